@@ -1,0 +1,77 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+/** Message types of the y-websocket protocol (the first varint of every frame). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+export interface IncomingContext {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  /** Transaction origin for changes that arrive from the server. */
+  origin: unknown;
+}
+
+export interface IncomingResult {
+  /** A frame to send back (sync step 2 or our awareness), if the message asks for one. */
+  reply: Uint8Array | null;
+  /** True when the message completed the initial sync (sync step 2). */
+  synced: boolean;
+}
+
+/** Reads one frame from the server. Throws on a malformed frame; the caller closes the socket. */
+export function readIncoming(frame: Uint8Array, context: IncomingContext): IncomingResult {
+  const decoder = decoding.createDecoder(frame);
+  const encoder = encoding.createEncoder();
+  const messageType = decoding.readVarUint(decoder);
+  switch (messageType) {
+    case MESSAGE_SYNC: {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      const syncType = syncProtocol.readSyncMessage(decoder, encoder, context.doc, context.origin);
+      const reply = encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
+      return { reply, synced: syncType === syncProtocol.messageYjsSyncStep2 };
+    }
+    case MESSAGE_AWARENESS:
+      awarenessProtocol.applyAwarenessUpdate(
+        context.awareness,
+        decoding.readVarUint8Array(decoder),
+        context.origin,
+      );
+      return { reply: null, synced: false };
+    case MESSAGE_QUERY_AWARENESS:
+      return {
+        reply: encodeAwareness(context.awareness, [context.awareness.clientID]),
+        synced: false,
+      };
+    case MESSAGE_AUTH:
+      return { reply: null, synced: false };
+    default:
+      throw new Error(`unknown message type ${messageType}`);
+  }
+}

@@ -1,0 +1,209 @@
+import { REMOTE_ORIGIN } from '@kompas/model';
+import { ObservableV2 } from 'lib0/observable';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { reconnectDelay } from './backoff.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate, readIncoming } from './protocol.ts';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+/** The server closed the connection on purpose (4400–4499): retrying cannot help. */
+export interface Refusal {
+  code: number;
+  reason: string;
+}
+
+type ConnectionEvents = {
+  status: (status: ConnectionStatus) => void;
+  synced: () => void;
+  refused: (refusal: Refusal) => void;
+};
+
+export interface RoomConnectionOptions {
+  /** WebSocket base URL, e.g. `ws://localhost:8080/ws`; the room name is appended as a path segment. */
+  url: string;
+  room: string;
+  doc: Y.Doc;
+  token: string;
+  awareness?: Awareness;
+  /** A WebSocket implementation for environments without a global one (Node tests). */
+  WebSocketImpl?: typeof WebSocket;
+}
+
+const REFUSAL_CODES = { min: 4400, max: 4499 };
+
+/**
+ * One document's connection to the relay, speaking the y-websocket protocol. Unlike the official
+ * client it only ever sends the local client's awareness, so cursor traffic grows linearly with
+ * the room size instead of with its square.
+ */
+export class RoomConnection extends ObservableV2<ConnectionEvents> {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly room: string;
+  status: ConnectionStatus = 'connecting';
+  synced = false;
+  refusal: Refusal | null = null;
+
+  private readonly socketUrl: string;
+  private readonly WebSocketImpl: typeof WebSocket;
+  private socket: WebSocket | null = null;
+  private failedAttempts = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+
+  constructor(options: RoomConnectionOptions) {
+    super();
+    this.doc = options.doc;
+    this.room = options.room;
+    this.awareness = options.awareness ?? new Awareness(options.doc);
+    const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
+    if (!WebSocketImpl) throw new Error('No WebSocket implementation available');
+    this.WebSocketImpl = WebSocketImpl;
+    const base = options.url.replace(/\/+$/, '');
+    this.socketUrl = `${base}/${encodeURIComponent(options.room)}?token=${encodeURIComponent(options.token)}`;
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onBrowserOnline);
+      window.addEventListener('offline', this.onBrowserOffline);
+      window.addEventListener('pagehide', this.onPageHide);
+    }
+    this.connect();
+  }
+
+  /** Closes the connection for good, telling the others that we left. */
+  override destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.onPageHide();
+    this.clearReconnect();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onBrowserOnline);
+      window.removeEventListener('offline', this.onBrowserOffline);
+      window.removeEventListener('pagehide', this.onPageHide);
+    }
+    this.socket?.close(1000);
+    this.socket = null;
+    this.setStatus('offline');
+    super.destroy();
+  }
+
+  private connect(): void {
+    if (this.destroyed || this.refusal) return;
+    const socket = new this.WebSocketImpl(this.socketUrl);
+    socket.binaryType = 'arraybuffer';
+    this.socket = socket;
+    socket.onopen = () => {
+      this.setStatus('online');
+      this.send(encodeSyncStep1(this.doc));
+      if (this.awareness.getLocalState() !== null) {
+        this.send(encodeAwareness(this.awareness, [this.doc.clientID]));
+      }
+    };
+    socket.onmessage = (event: MessageEvent) => this.onMessage(socket, event.data);
+    socket.onerror = () => {};
+    socket.onclose = (event: CloseEvent) => this.onClose(socket, event.code, event.reason);
+  }
+
+  private onMessage(socket: WebSocket, data: unknown): void {
+    if (socket !== this.socket || !(data instanceof ArrayBuffer)) return;
+    let result: ReturnType<typeof readIncoming>;
+    try {
+      result = readIncoming(new Uint8Array(data), {
+        doc: this.doc,
+        awareness: this.awareness,
+        origin: REMOTE_ORIGIN,
+      });
+    } catch {
+      // A frame we cannot read means the stream is out of step; start over with a fresh sync.
+      socket.close(4400, 'malformed frame');
+      return;
+    }
+    if (result.reply) this.send(result.reply);
+    if (result.synced && !this.synced) {
+      this.synced = true;
+      this.failedAttempts = 0;
+      this.emit('synced', []);
+    }
+  }
+
+  private onClose(socket: WebSocket, code: number, reason: string): void {
+    if (socket !== this.socket) return;
+    this.socket = null;
+    this.synced = false;
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    removeAwarenessStates(this.awareness, others, REMOTE_ORIGIN);
+    if (this.destroyed) return;
+    if (code >= REFUSAL_CODES.min && code <= REFUSAL_CODES.max && code !== 4400) {
+      this.refusal = { code, reason };
+      this.setStatus('offline');
+      this.emit('refused', [this.refusal]);
+      return;
+    }
+    this.setStatus(isBrowserOffline() ? 'offline' : 'reconnecting');
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    this.clearReconnect();
+    const delay = reconnectDelay(this.failedAttempts++);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  private clearReconnect(): void {
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+
+  private send(frame: Uint8Array): void {
+    if (this.socket?.readyState === this.WebSocketImpl.OPEN) this.socket.send(frame);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.emit('status', [status]);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== REMOTE_ORIGIN) this.send(encodeUpdate(update));
+  };
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin !== 'local') return;
+    const mine = [...changes.added, ...changes.updated, ...changes.removed].filter(
+      (id) => id === this.doc.clientID,
+    );
+    if (mine.length > 0) this.send(encodeAwareness(this.awareness, mine));
+  };
+
+  private readonly onBrowserOnline = (): void => {
+    if (this.socket || this.destroyed || this.refusal) return;
+    this.failedAttempts = 0;
+    this.clearReconnect();
+    this.setStatus('reconnecting');
+    this.connect();
+  };
+
+  private readonly onBrowserOffline = (): void => {
+    this.setStatus('offline');
+  };
+
+  /** Tell the others at once that we left, instead of letting our cursor linger until it times out. */
+  private readonly onPageHide = (): void => {
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+  };
+}
+
+function isBrowserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}

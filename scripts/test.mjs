@@ -1,0 +1,82 @@
+// `npm test`: every test (unit, integration, browser), then one closing line `Tests: N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pnpm, root, run, runOrExit, setUp } from './toolchain.mjs';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function findChromium() {
+  if (process.env.KOMPAS_CHROMIUM) return process.env.KOMPAS_CHROMIUM;
+  return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+}
+
+/** Browser tests use the system's Chromium; on Debian or Ubuntu as root we can install it. */
+function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
+  if (canApt) {
+    console.log('Installing Chromium for the browser tests (apt-get)...');
+    runOrExit('apt-get', ['update', '-qq']);
+    runOrExit('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    const installed = findChromium();
+    if (installed) return installed;
+  }
+  console.error('No Chromium found. Install it (e.g. `apt-get install chromium`) or set KOMPAS_CHROMIUM.');
+  process.exit(1);
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+function vitestCounts(report) {
+  if (!report) return { passed: 0, failed: 1 };
+  const failedSuites = report.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
+  return { passed: report.numPassedTests, failed: report.numFailedTests + failedSuites };
+}
+
+function playwrightCounts(report) {
+  if (!report) return { passed: 0, failed: 1 };
+  const { expected = 0, unexpected = 0, flaky = 0 } = report.stats ?? {};
+  return { passed: expected + flaky, failed: unexpected + (report.errors?.length ?? 0) };
+}
+
+setUp();
+const chromium = ensureChromium();
+const reports = join(root, 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const [command, ...prefix] = pnpm();
+run(command, [
+  ...prefix,
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${join(reports, 'vitest.json')}`,
+]);
+run(command, [...prefix, 'exec', 'playwright', 'test'], {
+  env: {
+    ...process.env,
+    KOMPAS_CHROMIUM: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
+  },
+});
+
+const unit = vitestCounts(readJson(join(reports, 'vitest.json')));
+const browser = playwrightCounts(readJson(join(reports, 'playwright.json')));
+const passed = unit.passed + browser.passed;
+const failed = unit.failed + browser.failed;
+console.log(
+  `\nUnit and integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`,
+);
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
