@@ -1,0 +1,207 @@
+import type { AddressInfo } from 'node:net';
+import { createNote, listNotes, REMOTE_ORIGIN } from '@kompas/model';
+import { createRelay, MemoryStorage, type Relay } from '@kompas/relay';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MESSAGE_AWARENESS } from './protocol.ts';
+import { RoomConnection } from './room-connection.ts';
+
+const silent = { info() {}, warn() {}, error() {} };
+const author = { id: 'u1', name: 'Ann' };
+
+interface Harness {
+  url: string;
+  port: number;
+  relay: Relay;
+  connections: number;
+  refuseWith: { code: number; reason: string } | null;
+  close(): Promise<void>;
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function startRelay(port = 0, storage = new MemoryStorage()): Promise<Harness> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port });
+  await new Promise<void>((resolve) => wss.once('listening', resolve));
+  const relay = createRelay({ storage, logger: silent });
+  const harness: Harness = {
+    url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/ws`,
+    port: (wss.address() as AddressInfo).port,
+    relay,
+    connections: 0,
+    refuseWith: null,
+    async close() {
+      await relay.close();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+  wss.on('connection', (ws, request) => {
+    harness.connections += 1;
+    if (harness.refuseWith) {
+      ws.close(harness.refuseWith.code, harness.refuseWith.reason);
+      return;
+    }
+    const room = new URL(request.url ?? '/', 'ws://x').pathname.replace('/ws/', '');
+    relay.handleConnection(ws, { room, readOnly: false, actor: `participant:${harness.connections}` });
+  });
+  return harness;
+}
+
+/** Counts, per sending client, the awareness entries it put on the wire that were not its own. */
+function recordingSocket(foreignEntries: Map<number, number>, ownId: () => number) {
+  return class RecordingSocket extends WebSocket {
+    override send(data: unknown, ...rest: unknown[]): void {
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
+      const decoder = decoding.createDecoder(bytes);
+      if (decoding.readVarUint(decoder) === MESSAGE_AWARENESS) {
+        const update = decoding.readVarUint8Array(decoder);
+        const entries = decoding.createDecoder(update);
+        const count = decoding.readVarUint(entries);
+        for (let i = 0; i < count; i++) {
+          const clientId = decoding.readVarUint(entries);
+          decoding.readVarUint(entries);
+          decoding.readVarString(entries);
+          if (clientId !== ownId()) foreignEntries.set(ownId(), (foreignEntries.get(ownId()) ?? 0) + 1);
+        }
+      }
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  } as unknown as typeof globalThis.WebSocket;
+}
+
+function connect(
+  harness: Harness,
+  room: string,
+  doc = new Y.Doc(),
+  WebSocketImpl?: typeof globalThis.WebSocket,
+) {
+  const connection = new RoomConnection({
+    url: harness.url,
+    room,
+    doc,
+    token: 'unused-by-this-relay',
+    WebSocketImpl: WebSocketImpl ?? (WebSocket as unknown as typeof globalThis.WebSocket),
+  });
+  cleanups.push(() => connection.destroy());
+  return connection;
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('RoomConnection', () => {
+  it('syncs two documents through the relay and reports itself online', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const a = connect(harness, 'board-1');
+    const b = connect(harness, 'board-1');
+    const synced = new Promise<void>((resolve) => b.on('synced', () => resolve()));
+    await synced;
+    expect(b.status).toBe('online');
+
+    const note = createNote(a.doc, { text: 'Shared agenda', step: 'richten.belangen', author });
+    await waitFor(() => listNotes(b.doc).length === 1, 'the note to reach b');
+    expect(listNotes(b.doc)[0]).toMatchObject({ id: note.id, text: 'Shared agenda' });
+  });
+
+  it('applies remote changes with the remote origin, so undo tracks only local ones', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const a = connect(harness, 'board-origin');
+    const b = connect(harness, 'board-origin');
+    const origins: unknown[] = [];
+    b.doc.on('afterTransaction', (transaction) => origins.push(transaction.origin));
+    createNote(a.doc, { text: 'From a', step: 'verkennen.eigen-situatie', author });
+    await waitFor(() => listNotes(b.doc).length === 1, 'the note to reach b');
+    expect(origins).toContain(REMOTE_ORIGIN);
+  });
+
+  it('sends only its own awareness, unlike the official client', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const foreign = new Map<number, number>();
+    const ours = [0, 1, 2].map(() => {
+      const doc = new Y.Doc();
+      const connection = connect(
+        harness,
+        'presence',
+        doc,
+        recordingSocket(foreign, () => doc.clientID),
+      );
+      connection.awareness.setLocalState({ user: { id: String(doc.clientID), name: `P${doc.clientID}` } });
+      return connection;
+    });
+    await waitFor(() => ours.every((c) => c.awareness.getStates().size === 3), 'everyone to see everyone');
+    for (let i = 0; i < 5; i++) ours[i % 3]?.awareness.setLocalStateField('cursor', { x: i, y: i });
+    await waitFor(
+      () => ours[1]?.awareness.getStates().get(ours[0]?.doc.clientID ?? 0)?.cursor?.x === 3,
+      'cursors',
+    );
+    expect(foreign.size).toBe(0);
+
+    // The same scenario with the official client re-sends what it receives: the reason this class exists.
+    const officialForeign = new Map<number, number>();
+    const official = [0, 1].map(() => {
+      const doc = new Y.Doc();
+      const provider = new WebsocketProvider(harness.url, 'presence-official', doc, {
+        WebSocketPolyfill: recordingSocket(officialForeign, () => doc.clientID),
+        disableBc: true,
+      });
+      cleanups.push(() => provider.destroy());
+      provider.awareness.setLocalState({ user: { name: `O${doc.clientID}` } });
+      return provider;
+    });
+    await waitFor(
+      () => official.every((p) => p.awareness.getStates().size === 2),
+      'official clients to meet',
+    );
+    official[0]?.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+    await waitFor(() => officialForeign.size > 0, 'the official client to echo a foreign state');
+  });
+
+  it('stops for good when the server refuses it', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    harness.refuseWith = { code: 4403, reason: 'invalid token' };
+    const connection = connect(harness, 'board-refused');
+    const refusal = await new Promise<{ code: number; reason: string }>((resolve) =>
+      connection.on('refused', resolve),
+    );
+    expect(refusal).toEqual({ code: 4403, reason: 'invalid token' });
+    expect(connection.status).toBe('offline');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(harness.connections).toBe(1);
+  });
+
+  it('reconnects by itself after a restart and sends what was written meanwhile', async () => {
+    const storage = new MemoryStorage();
+    const first = await startRelay(0, storage);
+    const a = connect(first, 'board-restart');
+    const b = connect(first, 'board-restart');
+    await waitFor(() => a.synced && b.synced, 'both to sync');
+    const statuses: string[] = [];
+    a.on('status', (status) => statuses.push(status));
+
+    await first.close();
+    await waitFor(() => a.status === 'reconnecting', 'a to notice the drop');
+    createNote(a.doc, { text: 'Written while the server was down', step: 'inrichten.vorm', author });
+
+    const second = await startRelay(first.port, new MemoryStorage());
+    cleanups.push(() => second.close());
+    await waitFor(() => listNotes(b.doc).length === 1, 'the offline note to reach b', 10_000);
+    expect(statuses).toEqual(expect.arrayContaining(['reconnecting', 'online']));
+    expect(a.status).toBe('online');
+  });
+});
