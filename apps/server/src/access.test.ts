@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { canWrite, checkAccess } from './access.ts';
+import { newBoardId } from './board-id.ts';
+import { parseRoom } from './rooms.ts';
+import { signToken } from './tokens.ts';
+
+const SECRET = 'access-test-secret-0123';
+const BOARD = newBoardId();
+const known = (id: string) => (id === BOARD ? { id } : undefined);
+const token = (boardId: string, expiresAt = 2e9) =>
+  signToken(SECRET, { boardId, role: 'participant', expiresAt });
+
+describe('canWrite', () => {
+  it.each([
+    ['facilitator', 'content', true],
+    ['facilitator', 'control', true],
+    ['participant', 'content', true],
+    ['participant', 'control', false],
+    ['observer', 'content', false],
+    ['observer', 'control', false],
+  ] as const)('%s in the %s room: %s', (role, room, expected) => {
+    expect(canWrite(role, room)).toBe(expected);
+  });
+});
+
+describe('checkAccess', () => {
+  it('grants the role of a valid token for an existing board', () => {
+    expect(checkAccess(SECRET, known, BOARD, token(BOARD))).toEqual({
+      ok: true,
+      role: 'participant',
+      board: { id: BOARD },
+    });
+  });
+
+  it('checks the token before the board, so a board’s existence never leaks', () => {
+    const unknown = newBoardId();
+    expect(checkAccess(SECRET, known, unknown, undefined)).toEqual({ ok: false, denial: 'missing token' });
+    expect(checkAccess(SECRET, known, unknown, 'x.y')).toEqual({ ok: false, denial: 'invalid token' });
+    expect(checkAccess(SECRET, known, unknown, token(BOARD))).toEqual({ ok: false, denial: 'invalid token' });
+    expect(checkAccess(SECRET, known, unknown, token(unknown))).toEqual({
+      ok: false,
+      denial: 'unknown board',
+    });
+  });
+
+  it('reports an expired token', () => {
+    expect(checkAccess(SECRET, known, BOARD, token(BOARD, 1))).toEqual({
+      ok: false,
+      denial: 'token expired',
+    });
+  });
+});
+
+describe('parseRoom', () => {
+  it('reads content and control rooms', () => {
+    expect(parseRoom(BOARD)).toEqual({ name: BOARD, boardId: BOARD, kind: 'content' });
+    expect(parseRoom(`${BOARD}.control`)).toEqual({
+      name: `${BOARD}.control`,
+      boardId: BOARD,
+      kind: 'control',
+    });
+  });
+
+  it.each([
+    '',
+    'lobby',
+    `${BOARD}.drafts`,
+    `${BOARD}.control.control`,
+    `${BOARD}x`,
+    `../${BOARD}`,
+    '.control',
+  ])('refuses %j', (name) => {
+    expect(parseRoom(name)).toBeUndefined();
+  });
+});

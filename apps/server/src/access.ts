@@ -1,0 +1,40 @@
+import type { RoomKind } from './rooms.ts';
+import { type Role, verifyToken } from './tokens.ts';
+
+/** Why a request for a board was refused; the text doubles as the API error and the WebSocket close reason. */
+export type Denial = 'missing token' | 'invalid token' | 'token expired' | 'unknown board';
+
+/** HTTP status and WebSocket close code per denial: the 44xx close codes mirror the HTTP statuses. */
+export const DENIAL_CODES: Readonly<Record<Denial, { httpStatus: number; closeCode: number }>> = {
+  'missing token': { httpStatus: 401, closeCode: 4401 },
+  'invalid token': { httpStatus: 403, closeCode: 4403 },
+  'token expired': { httpStatus: 403, closeCode: 4403 },
+  'unknown board': { httpStatus: 404, closeCode: 4404 },
+};
+
+export type Access<Board> = { ok: true; role: Role; board: Board } | { ok: false; denial: Denial };
+
+/**
+ * Decides what a token grants on a board. The token is checked before the board is looked up, so
+ * without a valid token for a board nobody can learn whether it exists.
+ */
+export function checkAccess<Board>(
+  secret: string,
+  findBoard: (id: string) => Board | undefined,
+  boardId: string,
+  token: string | undefined,
+  now = Date.now(),
+): Access<Board> {
+  if (!token) return { ok: false, denial: 'missing token' };
+  const check = verifyToken(secret, token, now);
+  if (!check.ok) return { ok: false, denial: check.reason === 'expired' ? 'token expired' : 'invalid token' };
+  if (check.claims.boardId !== boardId) return { ok: false, denial: 'invalid token' };
+  const board = findBoard(boardId);
+  if (board === undefined) return { ok: false, denial: 'unknown board' };
+  return { ok: true, role: check.claims.role, board };
+}
+
+/** Observers write nowhere; participants write the notes but not the facilitation state. */
+export function canWrite(role: Role, room: RoomKind): boolean {
+  return role === 'facilitator' || (role === 'participant' && room === 'content');
+}

@@ -1,0 +1,208 @@
+import { createNote, getBoardMeta, listNotes } from '@kompas/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import {
+  type Client,
+  closeClients,
+  closeOf,
+  connectClient,
+  createBoard,
+  removeDir,
+  startTestServer,
+  type TestServer,
+  tempDir,
+  waitFor,
+} from './test-support.ts';
+import { signToken } from './tokens.ts';
+
+const STEP = 'verkennen.eigen-situatie';
+let dataDir: string;
+let server: TestServer;
+let clients: Client[];
+
+beforeEach(async () => {
+  dataDir = await tempDir('collab');
+  server = await startTestServer(dataDir);
+  clients = [];
+});
+afterEach(async () => {
+  closeClients(...clients);
+  await server.close();
+  await removeDir(dataDir);
+});
+
+function join(room: string, token: string): Client {
+  const client = connectClient(server, room, token);
+  clients.push(client);
+  return client;
+}
+
+async function joinSynced(room: string, token: string): Promise<Client> {
+  const client = join(room, token);
+  await waitFor(() => client.provider.synced, `${room} to sync`);
+  return client;
+}
+
+function addNote(doc: Y.Doc, text: string) {
+  return createNote(doc, { text, step: STEP, author: { id: 'a1', name: 'Ans' } });
+}
+
+function noteTexts(doc: Y.Doc): string[] {
+  return listNotes(doc)
+    .map((note) => note.text)
+    .sort();
+}
+
+/**
+ * Resolves once `receiver` sees `sender`'s awareness marker. A connection's frames are handled in order, so
+ * by then the relay has handled every document update `sender` sent before it (relayed or dropped).
+ */
+async function drained(sender: Client, receiver: Client, marker: string): Promise<void> {
+  sender.provider.awareness.setLocalStateField('marker', marker);
+  await waitFor(
+    () => receiver.provider.awareness.getStates().get(sender.doc.clientID)?.marker === marker,
+    `awareness marker ${marker}`,
+  );
+}
+
+describe('two participants', () => {
+  it('see the title and task written by the server and converge on each other’s notes', async () => {
+    const board = await createBoard(server, 'Zorgregio', 'Wat doen we samen?');
+    const ans = await joinSynced(board.id, board.tokens.participant);
+    const bram = await joinSynced(board.id, board.tokens.participant);
+    for (const client of [ans, bram]) {
+      expect(getBoardMeta(client.doc)).toMatchObject({ title: 'Zorgregio', task: 'Wat doen we samen?' });
+    }
+
+    addNote(ans.doc, 'van Ans');
+    addNote(bram.doc, 'van Bram');
+    for (let i = 0; i < 10; i += 1) addNote(i % 2 ? ans.doc : bram.doc, `idee ${i}`);
+    await waitFor(() => listNotes(ans.doc).length === 12 && listNotes(bram.doc).length === 12, 'all notes');
+    expect(noteTexts(ans.doc)).toEqual(noteTexts(bram.doc));
+  });
+});
+
+describe('roles', () => {
+  it("drop an observer's write: no other client and no storage ever gets it, also after a restart", async () => {
+    const board = await createBoard(server);
+    const participant = await joinSynced(board.id, board.tokens.participant);
+    const observer = await joinSynced(board.id, board.tokens.observer);
+
+    addNote(participant.doc, 'zichtbaar');
+    await waitFor(() => noteTexts(observer.doc).includes('zichtbaar'), 'the observer to receive the note');
+    addNote(observer.doc, 'van de waarnemer');
+    await drained(observer, participant, 'after-observer-write');
+    expect(noteTexts(participant.doc)).toEqual(['zichtbaar']);
+
+    closeClients(participant, observer);
+    await server.close();
+    server = await startTestServer(dataDir);
+    const later = await joinSynced(board.id, board.tokens.facilitator);
+    expect(noteTexts(later.doc)).toEqual(['zichtbaar']);
+  });
+
+  it("relay a facilitator's write to the control room and drop a participant's", async () => {
+    const board = await createBoard(server);
+    const control = `${board.id}.control`;
+    const facilitator = await joinSynced(control, board.tokens.facilitator);
+    const participant = await joinSynced(control, board.tokens.participant);
+    const observer = await joinSynced(control, board.tokens.observer);
+    // No control-room model exists yet; a probe map is enough to see what the relay lets through.
+    participant.doc.getMap('probe').set('from', 'participant');
+    await drained(participant, observer, 'after-participant-write');
+    facilitator.doc.getMap('probe').set('phase', 'richten');
+    await waitFor(() => observer.doc.getMap('probe').get('phase') === 'richten', 'the facilitator write');
+    await waitFor(() => participant.doc.getMap('probe').get('phase') === 'richten', 'the facilitator write');
+    expect(observer.doc.getMap('probe').has('from')).toBe(false);
+    expect(facilitator.doc.getMap('probe').has('from')).toBe(false);
+  });
+
+  it('let the facilitator write the content room', async () => {
+    const board = await createBoard(server);
+    const facilitator = await joinSynced(board.id, board.tokens.facilitator);
+    const participant = await joinSynced(board.id, board.tokens.participant);
+    addNote(facilitator.doc, 'van de begeleider');
+    await waitFor(() => noteTexts(participant.doc).includes('van de begeleider'), 'the facilitator note');
+  });
+});
+
+describe('refused WebSockets', () => {
+  it('close with 4401 without a token', async () => {
+    const { id } = await createBoard(server);
+    expect(await closeOf(server, `/ws/${id}`)).toEqual({ code: 4401, reason: 'missing token' });
+    expect(await closeOf(server, `/ws/${id}?token=`)).toEqual({ code: 4401, reason: 'missing token' });
+  });
+
+  it('close with 4403 for a forged, expired or other board’s token', async () => {
+    const { id, tokens } = await createBoard(server);
+    const other = await createBoard(server);
+    const forged = signToken('not-the-server-secret-123', {
+      boardId: id,
+      role: 'facilitator',
+      expiresAt: 2e9,
+    });
+    const expired = signToken(server.config.secret, { boardId: id, role: 'participant', expiresAt: 1 });
+    expect(await closeOf(server, `/ws/${id}?token=${forged}`)).toEqual({
+      code: 4403,
+      reason: 'invalid token',
+    });
+    expect(await closeOf(server, `/ws/${id}?token=${tokens.observer}x`)).toEqual({
+      code: 4403,
+      reason: 'invalid token',
+    });
+    expect(await closeOf(server, `/ws/${id}?token=${expired}`)).toEqual({
+      code: 4403,
+      reason: 'token expired',
+    });
+    expect(await closeOf(server, `/ws/${id}.control?token=${other.tokens.facilitator}`)).toEqual({
+      code: 4403,
+      reason: 'invalid token',
+    });
+  });
+
+  it('close with 4404 for an unknown board or a room that is no board room', async () => {
+    const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const token = signToken(server.config.secret, { boardId: unknown, role: 'facilitator', expiresAt: 2e9 });
+    expect(await closeOf(server, `/ws/${unknown}?token=${token}`)).toEqual({
+      code: 4404,
+      reason: 'unknown board',
+    });
+    const { id, tokens } = await createBoard(server);
+    for (const room of [`${id}.drafts`, `${id}/x`, 'lobby', '', `${id}.control.control`]) {
+      expect(await closeOf(server, `/ws/${room}?token=${tokens.facilitator}`)).toEqual({
+        code: 4404,
+        reason: 'unknown room',
+      });
+    }
+  });
+
+  it('stop the official client from reconnecting', async () => {
+    const { id } = await createBoard(server);
+    const client = join(id, 'forged.token');
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      client.provider.once('closed', (event) => resolve(event)),
+    );
+    expect(await closed).toMatchObject({ code: 4403, reason: 'invalid token' });
+    expect(client.provider.shouldConnect).toBe(false);
+  });
+
+  it('answer an upgrade outside /ws/ with HTTP 404', async () => {
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere`);
+    const status = await new Promise<number>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => resolve(0));
+    });
+    expect(status).toBe(404);
+  });
+
+  it('leave no token in the logs', async () => {
+    const board = await createBoard(server);
+    await joinSynced(board.id, board.tokens.participant);
+    await closeOf(server, `/ws/${board.id}?token=${board.tokens.observer}x`);
+    const logged = server.logs.join('\n');
+    expect(logged).toMatch(/ws open .*role=participant/);
+    expect(logged).toMatch(/ws refused .*code=4403/);
+    for (const token of Object.values(board.tokens)) expect(logged).not.toContain(token.split('.')[1]);
+  });
+});

@@ -1,0 +1,147 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './secret.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the folder holding the database and the generated secret. */
+  dataDir: string;
+  secret: string;
+  /** Base of invite links, without a trailing slash; when absent it is derived from the bound address. */
+  publicUrl?: string;
+  /** Folder of the built web app (index.html and assets). */
+  webDir: string;
+  tokenTtlDays: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './data';
+export const DEFAULT_TOKEN_TTL_DAYS = 90;
+/** The web app's build output, found from this file so the server works from any working directory. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const MAX_TOKEN_TTL_DAYS = 3650;
+
+/** Each setting with its flag and environment variable; a flag wins over the environment. */
+const SETTINGS = {
+  port: { flag: 'port', env: 'PORT' },
+  host: { flag: 'host', env: 'HOST' },
+  dataDir: { flag: 'data-dir', env: 'DATA_DIR' },
+  secret: { flag: 'secret', env: 'KOMPAS_SECRET' },
+  publicUrl: { flag: 'public-url', env: 'PUBLIC_URL' },
+  webDir: { flag: 'web-dir', env: 'WEB_DIR' },
+  tokenTtlDays: { flag: 'token-ttl-days', env: 'TOKEN_TTL_DAYS' },
+} as const;
+
+type Setting = keyof typeof SETTINGS;
+
+export const USAGE = `Usage: kompas-server [options]
+  --port <n>            PORT            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
+  --host <addr>         HOST            address to listen on (default ${DEFAULT_HOST})
+  --data-dir <path>     DATA_DIR        database and generated secret (default ${DEFAULT_DATA_DIR})
+  --secret <s>          KOMPAS_SECRET   token signing secret (default: generated into DATA_DIR/secret)
+  --public-url <url>    PUBLIC_URL      base of invite links (default http://HOST:PORT)
+  --web-dir <path>      WEB_DIR         built web app (default apps/web/dist)
+  --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})`;
+
+/**
+ * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
+ * secret is given, the secret file in it. Throws ConfigError with a message naming the bad setting.
+ */
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const flags = parseFlags(argv);
+  const raw = (setting: Setting): string | undefined => {
+    const { flag, env: name } = SETTINGS[setting];
+    const value = flags[flag] ?? env[name];
+    // An empty variable (`PORT=`) means "not set", as in most shells' conventions.
+    return value === undefined || value === '' ? undefined : value;
+  };
+
+  const dataDir = resolve(raw('dataDir') ?? DEFAULT_DATA_DIR);
+  const webDirValue = raw('webDir');
+  const config: ServerConfig = {
+    port: parsePort(raw('port')),
+    host: raw('host') ?? DEFAULT_HOST,
+    dataDir,
+    secret: parseSecret(raw('secret')) ?? loadOrCreateSecret(dataDir),
+    webDir: webDirValue === undefined ? DEFAULT_WEB_DIR : resolve(webDirValue),
+    tokenTtlDays: parseTokenTtlDays(raw('tokenTtlDays')),
+  };
+  const publicUrl = raw('publicUrl');
+  if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
+  return config;
+}
+
+function parseFlags(argv: readonly string[]): Record<string, string | undefined> {
+  const options = Object.fromEntries(
+    Object.values(SETTINGS).map(({ flag }) => [flag, { type: 'string' as const }]),
+  );
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+function describe(setting: Setting): string {
+  return `--${SETTINGS[setting].flag} / ${SETTINGS[setting].env}`;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new ConfigError(`${describe('port')} must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function parseSecret(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`${describe('secret')} must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  return value;
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${describe('publicUrl')} must be an absolute URL, got "${value}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(
+      `${describe('publicUrl')} must be an http(s) URL without query or fragment, got "${value}"`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseTokenTtlDays(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TOKEN_TTL_DAYS;
+  const days = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(days > 0 && days <= MAX_TOKEN_TTL_DAYS)) {
+    throw new ConfigError(
+      `${describe('tokenTtlDays')} must be a number of days above 0 and at most ${MAX_TOKEN_TTL_DAYS}, got "${value}"`,
+    );
+  }
+  return days;
+}
+
+/** The base URL a browser on this machine can use when no PUBLIC_URL is set. */
+export function defaultPublicUrl(host: string, port: number): string {
+  // A wildcard address is where the server listens, not one a browser can open.
+  const reachable = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}

@@ -1,0 +1,249 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_JSON_BODY_BYTES } from './http.ts';
+import { createBoard, removeDir, startTestServer, type TestServer, tempDir } from './test-support.ts';
+import { ROLES, signToken, verifyToken } from './tokens.ts';
+
+const PUBLIC_URL = 'https://kompas.example.org';
+let dataDir: string;
+let server: TestServer;
+
+beforeAll(async () => {
+  dataDir = await tempDir('http');
+  server = await startTestServer(dataDir, ['--public-url', PUBLIC_URL, '--web-dir', dataDir]);
+});
+afterAll(async () => {
+  await server.close();
+  await removeDir(dataDir);
+});
+
+function post(body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) {
+  return fetch(`${server.url}/api/boards`, { method: 'POST', headers, body });
+}
+
+function getBoard(id: string, token?: string) {
+  return fetch(
+    `${server.url}/api/boards/${id}`,
+    token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+  );
+}
+
+describe('GET /healthz', () => {
+  it('answers ok', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('refuses other methods with 405 and Allow', async () => {
+    const response = await fetch(`${server.url}/healthz`, { method: 'DELETE' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(await response.json()).toEqual({ error: 'method not allowed' });
+  });
+});
+
+describe('POST /api/boards', () => {
+  it('creates a board: 201 with id, links on PUBLIC_URL and one token per role', async () => {
+    const response = await post(
+      JSON.stringify({ title: '  Regio-overleg  ', task: 'Samen zorg organiseren' }),
+    );
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(['id', 'links', 'tokens']);
+    expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(response.headers.get('location')).toBe(`/api/boards/${body.id}`);
+    expect(Object.keys(body.links)).toEqual([...ROLES]);
+    expect(Object.keys(body.tokens)).toEqual([...ROLES]);
+    for (const role of ROLES) {
+      expect(body.links[role]).toBe(`${PUBLIC_URL}/b/${body.id}#token=${body.tokens[role]}`);
+      const check = verifyToken(server.config.secret, body.tokens[role]);
+      expect(check).toMatchObject({ ok: true, claims: { boardId: body.id, role } });
+    }
+    const read = await getBoard(body.id, body.tokens.observer);
+    expect(await read.json()).toMatchObject({ title: 'Regio-overleg', task: 'Samen zorg organiseren' });
+  });
+
+  it('gives links that expire after the configured lifetime', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { tokens } = await createBoard(server);
+    const check = verifyToken(server.config.secret, tokens.participant);
+    if (!check.ok) throw new Error('token does not verify');
+    expect(check.claims.expiresAt - before).toBeGreaterThanOrEqual(90 * 86_400);
+    expect(check.claims.expiresAt - before).toBeLessThanOrEqual(90 * 86_400 + 5);
+  });
+
+  it('gives each board a different id', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 5; i += 1) ids.add((await createBoard(server)).id);
+    expect(ids.size).toBe(5);
+  });
+
+  it('accepts a missing task as empty', async () => {
+    const response = await post(JSON.stringify({ title: 'Alleen een titel' }));
+    expect(response.status).toBe(201);
+  });
+
+  it.each([
+    ['not JSON', '{"title": ', /not valid JSON/],
+    ['empty body', '', /not valid JSON/],
+    ['an array', '[]', /JSON object/],
+    ['a string', '"title"', /JSON object/],
+    ['null', 'null', /JSON object/],
+    ['a missing title', '{"task": "x"}', /"title" must be a string/],
+    ['a numeric title', '{"title": 42, "task": "x"}', /"title" must be a string/],
+    ['a numeric task', '{"title": "x", "task": 42}', /"task" must be a string/],
+    ['an empty title', '{"title": "   ", "task": "x"}', /title/i],
+    ['a title over 120 characters', JSON.stringify({ title: 'x'.repeat(121), task: '' }), /title/i],
+    ['a task over 500 characters', JSON.stringify({ title: 'x', task: 'y'.repeat(501) }), /task/i],
+    ['a control character', JSON.stringify({ title: 'a\u0007b', task: '' }), /title/i],
+  ])('answers 400 with an error for %s', async (_what, body, message) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const { error } = await response.json();
+    expect(error).toMatch(message);
+  });
+
+  it('answers 413 for a body over the limit, by Content-Length', async () => {
+    const response = await post(JSON.stringify({ title: 'x', task: 'y'.repeat(MAX_JSON_BODY_BYTES) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: `body larger than ${MAX_JSON_BODY_BYTES} bytes` });
+  });
+
+  it('answers 413 for a chunked body over the limit', async () => {
+    const { port } = server;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/boards' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      // No Content-Length: the limit must hold while streaming, too.
+      for (let i = 0; i < 20; i += 1) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('answers 405 for GET', async () => {
+    const response = await fetch(`${server.url}/api/boards`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+});
+
+describe('GET /api/boards/:id', () => {
+  it('tells each role what the board is and which role it has', async () => {
+    const created = await createBoard(server, 'Werkplaats', 'Wat moeten we samen doen?');
+    for (const role of ROLES) {
+      const response = await getBoard(created.id, created.tokens[role]);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const body = await response.json();
+      expect(body).toEqual({
+        id: created.id,
+        title: 'Werkplaats',
+        task: 'Wat moeten we samen doen?',
+        createdAt: expect.any(Number),
+        role,
+      });
+      expect(Math.abs(body.createdAt - Date.now())).toBeLessThan(60_000);
+    }
+  });
+
+  it('accepts the token as ?token=', async () => {
+    const created = await createBoard(server);
+    const response = await fetch(
+      `${server.url}/api/boards/${created.id}?token=${created.tokens.participant}`,
+    );
+    expect(response.status).toBe(200);
+    expect((await response.json()).role).toBe('participant');
+  });
+
+  it('answers 401 without a token', async () => {
+    const { id } = await createBoard(server);
+    const response = await getBoard(id);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await response.json()).toEqual({ error: 'missing token' });
+  });
+
+  it('answers 403 for a forged token', async () => {
+    const { id, tokens } = await createBoard(server);
+    const forged = signToken('not-the-server-secret-123', {
+      boardId: id,
+      role: 'facilitator',
+      expiresAt: 2e9,
+    });
+    for (const token of [forged, `${tokens.observer}x`, 'garbage']) {
+      const response = await getBoard(id, token);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ error: 'invalid token' });
+    }
+  });
+
+  it('answers 403 for an expired token', async () => {
+    const { id } = await createBoard(server);
+    const expired = signToken(server.config.secret, {
+      boardId: id,
+      role: 'facilitator',
+      expiresAt: Math.floor(Date.now() / 1000) - 1,
+    });
+    const response = await getBoard(id, expired);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'token expired' });
+  });
+
+  it("answers 403 for another board's token", async () => {
+    const first = await createBoard(server);
+    const second = await createBoard(server);
+    const response = await getBoard(first.id, second.tokens.facilitator);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'invalid token' });
+  });
+
+  it('answers 404 for a board that does not exist, given a valid token for it', async () => {
+    const id = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const token = signToken(server.config.secret, { boardId: id, role: 'observer', expiresAt: 2e9 });
+    const response = await getBoard(id, token);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'unknown board' });
+  });
+
+  it('answers 405 for other methods', async () => {
+    const { id, tokens } = await createBoard(server);
+    const response = await fetch(`${server.url}/api/boards/${id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${tokens.facilitator}` },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('other paths', () => {
+  it('answers 404 JSON under /api', async () => {
+    const response = await fetch(`${server.url}/api/nothing`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'not found' });
+  });
+
+  it('answers 426 for a plain GET of a WebSocket path', async () => {
+    const response = await fetch(`${server.url}/ws/room`);
+    expect(response.status).toBe(426);
+  });
+});
+
+describe('logs', () => {
+  it('never contain a token or the secret', async () => {
+    const { id, tokens } = await createBoard(server);
+    await fetch(`${server.url}/api/boards/${id}?token=${tokens.facilitator}`);
+    await getBoard(id, tokens.observer);
+    const logged = server.logs.join('\n');
+    expect(logged).toContain(`path=/api/boards/${id}`);
+    for (const token of Object.values(tokens)) expect(logged).not.toContain(token.split('.')[1]);
+    expect(logged).not.toContain(server.config.secret);
+  });
+});

@@ -1,0 +1,203 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ModelError } from '@kompas/model';
+import { checkAccess, DENIAL_CODES } from './access.ts';
+import type { Boards } from './boards.ts';
+import { createInvites } from './invites.ts';
+import type { Logger } from './logger.ts';
+import { splitTarget } from './request-target.ts';
+import { serveStatic } from './static-files.ts';
+
+/** Board creation bodies are two short strings; anything near this size is not a real client. */
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
+
+export interface HttpContext {
+  secret: string;
+  tokenTtlDays: number;
+  webDir: string;
+  /** Read per request: with port 0 the real port, and so the default URL, is known only after listening. */
+  publicUrl: () => string;
+  boards: Boards;
+  logger: Logger;
+  /** True once shutdown began: the database may already be closed. */
+  isClosing: () => boolean;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
+const READ_METHODS = ['GET', 'HEAD'];
+
+/** The request handler for node:http: health, the JSON API, and the web app. */
+export function createRequestHandler(context: HttpContext) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    const { path, query } = splitTarget(req.url);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (path !== '/healthz') {
+      res.on('finish', () => {
+        const ms = Math.round(performance.now() - started);
+        context.logger.info('http', { method: req.method, path, status: res.statusCode, ms });
+      });
+    }
+    if (context.isClosing()) {
+      sendJson(res, 503, { error: 'server shutting down' }, { Connection: 'close' });
+      return;
+    }
+    route(context, req, res, path, query).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, { error: error.message }, error.headers);
+        return;
+      }
+      context.logger.error('request failed', { method: req.method, path, error });
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: 'internal error' });
+    });
+  };
+}
+
+async function route(
+  context: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+): Promise<void> {
+  if (path === '/healthz') {
+    allowMethods(req, READ_METHODS);
+    sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  if (path === '/api/boards') {
+    allowMethods(req, ['POST']);
+    await createBoard(context, req, res);
+    return;
+  }
+  const boardPath = BOARD_PATH.exec(path);
+  if (boardPath) {
+    allowMethods(req, READ_METHODS);
+    readBoard(context, req, res, boardPath[1] ?? '', query);
+    return;
+  }
+  if (path === '/api' || path.startsWith('/api/')) throw new HttpError(404, 'not found');
+  if (path === '/ws' || path.startsWith('/ws/')) throw new HttpError(426, 'websocket upgrade required');
+  allowMethods(req, READ_METHODS);
+  await serveStatic(context.webDir, path, req, res);
+}
+
+function allowMethods(req: IncomingMessage, methods: readonly string[]): void {
+  if (!methods.includes(req.method ?? '')) {
+    throw new HttpError(405, 'method not allowed', { Allow: methods.join(', ') });
+  }
+}
+
+async function createBoard(context: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJsonBody(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'body must be a JSON object with "title" and "task"');
+  }
+  const { title, task = '' } = body as Record<string, unknown>;
+  if (typeof title !== 'string') throw new HttpError(400, '"title" must be a string');
+  if (typeof task !== 'string') throw new HttpError(400, '"task" must be a string');
+
+  let board: Awaited<ReturnType<Boards['create']>>;
+  try {
+    board = await context.boards.create({ title, task });
+  } catch (error) {
+    if (error instanceof ModelError) throw new HttpError(400, error.message);
+    throw error;
+  }
+  const { links, tokens } = createInvites(
+    context.secret,
+    board.id,
+    context.publicUrl(),
+    context.tokenTtlDays,
+  );
+  context.logger.info('board created', { board: board.id });
+  sendJson(res, 201, { id: board.id, links, tokens }, { Location: `/api/boards/${board.id}` });
+}
+
+function readBoard(
+  context: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+  query: URLSearchParams,
+): void {
+  const access = checkAccess(
+    context.secret,
+    (id) => context.boards.get(id),
+    boardId,
+    requestToken(req, query),
+  );
+  if (!access.ok) {
+    const { httpStatus } = DENIAL_CODES[access.denial];
+    throw new HttpError(
+      httpStatus,
+      access.denial,
+      httpStatus === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
+    );
+  }
+  const { id, title, task, createdAt } = access.board;
+  sendJson(res, 200, { id, title, task, createdAt, role: access.role });
+}
+
+/** `Authorization: Bearer <token>` first, then `?token=` for clients that cannot set headers. */
+function requestToken(req: IncomingMessage, query: URLSearchParams): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return bearer?.[1] ?? query.get('token') ?? undefined;
+}
+
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  // After a refusal the connection is closed, which spares reading (and buffering) the rest of the body.
+  const tooLarge = new HttpError(413, `body larger than ${MAX_JSON_BODY_BYTES} bytes`, {
+    Connection: 'close',
+  });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) return Promise.reject(tooLarge);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_JSON_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop collecting but keep the socket readable, so the 413 can still be written back.
+      req.off('data', onData).off('end', onEnd).resume();
+      reject(tooLarge);
+    };
+    const onEnd = () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HttpError(400, 'body is not valid JSON'));
+      }
+    };
+    req.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}

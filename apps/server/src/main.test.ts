@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createNote, listNotes } from '@kompas/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  closeClients,
+  connectClient,
+  createBoard,
+  removeDir,
+  startTestServer,
+  tempDir,
+  waitFor,
+} from './test-support.ts';
+
+/** The package folder, whose node_modules has tsx: started the way `pnpm start` starts it. */
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startMain(env: Record<string, string>): Started {
+  const clean = { ...process.env };
+  for (const name of [
+    'PORT',
+    'HOST',
+    'DATA_DIR',
+    'KOMPAS_SECRET',
+    'PUBLIC_URL',
+    'WEB_DIR',
+    'TOKEN_TTL_DAYS',
+  ]) {
+    delete clean[name];
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PACKAGE_DIR,
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+let dataDir: string;
+let running: Started | undefined;
+
+beforeEach(async () => {
+  dataDir = await tempDir('main');
+});
+afterEach(async () => {
+  if (running && running.child.exitCode === null) {
+    running.child.kill('SIGKILL');
+    await running.exited;
+  }
+  running = undefined;
+  await removeDir(dataDir);
+});
+
+describe('main', () => {
+  it('starts, logs where it listens, and on SIGTERM flushes, closes and exits 0', async () => {
+    running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir });
+    const started = running;
+    await waitFor(() => /Kompas listening on \S+/.test(started.output()), 'the listening line', 15_000);
+    const url = /^Kompas listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(started.output())?.[1] ?? '';
+    expect(url).not.toBe('');
+    const port = Number(new URL(url).port);
+    const server = { url, port, close: async () => {} };
+
+    const board = await createBoard(server, 'Over processen');
+    const writer = connectClient(server, board.id, board.tokens.participant);
+    const watcher = connectClient(server, board.id, board.tokens.observer);
+    await waitFor(() => writer.provider.synced && watcher.provider.synced, 'sync');
+    createNote(writer.doc, {
+      text: 'heen en terug',
+      step: 'inrichten.vorm',
+      author: { id: 'a', name: 'Ans' },
+    });
+    await waitFor(() => listNotes(watcher.doc).length === 1, 'the note to be relayed');
+
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    closeClients(writer, watcher);
+    expect(started.output()).toContain('shutting down signal=SIGTERM');
+    for (const token of Object.values(board.tokens))
+      expect(started.output()).not.toContain(token.split('.')[1]);
+
+    const again = await startTestServer(dataDir);
+    const reader = connectClient(again, board.id, board.tokens.facilitator);
+    try {
+      await waitFor(() => reader.provider.synced, 'sync after restart');
+      expect(listNotes(reader.doc).map((note) => note.text)).toEqual(['heen en terug']);
+    } finally {
+      closeClients(reader);
+      await again.close();
+    }
+  });
+
+  it('exits 2 with a clear message for an invalid setting', async () => {
+    running = startMain({ PORT: 'eighty', DATA_DIR: dataDir });
+    expect(await running.exited).toBe(2);
+    expect(running.output()).toContain(
+      'kompas: --port / PORT must be a whole number from 0 to 65535, got "eighty"',
+    );
+  });
+
+  it('exits 1 with a clear message when the port is taken', async () => {
+    const holder = await startTestServer(dataDir);
+    try {
+      running = startMain({ PORT: String(holder.port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain(`port ${holder.port} on 127.0.0.1 is already in use`);
+    } finally {
+      await holder.close();
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createRelay, DEFAULT_MAX_FRAME_BYTES, SqliteStorage } from '@kompas/relay';
+import Database from 'better-sqlite3';
+import { WebSocketServer } from 'ws';
+import { Boards } from './boards.ts';
+import { defaultPublicUrl, type ServerConfig } from './config.ts';
+import { createRequestHandler } from './http.ts';
+import { createConsoleLogger, type Logger } from './logger.ts';
+import { createUpgradeHandler } from './upgrade.ts';
+
+/** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
+const CLOSE_GRACE_MS = 2_000;
+
+export interface RunningServer {
+  /** Where this process listens, e.g. http://127.0.0.1:8080 (invite links use PUBLIC_URL instead when set). */
+  url: string;
+  port: number;
+  /** Stops accepting, closes WebSockets, flushes storage and closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+export async function startServer(
+  config: ServerConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createConsoleLogger();
+  const storage = new SqliteStorage(config.dataDir);
+  // The board registry lives in the relay's database file, so one file holds all of a server's data.
+  const db = new Database(storage.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const relay = createRelay({ storage, logger });
+  const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: DEFAULT_MAX_FRAME_BYTES });
+
+  let closing = false;
+  let publicUrl = config.publicUrl ?? '';
+  const server = createServer(
+    createRequestHandler({
+      secret: config.secret,
+      tokenTtlDays: config.tokenTtlDays,
+      webDir: config.webDir,
+      publicUrl: () => publicUrl,
+      boards,
+      logger,
+      isClosing: () => closing,
+    }),
+  );
+  server.on(
+    'upgrade',
+    createUpgradeHandler({
+      secret: config.secret,
+      findBoard: (id) => boards.get(id),
+      wss,
+      relay,
+      logger,
+      isClosing: () => closing,
+    }),
+  );
+
+  /** The relay closes its connections (1001), flushes every room and closes the storage. */
+  const releaseData = async () => {
+    await relay.close();
+    db.close();
+  };
+
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await releaseData();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = defaultPublicUrl(config.host, port);
+  publicUrl ||= url;
+  if (!existsSync(join(config.webDir, 'index.html'))) {
+    logger.warn('web app not built: only the API and WebSocket are served', { webDir: config.webDir });
+  }
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      closing = true;
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await releaseData();
+      const cut = setTimeout(() => {
+        for (const ws of wss.clients) ws.terminate();
+        server.closeAllConnections();
+      }, CLOSE_GRACE_MS);
+      await serverClosed;
+      clearTimeout(cut);
+      wss.close();
+      logger.info('server closed');
+    })();
+    return closed;
+  };
+
+  return { url, port, close };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new PortInUseError(
+            `port ${port} on ${host} is already in use: stop the other process or set --port / PORT`,
+          ),
+        );
+      } else if (error.code === 'EACCES') {
+        reject(
+          new Error(
+            `not allowed to listen on port ${port} on ${host}: choose a port above 1023 with --port / PORT`,
+          ),
+        );
+      } else {
+        reject(error);
+      }
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError).once('listening', onListening);
+    server.listen(port, host);
+  });
+}

@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { formatLogLine, type Logger } from './logger.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+/** Shared by the server tests: temp data folders, a server on 127.0.0.1:0, clients, bounded waits. */
+
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `kompas-${prefix}-`));
+}
+
+export function removeDir(path: string): Promise<void> {
+  return rm(path, { recursive: true, force: true });
+}
+
+export interface TestServer extends RunningServer {
+  config: ServerConfig;
+  /** Every line the server logged, to check that no token ever reaches a log. */
+  logs: string[];
+}
+
+/** Starts a server on a random port; `argv` are extra flags (`--data-dir` decides what survives a restart). */
+export async function startTestServer(dataDir: string, argv: readonly string[] = []): Promise<TestServer> {
+  const config = loadConfig(['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...argv], {});
+  const logs: string[] = [];
+  const capture = (message: string, fields?: Record<string, unknown>) =>
+    logs.push(formatLogLine(message, fields));
+  const logger: Logger = { info: capture, warn: capture, error: capture };
+  const server = await startServer(config, { logger });
+  return Object.assign(server, { config, logs });
+}
+
+export interface CreatedBoard {
+  id: string;
+  links: Record<'facilitator' | 'participant' | 'observer', string>;
+  tokens: Record<'facilitator' | 'participant' | 'observer', string>;
+}
+
+export async function createBoard(
+  server: RunningServer,
+  title = 'Regio-overleg',
+  task = 'Samen zorg organiseren',
+) {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, task }),
+  });
+  if (response.status !== 201) throw new Error(`board creation answered ${response.status}`);
+  return (await response.json()) as CreatedBoard;
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+/** The official y-websocket client, configured as the contract says for Node. */
+export function connectClient(server: RunningServer, room: string, token: string, doc = new Y.Doc()): Client {
+  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/ws`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+  });
+  return { doc, provider };
+}
+
+export function closeClients(...clients: Client[]): void {
+  for (const { doc, provider } of clients) {
+    provider.destroy();
+    doc.destroy();
+  }
+}
+
+/** Opens a bare WebSocket and resolves with how the server closed it. */
+export function closeOf(
+  server: RunningServer,
+  pathAndQuery: string,
+): Promise<{ code: number; reason: string }> {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${pathAndQuery}`);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`no close within 5 s for ${pathAndQuery}`));
+    }, 5000);
+    ws.on('error', () => {}); // the close event below carries what the test needs
+    ws.on('close', (code, reason) => {
+      clearTimeout(timer);
+      resolve({ code, reason: reason.toString() });
+    });
+  });
+}
+
+/** Polls `condition` every 10 ms; fails after `timeoutMs` naming what it waited for. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

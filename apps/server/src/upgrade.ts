@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { canWrite, checkAccess, DENIAL_CODES } from './access.ts';
+import type { BoardRecord } from './boards.ts';
+import type { Logger } from './logger.ts';
+import { splitTarget } from './request-target.ts';
+import { parseRoom } from './rooms.ts';
+
+const WS_PREFIX = '/ws/';
+const UNKNOWN_ROOM = { code: 4404, reason: 'unknown room' } as const;
+
+/** What the upgrade needs from the relay: it takes over a socket once access is decided. */
+export interface ConnectionHandler {
+  handleConnection(ws: WebSocket, options: { room: string; readOnly: boolean; actor: string }): void;
+}
+
+export interface UpgradeContext {
+  secret: string;
+  findBoard: (id: string) => BoardRecord | undefined;
+  wss: WebSocketServer;
+  relay: ConnectionHandler;
+  logger: Logger;
+  /** True once shutdown began: new sockets are turned away. */
+  isClosing: () => boolean;
+}
+
+/** Answers an upgrade that is not for us with a plain HTTP status, as there is no WebSocket to close. */
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Handles `GET /ws/<room>?token=...` upgrades. A refused connection is still accepted and then closed
+ * with a 44xx code and a reason, because browsers do not expose the status of a failed handshake.
+ */
+export function createUpgradeHandler(context: UpgradeContext) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // A client that vanishes mid-handshake must not take the process down with an unhandled error.
+    socket.on('error', () => socket.destroy());
+    const { path, query } = splitTarget(req.url);
+    if (!path.startsWith(WS_PREFIX)) {
+      rejectUpgrade(socket, 404, 'Not Found');
+      return;
+    }
+    if (context.isClosing()) {
+      rejectUpgrade(socket, 503, 'Service Unavailable');
+      return;
+    }
+    const room = parseRoom(path.slice(WS_PREFIX.length));
+    const token = query.get('token') ?? undefined;
+    const access = room ? checkAccess(context.secret, context.findBoard, room.boardId, token) : undefined;
+
+    context.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!room || !access) {
+        refuse(ws, UNKNOWN_ROOM.code, UNKNOWN_ROOM.reason);
+        return;
+      }
+      if (!access.ok) {
+        refuse(ws, DENIAL_CODES[access.denial].closeCode, access.denial);
+        return;
+      }
+      // The connection id tells a user's updates apart in the room log without identifying the person.
+      const connection = randomBytes(6).toString('base64url');
+      const readOnly = !canWrite(access.role, room.kind);
+      context.logger.info('ws open', { room: room.name, role: access.role, connection, readOnly });
+      ws.once('close', (code) => context.logger.info('ws close', { room: room.name, connection, code }));
+      context.relay.handleConnection(ws, {
+        room: room.name,
+        readOnly,
+        actor: `${access.role}:${connection}`,
+      });
+    });
+
+    function refuse(ws: WebSocket, code: number, reason: string): void {
+      context.logger.info('ws refused', { room: room?.name, code, reason });
+      ws.on('error', () => ws.terminate()); // the relay never sees this socket, so nobody else listens
+      ws.close(code, reason);
+    }
+  };
+}
