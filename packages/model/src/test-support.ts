@@ -1,0 +1,23 @@
+import { expect } from 'vitest';
+import type * as Y from 'yjs';
+import { isModelError, type ModelErrorCode } from './errors.ts';
+
+/**
+ * Asserts that `operation` throws ModelError(code) and that the document emitted no update meanwhile,
+ * i.e. the refused call wrote nothing. Shared by the model's tests; not part of the package's API.
+ */
+export function expectRefused(doc: Y.Doc, code: ModelErrorCode, operation: () => unknown): void {
+  let updates = 0;
+  const count = () => updates++;
+  doc.on('update', count);
+  let thrown: unknown;
+  try {
+    operation();
+  } catch (error) {
+    thrown = error;
+  } finally {
+    doc.off('update', count);
+  }
+  expect(isModelError(thrown, code), `expected ModelError '${code}', got ${String(thrown)}`).toBe(true);
+  expect(updates, `a refused '${code}' call must write nothing`).toBe(0);
+}
