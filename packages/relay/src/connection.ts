@@ -1,0 +1,212 @@
+import * as decoding from 'lib0/decoding';
+import { type RawData, WebSocket } from 'ws';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { RelayLogger } from './logger';
+import type { ClientOrigin } from './origins';
+import { restampReturningClients } from './presenceClocks';
+import {
+  CloseCode,
+  encodeSyncStep2,
+  messageAuth,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  ProtocolError,
+} from './protocol';
+import type { Room } from './room';
+
+export interface ConnectionSettings {
+  readOnly: boolean;
+  actor: string;
+  maxFrameBytes: number;
+  logger: RelayLogger;
+  /** Called once, when the connection closed for any reason. */
+  onClose: (connection: Connection) => void;
+}
+
+/**
+ * One client's WebSocket in one room. Reads y-websocket frames, one function per message type; a frame it
+ * cannot read closes this connection only. Read-only is a property of the connection: its document writes
+ * are dropped and counted, everything else (receiving, presence) works as for a writer.
+ *
+ * The connection is its own transaction origin, so the room relays its changes to everyone but itself.
+ */
+export class Connection implements ClientOrigin {
+  readonly kind = 'client';
+  readonly readOnly: boolean;
+  readonly actor: string;
+  /** Frames that arrived before the room was loaded, handled in order once it is. */
+  private queue: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private started = false;
+  private closed = false;
+  private alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    private readonly settings: ConnectionSettings,
+  ) {
+    this.readOnly = settings.readOnly;
+    this.actor = settings.actor;
+    ws.on('message', this.onMessage);
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', () => this.dispose());
+    ws.on('error', (error) => this.log('warn', 'websocket error', { error: String(error) }));
+  }
+
+  /** The room is loaded: greet the client, then handle what it sent meanwhile. */
+  start(): void {
+    if (this.closed) return;
+    this.started = true;
+    this.room.greet(this);
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) {
+      if (this.closed) return;
+      this.receive(frame);
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.closed && this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.ws.close(code, reason);
+    this.dispose();
+  }
+
+  /** Called every ping interval: a connection that did not answer the previous ping is dead. */
+  heartbeat(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.log('info', 'no pong, closing');
+      this.ws.terminate();
+      this.dispose();
+      return;
+    }
+    this.alive = false;
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+  }
+
+  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    if (this.closed) return;
+    const frame = toBytes(data);
+    const { maxFrameBytes } = this.settings;
+    if (frame.byteLength > maxFrameBytes) {
+      this.close(CloseCode.tooLarge, `frame larger than ${maxFrameBytes} bytes`);
+    } else if (!isBinary) {
+      this.close(CloseCode.unsupportedData, 'binary frames only');
+    } else if (this.started) {
+      this.receive(frame);
+    } else if (this.queuedBytes + frame.byteLength > maxFrameBytes) {
+      this.close(CloseCode.tooLarge, 'too much data before the room loaded');
+    } else {
+      this.queuedBytes += frame.byteLength;
+      this.queue.push(frame);
+    }
+  };
+
+  /** The one place a frame is decoded, so the one place a malformed frame is caught. */
+  private receive(frame: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const messageType = decoding.readVarUint(decoder);
+      switch (messageType) {
+        case messageSync:
+          this.readSync(decoder);
+          break;
+        case messageAwareness:
+          this.applyAwareness(decoding.readVarUint8Array(decoder));
+          break;
+        case messageAuth:
+          break;
+        case messageQueryAwareness:
+          this.answerQueryAwareness();
+          break;
+        default:
+          throw new ProtocolError(`unknown message type ${messageType}`);
+      }
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.reason : 'malformed message';
+      const cause = error instanceof ProtocolError ? error.cause : error;
+      this.log('warn', 'closing connection after a bad frame', { reason, error: String(cause) });
+      this.close(CloseCode.malformed, reason);
+    }
+  }
+
+  private readSync(decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    switch (syncType) {
+      case messageYjsSyncStep1:
+        this.answerSyncStep1(payload);
+        break;
+      case messageYjsSyncStep2:
+      case messageYjsUpdate:
+        this.applyUpdate(payload);
+        break;
+      default:
+        throw new ProtocolError(`unknown sync message type ${syncType}`);
+    }
+  }
+
+  /** Sync step 1 carries the client's state vector; the answer (step 2) is everything it lacks. */
+  private answerSyncStep1(stateVector: Uint8Array): void {
+    let answer: Uint8Array;
+    try {
+      answer = encodeSyncStep2(this.room.doc, stateVector);
+    } catch (cause) {
+      throw new ProtocolError('invalid state vector', { cause });
+    }
+    this.room.sendInOrder(this, answer);
+  }
+
+  /** Sync step 2 and update both carry a Yjs update; the room stores and relays what is new in it. */
+  private applyUpdate(update: Uint8Array): void {
+    if (this.readOnly) {
+      this.room.countDroppedWrite();
+      return;
+    }
+    try {
+      Y.applyUpdate(this.room.doc, update, this);
+    } catch (cause) {
+      throw new ProtocolError('invalid update', { cause });
+    }
+  }
+
+  private applyAwareness(update: Uint8Array): void {
+    const { awareness } = this.room;
+    try {
+      applyAwarenessUpdate(awareness, restampReturningClients(awareness, update), this);
+    } catch (cause) {
+      throw new ProtocolError('invalid awareness update', { cause });
+    }
+  }
+
+  private answerQueryAwareness(): void {
+    this.room.sendPresence(this);
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = [];
+    this.settings.onClose(this);
+  }
+
+  private log(level: 'info' | 'warn', message: string, fields: Record<string, unknown> = {}): void {
+    this.settings.logger[level](message, { room: this.room.name, actor: this.actor, ...fields });
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

@@ -1,0 +1,58 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+/** Message types of the y-websocket protocol: the first varuint of every frame. */
+export const messageSync = 0;
+export const messageAwareness = 1;
+/** Sent by servers that refuse access; we decide access at the upgrade instead, so it is ignored. */
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+
+/** Close codes the relay uses. 44xx tells the official client not to reconnect (it would send the same). */
+export const CloseCode = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  tooLarge: 1009,
+  internalError: 1011,
+  malformed: 4400,
+} as const;
+
+/** A frame the relay cannot accept; `reason` becomes the close reason sent to the client. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(reason, options);
+    this.name = 'ProtocolError';
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, doc));
+}
+
+/** Everything in `doc` that a peer with `stateVector` lacks. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return encodeSync((encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector));
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
+}
+
+/** Wraps an awareness update (y-protocols/awareness encoding) into a message. */
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,450 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MemoryStorage } from './memoryStorage';
+import { mergeState } from './mergeState';
+import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol';
+import { SqliteStorage } from './sqliteStorage';
+import type { StoredRoom, UpdateMeta } from './storage';
+import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './testServer';
+
+let dataDir: string;
+let server: TestServer | null = null;
+const providers: WebsocketProvider[] = [];
+const sockets: WebSocket[] = [];
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kompas-relay-'));
+});
+
+afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy();
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await server?.close();
+  server = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function client(room: string, role: 'participant' | 'observer' = 'participant') {
+  if (!server) throw new Error('no server');
+  const doc = new Y.Doc();
+  const provider = connectClient(server, room, doc, role);
+  providers.push(provider);
+  return { doc, provider, text: doc.getText('text') };
+}
+
+function synced(provider: WebsocketProvider): Promise<void> {
+  return waitFor(() => provider.synced, 'the client to sync');
+}
+
+/** A raw WebSocket in `room`, to send frames the official client never would. */
+async function rawSocket(
+  room: string,
+  options: { autoPong?: boolean; received?: Uint8Array[] } = {},
+): Promise<WebSocket> {
+  if (!server) throw new Error('no server');
+  const socket = new WebSocket(`${server.url}/${room}`, { autoPong: options.autoPong ?? true });
+  // Listening from the start: the greeting can arrive in the same read as the upgrade response.
+  socket.on('message', (data: Buffer) => options.received?.push(new Uint8Array(data)));
+  sockets.push(socket);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return socket;
+}
+
+function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: `${reason}` })),
+  );
+}
+
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('text').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeState(updates));
+  return doc.getText('text').toString();
+}
+
+describe('Relay with the official y-websocket client', () => {
+  it('makes two clients converge and passes their awareness states on', async () => {
+    server = await startTestServer({ storage: new MemoryStorage() });
+    const alice = client('board');
+    const bob = client('board');
+    await Promise.all([synced(alice.provider), synced(bob.provider)]);
+
+    alice.text.insert(0, 'hello ');
+    bob.text.insert(0, 'world');
+    alice.doc.getMap('notes').set('n1', 'from alice');
+    await waitFor(
+      () => alice.text.length === 11 && bob.text.toString() === alice.text.toString(),
+      'both texts to converge',
+    );
+    await waitFor(() => bob.doc.getMap('notes').get('n1') === 'from alice', 'the map entry');
+
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob' });
+    await waitFor(
+      () =>
+        bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Alice' &&
+        alice.provider.awareness.getStates().get(bob.doc.clientID)?.user?.name === 'Bob',
+      'awareness states to reach each other',
+    );
+
+    bob.provider.destroy();
+    await waitFor(
+      () => !alice.provider.awareness.getStates().has(bob.doc.clientID),
+      "bob's awareness to be removed when he leaves",
+    );
+  });
+
+  it('makes a client that reconnects present again at once, both ways', async () => {
+    server = await startTestServer({ storage: new MemoryStorage() });
+    const alice = client('board');
+    const bob = client('board');
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob' });
+    const sees = (viewer: WebsocketProvider, other: Y.Doc) =>
+      viewer.awareness.getStates().has(other.clientID);
+    await waitFor(() => sees(alice.provider, bob.doc) && sees(bob.provider, alice.doc), 'presence');
+
+    bob.provider.disconnect();
+    await waitFor(() => !sees(alice.provider, bob.doc) && !sees(bob.provider, alice.doc), 'bob to be gone');
+    bob.provider.connect();
+    // Far below the 15 s awareness renewal the reference server would need.
+    await waitFor(
+      () => sees(alice.provider, bob.doc) && sees(bob.provider, alice.doc),
+      'presence again',
+      1000,
+    );
+
+    // Clocks moved forward, and later changes still get through.
+    bob.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+    await waitFor(
+      () => alice.provider.awareness.getStates().get(bob.doc.clientID)?.cursor?.x === 1,
+      "bob's next change",
+      1000,
+    );
+  });
+
+  it('answers an awareness query and ignores auth messages', async () => {
+    server = await startTestServer({ storage: new MemoryStorage() });
+    const alice = client('board');
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    await synced(alice.provider);
+    await waitFor(() => server?.relay.roomStats('board')?.connections === 1, 'alice to join');
+    const received: Uint8Array[] = [];
+    const socket = await rawSocket('board', { received });
+    await waitFor(() => received.length >= 2, 'the greeting (sync step 1 and presence)');
+    received.length = 0;
+    socket.send(new Uint8Array([messageAuth, 0, 0]));
+    socket.send(new Uint8Array([messageQueryAwareness]));
+    await waitFor(() => received.length === 1, 'the answer to the query');
+    expect(received[0]?.[0]).toBe(messageAwareness);
+    expect(new TextDecoder().decode(received[0])).toContain('Alice');
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('keeps the state across a restart on the same SQLite file', async () => {
+    const storage = new SqliteStorage(dataDir);
+    server = await startTestServer({ storage });
+    const writer = client('board');
+    await synced(writer.provider);
+    writer.text.insert(0, 'survives a restart');
+    await waitFor(async () => (await storage.readLog('board')).length === 1, 'the update to be stored');
+    writer.provider.destroy();
+    await server.close();
+
+    server = await startTestServer({ storage: new SqliteStorage(dataDir) });
+    const reader = client('board');
+    await synced(reader.provider);
+    expect(reader.text.toString()).toBe('survives a restart');
+  });
+
+  it('drops, counts and never stores or relays writes of a read-only connection', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage });
+    const writer = client('board');
+    const observer = client('board', 'observer');
+    await Promise.all([synced(writer.provider), synced(observer.provider)]);
+    writer.text.insert(0, 'from the writer');
+    await waitFor(() => observer.text.toString() === 'from the writer', 'the observer to receive writes');
+    const droppedBefore = server.relay.stats().droppedWrites;
+
+    observer.text.insert(0, 'observer was here ');
+    observer.doc.getMap('notes').set('x', 1);
+    await waitFor(
+      () => server?.relay.stats().droppedWrites === droppedBefore + 2,
+      'both observer writes to be counted',
+    );
+    expect(server.relay.roomStats('board')?.droppedWrites).toBe(droppedBefore + 2);
+
+    // A later write from the writer arrives, but the observer's never does.
+    writer.text.insert(writer.text.length, '!');
+    await waitFor(() => observer.text.toString().endsWith('!'), 'the next writer update');
+    expect(writer.text.toString()).toBe('from the writer!');
+    expect(writer.doc.getMap('notes').size).toBe(0);
+    const log = await storage.readLog('board');
+    expect(log.every((entry) => entry.actor.startsWith('participant:'))).toBe(true);
+    expect(textOf(log.map((entry) => entry.update))).toBe('from the writer!');
+
+    // Observers still have presence.
+    observer.provider.awareness.setLocalStateField('user', { name: 'Olga' });
+    await waitFor(
+      () => writer.provider.awareness.getStates().get(observer.doc.clientID)?.user?.name === 'Olga',
+      "the observer's awareness to reach the writer",
+    );
+  });
+
+  it('has an update in the SQLite log before another client receives it', async () => {
+    const storage = new SqliteStorage(dataDir);
+    server = await startTestServer({ storage });
+    const alice = client('board');
+    const bob = client('board');
+    await Promise.all([synced(alice.provider), synced(bob.provider)]);
+    // A second connection to the file sees only committed transactions.
+    const reader = new Database(storage.file, { readonly: true });
+    const readLog = reader.prepare<[string], { data: Buffer }>(
+      'SELECT data FROM updates WHERE room = ? ORDER BY seq',
+    );
+    const missing: string[] = [];
+    bob.text.observe(() => {
+      const received = bob.text.toString();
+      const stored = textOf(readLog.all('board').map((row) => row.data));
+      if (!stored.startsWith(received)) missing.push(received);
+    });
+    try {
+      for (let i = 0; i < 20; i++) {
+        alice.text.insert(alice.text.length, `${i % 10}`);
+        if (i % 5 === 0) await sleep(5);
+      }
+      await waitFor(() => bob.text.length === 20, 'bob to receive every update');
+      expect(missing).toEqual([]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('relays nothing before a slow storage says it is durable', async () => {
+    const durable: Uint8Array[] = [];
+    const storage = new (class extends MemoryStorage {
+      override async append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+        await sleep(30);
+        const seq = await super.append(room, update, meta);
+        durable.push(update);
+        return seq;
+      }
+    })();
+    server = await startTestServer({ storage });
+    const alice = client('board');
+    const bob = client('board');
+    await Promise.all([synced(alice.provider), synced(bob.provider)]);
+    const early: string[] = [];
+    bob.text.observe(() => {
+      if (!textOf(durable).startsWith(bob.text.toString())) early.push(bob.text.toString());
+    });
+    alice.text.insert(0, 'a');
+    alice.text.insert(1, 'b');
+    await sleep(5);
+    alice.text.insert(2, 'c');
+    await waitFor(() => bob.text.toString() === 'abc', 'bob to receive the updates');
+    expect(early).toEqual([]);
+
+    // A client that syncs meanwhile gets the state only once it is durable, too.
+    alice.text.insert(3, 'd');
+    const carol = client('board');
+    await synced(carol.provider);
+    expect(textOf(durable)).toContain(carol.text.toString());
+  });
+
+  it('closes only the sender of a malformed frame', async () => {
+    server = await startTestServer({ storage: new MemoryStorage(), maxFrameBytes: 4096 });
+    const alice = client('board');
+    const bob = client('board');
+    await Promise.all([synced(alice.provider), synced(bob.provider)]);
+
+    const badFrames: Array<{ frame: Uint8Array | string; code: number; reason: string }> = [
+      { frame: new Uint8Array([0x80]), code: CloseCode.malformed, reason: 'malformed message' },
+      { frame: new Uint8Array([7]), code: CloseCode.malformed, reason: 'unknown message type 7' },
+      {
+        frame: new Uint8Array([messageSync, 9, 0]),
+        code: CloseCode.malformed,
+        reason: 'unknown sync message type 9',
+      },
+      {
+        frame: syncUpdateFrame(new Uint8Array([0xff, 0xff, 0xff])),
+        code: CloseCode.malformed,
+        reason: 'invalid update',
+      },
+      { frame: new Uint8Array([1, 3, 1, 2]), code: CloseCode.malformed, reason: 'malformed message' },
+      { frame: 'hello', code: CloseCode.unsupportedData, reason: 'binary frames only' },
+      { frame: new Uint8Array(5000), code: CloseCode.tooLarge, reason: 'frame larger than 4096 bytes' },
+    ];
+    for (const { frame, code, reason } of badFrames) {
+      const socket = await rawSocket('board');
+      const closing = closed(socket);
+      socket.send(frame);
+      expect(await closing).toEqual({ code, reason });
+    }
+
+    alice.text.insert(0, 'still working');
+    await waitFor(() => bob.text.toString() === 'still working', 'the room to keep working');
+    expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true);
+    expect(server.relay.stats().connections).toBe(2);
+  });
+
+  it('queues frames that arrive while the room loads, then handles them in order', async () => {
+    const storage = new (class extends MemoryStorage {
+      override async load(room: string): Promise<StoredRoom> {
+        await sleep(100);
+        return super.load(room);
+      }
+    })();
+    server = await startTestServer({ storage });
+    const socket = await rawSocket('board');
+    socket.send(syncUpdateFrame(textUpdate('sent before the load finished')));
+    const reader = client('board');
+    await synced(reader.provider);
+    expect(reader.text.toString()).toBe('sent before the load finished');
+    expect((await storage.readLog('board')).length).toBe(1);
+  });
+
+  it('unloads a room without connections and loads it again from storage', async () => {
+    server = await startTestServer({ storage: new MemoryStorage() });
+    const writer = client('board');
+    await synced(writer.provider);
+    writer.text.insert(0, 'kept');
+    await waitFor(() => server?.relay.roomStats('board') !== undefined, 'the room to be loaded');
+    writer.provider.destroy();
+    await waitFor(() => server?.relay.stats().rooms === 0, 'the room to be unloaded');
+    expect(server.relay.roomStats('board')).toBeUndefined();
+
+    const reader = client('board');
+    await synced(reader.provider);
+    expect(reader.text.toString()).toBe('kept');
+  });
+
+  it('closes connections that stop answering pings and keeps those that answer', async () => {
+    server = await startTestServer({ storage: new MemoryStorage(), pingInterval: 100 });
+    const alive = client('board');
+    await synced(alive.provider);
+    const silent = await rawSocket('board', { autoPong: false });
+    const closing = closed(silent);
+    const { code } = await closing;
+    expect(code).toBe(1006);
+    await sleep(300);
+    expect(alive.provider.wsconnected).toBe(true);
+    expect(server.relay.stats().connections).toBe(1);
+  });
+
+  it('closes every connection with 1001 on close, after flushing to storage', async () => {
+    let appends = 0;
+    const storage = new (class extends SqliteStorage {
+      override async append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+        appends += 1;
+        await sleep(50);
+        return super.append(room, update, meta);
+      }
+    })(dataDir);
+    server = await startTestServer({ storage });
+    const socket = await rawSocket('board');
+    const closing = closed(socket);
+    socket.send(syncUpdateFrame(textUpdate('flushed')));
+    await waitFor(() => appends === 1, 'the append to start');
+    await server.relay.close();
+    expect((await closing).code).toBe(CloseCode.goingAway);
+
+    const reopened = new SqliteStorage(dataDir);
+    const { state } = await reopened.load('board');
+    await reopened.close();
+    expect(textOf(state ? [state] : [])).toBe('flushed');
+  });
+
+  it('stores only what is new: a reconnecting client does not grow the log', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage });
+    const writer = client('board');
+    await synced(writer.provider);
+    for (const word of ['one ', 'two ', 'three']) writer.text.insert(writer.text.length, word);
+    const logLength = async () => (await storage.readLog('board')).length;
+    await waitFor(async () => (await logLength()) === 3, 'three log entries');
+
+    writer.provider.disconnect();
+    writer.provider.connect();
+    await synced(writer.provider);
+    await server.relay.flush();
+    expect(await logLength()).toBe(3);
+  });
+
+  it('snapshots a room every N updates, keeping the whole log', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage, snapshotEvery: 5 });
+    const writer = client('board');
+    await synced(writer.provider);
+    for (let i = 0; i < 12; i++) writer.text.insert(i, `${i % 10}`);
+    await waitFor(async () => (await storage.readLog('board')).length === 12, 'twelve log entries');
+    await server.relay.flush();
+    const stored = await storage.load('board');
+    // A snapshot covers the log up to its end when it is taken, which may be past the N-th update.
+    expect(stored.seq).toBe(12);
+    expect(stored.sinceSnapshot).toBeLessThan(5);
+    expect(textOf(stored.state ? [stored.state] : [])).toBe('012345678901');
+  });
+
+  it('closes connections with 1011 when the room cannot be loaded', async () => {
+    const storage = new (class extends MemoryStorage {
+      override async load(): Promise<StoredRoom> {
+        throw new Error('disk gone');
+      }
+    })();
+    server = await startTestServer({ storage });
+    const socket = await rawSocket('board');
+    expect(await closed(socket)).toEqual({ code: CloseCode.internalError, reason: 'storage failure' });
+    await waitFor(() => server?.relay.stats().rooms === 0, 'the failed room to be forgotten');
+  });
+
+  it('closes the room when storage fails, relaying nothing it could not store', async () => {
+    let failing = false;
+    const storage = new (class extends MemoryStorage {
+      override async append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+        if (failing) throw new Error('disk full');
+        return super.append(room, update, meta);
+      }
+    })();
+    server = await startTestServer({ storage });
+    const alice = client('board');
+    const bob = client('board');
+    await Promise.all([synced(alice.provider), synced(bob.provider)]);
+    const closes: number[] = [];
+    bob.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    failing = true;
+    alice.text.insert(0, 'lost?');
+    await waitFor(() => closes.includes(CloseCode.internalError), 'the room to close');
+    expect(bob.text.toString()).toBe('');
+
+    // Storage recovers: the clients reconnect and alice's change, which she kept, is stored and arrives.
+    failing = false;
+    await waitFor(() => bob.text.toString() === 'lost?', 'the change after reconnecting', 8000);
+    expect(textOf((await storage.readLog('board')).map((entry) => entry.update))).toBe('lost?');
+  });
+});

@@ -1,0 +1,169 @@
+import { WebSocket } from 'ws';
+import { Connection } from './connection';
+import { defaultLogger, type RelayLogger } from './logger';
+import { CloseCode } from './protocol';
+import { Room } from './room';
+import type { Storage } from './storage';
+
+export interface RelayOptions {
+  storage: Storage;
+  logger?: RelayLogger;
+  /** Merge a room's log into a snapshot after this many updates (default 500), so loading stays fast. */
+  snapshotEvery?: number;
+  /** Milliseconds between pings (default 30 000); a connection that did not pong by the next ping is closed. */
+  pingInterval?: number;
+  /** Largest frame accepted, in bytes (default 10 MiB); larger ones close the connection with 1009. */
+  maxFrameBytes?: number;
+}
+
+/** Decided by the server at the upgrade (token, role); the relay only enforces it. */
+export interface ConnectionParams {
+  room: string;
+  /** Document writes are dropped and counted; the connection still receives everything and has presence. */
+  readOnly: boolean;
+  /** Recorded with every update the connection makes: role and a connection id, never a secret. */
+  actor: string;
+}
+
+export interface RelayStats {
+  /** Rooms in memory. */
+  rooms: number;
+  connections: number;
+  /** Document writes dropped from read-only connections since the relay started. */
+  droppedWrites: number;
+}
+
+export interface RoomStats {
+  connections: number;
+  /** Document writes dropped from read-only connections since the room was loaded. */
+  droppedWrites: number;
+}
+
+export const DEFAULT_SNAPSHOT_EVERY = 500;
+export const DEFAULT_PING_INTERVAL = 30_000;
+export const DEFAULT_MAX_FRAME_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Rooms keyed by name, loaded on the first connection and unloaded (flushed, document destroyed) when the
+ * last one leaves. Speaks the standard y-websocket protocol, so the official client works unchanged.
+ */
+export class Relay {
+  private readonly storage: Storage;
+  private readonly logger: RelayLogger;
+  private readonly snapshotEvery: number;
+  private readonly maxFrameBytes: number;
+  private readonly rooms = new Map<string, Room>();
+  private readonly connections = new Set<Connection>();
+  private readonly counters = { droppedWrites: 0 };
+  private readonly pingTimer: NodeJS.Timeout;
+  private closing: Promise<void> | null = null;
+
+  constructor(options: RelayOptions) {
+    this.storage = options.storage;
+    this.logger = options.logger ?? defaultLogger;
+    this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+    this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.pingTimer = setInterval(() => {
+      for (const connection of Array.from(this.connections)) connection.heartbeat();
+    }, options.pingInterval ?? DEFAULT_PING_INTERVAL);
+    // The relay alone should not keep a process alive; the server's listening socket does that.
+    this.pingTimer.unref();
+  }
+
+  /** Takes over an open WebSocket whose upgrade the server has already authorised. */
+  handleConnection(ws: WebSocket, { room: name, readOnly, actor }: ConnectionParams): void {
+    if (this.closing) {
+      ws.close(CloseCode.goingAway, 'server shutting down');
+      return;
+    }
+    if (ws.readyState !== WebSocket.OPEN) return;
+    const room = this.openRoom(name);
+    const connection = new Connection(ws, room, {
+      readOnly,
+      actor,
+      maxFrameBytes: this.maxFrameBytes,
+      logger: this.logger,
+      onClose: () => this.onConnectionClosed(connection, room),
+    });
+    this.connections.add(connection);
+    room.join(connection);
+    void room.ready.then(() => connection.start());
+  }
+
+  stats(): RelayStats {
+    return { rooms: this.rooms.size, connections: this.connections.size, ...this.counters };
+  }
+
+  /** Undefined when the room is not in memory. */
+  roomStats(name: string): RoomStats | undefined {
+    const room = this.rooms.get(name);
+    return room && { connections: room.connections.size, droppedWrites: room.droppedWrites };
+  }
+
+  /** Resolves once every update received so far is durable and relayed. */
+  async flush(): Promise<void> {
+    await Promise.all(Array.from(this.rooms.values(), (room) => room.flush()));
+    await this.storage.flush();
+  }
+
+  /** Closes every connection (1001), flushes and unloads every room, then closes the storage. */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    clearInterval(this.pingTimer);
+    for (const connection of Array.from(this.connections)) {
+      connection.close(CloseCode.goingAway, 'server shutting down');
+    }
+    await Promise.all(Array.from(this.rooms.values(), (room) => this.unloadWhenEmpty(room)));
+    await this.storage.close();
+  }
+
+  private openRoom(name: string): Room {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = new Room(name, {
+        storage: this.storage,
+        logger: this.logger,
+        snapshotEvery: this.snapshotEvery,
+        counters: this.counters,
+        onFailed: (failed) => this.forget(failed),
+      });
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+
+  private onConnectionClosed(connection: Connection, room: Room): void {
+    this.connections.delete(connection);
+    room.leave(connection);
+    if (room.connections.size === 0) void this.unloadWhenEmpty(room);
+  }
+
+  /**
+   * Flushes the room, then unloads it unless someone joined meanwhile. The room stays findable while it
+   * flushes, so a client that joins then reuses it instead of loading state that is not durable yet.
+   */
+  private unloadWhenEmpty(room: Room): Promise<void> {
+    room.unloading ??= room.flush().then((settled) => {
+      room.unloading = null;
+      if (room.connections.size > 0) return;
+      // A client joined, wrote and left while we flushed: flush that too.
+      if (!settled) return this.unloadWhenEmpty(room);
+      this.forget(room);
+      room.destroy();
+      this.logger.info('room unloaded', { room: room.name });
+    });
+    return room.unloading;
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+  }
+}
+
+export function createRelay(options: RelayOptions): Relay {
+  return new Relay(options);
+}

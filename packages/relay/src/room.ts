@@ -1,0 +1,204 @@
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Connection } from './connection';
+import type { RelayLogger } from './logger';
+import { type RelayOrigin, STORAGE_ORIGIN } from './origins';
+import { encodePresentStates } from './presenceClocks';
+import { CloseCode, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol';
+import type { Storage } from './storage';
+
+export interface RoomOptions {
+  storage: Storage;
+  logger: RelayLogger;
+  snapshotEvery: number;
+  /** Counts shared by every room of the relay, so they survive unloading. */
+  counters: { droppedWrites: number };
+  /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
+  onFailed: (room: Room) => void;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * One y-websocket room: its document, its awareness and its connections.
+ *
+ * Every update a writer sends is applied to the document at once, appended to storage, and relayed only once
+ * storage says it is durable. Anything sent to a client that depends on the document (relayed updates,
+ * answers to sync step 1) goes through one ordered outbox behind the appends it depends on, so no client
+ * ever sees a change that a crash could lose.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  /** Each connection with the awareness client ids it controls (removed when it leaves). */
+  readonly connections = new Map<Connection, Set<number>>();
+  /** Resolves once the stored state is in the document (or the load failed and the room closed). */
+  readonly ready: Promise<void>;
+  /** Set while the relay flushes the room to unload it. */
+  unloading: Promise<void> | null = null;
+  droppedWrites = 0;
+  private outbox: Promise<void> = Promise.resolve();
+  private sinceSnapshot = 0;
+  private failed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly options: RoomOptions,
+  ) {
+    // The relay has no presence of its own; it only passes the clients' states on.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.ready = this.load();
+  }
+
+  join(connection: Connection): void {
+    this.connections.set(connection, new Set());
+  }
+
+  /** First messages to a connection once the room is loaded: our state vector, then who is present. */
+  greet(connection: Connection): void {
+    connection.send(encodeSyncStep1(this.doc));
+    if (this.awareness.states.size > 0) this.sendPresence(connection);
+  }
+
+  /** Every present state, to one connection. */
+  sendPresence(connection: Connection): void {
+    connection.send(encodeAwareness(encodePresentStates(this.awareness)));
+  }
+
+  leave(connection: Connection): void {
+    const controlled = this.connections.get(connection);
+    this.connections.delete(connection);
+    if (controlled && controlled.size > 0) {
+      removeAwarenessStates(this.awareness, Array.from(controlled), null);
+    }
+  }
+
+  /** Sends `message` after every update applied before it is durable: for answers built from the document. */
+  sendInOrder(connection: Connection, message: Uint8Array): void {
+    this.enqueue(() => connection.send(message));
+  }
+
+  countDroppedWrite(): void {
+    this.droppedWrites += 1;
+    this.options.counters.droppedWrites += 1;
+  }
+
+  /** Waits until everything queued so far is durable and delivered; true when nothing was queued meanwhile. */
+  async flush(): Promise<boolean> {
+    await this.ready;
+    const outbox = this.outbox;
+    await outbox;
+    return outbox === this.outbox;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const stored = await this.options.storage.load(this.name);
+      if (stored.state) Y.applyUpdate(this.doc, stored.state, STORAGE_ORIGIN);
+      this.sinceSnapshot = stored.sinceSnapshot;
+      this.options.logger.info('room loaded', { room: this.name, seq: stored.seq });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Runs on every change of the document, with the update holding only what was new to it. */
+  private readonly onDocUpdate = (update: Uint8Array, origin: RelayOrigin): void => {
+    if (origin.kind === 'storage') return;
+    const stored = started(() =>
+      this.options.storage.append(this.name, update, { actor: origin.actor, at: Date.now() }),
+    );
+    this.sinceSnapshot += 1;
+    const message = encodeUpdate(update);
+    this.enqueue(async () => {
+      await stored;
+      for (const connection of this.connections.keys()) {
+        if (connection !== origin) connection.send(message);
+      }
+      if (this.sinceSnapshot >= this.options.snapshotEvery) await this.snapshot();
+    });
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: AwarenessChange,
+    origin: unknown,
+  ): void => {
+    const controlled = this.connections.get(origin as Connection);
+    if (controlled) {
+      // `updated`, not only `added`: a client that reconnects is known already, yet this connection owns it now.
+      for (const client of [...added, ...updated]) controlled.add(client);
+      for (const client of removed) controlled.delete(client);
+    }
+    // Back to the sender too: the official client counts its own echo as a sign the connection is alive.
+    const message = encodeAwareness(
+      encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
+    );
+    for (const connection of this.connections.keys()) connection.send(message);
+  };
+
+  /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */
+  private async snapshot(): Promise<void> {
+    this.sinceSnapshot = 0;
+    try {
+      await this.options.storage.snapshot(this.name);
+    } catch (error) {
+      this.options.logger.warn('snapshot failed', { room: this.name, error: String(error) });
+    }
+  }
+
+  private enqueue(task: () => void | Promise<void>): void {
+    this.outbox = this.outbox.then(async () => {
+      if (this.failed) return;
+      try {
+        await task();
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+  }
+
+  /**
+   * Storage failed, so durability can no longer be promised: close every connection. Their clients keep
+   * their changes and send them again when they reconnect to a freshly loaded room.
+   */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.logger.error('room storage failed, closing its connections', {
+      room: this.name,
+      error: String(error),
+    });
+    this.options.onFailed(this);
+    for (const connection of Array.from(this.connections.keys())) {
+      connection.close(CloseCode.internalError, 'storage failure');
+    }
+  }
+}
+
+/**
+ * Starts an async call whose result is awaited later, in outbox order. Marks it handled now, so a rejection
+ * that comes before its turn is not reported as unhandled; a synchronous throw becomes a rejection.
+ */
+function started<T>(call: () => Promise<T>): Promise<T> {
+  let promise: Promise<T>;
+  try {
+    promise = call();
+  } catch (error) {
+    promise = Promise.reject(error);
+  }
+  promise.catch(() => {});
+  return promise;
+}

@@ -1,0 +1,121 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SQLITE_FILE_NAME, SqliteStorage } from './sqliteStorage';
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kompas-sqlite-'));
+});
+
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function textUpdates(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) doc.getText('text').insert(i, `${i % 10}`);
+  return updates;
+}
+
+function textOf(state: Uint8Array | null): string {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getText('text').toString();
+}
+
+const meta = { actor: 'facilitator:1', at: 1_700_000_000_000 };
+
+describe('SqliteStorage', () => {
+  it('puts the database in the data directory, in WAL mode, with one table per concept', async () => {
+    const storage = new SqliteStorage(join(dataDir, 'nested'));
+    expect(storage.file).toBe(join(dataDir, 'nested', SQLITE_FILE_NAME));
+    await storage.append('room', textUpdates(1)[0] as Uint8Array, meta);
+    const other = new Database(storage.file, { readonly: true });
+    try {
+      expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
+      const columns = (table: string) =>
+        other
+          .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+          .all()
+          .map((column) => column.name);
+      expect(columns('updates')).toEqual(['room', 'seq', 'at', 'actor', 'data']);
+      expect(columns('snapshots')).toEqual(['room', 'seq', 'data']);
+    } finally {
+      other.close();
+      await storage.close();
+    }
+  });
+
+  it('accepts a file path as well', async () => {
+    const file = join(dataDir, 'boards.db');
+    const storage = new SqliteStorage(file);
+    await storage.close();
+    expect(storage.file).toBe(file);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('keeps the log, snapshots and positions across a restart', async () => {
+    const updates = textUpdates(30);
+    const first = new SqliteStorage(dataDir);
+    for (const update of updates.slice(0, 20)) await first.append('room', update, meta);
+    await first.snapshot('room');
+    for (const update of updates.slice(20, 25)) await first.append('room', update, meta);
+    await first.close();
+
+    const second = new SqliteStorage(dataDir);
+    try {
+      expect(await second.load('room')).toMatchObject({ seq: 25, sinceSnapshot: 5 });
+      for (const update of updates.slice(25)) await second.append('room', update, meta);
+      const loaded = await second.load('room');
+      expect(loaded.seq).toBe(30);
+      expect(textOf(loaded.state)).toBe('012345678901234567890123456789');
+      expect((await second.readLog('room')).length).toBe(30);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('commits the appends of one tick together, and resolves them only once committed', async () => {
+    const storage = new SqliteStorage(dataDir);
+    const other = new Database(storage.file, { readonly: true });
+    const count = other.prepare<[], number>('SELECT count(*) FROM updates').pluck();
+    try {
+      const updates = textUpdates(100);
+      const appended = updates.map((update) => storage.append('room', update, meta));
+      expect(count.get()).toBe(0);
+      const visibleWhenFirstResolved = await appended[0]?.then(() => count.get());
+      expect(visibleWhenFirstResolved).toBe(100);
+      expect(await Promise.all(appended)).toEqual(updates.map((_update, index) => index + 1));
+    } finally {
+      other.close();
+      await storage.close();
+    }
+  });
+
+  it('commits pending appends before reading, so a load sees every earlier append', async () => {
+    const storage = new SqliteStorage(dataDir);
+    try {
+      const updates = textUpdates(3);
+      const appended = updates.map((update) => storage.append('room', update, meta));
+      expect(textOf((await storage.load('room')).state)).toBe('012');
+      await Promise.all(appended);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const file = join(dataDir, 'newer.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => new SqliteStorage(file)).toThrow(/newer than this relay understands/);
+  });
+});

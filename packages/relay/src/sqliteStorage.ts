@@ -1,0 +1,202 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { mergeState } from './mergeState';
+import {
+  type LogEntry,
+  type LogRange,
+  type Storage,
+  StorageClosedError,
+  type StoredRoom,
+  type UpdateMeta,
+} from './storage';
+
+/** File name of the database when SqliteStorage is given a data directory. */
+export const SQLITE_FILE_NAME = 'relay.sqlite';
+
+const SCHEMA_VERSION = 1;
+/** A batch is committed early at this size, so one transaction never holds an unbounded amount. */
+const MAX_BATCH = 1000;
+
+interface PendingAppend {
+  room: string;
+  update: Uint8Array;
+  meta: UpdateMeta;
+  resolve: (seq: number) => void;
+  reject: (error: unknown) => void;
+}
+
+interface UpdateRow {
+  seq: number;
+  at: number;
+  actor: string;
+  data: Buffer;
+}
+
+interface SnapshotRow {
+  seq: number;
+  data: Buffer;
+}
+
+/**
+ * SQLite storage (better-sqlite3, WAL). One table per concept: `updates(room, seq, at, actor, data)` is the
+ * log, `snapshots(room, seq, data)` the merged states.
+ *
+ * Appends are group-committed: every append made in one turn of the event loop goes into one transaction,
+ * committed right after the loop has delivered that turn's incoming messages (setImmediate). Each promise
+ * resolves only after its transaction committed, so the relay, which waits for it, never relays an update
+ * that is not on disk. `synchronous = FULL` makes a commit survive power loss, not only a process crash;
+ * grouping pays that fsync once per batch instead of once per update.
+ */
+export class SqliteStorage implements Storage {
+  /** Path of the database file. */
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly lastSeqs = new Map<string, number>();
+  private batch: PendingAppend[] = [];
+  private commitTimer: NodeJS.Immediate | null = null;
+  private closed = false;
+
+  /** `location`: a data directory (created if missing; the file is SQLITE_FILE_NAME in it) or a `.sqlite`/`.db` file. */
+  constructor(location: string) {
+    this.file = /\.(sqlite|db)$/.test(location) ? location : join(location, SQLITE_FILE_NAME);
+    mkdirSync(dirname(this.file), { recursive: true });
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    migrate(this.db);
+    this.statements = {
+      insertUpdate: this.db.prepare<[string, number, number, string, Buffer]>(
+        'INSERT INTO updates (room, seq, at, actor, data) VALUES (?, ?, ?, ?, ?)',
+      ),
+      lastSeq: this.db
+        .prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM updates WHERE room = ?')
+        .pluck(),
+      updatesAfter: this.db.prepare<[string, number, number], UpdateRow>(
+        'SELECT seq, at, actor, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      latestSnapshot: this.db.prepare<[string], SnapshotRow>(
+        'SELECT seq, data FROM snapshots WHERE room = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      insertSnapshot: this.db.prepare<[string, number, Buffer]>(
+        'INSERT OR REPLACE INTO snapshots (room, seq, data) VALUES (?, ?, ?)',
+      ),
+    };
+  }
+
+  async load(room: string): Promise<StoredRoom> {
+    return this.loadNow(room);
+  }
+
+  append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+    if (this.closed) return Promise.reject(new StorageClosedError());
+    return new Promise((resolve, reject) => {
+      // Copied: it is written later, with the batch, and the caller may reuse its buffer meanwhile.
+      this.batch.push({ room, update: update.slice(), meta, resolve, reject });
+      if (this.batch.length >= MAX_BATCH) this.commit();
+      else this.commitTimer ??= setImmediate(() => this.commit());
+    });
+  }
+
+  async snapshot(room: string): Promise<number> {
+    const { state, seq, sinceSnapshot } = this.loadNow(room);
+    if (state && sinceSnapshot > 0) this.statements.insertSnapshot.run(room, seq, toBuffer(state));
+    return seq;
+  }
+
+  async readLog(room: string, range: LogRange = {}): Promise<LogEntry[]> {
+    this.assertOpen();
+    this.commit();
+    const rows = this.statements.updatesAfter.all(room, range.after ?? 0, range.limit ?? -1);
+    return rows.map(({ seq, at, actor, data }) => ({ seq, at, actor, update: data }));
+  }
+
+  async flush(): Promise<void> {
+    this.assertOpen();
+    this.commit();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.commit();
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Reads after committing the pending batch, so a load always sees every append made before it. */
+  private loadNow(room: string): StoredRoom {
+    this.assertOpen();
+    this.commit();
+    const snapshot = this.statements.latestSnapshot.get(room);
+    const rows = this.statements.updatesAfter.all(room, snapshot?.seq ?? 0, -1);
+    const seq = rows.at(-1)?.seq ?? snapshot?.seq ?? 0;
+    const parts = [...(snapshot ? [snapshot.data] : []), ...rows.map((row) => row.data)];
+    const state = parts.length === 0 ? null : parts.length === 1 ? (parts[0] ?? null) : mergeState(parts);
+    return { state, seq, sinceSnapshot: rows.length };
+  }
+
+  private commit(): void {
+    if (this.commitTimer) clearImmediate(this.commitTimer);
+    this.commitTimer = null;
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    let seqs: number[];
+    try {
+      seqs = this.db.transaction(() => batch.map((append) => this.insert(append)))();
+    } catch (error) {
+      // The rolled-back transaction may have advanced cached positions: read them again next time.
+      this.lastSeqs.clear();
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
+  }
+
+  private insert({ room, update, meta }: PendingAppend): number {
+    const seq = (this.lastSeqs.get(room) ?? this.statements.lastSeq.get(room) ?? 0) + 1;
+    this.statements.insertUpdate.run(room, seq, meta.at, meta.actor, toBuffer(update));
+    this.lastSeqs.set(room, seq);
+    return seq;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StorageClosedError();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `${db.name} has storage schema ${version}, newer than this relay understands (${SCHEMA_VERSION})`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return;
+  const createSchema = db.transaction(() =>
+    db.exec(`
+    CREATE TABLE updates (
+      room TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      at INTEGER NOT NULL,
+      actor TEXT NOT NULL,
+      data BLOB NOT NULL,
+      PRIMARY KEY (room, seq)
+    );
+    CREATE TABLE snapshots (
+      room TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      data BLOB NOT NULL,
+      PRIMARY KEY (room, seq)
+    );
+    PRAGMA user_version = ${SCHEMA_VERSION};
+  `),
+  );
+  createSchema();
+}
+
+/** better-sqlite3 binds Buffers as blobs; this views the same bytes without copying. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

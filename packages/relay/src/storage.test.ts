@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MemoryStorage } from './memoryStorage';
+import { SqliteStorage } from './sqliteStorage';
+import { type Storage, StorageClosedError } from './storage';
+
+let dataDir: string;
+let storage: Storage;
+
+const adapters: Array<[string, () => Storage]> = [
+  ['MemoryStorage', () => new MemoryStorage()],
+  ['SqliteStorage', () => new SqliteStorage(dataDir)],
+];
+
+/** A writer whose every change becomes one update, as a client's would. */
+function writer() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates, text: doc.getText('text') };
+}
+
+function textOf(state: Uint8Array | null): string {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getText('text').toString();
+}
+
+const meta = { actor: 'participant:1', at: 1_700_000_000_000 };
+
+describe.each(adapters)('%s', (_name, create) => {
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kompas-storage-'));
+    storage = create();
+  });
+
+  afterEach(async () => {
+    await storage.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads nothing for a room that was never written', async () => {
+    expect(await storage.load('nobody')).toEqual({ state: null, seq: 0, sinceSnapshot: 0 });
+    expect(await storage.readLog('nobody')).toEqual([]);
+    expect(await storage.snapshot('nobody')).toBe(0);
+  });
+
+  it('appends updates with positions per room and loads their merged state', async () => {
+    const { text, updates } = writer();
+    text.insert(0, 'hello');
+    text.insert(5, ' world');
+    text.delete(0, 1);
+    const seqs = [];
+    for (const update of updates) seqs.push(await storage.append('a', update, meta));
+    expect(seqs).toEqual([1, 2, 3]);
+    expect(await storage.append('b', updates[0] as Uint8Array, meta)).toBe(1);
+
+    const loaded = await storage.load('a');
+    expect(textOf(loaded.state)).toBe('ello world');
+    expect(loaded.seq).toBe(3);
+    expect(loaded.sinceSnapshot).toBe(3);
+    expect(textOf((await storage.load('b')).state)).toBe('hello');
+  });
+
+  it('keeps actor and time with each entry and reads the log in ranges', async () => {
+    const { text, updates } = writer();
+    for (let i = 0; i < 5; i++) text.insert(i, `${i}`);
+    for (const [i, update] of updates.entries()) {
+      await storage.append('room', update, { actor: `participant:${i}`, at: 1000 + i });
+    }
+    const log = await storage.readLog('room');
+    expect(log.map((entry) => [entry.seq, entry.actor, entry.at])).toEqual([
+      [1, 'participant:0', 1000],
+      [2, 'participant:1', 1001],
+      [3, 'participant:2', 1002],
+      [4, 'participant:3', 1003],
+      [5, 'participant:4', 1004],
+    ]);
+    expect(log.map((entry) => Array.from(entry.update))).toEqual(updates.map((update) => Array.from(update)));
+    const middle = await storage.readLog('room', { after: 1, limit: 2 });
+    expect(middle.map((entry) => entry.seq)).toEqual([2, 3]);
+  });
+
+  it('loads a snapshot plus later updates to the same state, and keeps the log', async () => {
+    const { text, updates } = writer();
+    text.insert(0, 'abc');
+    text.insert(3, 'def');
+    for (const update of updates.splice(0)) await storage.append('room', update, meta);
+    expect(await storage.snapshot('room')).toBe(2);
+    expect(await storage.snapshot('room')).toBe(2);
+    expect((await storage.load('room')).sinceSnapshot).toBe(0);
+
+    text.delete(1, 2);
+    text.insert(0, '>');
+    for (const update of updates.splice(0)) await storage.append('room', update, meta);
+    const loaded = await storage.load('room');
+    expect(textOf(loaded.state)).toBe('>adef');
+    expect(loaded).toMatchObject({ seq: 4, sinceSnapshot: 2 });
+    expect((await storage.readLog('room')).map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('rejects every call once closed', async () => {
+    await storage.close();
+    await expect(storage.append('room', new Uint8Array([0, 0]), meta)).rejects.toBeInstanceOf(
+      StorageClosedError,
+    );
+    await expect(storage.load('room')).rejects.toBeInstanceOf(StorageClosedError);
+    await expect(storage.readLog('room')).rejects.toBeInstanceOf(StorageClosedError);
+  });
+});

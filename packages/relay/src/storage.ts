@@ -1,0 +1,60 @@
+/**
+ * Where rooms live between connections: a per-room log of Yjs updates (the replay) plus snapshots that
+ * merge the log up to a position, so loading does not have to replay everything.
+ *
+ * Nothing outside a storage adapter knows which engine is in use; the relay only talks to this interface.
+ */
+export interface Storage {
+  /** The room's state: the latest snapshot merged with every logged update after it. */
+  load(room: string): Promise<StoredRoom>;
+  /**
+   * Appends one update to the room's log. Resolves with its log position once it is durable: the relay
+   * relays an update only after this resolves. Positions start at 1 and grow by 1 per room.
+   */
+  append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
+  /** Merges the log into a snapshot at its current end and resolves with that position (0: empty room). */
+  snapshot(room: string): Promise<number>;
+  /** Logged updates after position `after`, oldest first: what a replay plays back. */
+  readLog(room: string, range?: LogRange): Promise<LogEntry[]>;
+  /** Resolves once every append made so far is durable. */
+  flush(): Promise<void>;
+  /** Flushes, then releases the engine; later calls reject. */
+  close(): Promise<void>;
+}
+
+/** Who made an update and when the server received it. */
+export interface UpdateMeta {
+  /** Role and connection id, never a secret. */
+  actor: string;
+  /** Server time, milliseconds since the epoch. */
+  at: number;
+}
+
+export interface StoredRoom {
+  /** One Yjs update holding the whole state, or null when nothing was ever stored for the room. */
+  state: Uint8Array | null;
+  /** Log position the state includes (0: none). */
+  seq: number;
+  /** How many logged updates came after the latest snapshot: the relay snapshots again when this grows. */
+  sinceSnapshot: number;
+}
+
+export interface LogEntry extends UpdateMeta {
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface LogRange {
+  /** Only entries with a greater position (default 0: from the start). */
+  after?: number;
+  /** At most this many entries. */
+  limit?: number;
+}
+
+/** Raised by a storage that was closed: the relay treats it like any other storage failure. */
+export class StorageClosedError extends Error {
+  constructor() {
+    super('storage is closed');
+    this.name = 'StorageClosedError';
+  }
+}
