@@ -1,0 +1,36 @@
+/** What a person is told when a link does not open a board, from an HTTP status or a WebSocket close. */
+export interface AccessProblem {
+  title: string;
+  detail: string;
+}
+
+const ASK_AGAIN = 'Ask the facilitator of the workshop for a new link.';
+
+/** `code` is an HTTP status (401/403/404) or a relay close code (4401/4403/4404); `reason` its text. */
+export function accessProblem(code: number, reason: string): AccessProblem {
+  if (reason === 'token expired') {
+    return {
+      title: 'This link has expired',
+      detail: `Invite links are valid for a limited time. ${ASK_AGAIN}`,
+    };
+  }
+  if (code === 404 || code === 4404 || reason === 'unknown board') {
+    return {
+      title: 'This board does not exist',
+      detail: 'It may have been removed, or the link was copied incompletely.',
+    };
+  }
+  if (code === 401 || code === 403 || code === 4401 || code === 4403) {
+    return {
+      title: 'This link is not valid',
+      detail: `The link may have been copied incompletely or belongs to another board. ${ASK_AGAIN}`,
+    };
+  }
+  return { title: 'This board cannot be opened', detail: reason || 'Something went wrong. Try again later.' };
+}
+
+/** A board URL without any token, e.g. typed by hand. */
+export const MISSING_TOKEN_PROBLEM: AccessProblem = {
+  title: 'This link is not valid',
+  detail: `The link has no access key. Open the full invite link you received. ${ASK_AGAIN}`,
+};

@@ -1,0 +1,60 @@
+import type { NoteColor, SlicePosition, StepId } from '@kompas/model';
+import type { Point } from './viewport.ts';
+
+/**
+ * What the board canvas asks for. The canvas only draws and reports intent; the board page performs
+ * the change through @kompas/model and reports validation errors.
+ */
+export interface NoteCreateDetail {
+  id: string;
+  step: StepId;
+  pos: SlicePosition;
+  text: string;
+  color: NoteColor;
+}
+
+export interface NoteEditDetail {
+  id: string;
+  text: string;
+}
+
+export interface NoteMoveDetail {
+  id: string;
+  step: StepId;
+  pos: SlicePosition;
+}
+
+export interface NoteRecolorDetail {
+  id: string;
+  color: NoteColor;
+}
+
+export interface NoteDeleteDetail {
+  id: string;
+}
+
+/** The local pointer on the board, in board coordinates; null when it left the board. */
+export interface CursorMoveDetail {
+  cursor: Point | null;
+}
+
+export interface ViewportChangeDetail {
+  scale: number;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'note-create': CustomEvent<NoteCreateDetail>;
+    'note-edit': CustomEvent<NoteEditDetail>;
+    'note-move': CustomEvent<NoteMoveDetail>;
+    'note-recolor': CustomEvent<NoteRecolorDetail>;
+    'note-delete': CustomEvent<NoteDeleteDetail>;
+    'cursor-move': CustomEvent<CursorMoveDetail>;
+    'viewport-change': CustomEvent<ViewportChangeDetail>;
+  }
+}
+
+/** A bubbling, composed event, so it crosses shadow roots up to the board page. */
+export function boardEvent<Detail>(type: string, detail: Detail): CustomEvent<Detail> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}

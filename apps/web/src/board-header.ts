@@ -1,0 +1,306 @@
+import type { ConnectionStatus } from '@kompas/client';
+import { css, html, LitElement, nothing } from 'lit';
+import type { Role } from './api.ts';
+import './connection-badge.ts';
+import { ICONS, logoMark } from './icons.ts';
+import './people-list.ts';
+import type { Peer } from './presence.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+export type BoardCommand = 'add-note' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-fit';
+
+export interface BoardCommandDetail {
+  command: BoardCommand;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  facilitator: 'Facilitator',
+  participant: 'Participant',
+  observer: 'View only',
+};
+
+/**
+ * The board's header: title and joint task, the tools (add note, undo/redo, zoom), who is here,
+ * the connection and your role. Tools fire `board-command` ({ command }).
+ */
+export class BoardHeader extends LitElement {
+  static override properties = {
+    boardTitle: { type: String, attribute: 'board-title' },
+    task: { type: String },
+    role: { type: String },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+    status: { type: String },
+    peers: { attribute: false },
+    canUndo: { type: Boolean, attribute: 'can-undo' },
+    canRedo: { type: Boolean, attribute: 'can-redo' },
+    zoom: { type: Number },
+  };
+
+  declare boardTitle: string;
+  declare task: string;
+  declare role: Role;
+  declare readOnly: boolean;
+  declare status: ConnectionStatus;
+  declare peers: readonly Peer[];
+  declare canUndo: boolean;
+  declare canRedo: boolean;
+  declare zoom: number;
+
+  constructor() {
+    super();
+    this.boardTitle = '';
+    this.task = '';
+    this.role = 'participant';
+    this.readOnly = false;
+    this.status = 'connecting';
+    this.peers = [];
+    this.canUndo = false;
+    this.canRedo = false;
+    this.zoom = 1;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        overflow: hidden;
+        background: var(--k-color-surface);
+        border-bottom: 1px solid var(--k-color-border);
+        position: relative;
+        z-index: 10;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        height: 60px;
+        padding: 0 14px 0 16px;
+      }
+      .home {
+        display: grid;
+        place-items: center;
+        width: 34px;
+        height: 34px;
+        border-radius: var(--k-radius-md);
+        flex: none;
+      }
+      .home:hover {
+        background: var(--k-color-surface-hover);
+      }
+      .titles {
+        min-width: 0;
+        flex: 1 1 auto;
+        display: grid;
+        gap: 1px;
+      }
+      h1 {
+        margin: 0;
+        font-size: 15px;
+        font-weight: 650;
+        letter-spacing: -0.01em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .task {
+        margin: 0;
+        font-size: 12.5px;
+        color: var(--k-color-text-muted);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .task strong {
+        font-weight: 600;
+        color: var(--k-color-text-subtle);
+        text-transform: uppercase;
+        font-size: 10.5px;
+        letter-spacing: 0.06em;
+        margin-right: 6px;
+      }
+      .tools {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        flex: none;
+      }
+      .group {
+        display: flex;
+        align-items: center;
+        gap: 2px;
+        padding: 2px;
+        border: 1px solid var(--k-color-border);
+        border-radius: var(--k-radius-md);
+        background: var(--k-color-surface);
+      }
+      .zoom-level {
+        min-width: 46px;
+        text-align: center;
+        font-size: 12.5px;
+        font-variant-numeric: tabular-nums;
+        color: var(--k-color-text-muted);
+      }
+      .aside {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        flex: none;
+      }
+      .role {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        height: 28px;
+        padding: 0 10px;
+        border-radius: var(--k-radius-full);
+        font-size: 12.5px;
+        font-weight: 600;
+        white-space: nowrap;
+        background: var(--k-color-accent-soft);
+        color: var(--k-color-accent);
+      }
+      .role.view-only {
+        background: #fff4e5;
+        color: #a2570b;
+      }
+      .role .icon {
+        width: 15px;
+        height: 15px;
+      }
+      .divider {
+        width: 1px;
+        height: 24px;
+        background: var(--k-color-border);
+        margin: 0 6px;
+      }
+      @media (max-width: 1100px) {
+        .task {
+          display: none;
+        }
+      }
+      @media (max-width: 860px) {
+        .zoom-level,
+        .label {
+          display: none;
+        }
+      }
+      @media (max-width: 640px) {
+        header {
+          gap: 8px;
+          padding: 0 8px;
+        }
+        h1 {
+          font-size: 14px;
+        }
+        .divider,
+        .zoom-step,
+        .role:not(.view-only) {
+          display: none;
+        }
+        .aside {
+          gap: 6px;
+        }
+        .role .role-text {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const viewOnly = this.readOnly;
+    return html`<header>
+      <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
+      <div class="titles">
+        <h1 title=${this.boardTitle}>${this.boardTitle || 'Untitled workshop'}</h1>
+        ${this.task ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>` : nothing}
+      </div>
+      <div class="tools" role="group" aria-label="Board tools">
+        ${
+          viewOnly
+            ? nothing
+            : html`<button class="button primary" aria-label="Add note" @click=${() => this.command('add-note')}>
+                  ${ICONS.plus}<span class="label">Add note</span>
+                </button>
+                <div class="group">
+                  <button
+                    class="icon-button"
+                    aria-label="Undo"
+                    title="Undo (Ctrl+Z)"
+                    ?disabled=${!this.canUndo}
+                    @click=${() => this.command('undo')}
+                  >
+                    ${ICONS.undo}
+                  </button>
+                  <button
+                    class="icon-button"
+                    aria-label="Redo"
+                    title="Redo (Ctrl+Shift+Z)"
+                    ?disabled=${!this.canRedo}
+                    @click=${() => this.command('redo')}
+                  >
+                    ${ICONS.redo}
+                  </button>
+                </div>`
+        }
+        <div class="group">
+          <button
+            class="icon-button zoom-step"
+            aria-label="Zoom out"
+            title="Zoom out (−)"
+            @click=${() => this.command('zoom-out')}
+          >
+            ${ICONS.minus}
+          </button>
+          <span class="zoom-level" aria-hidden="true">${Math.round(this.zoom * 100)}%</span>
+          <button
+            class="icon-button zoom-step"
+            aria-label="Zoom in"
+            title="Zoom in (+)"
+            @click=${() => this.command('zoom-in')}
+          >
+            ${ICONS.plus}
+          </button>
+          <button
+            class="icon-button"
+            aria-label="Fit to screen"
+            title="Fit to screen (Shift+1)"
+            @click=${() => this.command('zoom-fit')}
+          >
+            ${ICONS.fit}
+          </button>
+        </div>
+      </div>
+      <span class="divider" aria-hidden="true"></span>
+      <div class="aside">
+        <kompas-people-list .peers=${this.peers}></kompas-people-list>
+        <kompas-connection-badge .status=${this.status}></kompas-connection-badge>
+        <span
+          class="role ${viewOnly ? 'view-only' : ''}"
+          title=${viewOnly ? 'You can follow the board but not change it.' : `You take part as ${this.role}.`}
+          >${viewOnly ? ICONS.eye : nothing}<span class="role-text"
+            >${viewOnly ? ROLE_LABELS.observer : ROLE_LABELS[this.role]}</span
+          ></span
+        >
+      </div>
+    </header>`;
+  }
+
+  private command(command: BoardCommand): void {
+    this.dispatchEvent(new CustomEvent<BoardCommandDetail>('board-command', { detail: { command } }));
+  }
+}
+
+customElements.define('kompas-board-header', BoardHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-board-header': BoardHeader;
+  }
+}

@@ -1,0 +1,411 @@
+import {
+  createNote,
+  deleteNote,
+  editNote,
+  isModelError,
+  type ModelError,
+  moveNote,
+  recolorNote,
+} from '@kompas/model';
+import { css, html, LitElement, nothing } from 'lit';
+import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from './access-problem.ts';
+import { ApiError, type BoardInfo, fetchBoardInfo } from './api.ts';
+import './board-canvas.ts';
+import type { BoardCanvas } from './board-canvas.ts';
+import type {
+  CursorMoveDetail,
+  NoteCreateDetail,
+  NoteDeleteDetail,
+  NoteEditDetail,
+  NoteMoveDetail,
+  NoteRecolorDetail,
+  ViewportChangeDetail,
+} from './board-events.ts';
+import './board-header.ts';
+import type { BoardCommandDetail } from './board-header.ts';
+import { recallBoardInfo, rememberBoardInfo } from './board-info-cache.ts';
+import { isTypingTarget, undoKeyCommand } from './board-keys.ts';
+import { BoardSession } from './board-session.ts';
+import { takeBoardToken } from './board-token.ts';
+import { type LocalUser, loadLocalUser, saveLocalUser } from './local-user.ts';
+import './name-dialog.ts';
+import type { NameChosenDetail } from './name-dialog.ts';
+import './notes-list.ts';
+import { PresenceController } from './presence-controller.ts';
+import './problem-page.ts';
+import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
+import './toast-message.ts';
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'problem'; problem: AccessProblem; retry: boolean }
+  | { kind: 'ready'; info: BoardInfo; session: BoardSession };
+
+const TOAST_MS = 5000;
+
+const UNREACHABLE: AccessProblem = {
+  title: 'Kompas cannot be reached',
+  detail: 'The board could not be loaded. Check your connection and try again.',
+};
+
+/** Friendlier words for the refusals people can run into by racing each other. */
+function toastFor(error: ModelError): string {
+  if (error.code === 'unknown-note') return 'That note was just deleted by someone else.';
+  if (error.code === 'newer-schema')
+    return 'This board was saved by a newer version of Kompas and cannot be changed here.';
+  return error.message.endsWith('.') ? error.message : `${error.message}.`;
+}
+
+/**
+ * One board, opened from its link: checks access, opens the document and its connection, asks for a
+ * name, and carries out what the canvas and the header ask for through @kompas/model.
+ */
+export class BoardPage extends LitElement {
+  static override properties = {
+    boardId: { type: String, attribute: 'board-id' },
+    state: { state: true },
+    user: { state: true },
+    toast: { state: true },
+    zoom: { state: true },
+  };
+
+  declare boardId: string;
+  declare state: PageState;
+  declare user: LocalUser;
+  declare toast: string;
+  declare zoom: number;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly connection = new ConnectionController(this, () => this.session?.connection);
+  private readonly undo = new UndoController(this, () => this.session?.undoManager);
+  private readonly meta = new BoardMetaController(this, () => this.session?.doc);
+  private readonly presence = new PresenceController(this, () => this.session?.connection.awareness, {
+    cursors: false,
+  });
+
+  constructor() {
+    super();
+    this.boardId = '';
+    this.state = { kind: 'loading' };
+    this.user = loadLocalUser();
+    this.toast = '';
+    this.zoom = 1;
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+    }
+    .body {
+      position: relative;
+      flex: 1 1 auto;
+      min-height: 0;
+    }
+    kompas-board-canvas {
+      position: absolute;
+      inset: 0;
+    }
+    .banner {
+      position: absolute;
+      top: 12px;
+      left: 50%;
+      transform: translateX(-50%);
+      z-index: 3;
+      padding: 8px 14px;
+      border-radius: var(--k-radius-full);
+      background: var(--k-color-warning-soft);
+      color: var(--k-color-warning);
+      font-size: 13px;
+      font-weight: 550;
+      box-shadow: var(--k-shadow-md);
+    }
+    .loading {
+      display: grid;
+      place-items: center;
+      height: 100%;
+      color: var(--k-color-text-muted);
+    }
+    .spinner {
+      width: 28px;
+      height: 28px;
+      margin: 0 auto 12px;
+      border-radius: 50%;
+      border: 3px solid var(--k-color-border);
+      border-top-color: var(--k-color-accent);
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+  `;
+
+  private get session(): BoardSession | undefined {
+    return this.state.kind === 'ready' ? this.state.session : undefined;
+  }
+
+  private get readOnly(): boolean {
+    return (
+      this.state.kind !== 'ready' || this.state.info.role === 'observer' || this.state.session.newerSchema
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKeyDown);
+    void this.open();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKeyDown);
+    clearTimeout(this.toastTimer);
+    this.session?.destroy();
+    this.state = { kind: 'loading' };
+  }
+
+  private async open(): Promise<void> {
+    const boardId = this.boardId;
+    if (!boardId) return;
+    this.state = { kind: 'loading' };
+    const token = takeBoardToken(boardId, {
+      location,
+      storage: sessionStorage,
+      replaceUrl: (url) => history.replaceState(history.state, '', url),
+    });
+    if (!token) {
+      this.state = { kind: 'problem', problem: MISSING_TOKEN_PROBLEM, retry: false };
+      return;
+    }
+    let info: BoardInfo | undefined;
+    try {
+      info = await fetchBoardInfo(boardId, token);
+      rememberBoardInfo(info);
+    } catch (error) {
+      if (error instanceof ApiError && !error.unreachable) {
+        this.state = { kind: 'problem', problem: accessProblem(error.status, error.message), retry: false };
+        return;
+      }
+      // Offline: a board kept on this device still opens, and syncs when the server is back.
+      info = recallBoardInfo(boardId);
+      if (!info) {
+        this.state = { kind: 'problem', problem: UNREACHABLE, retry: true };
+        return;
+      }
+    }
+    if (!this.isConnected || this.boardId !== boardId) return;
+    const session = new BoardSession(boardId, token, info.role !== 'observer');
+    this.state = { kind: 'ready', info, session };
+    this.publishPresence();
+  }
+
+  protected override updated(): void {
+    document.title = `${this.pageTitle()} · Kompas`;
+  }
+
+  private pageTitle(): string {
+    const state = this.state;
+    if (state.kind === 'problem') return state.problem.title;
+    if (state.kind === 'loading') return 'Opening board';
+    const refusal = this.connection.refusal;
+    if (refusal) return accessProblem(refusal.code, refusal.reason).title;
+    return this.meta.meta?.title ?? state.info.title;
+  }
+
+  override render() {
+    const state = this.state;
+    if (state.kind === 'loading') {
+      return html`<div class="loading" role="status"><div><div class="spinner"></div>Opening board…</div></div>`;
+    }
+    if (state.kind === 'problem') {
+      return this.renderProblem(state.problem, state.retry);
+    }
+    const refusal = this.connection.refusal;
+    if (refusal) return this.renderProblem(accessProblem(refusal.code, refusal.reason), false);
+
+    const { info, session } = state;
+    const title = this.meta.meta?.title ?? info.title;
+    const task = this.meta.meta?.task ?? info.task;
+    const readOnly = this.readOnly;
+    return html`<kompas-board-header
+        .boardTitle=${title}
+        .task=${task}
+        .role=${info.role}
+        .readOnly=${readOnly}
+        .status=${this.connection.status}
+        .peers=${this.presence.peers}
+        .canUndo=${this.undo.canUndo}
+        .canRedo=${this.undo.canRedo}
+        .zoom=${this.zoom}
+        @board-command=${this.onCommand}
+      ></kompas-board-header>
+      <div class="body">
+        ${
+          session.newerSchema
+            ? html`<div class="banner" role="note">
+              This board was saved by a newer version of Kompas, so it is shown read-only.
+            </div>`
+            : nothing
+        }
+        <kompas-board-canvas
+          .doc=${session.doc}
+          .awareness=${session.connection.awareness}
+          .task=${task}
+          .readOnly=${readOnly}
+          @note-create=${this.onNoteCreate}
+          @note-edit=${this.onNoteEdit}
+          @note-move=${this.onNoteMove}
+          @note-recolor=${this.onNoteRecolor}
+          @note-delete=${this.onNoteDelete}
+          @cursor-move=${this.onCursorMove}
+          @viewport-change=${this.onViewportChange}
+        ></kompas-board-canvas>
+        <kompas-notes-list .doc=${session.doc}></kompas-notes-list>
+      </div>
+      <kompas-name-dialog
+        .open=${!this.user.name}
+        .boardTitle=${title}
+        @name-chosen=${this.onNameChosen}
+      ></kompas-name-dialog>
+      <kompas-toast .message=${this.toast}></kompas-toast>`;
+  }
+
+  private renderProblem(problem: AccessProblem, retry: boolean) {
+    return html`<kompas-problem-page
+      .heading=${problem.title}
+      .detail=${problem.detail}
+      .retry=${retry}
+      @retry=${() => void this.open()}
+    ></kompas-problem-page>`;
+  }
+
+  private get canvas(): BoardCanvas | null {
+    return this.renderRoot.querySelector('kompas-board-canvas');
+  }
+
+  // ---- presence ---------------------------------------------------------------------------------
+
+  private publishPresence(): void {
+    const awareness = this.session?.connection.awareness;
+    if (!awareness || !this.user.name) return;
+    const { id, name, color } = this.user;
+    awareness.setLocalState({ user: { id, name, color }, cursor: null });
+  }
+
+  private onNameChosen(event: CustomEvent<NameChosenDetail>): void {
+    this.user = { ...this.user, name: event.detail.name };
+    saveLocalUser(this.user);
+    this.publishPresence();
+  }
+
+  private onCursorMove(event: CustomEvent<CursorMoveDetail>): void {
+    const awareness = this.session?.connection.awareness;
+    if (!awareness || !this.user.name) return;
+    awareness.setLocalStateField('cursor', event.detail.cursor);
+  }
+
+  // ---- writes -------------------------------------------------------------------------------------
+
+  /** Runs one user action against the document as its own undo step; refusals become a toast. */
+  private write(action: (session: BoardSession) => void): void {
+    const session = this.session;
+    if (!session || this.readOnly) return;
+    session.undoManager.stopCapturing();
+    try {
+      action(session);
+    } catch (error) {
+      if (isModelError(error)) {
+        this.showToast(toastFor(error));
+      } else {
+        console.error(error);
+        this.showToast('Something went wrong; the change was not saved.');
+      }
+    }
+    session.undoManager.stopCapturing();
+  }
+
+  private onNoteCreate(event: CustomEvent<NoteCreateDetail>): void {
+    const { id, text, step, pos, color } = event.detail;
+    const author = { id: this.user.id, name: this.user.name };
+    this.write(({ doc }) => createNote(doc, { id, text, step, pos, color, author }));
+  }
+
+  private onNoteEdit(event: CustomEvent<NoteEditDetail>): void {
+    this.write(({ doc }) => editNote(doc, event.detail.id, event.detail.text));
+  }
+
+  private onNoteMove(event: CustomEvent<NoteMoveDetail>): void {
+    const { id, step, pos } = event.detail;
+    this.write(({ doc }) => moveNote(doc, id, step, pos));
+  }
+
+  private onNoteRecolor(event: CustomEvent<NoteRecolorDetail>): void {
+    this.write(({ doc }) => recolorNote(doc, event.detail.id, event.detail.color));
+  }
+
+  private onNoteDelete(event: CustomEvent<NoteDeleteDetail>): void {
+    this.write(({ doc }) => deleteNote(doc, event.detail.id));
+  }
+
+  private showToast(message: string): void {
+    this.toast = message;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => {
+      this.toast = '';
+    }, TOAST_MS);
+  }
+
+  // ---- commands -----------------------------------------------------------------------------------
+
+  private onCommand(event: CustomEvent<BoardCommandDetail>): void {
+    const canvas = this.canvas;
+    switch (event.detail.command) {
+      case 'add-note':
+        canvas?.addNote();
+        break;
+      case 'undo':
+        this.runUndo('undo');
+        break;
+      case 'redo':
+        this.runUndo('redo');
+        break;
+      case 'zoom-in':
+        canvas?.zoomIn();
+        break;
+      case 'zoom-out':
+        canvas?.zoomOut();
+        break;
+      case 'zoom-fit':
+        canvas?.zoomToFit();
+        break;
+    }
+  }
+
+  private runUndo(direction: 'undo' | 'redo'): void {
+    const manager = this.session?.undoManager;
+    if (!manager || this.readOnly) return;
+    if (direction === 'undo') manager.undo();
+    else manager.redo();
+  }
+
+  private onViewportChange(event: CustomEvent<ViewportChangeDetail>): void {
+    this.zoom = event.detail.scale;
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const command = undoKeyCommand(event);
+    if (!command || isTypingTarget(event.composedPath()[0])) return;
+    event.preventDefault();
+    this.runUndo(command);
+  };
+}
+
+customElements.define('kompas-board-page', BoardPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-board-page': BoardPage;
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PERSON_COLORS } from './design-tokens.ts';
+import { cleanName, colorForId, loadLocalUser } from './local-user.ts';
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, v: string) => void items.set(key, v),
+  };
+}
+
+describe('local user', () => {
+  it('gives a stable colour from the palette per id', () => {
+    expect(colorForId('abc')).toBe(colorForId('abc'));
+    expect(PERSON_COLORS).toContain(colorForId('someone-else'));
+  });
+
+  it('keeps the same identity across loads', () => {
+    const storage = memoryStorage();
+    const first = loadLocalUser(storage);
+    expect(first.name).toBe('');
+    const second = loadLocalUser(storage);
+    expect(second).toEqual(first);
+  });
+
+  it('cleans names', () => {
+    expect(cleanName('  Ann \n  de\tVries ')).toBe('Ann de Vries');
+    expect(cleanName('a'.repeat(80))).toHaveLength(40);
+    expect(cleanName('\u0000')).toBe('');
+  });
+});

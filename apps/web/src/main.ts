@@ -1,0 +1,4 @@
+import { installGlobalStyles } from './global-styles.ts';
+import './app-shell.ts';
+
+installGlobalStyles();

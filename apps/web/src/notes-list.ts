@@ -1,0 +1,58 @@
+import { type Note, STEPS } from '@kompas/model';
+import { css, html, LitElement } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as Y from 'yjs';
+import { noteDescription } from './note-label.ts';
+import { NotesController } from './notes-controller.ts';
+
+const STEP_ORDER = new Map(STEPS.map((step, index) => [step.id, index]));
+
+/**
+ * The notes as a list for assistive technology (the canvas cannot be read): one item per note,
+ * "<text> — <step> (<phase>) by <author>", in the order of the cycle. Visually hidden.
+ */
+export class NotesList extends LitElement {
+  static override properties = { doc: { attribute: false } };
+
+  declare doc: Y.Doc | undefined;
+  private readonly notes = new NotesController(this, () => this.doc);
+
+  constructor() {
+    super();
+    this.doc = undefined;
+  }
+
+  static override styles = css`
+    :host {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  `;
+
+  override render() {
+    const notes = [...this.notes.notes].sort(cycleOrder);
+    return html`<ul aria-label="Notes">
+      ${repeat(
+        notes,
+        (note) => note.id,
+        (note) => html`<li data-note-id=${note.id}>${noteDescription(note)}</li>`,
+      )}
+    </ul>`;
+  }
+}
+
+function cycleOrder(a: Note, b: Note): number {
+  return (STEP_ORDER.get(a.step) ?? 0) - (STEP_ORDER.get(b.step) ?? 0) || a.createdAt - b.createdAt;
+}
+
+customElements.define('kompas-notes-list', NotesList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-notes-list': NotesList;
+  }
+}

@@ -1,0 +1,24 @@
+/** The app's pages, parsed from the URL path. */
+export type Route = { page: 'landing' } | { page: 'board'; boardId: string } | { page: 'not-found' };
+
+const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '' || pathname === '/index.html') return { page: 'landing' };
+  const board = BOARD_PATH.exec(pathname);
+  if (board?.[1]) return { page: 'board', boardId: board[1] };
+  return { page: 'not-found' };
+}
+
+export function boardPath(boardId: string): string {
+  return `/b/${encodeURIComponent(boardId)}`;
+}
+
+/** Fired on window when the app changes the URL itself, so the shell re-reads the route. */
+export const ROUTE_CHANGE_EVENT = 'kompas-route-change';
+
+/** Client-side navigation to a same-origin URL (path and fragment), without a page load. */
+export function navigate(url: string): void {
+  history.pushState(null, '', url);
+  window.dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
+}

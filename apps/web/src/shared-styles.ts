@@ -1,0 +1,137 @@
+import { css } from 'lit';
+
+/** Buttons, fields and helpers shared by the components; values come from the design tokens. */
+export const sharedStyles = css`
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :host {
+    font-family: var(--k-font-sans);
+    color: var(--k-color-text);
+  }
+  .icon {
+    flex: none;
+    display: block;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    height: 34px;
+    padding: 0 12px;
+    border-radius: var(--k-radius-md);
+    border: 1px solid var(--k-color-border);
+    background: var(--k-color-surface);
+    color: var(--k-color-text);
+    font-size: 13.5px;
+    font-weight: 500;
+    line-height: 1;
+    cursor: pointer;
+    text-decoration: none;
+    white-space: nowrap;
+    box-shadow: var(--k-shadow-sm);
+    transition:
+      background-color 120ms ease,
+      border-color 120ms ease,
+      color 120ms ease;
+  }
+  .button:hover:not(:disabled) {
+    background: var(--k-color-surface-hover);
+  }
+  .button.primary {
+    background: var(--k-color-accent);
+    border-color: var(--k-color-accent);
+    color: #fff;
+  }
+  .button.primary:hover:not(:disabled) {
+    background: var(--k-color-accent-hover);
+    border-color: var(--k-color-accent-hover);
+  }
+  .button.large {
+    height: 40px;
+    padding: 0 16px;
+    font-size: 14.5px;
+  }
+  .icon-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 32px;
+    height: 32px;
+    padding: 0;
+    border: 0;
+    border-radius: var(--k-radius-sm);
+    background: transparent;
+    color: var(--k-color-text-muted);
+    cursor: pointer;
+    transition:
+      background-color 120ms ease,
+      color 120ms ease;
+  }
+  .icon-button:hover:not(:disabled) {
+    background: var(--k-color-surface-hover);
+    color: var(--k-color-text);
+  }
+  button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  textarea:focus-visible {
+    outline: 2px solid var(--k-color-focus);
+    outline-offset: 2px;
+  }
+  .field {
+    display: grid;
+    gap: 6px;
+  }
+  .field label {
+    font-size: 13px;
+    font-weight: 600;
+    color: var(--k-color-text);
+  }
+  .field .hint {
+    font-size: 12.5px;
+    color: var(--k-color-text-muted);
+  }
+  input[type='text'],
+  textarea {
+    font: inherit;
+    font-size: 14.5px;
+    color: var(--k-color-text);
+    background: var(--k-color-surface);
+    border: 1px solid var(--k-color-border-strong);
+    border-radius: var(--k-radius-md);
+    padding: 9px 11px;
+    width: 100%;
+    transition:
+      border-color 120ms ease,
+      box-shadow 120ms ease;
+  }
+  input[type='text']:focus,
+  textarea:focus {
+    outline: none;
+    border-color: var(--k-color-accent);
+    box-shadow: 0 0 0 3px var(--k-color-accent-soft);
+  }
+`;

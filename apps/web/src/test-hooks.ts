@@ -1,0 +1,64 @@
+import { type PhaseId, type StepId, slicePositionToPoint } from '@kompas/model';
+import type { BoardStage } from './board-stage.ts';
+import type { Point } from './viewport.ts';
+
+/**
+ * A small window API for browser tests (and debugging), installed while a board is shown:
+ * `window.kompas`. Screen points are CSS pixels relative to the page viewport, the coordinates
+ * `page.mouse.move(x, y)` takes; board points are board coordinates (circle of radius 1000 at 0,0).
+ */
+export interface KompasTestHooks {
+  /** Board point -> page viewport point. */
+  boardToScreen(x: number, y: number): Point;
+  /** Page viewport point -> board point. */
+  screenToBoard(x: number, y: number): Point;
+  /** Page viewport point of a note's centre, or null if there is no such note. */
+  notePosition(id: string): Point | null;
+  /** The notes on the canvas, with their centres in page viewport points. */
+  notes(): { id: string; text: string; step: StepId; phase: PhaseId; x: number; y: number }[];
+  /** Other people's cursors on the board, in board coordinates. */
+  remoteCursors(): { name: string; x: number; y: number }[];
+  /** The camera: screen = board * scale + (x, y), relative to the canvas. */
+  viewport(): { x: number; y: number; scale: number };
+}
+
+declare global {
+  interface Window {
+    kompas?: KompasTestHooks;
+  }
+}
+
+/** Installs the hooks; the returned function removes them if they are still the ones installed. */
+export function installTestHooks(hooks: KompasTestHooks): () => void {
+  window.kompas = hooks;
+  return () => {
+    if (window.kompas === hooks) delete window.kompas;
+  };
+}
+
+/** The hooks for a board drawn by `board` into `container`. */
+export function boardTestHooks(board: BoardStage, container: HTMLElement): KompasTestHooks {
+  const toPage = (point: Point): Point => {
+    const rect = container.getBoundingClientRect();
+    const screen = board.toScreen(point);
+    return { x: rect.left + screen.x, y: rect.top + screen.y };
+  };
+  return {
+    boardToScreen: (x, y) => toPage({ x, y }),
+    screenToBoard: (x, y) => {
+      const rect = container.getBoundingClientRect();
+      return board.toBoard({ x: x - rect.left, y: y - rect.top });
+    },
+    notePosition: (id) => {
+      const view = board.notes.get(id);
+      return view ? toPage(view.centre) : null;
+    },
+    notes: () =>
+      board.notes.notes().map((note) => {
+        const centre = toPage(slicePositionToPoint(note.step, note.pos));
+        return { id: note.id, text: note.text, step: note.step, phase: note.phase, ...centre };
+      }),
+    remoteCursors: () => board.cursors.list(),
+    viewport: () => ({ ...board.view }),
+  };
+}

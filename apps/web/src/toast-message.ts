@@ -1,0 +1,61 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ICONS } from './icons.ts';
+
+/** A short-lived message at the bottom of the screen, e.g. why a change was refused. */
+export class ToastMessage extends LitElement {
+  static override properties = { message: { type: String } };
+
+  declare message: string;
+
+  constructor() {
+    super();
+    this.message = '';
+  }
+
+  static override styles = css`
+    :host {
+      position: fixed;
+      left: 50%;
+      bottom: 24px;
+      transform: translateX(-50%);
+      z-index: 50;
+      pointer-events: none;
+    }
+    .toast {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      max-width: min(520px, calc(100vw - 32px));
+      padding: 11px 16px;
+      border-radius: var(--k-radius-lg);
+      background: #1f2430;
+      color: #fff;
+      font-size: 13.5px;
+      box-shadow: var(--k-shadow-lg);
+      animation: rise 160ms ease-out;
+    }
+    .toast .icon {
+      color: #ffb4a8;
+    }
+    @keyframes rise {
+      from {
+        opacity: 0;
+        transform: translateY(8px);
+      }
+    }
+  `;
+
+  override render() {
+    return html`<div role="alert">
+      ${this.message ? html`<div class="toast">${ICONS.alert}<span>${this.message}</span></div>` : nothing}
+    </div>`;
+  }
+}
+
+customElements.define('kompas-toast', ToastMessage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-toast': ToastMessage;
+  }
+}
