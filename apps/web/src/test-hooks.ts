@@ -1,4 +1,4 @@
-import { type PhaseId, type StepId, slicePositionToPoint } from '@kompas/model';
+import { type NoteColor, type PhaseId, type StepId, slicePositionToPoint } from '@kompas/model';
 import type { BoardStage } from './board-stage.ts';
 import type { Point } from './viewport.ts';
 
@@ -15,7 +15,15 @@ export interface KompasTestHooks {
   /** Page viewport point of a note's centre, or null if there is no such note. */
   notePosition(id: string): Point | null;
   /** The notes on the canvas, with their centres in page viewport points. */
-  notes(): { id: string; text: string; step: StepId; phase: PhaseId; x: number; y: number }[];
+  notes(): {
+    id: string;
+    text: string;
+    color: NoteColor;
+    step: StepId;
+    phase: PhaseId;
+    x: number;
+    y: number;
+  }[];
   /** Other people's cursors on the board, in board coordinates. */
   remoteCursors(): { name: string; x: number; y: number }[];
   /** The camera: screen = board * scale + (x, y), relative to the canvas. */
@@ -56,7 +64,14 @@ export function boardTestHooks(board: BoardStage, container: HTMLElement): Kompa
     notes: () =>
       board.notes.notes().map((note) => {
         const centre = toPage(slicePositionToPoint(note.step, note.pos));
-        return { id: note.id, text: note.text, step: note.step, phase: note.phase, ...centre };
+        return {
+          id: note.id,
+          text: note.text,
+          color: note.color,
+          step: note.step,
+          phase: note.phase,
+          ...centre,
+        };
       }),
     remoteCursors: () => board.cursors.list(),
     viewport: () => ({ ...board.view }),

@@ -1,0 +1,133 @@
+import { expect, type Page, test } from '@playwright/test';
+import { KompasProcess } from './server.ts';
+
+let server: KompasProcess;
+
+test.beforeAll(async () => {
+  server = await KompasProcess.start();
+});
+
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+interface Created {
+  id: string;
+  links: { facilitator: string; participant: string; observer: string };
+}
+
+async function createBoard(): Promise<Created> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Library partners', task: 'A reading programme for the region' }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Created;
+}
+
+async function join(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+}
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByLabel('Note text').fill(text);
+  await page.getByLabel('Note text').press('Enter');
+  await expect(noteItem(page, text)).toBeAttached();
+}
+
+function noteItem(page: Page, text: string) {
+  return page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: text });
+}
+
+async function noteOnCanvas(page: Page, text: string): Promise<{ x: number; y: number; id: string }> {
+  const note = await page.evaluate((wanted) => window.kompas?.notes().find((n) => n.text === wanted), text);
+  if (!note) throw new Error(`note "${text}" is not on the canvas`);
+  return note;
+}
+
+test('a note is edited in place, recoloured and deleted, and the others see each change', async ({
+  browser,
+}) => {
+  const board = await createBoard();
+  const ann = await (await browser.newContext()).newPage();
+  const bea = await (await browser.newContext()).newPage();
+  await join(ann, board.links.facilitator, 'Ann');
+  await join(bea, board.links.participant, 'Bea');
+
+  await addNote(ann, 'Libraries in every village');
+  await expect(noteItem(bea, 'Libraries in every village')).toBeAttached();
+
+  const note = await noteOnCanvas(bea, 'Libraries in every village');
+  await bea.mouse.dblclick(note.x, note.y);
+  await bea.getByLabel('Note text').fill('Libraries in every town');
+  await bea.getByLabel('Note text').press('Enter');
+  await expect(noteItem(ann, 'Libraries in every town')).toBeAttached();
+  await expect(noteItem(ann, 'Libraries in every village')).toHaveCount(0);
+
+  const colorAt = (page: Page) =>
+    page.evaluate((id) => window.kompas?.notes().find((n) => n.id === id)?.color, note.id);
+  expect(await colorAt(ann)).not.toBe('pink');
+  await bea.mouse.click(note.x, note.y);
+  await bea.getByRole('button', { name: 'Color pink' }).click();
+  await expect.poll(() => colorAt(ann)).toBe('pink');
+
+  await bea.getByRole('button', { name: 'Delete note' }).click();
+  await expect(noteItem(ann, 'Libraries in every town')).toHaveCount(0);
+  await expect(noteItem(bea, 'Libraries in every town')).toHaveCount(0);
+});
+
+test('undo and redo take back only your own changes', async ({ browser }) => {
+  const board = await createBoard();
+  const ann = await (await browser.newContext()).newPage();
+  const bea = await (await browser.newContext()).newPage();
+  await join(ann, board.links.facilitator, 'Ann');
+  await join(bea, board.links.participant, 'Bea');
+
+  await addNote(ann, 'Ann writes this');
+  await addNote(bea, 'Bea writes that');
+  await expect(noteItem(ann, 'Bea writes that')).toBeAttached();
+
+  await ann.getByRole('button', { name: 'Undo' }).click();
+  await expect(noteItem(bea, 'Ann writes this')).toHaveCount(0);
+  await expect(noteItem(ann, 'Bea writes that')).toBeAttached();
+  await expect(noteItem(bea, 'Bea writes that')).toBeAttached();
+
+  await ann.getByRole('button', { name: 'Redo' }).click();
+  await expect(noteItem(bea, 'Ann writes this')).toBeAttached();
+
+  await ann.keyboard.press('Control+z');
+  await expect(noteItem(bea, 'Ann writes this')).toHaveCount(0);
+  await expect(noteItem(ann, 'Bea writes that')).toBeAttached();
+});
+
+test('a name is asked once and remembered', async ({ browser }) => {
+  const board = await createBoard();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await join(page, board.links.participant, 'Daan');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await expect(page.getByLabel('Your name')).toBeHidden();
+  await expect(page.getByRole('list', { name: 'People' }).getByText('Daan')).toBeVisible();
+});
+
+test('a forged or unknown link explains itself instead of showing a board', async ({ page }) => {
+  const board = await createBoard();
+  const forged = board.links.participant.replace(/#token=.*/, '#token=forged.token');
+  await page.goto(forged);
+  await expect(page.getByText('This link is not valid')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add note' })).toHaveCount(0);
+
+  await page.goto(`${server.url}/b/${board.id}`);
+  await expect(page.getByText('This link is not valid')).toBeVisible();
+
+  const other = await createBoard();
+  const token = new URL(other.links.participant).hash;
+  await page.goto(`${server.url}/b/AAAAAAAAAAAAAAAAAAAAAA${token}`);
+  await expect(page.getByText(/This link is not valid|This board does not exist/)).toBeVisible();
+});

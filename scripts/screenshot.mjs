@@ -1,0 +1,99 @@
+// Makes docs/screenshot.png for the README: a workshop with notes in several steps and two people.
+// Run after `npm start` has set things up once: node scripts/screenshot.mjs
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { root } from './toolchain.mjs';
+
+const PORT = 8197;
+const url = `http://127.0.0.1:${PORT}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'kompas-shot-'));
+const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir },
+  stdio: 'ignore',
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('server did not start');
+}
+
+/** Board point in the middle of step `index` (0..11, clockwise from 12 o'clock) at radius fraction r. */
+function stepPoint(index, r, t = 0.5) {
+  const angle = ((index + t) * 30 * Math.PI) / 180;
+  const radius = 240 + r * 760;
+  return { x: radius * Math.sin(angle), y: -radius * Math.cos(angle) };
+}
+
+async function addNote(page, index, r, text, color) {
+  const board = stepPoint(index, r);
+  const screen = await page.evaluate(({ x, y }) => window.kompas.boardToScreen(x, y), board);
+  await page.mouse.dblclick(screen.x, screen.y);
+  await page.getByLabel('Note text').fill(text);
+  await page.getByLabel('Note text').press('Enter');
+  await page.mouse.click(screen.x, screen.y);
+  await page.getByRole('button', { name: `Color ${color}` }).click();
+  await page.keyboard.press('Escape');
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.KOMPAS_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+try {
+  await waitForServer();
+  const created = await (
+    await fetch(`${url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Regional care network',
+        task: 'Help older people live at home for longer',
+      }),
+    })
+  ).json();
+  const open = async (link, name) => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
+    ).newPage();
+    await page.goto(link);
+    await page.getByLabel('Your name').fill(name);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+    return page;
+  };
+  const ann = await open(created.links.facilitator, 'Ann de Vries');
+  const bram = await open(created.links.participant, 'Bram Jansen');
+  await addNote(ann, 0, 0.55, 'Our care teams are stretched thin', 'yellow');
+  await addNote(bram, 1, 0.45, 'Municipality, GP practices, housing', 'blue');
+  await addNote(ann, 2, 0.7, 'What must we do together?', 'pink');
+  await addNote(bram, 3, 0.45, 'Fewer hospital admissions', 'green');
+  await addNote(ann, 3, 0.8, 'Predictable funding', 'orange');
+  await addNote(bram, 4, 0.6, 'One point of contact for families', 'purple');
+  const cursor = await bram.evaluate(({ x, y }) => window.kompas.boardToScreen(x, y), stepPoint(5, 0.4));
+  await bram.mouse.move(cursor.x, cursor.y);
+  await ann.mouse.move(5, 5);
+  await ann.waitForTimeout(800);
+  await ann.screenshot({ path: join(root, 'docs/screenshot.png') });
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
