@@ -54,6 +54,12 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const [command, ...prefix] = pnpm();
+// Type errors and lint findings fail the run like a failing test does.
+const checks = [
+  { name: 'type check', args: ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'lint and format', args: ['exec', 'biome', 'check', '.'] },
+].map(({ name, args }) => ({ name, passed: run(command, [...prefix, ...args]) === 0 }));
+
 run(command, [
   ...prefix,
   'exec',
@@ -73,10 +79,13 @@ run(command, [...prefix, 'exec', 'playwright', 'test'], {
 
 const unit = vitestCounts(readJson(join(reports, 'vitest.json')));
 const browser = playwrightCounts(readJson(join(reports, 'playwright.json')));
-const passed = unit.passed + browser.passed;
-const failed = unit.failed + browser.failed;
+const checksPassed = checks.filter((check) => check.passed).length;
+const passed = unit.passed + browser.passed + checksPassed;
+const failed = unit.failed + browser.failed + checks.length - checksPassed;
+console.log('');
+for (const check of checks) console.log(`${check.name}: ${check.passed ? 'passed' : 'FAILED'}`);
 console.log(
-  `\nUnit and integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`,
+  `Unit and integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`,
 );
 console.log(`Tests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
