@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createNote, listNotes } from '@kompas/model';
+import { listNotes } from '@kompas/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   closeClients,
@@ -10,6 +10,7 @@ import {
   startTestServer,
   tempDir,
   waitFor,
+  writeRelayedNote,
 } from './test-support.ts';
 
 /** The package folder, whose node_modules has tsx: started the way `pnpm start` starts it. */
@@ -76,19 +77,11 @@ describe('main', () => {
     const server = { url, port, close: async () => {} };
 
     const board = await createBoard(server, 'Over processen');
-    const writer = connectClient(server, board.id, board.tokens.participant);
-    const watcher = connectClient(server, board.id, board.tokens.observer);
-    await waitFor(() => writer.provider.synced && watcher.provider.synced, 'sync');
-    createNote(writer.doc, {
-      text: 'heen en terug',
-      step: 'inrichten.vorm',
-      author: { id: 'a', name: 'Ans' },
-    });
-    await waitFor(() => listNotes(watcher.doc).length === 1, 'the note to be relayed');
+    const clients = await writeRelayedNote(server, board, { text: 'heen en terug', step: 'inrichten.vorm' });
 
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
-    closeClients(writer, watcher);
+    closeClients(...clients);
     expect(started.output()).toContain('shutting down signal=SIGTERM');
     for (const token of Object.values(board.tokens))
       expect(started.output()).not.toContain(token.split('.')[1]);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createNote, getBoardMeta, listNotes } from '@kompas/model';
+import { getBoardMeta, listNotes } from '@kompas/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   closeClients,
@@ -11,6 +11,7 @@ import {
   type TestServer,
   tempDir,
   waitFor,
+  writeRelayedNote,
 } from './test-support.ts';
 
 let dataDir: string;
@@ -28,18 +29,10 @@ afterEach(async () => {
 describe('a restart on the same data folder', () => {
   it('keeps boards, notes and the secret, so old links still work', async () => {
     const board = await createBoard(server, 'Blijvend', 'Onthouden');
-    const writer = connectClient(server, board.id, board.tokens.participant);
-    const watcher = connectClient(server, board.id, board.tokens.observer);
-    await waitFor(() => writer.provider.synced && watcher.provider.synced, 'sync');
-    createNote(writer.doc, {
-      text: 'blijft staan',
-      step: 'richten.ambitie',
-      author: { id: 'a', name: 'Ans' },
-    });
-    await waitFor(() => listNotes(watcher.doc).length === 1, 'the note to be relayed');
+    const clients = await writeRelayedNote(server, board, { text: 'blijft staan', step: 'richten.ambitie' });
     // Closed while the clients are still connected: the relayed note must survive the shutdown.
     await server.close();
-    closeClients(writer, watcher);
+    closeClients(...clients);
     const secret = server.config.secret;
 
     server = await startTestServer(dataDir);

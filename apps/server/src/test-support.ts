@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createNote, listNotes, type StepId } from '@kompas/model';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -75,6 +76,23 @@ export function closeClients(...clients: Client[]): void {
     provider.destroy();
     doc.destroy();
   }
+}
+
+/**
+ * A participant writes one note and resolves once an observer has received it: the relay relays only what
+ * is stored, so the note is durable by then. Returns both clients, still connected (close them yourself).
+ */
+export async function writeRelayedNote(
+  server: RunningServer,
+  board: CreatedBoard,
+  note: { text: string; step: StepId },
+): Promise<Client[]> {
+  const writer = connectClient(server, board.id, board.tokens.participant);
+  const watcher = connectClient(server, board.id, board.tokens.observer);
+  await waitFor(() => writer.provider.synced && watcher.provider.synced, 'sync');
+  createNote(writer.doc, { ...note, author: { id: 'a', name: 'Ans' } });
+  await waitFor(() => listNotes(watcher.doc).length === 1, 'the note to be relayed');
+  return [writer, watcher];
 }
 
 /** Opens a bare WebSocket and resolves with how the server closed it. */

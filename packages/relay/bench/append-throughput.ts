@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { createRelay, MemoryStorage, SqliteStorage, type Storage } from '../src/index';
+import { createRelay, MemoryStorage, SqliteStorage, type Storage } from '../src/index.ts';
 
 const UPDATES = 4000;
 const BURST = 20;

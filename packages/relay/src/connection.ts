@@ -3,9 +3,9 @@ import { type RawData, WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { RelayLogger } from './logger';
-import type { ClientOrigin } from './origins';
-import { restampReturningClients } from './presenceClocks';
+import type { RelayLogger } from './logger.ts';
+import type { ClientOrigin } from './origins.ts';
+import { restampReturningClients } from './presence-clocks.ts';
 import {
   CloseCode,
   encodeSyncStep2,
@@ -14,8 +14,8 @@ import {
   messageQueryAwareness,
   messageSync,
   ProtocolError,
-} from './protocol';
-import type { Room } from './room';
+} from './protocol.ts';
+import type { Room } from './room.ts';
 
 export interface ConnectionSettings {
   readOnly: boolean;

@@ -1,13 +1,13 @@
-export type { RelayLogger } from './logger';
-export { MemoryStorage } from './memoryStorage';
-export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins';
+export type { RelayLogger } from './logger.ts';
+export { MemoryStorage } from './memory-storage.ts';
+export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
 export {
   CloseCode,
   messageAuth,
   messageAwareness,
   messageQueryAwareness,
   messageSync,
-} from './protocol';
+} from './protocol.ts';
 export {
   type ConnectionParams,
   createRelay,
@@ -18,8 +18,8 @@ export {
   type RelayOptions,
   type RelayStats,
   type RoomStats,
-} from './relay';
-export { SQLITE_FILE_NAME, SqliteStorage } from './sqliteStorage';
+} from './relay.ts';
+export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 export {
   type LogEntry,
   type LogRange,
@@ -27,4 +27,4 @@ export {
   StorageClosedError,
   type StoredRoom,
   type UpdateMeta,
-} from './storage';
+} from './storage.ts';

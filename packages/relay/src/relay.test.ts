@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MemoryStorage } from './memoryStorage';
-import { mergeState } from './mergeState';
-import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol';
-import { SqliteStorage } from './sqliteStorage';
-import type { StoredRoom, UpdateMeta } from './storage';
-import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './testServer';
+import { MemoryStorage } from './memory-storage.ts';
+import { mergeState } from './merge-state.ts';
+import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.ts';
+import { SqliteStorage } from './sqlite-storage.ts';
+import type { StoredRoom, UpdateMeta } from './storage.ts';
+import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './test-server.ts';
 
 let dataDir: string;
 let server: TestServer | null = null;

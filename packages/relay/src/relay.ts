@@ -1,9 +1,9 @@
 import { WebSocket } from 'ws';
-import { Connection } from './connection';
-import { defaultLogger, type RelayLogger } from './logger';
-import { CloseCode } from './protocol';
-import { Room } from './room';
-import type { Storage } from './storage';
+import { Connection } from './connection.ts';
+import { defaultLogger, type RelayLogger } from './logger.ts';
+import { CloseCode } from './protocol.ts';
+import { Room } from './room.ts';
+import type { Storage } from './storage.ts';
 
 export interface RelayOptions {
   storage: Storage;

@@ -1,11 +1,11 @@
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Connection } from './connection';
-import type { RelayLogger } from './logger';
-import { type RelayOrigin, STORAGE_ORIGIN } from './origins';
-import { encodePresentStates } from './presenceClocks';
-import { CloseCode, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol';
-import type { Storage } from './storage';
+import type { Connection } from './connection.ts';
+import type { RelayLogger } from './logger.ts';
+import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
+import { encodePresentStates } from './presence-clocks.ts';
+import { CloseCode, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import type { Storage } from './storage.ts';
 
 export interface RoomOptions {
   storage: Storage;

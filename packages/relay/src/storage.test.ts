@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryStorage } from './memoryStorage';
-import { SqliteStorage } from './sqliteStorage';
-import { type Storage, StorageClosedError } from './storage';
+import { MemoryStorage } from './memory-storage.ts';
+import { SqliteStorage } from './sqlite-storage.ts';
+import { type Storage, StorageClosedError } from './storage.ts';
 
 let dataDir: string;
 let storage: Storage;

@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { RelayLogger } from './logger';
-import { createRelay, type Relay, type RelayOptions } from './relay';
+import type { RelayLogger } from './logger.ts';
+import { createRelay, type Relay, type RelayOptions } from './relay.ts';
 
 /**
  * Test harness: a WebSocket server on 127.0.0.1 (random port) that hands every connection to a relay.

@@ -5,8 +5,8 @@ import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SqliteStorage } from './sqliteStorage';
-import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './testServer';
+import { SqliteStorage } from './sqlite-storage.ts';
+import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './test-server.ts';
 
 /** Fixed seeds keep failures reproducible; one fresh seed per run widens the search. `RELAY_SEED` replays one. */
 const SEEDS = process.env.RELAY_SEED

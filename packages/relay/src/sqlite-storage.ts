@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { mergeState } from './mergeState';
+import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
   type LogRange,
@@ -9,7 +9,7 @@ import {
   StorageClosedError,
   type StoredRoom,
   type UpdateMeta,
-} from './storage';
+} from './storage.ts';
 
 /** File name of the database when SqliteStorage is given a data directory. */
 export const SQLITE_FILE_NAME = 'relay.sqlite';

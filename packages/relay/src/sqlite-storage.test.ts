@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SQLITE_FILE_NAME, SqliteStorage } from './sqliteStorage';
+import { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 
 let dataDir: string;
 

@@ -1,4 +1,4 @@
-import { mergeState } from './mergeState';
+import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
   type LogRange,
@@ -6,7 +6,7 @@ import {
   StorageClosedError,
   type StoredRoom,
   type UpdateMeta,
-} from './storage';
+} from './storage.ts';
 
 interface MemoryRoom {
   log: LogEntry[];
