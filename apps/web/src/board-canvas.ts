@@ -31,6 +31,7 @@ import type { NoteView } from './note-view.ts';
 import { NotesController } from './notes-controller.ts';
 import { EDGE_MARGIN, editorPlacement, menuPlacement } from './overlay-placement.ts';
 import { type Awareness, PresenceController } from './presence-controller.ts';
+import { visuallyHidden } from './shared-styles.ts';
 import { boardTestHooks, installTestHooks } from './test-hooks.ts';
 import { throttle } from './throttle.ts';
 import {
@@ -151,12 +152,7 @@ export class BoardCanvas extends LitElement {
       box-shadow: inset 0 0 0 2px rgba(59, 91, 219, 0.45);
     }
     .help {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     kompas-note-menu {
       transform: translateX(-50%);

@@ -1,11 +1,11 @@
 import type { ConnectionStatus } from '@kompas/client';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Role } from './api.ts';
 import './connection-badge.ts';
 import { ICONS, logoMark } from './icons.ts';
 import './people-list.ts';
 import type { Peer } from './presence.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles, visuallyHidden } from './shared-styles.ts';
 
 export type BoardCommand = 'add-note' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-fit';
 
@@ -17,6 +17,27 @@ const ROLE_LABELS: Record<Role, string> = {
   facilitator: 'Facilitator',
   participant: 'Participant',
   observer: 'View only',
+};
+
+type ToolCommand = Exclude<BoardCommand, 'add-note'>;
+
+interface ToolButton {
+  /** The accessible name. */
+  label: string;
+  /** The keyboard shortcut, shown in the tooltip. */
+  shortcut: string;
+  icon: TemplateResult;
+  /** `zoom-step` buttons are hidden on narrow screens. */
+  className?: string;
+}
+
+/** The header's icon buttons. */
+const TOOL_BUTTONS: Record<ToolCommand, ToolButton> = {
+  undo: { label: 'Undo', shortcut: 'Ctrl+Z', icon: ICONS.undo },
+  redo: { label: 'Redo', shortcut: 'Ctrl+Shift+Z', icon: ICONS.redo },
+  'zoom-out': { label: 'Zoom out', shortcut: '−', icon: ICONS.minus, className: 'zoom-step' },
+  'zoom-in': { label: 'Zoom in', shortcut: '+', icon: ICONS.plus, className: 'zoom-step' },
+  'zoom-fit': { label: 'Fit to screen', shortcut: 'Shift+1', icon: ICONS.fit },
 };
 
 /**
@@ -202,12 +223,7 @@ export class BoardHeader extends LitElement {
           gap: 6px;
         }
         .role .role-text {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-          white-space: nowrap;
+          ${visuallyHidden}
         }
       }
     `,
@@ -229,52 +245,15 @@ export class BoardHeader extends LitElement {
                   ${ICONS.plus}<span class="label">Add note</span>
                 </button>
                 <div class="group">
-                  <button
-                    class="icon-button"
-                    aria-label="Undo"
-                    title="Undo (Ctrl+Z)"
-                    ?disabled=${!this.canUndo}
-                    @click=${() => this.command('undo')}
-                  >
-                    ${ICONS.undo}
-                  </button>
-                  <button
-                    class="icon-button"
-                    aria-label="Redo"
-                    title="Redo (Ctrl+Shift+Z)"
-                    ?disabled=${!this.canRedo}
-                    @click=${() => this.command('redo')}
-                  >
-                    ${ICONS.redo}
-                  </button>
+                  ${this.toolButton('undo', !this.canUndo)}
+                  ${this.toolButton('redo', !this.canRedo)}
                 </div>`
         }
         <div class="group">
-          <button
-            class="icon-button zoom-step"
-            aria-label="Zoom out"
-            title="Zoom out (−)"
-            @click=${() => this.command('zoom-out')}
-          >
-            ${ICONS.minus}
-          </button>
+          ${this.toolButton('zoom-out')}
           <span class="zoom-level" aria-hidden="true">${Math.round(this.zoom * 100)}%</span>
-          <button
-            class="icon-button zoom-step"
-            aria-label="Zoom in"
-            title="Zoom in (+)"
-            @click=${() => this.command('zoom-in')}
-          >
-            ${ICONS.plus}
-          </button>
-          <button
-            class="icon-button"
-            aria-label="Fit to screen"
-            title="Fit to screen (Shift+1)"
-            @click=${() => this.command('zoom-fit')}
-          >
-            ${ICONS.fit}
-          </button>
+          ${this.toolButton('zoom-in')}
+          ${this.toolButton('zoom-fit')}
         </div>
       </div>
       <span class="divider" aria-hidden="true"></span>
@@ -290,6 +269,19 @@ export class BoardHeader extends LitElement {
         >
       </div>
     </header>`;
+  }
+
+  private toolButton(command: ToolCommand, disabled = false) {
+    const { label, shortcut, icon, className } = TOOL_BUTTONS[command];
+    return html`<button
+      class="icon-button ${className ?? ''}"
+      aria-label=${label}
+      title="${label} (${shortcut})"
+      ?disabled=${disabled}
+      @click=${() => this.command(command)}
+    >
+      ${icon}
+    </button>`;
   }
 
   private command(command: BoardCommand): void {

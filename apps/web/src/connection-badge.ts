@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '@kompas/client';
 import { css, html, LitElement } from 'lit';
+import { visuallyHidden } from './shared-styles.ts';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -84,12 +85,7 @@ export class ConnectionBadge extends LitElement {
         padding: 0 10px;
       }
       .text {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
+        ${visuallyHidden}
       }
     }
     @media (prefers-reduced-motion: reduce) {

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiError, type CreatedBoard, createBoard } from './api.ts';
+import { ApiError, type CreatedBoard, createBoard, type Role } from './api.ts';
 import { boardIllustration } from './board-illustration.ts';
 import { ICONS, logoMark } from './icons.ts';
 import './invite-link.ts';
@@ -8,6 +8,13 @@ import { sharedStyles } from './shared-styles.ts';
 
 const TITLE_MAX = 120;
 const TASK_MAX = 500;
+
+/** The three links a new workshop hands out, one per role. */
+const INVITES: readonly { role: Role; label: string; description: string }[] = [
+  { role: 'facilitator', label: 'Facilitator', description: 'runs the session' },
+  { role: 'participant', label: 'Participant', description: 'for the partners: add and move notes' },
+  { role: 'observer', label: 'Observer', description: 'view only' },
+];
 
 /** The front page: what Kompas is, and a form that creates a workshop and hands out its three links. */
 export class LandingPage extends LitElement {
@@ -246,24 +253,14 @@ export class LandingPage extends LitElement {
       <h2 id="card-title">Share the links</h2>
       <p class="sub">Each link gives its own role. Keep the facilitator link to yourself.</p>
       <div class="links">
-        <kompas-invite-link
-          role="facilitator"
-          label="Facilitator"
-          description="runs the session"
-          .href=${created.links.facilitator}
-        ></kompas-invite-link>
-        <kompas-invite-link
-          role="participant"
-          label="Participant"
-          description="for the partners: add and move notes"
-          .href=${created.links.participant}
-        ></kompas-invite-link>
-        <kompas-invite-link
-          role="observer"
-          label="Observer"
-          description="view only"
-          .href=${created.links.observer}
-        ></kompas-invite-link>
+        ${INVITES.map(
+          ({ role, label, description }) => html`<kompas-invite-link
+            role=${role}
+            label=${label}
+            description=${description}
+            .href=${created.links[role]}
+          ></kompas-invite-link>`,
+        )}
       </div>
       <div class="actions">
         <a class="button primary large" href=${openHref} @click=${this.onOpen}

@@ -1,6 +1,7 @@
 import { listNotes, type Note, observeNotes } from '@kompas/model';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
+import { SubscriptionController } from './subscription-controller.ts';
 
 export interface NotesControllerOptions {
   /** Receives the changed note ids, or null when everything was (re)loaded, for hosts that update incrementally. */
@@ -15,44 +16,29 @@ export interface NotesControllerOptions {
  */
 export class NotesController implements ReactiveController {
   notes: Note[] = [];
-  private doc: Y.Doc | undefined;
-  private unsubscribe: (() => void) | null = null;
-  private connected = false;
+  private readonly subscription: SubscriptionController<Y.Doc>;
   private stale = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly getDoc: () => Y.Doc | undefined,
+    getDoc: () => Y.Doc | undefined,
     private readonly options: NotesControllerOptions = {},
   ) {
+    this.subscription = new SubscriptionController(host, getDoc, (doc) => this.subscribe(doc));
+    // Added after the subscription, so a new document is bound before hostUpdate re-reads the list.
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.bind();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unbind();
-  }
-
-  /** The document may be set after the host connected; rebinding happens before each render. */
   hostUpdate(): void {
-    if (this.getDoc() !== this.doc) this.bind();
-    if (this.stale && this.doc) this.notes = listNotes(this.doc);
+    const doc = this.subscription.source;
+    if (this.stale && doc) this.notes = listNotes(doc);
     this.stale = false;
   }
 
-  private bind(): void {
-    this.unbind();
-    this.doc = this.getDoc();
-    const doc = this.doc;
-    if (!doc || !this.connected) return;
+  private subscribe(doc: Y.Doc): () => void {
     const list = this.options.list ?? true;
     if (list) this.notes = listNotes(doc);
-    this.unsubscribe = observeNotes(doc, (changedIds, origin) => {
+    const unsubscribe = observeNotes(doc, (changedIds, origin) => {
       // A burst of changes (a sync, a script) re-reads the list once, before the next render.
       if (list) this.stale = true;
       this.options.onChange?.(changedIds, origin);
@@ -60,12 +46,9 @@ export class NotesController implements ReactiveController {
     });
     this.options.onChange?.(null, null);
     this.host.requestUpdate();
-  }
-
-  private unbind(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.doc = undefined;
-    this.notes = [];
+    return () => {
+      unsubscribe();
+      this.notes = [];
+    };
   }
 }

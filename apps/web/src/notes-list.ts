@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import { noteDescription } from './note-label.ts';
 import { NotesController } from './notes-controller.ts';
+import { visuallyHidden } from './shared-styles.ts';
 
 const STEP_ORDER = new Map(STEPS.map((step, index) => [step.id, index]));
 
@@ -24,12 +25,7 @@ export class NotesList extends LitElement {
 
   static override styles = css`
     :host {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   `;
 

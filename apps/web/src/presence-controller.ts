@@ -1,6 +1,7 @@
 import type { RoomConnection } from '@kompas/client';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { type Peer, parsePeer, withDistinctColors } from './presence.ts';
+import { SubscriptionController } from './subscription-controller.ts';
 
 export type Awareness = RoomConnection['awareness'];
 
@@ -9,52 +10,28 @@ export type Awareness = RoomConnection['awareness'];
  * With `cursors: false` the host re-renders only when people come, go or rename, not on every
  * cursor move.
  */
-export class PresenceController implements ReactiveController {
+export class PresenceController {
   peers: Peer[] = [];
-  private awareness: Awareness | undefined;
-  private connected = false;
   private peopleKey = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly getAwareness: () => Awareness | undefined,
+    getAwareness: () => Awareness | undefined,
     private readonly options: { cursors: boolean; onChange?: (peers: Peer[]) => void },
   ) {
-    host.addController(this);
+    new SubscriptionController(host, getAwareness, (awareness) => {
+      const onChange = (): void => this.read(awareness);
+      awareness.on('change', onChange);
+      onChange();
+      return () => {
+        awareness.off('change', onChange);
+        this.peers = [];
+        this.peopleKey = '';
+      };
+    });
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.bind();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unbind();
-  }
-
-  hostUpdate(): void {
-    if (this.getAwareness() !== this.awareness) this.bind();
-  }
-
-  private bind(): void {
-    this.unbind();
-    this.awareness = this.getAwareness();
-    if (!this.awareness || !this.connected) return;
-    this.awareness.on('change', this.onAwarenessChange);
-    this.onAwarenessChange();
-  }
-
-  private unbind(): void {
-    this.awareness?.off('change', this.onAwarenessChange);
-    this.awareness = undefined;
-    this.peers = [];
-    this.peopleKey = '';
-  }
-
-  private readonly onAwarenessChange = (): void => {
-    const awareness = this.awareness;
-    if (!awareness) return;
+  private read(awareness: Awareness): void {
     const peers: Peer[] = [];
     for (const [clientId, state] of awareness.getStates()) {
       const peer = parsePeer(clientId, state, awareness.clientID);
@@ -69,5 +46,5 @@ export class PresenceController implements ReactiveController {
       this.peopleKey = key;
       this.host.requestUpdate();
     }
-  };
+  }
 }

@@ -1,5 +1,18 @@
 import { css } from 'lit';
 
+/** Hides an element from sight but not from screen readers: declarations, for use inside a rule. */
+export const visuallyHidden = css`
+  position: absolute !important;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+`;
+
 /** Buttons, fields and helpers shared by the components; values come from the design tokens. */
 export const sharedStyles = css`
   *,
@@ -16,15 +29,7 @@ export const sharedStyles = css`
     display: block;
   }
   .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
   button {
     font: inherit;
