@@ -131,3 +131,53 @@ test('a forged or unknown link explains itself instead of showing a board', asyn
   await page.goto(`${server.url}/b/AAAAAAAAAAAAAAAAAAAAAA${token}`);
   await expect(page.getByText(/This link is not valid|This board does not exist/)).toBeVisible();
 });
+
+test('a note written offline survives closing the tab and reaches the others once back online', async ({
+  browser,
+}) => {
+  const board = await createBoard();
+  const ann = await (await browser.newContext()).newPage();
+  const beaContext = await browser.newContext();
+  const bea = await beaContext.newPage();
+  await join(ann, board.links.facilitator, 'Ann');
+  await join(bea, board.links.participant, 'Bea');
+
+  await server.stop();
+  await expect(bea.getByRole('status').filter({ hasText: /Reconnecting|Offline/ })).toBeVisible();
+  await addNote(bea, 'Kept on this device');
+  // Once IndexedDB holds it, close the tab: the note then exists only in the browser's storage.
+  await expect.poll(() => storedOnDevice(bea, board.id, 'Kept on this device')).toBe(true);
+  await bea.close();
+
+  await server.restart();
+  await expect(ann.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 20_000 });
+  await expect(noteItem(ann, 'Kept on this device')).toHaveCount(0);
+
+  const beaAgain = await beaContext.newPage();
+  await beaAgain.goto(board.links.participant);
+  await expect(beaAgain.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await expect(noteItem(ann, 'Kept on this device')).toBeAttached();
+});
+
+/** Whether the board's offline store in the page's IndexedDB holds an update containing `text`. */
+function storedOnDevice(page: Page, boardId: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    ({ name, wanted }) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('updates').objectStore('updates').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const decoder = new TextDecoder('utf-8', { fatal: false });
+            resolve(
+              (request.result as Uint8Array[]).some((update) => decoder.decode(update).includes(wanted)),
+            );
+            open.result.close();
+          };
+        };
+      }),
+    { name: `kompas:${boardId}`, wanted: text },
+  );
+}
