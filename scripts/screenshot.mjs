@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { root } from './toolchain.mjs';
 
 const PORT = 8197;
@@ -44,18 +45,7 @@ async function addNote(page, index, r, text, color) {
   await page.keyboard.press('Escape');
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.KOMPAS_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   await waitForServer();
   const created = await (

@@ -2,14 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium } from './chromium.mjs';
 import { pnpm, root, run, runOrExit, setUp } from './toolchain.mjs';
-
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-function findChromium() {
-  if (process.env.KOMPAS_CHROMIUM) return process.env.KOMPAS_CHROMIUM;
-  return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
-}
 
 /** Browser tests use the system's Chromium; on Debian or Ubuntu as root we can install it. */
 function ensureChromium() {

@@ -28,6 +28,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from '@playwri
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../src/note-metrics.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -646,18 +647,7 @@ async function main(): Promise<void> {
   await seeder.fillTo(NOTES);
   const seedMs = performance.now() - seedStart;
 
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.KOMPAS_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions());
   cleanups.push(() => browser.close());
 
   // First visit: the name dialog. Its context is closed before measuring, so it draws nothing meanwhile.
