@@ -3,6 +3,7 @@ import Konva from 'konva';
 import { BOARD_EXTENT, BoardBackground } from './board-background.ts';
 import { cacheRatioFor } from './cache-tier.ts';
 import { PHASE_COLORS, TOKENS } from './design-tokens.ts';
+import { GestureSnapshot } from './gesture-snapshot.ts';
 import { NoteLayer } from './note-layer.ts';
 import type { NoteView } from './note-view.ts';
 import { RemoteCursors } from './remote-cursors.ts';
@@ -25,7 +26,7 @@ Konva.autoDrawEnabled = false;
 const FIT_PADDING = 24;
 /** Notes just outside the screen are drawn too, so short pans do not reveal gaps. */
 const CULL_MARGIN = 200;
-/** A long pan or zoom redraws the notes this often, so parts that scroll into view fill in. */
+/** A long pan or zoom out redraws the notes this often, so notes that come into view fill in. */
 const GESTURE_REFRESH_MS = 250;
 /** Up to this many notes on screen are simply redrawn every frame of a gesture, with no bitmap stand-in. */
 const LIVE_DRAW_MAX_NOTES = 40;
@@ -37,8 +38,8 @@ const SNAP_BACK_SECONDS = 0.18;
  * them listens to Konva events: the owning component handles pointer input and asks this class to draw.
  *
  * While a pan or zoom gesture runs with many notes on screen, the notes layer is not
- * redrawn: its canvas is moved with a CSS transform (one bitmap for all notes) and redrawn sharply
- * when the gesture ends (and every few hundred milliseconds during a long one).
+ * redrawn: its canvas is moved with a CSS transform (see GestureSnapshot) and redrawn sharply when the
+ * gesture ends, and every few hundred milliseconds while the moved bitmap leaves notes out.
  */
 export class BoardStage {
   readonly stage: Konva.Stage;
@@ -53,8 +54,7 @@ export class BoardStage {
   private readonly selectionRing: Konva.Rect;
   private readonly dropTarget: Konva.Arc;
   private backgroundRatio: number | null = null;
-  private gestureBase: Viewport | null = null;
-  private gestureStarted = 0;
+  private snapshot: GestureSnapshot | null = null;
   private selected: NoteView | null = null;
 
   constructor(
@@ -137,12 +137,12 @@ export class BoardStage {
     this.stage.scale({ x: view.scale, y: view.scale });
     this.stage.position({ x: view.x, y: view.y });
     this.cursors.setScale(view.scale);
-    if (this.gestureBase && performance.now() - this.gestureStarted > GESTURE_REFRESH_MS) {
+    if (this.snapshot && this.snapshotNeedsRefresh(this.snapshot)) {
       this.endGesture();
       this.beginGesture();
     }
-    if (this.gestureBase) {
-      this.transformNotesBitmap(this.gestureBase, view);
+    if (this.snapshot) {
+      this.snapshot.follow(view);
     } else {
       this.refreshDetail();
       this.notes.layer.batchDraw();
@@ -155,18 +155,25 @@ export class BoardStage {
   }
 
   beginGesture(): void {
-    if (this.gestureBase || this.notes.visibleCount <= LIVE_DRAW_MAX_NOTES) return;
-    this.gestureBase = { ...this.view };
-    this.gestureStarted = performance.now();
+    if (this.snapshot || this.notes.visibleCount <= LIVE_DRAW_MAX_NOTES) return;
+    this.snapshot = new GestureSnapshot(
+      { ...this.view },
+      this.notes.layer.getNativeCanvasElement(),
+      this.notes.allInside(visibleBoardRect(this.view, this.size)),
+    );
+    // Caches built for a zoom level mid-gesture would not be drawn before it ends, and may be stale by then.
+    this.notes.pauseCaching();
   }
 
   endGesture(): void {
-    if (!this.gestureBase) return;
-    this.gestureBase = null;
+    if (!this.snapshot) return;
+    const snapshot = this.snapshot;
+    this.snapshot = null;
+    this.notes.resumeCaching();
     this.refreshDetail();
     // Draw synchronously so the sharp notes replace the moved bitmap in the same frame.
     this.notes.layer.draw();
-    this.notes.layer.getNativeCanvasElement().style.transform = '';
+    snapshot.release();
     this.backgroundLayer.batchDraw();
   }
 
@@ -282,17 +289,18 @@ export class BoardStage {
     });
   }
 
-  private transformNotesBitmap(base: Viewport, view: Viewport): void {
-    const k = view.scale / base.scale;
-    const tx = view.x - k * base.x;
-    const ty = view.y - k * base.y;
-    const canvas = this.notes.layer.getNativeCanvasElement();
-    canvas.style.transformOrigin = '0 0';
-    canvas.style.transform = `matrix(${k}, 0, 0, ${k}, ${tx}, ${ty})`;
+  /**
+   * Only a snapshot that leaves notes out is redrawn mid-gesture: redrawing a full board costs frames of
+   * a hundred milliseconds or more, which a zoom in (or a pan of a board wholly on screen) does not need.
+   */
+  private snapshotNeedsRefresh(snapshot: GestureSnapshot): boolean {
+    return (
+      performance.now() - snapshot.started > GESTURE_REFRESH_MS && snapshot.missesNotes(this.view, this.size)
+    );
   }
 
   private requestNotesDraw(): void {
     // During a gesture the notes are redrawn when it ends.
-    if (!this.gestureBase) this.notes.layer.batchDraw();
+    if (!this.snapshot) this.notes.layer.batchDraw();
   }
 }

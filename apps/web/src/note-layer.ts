@@ -2,7 +2,7 @@ import { getNote, listNotes, type Note } from '@kompas/model';
 import Konva from 'konva';
 import type * as Y from 'yjs';
 import { NoteView } from './note-view.ts';
-import { type Point, type Rect, rectContains, rectsOverlap } from './viewport.ts';
+import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from './viewport.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
 const CACHE_BUDGET_MS = 8;
@@ -21,6 +21,7 @@ export class NoteLayer {
   private visibleRect: Rect | null = null;
   private cacheRatio: number | null = null;
   private cacheFrame = 0;
+  private cachingPaused = false;
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
   constructor(private readonly onDirty: () => void) {}
@@ -123,6 +124,11 @@ export class NoteLayer {
     this.onDirty();
   }
 
+  /** Whether every note (the lifted one aside, which has its own layer) lies wholly inside `rect`. */
+  allInside(rect: Rect): boolean {
+    return this.order.every((view) => view === this.lifted || rectWithin(view.box, rect));
+  }
+
   /** The part of the board on screen and the cache resolution for the current zoom. */
   setView(visibleRect: Rect, cacheRatio: number | null): void {
     this.visibleRect = visibleRect;
@@ -132,6 +138,18 @@ export class NoteLayer {
       for (const view of this.order) if (!view.group.visible() || cacheRatio === null) view.uncache();
     }
     this.refreshVisibility();
+    this.scheduleCaching();
+  }
+
+  /** Stops building caches, e.g. during a pan or zoom gesture, which shows a bitmap of the layer. */
+  pauseCaching(): void {
+    this.cachingPaused = true;
+    cancelAnimationFrame(this.cacheFrame);
+    this.cacheFrame = 0;
+  }
+
+  resumeCaching(): void {
+    this.cachingPaused = false;
     this.scheduleCaching();
   }
 
@@ -172,7 +190,7 @@ export class NoteLayer {
    * or as shapes, so the layer is redrawn once, when the pass is done, not after every batch.
    */
   private scheduleCaching(): void {
-    if (this.cacheFrame || this.cacheRatio === null) return;
+    if (this.cachingPaused || this.cacheFrame || this.cacheRatio === null) return;
     this.cacheFrame = requestAnimationFrame(() => {
       this.cacheFrame = 0;
       const ratio = this.cacheRatio;

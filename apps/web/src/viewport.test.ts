@@ -8,6 +8,7 @@ import {
   MIN_SCALE,
   panBy,
   pinchView,
+  rectWithin,
   screenToBoard,
   visibleBoardRect,
   wheelZoomFactor,
@@ -81,5 +82,12 @@ describe('viewport', () => {
   it('knows which part of the board is visible', () => {
     const rect = visibleBoardRect(view, { width: 800, height: 600 }, 10);
     expect(rect).toEqual({ x: -820, y: -620, width: 1640, height: 1240 });
+  });
+
+  it('tells whether a rect lies wholly inside another', () => {
+    const outer = { x: 0, y: 0, width: 100, height: 50 };
+    expect(rectWithin({ x: 10, y: 10, width: 90, height: 40 }, outer)).toBe(true);
+    expect(rectWithin({ x: 10, y: 10, width: 91, height: 40 }, outer)).toBe(false);
+    expect(rectWithin({ x: -1, y: 10, width: 5, height: 5 }, outer)).toBe(false);
   });
 });
