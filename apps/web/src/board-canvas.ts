@@ -19,11 +19,11 @@ import {
   type NoteRecolorDetail,
   type ViewportChangeDetail,
 } from './board-events.ts';
+import { BoardGestures } from './board-gestures.ts';
 import { boardKeyCommand, isTypingTarget } from './board-keys.ts';
 import { BoardStage } from './board-stage.ts';
-import { DoubleTapDetector } from './double-tap.ts';
+import { draftSession, type EditSession, editSession, savedEdit } from './edit-session.ts';
 import { freeSpot } from './free-spot.ts';
-import { randomId } from './ids.ts';
 import type { NoteEditorCommitDetail } from './note-editor.ts';
 import './note-editor.ts';
 import './note-menu.ts';
@@ -34,51 +34,16 @@ import { type Awareness, PresenceController } from './presence-controller.ts';
 import { visuallyHidden } from './shared-styles.ts';
 import { boardTestHooks, installTestHooks } from './test-hooks.ts';
 import { throttle } from './throttle.ts';
-import {
-  distance,
-  type Point,
-  panBy,
-  pinchView,
-  type Viewport,
-  wheelZoomFactor,
-  ZOOM_STEP,
-} from './viewport.ts';
+import { type Point, ZOOM_STEP } from './viewport.ts';
 
-/** A note being written: a new one (not in the document until saved) or an existing one. */
-interface EditSession {
-  id: string;
-  isNew: boolean;
-  step: StepId;
-  pos: SlicePosition;
-  text: string;
-  color: NoteColor;
-}
-
-type Gesture =
-  | {
-      kind: 'pan';
-      pointerId: number;
-      start: Point;
-      startView: Viewport;
-      moved: boolean;
-      note: NoteView | undefined;
-    }
-  | { kind: 'press'; pointerId: number; start: Point; note: NoteView; grab: Point }
-  | { kind: 'drag'; pointerId: number; note: NoteView; grab: Point; step: StepId | null }
-  | { kind: 'pinch'; from: [Point, Point]; ids: [number, number]; startView: Viewport };
-
-/** Pointer travel (px) before a press on a note becomes a drag, or a press on the board a pan. */
-const DRAG_THRESHOLD = 4;
 /** Cursor positions go out at most 20 times a second. */
 const CURSOR_INTERVAL_MS = 50;
-/** A wheel zoom counts as one gesture until the wheel rests this long. */
-const WHEEL_IDLE_MS = 160;
 
 /**
- * The board: owns the Konva stage (see BoardStage) and turns pointer, wheel and keyboard input into
- * panning, zooming, selecting, dragging and editing notes. It never writes the document: it fires
- * `note-create`, `note-edit`, `note-move`, `note-recolor`, `note-delete` and `cursor-move`, and the
- * board page carries them out. `zoomIn()`, `zoomOut()`, `zoomToFit()` and `addNote()` are its commands.
+ * The board: owns the Konva stage (see BoardStage) and turns gestures (see BoardGestures) and keys
+ * into selecting, editing and moving notes. It never writes the document: it fires `note-create`,
+ * `note-edit`, `note-move`, `note-recolor`, `note-delete` and `cursor-move`, and the board page
+ * carries them out. `zoomIn()`, `zoomOut()`, `zoomToFit()` and `addNote()` are its commands.
  */
 export class BoardCanvas extends LitElement {
   static override properties = {
@@ -103,11 +68,7 @@ export class BoardCanvas extends LitElement {
   declare empty: boolean;
 
   private board: BoardStage | null = null;
-  private gesture: Gesture | null = null;
-  private readonly pointers = new Map<number, Point>();
-  private readonly taps = new DoubleTapDetector();
-  private spaceHeld = false;
-  private wheelTimer: ReturnType<typeof setTimeout> | undefined;
+  private gestures: BoardGestures | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private removeTestHooks: (() => void) | null = null;
   /** The step last worked in: where "Add note" puts the next note. */
@@ -226,7 +187,8 @@ export class BoardCanvas extends LitElement {
     window.removeEventListener('keyup', this.onKeyUp);
     window.removeEventListener('blur', this.onWindowBlur);
     this.publishCursor.cancel();
-    clearTimeout(this.wheelTimer);
+    this.gestures?.destroy();
+    this.gestures = null;
     this.resizeObserver?.disconnect();
     this.removeTestHooks?.();
     this.board?.destroy();
@@ -237,7 +199,16 @@ export class BoardCanvas extends LitElement {
     const container = this.stageElement;
     const board = new BoardStage(container, this.task, () => this.onViewChange());
     this.board = board;
-    container.addEventListener('wheel', this.onWheel, { passive: false });
+    this.gestures = new BoardGestures(container, board, {
+      isReadOnly: () => this.readOnly,
+      press: (note) => this.select(note.note.id),
+      tap: (point, note, double) => this.onTap(point, note, double),
+      drop: (note, centre) => this.onDrop(note, centre),
+      draggingChange: (dragging) => {
+        this.dragging = dragging;
+      },
+      cursorMove: (point) => this.onCursorMove(point),
+    });
     this.resizeObserver = new ResizeObserver(() => {
       board.resize({ width: container.clientWidth, height: container.clientHeight });
     });
@@ -271,12 +242,6 @@ export class BoardCanvas extends LitElement {
         aria-label="Workshop board"
         aria-describedby="board-help"
         tabindex="0"
-        @pointerdown=${this.onPointerDown}
-        @pointermove=${this.onPointerMove}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerCancel}
-        @pointerleave=${this.onPointerLeave}
-        @contextmenu=${preventDefault}
       ></div>
       <p id="board-help" class="help">
         ${
@@ -347,13 +312,7 @@ export class BoardCanvas extends LitElement {
     }
     const removed = board.notes.sync(doc, ids);
     this.empty = board.notes.count === 0;
-    const gesture = this.gesture;
-    if ((gesture?.kind === 'drag' || gesture?.kind === 'press') && removed.includes(gesture.note.note.id)) {
-      // Someone else deleted the note in our hand.
-      this.gesture = null;
-      this.dragging = false;
-      board.showDropTarget(null);
-    }
+    this.gestures?.forgetNotes(removed);
     if (this.selectedId && removed.includes(this.selectedId)) this.select(null);
     if (this.editing && !this.editing.isNew && removed.includes(this.editing.id)) this.editing = null;
     if (this.selectedId && ids.has(this.selectedId)) {
@@ -376,37 +335,26 @@ export class BoardCanvas extends LitElement {
     if (this.readOnly) return;
     this.select(null);
     this.lastStep = step;
-    this.editing = { id: randomId(), isNew: true, step, pos, text: '', color: 'yellow' };
+    this.editing = draftSession(step, pos);
   }
 
   private startEditing(view: NoteView): void {
     if (this.readOnly) return;
-    const { note } = view;
-    this.select(note.id);
-    this.editing = {
-      id: note.id,
-      isNew: false,
-      step: note.step,
-      pos: note.pos,
-      text: note.text,
-      color: note.color,
-    };
+    this.select(view.note.id);
+    this.editing = editSession(view.note);
   }
 
   private onEditorCommit(event: CustomEvent<NoteEditorCommitDetail>): void {
     const session = this.editing;
     this.editing = null;
     if (!session) return;
-    const text = event.detail.text;
     const keepFocus = this.shadowRoot?.activeElement?.tagName === 'KOMPAS-NOTE-EDITOR';
-    if (session.isNew) {
-      if (text.trim()) {
-        const { id, step, pos, color } = session;
-        this.dispatchEvent(boardEvent<NoteCreateDetail>('note-create', { id, step, pos, text, color }));
-        this.select(id);
-      }
-    } else if (text.trim() && text.trim() !== session.text) {
-      this.dispatchEvent(boardEvent<NoteEditDetail>('note-edit', { id: session.id, text }));
+    const saved = savedEdit(session, event.detail.text);
+    if (saved && 'create' in saved) {
+      this.dispatchEvent(boardEvent<NoteCreateDetail>('note-create', saved.create));
+      this.select(saved.create.id);
+    } else if (saved) {
+      this.dispatchEvent(boardEvent<NoteEditDetail>('note-edit', saved.edit));
     }
     if (keepFocus) this.stageElement.focus({ preventScroll: true });
   }
@@ -427,144 +375,9 @@ export class BoardCanvas extends LitElement {
     this.stageElement.focus({ preventScroll: true });
   }
 
-  // ---- pointer input ----------------------------------------------------------------------------
+  // ---- gestures -------------------------------------------------------------------------------
 
-  private localPoint(event: PointerEvent | WheelEvent | MouseEvent): Point {
-    const rect = this.stageElement.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-  }
-
-  private readonly onPointerDown = (event: PointerEvent): void => {
-    const board = this.board;
-    if (!board) return;
-    if (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 1) return;
-    event.preventDefault();
-    this.stageElement.focus({ preventScroll: true });
-    const point = this.localPoint(event);
-    this.pointers.set(event.pointerId, point);
-    this.stageElement.setPointerCapture(event.pointerId);
-
-    if (this.pointers.size === 2) {
-      this.startPinch(board);
-      return;
-    }
-    if (this.pointers.size > 2) return;
-
-    const note = board.notes.hitTest(board.toBoard(point));
-    const panOnly = event.button === 1 || this.spaceHeld || this.readOnly;
-    if (note && !panOnly) {
-      this.select(note.note.id);
-      const centre = board.toScreen(note.centre);
-      const grab = { x: point.x - centre.x, y: point.y - centre.y };
-      this.gesture = { kind: 'press', pointerId: event.pointerId, start: point, note, grab };
-    } else {
-      this.gesture = {
-        kind: 'pan',
-        pointerId: event.pointerId,
-        start: point,
-        startView: board.view,
-        moved: false,
-        note: panOnly ? undefined : note,
-      };
-    }
-    this.updateCursorStyle(note);
-  };
-
-  private readonly onPointerMove = (event: PointerEvent): void => {
-    const board = this.board;
-    if (!board) return;
-    const point = this.localPoint(event);
-    this.publishCursor(board.toBoard(point));
-    if (this.pointers.has(event.pointerId)) this.pointers.set(event.pointerId, point);
-    const gesture = this.gesture;
-    if (!gesture) {
-      this.updateCursorStyle(board.notes.hitTest(board.toBoard(point)));
-      return;
-    }
-    if (gesture.kind === 'pinch') {
-      const [a, b] = gesture.ids.map((id) => this.pointers.get(id));
-      if (a && b) board.setView(pinchView(gesture.startView, gesture.from, [a, b]));
-      return;
-    }
-    if (event.pointerId !== gesture.pointerId) return;
-    if (gesture.kind === 'pan') {
-      if (!gesture.moved && distance(point, gesture.start) < DRAG_THRESHOLD) return;
-      if (!gesture.moved) {
-        gesture.moved = true;
-        board.beginGesture();
-        this.updateCursorStyle(undefined);
-      }
-      board.setView(panBy(gesture.startView, point.x - gesture.start.x, point.y - gesture.start.y));
-    } else if (gesture.kind === 'press') {
-      if (distance(point, gesture.start) < DRAG_THRESHOLD) return;
-      this.gesture = {
-        kind: 'drag',
-        pointerId: gesture.pointerId,
-        note: gesture.note,
-        grab: gesture.grab,
-        step: null,
-      };
-      this.dragging = true;
-      board.lift(gesture.note);
-      this.moveDraggedNote(point);
-    } else {
-      this.moveDraggedNote(point);
-    }
-  };
-
-  private moveDraggedNote(point: Point): void {
-    const board = this.board;
-    const gesture = this.gesture;
-    if (!board || gesture?.kind !== 'drag') return;
-    const centre = board.toBoard({ x: point.x - gesture.grab.x, y: point.y - gesture.grab.y });
-    const target = pointToSlice(centre.x, centre.y);
-    const step = target?.step ?? null;
-    if (step !== gesture.step) {
-      gesture.step = step;
-      board.showDropTarget(step);
-    }
-    board.moveLifted(gesture.note, centre, target !== null);
-    this.updateCursorStyle(gesture.note);
-  }
-
-  private readonly onPointerUp = (event: PointerEvent): void => {
-    const board = this.board;
-    this.pointers.delete(event.pointerId);
-    const gesture = this.gesture;
-    if (!board || !gesture) return;
-    if (gesture.kind === 'pinch') {
-      if (this.pointers.size < 2) this.endGesture();
-      return;
-    }
-    if (event.pointerId !== gesture.pointerId) return;
-    const point = this.localPoint(event);
-    this.gesture = null;
-    if (gesture.kind === 'pan') {
-      if (gesture.moved) board.endGesture();
-      else this.onTap(point, gesture.note, event.timeStamp);
-    } else if (gesture.kind === 'press') {
-      this.onTap(point, gesture.note, event.timeStamp);
-    } else {
-      this.drop(gesture.note, point, gesture.grab);
-    }
-    this.updateCursorStyle(board.notes.hitTest(board.toBoard(point)));
-  };
-
-  private readonly onPointerCancel = (event: PointerEvent): void => {
-    this.pointers.delete(event.pointerId);
-    this.endGesture();
-  };
-
-  private readonly onPointerLeave = (event: PointerEvent): void => {
-    if (this.pointers.has(event.pointerId)) return;
-    this.publishCursor.cancel();
-    this.dispatchEvent(boardEvent<CursorMoveDetail>('cursor-move', { cursor: null }));
-  };
-
-  private onTap(point: Point, note: NoteView | undefined, time: number): void {
-    const board = this.board;
-    if (!board) return;
-    const double = this.taps.tap(point, time);
+  private onTap(point: Point, note: NoteView | undefined, double: boolean): void {
     if (this.readOnly) return;
     if (note) {
       if (double) this.startEditing(note);
@@ -572,74 +385,26 @@ export class BoardCanvas extends LitElement {
     }
     this.select(null);
     if (!double) return;
-    const boardPoint = board.toBoard(point);
-    const slice = pointToSlice(boardPoint.x, boardPoint.y);
+    const slice = pointToSlice(point.x, point.y);
     if (slice) this.startDraft(slice.step, slice.pos);
   }
 
-  private drop(note: NoteView, point: Point, grab: Point): void {
-    const board = this.board;
-    if (!board) return;
-    this.dragging = false;
-    const centre = board.toBoard({ x: point.x - grab.x, y: point.y - grab.y });
+  private onDrop(note: NoteView, centre: Point): void {
     const target = pointToSlice(centre.x, centre.y);
-    if (target) {
-      this.lastStep = target.step;
-      this.dispatchEvent(
-        boardEvent<NoteMoveDetail>('note-move', { id: note.note.id, step: target.step, pos: target.pos }),
-      );
+    if (!target) return;
+    this.lastStep = target.step;
+    this.dispatchEvent(
+      boardEvent<NoteMoveDetail>('note-move', { id: note.note.id, step: target.step, pos: target.pos }),
+    );
+  }
+
+  private onCursorMove(point: Point | null): void {
+    if (point) {
+      this.publishCursor(point);
+      return;
     }
-    // The document now has the note at the drop spot, or still at its old one (dropped off the
-    // slices, or refused): then it glides back.
-    board.settle(note, distance(note.centre, centre) > 1);
-  }
-
-  private startPinch(board: BoardStage): void {
-    this.cancelDrag();
-    const [first, second] = [...this.pointers.entries()];
-    if (!first || !second) return;
-    this.gesture = {
-      kind: 'pinch',
-      ids: [first[0], second[0]],
-      from: [first[1], second[1]],
-      startView: board.view,
-    };
-    board.beginGesture();
-  }
-
-  private cancelDrag(): void {
-    const gesture = this.gesture;
-    if (gesture?.kind === 'drag') {
-      this.dragging = false;
-      this.board?.settle(gesture.note, true);
-    }
-  }
-
-  /** Ends whatever is in progress without acting on it (pointer cancelled, second finger, Escape). */
-  private endGesture(): void {
-    this.cancelDrag();
-    this.gesture = null;
-    this.board?.endGesture();
-    this.taps.reset();
-  }
-
-  private readonly onWheel = (event: WheelEvent): void => {
-    const board = this.board;
-    if (!board) return;
-    event.preventDefault();
-    board.beginGesture();
-    board.zoomBy(wheelZoomFactor(event.deltaY, event.deltaMode), this.localPoint(event));
-    clearTimeout(this.wheelTimer);
-    this.wheelTimer = setTimeout(() => board.endGesture(), WHEEL_IDLE_MS);
-  };
-
-  private updateCursorStyle(hover: NoteView | undefined): void {
-    const gesture = this.gesture;
-    let cursor = 'default';
-    if (gesture?.kind === 'drag' || (gesture?.kind === 'pan' && gesture.moved)) cursor = 'grabbing';
-    else if (this.spaceHeld) cursor = 'grab';
-    else if (hover && !this.readOnly) cursor = 'move';
-    this.stageElement.style.cursor = cursor;
+    this.publishCursor.cancel();
+    this.dispatchEvent(boardEvent<CursorMoveDetail>('cursor-move', { cursor: null }));
   }
 
   // ---- keyboard ---------------------------------------------------------------------------------
@@ -658,10 +423,7 @@ export class BoardCanvas extends LitElement {
     if (command && command !== 'escape') event.preventDefault();
     switch (command) {
       case 'hold-to-pan':
-        if (!this.spaceHeld) {
-          this.spaceHeld = true;
-          this.updateCursorStyle(undefined);
-        }
+        this.gestures?.holdToPan(true);
         break;
       case 'delete-note':
         if (selected) this.deleteNote(selected.note.id);
@@ -670,7 +432,7 @@ export class BoardCanvas extends LitElement {
         if (selected) this.startEditing(selected);
         break;
       case 'escape':
-        if (this.gesture) this.endGesture();
+        if (this.gestures?.active) this.gestures.cancel();
         else this.select(null);
         break;
       case 'zoom-in':
@@ -686,14 +448,11 @@ export class BoardCanvas extends LitElement {
   };
 
   private readonly onKeyUp = (event: KeyboardEvent): void => {
-    if (event.key === ' ' && this.spaceHeld) {
-      this.spaceHeld = false;
-      this.updateCursorStyle(undefined);
-    }
+    if (event.key === ' ') this.gestures?.holdToPan(false);
   };
 
   private readonly onWindowBlur = (): void => {
-    this.spaceHeld = false;
+    this.gestures?.holdToPan(false);
   };
 
   // ---- view -------------------------------------------------------------------------------------
@@ -704,10 +463,6 @@ export class BoardCanvas extends LitElement {
     if (this.editing || this.selectedId) this.requestUpdate();
     this.dispatchEvent(boardEvent<ViewportChangeDetail>('viewport-change', { scale: board.view.scale }));
   }
-}
-
-function preventDefault(event: Event): void {
-  event.preventDefault();
 }
 
 customElements.define('kompas-board-canvas', BoardCanvas);

@@ -1,7 +1,6 @@
+import { NOTE_TEXT_MAX } from '@kompas/model';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 
-/** The model's limit; the field enforces it so nobody types past what can be saved. */
-const NOTE_TEXT_LIMIT = 500;
 const SHOW_COUNT_FROM = 400;
 
 export interface NoteEditorCommitDetail {
@@ -102,11 +101,12 @@ export class NoteEditor extends LitElement {
   }
 
   override render() {
-    const count = this.length >= SHOW_COUNT_FROM ? `${this.length}/${NOTE_TEXT_LIMIT}` : '';
+    // The field holds the model's limit, so nobody types past what can be saved.
+    const count = this.length >= SHOW_COUNT_FROM ? `${this.length}/${NOTE_TEXT_MAX}` : '';
     return html`<div class="card" style="background:${this.color}">
       <textarea
         aria-label="Note text"
-        maxlength=${NOTE_TEXT_LIMIT}
+        maxlength=${NOTE_TEXT_MAX}
         style="font-size:${this.fontSize}px"
         .value=${this.text}
         @keydown=${this.onKeyDown}

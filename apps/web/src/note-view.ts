@@ -26,12 +26,15 @@ export class NoteView {
   private readonly byline: Konva.Text;
   note: Note;
   centre: Point;
+  /** Kept with `centre`: hit tests read every note's box on each pointer move. */
+  box: Rect;
   /** Pixel ratio of the current bitmap cache, null while drawn as shapes. */
   cacheRatio: number | null = null;
 
   constructor(note: Note) {
     this.note = note;
     this.centre = slicePositionToPoint(note.step, note.pos);
+    this.box = noteBox(this.centre);
     this.group = new Konva.Group({ listening: false });
     this.card = new Konva.Rect({
       width: NOTE_WIDTH,
@@ -90,6 +93,7 @@ export class NoteView {
     }
     if (moved) {
       this.centre = slicePositionToPoint(note.step, note.pos);
+      this.box = noteBox(this.centre);
       this.placeAt(this.centre);
     }
     return contentChanged || moved;
@@ -103,10 +107,6 @@ export class NoteView {
   /** Back to where the document says the note is. */
   placeHome(): void {
     this.placeAt(this.centre);
-  }
-
-  get box(): Rect {
-    return noteBox(this.centre);
   }
 
   cache(ratio: number): void {

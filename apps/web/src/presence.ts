@@ -1,5 +1,5 @@
 import { PERSON_COLORS } from './design-tokens.ts';
-import { colorForId, NAME_MAX_LENGTH } from './local-user.ts';
+import { cleanName, colorForId } from './local-user.ts';
 import type { Point } from './viewport.ts';
 
 /** What each client publishes in awareness: `{ user: { id, name, color }, cursor: { x, y } | null }`. */
@@ -31,7 +31,7 @@ export function parsePeer(clientId: number, state: unknown, selfClientId: number
   const value = state as { user?: Partial<PresenceUser>; cursor?: Partial<Point> | null } | null;
   const user = value?.user;
   if (!user || typeof user.id !== 'string' || !user.id || typeof user.name !== 'string') return null;
-  const name = user.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX_LENGTH);
+  const name = cleanName(user.name);
   if (!name) return null;
   const color =
     typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : colorForId(user.id);

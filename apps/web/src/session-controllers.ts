@@ -43,9 +43,9 @@ export class UndoController {
   constructor(host: ReactiveControllerHost, getManager: () => Y.UndoManager | undefined) {
     new SubscriptionController(host, getManager, (manager) => {
       const onChange = (): void => {
-        const before = `${this.canUndo}${this.canRedo}`;
+        const { canUndo, canRedo } = this;
         this.read(manager);
-        if (`${this.canUndo}${this.canRedo}` !== before) host.requestUpdate();
+        if (this.canUndo !== canUndo || this.canRedo !== canRedo) host.requestUpdate();
       };
       for (const event of STACK_EVENTS) manager.on(event, onChange);
       this.read(manager);

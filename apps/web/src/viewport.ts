@@ -141,8 +141,3 @@ export function distance(a: Point, b: Point): number {
 function midpoint(a: Point, b: Point): Point {
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 }
-
-/** Same view within a hair, so animations and redraws can stop. */
-export function sameView(a: Viewport, b: Viewport): boolean {
-  return Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01 && Math.abs(a.scale - b.scale) < 1e-5;
-}
