@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createNote, listNotes, REMOTE_ORIGIN } from '@kompas/model';
 import { createRelay, MemoryStorage, type Relay } from '@kompas/relay';
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -24,7 +24,20 @@ interface Harness {
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
+  vi.unstubAllGlobals();
 });
+
+/** A stand-in for the browser's window and navigator, to send the events a browser would. */
+function stubBrowser() {
+  const browser = new EventTarget();
+  vi.stubGlobal('window', browser);
+  vi.stubGlobal('navigator', { onLine: true });
+  return {
+    send(type: string, fields: Record<string, unknown> = {}) {
+      browser.dispatchEvent(Object.assign(new Event(type), fields));
+    },
+  };
+}
 
 async function startRelay(port = 0, storage = new MemoryStorage()): Promise<Harness> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port });
@@ -203,5 +216,86 @@ describe('RoomConnection', () => {
     await waitFor(() => listNotes(b.doc).length === 1, 'the offline note to reach b', 10_000);
     expect(statuses).toEqual(expect.arrayContaining(['reconnecting', 'online']));
     expect(a.status).toBe('online');
+  });
+  it('keeps sending its presence after Yjs gives the document a new client id', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const a = connect(harness, 'board-clash');
+    const b = connect(harness, 'board-clash');
+    await waitFor(() => a.synced && b.synced, 'both to sync');
+    const id = a.awareness.clientID;
+
+    // What Yjs does when an incoming update uses this document's client id; the awareness keeps its id.
+    a.doc.clientID = id + 1;
+    a.awareness.setLocalState({ user: { name: 'Ann' } });
+    await waitFor(() => b.awareness.getStates().get(id)?.user?.name === 'Ann', "a's presence to reach b");
+  });
+
+  it('reports itself online again when the browser comes back before the socket dropped', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const browser = stubBrowser();
+    const connection = connect(harness, 'board-blip');
+    await waitFor(() => connection.synced, 'the first sync');
+
+    browser.send('offline');
+    expect(connection.status).toBe('offline');
+    browser.send('online');
+    expect(connection.status).toBe('online');
+  });
+
+  it('restores its presence when the page comes back from the back/forward cache', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const watcher = connect(harness, 'board-bfcache');
+    const browser = stubBrowser();
+    const connection = connect(harness, 'board-bfcache');
+    const id = connection.awareness.clientID;
+    connection.awareness.setLocalState({ user: { name: 'Ann' } });
+    await waitFor(() => watcher.awareness.getStates().has(id), 'the watcher to see Ann');
+
+    browser.send('pagehide', { persisted: true });
+    await waitFor(() => !watcher.awareness.getStates().has(id), 'Ann to leave');
+    browser.send('pageshow', { persisted: true });
+    await waitFor(() => watcher.awareness.getStates().get(id)?.user?.name === 'Ann', 'Ann to come back');
+  });
+  it('gives up on a socket that stays open but silent, and reconnects', async () => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => wss.once('listening', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+    let accepted = 0;
+    wss.on('connection', () => {
+      accepted += 1; // and never a word back, like a peer that vanished without closing
+    });
+    const connection = new RoomConnection({
+      url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/ws`,
+      room: 'board-silent',
+      doc: new Y.Doc(),
+      token: 'unused',
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+      silenceTimeout: 200,
+    });
+    cleanups.push(() => connection.destroy());
+    await waitFor(() => connection.status === 'online', 'the socket to open');
+    await waitFor(() => connection.status === 'reconnecting', 'the silent socket to be given up');
+    await waitFor(() => accepted === 2, 'a new attempt');
+  });
+
+  it('stays connected in a quiet room, where its questions keep the line alive', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const connection = new RoomConnection({
+      url: harness.url,
+      room: 'board-quiet',
+      doc: new Y.Doc(),
+      token: 'unused',
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+      silenceTimeout: 200,
+    });
+    cleanups.push(() => connection.destroy());
+    await waitFor(() => connection.synced, 'the first sync');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(connection.status).toBe('online');
+    expect(harness.connections).toBe(1);
   });
 });

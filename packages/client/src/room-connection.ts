@@ -3,7 +3,13 @@ import { ObservableV2 } from 'lib0/observable';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { reconnectDelay } from './backoff.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, readIncoming } from './protocol.ts';
+import {
+  encodeAwareness,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeUpdate,
+  readIncoming,
+} from './protocol.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
@@ -28,9 +34,16 @@ export interface RoomConnectionOptions {
   awareness?: Awareness;
   /** A WebSocket implementation for environments without a global one (Node tests). */
   WebSocketImpl?: typeof WebSocket;
+  /** Milliseconds without any message after which the connection counts as dead (default 30 000). */
+  silenceTimeout?: number;
 }
 
 const REFUSAL_CODES = { min: 4400, max: 4499 };
+/** Closes a stream that fell out of step; in the refusal range, yet worth a fresh sync (not a refusal). */
+const MALFORMED_FRAME = 4400;
+const DEFAULT_SILENCE_TIMEOUT = 30_000;
+/** Reported for a socket we gave up on ourselves: it never closed, so no code came from the server. */
+const ABNORMAL_CLOSURE = 1006;
 
 /**
  * One document's connection to the relay, speaking the y-websocket protocol. Unlike the official
@@ -47,19 +60,28 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
 
   private readonly socketUrl: string;
   private readonly WebSocketImpl: typeof WebSocket;
+  private readonly silenceTimeout: number;
   private socket: WebSocket | null = null;
+  private lastMessageAt = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
   private failedAttempts = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  /** Our presence while the page sits in the back/forward cache, put back if the page is shown again. */
+  private hiddenState: Record<string, unknown> | null = null;
+  /** An awareness we created ourselves is ours to stop (it runs a renewal timer). */
+  private readonly ownsAwareness: boolean;
 
   constructor(options: RoomConnectionOptions) {
     super();
     this.doc = options.doc;
     this.room = options.room;
+    this.ownsAwareness = !options.awareness;
     this.awareness = options.awareness ?? new Awareness(options.doc);
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error('No WebSocket implementation available');
     this.WebSocketImpl = WebSocketImpl;
+    this.silenceTimeout = options.silenceTimeout ?? DEFAULT_SILENCE_TIMEOUT;
     const base = options.url.replace(/\/+$/, '');
     this.socketUrl = `${base}/${encodeURIComponent(options.room)}?token=${encodeURIComponent(options.token)}`;
     this.doc.on('update', this.onDocUpdate);
@@ -68,6 +90,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
       window.addEventListener('online', this.onBrowserOnline);
       window.addEventListener('offline', this.onBrowserOffline);
       window.addEventListener('pagehide', this.onPageHide);
+      window.addEventListener('pageshow', this.onPageShow);
     }
     this.connect();
   }
@@ -76,17 +99,20 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   override destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.onPageHide();
+    this.announceLeaving();
     this.clearReconnect();
+    this.stopWatchdog();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onBrowserOnline);
       window.removeEventListener('offline', this.onBrowserOffline);
       window.removeEventListener('pagehide', this.onPageHide);
+      window.removeEventListener('pageshow', this.onPageShow);
     }
     this.socket?.close(1000);
     this.socket = null;
+    if (this.ownsAwareness) this.awareness.destroy();
     this.setStatus('offline');
     super.destroy();
   }
@@ -98,9 +124,10 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.socket = socket;
     socket.onopen = () => {
       this.setStatus('online');
+      this.startWatchdog(socket);
       this.send(encodeSyncStep1(this.doc));
       if (this.awareness.getLocalState() !== null) {
-        this.send(encodeAwareness(this.awareness, [this.doc.clientID]));
+        this.send(encodeAwareness(this.awareness, [this.awareness.clientID]));
       }
     };
     socket.onmessage = (event: MessageEvent) => this.onMessage(socket, event.data);
@@ -109,7 +136,9 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   }
 
   private onMessage(socket: WebSocket, data: unknown): void {
-    if (socket !== this.socket || !(data instanceof ArrayBuffer)) return;
+    if (socket !== this.socket) return;
+    this.lastMessageAt = Date.now();
+    if (!(data instanceof ArrayBuffer)) return;
     let result: ReturnType<typeof readIncoming>;
     try {
       result = readIncoming(new Uint8Array(data), {
@@ -119,7 +148,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
       });
     } catch {
       // A frame we cannot read means the stream is out of step; start over with a fresh sync.
-      socket.close(4400, 'malformed frame');
+      socket.close(MALFORMED_FRAME, 'malformed frame');
       return;
     }
     if (result.reply) this.send(result.reply);
@@ -133,11 +162,12 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   private onClose(socket: WebSocket, code: number, reason: string): void {
     if (socket !== this.socket) return;
     this.socket = null;
+    this.stopWatchdog();
     this.synced = false;
-    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID);
     removeAwarenessStates(this.awareness, others, REMOTE_ORIGIN);
     if (this.destroyed) return;
-    if (code >= REFUSAL_CODES.min && code <= REFUSAL_CODES.max && code !== 4400) {
+    if (code >= REFUSAL_CODES.min && code <= REFUSAL_CODES.max && code !== MALFORMED_FRAME) {
       this.refusal = { code, reason };
       this.setStatus('offline');
       this.emit('refused', [this.refusal]);
@@ -161,6 +191,30 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.reconnectTimer = null;
   }
 
+  /**
+   * After sleep or a network change a socket can stay open for minutes with nothing getting through, and
+   * browsers do not expose pings: so ask the relay something when it has been quiet, and give up on the
+   * socket when even that goes unanswered.
+   */
+  private startWatchdog(socket: WebSocket): void {
+    this.stopWatchdog();
+    this.lastMessageAt = Date.now();
+    this.watchdog = setInterval(() => {
+      const silentFor = Date.now() - this.lastMessageAt;
+      if (silentFor >= this.silenceTimeout) {
+        socket.close();
+        this.onClose(socket, ABNORMAL_CLOSURE, 'no answer from the server');
+      } else if (silentFor >= this.silenceTimeout / 2) {
+        this.send(encodeQueryAwareness());
+      }
+    }, this.silenceTimeout / 4);
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+  }
+
   private send(frame: Uint8Array): void {
     if (this.socket?.readyState === this.WebSocketImpl.OPEN) this.socket.send(frame);
   }
@@ -180,14 +234,20 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     origin: unknown,
   ): void => {
     if (origin !== 'local') return;
+    // The awareness's id, not the document's: Yjs gives the document a new id when it meets a clash.
     const mine = [...changes.added, ...changes.updated, ...changes.removed].filter(
-      (id) => id === this.doc.clientID,
+      (id) => id === this.awareness.clientID,
     );
     if (mine.length > 0) this.send(encodeAwareness(this.awareness, mine));
   };
 
   private readonly onBrowserOnline = (): void => {
-    if (this.socket || this.destroyed || this.refusal) return;
+    if (this.destroyed || this.refusal) return;
+    if (this.socket) {
+      // The socket outlived the outage, or is still opening: report what it is doing again.
+      this.setStatus(this.socket.readyState === this.WebSocketImpl.OPEN ? 'online' : 'reconnecting');
+      return;
+    }
     this.failedAttempts = 0;
     this.clearReconnect();
     this.setStatus('reconnecting');
@@ -199,8 +259,22 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   };
 
   /** Tell the others at once that we left, instead of letting our cursor linger until it times out. */
+  private announceLeaving(): void {
+    removeAwarenessStates(this.awareness, [this.awareness.clientID], 'local');
+  }
+
   private readonly onPageHide = (): void => {
-    removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+    this.hiddenState = this.awareness.getLocalState();
+    this.announceLeaving();
+  };
+
+  /** Back from the back/forward cache: `setLocalStateField` ignores a removed state, so restore it here. */
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    const state = this.hiddenState;
+    this.hiddenState = null;
+    if (event.persisted && state !== null && this.awareness.getLocalState() === null) {
+      this.awareness.setLocalState(state);
+    }
   };
 }
 
