@@ -9,6 +9,7 @@ import { restampReturningClients } from './presence-clocks.ts';
 import {
   CloseCode,
   encodeSyncStep2,
+  MAX_PRESENCE_BYTES,
   messageAuth,
   messageAwareness,
   messageQueryAwareness,
@@ -182,6 +183,10 @@ export class Connection implements ClientOrigin {
   }
 
   private applyAwareness(update: Uint8Array): void {
+    // Presence is relayed to everyone in the room: a name and a cursor need a few hundred bytes.
+    if (update.length > MAX_PRESENCE_BYTES) {
+      throw new ProtocolError(`presence update larger than ${MAX_PRESENCE_BYTES} bytes`);
+    }
     const { awareness } = this.room;
     try {
       applyAwarenessUpdate(awareness, restampReturningClients(awareness, update), this);

@@ -3,6 +3,7 @@ export { MemoryStorage } from './memory-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
 export {
   CloseCode,
+  MAX_PRESENCE_BYTES,
   messageAuth,
   messageAwareness,
   messageQueryAwareness,

@@ -9,6 +9,9 @@ export const messageAwareness = 1;
 export const messageAuth = 2;
 export const messageQueryAwareness = 3;
 
+/** Largest awareness payload accepted from one client; the official client's full answer for 100 people fits. */
+export const MAX_PRESENCE_BYTES = 64 * 1024;
+
 /** Close codes the relay uses. 44xx tells the official client not to reconnect (it would send the same). */
 export const CloseCode = {
   goingAway: 1001,

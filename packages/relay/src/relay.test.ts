@@ -9,7 +9,14 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
-import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.ts';
+import {
+  CloseCode,
+  MAX_PRESENCE_BYTES,
+  messageAuth,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+} from './protocol.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
 import type { StoredRoom, UpdateMeta } from './storage.ts';
 import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './test-server.ts';
@@ -71,6 +78,13 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, messageSync);
   encoding.writeVarUint(encoder, 2);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessFrame(payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
@@ -278,7 +292,7 @@ describe('Relay with the official y-websocket client', () => {
   });
 
   it('closes only the sender of a malformed frame', async () => {
-    server = await startTestServer({ storage: new MemoryStorage(), maxFrameBytes: 4096 });
+    server = await startTestServer({ storage: new MemoryStorage(), maxFrameBytes: 2 * MAX_PRESENCE_BYTES });
     const alice = client('board');
     const bob = client('board');
     await Promise.all([synced(alice.provider), synced(bob.provider)]);
@@ -297,8 +311,17 @@ describe('Relay with the official y-websocket client', () => {
         reason: 'invalid update',
       },
       { frame: new Uint8Array([1, 3, 1, 2]), code: CloseCode.malformed, reason: 'malformed message' },
+      {
+        frame: awarenessFrame(new Uint8Array(MAX_PRESENCE_BYTES + 1)),
+        code: CloseCode.malformed,
+        reason: `presence update larger than ${MAX_PRESENCE_BYTES} bytes`,
+      },
       { frame: 'hello', code: CloseCode.unsupportedData, reason: 'binary frames only' },
-      { frame: new Uint8Array(5000), code: CloseCode.tooLarge, reason: 'frame larger than 4096 bytes' },
+      {
+        frame: new Uint8Array(2 * MAX_PRESENCE_BYTES + 1),
+        code: CloseCode.tooLarge,
+        reason: `frame larger than ${2 * MAX_PRESENCE_BYTES} bytes`,
+      },
     ];
     for (const { frame, code, reason } of badFrames) {
       const socket = await rawSocket('board');
