@@ -1,6 +1,6 @@
-import { createNote, getBoardMeta, listNotes } from '@kompas/model';
+import { createNote, getBoardMeta, listNotes, notesType } from '@kompas/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   type Client,
   closeClients,
@@ -123,6 +123,64 @@ describe('roles', () => {
     const participant = await joinSynced(board.id, board.tokens.participant);
     addNote(facilitator.doc, 'van de begeleider');
     await waitFor(() => noteTexts(participant.doc).includes('van de begeleider'), 'the facilitator note');
+  });
+});
+
+describe('invalid data', () => {
+  it('from a hand-crafted update reaches no other participant and no storage; valid notes keep flowing', async () => {
+    const board = await createBoard(server);
+    const ans = await joinSynced(board.id, board.tokens.participant);
+    const bram = await joinSynced(board.id, board.tokens.participant);
+    const mallory = await joinSynced(board.id, board.tokens.participant);
+    addNote(ans.doc, 'eerste');
+    await waitFor(() => noteTexts(bram.doc).includes('eerste'), 'the first note');
+
+    // Raw Yjs writes into the model's own root, bypassing its typed operations.
+    const refused = new Promise<{ code: number; reason: string }>((resolve) =>
+      mallory.provider.once('closed', (event) => resolve(event)),
+    );
+    notesType(mallory.doc).set(
+      'hand-crafted',
+      new Y.Map<unknown>(
+        Object.entries({
+          text: 'x'.repeat(10_000),
+          step: STEP,
+          pos: { r: 0.5, t: 0.5 },
+          color: 'yellow',
+          authorId: 'm',
+          authorName: 'Mallory',
+          createdAt: 1,
+          updatedAt: 1,
+        }),
+      ),
+    );
+    expect(await refused).toEqual({
+      code: 4422,
+      reason: 'invalid board data: note "hand-crafted" is not a valid note',
+    });
+    expect(mallory.provider.shouldConnect).toBe(false);
+
+    addNote(ans.doc, 'tweede');
+    addNote(bram.doc, 'derde');
+    const expected = ['derde', 'eerste', 'tweede'];
+    await waitFor(
+      () => noteTexts(ans.doc).length === 3 && noteTexts(bram.doc).length === 3,
+      'valid notes after the refused one',
+    );
+    for (const client of [ans, bram]) {
+      expect(noteTexts(client.doc)).toEqual(expected);
+      expect(notesType(client.doc).has('hand-crafted')).toBe(false);
+    }
+    const logged = server.logs.join('\n');
+    expect(logged).toMatch(/refused an invalid write/);
+    expect(logged).not.toContain('xxxxxxxxxx');
+
+    closeClients(ans, bram, mallory);
+    await server.close();
+    server = await startTestServer(dataDir);
+    const later = await joinSynced(board.id, board.tokens.facilitator);
+    expect(noteTexts(later.doc)).toEqual(expected);
+    expect(notesType(later.doc).has('hand-crafted')).toBe(false);
   });
 });
 

@@ -1,3 +1,5 @@
+import { findInvalidChange } from '@kompas/model';
+import type { ChangeValidator } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
 
 /** `content`: the notes, written by facilitator and participants; `control`: facilitation, written by the facilitator. */
@@ -16,4 +18,9 @@ export function parseRoom(name: string): Room | undefined {
   const kind: RoomKind = name.endsWith(CONTROL_SUFFIX) ? 'control' : 'content';
   const boardId = kind === 'control' ? name.slice(0, -CONTROL_SUFFIX.length) : name;
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
+}
+
+/** What the relay checks a room's writes against: the board model for content; nothing yet for control. */
+export function roomValidator(name: string): ChangeValidator | undefined {
+  return parseRoom(name)?.kind === 'content' ? findInvalidChange : undefined;
 }

@@ -9,6 +9,7 @@ import { Boards } from './boards.ts';
 import { defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -36,7 +37,7 @@ export async function startServer(
   const db = new Database(storage.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const relay = createRelay({ storage, logger });
+  const relay = createRelay({ storage, logger, validator: roomValidator });
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
   const wss = new WebSocketServer({ noServer: true, maxPayload: DEFAULT_MAX_FRAME_BYTES });
 

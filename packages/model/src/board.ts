@@ -38,7 +38,8 @@ const TASK_RULE: TextRule = {
   multiline: true,
 };
 
-const META_KEY = 'meta';
+/** Name of the top-level Y.Map holding the board's metadata. */
+export const META_KEY = 'meta';
 
 function metaType(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META_KEY);

@@ -8,6 +8,7 @@ export {
   initBoard,
   observeBoardMeta,
 } from './board.ts';
+export { findInvalidChange } from './change-check.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './errors.ts';
 export {
   BOARD_RADIUS,

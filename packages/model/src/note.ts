@@ -70,7 +70,8 @@ const TEXT_RULE: TextRule = {
   max: NOTE_TEXT_MAX,
   multiline: true,
 };
-const NOTES_KEY = 'notes';
+/** Name of the top-level Y.Map holding the notes. */
+export const NOTES_KEY = 'notes';
 
 export function isNoteColor(value: unknown): value is NoteColor {
   return (NOTE_COLORS as readonly unknown[]).includes(value);

@@ -13,7 +13,7 @@ import { MIGRATION_ORIGIN, type TransactOptions } from './origins.ts';
  * Different keys written concurrently all survive a merge, so this set only grows and every client reads the
  * same, highest version. Clients running the same code write identical entries, which merge to one.
  */
-const SCHEMA_KEY = 'schema';
+export const SCHEMA_KEY = 'schema';
 
 function latestVersion(migrations: readonly Migration[]): number {
   return migrations.at(-1)?.version ?? 0;
@@ -40,6 +40,19 @@ export function readSchemaVersion(doc: Y.Doc): number {
     if (typeof value === 'number' && Number.isSafeInteger(value) && value > version) version = value;
   }
   return version;
+}
+
+/**
+ * True when every recorded migration is one this code knows, under its own version. A server checks this on
+ * incoming changes, so no client can mark a board as newer than the code serving it (which would make it
+ * read-only for everyone) or record a migration that never ran.
+ */
+export function recordsOnlyKnownMigrations(doc: Y.Doc): boolean {
+  const known = new Map(MIGRATIONS.map((migration) => [migration.id, migration.version]));
+  for (const [id, version] of schemaType(doc)) {
+    if (known.get(id) !== version) return false;
+  }
+  return true;
 }
 
 /** True when a newer Kompas wrote this document: show it read-only instead of writing into it. */

@@ -2,13 +2,13 @@ import * as decoding from 'lib0/decoding';
 import { type RawData, WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
-import * as Y from 'yjs';
 import type { RelayLogger } from './logger.ts';
 import type { ClientOrigin } from './origins.ts';
 import { restampReturningClients } from './presence-clocks.ts';
 import {
   CloseCode,
   encodeSyncStep2,
+  fitCloseReason,
   MAX_PRESENCE_BYTES,
   messageAuth,
   messageAwareness,
@@ -169,16 +169,24 @@ export class Connection implements ClientOrigin {
     this.room.sendInOrder(this, answer);
   }
 
-  /** Sync step 2 and update both carry a Yjs update; the room stores and relays what is new in it. */
+  /**
+   * Sync step 2 and update both carry a Yjs update; the room stores and relays what is new in it. A write the
+   * room's validator refuses closes this connection: the client would only send it again.
+   */
   private applyUpdate(update: Uint8Array): void {
     if (this.readOnly) {
       this.room.countDroppedWrite();
       return;
     }
+    let problem: string | null;
     try {
-      Y.applyUpdate(this.room.doc, update, this);
+      problem = this.room.applyWrite(update, this);
     } catch (cause) {
       throw new ProtocolError('invalid update', { cause });
+    }
+    if (problem !== null) {
+      this.log('warn', 'refused an invalid write', { reason: problem });
+      this.close(CloseCode.invalidData, fitCloseReason(`invalid board data: ${problem}`));
     }
   }
 

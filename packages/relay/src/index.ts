@@ -3,6 +3,8 @@ export { MemoryStorage } from './memory-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
 export {
   CloseCode,
+  fitCloseReason,
+  MAX_CLOSE_REASON_BYTES,
   MAX_PRESENCE_BYTES,
   messageAuth,
   messageAwareness,
@@ -21,6 +23,7 @@ export {
   type RoomStats,
 } from './relay.ts';
 export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
+export type { ChangeValidator } from './staging-doc.ts';
 export {
   type LogEntry,
   type LogRange,

@@ -19,7 +19,27 @@ export const CloseCode = {
   tooLarge: 1009,
   internalError: 1011,
   malformed: 4400,
+  /** A well-formed update whose content the room's validator refused. */
+  invalidData: 4422,
 } as const;
+
+/** The WebSocket protocol allows at most 123 bytes of UTF-8 in a close reason. */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** `reason`, cut to fit a close frame without splitting a character. */
+export function fitCloseReason(reason: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(reason).byteLength <= MAX_CLOSE_REASON_BYTES) return reason;
+  const ellipsis = '…';
+  let fitted = '';
+  let bytes = encoder.encode(ellipsis).byteLength;
+  for (const character of reason) {
+    bytes += encoder.encode(character).byteLength;
+    if (bytes > MAX_CLOSE_REASON_BYTES) break;
+    fitted += character;
+  }
+  return fitted + ellipsis;
+}
 
 /** A frame the relay cannot accept; `reason` becomes the close reason sent to the client. */
 export class ProtocolError extends Error {

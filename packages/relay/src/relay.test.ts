@@ -11,6 +11,8 @@ import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
 import {
   CloseCode,
+  fitCloseReason,
+  MAX_CLOSE_REASON_BYTES,
   MAX_PRESENCE_BYTES,
   messageAuth,
   messageAwareness,
@@ -18,6 +20,7 @@ import {
   messageSync,
 } from './protocol.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
+import type { ChangeValidator } from './staging-doc.ts';
 import type { StoredRoom, UpdateMeta } from './storage.ts';
 import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './test-server.ts';
 
@@ -99,6 +102,18 @@ function textOf(updates: Uint8Array[]): string {
   Y.applyUpdate(doc, mergeState(updates));
   return doc.getText('text').toString();
 }
+
+/**
+ * Refuses a change while any top-level map holds the key 'forbidden'. It looks at the whole document, not only
+ * the change, so a staging copy that kept a refused write would refuse every later write too.
+ */
+const refuseForbidden: ChangeValidator = (doc) => {
+  for (const [name, type] of doc.share) {
+    const item = type._map.get('forbidden');
+    if (item && !item.deleted) return `key 'forbidden' in ${name}`;
+  }
+  return null;
+};
 
 describe('Relay with the official y-websocket client', () => {
   it('makes two clients converge and passes their awareness states on', async () => {
@@ -334,6 +349,82 @@ describe('Relay with the official y-websocket client', () => {
     await waitFor(() => bob.text.toString() === 'still working', 'the room to keep working');
     expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true);
     expect(server.relay.stats().connections).toBe(2);
+  });
+
+  it('refuses a write its validator rejects: not stored, not relayed, sender closed with 4422', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({
+      storage,
+      validator: (room) => (room === 'board' ? refuseForbidden : undefined),
+    });
+    const alice = client('board');
+    const bob = client('board');
+    await Promise.all([synced(alice.provider), synced(bob.provider)]);
+    alice.doc.getMap('notes').set('ok', 1);
+    await waitFor(() => bob.doc.getMap('notes').get('ok') === 1, 'a valid write');
+
+    // Hand-crafted, as a client that bypasses its model could send it.
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(alice.doc));
+    const known = Y.encodeStateVector(attacker);
+    attacker.getMap('notes').set('forbidden', 'x');
+    const socket = await rawSocket('board');
+    const closing = closed(socket);
+    socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(attacker, known)));
+    expect(await closing).toEqual({
+      code: CloseCode.invalidData,
+      reason: "invalid board data: key 'forbidden' in notes",
+    });
+    expect(server.relay.stats().rejectedWrites).toBe(1);
+    expect(server.relay.roomStats('board')?.rejectedWrites).toBe(1);
+
+    // The room keeps working; these writes would be refused too had the staging copy kept the refused one.
+    alice.doc.getMap('notes').set('after', 2);
+    bob.text.insert(0, 'still working');
+    await waitFor(
+      () => bob.doc.getMap('notes').get('after') === 2 && alice.text.toString() === 'still working',
+      'valid writes after the refused one',
+    );
+    expect(alice.doc.getMap('notes').toJSON()).toEqual({ ok: 1, after: 2 });
+    expect(bob.doc.getMap('notes').toJSON()).toEqual({ ok: 1, after: 2 });
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, mergeState((await storage.readLog('board')).map((entry) => entry.update)));
+    expect(stored.getMap('notes').toJSON()).toEqual({ ok: 1, after: 2 });
+    expect(server.relay.stats().rejectedWrites).toBe(1);
+    expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true);
+  });
+
+  it('lets an update that changes nothing through a validator, and leaves rooms without one alone', async () => {
+    const storage = new MemoryStorage();
+    const known = textUpdate('already stored');
+    await storage.append('board', known, { actor: 'test', at: 0 });
+    server = await startTestServer({
+      storage,
+      validator: (room) => (room === 'board' ? () => 'refuses every change' : undefined),
+    });
+    const received: Uint8Array[] = [];
+    const socket = await rawSocket('board', { received });
+    socket.send(syncUpdateFrame(known));
+    socket.send(syncUpdateFrame(new Uint8Array([0, 0])));
+    // Frames are handled in order, so once this is answered the updates above were.
+    socket.send(new Uint8Array([messageQueryAwareness]));
+    await waitFor(() => received.some((message) => message[0] === messageAwareness), 'the query answer');
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    expect(server.relay.stats().rejectedWrites).toBe(0);
+
+    const free = await rawSocket('free');
+    free.send(syncUpdateFrame(textUpdate('unchecked')));
+    const reader = client('free');
+    await synced(reader.provider);
+    expect(reader.text.toString()).toBe('unchecked');
+    expect(server.relay.stats().rejectedWrites).toBe(0);
+  });
+
+  it('cuts close reasons to what a close frame holds, without splitting a character', () => {
+    expect(fitCloseReason('short')).toBe('short');
+    const long = fitCloseReason(`invalid board data: ${'é'.repeat(200)}`);
+    expect(new TextEncoder().encode(long).byteLength).toBeLessThanOrEqual(MAX_CLOSE_REASON_BYTES);
+    expect(long).toMatch(/^invalid board data: é+…$/);
   });
 
   it('queues frames that arrive while the room loads, then handles them in order', async () => {

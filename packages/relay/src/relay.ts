@@ -3,6 +3,7 @@ import { Connection } from './connection.ts';
 import { defaultLogger, type RelayLogger } from './logger.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './room.ts';
+import type { ChangeValidator } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 
 export interface RelayOptions {
@@ -14,6 +15,11 @@ export interface RelayOptions {
   pingInterval?: number;
   /** Largest frame accepted, in bytes (default 10 MiB); larger ones close the connection with 1009. */
   maxFrameBytes?: number;
+  /**
+   * The validator for a room's writes, or undefined to accept every well-formed update. A write it refuses is
+   * neither applied, stored nor relayed, and closes its sender's connection with 4422.
+   */
+  validator?: (room: string) => ChangeValidator | undefined;
 }
 
 /** Decided by the server at the upgrade (token, role); the relay only enforces it. */
@@ -31,12 +37,16 @@ export interface RelayStats {
   connections: number;
   /** Document writes dropped from read-only connections since the relay started. */
   droppedWrites: number;
+  /** Document writes refused by a room's validator since the relay started. */
+  rejectedWrites: number;
 }
 
 export interface RoomStats {
   connections: number;
   /** Document writes dropped from read-only connections since the room was loaded. */
   droppedWrites: number;
+  /** Document writes refused by the room's validator since the room was loaded. */
+  rejectedWrites: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
@@ -54,7 +64,8 @@ export class Relay {
   private readonly maxFrameBytes: number;
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
-  private readonly counters = { droppedWrites: 0 };
+  private readonly validatorFor: RelayOptions['validator'];
+  private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
 
@@ -63,6 +74,7 @@ export class Relay {
     this.logger = options.logger ?? defaultLogger;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.validatorFor = options.validator;
     this.pingTimer = setInterval(() => {
       for (const connection of Array.from(this.connections)) connection.heartbeat();
     }, options.pingInterval ?? DEFAULT_PING_INTERVAL);
@@ -97,7 +109,13 @@ export class Relay {
   /** Undefined when the room is not in memory. */
   roomStats(name: string): RoomStats | undefined {
     const room = this.rooms.get(name);
-    return room && { connections: room.connections.size, droppedWrites: room.droppedWrites };
+    return (
+      room && {
+        connections: room.connections.size,
+        droppedWrites: room.droppedWrites,
+        rejectedWrites: room.rejectedWrites,
+      }
+    );
   }
 
   /** Resolves once every update received so far is durable and relayed. */
@@ -129,6 +147,7 @@ export class Relay {
         logger: this.logger,
         snapshotEvery: this.snapshotEvery,
         counters: this.counters,
+        validator: this.validatorFor?.(name),
         onFailed: (failed) => this.forget(failed),
       });
       this.rooms.set(name, room);

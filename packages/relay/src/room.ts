@@ -5,6 +5,7 @@ import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { encodePresentStates } from './presence-clocks.ts';
 import { CloseCode, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import { type ChangeValidator, StagingDoc } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 
 export interface RoomOptions {
@@ -12,7 +13,9 @@ export interface RoomOptions {
   logger: RelayLogger;
   snapshotEvery: number;
   /** Counts shared by every room of the relay, so they survive unloading. */
-  counters: { droppedWrites: number };
+  counters: { droppedWrites: number; rejectedWrites: number };
+  /** When given, every write is checked against it first and refused when it returns a reason. */
+  validator?: ChangeValidator;
   /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
   onFailed: (room: Room) => void;
 }
@@ -41,6 +44,9 @@ export class Room {
   /** Set while the relay flushes the room to unload it. */
   unloading: Promise<void> | null = null;
   droppedWrites = 0;
+  rejectedWrites = 0;
+  /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
+  private staging: StagingDoc | null = null;
   private outbox: Promise<void> = Promise.resolve();
   private sinceSnapshot = 0;
   private failed = false;
@@ -84,6 +90,27 @@ export class Room {
     this.enqueue(() => connection.send(message));
   }
 
+  /**
+   * Applies a writer's update, checked on the staging copy first when the room has a validator. Returns why
+   * it was refused (then nothing is applied, stored or relayed), or null once applied. Throws when Yjs cannot
+   * read the update.
+   */
+  applyWrite(update: Uint8Array, writer: Connection): string | null {
+    const problem = this.staging?.try(update) ?? null;
+    if (problem !== null) {
+      this.rejectedWrites += 1;
+      this.options.counters.rejectedWrites += 1;
+      return problem;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, writer);
+    } catch (error) {
+      this.staging?.rebuild();
+      throw error;
+    }
+    return null;
+  }
+
   countDroppedWrite(): void {
     this.droppedWrites += 1;
     this.options.counters.droppedWrites += 1;
@@ -101,6 +128,7 @@ export class Room {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.staging?.destroy();
     this.doc.destroy();
   }
 
@@ -109,6 +137,8 @@ export class Room {
       const stored = await this.options.storage.load(this.name);
       if (stored.state) Y.applyUpdate(this.doc, stored.state, STORAGE_ORIGIN);
       this.sinceSnapshot = stored.sinceSnapshot;
+      const { validator } = this.options;
+      if (validator) this.staging = new StagingDoc(this.doc, validator);
       this.options.logger.info('room loaded', { room: this.name, seq: stored.seq });
     } catch (error) {
       this.fail(error);
