@@ -13,7 +13,15 @@ export type ModelErrorCode =
   | 'invalid-title'
   | 'invalid-task'
   | 'board-exists'
-  | 'newer-schema';
+  | 'newer-schema'
+  | 'invalid-round'
+  | 'invalid-actor'
+  | 'invalid-step-status'
+  | 'facilitation-not-started'
+  | 'facilitation-started'
+  | 'no-previous-phase'
+  | 'invalid-vote'
+  | 'invalid-vote-budget';
 
 /** The one error the model throws for bad input; it is always thrown before anything is written. */
 export class ModelError extends Error {

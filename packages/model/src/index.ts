@@ -9,7 +9,16 @@ export {
   observeBoardMeta,
 } from './board.ts';
 export { findInvalidChange } from './change-check.ts';
+export { findInvalidControlChange } from './control-change-check.ts';
+export {
+  type Diagnosis,
+  type DiagnosisInput,
+  diagnose,
+  type PhaseDiagnosis,
+  type StepDiagnosis,
+} from './diagnosis.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './errors.ts';
+export { type Facilitation, getFacilitation, observeFacilitation } from './facilitation.ts';
 export {
   BOARD_RADIUS,
   CENTRE_RADIUS,
@@ -55,6 +64,22 @@ export {
   type TransactOptions,
 } from './origins.ts';
 export {
+  currentPosition,
+  FIRST_POSITION,
+  isPhaseVisit,
+  isRound,
+  nextPhase,
+  type PhaseMoveOptions,
+  type PhasePosition,
+  type PhaseVisit,
+  phaseHistoryType,
+  positionAfter,
+  positionBefore,
+  previousPhase,
+  readPhaseHistory,
+  startFacilitation,
+} from './phase-history.ts';
+export {
   getPhase,
   getStep,
   isPhaseId,
@@ -74,3 +99,13 @@ export {
   migrateBoard,
   readSchemaVersion,
 } from './schema.ts';
+export {
+  DEFAULT_STEP_STATUS,
+  isStepStatus,
+  readStepStatuses,
+  STEP_STATUSES,
+  type StepStatus,
+  setStepStatus,
+  stepStatusType,
+} from './step-status.ts';
+export { canVote, remainingVotes, takeBackVote, tally, type Vote, type VoteRules } from './vote-budget.ts';

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { REMOTE_ORIGIN } from './origins.ts';
+import {
+  currentPosition,
+  nextPhase,
+  PHASE_HISTORY_KEY,
+  positionAfter,
+  positionBefore,
+  previousPhase,
+  readPhaseHistory,
+  startFacilitation,
+} from './phase-history.ts';
+import { expectRefused } from './test-support.ts';
+
+function startedDoc() {
+  const doc = new Y.Doc();
+  startFacilitation(doc, { now: 1000, actor: 'facilitator-1' });
+  return doc;
+}
+
+describe('phase positions', () => {
+  it('moves clockwise and on to Verkennen of the next round after Aan de slag', () => {
+    expect(positionAfter({ phase: 'verkennen', round: 1 })).toEqual({ phase: 'richten', round: 1 });
+    expect(positionAfter({ phase: 'aan-de-slag', round: 1 })).toEqual({ phase: 'verkennen', round: 2 });
+  });
+
+  it('moves back across rounds but never before round 1 Verkennen', () => {
+    expect(positionBefore({ phase: 'richten', round: 2 })).toEqual({ phase: 'verkennen', round: 2 });
+    expect(positionBefore({ phase: 'verkennen', round: 2 })).toEqual({ phase: 'aan-de-slag', round: 1 });
+    expect(positionBefore({ phase: 'verkennen', round: 1 })).toBeUndefined();
+  });
+});
+
+describe('phase history', () => {
+  it('reads an empty document as round 1 Verkennen, not started', () => {
+    const doc = new Y.Doc();
+    expect(readPhaseHistory(doc)).toEqual([]);
+    expect(currentPosition(readPhaseHistory(doc))).toEqual({ phase: 'verkennen', round: 1 });
+  });
+
+  it('records the start, each move with its time and actor, round after round', () => {
+    const doc = startedDoc();
+    for (let move = 1; move <= 4; move++) nextPhase(doc, { now: 1000 + move * 100 });
+    expect(readPhaseHistory(doc)).toEqual([
+      { phase: 'verkennen', round: 1, at: 1000, actor: 'facilitator-1' },
+      { phase: 'richten', round: 1, at: 1100 },
+      { phase: 'inrichten', round: 1, at: 1200 },
+      { phase: 'aan-de-slag', round: 1, at: 1300 },
+      { phase: 'verkennen', round: 2, at: 1400 },
+    ]);
+    expect(previousPhase(doc, { now: 1500 })).toEqual({ phase: 'aan-de-slag', round: 1, at: 1500 });
+  });
+
+  it('refuses moves before the start, a second start and going back from the start', () => {
+    const doc = new Y.Doc();
+    expectRefused(doc, 'facilitation-not-started', () => nextPhase(doc));
+    expectRefused(doc, 'facilitation-not-started', () => previousPhase(doc));
+    startFacilitation(doc, { now: 1 });
+    expectRefused(doc, 'facilitation-started', () => startFacilitation(doc));
+    expectRefused(doc, 'no-previous-phase', () => previousPhase(doc));
+  });
+
+  it('validates the time and the actor before writing', () => {
+    const doc = startedDoc();
+    expectRefused(doc, 'invalid-time', () => nextPhase(doc, { now: -1 }));
+    expectRefused(doc, 'invalid-actor', () => nextPhase(doc, { actor: '' }));
+    expectRefused(doc, 'invalid-actor', () => nextPhase(doc, { actor: 42 as unknown as string }));
+  });
+
+  it('skips invalid entries a hostile client wrote', () => {
+    const doc = startedDoc();
+    doc.transact(() => {
+      doc
+        .getArray(PHASE_HISTORY_KEY)
+        .push([
+          { phase: 'nowhere', round: 1, at: 2 },
+          { phase: 'richten', round: 0, at: 2 },
+          { phase: 'richten', round: 1, at: Number.NaN },
+          'richten',
+          new Y.Map(),
+        ]);
+    }, REMOTE_ORIGIN);
+    expect(readPhaseHistory(doc)).toHaveLength(1);
+    expect(nextPhase(doc, { now: 3 })).toEqual({ phase: 'richten', round: 1, at: 3 });
+  });
+
+  it('lets two facilitators move at once and converges on one position', () => {
+    const a = startedDoc();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    nextPhase(a, { now: 2000, actor: 'a' });
+    nextPhase(b, { now: 2001, actor: 'b' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readPhaseHistory(a)).toEqual(readPhaseHistory(b));
+    expect(currentPosition(readPhaseHistory(a))).toEqual({ phase: 'richten', round: 1 });
+  });
+});
