@@ -1,4 +1,12 @@
-import { createNote, getBoardMeta, listNotes, notesType } from '@kompas/model';
+import {
+  createNote,
+  getBoardMeta,
+  getFacilitation,
+  listNotes,
+  nextPhase,
+  notesType,
+  startFacilitation,
+} from '@kompas/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -107,14 +115,33 @@ describe('roles', () => {
     const facilitator = await joinSynced(control, board.tokens.facilitator);
     const participant = await joinSynced(control, board.tokens.participant);
     const observer = await joinSynced(control, board.tokens.observer);
-    // No control-room model exists yet; a probe map is enough to see what the relay lets through.
-    participant.doc.getMap('probe').set('from', 'participant');
+    startFacilitation(participant.doc, { actor: 'participant' });
     await drained(participant, observer, 'after-participant-write');
+    startFacilitation(facilitator.doc, { actor: 'facilitator' });
+    nextPhase(facilitator.doc, { actor: 'facilitator' });
+    await waitFor(() => getFacilitation(observer.doc).phase === 'richten', 'the facilitator write');
+    // The participant's own copy keeps its dropped write; a second participant shows what the room holds.
+    const another = await joinSynced(control, board.tokens.participant);
+    expect(getFacilitation(another.doc).phase).toBe('richten');
+    for (const doc of [observer.doc, facilitator.doc, another.doc]) {
+      expect(getFacilitation(doc).history.map((visit) => visit.actor)).toEqual([
+        'facilitator',
+        'facilitator',
+      ]);
+    }
+  });
+
+  it('refuse a facilitator write that would corrupt the control room', async () => {
+    const board = await createBoard(server);
+    const control = `${board.id}.control`;
+    const facilitator = await joinSynced(control, board.tokens.facilitator);
+    const observer = await joinSynced(control, board.tokens.observer);
+    startFacilitation(facilitator.doc, { actor: 'facilitator' });
+    await waitFor(() => getFacilitation(observer.doc).started, 'the start');
     facilitator.doc.getMap('probe').set('phase', 'richten');
-    await waitFor(() => observer.doc.getMap('probe').get('phase') === 'richten', 'the facilitator write');
-    await waitFor(() => participant.doc.getMap('probe').get('phase') === 'richten', 'the facilitator write');
-    expect(observer.doc.getMap('probe').has('from')).toBe(false);
-    expect(facilitator.doc.getMap('probe').has('from')).toBe(false);
+    await waitFor(() => !facilitator.provider.wsconnected, 'the relay to close the writer');
+    expect(observer.doc.share.has('probe')).toBe(false);
+    expect(getFacilitation(observer.doc).phase).toBe('verkennen');
   });
 
   it('let the facilitator write the content room', async () => {

@@ -1,4 +1,4 @@
-import { findInvalidChange } from '@kompas/model';
+import { findInvalidChange, findInvalidControlChange } from '@kompas/model';
 import type { ChangeValidator } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
 
@@ -20,7 +20,9 @@ export function parseRoom(name: string): Room | undefined {
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
 }
 
-/** What the relay checks a room's writes against: the board model for content; nothing yet for control. */
+/** What the relay checks a room's writes against: the board model for content, facilitation for control. */
 export function roomValidator(name: string): ChangeValidator | undefined {
-  return parseRoom(name)?.kind === 'content' ? findInvalidChange : undefined;
+  const kind = parseRoom(name)?.kind;
+  if (kind === undefined) return undefined;
+  return kind === 'content' ? findInvalidChange : findInvalidControlChange;
 }
