@@ -1,4 +1,4 @@
-import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, sliceAngles } from '@kompas/model';
+import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
 import Konva from 'konva';
 import { PHASE_COLORS, shade, TOKENS, tint } from './design-tokens.ts';
 import type { Point } from './viewport.ts';
@@ -14,6 +14,12 @@ const STEP_TINTS = [0.84, 0.885, 0.84] as const;
 const DIVIDER = '#ffffff';
 /** Step labels follow the rim over nearly the whole 30° of their slice. */
 const LABEL_SPAN_DEGREES = 29;
+
+/** Phases other than the current one stay readable but step back. */
+const DIMMED_SLICE_OPACITY = 0.42;
+const DIMMED_BAND_OPACITY = 0.38;
+/** The current phase's outline, in board units. */
+const HIGHLIGHT_WIDTH = 8;
 
 /** Everything the board shows around the notes; the radius `fit` should show. */
 export const BOARD_EXTENT = RING_OUTER + 20;
@@ -224,24 +230,67 @@ class CentreDisc {
   }
 }
 
+/** A line around the current phase's three slices, in its own colour. */
+function phaseOutline(phase: Phase): Konva.Arc {
+  return new Konva.Arc({
+    innerRadius: CENTRE_RADIUS + HIGHLIGHT_WIDTH / 2,
+    outerRadius: BOARD_RADIUS - HIGHLIGHT_WIDTH / 2,
+    angle: 90,
+    rotation: phase.index * 90 - 90,
+    stroke: shade(PHASE_COLORS[phase.id], 0.08),
+    strokeWidth: HIGHLIGHT_WIDTH,
+    lineJoin: 'round',
+    visible: false,
+    listening: false,
+    perfectDrawEnabled: false,
+  });
+}
+
+/** The parts of one phase that dim and light up together. */
+interface PhaseParts {
+  slices: Konva.Group;
+  band: Konva.Group;
+  outline: Konva.Arc;
+}
+
 /**
  * The circle itself: twelve step slices in four phase colours, a ring of chevrons showing the clockwise
- * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Nothing in it
- * listens to events.
+ * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Once the workshop
+ * has started, the current phase is outlined and the others are dimmed. Nothing in it listens to events.
  */
 export class BoardBackground {
   readonly group = new Konva.Group({ listening: false });
   private readonly centre = new CentreDisc();
+  private readonly parts = new Map<PhaseId, PhaseParts>();
 
   constructor(task: string) {
-    for (const phase of PHASES) this.group.add(...stepSlices(phase));
+    for (const phase of PHASES) {
+      this.parts.set(phase.id, {
+        slices: new Konva.Group({ listening: false }).add(...stepSlices(phase)),
+        band: new Konva.Group({ listening: false }).add(phaseBand(phase), ...phaseLabels(phase)),
+        outline: phaseOutline(phase),
+      });
+    }
+    const parts = [...this.parts.values()];
+    this.group.add(...parts.map((part) => part.slices));
     this.group.add(...dividers());
-    for (const phase of PHASES) this.group.add(phaseBand(phase), ...phaseLabels(phase));
+    this.group.add(...parts.map((part) => part.outline));
+    this.group.add(...parts.map((part) => part.band));
     this.group.add(this.centre.group);
     this.centre.setTask(task);
   }
 
   setTask(task: string): void {
     this.centre.setTask(task);
+  }
+
+  /** Highlights `current`; null (before the workshop starts) shows every phase alike. */
+  setPhase(current: PhaseId | null): void {
+    for (const [id, part] of this.parts) {
+      const dimmed = current !== null && id !== current;
+      part.slices.opacity(dimmed ? DIMMED_SLICE_OPACITY : 1);
+      part.band.opacity(dimmed ? DIMMED_BAND_OPACITY : 1);
+      part.outline.visible(id === current);
+    }
   }
 }

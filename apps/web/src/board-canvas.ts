@@ -1,6 +1,7 @@
 import {
   NOTE_COLOR_HEX,
   type NoteColor,
+  type PhasePosition,
   pointToSlice,
   type SlicePosition,
   type StepId,
@@ -50,6 +51,7 @@ export class BoardCanvas extends LitElement {
     doc: { attribute: false },
     awareness: { attribute: false },
     task: { type: String },
+    position: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     editing: { state: true },
     selectedId: { state: true },
@@ -60,6 +62,8 @@ export class BoardCanvas extends LitElement {
   declare doc: Y.Doc | undefined;
   declare awareness: Awareness | undefined;
   declare task: string;
+  /** Where the group is on the circle, or null before the workshop starts. */
+  declare position: PhasePosition | null;
   declare readOnly: boolean;
   declare editing: EditSession | null;
   declare selectedId: string | null;
@@ -82,6 +86,7 @@ export class BoardCanvas extends LitElement {
     this.doc = undefined;
     this.awareness = undefined;
     this.task = '';
+    this.position = null;
     this.readOnly = false;
     this.editing = null;
     this.selectedId = null;
@@ -198,6 +203,7 @@ export class BoardCanvas extends LitElement {
   protected override firstUpdated(): void {
     const container = this.stageElement;
     const board = new BoardStage(container, this.task, () => this.onViewChange());
+    board.setPhase(this.position?.phase ?? null);
     this.board = board;
     this.gestures = new BoardGestures(container, board, {
       isReadOnly: () => this.readOnly,
@@ -215,11 +221,12 @@ export class BoardCanvas extends LitElement {
     this.resizeObserver.observe(container);
     if (this.doc) board.notes.load(this.doc);
     this.empty = board.notes.count === 0;
-    this.removeTestHooks = installTestHooks(boardTestHooks(board, container));
+    this.removeTestHooks = installTestHooks(boardTestHooks(board, container, () => this.position));
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('task') && changed.get('task') !== undefined) this.board?.setTask(this.task);
+    if (changed.has('position')) this.board?.setPhase(this.position?.phase ?? null);
     if (changed.has('readOnly') && this.readOnly) {
       this.editing = null;
       this.select(null);

@@ -1,13 +1,18 @@
 import type { ConnectionStatus } from '@kompas/client';
+import type { PhasePosition } from '@kompas/model';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Role } from './api.ts';
 import './connection-badge.ts';
 import { ICONS, logoMark } from './icons.ts';
 import './people-list.ts';
+import './phase-control.ts';
 import type { Peer } from './presence.ts';
 import { sharedStyles, visuallyHidden } from './shared-styles.ts';
 
-export type BoardCommand = 'add-note' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-fit';
+/** What a facilitator does to lead the group around the circle. */
+export type PhaseCommand = 'start-workshop' | 'previous-phase' | 'next-phase';
+
+export type BoardCommand = 'add-note' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-fit' | PhaseCommand;
 
 export interface BoardCommandDetail {
   command: BoardCommand;
@@ -19,7 +24,7 @@ const ROLE_LABELS: Record<Role, string> = {
   observer: 'View only',
 };
 
-type ToolCommand = Exclude<BoardCommand, 'add-note'>;
+type ToolCommand = Exclude<BoardCommand, 'add-note' | PhaseCommand>;
 
 interface ToolButton {
   /** The accessible name. */
@@ -41,8 +46,9 @@ const TOOL_BUTTONS: Record<ToolCommand, ToolButton> = {
 };
 
 /**
- * The board's header: title and joint task, the tools (add note, undo/redo, zoom), who is here,
- * the connection and your role. Tools fire `board-command` ({ command }).
+ * The board's header: title and joint task, where the group is on the circle (with the facilitator's
+ * controls), the tools (add note, undo/redo, zoom), who is here, the connection and your role. Tools
+ * fire `board-command` ({ command }).
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -55,6 +61,8 @@ export class BoardHeader extends LitElement {
     canUndo: { type: Boolean, attribute: 'can-undo' },
     canRedo: { type: Boolean, attribute: 'can-redo' },
     zoom: { type: Number },
+    position: { attribute: false },
+    canLead: { type: Boolean, attribute: 'can-lead' },
   };
 
   declare boardTitle: string;
@@ -66,6 +74,10 @@ export class BoardHeader extends LitElement {
   declare canUndo: boolean;
   declare canRedo: boolean;
   declare zoom: number;
+  /** Where the group is on the circle; null before the workshop starts. */
+  declare position: PhasePosition | null;
+  /** Whether this person leads the group: shows the phase buttons. */
+  declare canLead: boolean;
 
   constructor() {
     super();
@@ -78,6 +90,8 @@ export class BoardHeader extends LitElement {
     this.canUndo = false;
     this.canRedo = false;
     this.zoom = 1;
+    this.position = null;
+    this.canLead = false;
   }
 
   static override styles = [
@@ -208,8 +222,19 @@ export class BoardHeader extends LitElement {
       }
       @media (max-width: 640px) {
         header {
-          gap: 8px;
-          padding: 0 8px;
+          flex-wrap: wrap;
+          height: auto;
+          gap: 6px 8px;
+          padding: 10px 8px 8px;
+        }
+        .titles {
+          flex-basis: 0;
+        }
+        /* No room beside the tools: where the group is gets a row of its own. */
+        kompas-phase-control {
+          order: 1;
+          flex-basis: 100%;
+          justify-content: center;
         }
         h1 {
           font-size: 14px;
@@ -237,6 +262,8 @@ export class BoardHeader extends LitElement {
         <h1 title=${this.boardTitle}>${this.boardTitle || 'Untitled workshop'}</h1>
         ${this.task ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>` : nothing}
       </div>
+      <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
+      <span class="divider" aria-hidden="true"></span>
       <div class="tools" role="group" aria-label="Board tools">
         ${
           viewOnly

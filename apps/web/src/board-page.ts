@@ -5,9 +5,15 @@ import {
   isModelError,
   type ModelError,
   moveNote,
+  nextPhase,
+  type PhaseMoveOptions,
+  type PhasePosition,
+  previousPhase,
   recolorNote,
+  startFacilitation,
 } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
+import type * as Y from 'yjs';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from './access-problem.ts';
 import { ApiError, type BoardInfo, fetchBoardInfo } from './api.ts';
 import './board-canvas.ts';
@@ -27,10 +33,12 @@ import { recallBoardInfo, rememberBoardInfo } from './board-info-cache.ts';
 import { isTypingTarget, undoKeyCommand } from './board-keys.ts';
 import { BoardSession } from './board-session.ts';
 import { takeBoardToken } from './board-token.ts';
+import { FacilitationController } from './facilitation-controller.ts';
 import { type LocalUser, loadLocalUser, saveLocalUser } from './local-user.ts';
 import './name-dialog.ts';
 import type { NameChosenDetail } from './name-dialog.ts';
 import './notes-list.ts';
+import './phase-announcement.ts';
 import { PresenceController } from './presence-controller.ts';
 import './problem-page.ts';
 import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
@@ -42,6 +50,7 @@ type PageState =
   | { kind: 'ready'; info: BoardInfo; session: BoardSession };
 
 const TOAST_MS = 5000;
+const ANNOUNCEMENT_MS = 6000;
 
 const UNREACHABLE: AccessProblem = {
   title: 'Kompas cannot be reached',
@@ -67,6 +76,7 @@ export class BoardPage extends LitElement {
     user: { state: true },
     toast: { state: true },
     zoom: { state: true },
+    announcement: { state: true },
   };
 
   declare boardId: string;
@@ -74,10 +84,16 @@ export class BoardPage extends LitElement {
   declare user: LocalUser;
   declare toast: string;
   declare zoom: number;
+  /** The phase the group just moved to, announced for a few seconds. */
+  declare announcement: PhasePosition | null;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly connection = new ConnectionController(this, () => this.session?.connection);
   private readonly undo = new UndoController(this, () => this.session?.undoManager);
   private readonly meta = new BoardMetaController(this, () => this.session?.doc);
+  private readonly facilitation = new FacilitationController(this, () => this.session?.controlConnection, {
+    onMove: (position) => this.announce(position),
+  });
   private readonly presence = new PresenceController(this, () => this.session?.connection.awareness, {
     cursors: false,
   });
@@ -89,6 +105,7 @@ export class BoardPage extends LitElement {
     this.user = loadLocalUser();
     this.toast = '';
     this.zoom = 1;
+    this.announcement = null;
   }
 
   static override styles = css`
@@ -162,6 +179,7 @@ export class BoardPage extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeyDown);
     clearTimeout(this.toastTimer);
+    clearTimeout(this.announcementTimer);
     this.session?.destroy();
     this.state = { kind: 'loading' };
   }
@@ -229,6 +247,7 @@ export class BoardPage extends LitElement {
     const title = this.meta.meta?.title ?? info.title;
     const task = this.meta.meta?.task ?? info.task;
     const readOnly = this.readOnly;
+    const position = this.facilitation.position;
     return html`<kompas-board-header
         .boardTitle=${title}
         .task=${task}
@@ -239,6 +258,8 @@ export class BoardPage extends LitElement {
         .canUndo=${this.undo.canUndo}
         .canRedo=${this.undo.canRedo}
         .zoom=${this.zoom}
+        .position=${position}
+        .canLead=${this.canLead}
         @board-command=${this.onCommand}
       ></kompas-board-header>
       <div class="body">
@@ -249,10 +270,12 @@ export class BoardPage extends LitElement {
             </div>`
             : nothing
         }
+        <kompas-phase-announcement .position=${this.announcement}></kompas-phase-announcement>
         <kompas-board-canvas
           .doc=${session.doc}
           .awareness=${session.connection.awareness}
           .task=${task}
+          .position=${position}
           .readOnly=${readOnly}
           @note-create=${this.onNoteCreate}
           @note-edit=${this.onNoteEdit}
@@ -357,6 +380,33 @@ export class BoardPage extends LitElement {
     }, TOAST_MS);
   }
 
+  // ---- facilitation ---------------------------------------------------------------------------------
+
+  /** Only facilitators lead; the relay drops anyone else's writes to the control room anyway. */
+  private get canLead(): boolean {
+    return this.state.kind === 'ready' && this.state.info.role === 'facilitator';
+  }
+
+  /** Moves the group through the model; a move that raced another facilitator's becomes a toast. */
+  private lead(move: (doc: Y.Doc, opts: PhaseMoveOptions) => void): void {
+    const session = this.session;
+    if (!session || !this.canLead) return;
+    try {
+      move(session.controlDoc, { actor: this.user.id });
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      this.showToast(toastFor(error));
+    }
+  }
+
+  private announce(position: PhasePosition): void {
+    this.announcement = position;
+    clearTimeout(this.announcementTimer);
+    this.announcementTimer = setTimeout(() => {
+      this.announcement = null;
+    }, ANNOUNCEMENT_MS);
+  }
+
   // ---- commands -----------------------------------------------------------------------------------
 
   private onCommand(event: CustomEvent<BoardCommandDetail>): void {
@@ -379,6 +429,15 @@ export class BoardPage extends LitElement {
         break;
       case 'zoom-fit':
         canvas?.zoomToFit();
+        break;
+      case 'start-workshop':
+        this.lead((doc, opts) => startFacilitation(doc, opts));
+        break;
+      case 'next-phase':
+        this.lead((doc, opts) => nextPhase(doc, opts));
+        break;
+      case 'previous-phase':
+        this.lead((doc, opts) => previousPhase(doc, opts));
         break;
     }
   }

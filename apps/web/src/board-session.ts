@@ -8,16 +8,24 @@ export function webSocketBase(location: Pick<Location, 'protocol' | 'host'>): st
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
 }
 
+/** The relay room holding a board's facilitation state, which only facilitators may write. */
+export function controlRoom(boardId: string): string {
+  return `${boardId}.control`;
+}
+
 /**
  * Everything one open board needs besides the UI: its document, kept on this device (IndexedDB) so
  * edits made offline survive a reload and merge when the connection returns; the connection to the
- * relay; and an undo manager that undoes only this person's own changes.
+ * relay; an undo manager that undoes only this person's own changes; and the board's control document
+ * (where the group is on the circle), which is only meaningful live and so is not kept on the device.
  */
 export class BoardSession {
   readonly doc = new Y.Doc();
   readonly persistence: IndexeddbPersistence;
   readonly connection: RoomConnection;
   readonly undoManager: Y.UndoManager;
+  readonly controlDoc = new Y.Doc();
+  readonly controlConnection: RoomConnection;
 
   constructor(
     boardId: string,
@@ -29,6 +37,12 @@ export class BoardSession {
       url: webSocketBase(location),
       room: boardId,
       doc: this.doc,
+      token,
+    });
+    this.controlConnection = new RoomConnection({
+      url: webSocketBase(location),
+      room: controlRoom(boardId),
+      doc: this.controlDoc,
       token,
     });
     this.undoManager = new Y.UndoManager(notesType(this.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
@@ -46,6 +60,8 @@ export class BoardSession {
     this.undoManager.destroy();
     this.persistence.destroy();
     this.doc.destroy();
+    this.controlConnection.destroy();
+    this.controlDoc.destroy();
   }
 
   /** Once in step with the server, bring an older document up to this version's schema. */

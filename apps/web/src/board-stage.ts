@@ -1,4 +1,4 @@
-import { BOARD_RADIUS, CENTRE_RADIUS, getStep, type StepId, sliceAngles } from '@kompas/model';
+import { BOARD_RADIUS, CENTRE_RADIUS, getStep, type PhaseId, type StepId, sliceAngles } from '@kompas/model';
 import Konva from 'konva';
 import { BOARD_EXTENT, BoardBackground } from './board-background.ts';
 import { cacheRatioFor } from './cache-tier.ts';
@@ -54,6 +54,7 @@ export class BoardStage {
   private readonly selectionRing: Konva.Rect;
   private readonly dropTarget: Konva.Arc;
   private backgroundRatio: number | null = null;
+  private phase: PhaseId | null = null;
   private snapshot: GestureSnapshot | null = null;
   private selected: NoteView | null = null;
 
@@ -179,6 +180,18 @@ export class BoardStage {
 
   setTask(task: string): void {
     this.background.setTask(task);
+    this.redrawBackground();
+  }
+
+  /** Highlights the current phase; the circle is redrawn only when it changes. */
+  setPhase(phase: PhaseId | null): void {
+    if (phase === this.phase) return;
+    this.phase = phase;
+    this.background.setPhase(phase);
+    this.redrawBackground();
+  }
+
+  private redrawBackground(): void {
     if (this.backgroundRatio !== null) this.cacheBackground(this.backgroundRatio);
     this.backgroundLayer.batchDraw();
   }

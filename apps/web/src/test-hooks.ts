@@ -1,4 +1,10 @@
-import { type NoteColor, type PhaseId, type StepId, slicePositionToPoint } from '@kompas/model';
+import {
+  type NoteColor,
+  type PhaseId,
+  type PhasePosition,
+  type StepId,
+  slicePositionToPoint,
+} from '@kompas/model';
 import type { BoardStage } from './board-stage.ts';
 import type { Point } from './viewport.ts';
 
@@ -28,6 +34,8 @@ export interface KompasTestHooks {
   remoteCursors(): { name: string; x: number; y: number }[];
   /** The camera: screen = board * scale + (x, y), relative to the canvas. */
   viewport(): { x: number; y: number; scale: number };
+  /** The phase and round the board highlights, or null before the workshop starts. */
+  currentPhase(): { phase: string; round: number } | null;
 }
 
 declare global {
@@ -44,8 +52,12 @@ export function installTestHooks(hooks: KompasTestHooks): () => void {
   };
 }
 
-/** The hooks for a board drawn by `board` into `container`. */
-export function boardTestHooks(board: BoardStage, container: HTMLElement): KompasTestHooks {
+/** The hooks for a board drawn by `board` into `container`, showing the group at `position()`. */
+export function boardTestHooks(
+  board: BoardStage,
+  container: HTMLElement,
+  position: () => PhasePosition | null,
+): KompasTestHooks {
   const toPage = (point: Point): Point => {
     const rect = container.getBoundingClientRect();
     const screen = board.toScreen(point);
@@ -75,5 +87,9 @@ export function boardTestHooks(board: BoardStage, container: HTMLElement): Kompa
       }),
     remoteCursors: () => board.cursors.list(),
     viewport: () => ({ ...board.view }),
+    currentPhase: () => {
+      const current = position();
+      return current ? { phase: current.phase, round: current.round } : null;
+    },
   };
 }

@@ -1,0 +1,99 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { KompasProcess } from './server.ts';
+
+let server: KompasProcess;
+
+test.beforeAll(async () => {
+  server = await KompasProcess.start();
+});
+
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+interface Created {
+  id: string;
+  links: { facilitator: string; participant: string; observer: string };
+}
+
+async function createBoard(): Promise<Created> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Care in the region', task: 'One front door for informal carers' }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Created;
+}
+
+async function join(browser: Browser, link: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  return page;
+}
+
+const currentPhase = (page: Page) => page.getByLabel('Current phase');
+const currentPhaseHook = (page: Page) => page.evaluate(() => window.kompas?.currentPhase() ?? null);
+
+test('the facilitator leads the group around the circle and everyone follows', async ({ browser }) => {
+  const board = await createBoard();
+  const fay = await join(browser, board.links.facilitator, 'Fay');
+  const pim = await join(browser, board.links.participant, 'Pim');
+  const otto = await join(browser, board.links.observer, 'Otto');
+  const everyone = [fay, pim, otto];
+  const others = [pim, otto];
+
+  for (const page of everyone) {
+    await expect(currentPhase(page)).toHaveText('Not started');
+    expect(await currentPhaseHook(page)).toBeNull();
+  }
+  for (const page of others) {
+    await expect(page.getByRole('button', { name: 'Start workshop' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Next phase' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Previous phase' })).toHaveCount(0);
+  }
+
+  await fay.getByRole('button', { name: 'Start workshop' }).click();
+  for (const page of everyone) await expect(currentPhase(page)).toHaveText('Round 1 · Verkennen');
+  await expect(fay.getByRole('button', { name: 'Previous phase' })).toBeDisabled();
+
+  await fay.getByRole('button', { name: 'Next phase' }).click();
+  for (const page of everyone) {
+    await expect(currentPhase(page)).toHaveText('Round 1 · Richten');
+    await expect(page.getByText('Now: Richten — Set direction (round 1)')).toBeVisible();
+    await expect.poll(() => currentPhaseHook(page)).toEqual({ phase: 'richten', round: 1 });
+  }
+  for (const page of others) await expect(page.getByRole('button', { name: 'Next phase' })).toHaveCount(0);
+
+  for (const phase of ['Inrichten', 'Aan de slag']) {
+    await fay.getByRole('button', { name: 'Next phase' }).click();
+    await expect(currentPhase(fay)).toHaveText(`Round 1 · ${phase}`);
+  }
+  await fay.getByRole('button', { name: 'Next phase' }).click();
+  for (const page of everyone) {
+    await expect(currentPhase(page)).toHaveText('Round 2 · Verkennen');
+    await expect(page.getByText('Now: Verkennen — Explore (round 2)')).toBeVisible();
+    await expect.poll(() => currentPhaseHook(page)).toEqual({ phase: 'verkennen', round: 2 });
+  }
+
+  await fay.getByRole('button', { name: 'Previous phase' }).click();
+  for (const page of everyone) {
+    await expect(currentPhase(page)).toHaveText('Round 1 · Aan de slag');
+    await expect(page.getByText('Now: Aan de slag — Work together (round 1)')).toBeVisible();
+  }
+});
+
+test('someone joining later sees the current phase without an announcement', async ({ browser }) => {
+  const board = await createBoard();
+  const fay = await join(browser, board.links.facilitator, 'Fay');
+  await fay.getByRole('button', { name: 'Start workshop' }).click();
+  await fay.getByRole('button', { name: 'Next phase' }).click();
+  await expect(currentPhase(fay)).toHaveText('Round 1 · Richten');
+
+  const pim = await join(browser, board.links.participant, 'Pim');
+  await expect(currentPhase(pim)).toHaveText('Round 1 · Richten');
+  await expect(pim.getByText(/^Now: /)).toHaveCount(0);
+});
