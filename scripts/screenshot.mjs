@@ -76,6 +76,9 @@ try {
   await addNote(bram, 3, 0.45, 'Fewer hospital admissions', 'green');
   await addNote(ann, 3, 0.8, 'Predictable funding', 'orange');
   await addNote(bram, 4, 0.6, 'One point of contact for families', 'purple');
+  await ann.getByRole('button', { name: 'Start workshop' }).click();
+  await ann.getByRole('button', { name: 'Next phase' }).click();
+  await ann.waitForTimeout(6500);
   const cursor = await bram.evaluate(({ x, y }) => window.kompas.boardToScreen(x, y), stepPoint(5, 0.4));
   await bram.mouse.move(cursor.x, cursor.y);
   await ann.mouse.move(5, 5);
