@@ -36,6 +36,15 @@ async function join(browser: Browser, link: string, name: string): Promise<Page>
 }
 
 const currentPhase = (page: Page) => page.getByLabel('Current phase');
+/** Every step is still open in these tests, so each move on is confirmed in the dialog that names them. */
+async function moveOn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next phase' }).click();
+  await page
+    .getByRole('dialog', { name: 'Move on with open steps?' })
+    .getByRole('button', { name: 'Move on' })
+    .click();
+}
+
 const currentPhaseHook = (page: Page) => page.evaluate(() => window.kompas?.currentPhase() ?? null);
 
 test('the facilitator leads the group around the circle and everyone follows', async ({ browser }) => {
@@ -60,7 +69,7 @@ test('the facilitator leads the group around the circle and everyone follows', a
   for (const page of everyone) await expect(currentPhase(page)).toHaveText('Round 1 · Verkennen');
   await expect(fay.getByRole('button', { name: 'Previous phase' })).toBeDisabled();
 
-  await fay.getByRole('button', { name: 'Next phase' }).click();
+  await moveOn(fay);
   for (const page of everyone) {
     await expect(currentPhase(page)).toHaveText('Round 1 · Richten');
     await expect(page.getByText('Now: Richten — Set direction (round 1)')).toBeVisible();
@@ -69,10 +78,10 @@ test('the facilitator leads the group around the circle and everyone follows', a
   for (const page of others) await expect(page.getByRole('button', { name: 'Next phase' })).toHaveCount(0);
 
   for (const phase of ['Inrichten', 'Aan de slag']) {
-    await fay.getByRole('button', { name: 'Next phase' }).click();
+    await moveOn(fay);
     await expect(currentPhase(fay)).toHaveText(`Round 1 · ${phase}`);
   }
-  await fay.getByRole('button', { name: 'Next phase' }).click();
+  await moveOn(fay);
   for (const page of everyone) {
     await expect(currentPhase(page)).toHaveText('Round 2 · Verkennen');
     await expect(page.getByText('Now: Verkennen — Explore (round 2)')).toBeVisible();
@@ -90,7 +99,7 @@ test('someone joining later sees the current phase without an announcement', asy
   const board = await createBoard();
   const fay = await join(browser, board.links.facilitator, 'Fay');
   await fay.getByRole('button', { name: 'Start workshop' }).click();
-  await fay.getByRole('button', { name: 'Next phase' }).click();
+  await moveOn(fay);
   await expect(currentPhase(fay)).toHaveText('Round 1 · Richten');
 
   const pim = await join(browser, board.links.participant, 'Pim');

@@ -12,7 +12,15 @@ import { sharedStyles, visuallyHidden } from './shared-styles.ts';
 /** What a facilitator does to lead the group around the circle. */
 export type PhaseCommand = 'start-workshop' | 'previous-phase' | 'next-phase';
 
-export type BoardCommand = 'add-note' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-fit' | PhaseCommand;
+export type BoardCommand =
+  | 'add-note'
+  | 'undo'
+  | 'redo'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'toggle-steps'
+  | PhaseCommand;
 
 export interface BoardCommandDetail {
   command: BoardCommand;
@@ -24,7 +32,7 @@ const ROLE_LABELS: Record<Role, string> = {
   observer: 'View only',
 };
 
-type ToolCommand = Exclude<BoardCommand, 'add-note' | PhaseCommand>;
+type ToolCommand = Exclude<BoardCommand, 'add-note' | 'toggle-steps' | PhaseCommand>;
 
 interface ToolButton {
   /** The accessible name. */
@@ -63,6 +71,7 @@ export class BoardHeader extends LitElement {
     zoom: { type: Number },
     position: { attribute: false },
     canLead: { type: Boolean, attribute: 'can-lead' },
+    stepsOpen: { type: Boolean, attribute: 'steps-open' },
   };
 
   declare boardTitle: string;
@@ -78,6 +87,8 @@ export class BoardHeader extends LitElement {
   declare position: PhasePosition | null;
   /** Whether this person leads the group: shows the phase buttons. */
   declare canLead: boolean;
+  /** Whether the steps and diagnosis panel is shown. */
+  declare stepsOpen: boolean;
 
   constructor() {
     super();
@@ -92,6 +103,7 @@ export class BoardHeader extends LitElement {
     this.zoom = 1;
     this.position = null;
     this.canLead = false;
+    this.stepsOpen = false;
   }
 
   static override styles = [
@@ -203,6 +215,11 @@ export class BoardHeader extends LitElement {
         width: 15px;
         height: 15px;
       }
+      .button[aria-pressed='true'] {
+        background: var(--k-color-accent-soft);
+        border-color: var(--k-color-accent);
+        color: var(--k-color-accent);
+      }
       .divider {
         width: 1px;
         height: 24px;
@@ -263,6 +280,13 @@ export class BoardHeader extends LitElement {
         ${this.task ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>` : nothing}
       </div>
       <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
+      <button
+        class="button"
+        aria-pressed=${this.stepsOpen ? 'true' : 'false'}
+        @click=${() => this.command('toggle-steps')}
+      >
+        Steps
+      </button>
       <span class="divider" aria-hidden="true"></span>
       <div class="tools" role="group" aria-label="Board tools">
         ${

@@ -2,6 +2,7 @@ import {
   createNote,
   deleteNote,
   editNote,
+  getPhase,
   isModelError,
   type ModelError,
   moveNote,
@@ -10,6 +11,8 @@ import {
   type PhasePosition,
   previousPhase,
   recolorNote,
+  type Step,
+  setStepStatus,
   startFacilitation,
 } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
@@ -38,10 +41,13 @@ import { type LocalUser, loadLocalUser, saveLocalUser } from './local-user.ts';
 import './name-dialog.ts';
 import type { NameChosenDetail } from './name-dialog.ts';
 import './notes-list.ts';
+import './open-steps-dialog.ts';
 import './phase-announcement.ts';
 import { PresenceController } from './presence-controller.ts';
 import './problem-page.ts';
 import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
+import './steps-panel.ts';
+import type { StepStatusChangeDetail } from './steps-panel.ts';
 import './toast-message.ts';
 
 type PageState =
@@ -77,6 +83,8 @@ export class BoardPage extends LitElement {
     toast: { state: true },
     zoom: { state: true },
     announcement: { state: true },
+    stepsOpen: { state: true },
+    openStepsToConfirm: { state: true },
   };
 
   declare boardId: string;
@@ -86,6 +94,10 @@ export class BoardPage extends LitElement {
   declare zoom: number;
   /** The phase the group just moved to, announced for a few seconds. */
   declare announcement: PhasePosition | null;
+  /** Whether the steps and diagnosis panel is shown. */
+  declare stepsOpen: boolean;
+  /** The open steps the facilitator is asked about before moving on; empty when not asking. */
+  declare openStepsToConfirm: readonly Step[];
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly connection = new ConnectionController(this, () => this.session?.connection);
@@ -106,6 +118,8 @@ export class BoardPage extends LitElement {
     this.toast = '';
     this.zoom = 1;
     this.announcement = null;
+    this.stepsOpen = false;
+    this.openStepsToConfirm = [];
   }
 
   static override styles = css`
@@ -122,6 +136,14 @@ export class BoardPage extends LitElement {
     kompas-board-canvas {
       position: absolute;
       inset: 0;
+    }
+    kompas-steps-panel {
+      position: absolute;
+      top: 0;
+      right: 0;
+      bottom: 0;
+      z-index: 4;
+      width: min(360px, 100%);
     }
     .banner {
       position: absolute;
@@ -260,6 +282,7 @@ export class BoardPage extends LitElement {
         .zoom=${this.zoom}
         .position=${position}
         .canLead=${this.canLead}
+        .stepsOpen=${this.stepsOpen}
         @board-command=${this.onCommand}
       ></kompas-board-header>
       <div class="body">
@@ -286,7 +309,22 @@ export class BoardPage extends LitElement {
           @viewport-change=${this.onViewportChange}
         ></kompas-board-canvas>
         <kompas-notes-list .doc=${session.doc}></kompas-notes-list>
+        ${
+          this.stepsOpen
+            ? html`<kompas-steps-panel
+                .doc=${session.doc}
+                .facilitation=${this.facilitation.facilitation}
+                .canLead=${this.canLead}
+                @step-status-change=${this.onStepStatusChange}
+              ></kompas-steps-panel>`
+            : nothing
+        }
       </div>
+      <kompas-open-steps-dialog
+        .steps=${this.openStepsToConfirm}
+        @move-on=${this.onMoveOn}
+        @stay=${this.onStay}
+      ></kompas-open-steps-dialog>
       <kompas-name-dialog
         .open=${!this.user.name}
         .boardTitle=${title}
@@ -399,6 +437,37 @@ export class BoardPage extends LitElement {
     }
   }
 
+  /** Moves on at once, or first asks when steps of the current phase are still open. */
+  private askNextPhase(): void {
+    const facilitation = this.facilitation.facilitation;
+    if (!facilitation?.started) return;
+    const openSteps = getPhase(facilitation.phase).steps.filter(
+      (step) => facilitation.stepStatuses[step.id] === 'open',
+    );
+    if (openSteps.length > 0) this.openStepsToConfirm = openSteps;
+    else this.lead((doc, opts) => nextPhase(doc, opts));
+  }
+
+  private onMoveOn(): void {
+    this.openStepsToConfirm = [];
+    this.lead((doc, opts) => nextPhase(doc, opts));
+  }
+
+  private onStay(): void {
+    this.openStepsToConfirm = [];
+  }
+
+  private onStepStatusChange(event: CustomEvent<StepStatusChangeDetail>): void {
+    const session = this.session;
+    if (!session || !this.canLead) return;
+    try {
+      setStepStatus(session.controlDoc, event.detail.step, event.detail.status);
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      this.showToast(toastFor(error));
+    }
+  }
+
   private announce(position: PhasePosition): void {
     this.announcement = position;
     clearTimeout(this.announcementTimer);
@@ -430,11 +499,14 @@ export class BoardPage extends LitElement {
       case 'zoom-fit':
         canvas?.zoomToFit();
         break;
+      case 'toggle-steps':
+        this.stepsOpen = !this.stepsOpen;
+        break;
       case 'start-workshop':
         this.lead((doc, opts) => startFacilitation(doc, opts));
         break;
       case 'next-phase':
-        this.lead((doc, opts) => nextPhase(doc, opts));
+        this.askNextPhase();
         break;
       case 'previous-phase':
         this.lead((doc, opts) => previousPhase(doc, opts));

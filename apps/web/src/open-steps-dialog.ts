@@ -1,0 +1,92 @@
+import type { Step } from '@kompas/model';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { sharedStyles } from './shared-styles.ts';
+
+/**
+ * Asks the facilitator to confirm moving on while steps of the current phase are still open, naming them.
+ * Open while `steps` is non-empty; fires `move-on` or `stay` (Escape and the backdrop count as staying).
+ */
+export class OpenStepsDialog extends LitElement {
+  static override properties = { steps: { attribute: false } };
+
+  declare steps: readonly Step[];
+
+  constructor() {
+    super();
+    this.steps = [];
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      dialog {
+        width: min(420px, calc(100vw - 32px));
+        padding: 24px;
+        border: 0;
+        border-radius: var(--k-radius-xl);
+        box-shadow: var(--k-shadow-lg);
+        color: var(--k-color-text);
+      }
+      dialog::backdrop {
+        background: rgba(16, 24, 40, 0.32);
+      }
+      h2 {
+        margin: 0 0 8px;
+        font-size: 18px;
+      }
+      p {
+        margin: 0 0 8px;
+        color: var(--k-color-text-muted);
+      }
+      ul {
+        margin: 0 0 20px;
+        padding-left: 20px;
+      }
+      .actions {
+        display: flex;
+        justify-content: flex-end;
+        gap: 8px;
+      }
+    `,
+  ];
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('steps')) return;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return;
+    const open = this.steps.length > 0;
+    if (open && !dialog.open) dialog.showModal();
+    else if (!open && dialog.open) dialog.close();
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="open-steps-title" @cancel=${this.onCancel}>
+      <h2 id="open-steps-title">Move on with open steps?</h2>
+      <p>These steps of the current phase are still open:</p>
+      <ul aria-label="Open steps">
+        ${this.steps.map((step) => html`<li>${step.label.nl}</li>`)}
+      </ul>
+      <div class="actions">
+        <button class="button" @click=${() => this.answer('stay')}>Stay</button>
+        <button class="button primary" @click=${() => this.answer('move-on')}>Move on</button>
+      </div>
+    </dialog>`;
+  }
+
+  private onCancel(event: Event): void {
+    event.preventDefault();
+    this.answer('stay');
+  }
+
+  private answer(choice: 'move-on' | 'stay'): void {
+    this.dispatchEvent(new CustomEvent(choice));
+  }
+}
+
+customElements.define('kompas-open-steps-dialog', OpenStepsDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-open-steps-dialog': OpenStepsDialog;
+  }
+}
