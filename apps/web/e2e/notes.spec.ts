@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { KompasProcess } from './server.ts';
+import { type CreatedBoard, createBoard, joinIn } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -11,26 +12,10 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-interface Created {
-  id: string;
-  links: { facilitator: string; participant: string; observer: string };
-}
+const WORKSHOP = { title: 'Library partners', task: 'A reading programme for the region' };
 
-async function createBoard(): Promise<Created> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Library partners', task: 'A reading programme for the region' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Created;
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+function newBoard(): Promise<CreatedBoard> {
+  return createBoard(server, WORKSHOP);
 }
 
 async function addNote(page: Page, text: string): Promise<void> {
@@ -53,11 +38,11 @@ async function noteOnCanvas(page: Page, text: string): Promise<{ x: number; y: n
 test('a note is edited in place, recoloured and deleted, and the others see each change', async ({
   browser,
 }) => {
-  const board = await createBoard();
+  const board = await newBoard();
   const ann = await (await browser.newContext()).newPage();
   const bea = await (await browser.newContext()).newPage();
-  await join(ann, board.links.facilitator, 'Ann');
-  await join(bea, board.links.participant, 'Bea');
+  await joinIn(ann, board.links.facilitator, 'Ann');
+  await joinIn(bea, board.links.participant, 'Bea');
 
   await addNote(ann, 'Libraries in every village');
   await expect(noteItem(bea, 'Libraries in every village')).toBeAttached();
@@ -82,11 +67,11 @@ test('a note is edited in place, recoloured and deleted, and the others see each
 });
 
 test('undo and redo take back only your own changes', async ({ browser }) => {
-  const board = await createBoard();
+  const board = await newBoard();
   const ann = await (await browser.newContext()).newPage();
   const bea = await (await browser.newContext()).newPage();
-  await join(ann, board.links.facilitator, 'Ann');
-  await join(bea, board.links.participant, 'Bea');
+  await joinIn(ann, board.links.facilitator, 'Ann');
+  await joinIn(bea, board.links.participant, 'Bea');
 
   await addNote(ann, 'Ann writes this');
   await addNote(bea, 'Bea writes that');
@@ -106,10 +91,10 @@ test('undo and redo take back only your own changes', async ({ browser }) => {
 });
 
 test('a name is asked once and remembered', async ({ browser }) => {
-  const board = await createBoard();
+  const board = await newBoard();
   const context = await browser.newContext();
   const page = await context.newPage();
-  await join(page, board.links.participant, 'Daan');
+  await joinIn(page, board.links.participant, 'Daan');
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
   await expect(page.getByLabel('Your name')).toBeHidden();
@@ -117,7 +102,7 @@ test('a name is asked once and remembered', async ({ browser }) => {
 });
 
 test('a forged or unknown link explains itself instead of showing a board', async ({ page }) => {
-  const board = await createBoard();
+  const board = await newBoard();
   const forged = board.links.participant.replace(/#token=.*/, '#token=forged.token');
   await page.goto(forged);
   await expect(page.getByText('This link is not valid')).toBeVisible();
@@ -126,7 +111,7 @@ test('a forged or unknown link explains itself instead of showing a board', asyn
   await page.goto(`${server.url}/b/${board.id}`);
   await expect(page.getByText('This link is not valid')).toBeVisible();
 
-  const other = await createBoard();
+  const other = await newBoard();
   const token = new URL(other.links.participant).hash;
   await page.goto(`${server.url}/b/AAAAAAAAAAAAAAAAAAAAAA${token}`);
   await expect(page.getByText(/This link is not valid|This board does not exist/)).toBeVisible();
@@ -135,12 +120,12 @@ test('a forged or unknown link explains itself instead of showing a board', asyn
 test('a note written offline survives closing the tab and reaches the others once back online', async ({
   browser,
 }) => {
-  const board = await createBoard();
+  const board = await newBoard();
   const ann = await (await browser.newContext()).newPage();
   const beaContext = await browser.newContext();
   const bea = await beaContext.newPage();
-  await join(ann, board.links.facilitator, 'Ann');
-  await join(bea, board.links.participant, 'Bea');
+  await joinIn(ann, board.links.facilitator, 'Ann');
+  await joinIn(bea, board.links.participant, 'Bea');
 
   await server.stop();
   await expect(bea.getByRole('status').filter({ hasText: /Reconnecting|Offline/ })).toBeVisible();

@@ -1,5 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { KompasProcess } from './server.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -11,28 +12,10 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-interface Created {
-  id: string;
-  links: { facilitator: string; participant: string; observer: string };
-}
+const WORKSHOP = { title: 'Care in the region', task: 'One front door for informal carers' };
 
-async function createBoard(): Promise<Created> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Care in the region', task: 'One front door for informal carers' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Created;
-}
-
-async function join(browser: Browser, link: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
-  return page;
+function newBoard(): Promise<CreatedBoard> {
+  return createBoard(server, WORKSHOP);
 }
 
 const currentPhase = (page: Page) => page.getByLabel('Current phase');
@@ -48,10 +31,10 @@ async function moveOn(page: Page): Promise<void> {
 const currentPhaseHook = (page: Page) => page.evaluate(() => window.kompas?.currentPhase() ?? null);
 
 test('the facilitator leads the group around the circle and everyone follows', async ({ browser }) => {
-  const board = await createBoard();
-  const fay = await join(browser, board.links.facilitator, 'Fay');
-  const pim = await join(browser, board.links.participant, 'Pim');
-  const otto = await join(browser, board.links.observer, 'Otto');
+  const board = await newBoard();
+  const fay = await joinAsNewPerson(browser, board.links.facilitator, 'Fay');
+  const pim = await joinAsNewPerson(browser, board.links.participant, 'Pim');
+  const otto = await joinAsNewPerson(browser, board.links.observer, 'Otto');
   const everyone = [fay, pim, otto];
   const others = [pim, otto];
 
@@ -96,13 +79,13 @@ test('the facilitator leads the group around the circle and everyone follows', a
 });
 
 test('someone joining later sees the current phase without an announcement', async ({ browser }) => {
-  const board = await createBoard();
-  const fay = await join(browser, board.links.facilitator, 'Fay');
+  const board = await newBoard();
+  const fay = await joinAsNewPerson(browser, board.links.facilitator, 'Fay');
   await fay.getByRole('button', { name: 'Start workshop' }).click();
   await moveOn(fay);
   await expect(currentPhase(fay)).toHaveText('Round 1 · Richten');
 
-  const pim = await join(browser, board.links.participant, 'Pim');
+  const pim = await joinAsNewPerson(browser, board.links.participant, 'Pim');
   await expect(currentPhase(pim)).toHaveText('Round 1 · Richten');
   await expect(pim.getByText(/^Now: /)).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { KompasProcess } from './server.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -11,28 +12,10 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-interface Created {
-  id: string;
-  links: { facilitator: string; participant: string; observer: string };
-}
+const WORKSHOP = { title: 'Care in the region', task: 'One front door for informal carers' };
 
-async function createBoard(): Promise<Created> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Care in the region', task: 'One front door for informal carers' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Created;
-}
-
-async function join(browser: Browser, link: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
-  return page;
+function newBoard(): Promise<CreatedBoard> {
+  return createBoard(server, WORKSHOP);
 }
 
 const currentPhase = (page: Page) => page.getByLabel('Current phase');
@@ -44,9 +27,9 @@ const diagnosisRow = (page: Page, phase: string, step: string) =>
 test('the facilitator ticks off steps, is asked before leaving open ones, and the diagnosis flags them', async ({
   browser,
 }) => {
-  const board = await createBoard();
-  const fay = await join(browser, board.links.facilitator, 'Fay');
-  const pim = await join(browser, board.links.participant, 'Pim');
+  const board = await newBoard();
+  const fay = await joinAsNewPerson(browser, board.links.facilitator, 'Fay');
+  const pim = await joinAsNewPerson(browser, board.links.participant, 'Pim');
 
   await fay.getByRole('button', { name: 'Start workshop' }).click();
   for (const page of [fay, pim]) {
@@ -84,8 +67,8 @@ test('the facilitator ticks off steps, is asked before leaving open ones, and th
 });
 
 test('moving on asks nothing when no step of the phase is open', async ({ browser }) => {
-  const board = await createBoard();
-  const fay = await join(browser, board.links.facilitator, 'Fay');
+  const board = await newBoard();
+  const fay = await joinAsNewPerson(browser, board.links.facilitator, 'Fay');
   await fay.getByRole('button', { name: 'Start workshop' }).click();
   await fay.getByRole('button', { name: 'Steps' }).click();
   for (const step of ['Eigen situatie', 'Mogelijke partners', 'Gezamenlijke opgave']) {

@@ -1,0 +1,37 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+import type { KompasProcess } from './server.ts';
+
+/** What `POST /api/boards` answers. */
+export interface CreatedBoard {
+  id: string;
+  links: { facilitator: string; participant: string; observer: string };
+}
+
+/** Creates a workshop through the API, as the landing page does. */
+export async function createBoard(
+  server: KompasProcess,
+  workshop: { title: string; task: string },
+): Promise<CreatedBoard> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(workshop),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CreatedBoard;
+}
+
+/** Opens an invite link in `page`, answers the name dialog and waits until the board is online. */
+export async function joinIn(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+}
+
+/** `joinIn` in a browser context of its own, as a separate person. */
+export async function joinAsNewPerson(browser: Browser, link: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await joinIn(page, link, name);
+  return page;
+}
