@@ -4,6 +4,7 @@ import { initBoard, META_KEY } from './board.ts';
 import { findInvalidChange } from './change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTE_TEXT_MAX, NOTES_KEY, recolorNote } from './note.ts';
 import { CURRENT_SCHEMA_VERSION, migrateBoard, SCHEMA_KEY } from './schema.ts';
+import { checkSentChange } from './test-support.ts';
 
 const author = { id: 'author-anna', name: 'Anna' };
 const VALID_NOTE = {
@@ -27,17 +28,8 @@ function setUp() {
   return { server, client };
 }
 
-/** Sends what `client` has that `server` lacks, as the relay receives it, and checks the change. */
 function check(server: Y.Doc, client: Y.Doc): string | null {
-  const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
-  let result: string | null = 'no transaction';
-  const onTransaction = (transaction: Y.Transaction) => {
-    result = findInvalidChange(server, transaction);
-  };
-  server.on('afterTransaction', onTransaction);
-  Y.applyUpdate(server, update);
-  server.off('afterTransaction', onTransaction);
-  return result;
+  return checkSentChange(server, client, findInvalidChange);
 }
 
 function rawNotes(doc: Y.Doc): Y.Map<unknown> {

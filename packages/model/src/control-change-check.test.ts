@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { findInvalidControlChange } from './control-change-check.ts';
 import { nextPhase, PHASE_HISTORY_KEY, previousPhase, startFacilitation } from './phase-history.ts';
 import { STEP_STATUS_KEY, setStepStatus } from './step-status.ts';
+import { checkSentChange } from './test-support.ts';
 
 /** A server's copy of a started control document, and a facilitator's client synced to it. */
 function setUp() {
@@ -13,17 +14,8 @@ function setUp() {
   return { server, client };
 }
 
-/** Sends what `client` has that `server` lacks, as the relay receives it, and checks the change. */
 function check(server: Y.Doc, client: Y.Doc): string | null {
-  const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
-  let result: string | null = 'no transaction';
-  const onTransaction = (transaction: Y.Transaction) => {
-    result = findInvalidControlChange(server, transaction);
-  };
-  server.on('afterTransaction', onTransaction);
-  Y.applyUpdate(server, update);
-  server.off('afterTransaction', onTransaction);
-  return result;
+  return checkSentChange(server, client, findInvalidControlChange);
 }
 
 describe('findInvalidControlChange', () => {

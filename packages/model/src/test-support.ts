@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { isModelError, type ModelErrorCode } from './errors.ts';
 
 /**
@@ -20,4 +20,24 @@ export function expectRefused(doc: Y.Doc, code: ModelErrorCode, operation: () =>
   }
   expect(isModelError(thrown, code), `expected ModelError '${code}', got ${String(thrown)}`).toBe(true);
   expect(updates, `a refused '${code}' call must write nothing`).toBe(0);
+}
+
+/**
+ * Sends what `client` has that `server` lacks, as the relay receives it, and returns what `checkChange`
+ * says of the server's resulting transaction ('no transaction' when nothing was applied).
+ */
+export function checkSentChange(
+  server: Y.Doc,
+  client: Y.Doc,
+  checkChange: (doc: Y.Doc, transaction: Y.Transaction) => string | null,
+): string | null {
+  const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+  let result: string | null = 'no transaction';
+  const onTransaction = (transaction: Y.Transaction) => {
+    result = checkChange(server, transaction);
+  };
+  server.on('afterTransaction', onTransaction);
+  Y.applyUpdate(server, update);
+  server.off('afterTransaction', onTransaction);
+  return result;
 }
