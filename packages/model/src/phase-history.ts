@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { ControlSection } from './control-section.ts';
 import { describeValue, ModelError } from './errors.ts';
 import { ID_MAX_LENGTH, isValidId } from './id.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
@@ -144,3 +145,11 @@ export function previousPhase(doc: Y.Doc, opts?: PhaseMoveOptions): PhaseVisit {
 export function isPhaseHistoryValid(doc: Y.Doc): boolean {
   return phaseHistoryType(doc).toArray().every(isPhaseVisit);
 }
+
+/** The phase history as the server checks it: a list that only grows. */
+export const PHASE_HISTORY_SECTION: ControlSection = {
+  key: PHASE_HISTORY_KEY,
+  kind: 'array',
+  appendOnly: true,
+  findInvalid: (doc) => (isPhaseHistoryValid(doc) ? null : 'the phase history holds an invalid entry'),
+};

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { ControlSection } from './control-section.ts';
 import { describeValue, ModelError } from './errors.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
 import { getStep, STEPS, type StepId } from './phases.ts';
@@ -60,3 +61,11 @@ export function isStepStatusMapValid(doc: Y.Doc): boolean {
   }
   return true;
 }
+
+/** The step statuses as the server checks them. */
+export const STEP_STATUS_SECTION: ControlSection = {
+  key: STEP_STATUS_KEY,
+  kind: 'map',
+  findInvalid: (doc) =>
+    isStepStatusMapValid(doc) ? null : 'a step status is invalid or names an unknown step',
+};
