@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canWrite, checkAccess } from './access.ts';
+import { checkAccess, roomAccess } from './access.ts';
 import { newBoardId } from './board-id.ts';
 import { parseRoom } from './rooms.ts';
 import { signToken } from './tokens.ts';
@@ -10,16 +10,19 @@ const known = (id: string) => (id === BOARD ? { id } : undefined);
 const token = (boardId: string, expiresAt = 2e9) =>
   signToken(SECRET, { boardId, role: 'participant', expiresAt });
 
-describe('canWrite', () => {
+describe('roomAccess', () => {
   it.each([
-    ['facilitator', 'content', true],
-    ['facilitator', 'control', true],
-    ['participant', 'content', true],
-    ['participant', 'control', false],
-    ['observer', 'content', false],
-    ['observer', 'control', false],
+    ['facilitator', 'content', 'read-write'],
+    ['facilitator', 'control', 'read-write'],
+    ['facilitator', 'drafts', 'read-write'],
+    ['participant', 'content', 'read-write'],
+    ['participant', 'control', 'read'],
+    ['participant', 'drafts', 'write'],
+    ['observer', 'content', 'read'],
+    ['observer', 'control', 'read'],
+    ['observer', 'drafts', 'none'],
   ] as const)('%s in the %s room: %s', (role, room, expected) => {
-    expect(canWrite(role, room)).toBe(expected);
+    expect(roomAccess(role, room)).toBe(expected);
   });
 });
 
@@ -52,20 +55,21 @@ describe('checkAccess', () => {
 });
 
 describe('parseRoom', () => {
-  it('reads content and control rooms', () => {
+  it('reads content, control and drafts rooms', () => {
     expect(parseRoom(BOARD)).toEqual({ name: BOARD, boardId: BOARD, kind: 'content' });
     expect(parseRoom(`${BOARD}.control`)).toEqual({
       name: `${BOARD}.control`,
       boardId: BOARD,
       kind: 'control',
     });
+    expect(parseRoom(`${BOARD}.drafts`)).toEqual({ name: `${BOARD}.drafts`, boardId: BOARD, kind: 'drafts' });
   });
 
   it.each([
     '',
     'lobby',
-    `${BOARD}.drafts`,
     `${BOARD}.control.control`,
+    `${BOARD}.drafts.control`,
     `${BOARD}x`,
     `../${BOARD}`,
     '.control',

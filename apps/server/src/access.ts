@@ -2,7 +2,12 @@ import type { RoomKind } from './rooms.ts';
 import { type Role, verifyToken } from './tokens.ts';
 
 /** Why a request for a board was refused; the text doubles as the API error and the WebSocket close reason. */
-export type Denial = 'missing token' | 'invalid token' | 'token expired' | 'unknown board';
+export type Denial =
+  | 'missing token'
+  | 'invalid token'
+  | 'token expired'
+  | 'unknown board'
+  | 'not for this role';
 
 /** HTTP status and WebSocket close code per denial: the 44xx close codes mirror the HTTP statuses. */
 export const DENIAL_CODES: Readonly<Record<Denial, { httpStatus: number; closeCode: number }>> = {
@@ -10,6 +15,7 @@ export const DENIAL_CODES: Readonly<Record<Denial, { httpStatus: number; closeCo
   'invalid token': { httpStatus: 403, closeCode: 4403 },
   'token expired': { httpStatus: 403, closeCode: 4403 },
   'unknown board': { httpStatus: 404, closeCode: 4404 },
+  'not for this role': { httpStatus: 403, closeCode: 4403 },
 };
 
 export type Access<Board> = { ok: true; role: Role; board: Board } | { ok: false; denial: Denial };
@@ -34,7 +40,15 @@ export function checkAccess<Board>(
   return { ok: true, role: check.claims.role, board };
 }
 
-/** Observers write nowhere; participants write the notes but not the facilitation state. */
-export function canWrite(role: Role, room: RoomKind): boolean {
-  return role === 'facilitator' || (role === 'participant' && room === 'content');
+/** How a role may use a room: read and write, only read, only write (add without seeing), or not at all. */
+export type RoomAccess = 'read-write' | 'read' | 'write' | 'none';
+
+/**
+ * Observers read the board and the facilitation state; participants also write notes, and add their private
+ * drafts without seeing anyone else's; facilitators read and write everything.
+ */
+export function roomAccess(role: Role, room: RoomKind): RoomAccess {
+  if (role === 'facilitator') return 'read-write';
+  if (room === 'drafts') return role === 'participant' ? 'write' : 'none';
+  return role === 'participant' && room === 'content' ? 'read-write' : 'read';
 }

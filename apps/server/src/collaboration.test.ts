@@ -253,7 +253,7 @@ describe('refused WebSockets', () => {
       reason: 'unknown board',
     });
     const { id, tokens } = await createBoard(server);
-    for (const room of [`${id}.drafts`, `${id}/x`, 'lobby', '', `${id}.control.control`]) {
+    for (const room of [`${id}.draft`, `${id}/x`, 'lobby', '', `${id}.control.drafts`]) {
       expect(await closeOf(server, `/ws/${room}?token=${tokens.facilitator}`)).toEqual({
         code: 4404,
         reason: 'unknown room',

@@ -2,27 +2,34 @@ import { findInvalidChange, findInvalidControlChange } from '@kompas/model';
 import type { ChangeValidator } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
 
-/** `content`: the notes, written by facilitator and participants; `control`: facilitation, written by the facilitator. */
-export type RoomKind = 'content' | 'control';
+/**
+ * `content`: the notes, written by facilitators and participants; `control`: facilitation, written by
+ * facilitators; `drafts`: notes of a private brainstorm, which participants add to without reading the room,
+ * so that only their author and the facilitators see them until they are revealed.
+ */
+export type RoomKind = 'content' | 'control' | 'drafts';
 
 export interface Room {
-  /** The y-websocket room name: `<boardId>` or `<boardId>.control`. */
+  /** The y-websocket room name: `<boardId>`, `<boardId>.control` or `<boardId>.drafts`. */
   name: string;
   boardId: string;
   kind: RoomKind;
 }
 
-const CONTROL_SUFFIX = '.control';
+const SUFFIXES: readonly [string, RoomKind][] = [
+  ['.control', 'control'],
+  ['.drafts', 'drafts'],
+];
 
 export function parseRoom(name: string): Room | undefined {
-  const kind: RoomKind = name.endsWith(CONTROL_SUFFIX) ? 'control' : 'content';
-  const boardId = kind === 'control' ? name.slice(0, -CONTROL_SUFFIX.length) : name;
+  const [suffix, kind] = SUFFIXES.find(([candidate]) => name.endsWith(candidate)) ?? ['', 'content'];
+  const boardId = name.slice(0, name.length - suffix.length);
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
 }
 
-/** What the relay checks a room's writes against: the board model for content, facilitation for control. */
+/** What the relay checks a room's writes against: the board model for notes, facilitation for control. */
 export function roomValidator(name: string): ChangeValidator | undefined {
   const kind = parseRoom(name)?.kind;
   if (kind === undefined) return undefined;
-  return kind === 'content' ? findInvalidChange : findInvalidControlChange;
+  return kind === 'control' ? findInvalidControlChange : findInvalidChange;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { canWrite, checkAccess, DENIAL_CODES } from './access.ts';
+import { checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
 import type { BoardRecord } from './boards.ts';
 import type { Logger } from './logger.ts';
 import { splitTarget } from './request-target.ts';
@@ -13,7 +13,10 @@ const UNKNOWN_ROOM = { code: 4404, reason: 'unknown room' } as const;
 
 /** What the upgrade needs from the relay: it takes over a socket once access is decided. */
 export interface ConnectionHandler {
-  handleConnection(ws: WebSocket, options: { room: string; readOnly: boolean; actor: string }): void;
+  handleConnection(
+    ws: WebSocket,
+    options: { room: string; readOnly: boolean; writeOnly: boolean; actor: string },
+  ): void;
 }
 
 export interface UpgradeContext {
@@ -61,14 +64,19 @@ export function createUpgradeHandler(context: UpgradeContext) {
         refuse(ws, DENIAL_CODES[access.denial].closeCode, access.denial);
         return;
       }
+      const use = roomAccess(access.role, room.kind);
+      if (use === 'none') {
+        refuse(ws, DENIAL_CODES['not for this role'].closeCode, 'not for this role');
+        return;
+      }
       // The connection id tells a user's updates apart in the room log without identifying the person.
       const connection = randomBytes(6).toString('base64url');
-      const readOnly = !canWrite(access.role, room.kind);
-      context.logger.info('ws open', { room: room.name, role: access.role, connection, readOnly });
+      context.logger.info('ws open', { room: room.name, role: access.role, connection, access: use });
       ws.once('close', (code) => context.logger.info('ws close', { room: room.name, connection, code }));
       context.relay.handleConnection(ws, {
         room: room.name,
-        readOnly,
+        readOnly: use === 'read',
+        writeOnly: use === 'write',
         actor: `${access.role}:${connection}`,
       });
     });

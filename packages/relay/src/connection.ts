@@ -7,6 +7,7 @@ import type { ClientOrigin } from './origins.ts';
 import { restampReturningClients } from './presence-clocks.ts';
 import {
   CloseCode,
+  EMPTY_DOC,
   encodeSyncStep2,
   fitCloseReason,
   MAX_PRESENCE_BYTES,
@@ -20,6 +21,8 @@ import type { Room } from './room.ts';
 
 export interface ConnectionSettings {
   readOnly: boolean;
+  /** Receives nothing of the room; see ConnectionParams.writeOnly. */
+  writeOnly: boolean;
   actor: string;
   maxFrameBytes: number;
   logger: RelayLogger;
@@ -37,6 +40,7 @@ export interface ConnectionSettings {
 export class Connection implements ClientOrigin {
   readonly kind = 'client';
   readonly readOnly: boolean;
+  readonly writeOnly: boolean;
   readonly actor: string;
   /** Frames that arrived before the room was loaded, handled in order once it is. */
   private queue: Uint8Array[] = [];
@@ -51,6 +55,7 @@ export class Connection implements ClientOrigin {
     private readonly settings: ConnectionSettings,
   ) {
     this.readOnly = settings.readOnly;
+    this.writeOnly = settings.writeOnly;
     this.actor = settings.actor;
     ws.on('message', this.onMessage);
     ws.on('pong', () => {
@@ -162,7 +167,8 @@ export class Connection implements ClientOrigin {
   private answerSyncStep1(stateVector: Uint8Array): void {
     let answer: Uint8Array;
     try {
-      answer = encodeSyncStep2(this.room.doc, stateVector);
+      // A write-only client is told the room holds nothing, which completes its sync without a byte of content.
+      answer = encodeSyncStep2(this.writeOnly ? EMPTY_DOC : this.room.doc, stateVector);
     } catch (cause) {
       throw new ProtocolError('invalid state vector', { cause });
     }
@@ -191,6 +197,7 @@ export class Connection implements ClientOrigin {
   }
 
   private applyAwareness(update: Uint8Array): void {
+    if (this.writeOnly) return;
     // Presence is relayed to everyone in the room: a name and a cursor need a few hundred bytes.
     if (update.length > MAX_PRESENCE_BYTES) {
       throw new ProtocolError(`presence update larger than ${MAX_PRESENCE_BYTES} bytes`);
@@ -204,7 +211,7 @@ export class Connection implements ClientOrigin {
   }
 
   private answerQueryAwareness(): void {
-    this.room.sendPresence(this);
+    if (!this.writeOnly) this.room.sendPresence(this);
   }
 
   private dispose(): void {

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** Message types of the y-websocket protocol: the first varuint of every frame. */
 export const messageSync = 0;
@@ -51,6 +51,9 @@ export class ProtocolError extends Error {
     this.name = 'ProtocolError';
   }
 }
+
+/** A document that stays empty: what a write-only connection is told the room holds. */
+export const EMPTY_DOC = new Y.Doc();
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, doc));

@@ -22,7 +22,14 @@ import {
 import { SqliteStorage } from './sqlite-storage.ts';
 import type { ChangeValidator } from './staging-doc.ts';
 import type { StoredRoom, UpdateMeta } from './storage.ts';
-import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './test-server.ts';
+import {
+  connectClient,
+  sleep,
+  startTestServer,
+  type TestRole,
+  type TestServer,
+  waitFor,
+} from './test-server.ts';
 
 let dataDir: string;
 let server: TestServer | null = null;
@@ -41,7 +48,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function client(room: string, role: 'participant' | 'observer' = 'participant') {
+function client(room: string, role: TestRole = 'participant') {
   if (!server) throw new Error('no server');
   const doc = new Y.Doc();
   const provider = connectClient(server, room, doc, role);
@@ -56,10 +63,11 @@ function synced(provider: WebsocketProvider): Promise<void> {
 /** A raw WebSocket in `room`, to send frames the official client never would. */
 async function rawSocket(
   room: string,
-  options: { autoPong?: boolean; received?: Uint8Array[] } = {},
+  options: { autoPong?: boolean; received?: Uint8Array[]; role?: TestRole } = {},
 ): Promise<WebSocket> {
   if (!server) throw new Error('no server');
-  const socket = new WebSocket(`${server.url}/${room}`, { autoPong: options.autoPong ?? true });
+  const query = options.role ? `?role=${options.role}` : '';
+  const socket = new WebSocket(`${server.url}/${room}${query}`, { autoPong: options.autoPong ?? true });
   // Listening from the start: the greeting can arrive in the same read as the upgrade response.
   socket.on('message', (data: Buffer) => options.received?.push(new Uint8Array(data)));
   sockets.push(socket);
@@ -76,12 +84,21 @@ function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
   );
 }
 
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
+function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  return syncFrame(2, update);
+}
+
+/** Asks for everything the room holds. */
+function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
+  return syncFrame(0, stateVector);
 }
 
 function awarenessFrame(payload: Uint8Array): Uint8Array {
@@ -243,6 +260,44 @@ describe('Relay with the official y-websocket client', () => {
       () => writer.provider.awareness.getStates().get(observer.doc.clientID)?.user?.name === 'Olga',
       "the observer's awareness to reach the writer",
     );
+  });
+
+  it('lets a write-only connection add to a room without receiving anything of it', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage });
+    const reader = client('drafts');
+    const author = client('drafts', 'author');
+    await Promise.all([synced(reader.provider), synced(author.provider)]);
+    reader.text.insert(0, 'seen by readers. ');
+    author.text.insert(0, 'first draft');
+    await waitFor(
+      () => reader.text.toString().includes('first draft'),
+      "the author's draft to reach the reader",
+    );
+
+    // A second author, as raw frames: the room holds two texts by now, yet not a byte of them arrives.
+    const received: Uint8Array[] = [];
+    const other = await rawSocket('drafts', { role: 'author', received });
+    other.send(syncStep1Frame(Y.encodeStateVector(new Y.Doc())));
+    other.send(syncUpdateFrame(textUpdate('second draft')));
+    await waitFor(() => reader.text.toString().includes('second draft'), "the second author's draft");
+    author.text.insert(author.text.length, ', edited');
+    await waitFor(() => reader.text.toString().includes('edited'), 'the edit to reach the reader');
+    author.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+    reader.provider.awareness.setLocalStateField('user', { name: 'Rob' });
+    await sleep(100);
+
+    const everything = Buffer.concat(received.map((frame) => Buffer.from(frame))).toString('latin1');
+    for (const secret of ['first draft', 'seen by readers', 'edited', 'Rob']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(author.text.toString()).toBe('first draft, edited');
+    expect(reader.provider.awareness.getStates().has(author.doc.clientID)).toBe(false);
+    expect(author.provider.awareness.getStates().has(reader.doc.clientID)).toBe(false);
+
+    // What the authors wrote is stored like any write.
+    const log = await storage.readLog('drafts');
+    expect(textOf(log.map((entry) => entry.update))).toBe(reader.text.toString());
   });
 
   it('has an update in the SQLite log before another client receives it', async () => {

@@ -27,6 +27,12 @@ export interface ConnectionParams {
   room: string;
   /** Document writes are dropped and counted; the connection still receives everything and has presence. */
   readOnly: boolean;
+  /**
+   * The connection writes but never reads: it receives nothing of the room (no document, no updates, no
+   * presence), and its presence is not passed on. For drafts that only their author and the facilitators
+   * may see: each author adds to a room that only facilitators read.
+   */
+  writeOnly?: boolean;
   /** Recorded with every update the connection makes: role and a connection id, never a secret. */
   actor: string;
 }
@@ -83,7 +89,10 @@ export class Relay {
   }
 
   /** Takes over an open WebSocket whose upgrade the server has already authorised. */
-  handleConnection(ws: WebSocket, { room: name, readOnly, actor }: ConnectionParams): void {
+  handleConnection(
+    ws: WebSocket,
+    { room: name, readOnly, writeOnly = false, actor }: ConnectionParams,
+  ): void {
     if (this.closing) {
       ws.close(CloseCode.goingAway, 'server shutting down');
       return;
@@ -92,6 +101,7 @@ export class Relay {
     const room = this.openRoom(name);
     const connection = new Connection(ws, room, {
       readOnly,
+      writeOnly,
       actor,
       maxFrameBytes: this.maxFrameBytes,
       logger: this.logger,

@@ -4,7 +4,7 @@ import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { encodePresentStates } from './presence-clocks.ts';
-import { CloseCode, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { type ChangeValidator, StagingDoc } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 
@@ -66,8 +66,15 @@ export class Room {
     this.connections.set(connection, new Set());
   }
 
-  /** First messages to a connection once the room is loaded: our state vector, then who is present. */
+  /**
+   * First messages to a connection once the room is loaded: our state vector, then who is present. A
+   * write-only connection gets an empty state vector, so its client sends all it has (its own drafts).
+   */
   greet(connection: Connection): void {
+    if (connection.writeOnly) {
+      connection.send(encodeSyncStep1(EMPTY_DOC));
+      return;
+    }
     connection.send(encodeSyncStep1(this.doc));
     if (this.awareness.states.size > 0) this.sendPresence(connection);
   }
@@ -156,7 +163,7 @@ export class Room {
     this.enqueue(async () => {
       await stored;
       for (const connection of this.connections.keys()) {
-        if (connection !== origin) connection.send(message);
+        if (connection !== origin && !connection.writeOnly) connection.send(message);
       }
       if (this.sinceSnapshot >= this.options.snapshotEvery) await this.snapshot();
     });
@@ -176,7 +183,7 @@ export class Room {
     const message = encodeAwareness(
       encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
     );
-    for (const connection of this.connections.keys()) connection.send(message);
+    for (const connection of this.connections.keys()) if (!connection.writeOnly) connection.send(message);
   };
 
   /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */

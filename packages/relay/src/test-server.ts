@@ -7,7 +7,8 @@ import { createRelay, type Relay, type RelayOptions } from './relay.ts';
 
 /**
  * Test harness: a WebSocket server on 127.0.0.1 (random port) that hands every connection to a relay.
- * The room is the URL path; `?role=observer` makes the connection read-only, as the server's tokens will.
+ * The room is the URL path; `?role=observer` makes the connection read-only and `?role=author` write-only, as
+ * the server decides from tokens and rooms.
  */
 export interface TestServer {
   /** ws://127.0.0.1:<port> */
@@ -32,6 +33,7 @@ export async function startTestServer(options: RelayOptions): Promise<TestServer
     relay.handleConnection(ws, {
       room: decodeURIComponent(url.pathname.slice(1)),
       readOnly: role === 'observer',
+      writeOnly: role === 'author',
       actor: `${role}:${connectionCount}`,
     });
   });
@@ -53,12 +55,14 @@ export async function startTestServer(options: RelayOptions): Promise<TestServer
   };
 }
 
+export type TestRole = 'participant' | 'observer' | 'author';
+
 /** The official y-websocket client, as a browser would use it (BroadcastChannel off: one process). */
 export function connectClient(
   server: TestServer,
   room: string,
   doc: Y.Doc,
-  role: 'participant' | 'observer' = 'participant',
+  role: TestRole = 'participant',
 ): WebsocketProvider {
   return new WebsocketProvider(server.url, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
