@@ -8,6 +8,7 @@ import { restampReturningClients } from './presence-clocks.ts';
 import {
   CloseCode,
   EMPTY_DOC,
+  encodeAwareness,
   encodeSyncStep2,
   fitCloseReason,
   MAX_PRESENCE_BYTES,
@@ -211,7 +212,9 @@ export class Connection implements ClientOrigin {
   }
 
   private answerQueryAwareness(): void {
-    if (!this.writeOnly) this.room.sendPresence(this);
+    // A write-only client learns nobody's presence, but still hears that the server is there.
+    if (this.writeOnly) this.send(NO_PRESENCE);
+    else this.room.sendPresence(this);
   }
 
   private dispose(): void {
@@ -225,6 +228,9 @@ export class Connection implements ClientOrigin {
     this.settings.logger[level](message, { room: this.room.name, actor: this.actor, ...fields });
   }
 }
+
+/** An awareness message listing no one. */
+const NO_PRESENCE = encodeAwareness(new Uint8Array([0]));
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);

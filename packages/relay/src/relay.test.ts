@@ -287,6 +287,12 @@ describe('Relay with the official y-websocket client', () => {
     reader.provider.awareness.setLocalStateField('user', { name: 'Rob' });
     await sleep(100);
 
+    // Asked who is there, the relay answers (so the client knows the socket lives) with nobody.
+    const framesBefore = received.length;
+    other.send(new Uint8Array([messageQueryAwareness]));
+    await waitFor(() => received.length > framesBefore, 'an answer to the awareness query');
+    expect(Array.from(received[framesBefore] ?? [])).toEqual([messageAwareness, 1, 0]);
+
     const everything = Buffer.concat(received.map((frame) => Buffer.from(frame))).toString('latin1');
     for (const secret of ['first draft', 'seen by readers', 'edited', 'Rob']) {
       expect(everything).not.toContain(secret);
