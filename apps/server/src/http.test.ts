@@ -44,6 +44,25 @@ describe('GET /healthz', () => {
   });
 });
 
+describe('GET /api/time', () => {
+  it("tells the server's clock, never from a cache", async () => {
+    const before = Date.now();
+    const response = await fetch(`${server.url}/api/time`);
+    const after = Date.now();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const { now } = await response.json();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(after);
+  });
+
+  it('refuses other methods with 405 and Allow', async () => {
+    const response = await fetch(`${server.url}/api/time`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
 describe('POST /api/boards', () => {
   it('creates a board: 201 with id, links on PUBLIC_URL and one token per role', async () => {
     const response = await post(

@@ -76,6 +76,12 @@ async function route(
     sendJson(res, 200, { status: 'ok' });
     return;
   }
+  if (path === '/api/time') {
+    // Clients set their countdowns by the server's clock; a cached answer would tell a stale time.
+    allowMethods(req, READ_METHODS);
+    sendJson(res, 200, { now: Date.now() });
+    return;
+  }
   if (path === '/api/boards') {
     allowMethods(req, ['POST']);
     await createBoard(context, req, res);

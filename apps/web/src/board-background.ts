@@ -20,6 +20,8 @@ const DIMMED_SLICE_OPACITY = 0.42;
 const DIMMED_BAND_OPACITY = 0.38;
 /** The current phase's outline, in board units. */
 const HIGHLIGHT_WIDTH = 8;
+/** A locked phase is washed over in grey, so everyone sees where notes stay put. */
+const LOCK_SHADE = 'rgba(52, 64, 84, 0.22)';
 
 /** Everything the board shows around the notes; the radius `fit` should show. */
 export const BOARD_EXTENT = RING_OUTER + 20;
@@ -246,17 +248,33 @@ function phaseOutline(phase: Phase): Konva.Arc {
   });
 }
 
+/** A wash over a phase's three slices, shown while the phase is locked. */
+function lockShade(phase: Phase): Konva.Arc {
+  return new Konva.Arc({
+    innerRadius: CENTRE_RADIUS,
+    outerRadius: BOARD_RADIUS,
+    angle: 90,
+    rotation: phase.index * 90 - 90,
+    fill: LOCK_SHADE,
+    visible: false,
+    listening: false,
+    perfectDrawEnabled: false,
+  });
+}
+
 /** The parts of one phase that dim and light up together. */
 interface PhaseParts {
   slices: Konva.Group;
   band: Konva.Group;
   outline: Konva.Arc;
+  lock: Konva.Arc;
 }
 
 /**
  * The circle itself: twelve step slices in four phase colours, a ring of chevrons showing the clockwise
  * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Once the workshop
- * has started, the current phase is outlined and the others are dimmed. Nothing in it listens to events.
+ * has started, the current phase is outlined and the others are dimmed; locked phases are shaded. Nothing
+ * in it listens to events.
  */
 export class BoardBackground {
   readonly group = new Konva.Group({ listening: false });
@@ -269,11 +287,13 @@ export class BoardBackground {
         slices: new Konva.Group({ listening: false }).add(...stepSlices(phase)),
         band: new Konva.Group({ listening: false }).add(phaseBand(phase), ...phaseLabels(phase)),
         outline: phaseOutline(phase),
+        lock: lockShade(phase),
       });
     }
     const parts = [...this.parts.values()];
     this.group.add(...parts.map((part) => part.slices));
     this.group.add(...dividers());
+    this.group.add(...parts.map((part) => part.lock));
     this.group.add(...parts.map((part) => part.outline));
     this.group.add(...parts.map((part) => part.band));
     this.group.add(this.centre.group);
@@ -292,5 +312,10 @@ export class BoardBackground {
       part.band.opacity(dimmed ? DIMMED_BAND_OPACITY : 1);
       part.outline.visible(id === current);
     }
+  }
+
+  /** Shades the locked phases; an empty list shows the board open. */
+  setLocked(locked: readonly PhaseId[]): void {
+    for (const [id, part] of this.parts) part.lock.visible(locked.includes(id));
   }
 }

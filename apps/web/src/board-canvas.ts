@@ -1,6 +1,9 @@
 import {
+  getStep,
   NOTE_COLOR_HEX,
   type NoteColor,
+  PHASES,
+  type PhaseId,
   type PhasePosition,
   pointToSlice,
   type SlicePosition,
@@ -16,12 +19,14 @@ import {
   type NoteCreateDetail,
   type NoteDeleteDetail,
   type NoteEditDetail,
+  type NoteLockedDetail,
   type NoteMoveDetail,
   type NoteRecolorDetail,
   type ViewportChangeDetail,
 } from './board-events.ts';
 import { BoardGestures } from './board-gestures.ts';
 import { boardKeyCommand, isTypingTarget } from './board-keys.ts';
+import { type BoardRegion, fitRegion, visibleRegion } from './board-region.ts';
 import { BoardStage } from './board-stage.ts';
 import { draftSession, type EditSession, editSession, savedEdit } from './edit-session.ts';
 import { freeSpot } from './free-spot.ts';
@@ -35,7 +40,9 @@ import { type Awareness, PresenceController } from './presence-controller.ts';
 import { visuallyHidden } from './shared-styles.ts';
 import { boardTestHooks, installTestHooks } from './test-hooks.ts';
 import { throttle } from './throttle.ts';
-import { type Point, ZOOM_STEP } from './viewport.ts';
+import { type Point, rectContains, ZOOM_STEP } from './viewport.ts';
+import type { NoteVoteDetail } from './voting-panel.ts';
+import type { CanvasVote } from './voting-state.ts';
 
 /** Cursor positions go out at most 20 times a second. */
 const CURSOR_INTERVAL_MS = 50;
@@ -53,10 +60,13 @@ export class BoardCanvas extends LitElement {
     task: { type: String },
     position: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    locked: { attribute: false },
+    lockApplies: { type: Boolean, attribute: 'lock-applies' },
     editing: { state: true },
     selectedId: { state: true },
     dragging: { state: true },
     empty: { state: true },
+    votes: { attribute: false },
   };
 
   declare doc: Y.Doc | undefined;
@@ -65,11 +75,19 @@ export class BoardCanvas extends LitElement {
   /** Where the group is on the circle, or null before the workshop starts. */
   declare position: PhasePosition | null;
   declare readOnly: boolean;
+  /** The phases the facilitator has locked; shaded for everyone. */
+  declare locked: readonly PhaseId[];
+  /** Whether the lock stops this person (participants) from adding and changing notes there. */
+  declare lockApplies: boolean;
   declare editing: EditSession | null;
   declare selectedId: string | null;
   declare dragging: boolean;
   /** No notes yet: the canvas shows how to add one. */
   declare empty: boolean;
+  /** Notes' voting badges; clicking one fires `note-vote` (Alt+click takes a vote back). */
+  declare votes: ReadonlyMap<string, CanvasVote>;
+  /** Whether Alt was held at the last press, for taking a vote back from a badge. */
+  private altPress = false;
 
   private board: BoardStage | null = null;
   private gestures: BoardGestures | null = null;
@@ -77,6 +95,10 @@ export class BoardCanvas extends LitElement {
   private removeTestHooks: (() => void) | null = null;
   /** The step last worked in: where "Add note" puts the next note. */
   private lastStep: StepId | undefined;
+  /** The region last shown while following someone's view; kept in view when the window resizes. */
+  private followedRegion: BoardRegion | null = null;
+  /** Set while the view changes by itself (a resize, following someone) rather than by this person. */
+  private viewBySystem = false;
   private readonly publishCursor = throttle((cursor: Point | null) => {
     this.dispatchEvent(boardEvent<CursorMoveDetail>('cursor-move', { cursor }));
   }, CURSOR_INTERVAL_MS);
@@ -88,10 +110,13 @@ export class BoardCanvas extends LitElement {
     this.task = '';
     this.position = null;
     this.readOnly = false;
+    this.locked = [];
+    this.lockApplies = false;
     this.editing = null;
     this.selectedId = null;
     this.dragging = false;
     this.empty = false;
+    this.votes = new Map();
     new NotesController(this, () => this.doc, { list: false, onChange: (ids) => this.onNotesChanged(ids) });
     new PresenceController(this, () => this.awareness, {
       cursors: false,
@@ -159,11 +184,34 @@ export class BoardCanvas extends LitElement {
     if (this.board) this.board.setView(this.board.fitView());
   }
 
+  /**
+   * Shows `region` (someone else's view) fitted to this screen, and keeps it there on resizes until this
+   * person moves the board. Returns false, showing nothing, while a gesture is under way.
+   */
+  showRegion(region: BoardRegion): boolean {
+    const board = this.board;
+    if (!board || this.gestures?.active) return false;
+    this.followedRegion = region;
+    this.moveViewBySystem(() => board.setView(fitRegion(board.size, region)));
+    return true;
+  }
+
   /** Starts a new note in the step last worked in, or the emptiest step, at a free spot. */
   addNote(): void {
     const board = this.board;
     if (!board || this.readOnly) return;
-    const spot = freeSpot(board.notes.notes(), this.lastStep);
+    const open = PHASES.find((phase) => !this.lockApplies || !this.locked.includes(phase.id));
+    if (!open) {
+      this.tellLocked(this.locked[0] ?? 'verkennen');
+      return;
+    }
+    const preferred =
+      this.lastStep && !this.lockStops(this.lastStep)
+        ? this.lastStep
+        : this.locked.length > 0
+          ? open.steps[0]?.id
+          : undefined;
+    const spot = freeSpot(board.notes.notes(), preferred);
     const centre = slicePositionToPoint(spot.step, spot.pos);
     const point = board.toScreen(centre);
     // The editor keeps itself on screen; only a spot out of sight needs the view to move.
@@ -208,6 +256,8 @@ export class BoardCanvas extends LitElement {
     this.gestures = new BoardGestures(container, board, {
       isReadOnly: () => this.readOnly,
       press: (note) => this.select(note.note.id),
+      canLift: (note) => !this.refuseLocked(note.note.step),
+      canDrop: (_note, step) => !this.lockStops(step),
       tap: (point, note, double) => this.onTap(point, note, double),
       drop: (note, centre) => this.onDrop(note, centre),
       draggingChange: (dragging) => {
@@ -216,17 +266,31 @@ export class BoardCanvas extends LitElement {
       cursorMove: (point) => this.onCursorMove(point),
     });
     this.resizeObserver = new ResizeObserver(() => {
-      board.resize({ width: container.clientWidth, height: container.clientHeight });
+      this.moveViewBySystem(() => {
+        board.resize({ width: container.clientWidth, height: container.clientHeight });
+        if (this.followedRegion) board.setView(fitRegion(board.size, this.followedRegion));
+      });
     });
     this.resizeObserver.observe(container);
     if (this.doc) board.notes.load(this.doc);
+    board.notes.setVoteBadges(this.votes);
+    container.addEventListener(
+      'pointerdown',
+      (event) => {
+        this.altPress = event.altKey;
+      },
+      { capture: true },
+    );
     this.empty = board.notes.count === 0;
+    board.setLocked(this.locked);
     this.removeTestHooks = installTestHooks(boardTestHooks(board, container, () => this.position));
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('task') && changed.get('task') !== undefined) this.board?.setTask(this.task);
     if (changed.has('position')) this.board?.setPhase(this.position?.phase ?? null);
+    if (changed.has('votes')) this.board?.notes.setVoteBadges(this.votes);
+    if (changed.has('locked')) this.board?.setLocked(this.locked);
     if (changed.has('readOnly') && this.readOnly) {
       this.editing = null;
       this.select(null);
@@ -258,6 +322,7 @@ export class BoardCanvas extends LitElement {
               'double-click a note to edit it; drag a note to another step to move it. ' +
               'With a note selected, press Enter to edit and Delete to remove it.'
         }
+        ${[...this.votes.values()].some((vote) => vote.canAdd || vote.canTakeBack) ? ' While voting, click the badge on a note to vote for it; Alt+click takes a vote back.' : ''}
       </p>
       ${this.renderEditor()} ${this.renderMenu()} ${this.renderHint()}`;
   }
@@ -338,15 +403,31 @@ export class BoardCanvas extends LitElement {
     this.board?.showSelection(view ?? null);
   }
 
+  /** Whether the lock keeps this person from changing notes in `step`. */
+  private lockStops(step: StepId): boolean {
+    return this.lockApplies && this.locked.includes(getStep(step).phase);
+  }
+
+  /** True, after telling the page so, when the lock keeps this person out of any of `steps`. */
+  private refuseLocked(...steps: StepId[]): boolean {
+    const step = steps.find((candidate) => this.lockStops(candidate));
+    if (step) this.tellLocked(getStep(step).phase);
+    return step !== undefined;
+  }
+
+  private tellLocked(phase: PhaseId): void {
+    this.dispatchEvent(boardEvent<NoteLockedDetail>('note-locked', { phase }));
+  }
+
   private startDraft(step: StepId, pos: SlicePosition): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.refuseLocked(step)) return;
     this.select(null);
     this.lastStep = step;
     this.editing = draftSession(step, pos);
   }
 
   private startEditing(view: NoteView): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.refuseLocked(view.note.step)) return;
     this.select(view.note.id);
     this.editing = editSession(view.note);
   }
@@ -357,6 +438,8 @@ export class BoardCanvas extends LitElement {
     if (!session) return;
     const keepFocus = this.shadowRoot?.activeElement?.tagName === 'KOMPAS-NOTE-EDITOR';
     const saved = savedEdit(session, event.detail.text);
+    // The facilitator may have locked the phase while the note was being written.
+    if (saved && this.refuseLocked(session.step)) return;
     if (saved && 'create' in saved) {
       this.dispatchEvent(boardEvent<NoteCreateDetail>('note-create', saved.create));
       this.select(saved.create.id);
@@ -372,10 +455,14 @@ export class BoardCanvas extends LitElement {
   }
 
   private recolor(id: string, color: NoteColor): void {
+    const step = this.board?.notes.get(id)?.note.step;
+    if (step && this.refuseLocked(step)) return;
     this.dispatchEvent(boardEvent<NoteRecolorDetail>('note-recolor', { id, color }));
   }
 
   private deleteNote(id: string): void {
+    const step = this.board?.notes.get(id)?.note.step;
+    if (step && this.refuseLocked(step)) return;
     this.dispatchEvent(boardEvent<NoteDeleteDetail>('note-delete', { id }));
     // The page may have refused; the document decides whether the note is still there.
     if (!this.board?.notes.get(id)) this.select(null);
@@ -386,6 +473,7 @@ export class BoardCanvas extends LitElement {
 
   private onTap(point: Point, note: NoteView | undefined, double: boolean): void {
     if (this.readOnly) return;
+    if (note && this.voteFromBadge(note, point)) return;
     if (note) {
       if (double) this.startEditing(note);
       return;
@@ -396,9 +484,21 @@ export class BoardCanvas extends LitElement {
     if (slice) this.startDraft(slice.step, slice.pos);
   }
 
+  /** A click on a note's voting badge votes (Alt+click takes a vote back); returns whether it hit the badge. */
+  private voteFromBadge(note: NoteView, point: Point): boolean {
+    const vote = this.votes.get(note.note.id);
+    const badge = note.badgeBox;
+    if (!vote || !badge || !rectContains(badge, point)) return false;
+    const takeBack = this.altPress;
+    if (takeBack ? vote.canTakeBack : vote.canAdd) {
+      this.dispatchEvent(boardEvent<NoteVoteDetail>('note-vote', { id: note.note.id, takeBack }));
+    }
+    return true;
+  }
+
   private onDrop(note: NoteView, centre: Point): void {
     const target = pointToSlice(centre.x, centre.y);
-    if (!target) return;
+    if (!target || this.refuseLocked(note.note.step, target.step)) return;
     this.lastStep = target.step;
     this.dispatchEvent(
       boardEvent<NoteMoveDetail>('note-move', { id: note.note.id, step: target.step, pos: target.pos }),
@@ -468,7 +568,24 @@ export class BoardCanvas extends LitElement {
     const board = this.board;
     if (!board) return;
     if (this.editing || this.selectedId) this.requestUpdate();
-    this.dispatchEvent(boardEvent<ViewportChangeDetail>('viewport-change', { scale: board.view.scale }));
+    const byPerson = !this.viewBySystem;
+    if (byPerson) this.followedRegion = null;
+    this.dispatchEvent(
+      boardEvent<ViewportChangeDetail>('viewport-change', {
+        scale: board.view.scale,
+        region: visibleRegion(board.view, board.size),
+        byPerson,
+      }),
+    );
+  }
+
+  private moveViewBySystem(move: () => void): void {
+    this.viewBySystem = true;
+    try {
+      move();
+    } finally {
+      this.viewBySystem = false;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import type { NoteColor, SlicePosition, StepId } from '@kompas/model';
+import type { NoteColor, PhaseId, SlicePosition, StepId } from '@kompas/model';
+import type { BoardRegion } from './board-region.ts';
 import type { Point } from './viewport.ts';
 
 /**
@@ -40,6 +41,15 @@ export interface CursorMoveDetail {
 
 export interface ViewportChangeDetail {
   scale: number;
+  /** The part of the board on screen, as a screen-size independent region. */
+  region: BoardRegion;
+  /** The person moved the board (pan, zoom, fit), rather than a resize or following someone's view. */
+  byPerson: boolean;
+}
+
+/** A change to a note was not made because its phase is locked. */
+export interface NoteLockedDetail {
+  phase: PhaseId;
 }
 
 declare global {
@@ -51,6 +61,7 @@ declare global {
     'note-delete': CustomEvent<NoteDeleteDetail>;
     'cursor-move': CustomEvent<CursorMoveDetail>;
     'viewport-change': CustomEvent<ViewportChangeDetail>;
+    'note-locked': CustomEvent<NoteLockedDetail>;
   }
 }
 

@@ -30,6 +30,10 @@ export interface GestureHandlers {
   press(note: NoteView): void;
   /** A press let go without moving, at a board point; `double` when it completes a double tap. */
   tap(point: Point, note: NoteView | undefined, double: boolean): void;
+  /** Whether a pressed note may be dragged at all; false leaves it where it is. */
+  canLift?(note: NoteView): boolean;
+  /** Whether a note may be dropped into a step; false shows it faded, and it would snap back. */
+  canDrop?(note: NoteView, step: StepId): boolean;
   /** A dragged note was let go with its centre at a board point; the document decides where it stays. */
   drop(note: NoteView, centre: Point): void;
   draggingChange(dragging: boolean): void;
@@ -176,6 +180,10 @@ export class BoardGestures {
       board.setView(panBy(gesture.startView, point.x - gesture.start.x, point.y - gesture.start.y));
     } else if (gesture.kind === 'press') {
       if (distance(point, gesture.start) < DRAG_THRESHOLD) return;
+      if (this.handlers.canLift?.(gesture.note) === false) {
+        this.gesture = null;
+        return;
+      }
       const drag: Gesture = {
         kind: 'drag',
         pointerId: gesture.pointerId,
@@ -244,12 +252,13 @@ export class BoardGestures {
     const board = this.board;
     const centre = board.toBoard({ x: point.x - drag.grab.x, y: point.y - drag.grab.y });
     const target = pointToSlice(centre.x, centre.y);
-    const step = target?.step ?? null;
+    const allowed = target !== null && this.handlers.canDrop?.(drag.note, target.step) !== false;
+    const step = allowed && target ? target.step : null;
     if (step !== drag.step) {
       drag.step = step;
       board.showDropTarget(step);
     }
-    board.moveLifted(drag.note, centre, target !== null);
+    board.moveLifted(drag.note, centre, allowed);
     this.updateCursorStyle(drag.note);
   }
 

@@ -20,6 +20,7 @@ export type BoardCommand =
   | 'zoom-out'
   | 'zoom-fit'
   | 'toggle-steps'
+  | 'toggle-voting'
   | PhaseCommand;
 
 export interface BoardCommandDetail {
@@ -32,7 +33,7 @@ const ROLE_LABELS: Record<Role, string> = {
   observer: 'View only',
 };
 
-type ToolCommand = Exclude<BoardCommand, 'add-note' | 'toggle-steps' | PhaseCommand>;
+type ToolCommand = Exclude<BoardCommand, 'add-note' | 'toggle-steps' | 'toggle-voting' | PhaseCommand>;
 
 interface ToolButton {
   /** The accessible name. */
@@ -56,7 +57,8 @@ const TOOL_BUTTONS: Record<ToolCommand, ToolButton> = {
 /**
  * The board's header: title and joint task, where the group is on the circle (with the facilitator's
  * controls), the tools (add note, undo/redo, zoom), who is here, the connection and your role. Tools
- * fire `board-command` ({ command }).
+ * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase;
+ * the `lock` slot what is locked.
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -72,6 +74,7 @@ export class BoardHeader extends LitElement {
     position: { attribute: false },
     canLead: { type: Boolean, attribute: 'can-lead' },
     stepsOpen: { type: Boolean, attribute: 'steps-open' },
+    votingOpen: { type: Boolean, attribute: 'voting-open' },
   };
 
   declare boardTitle: string;
@@ -89,6 +92,8 @@ export class BoardHeader extends LitElement {
   declare canLead: boolean;
   /** Whether the steps and diagnosis panel is shown. */
   declare stepsOpen: boolean;
+  /** Whether the voting panel is shown. */
+  declare votingOpen: boolean;
 
   constructor() {
     super();
@@ -104,6 +109,7 @@ export class BoardHeader extends LitElement {
     this.position = null;
     this.canLead = false;
     this.stepsOpen = false;
+    this.votingOpen = false;
   }
 
   static override styles = [
@@ -280,12 +286,21 @@ export class BoardHeader extends LitElement {
         ${this.task ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>` : nothing}
       </div>
       <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
+      <slot name="timer"></slot>
+      <slot name="lock"></slot>
       <button
         class="button"
         aria-pressed=${this.stepsOpen ? 'true' : 'false'}
         @click=${() => this.command('toggle-steps')}
       >
         Steps
+      </button>
+      <button
+        class="button"
+        aria-pressed=${this.votingOpen ? 'true' : 'false'}
+        @click=${() => this.command('toggle-voting')}
+      >
+        Voting
       </button>
       <span class="divider" aria-hidden="true"></span>
       <div class="tools" role="group" aria-label="Board tools">

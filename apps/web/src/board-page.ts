@@ -1,19 +1,34 @@
 import {
+  closeVotingRound,
   createNote,
   deleteNote,
   editNote,
+  endPrivateRound,
+  getNote,
   getPhase,
   isModelError,
-  type ModelError,
+  type LockMode,
+  lockedPhaseOf,
+  lockedPhases,
+  ModelError,
   moveNote,
   nextPhase,
+  openVotingRound,
+  type PhaseId,
   type PhaseMoveOptions,
   type PhasePosition,
+  placeVote,
   previousPhase,
+  publishDrafts,
   recolorNote,
   type Step,
+  setBoardLock,
   setStepStatus,
   startFacilitation,
+  startFollowing,
+  startPrivateRound,
+  stopFollowing,
+  takeBackVote,
 } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
@@ -26,6 +41,7 @@ import type {
   NoteCreateDetail,
   NoteDeleteDetail,
   NoteEditDetail,
+  NoteLockedDetail,
   NoteMoveDetail,
   NoteRecolorDetail,
   ViewportChangeDetail,
@@ -37,18 +53,34 @@ import { isTypingTarget, undoKeyCommand } from './board-keys.ts';
 import { BoardSession } from './board-session.ts';
 import { takeBoardToken } from './board-token.ts';
 import { FacilitationController } from './facilitation-controller.ts';
+import './follow-bar.ts';
+import type { FollowCommandDetail } from './follow-bar.ts';
+import { FollowController } from './follow-controller.ts';
 import { type LocalUser, loadLocalUser, saveLocalUser } from './local-user.ts';
+import { LockController } from './lock-controller.ts';
+import './lock-menu.ts';
+import type { LockChangeDetail } from './lock-menu.ts';
+import './lock-status.ts';
 import './name-dialog.ts';
 import type { NameChosenDetail } from './name-dialog.ts';
+import { lockRefusalText, undoWithinLock } from './note-lock.ts';
 import './notes-list.ts';
 import './open-steps-dialog.ts';
 import './phase-announcement.ts';
 import { PresenceController } from './presence-controller.ts';
 import './problem-page.ts';
 import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
+import './brainstorm-bar.ts';
 import './steps-panel.ts';
 import type { StepStatusChangeDetail } from './steps-panel.ts';
+import './timer-widget.ts';
 import './toast-message.ts';
+import { VotingController } from './voting-controller.ts';
+import './voting-dialog.ts';
+import type { VotingStartDetail } from './voting-dialog.ts';
+import './voting-panel.ts';
+import type { NoteVoteDetail } from './voting-panel.ts';
+import './voting-status.ts';
 
 type PageState =
   | { kind: 'loading' }
@@ -85,6 +117,8 @@ export class BoardPage extends LitElement {
     announcement: { state: true },
     stepsOpen: { state: true },
     openStepsToConfirm: { state: true },
+    votingOpen: { state: true },
+    votingDialogOpen: { state: true },
   };
 
   declare boardId: string;
@@ -98,6 +132,10 @@ export class BoardPage extends LitElement {
   declare stepsOpen: boolean;
   /** The open steps the facilitator is asked about before moving on; empty when not asking. */
   declare openStepsToConfirm: readonly Step[];
+  /** Whether the voting panel is shown; it opens by itself when a round opens. */
+  declare votingOpen: boolean;
+  /** Whether the facilitator is setting up a voting round. */
+  declare votingDialogOpen: boolean;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly connection = new ConnectionController(this, () => this.session?.connection);
@@ -106,9 +144,29 @@ export class BoardPage extends LitElement {
   private readonly facilitation = new FacilitationController(this, () => this.session?.controlConnection, {
     onMove: (position) => this.announce(position),
   });
+  private readonly voting = new VotingController(
+    this,
+    () => this.session?.controlDoc,
+    () => this.session?.doc,
+    {
+      voter: () => ({ id: this.user.id, mayVote: !this.readOnly }),
+      onOpen: () => {
+        this.votingOpen = true;
+      },
+    },
+  );
   private readonly presence = new PresenceController(this, () => this.session?.connection.awareness, {
     cursors: false,
   });
+  private readonly lock = new LockController(this, () => this.session?.controlDoc);
+  private readonly follow = new FollowController(this, {
+    getControlDoc: () => this.session?.controlDoc,
+    getAwareness: () => this.session?.connection.awareness,
+    getUserId: () => this.user.id,
+    show: (region) => this.canvas?.showRegion(region) ?? false,
+  });
+  /** The locked phases last handed to the canvas, kept while they stay the same so it redraws only on change. */
+  private lockedCache: { key: string; phases: PhaseId[] } = { key: '', phases: [] };
 
   constructor() {
     super();
@@ -120,6 +178,8 @@ export class BoardPage extends LitElement {
     this.announcement = null;
     this.stepsOpen = false;
     this.openStepsToConfirm = [];
+    this.votingOpen = false;
+    this.votingDialogOpen = false;
   }
 
   static override styles = css`
@@ -136,6 +196,14 @@ export class BoardPage extends LitElement {
     kompas-board-canvas {
       position: absolute;
       inset: 0;
+    }
+    kompas-voting-panel {
+      position: absolute;
+      top: 0;
+      left: 0;
+      bottom: 0;
+      z-index: 4;
+      width: min(340px, 100%);
     }
     kompas-steps-panel {
       position: absolute;
@@ -283,8 +351,17 @@ export class BoardPage extends LitElement {
         .position=${position}
         .canLead=${this.canLead}
         .stepsOpen=${this.stepsOpen}
+        .votingOpen=${this.votingOpen}
         @board-command=${this.onCommand}
-      ></kompas-board-header>
+      >
+        <kompas-timer
+          slot="timer"
+          .connection=${session.controlConnection}
+          .canLead=${this.canLead}
+          .actor=${this.user.id}
+        ></kompas-timer>
+        <kompas-lock-status slot="lock" .mode=${this.lock.lock.mode} .phase=${this.currentPhase}></kompas-lock-status>
+      </kompas-board-header>
       <div class="body">
         ${
           session.newerSchema
@@ -294,12 +371,30 @@ export class BoardPage extends LitElement {
             : nothing
         }
         <kompas-phase-announcement .position=${this.announcement}></kompas-phase-announcement>
+        <kompas-follow-bar
+          .session=${this.follow.session}
+          .canLead=${this.canLead}
+          .leading=${this.follow.leading}
+          .following=${this.follow.following}
+          .followerCount=${this.follow.followerCount}
+          .leaderColor=${this.leaderColor}
+          @follow-command=${this.onFollowCommand}
+        >
+          ${
+            this.canLead
+              ? html`<kompas-lock-menu .mode=${this.lock.lock.mode} @lock-change=${this.onLockChange}></kompas-lock-menu>`
+              : nothing
+          }
+        </kompas-follow-bar>
         <kompas-board-canvas
           .doc=${session.doc}
           .awareness=${session.connection.awareness}
           .task=${task}
           .position=${position}
           .readOnly=${readOnly}
+          .locked=${this.lockedPhases}
+          .lockApplies=${this.lockApplies}
+          @note-locked=${this.onNoteLocked}
           @note-create=${this.onNoteCreate}
           @note-edit=${this.onNoteEdit}
           @note-move=${this.onNoteMove}
@@ -307,8 +402,35 @@ export class BoardPage extends LitElement {
           @note-delete=${this.onNoteDelete}
           @cursor-move=${this.onCursorMove}
           @viewport-change=${this.onViewportChange}
+          .votes=${this.voting.canvasVotes}
+          @note-vote=${this.onNoteVote}
         ></kompas-board-canvas>
-        <kompas-notes-list .doc=${session.doc}></kompas-notes-list>
+        <kompas-voting-status
+          .state=${this.voting.state}
+          .besidePanel=${this.votingOpen}
+        ></kompas-voting-status>
+        ${
+          this.votingOpen
+            ? html`<kompas-voting-panel
+                .state=${this.voting.state}
+                .canLead=${this.canLead}
+                @voting-new=${() => {
+                  this.votingDialogOpen = true;
+                }}
+                @voting-close=${this.onVotingClose}
+                @note-vote=${this.onNoteVote}
+              ></kompas-voting-panel>`
+            : nothing
+        }
+        <kompas-notes-list .doc=${session.doc} .draftsDoc=${session.draftsDoc}></kompas-notes-list>
+        <kompas-brainstorm-bar
+          .controlDoc=${session.controlDoc}
+          .draftsConnection=${session.draftsConnection}
+          .role=${info.role}
+          .canLead=${this.canLead}
+          @brainstorm-start=${this.onBrainstormStart}
+          @brainstorm-reveal=${this.onBrainstormReveal}
+        ></kompas-brainstorm-bar>
         ${
           this.stepsOpen
             ? html`<kompas-steps-panel
@@ -325,6 +447,14 @@ export class BoardPage extends LitElement {
         @move-on=${this.onMoveOn}
         @stay=${this.onStay}
       ></kompas-open-steps-dialog>
+      <kompas-voting-dialog
+        .open=${this.votingDialogOpen}
+        .phase=${position?.phase ?? null}
+        @voting-start=${this.onVotingStart}
+        @voting-cancel=${() => {
+          this.votingDialogOpen = false;
+        }}
+      ></kompas-voting-dialog>
       <kompas-name-dialog
         .open=${!this.user.name}
         .boardTitle=${title}
@@ -352,7 +482,7 @@ export class BoardPage extends LitElement {
     const awareness = this.session?.connection.awareness;
     if (!awareness || !this.user.name) return;
     const { id, name, color } = this.user;
-    awareness.setLocalState({ user: { id, name, color }, cursor: null });
+    awareness.setLocalState({ user: { id, name, color }, cursor: null, ...this.follow.presence() });
   }
 
   private onNameChosen(event: CustomEvent<NameChosenDetail>): void {
@@ -390,24 +520,42 @@ export class BoardPage extends LitElement {
   private onNoteCreate(event: CustomEvent<NoteCreateDetail>): void {
     const { id, text, step, pos, color } = event.detail;
     const author = { id: this.user.id, name: this.user.name };
-    this.write(({ doc }) => createNote(doc, { id, text, step, pos, color, author }));
+    // In a silent brainstorm a participant's new note is a draft: only they and the facilitators see it.
+    this.write((session) => {
+      const private_ = session.privateRoundRunning && !this.canLead;
+      createNote(private_ ? session.draftsDoc : session.doc, { id, text, step, pos, color, author });
+    });
+  }
+
+  /** The document to change note `id` in; refuses someone else's draft, which only its author may change. */
+  private noteDoc(session: BoardSession, id: string): Y.Doc {
+    const doc = session.docOfNote(id);
+    const draft = doc === session.draftsDoc ? getNote(doc, id) : undefined;
+    if (draft && draft.authorId !== this.user.id) {
+      throw new ModelError('private-note', 'Only its author can change a private note before it is revealed');
+    }
+    return doc;
   }
 
   private onNoteEdit(event: CustomEvent<NoteEditDetail>): void {
-    this.write(({ doc }) => editNote(doc, event.detail.id, event.detail.text));
+    this.write((session) =>
+      editNote(this.noteDoc(session, event.detail.id), event.detail.id, event.detail.text),
+    );
   }
 
   private onNoteMove(event: CustomEvent<NoteMoveDetail>): void {
     const { id, step, pos } = event.detail;
-    this.write(({ doc }) => moveNote(doc, id, step, pos));
+    this.write((session) => moveNote(this.noteDoc(session, id), id, step, pos));
   }
 
   private onNoteRecolor(event: CustomEvent<NoteRecolorDetail>): void {
-    this.write(({ doc }) => recolorNote(doc, event.detail.id, event.detail.color));
+    this.write((session) =>
+      recolorNote(this.noteDoc(session, event.detail.id), event.detail.id, event.detail.color),
+    );
   }
 
   private onNoteDelete(event: CustomEvent<NoteDeleteDetail>): void {
-    this.write(({ doc }) => deleteNote(doc, event.detail.id));
+    this.write((session) => deleteNote(this.noteDoc(session, event.detail.id), event.detail.id));
   }
 
   private showToast(message: string): void {
@@ -457,6 +605,40 @@ export class BoardPage extends LitElement {
     this.openStepsToConfirm = [];
   }
 
+  private onBrainstormStart(): void {
+    this.lead((doc, opts) => startPrivateRound(doc, opts));
+  }
+
+  /** Everyone's drafts onto the board in one change, then the round ends: they are ordinary notes now. */
+  private onBrainstormReveal(): void {
+    const session = this.session;
+    if (!session || !this.canLead) return;
+    this.lead((doc, opts) => {
+      publishDrafts(session.draftsDoc, session.doc);
+      endPrivateRound(doc, opts);
+    });
+  }
+
+  private onVotingStart(event: CustomEvent<VotingStartDetail>): void {
+    this.votingDialogOpen = false;
+    this.lead((doc, opts) => openVotingRound(doc, event.detail, opts));
+  }
+
+  private onVotingClose(): void {
+    this.lead((doc, opts) => closeVotingRound(doc, opts));
+  }
+
+  /** Places or takes back one of this person's votes in the open round. */
+  private onNoteVote(event: CustomEvent<NoteVoteDetail>): void {
+    const round = this.voting.state?.round;
+    if (!round) return;
+    const vote = { note: event.detail.id, voter: this.user.id };
+    this.write(({ doc }) => {
+      if (event.detail.takeBack) takeBackVote(doc, round, vote);
+      else placeVote(doc, round, vote);
+    });
+  }
+
   private onStepStatusChange(event: CustomEvent<StepStatusChangeDetail>): void {
     const session = this.session;
     if (!session || !this.canLead) return;
@@ -474,6 +656,58 @@ export class BoardPage extends LitElement {
     this.announcementTimer = setTimeout(() => {
       this.announcement = null;
     }, ANNOUNCEMENT_MS);
+  }
+
+  // ---- lock and follow ------------------------------------------------------------------------------
+
+  /** The phase the group is in; round 1 Verkennen before the workshop starts. */
+  private get currentPhase(): PhaseId {
+    return this.facilitation.facilitation?.phase ?? 'verkennen';
+  }
+
+  /** The lock binds participants; facilitators keep arranging notes, and observers change nothing anyway. */
+  private get lockApplies(): boolean {
+    return this.state.kind === 'ready' && this.state.info.role === 'participant';
+  }
+
+  private get lockedPhases(): PhaseId[] {
+    const { mode } = this.lock.lock;
+    const current = this.currentPhase;
+    const key = `${mode}:${current}`;
+    if (this.lockedCache.key !== key) this.lockedCache = { key, phases: lockedPhases(mode, current) };
+    return this.lockedCache.phases;
+  }
+
+  private onLockChange(event: CustomEvent<LockChangeDetail>): void {
+    const mode: LockMode = event.detail.mode;
+    this.lead((doc, opts) => setBoardLock(doc, mode, opts));
+  }
+
+  private onNoteLocked(event: CustomEvent<NoteLockedDetail>): void {
+    this.showToast(lockRefusalText(this.lock.lock.mode, this.currentPhase, event.detail.phase));
+  }
+
+  /** The colour of the person whose view is followed, for the frame around a follower's board. */
+  private get leaderColor(): string {
+    const leader = this.follow.session?.leader.id;
+    return this.presence.peers.find((peer) => peer.user.id === leader)?.user.color ?? '';
+  }
+
+  private onFollowCommand(event: CustomEvent<FollowCommandDetail>): void {
+    switch (event.detail.command) {
+      case 'bring-everyone':
+        this.lead((doc) => startFollowing(doc, { id: this.user.id, name: this.user.name }));
+        break;
+      case 'stop-bringing':
+        this.lead((doc) => stopFollowing(doc));
+        break;
+      case 'stop-following':
+        this.follow.stepOut();
+        break;
+      case 'follow-again':
+        this.follow.followAgain();
+        break;
+    }
   }
 
   // ---- commands -----------------------------------------------------------------------------------
@@ -502,6 +736,9 @@ export class BoardPage extends LitElement {
       case 'toggle-steps':
         this.stepsOpen = !this.stepsOpen;
         break;
+      case 'toggle-voting':
+        this.votingOpen = !this.votingOpen;
+        break;
       case 'start-workshop':
         this.lead((doc, opts) => startFacilitation(doc, opts));
         break;
@@ -515,14 +752,25 @@ export class BoardPage extends LitElement {
   }
 
   private runUndo(direction: 'undo' | 'redo'): void {
-    const manager = this.session?.undoManager;
-    if (!manager || this.readOnly) return;
-    if (direction === 'undo') manager.undo();
-    else manager.redo();
+    const session = this.session;
+    const manager = session?.undoManager;
+    if (!session || !manager || this.readOnly) return;
+    if (!this.lockApplies) {
+      if (direction === 'undo') manager.undo();
+      else manager.redo();
+      return;
+    }
+    const { mode } = this.lock.lock;
+    const current = this.currentPhase;
+    const locked = undoWithinLock(manager, session.doc, direction, (change) =>
+      lockedPhaseOf(mode, current, change),
+    );
+    if (locked) this.showToast(lockRefusalText(mode, current, locked));
   }
 
   private onViewportChange(event: CustomEvent<ViewportChangeDetail>): void {
     this.zoom = event.detail.scale;
+    this.follow.viewChanged(event.detail.region, event.detail.byPerson);
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {

@@ -1,5 +1,14 @@
 import { RoomConnection } from '@kompas/client';
-import { isNewerSchema, LOCAL_ORIGIN, migrateBoard, notesType } from '@kompas/model';
+import {
+  getNote,
+  isNewerSchema,
+  isPrivateRoundRunning,
+  LOCAL_ORIGIN,
+  migrateBoard,
+  notesType,
+  PRIVATE_ROUND_KEY,
+  publishDrafts,
+} from '@kompas/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 
@@ -13,11 +22,20 @@ export function controlRoom(boardId: string): string {
   return `${boardId}.control`;
 }
 
+/** The relay room holding the drafts of a silent brainstorm, which participants add to but never read. */
+export function draftsRoom(boardId: string): string {
+  return `${boardId}.drafts`;
+}
+
 /**
  * Everything one open board needs besides the UI: its document, kept on this device (IndexedDB) so
  * edits made offline survive a reload and merge when the connection returns; the connection to the
  * relay; an undo manager that undoes only this person's own changes; and the board's control document
  * (where the group is on the circle), which is only meaningful live and so is not kept on the device.
+ *
+ * Writers also hold the drafts of a silent brainstorm: a participant their own (kept on the device, sent to a
+ * room they cannot read), a facilitator everyone's. Once no private round is running, drafts left over
+ * (written offline, or missed by the reveal) are published as ordinary notes.
  */
 export class BoardSession {
   readonly doc = new Y.Doc();
@@ -26,6 +44,10 @@ export class BoardSession {
   readonly undoManager: Y.UndoManager;
   readonly controlDoc = new Y.Doc();
   readonly controlConnection: RoomConnection;
+  readonly draftsDoc = new Y.Doc();
+  /** Null for observers, who have no drafts. */
+  readonly draftsConnection: RoomConnection | null = null;
+  private readonly draftsPersistence: IndexeddbPersistence | null = null;
 
   constructor(
     boardId: string,
@@ -47,6 +69,28 @@ export class BoardSession {
     });
     this.undoManager = new Y.UndoManager(notesType(this.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     this.connection.on('synced', this.onSynced);
+    if (writable) {
+      this.draftsPersistence = new IndexeddbPersistence(`kompas:${boardId}:drafts`, this.draftsDoc);
+      this.draftsConnection = new RoomConnection({
+        url: webSocketBase(location),
+        room: draftsRoom(boardId),
+        doc: this.draftsDoc,
+        token,
+      });
+      this.controlConnection.on('synced', this.publishLeftoverDrafts);
+      this.controlDoc.getMap(PRIVATE_ROUND_KEY).observe(this.publishLeftoverDrafts);
+      this.draftsDoc.on('afterTransaction', this.onDraftsChanged);
+    }
+  }
+
+  /** Whether participants' new notes are private drafts right now, as far as this device knows. */
+  get privateRoundRunning(): boolean {
+    return isPrivateRoundRunning(this.controlDoc);
+  }
+
+  /** The document that holds note `id`: the drafts for a draft, the board otherwise. */
+  docOfNote(id: string): Y.Doc {
+    return getNote(this.draftsDoc, id) ? this.draftsDoc : this.doc;
   }
 
   /** A document saved by a newer Kompas must not be written by this one. */
@@ -55,6 +99,12 @@ export class BoardSession {
   }
 
   destroy(): void {
+    this.controlConnection.off('synced', this.publishLeftoverDrafts);
+    this.controlDoc.getMap(PRIVATE_ROUND_KEY).unobserve(this.publishLeftoverDrafts);
+    this.draftsDoc.off('afterTransaction', this.onDraftsChanged);
+    this.draftsConnection?.destroy();
+    this.draftsPersistence?.destroy();
+    this.draftsDoc.destroy();
     this.connection.off('synced', this.onSynced);
     this.connection.destroy();
     this.undoManager.destroy();
@@ -63,6 +113,25 @@ export class BoardSession {
     this.controlConnection.destroy();
     this.controlDoc.destroy();
   }
+
+  /**
+   * Drafts become ordinary notes once no private round runs. Only decided on the server's word (the control
+   * room synced): an empty control document on a device that is offline says nothing about the round.
+   */
+  private readonly publishLeftoverDrafts = (): void => {
+    if (!this.controlConnection.synced || this.privateRoundRunning || this.newerSchema) return;
+    if (notesType(this.draftsDoc).size === 0) return;
+    try {
+      publishDrafts(this.draftsDoc, this.doc);
+    } catch (error) {
+      console.warn('Publishing drafts failed; they stay drafts for now', error);
+    }
+  };
+
+  /** Drafts loaded from the device, or written while no round runs (a race), are published too. */
+  private readonly onDraftsChanged = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size > 0) queueMicrotask(this.publishLeftoverDrafts);
+  };
 
   /** Once in step with the server, bring an older document up to this version's schema. */
   private readonly onSynced = (): void => {

@@ -191,6 +191,12 @@ export class BoardStage {
     this.redrawBackground();
   }
 
+  /** Shades the phases that are locked. */
+  setLocked(locked: readonly PhaseId[]): void {
+    this.background.setLocked(locked);
+    this.redrawBackground();
+  }
+
   private redrawBackground(): void {
     if (this.backgroundRatio !== null) this.cacheBackground(this.backgroundRatio);
     this.backgroundLayer.batchDraw();

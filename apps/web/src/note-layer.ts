@@ -1,7 +1,7 @@
 import { getNote, listNotes, type Note } from '@kompas/model';
 import Konva from 'konva';
 import type * as Y from 'yjs';
-import { NoteView } from './note-view.ts';
+import { NoteView, type VoteBadge } from './note-view.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from './viewport.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
@@ -22,6 +22,7 @@ export class NoteLayer {
   private cacheRatio: number | null = null;
   private cacheFrame = 0;
   private cachingPaused = false;
+  private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
   constructor(private readonly onDirty: () => void) {}
@@ -85,6 +86,17 @@ export class NoteLayer {
       this.onDirty();
     }
     return removed;
+  }
+
+  /** Shows the voting badges, by note id; notes without one show none. */
+  setVoteBadges(badges: ReadonlyMap<string, VoteBadge>): void {
+    this.voteBadges = badges;
+    let changed = false;
+    for (const view of this.order) if (this.applyVoteBadge(view)) changed = true;
+    if (changed) {
+      this.scheduleCaching();
+      this.onDirty();
+    }
   }
 
   /** The topmost note whose box contains the board point. */
@@ -165,8 +177,14 @@ export class NoteLayer {
     const view = new NoteView(note);
     this.views.set(note.id, view);
     this.layer.add(view.group);
+    this.applyVoteBadge(view);
     this.updateVisibility(view);
     return view;
+  }
+
+  private applyVoteBadge(view: NoteView): boolean {
+    const badge = this.voteBadges.get(view.note.id);
+    return view.setVoteBadge(badge?.text ?? null, badge?.marked ?? false);
   }
 
   private removeView(view: NoteView): void {

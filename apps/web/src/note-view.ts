@@ -13,6 +13,15 @@ import type { Point, Rect } from './viewport.ts';
 
 const INK = '#1f2328';
 const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
+/** The voting badge in a note's top-right corner. */
+const BADGE_HEIGHT = 28;
+const BADGE_INSET = 6;
+
+/** What a note's voting badge shows: its text, and whether this person has voted on the note. */
+export interface VoteBadge {
+  text: string;
+  marked: boolean;
+}
 
 /**
  * One sticky note on the canvas. It never listens to events (the canvas hit-tests note boxes itself)
@@ -24,12 +33,16 @@ export class NoteView {
   private readonly card: Konva.Rect;
   private readonly body: Konva.Text;
   private readonly byline: Konva.Text;
+  private readonly badge: Konva.Group;
+  private readonly badgeBack: Konva.Rect;
+  private readonly badgeText: Konva.Text;
   note: Note;
   centre: Point;
   /** Kept with `centre`: hit tests read every note's box on each pointer move. */
   box: Rect;
   /** Pixel ratio of the current bitmap cache, null while drawn as shapes. */
   cacheRatio: number | null = null;
+  private badgeMarked = false;
 
   constructor(note: Note) {
     this.note = note;
@@ -74,7 +87,26 @@ export class NoteView {
       perfectDrawEnabled: false,
       listening: false,
     });
-    this.group.add(this.card, this.body, this.byline);
+    this.badgeBack = new Konva.Rect({
+      height: BADGE_HEIGHT,
+      cornerRadius: BADGE_HEIGHT / 2,
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.badgeText = new Konva.Text({
+      height: BADGE_HEIGHT,
+      padding: 0,
+      fontFamily: TOKENS.font.sans,
+      fontSize: 16,
+      fontStyle: 'bold',
+      verticalAlign: 'middle',
+      wrap: 'none',
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.badge = new Konva.Group({ visible: false, listening: false });
+    this.badge.add(this.badgeBack, this.badgeText);
+    this.group.add(this.card, this.body, this.byline, this.badge);
     this.applyContent();
     this.placeAt(this.centre);
   }
@@ -107,6 +139,45 @@ export class NoteView {
   /** Back to where the document says the note is. */
   placeHome(): void {
     this.placeAt(this.centre);
+  }
+
+  /**
+   * Shows `text` in the voting badge (null hides it); `marked` when this person has voted on the note.
+   * Returns whether anything changed.
+   */
+  setVoteBadge(text: string | null, marked: boolean): boolean {
+    const visible = text !== null;
+    const same = !visible || (this.badgeText.text() === text && this.badgeMarked === marked);
+    if (visible === this.badge.visible() && same) return false;
+    this.badge.visible(visible);
+    this.badgeMarked = marked;
+    if (text !== null) {
+      this.badgeText.text(text);
+      this.badgeText.fill(marked ? '#fff' : INK);
+      this.badgeBack.fill(marked ? TOKENS.color.accent : 'rgba(255, 255, 255, 0.9)');
+      const width = Math.ceil(this.badgeText.getTextWidth()) + 18;
+      this.badgeBack.width(width);
+      this.badgeText.position({ x: 9, y: 0 });
+      this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: BADGE_INSET });
+    }
+    this.uncache();
+    return true;
+  }
+
+  /** The voting badge's box in board units, or null when it is hidden. */
+  get badgeBox(): Rect | null {
+    if (!this.badge.visible()) return null;
+    return {
+      x: this.box.x + this.badge.x(),
+      y: this.box.y + this.badge.y(),
+      width: this.badgeBack.width(),
+      height: BADGE_HEIGHT,
+    };
+  }
+
+  /** The text on the voting badge, or null when it is hidden. */
+  get badgeLabel(): string | null {
+    return this.badge.visible() ? this.badgeText.text() : null;
   }
 
   cache(ratio: number): void {

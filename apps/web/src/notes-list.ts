@@ -6,21 +6,26 @@ import { noteDescription } from './note-label.ts';
 import { NotesController } from './notes-controller.ts';
 import { visuallyHidden } from './shared-styles.ts';
 
+const PRIVATE = ' (private until revealed)';
 const STEP_ORDER = new Map(STEPS.map((step, index) => [step.id, index]));
 
 /**
  * The notes as a list for assistive technology (the canvas cannot be read): one item per note,
- * "<text> — <step> (<phase>) by <author>", in the order of the cycle. Visually hidden.
+ * "<text> — <step> (<phase>) by <author>", in the order of the cycle, the private drafts of a silent
+ * brainstorm that this person may see marked as such. Visually hidden.
  */
 export class NotesList extends LitElement {
-  static override properties = { doc: { attribute: false } };
+  static override properties = { doc: { attribute: false }, draftsDoc: { attribute: false } };
 
   declare doc: Y.Doc | undefined;
+  declare draftsDoc: Y.Doc | undefined;
   private readonly notes = new NotesController(this, () => this.doc);
+  private readonly drafts = new NotesController(this, () => this.draftsDoc);
 
   constructor() {
     super();
     this.doc = undefined;
+    this.draftsDoc = undefined;
   }
 
   static override styles = css`
@@ -30,12 +35,16 @@ export class NotesList extends LitElement {
   `;
 
   override render() {
-    const notes = [...this.notes.notes].sort(cycleOrder);
+    const onBoard = new Set(this.notes.notes.map((note) => note.id));
+    const drafts = this.drafts.notes.filter((note) => !onBoard.has(note.id));
+    const draftIds = new Set(drafts.map((note) => note.id));
+    const notes = [...this.notes.notes, ...drafts].sort(cycleOrder);
     return html`<ul aria-label="Notes">
       ${repeat(
         notes,
         (note) => note.id,
-        (note) => html`<li data-note-id=${note.id}>${noteDescription(note)}</li>`,
+        (note) =>
+          html`<li data-note-id=${note.id}>${noteDescription(note)}${draftIds.has(note.id) ? PRIVATE : ''}</li>`,
       )}
     </ul>`;
   }

@@ -5,7 +5,10 @@ import { sharedStyles } from './shared-styles.ts';
 /** Avatars beyond this collapse into a "+N" chip (they stay in the accessible list). */
 const MAX_AVATARS = 5;
 
-/** Who is on the board: an accessible list "People", shown as overlapping avatars. */
+/**
+ * Who is on the board: an accessible list "People", shown as overlapping avatars. Someone who follows
+ * another person's view is named so, and their avatar carries a small marker.
+ */
 export class PeopleList extends LitElement {
   static override properties = { peers: { attribute: false } };
 
@@ -51,6 +54,20 @@ export class PeopleList extends LitElement {
           0 0 0 2px var(--k-color-surface),
           0 0 0 3.5px var(--k-color-border-strong);
       }
+      li {
+        position: relative;
+      }
+      .following::after {
+        content: '';
+        position: absolute;
+        right: -1px;
+        bottom: -1px;
+        width: 9px;
+        height: 9px;
+        border-radius: 50%;
+        background: var(--k-color-accent);
+        box-shadow: 0 0 0 2px var(--k-color-surface);
+      }
       .more {
         display: grid;
         place-items: center;
@@ -73,9 +90,17 @@ export class PeopleList extends LitElement {
     const hidden = Math.max(0, people.length - MAX_AVATARS);
     return html`<ul aria-label="People">
         ${people.map((peer, index) => {
-          const label = peer.isSelf ? `${peer.user.name} (you)` : peer.user.name;
+          const leader = peer.following && people.find((other) => other.user.id === peer.following);
+          const label = [
+            peer.isSelf ? `${peer.user.name} (you)` : peer.user.name,
+            leader ? `, following ${leader.isSelf ? 'you' : leader.user.name}` : '',
+          ].join('');
           return html`<li
-            class=${[peer.isSelf ? 'self' : '', index >= MAX_AVATARS ? 'visually-hidden' : ''].join(' ')}
+            class=${[
+              peer.isSelf ? 'self' : '',
+              leader ? 'following' : '',
+              index >= MAX_AVATARS ? 'visually-hidden' : '',
+            ].join(' ')}
             title=${label}
           >
             <span class="avatar" style="background:${peer.user.color}" aria-hidden="true"

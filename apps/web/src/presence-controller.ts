@@ -7,8 +7,8 @@ export type Awareness = RoomConnection['awareness'];
 
 /**
  * Binds a component to the awareness of a room: `peers` is everyone present (yourself included).
- * With `cursors: false` the host re-renders only when people come, go or rename, not on every
- * cursor move.
+ * With `cursors: false` the host re-renders only when people come, go, rename or start or stop
+ * following someone, not on every cursor move.
  */
 export class PresenceController {
   peers: Peer[] = [];
@@ -40,7 +40,10 @@ export class PresenceController {
     this.peers = withDistinctColors(peers);
     this.options.onChange?.(this.peers);
     const key = this.peers
-      .map((peer) => `${peer.clientId}:${peer.user.id}:${peer.user.name}:${peer.user.color}`)
+      .map(
+        (peer) =>
+          `${peer.clientId}:${peer.user.id}:${peer.user.name}:${peer.user.color}:${peer.following ?? ''}`,
+      )
       .join('|');
     if (this.options.cursors || key !== this.peopleKey) {
       this.peopleKey = key;

@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { initials, parsePeer, peopleList, withDistinctColors } from './presence.ts';
 
 describe('parsePeer', () => {
+  it('reads whom someone follows and the view a leader shows, bounded', () => {
+    const peer = parsePeer(
+      2,
+      { user: { id: 'u', name: 'Fay' }, cursor: null, view: { x: 1, y: 2, radius: 300 } },
+      1,
+    );
+    expect(peer?.view).toEqual({ x: 1, y: 2, radius: 300 });
+    expect(peer?.following).toBeUndefined();
+    const follower = parsePeer(3, { user: { id: 'v', name: 'Pim' }, following: 'u', view: { x: 0 } }, 1);
+    expect(follower?.following).toBe('u');
+    expect(follower?.view).toBeUndefined();
+    expect(parsePeer(3, { user: { id: 'v', name: 'Pim' }, following: 42 }, 1)?.following).toBeUndefined();
+  });
+
   it('reads a well-formed state', () => {
     const peer = parsePeer(
       7,

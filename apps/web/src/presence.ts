@@ -1,3 +1,4 @@
+import { type BoardRegion, parseRegion } from './board-region.ts';
 import { PERSON_COLORS } from './design-tokens.ts';
 import { cleanName, colorForId } from './local-user.ts';
 import type { Point } from './viewport.ts';
@@ -12,6 +13,10 @@ export interface PresenceUser {
 export interface PresenceState {
   user: PresenceUser;
   cursor: Point | null;
+  /** While following someone's view: the user id of the person followed. */
+  following?: string | null;
+  /** While leading a follow session: the part of the board the leader's screen shows. */
+  view?: BoardRegion | null;
 }
 
 /** Someone present on the board, as the UI shows them. */
@@ -28,19 +33,29 @@ const CURSOR_LIMIT = 10_000;
  * bounded, never drawn as is.
  */
 export function parsePeer(clientId: number, state: unknown, selfClientId: number): Peer | null {
-  const value = state as { user?: Partial<PresenceUser>; cursor?: Partial<Point> | null } | null;
+  const value = state as {
+    user?: Partial<PresenceUser>;
+    cursor?: Partial<Point> | null;
+    following?: unknown;
+    view?: unknown;
+  } | null;
   const user = value?.user;
   if (!user || typeof user.id !== 'string' || !user.id || typeof user.name !== 'string') return null;
   const name = cleanName(user.name);
   if (!name) return null;
   const color =
     typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : colorForId(user.id);
-  return {
+  const peer: Peer = {
     clientId,
     isSelf: clientId === selfClientId,
     user: { id: user.id.slice(0, 100), name, color },
     cursor: parseCursor(value?.cursor),
   };
+  const following = value?.following;
+  if (typeof following === 'string' && following) peer.following = following.slice(0, 100);
+  const view = parseRegion(value?.view);
+  if (view) peer.view = view;
+  return peer;
 }
 
 function parseCursor(cursor: Partial<Point> | null | undefined): Point | null {

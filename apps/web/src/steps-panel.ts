@@ -13,6 +13,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
 import { durationText } from './duration-text.ts';
 import { NotesController } from './notes-controller.ts';
+import './phase-guidance.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 /** Time spent grows while the panel is open, so it re-renders now and then. */
@@ -31,7 +32,8 @@ export interface StepStatusChangeDetail {
 
 /**
  * The analysis frame beside the board: the steps of the current phase with their notes and status (a
- * facilitator sets the status; it fires `step-status-change`), and the diagnosis of the whole session.
+ * facilitator sets the status; it fires `step-status-change`), guiding questions for the phase, and the
+ * diagnosis of the whole session.
  */
 export class StepsPanel extends LitElement {
   static override properties = {
@@ -168,6 +170,7 @@ export class StepsPanel extends LitElement {
             ? this.renderCurrentSteps(current)
             : html`<p class="muted">The workshop has not started yet.</p>`
         }
+        <kompas-phase-guidance .phase=${facilitation.phase}></kompas-phase-guidance>
       </section>
       <section aria-labelledby="diagnosis-title" role="region">
         <h2 id="diagnosis-title">Diagnosis</h2>

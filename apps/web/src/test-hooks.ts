@@ -5,6 +5,7 @@ import {
   type StepId,
   slicePositionToPoint,
 } from '@kompas/model';
+import { type BoardRegion, visibleRegion } from './board-region.ts';
 import type { BoardStage } from './board-stage.ts';
 import type { Point } from './viewport.ts';
 
@@ -34,8 +35,12 @@ export interface KompasTestHooks {
   remoteCursors(): { name: string; x: number; y: number }[];
   /** The camera: screen = board * scale + (x, y), relative to the canvas. */
   viewport(): { x: number; y: number; scale: number };
+  /** The part of the board on screen: the board point at the canvas' centre and the radius it shows. */
+  visibleRegion(): BoardRegion;
   /** The phase and round the board highlights, or null before the workshop starts. */
   currentPhase(): { phase: string; round: number } | null;
+  /** A note's voting badge: its text and its centre in page viewport points, or null when it shows none. */
+  voteBadge(id: string): { text: string; x: number; y: number } | null;
 }
 
 declare global {
@@ -87,6 +92,14 @@ export function boardTestHooks(
       }),
     remoteCursors: () => board.cursors.list(),
     viewport: () => ({ ...board.view }),
+    visibleRegion: () => visibleRegion(board.view, board.size),
+    voteBadge: (id) => {
+      const view = board.notes.get(id);
+      const box = view?.badgeBox;
+      const text = view?.badgeLabel;
+      if (!box || text == null) return null;
+      return { text, ...toPage({ x: box.x + box.width / 2, y: box.y + box.height / 2 }) };
+    },
     currentPhase: () => {
       const current = position();
       return current ? { phase: current.phase, round: current.round } : null;

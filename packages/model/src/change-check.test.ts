@@ -5,6 +5,7 @@ import { findInvalidChange } from './change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTE_TEXT_MAX, NOTES_KEY, recolorNote } from './note.ts';
 import { CURRENT_SCHEMA_VERSION, migrateBoard, SCHEMA_KEY } from './schema.ts';
 import { checkSentChange } from './test-support.ts';
+import { openVotingRound, placeVote, takeBackVote, VOTES_KEY } from './voting.ts';
 
 const author = { id: 'author-anna', name: 'Anna' };
 const VALID_NOTE = {
@@ -98,6 +99,47 @@ describe('findInvalidChange', () => {
     const { server, client } = setUp();
     rawNotes(client).set('', new Y.Map(Object.entries(VALID_NOTE)));
     expect(check(server, client)).toBe('note "" is not a valid note');
+  });
+
+  it('passes votes being placed and taken back', () => {
+    const { server, client } = setUp();
+    const round = openVotingRound(new Y.Doc(), { budget: 3, scope: { kind: 'board' }, results: 'hidden' });
+    placeVote(client, round, { note: 'note-1', voter: 'pim' });
+    placeVote(client, round, { note: 'note-1', voter: 'pim' });
+    expect(check(server, client)).toBeNull();
+    takeBackVote(client, round, { note: 'note-1', voter: 'pim' });
+    expect(check(server, client)).toBeNull();
+  });
+
+  const VALID_VOTE = { round: 'round-1', voter: 'pim', note: 'note-1', at: 5 };
+  const NOT_A_VOTE = 'vote "bad" is not a valid vote';
+  const invalidVotes: Array<[string, unknown, string]> = [
+    ['a missing voter', { round: 'round-1', note: 'note-1', at: 5 }, NOT_A_VOTE],
+    ['an empty note id', { ...VALID_VOTE, note: '' }, NOT_A_VOTE],
+    ['a negative time', { ...VALID_VOTE, at: -1 }, NOT_A_VOTE],
+    ['a plain string', 'pim likes this', NOT_A_VOTE],
+    ['a list', ['round-1', 'pim', 'note-1', 5], NOT_A_VOTE],
+    ['an empty map', new Y.Map(), NOT_A_VOTE],
+    ['a map', new Y.Map(Object.entries(VALID_VOTE)), NOT_A_VOTE],
+  ];
+  for (const [what, value, expected] of invalidVotes) {
+    it(`refuses a hand-written vote as ${what}`, () => {
+      const { server, client } = setUp();
+      client.getMap(VOTES_KEY).set('bad', value);
+      expect(check(server, client)).toBe(expected);
+    });
+  }
+
+  it('passes a valid hand-written vote, and refuses one under an invalid id or as a list', () => {
+    const { server, client } = setUp();
+    client.getMap(VOTES_KEY).set('vote-1', { ...VALID_VOTE });
+    expect(check(server, client)).toBeNull();
+    client.getMap(VOTES_KEY).set('x'.repeat(100), { ...VALID_VOTE });
+    expect(check(server, client)).toMatch(/is not a valid vote/);
+
+    const second = setUp();
+    second.client.getArray(VOTES_KEY).insert(0, [VALID_VOTE]);
+    expect(check(second.server, second.client)).toBe('top-level type "votes" must be a map');
   });
 
   it('refuses an unknown top-level type, of any kind', () => {

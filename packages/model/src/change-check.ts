@@ -3,18 +3,21 @@ import { getBoardMeta, META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
 import { getNote, NOTES_KEY, notesType } from './note.ts';
 import { recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
+import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
 
 /** The top-level types a board document may hold; each is a Y.Map. */
-const KNOWN_ROOTS: ReadonlySet<string> = new Set([META_KEY, NOTES_KEY, SCHEMA_KEY]);
+const KNOWN_ROOTS: ReadonlySet<string> = new Set([META_KEY, NOTES_KEY, SCHEMA_KEY, VOTES_KEY]);
 
 /**
  * Checks what `transaction` changed in `doc` (a board's content document, after the transaction) and returns
  * why the change is invalid, or null when it is fine. For a server that receives updates straight from
- * clients: anything the typed operations could write passes, including deleting notes; a change that leaves
- * data the readers would skip (an invalid note or metadata, an unknown top-level type) does not.
+ * clients: anything the typed operations could write passes, including deleting notes and taking back votes;
+ * a change that leaves data the readers would skip (an invalid note, vote or metadata, an unknown top-level
+ * type) does not. Votes are checked for their shape only: whether their round is open and the voter has votes
+ * left is in the control document, which this check does not see.
  */
 export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): string | null {
   // Names first: reading a root through the model below can replace a root that Yjs created without knowing
@@ -23,6 +26,7 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
   for (const [name, type] of doc.share) rootNames.set(type, name);
 
   const touchedNotes = new Set<string>();
+  const touchedVotes = new Set<string>();
   let metaTouched = false;
   let schemaTouched = false;
   for (const [type, keys] of transaction.changed) {
@@ -35,6 +39,9 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
     if (name === NOTES_KEY) {
       if (topKey !== null) touchedNotes.add(topKey);
       else for (const key of keys) if (key !== null) touchedNotes.add(key);
+    } else if (name === VOTES_KEY) {
+      if (type !== root) return 'votes hold no nested types';
+      for (const key of keys) if (key !== null) touchedVotes.add(key);
     } else if (name === META_KEY) {
       metaTouched = true;
     } else {
@@ -46,6 +53,9 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
   for (const id of touchedNotes) {
     // A deleted note is fine; one that is there must be readable.
     if (notes.has(id) && !getNote(doc, id)) return `note ${describeValue(id)} is not a valid note`;
+  }
+  for (const id of touchedVotes) {
+    if (!isVoteEntryValid(doc, id)) return `vote ${describeValue(id)} is not a valid vote`;
   }
   if (metaTouched && !getBoardMeta(doc)) return 'board title, task or creation time is invalid';
   if (schemaTouched && !recordsOnlyKnownMigrations(doc))

@@ -1,14 +1,27 @@
 import * as Y from 'yjs';
+import { LOCK_SECTION } from './board-lock.ts';
 import type { ControlSection } from './control-section.ts';
 import { describeValue } from './errors.ts';
+import { FOLLOW_SECTION } from './follow.ts';
 import { PHASE_HISTORY_SECTION } from './phase-history.ts';
+import { PRIVATE_ROUND_SECTION } from './silent-brainstorm.ts';
 import { STEP_STATUS_SECTION } from './step-status.ts';
+import { TIMER_SECTION } from './timer.ts';
+import { VOTING_ROUNDS_SECTION } from './voting.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
 
 /** Every top-level type the control document may hold. */
-const CONTROL_SECTIONS: readonly ControlSection[] = [PHASE_HISTORY_SECTION, STEP_STATUS_SECTION];
+const CONTROL_SECTIONS: readonly ControlSection[] = [
+  PHASE_HISTORY_SECTION,
+  PRIVATE_ROUND_SECTION,
+  STEP_STATUS_SECTION,
+  VOTING_ROUNDS_SECTION,
+  FOLLOW_SECTION,
+  LOCK_SECTION,
+  TIMER_SECTION,
+];
 
 /**
  * findInvalidChange for a board's control document (`<boardId>.control`): returns why the change `transaction`

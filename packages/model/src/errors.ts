@@ -17,11 +17,22 @@ export type ModelErrorCode =
   | 'invalid-round'
   | 'invalid-actor'
   | 'invalid-step-status'
+  | 'invalid-lock'
+  | 'private-round-running'
+  | 'no-private-round'
+  | 'private-note'
   | 'facilitation-not-started'
   | 'facilitation-started'
   | 'no-previous-phase'
   | 'invalid-vote'
-  | 'invalid-vote-budget';
+  | 'invalid-vote-budget'
+  | 'invalid-duration'
+  | 'invalid-voting-round'
+  | 'voting-open'
+  | 'voting-closed'
+  | 'vote-out-of-scope'
+  | 'vote-limit'
+  | 'no-vote';
 
 /** The one error the model throws for bad input; it is always thrown before anything is written. */
 export class ModelError extends Error {

@@ -8,6 +8,22 @@ export {
   initBoard,
   observeBoardMeta,
 } from './board.ts';
+export {
+  type BoardLock,
+  isBoardLock,
+  isLockMode,
+  LOCK_MODES,
+  type LockMode,
+  type LockOptions,
+  lockedPhaseOf,
+  lockedPhases,
+  lockType,
+  NO_LOCK,
+  type NotePlaces,
+  observeBoardLock,
+  readBoardLock,
+  setBoardLock,
+} from './board-lock.ts';
 export { findInvalidChange } from './change-check.ts';
 export { findInvalidControlChange } from './control-change-check.ts';
 export {
@@ -20,6 +36,16 @@ export {
 export { isModelError, ModelError, type ModelErrorCode } from './errors.ts';
 export { type Facilitation, getFacilitation, observeFacilitation } from './facilitation.ts';
 export {
+  type FollowOptions,
+  type FollowSession,
+  followType,
+  isFollowSession,
+  observeFollowSession,
+  readFollowSession,
+  startFollowing,
+  stopFollowing,
+} from './follow.ts';
+export {
   BOARD_RADIUS,
   CENTRE_RADIUS,
   clampPosition,
@@ -30,6 +56,7 @@ export {
   sliceAngles,
   slicePositionToPoint,
 } from './geometry.ts';
+export { type PhaseGuidance, phaseGuidance, type StepGuidance, stepQuestions } from './guidance.ts';
 export { ID_MAX_LENGTH } from './id.ts';
 export { MIGRATIONS, type Migration } from './migrations.ts';
 export {
@@ -100,6 +127,15 @@ export {
   readSchemaVersion,
 } from './schema.ts';
 export {
+  endPrivateRound,
+  isPrivateRoundRunning,
+  PRIVATE_ROUND_KEY,
+  type PrivateRound,
+  publishDrafts,
+  readPrivateRound,
+  startPrivateRound,
+} from './silent-brainstorm.ts';
+export {
   DEFAULT_STEP_STATUS,
   isStepStatus,
   readStepStatuses,
@@ -108,4 +144,64 @@ export {
   setStepStatus,
   stepStatusType,
 } from './step-status.ts';
-export { canVote, remainingVotes, takeBackVote, tally, type Vote, type VoteRules } from './vote-budget.ts';
+export {
+  addTimerMinute,
+  DEFAULT_TIMER_DURATION_MS,
+  type IdleTimer,
+  isTimerState,
+  MINUTE_MS,
+  observeTimer,
+  type PausedTimer,
+  pauseTimer,
+  type RunningTimer,
+  readTimer,
+  resetTimer,
+  setTimerDuration,
+  startTimer,
+  TIMER_MAX_MS,
+  TIMER_MIN_MS,
+  type TimerState,
+  type TimerWriteOptions,
+  timerRemaining,
+  timerType,
+} from './timer.ts';
+export {
+  canVote,
+  remainingVotes,
+  tally,
+  type Vote,
+  type VoteRules,
+  voteToTakeBack,
+  withinBudget,
+  withoutVote,
+} from './vote-budget.ts';
+export {
+  closeVotingRound,
+  currentVotingRound,
+  isNoteInScope,
+  isVotingScope,
+  latestVotingRound,
+  listVotes,
+  notesInScope,
+  observeVotes,
+  observeVotingRounds,
+  openVotingRound,
+  type PlacedVote,
+  pastVotingRounds,
+  placeVote,
+  readVotingRounds,
+  resultsShown,
+  roundVotes,
+  takeBackVote,
+  VOTE_BUDGET_MAX,
+  VOTING_RESULTS,
+  type VoteInput,
+  type VotingResults,
+  type VotingRound,
+  type VotingRoundInput,
+  type VotingRoundOptions,
+  type VotingScope,
+  votesType,
+  voteTotals,
+  votingRoundsType,
+} from './voting.ts';

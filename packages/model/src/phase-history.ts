@@ -91,7 +91,7 @@ export function currentPosition(history: readonly PhaseVisit[]): PhasePosition {
   return last ? { phase: last.phase, round: last.round } : { ...FIRST_POSITION };
 }
 
-function parseActor(value: unknown): string | undefined {
+export function parseActor(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (!isValidId(value)) {
     throw new ModelError(

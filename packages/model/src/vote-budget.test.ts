@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isModelError } from './errors.ts';
-import { canVote, remainingVotes, takeBackVote, tally, type Vote } from './vote-budget.ts';
+import {
+  canVote,
+  remainingVotes,
+  tally,
+  type Vote,
+  voteToTakeBack,
+  withinBudget,
+  withoutVote,
+} from './vote-budget.ts';
 
 const anna = (noteId: string): Vote => ({ voterId: 'anna', noteId });
 const bram = (noteId: string): Vote => ({ voterId: 'bram', noteId });
@@ -18,11 +26,33 @@ describe('vote budget', () => {
     const votes = [anna('n1'), anna('n2'), anna('n3')];
     expect(canVote(votes, anna('n4'), { budget: 3 })).toBe(false);
     expect(canVote(votes, bram('n4'), { budget: 3 })).toBe(true);
-    const after = takeBackVote(votes, anna('n2'));
+    const after = withoutVote(votes, anna('n2'));
     expect(after).toEqual([anna('n1'), anna('n3')]);
     expect(remainingVotes(after, 'anna', 3)).toBe(1);
     expect(canVote(after, anna('n4'), { budget: 3 })).toBe(true);
-    expect(takeBackVote(votes, bram('n1'))).toEqual(votes);
+    expect(withoutVote(votes, bram('n1'))).toEqual(votes);
+  });
+
+  it('takes back the latest of the voter’s votes on that note', () => {
+    const first = { ...anna('n1'), id: 'v1' };
+    const second = { ...anna('n1'), id: 'v2' };
+    const other = { ...bram('n1'), id: 'v3' };
+    const votes = [first, second, other];
+    expect(voteToTakeBack(votes, anna('n1'))).toBe(second);
+    expect(voteToTakeBack(votes, anna('n2'))).toBeUndefined();
+    expect(withoutVote(votes, anna('n1'))).toEqual([first, other]);
+  });
+
+  it('counts only the votes within the budget and the limit per note, earliest first', () => {
+    const votes = [anna('n1'), anna('n1'), bram('n1'), anna('n2'), anna('n3'), anna('n4')];
+    expect(withinBudget(votes, { budget: 3 })).toEqual([anna('n1'), anna('n1'), bram('n1'), anna('n2')]);
+    expect(withinBudget(votes, { budget: 3, maxPerNote: 1 })).toEqual([
+      anna('n1'),
+      bram('n1'),
+      anna('n2'),
+      anna('n3'),
+    ]);
+    expect(withinBudget([], { budget: 3 })).toEqual([]);
   });
 
   it('allows several votes on one note unless maxPerNote limits them', () => {

@@ -59,11 +59,27 @@ export function canVote(votes: readonly Vote[], vote: Vote, rules: VoteRules): b
   return countVotes(votes, (placed) => placed.voterId === voterId && placed.noteId === noteId) < maxPerNote;
 }
 
-/** `votes` without one of `vote`'s voter on `vote`'s note (the latest placed); unchanged when there is none. */
-export function takeBackVote(votes: readonly Vote[], vote: Vote): Vote[] {
+/** The vote `takeBack` would remove: `vote`'s voter's latest placed vote on `vote`'s note, if any. */
+export function voteToTakeBack<V extends Vote>(votes: readonly V[], vote: Vote): V | undefined {
   const { voterId, noteId } = parseVote(vote);
-  const index = votes.findLastIndex((placed) => placed.voterId === voterId && placed.noteId === noteId);
-  return index === -1 ? [...votes] : [...votes.slice(0, index), ...votes.slice(index + 1)];
+  return votes.findLast((placed) => placed.voterId === voterId && placed.noteId === noteId);
+}
+
+/** `votes` without one of `vote`'s voter on `vote`'s note (the latest placed); unchanged when there is none. */
+export function withoutVote<V extends Vote>(votes: readonly V[], vote: Vote): V[] {
+  const taken = voteToTakeBack(votes, vote);
+  return votes.filter((placed) => placed !== taken);
+}
+
+/**
+ * The votes that count under `rules`, in order: each is kept when `canVote` allows it next to the votes kept
+ * before it. Two browsers of one person voting at the same moment can both pass the check and so place one
+ * vote too many; everyone drops the same extra vote (the later one), so every count agrees.
+ */
+export function withinBudget<V extends Vote>(votes: readonly V[], rules: VoteRules): V[] {
+  const kept: V[] = [];
+  for (const vote of votes) if (canVote(kept, vote, rules)) kept.push(vote);
+  return kept;
 }
 
 /** Total votes per note, most votes first (ties by note id), for showing results and sorting notes. */

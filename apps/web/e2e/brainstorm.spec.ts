@@ -1,0 +1,96 @@
+import { expect, type Page, test } from '@playwright/test';
+import { KompasProcess } from './server.ts';
+import { createBoard, joinAsNewPerson, joinIn } from './workshop.ts';
+
+let server: KompasProcess;
+
+test.beforeAll(async () => {
+  server = await KompasProcess.start();
+});
+
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+/** Everything a page receives over its WebSockets, as text, from the moment this is called. */
+function recordReceived(page: Page): () => string {
+  const frames: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => {
+      frames.push(typeof payload === 'string' ? payload : payload.toString('utf8'));
+    });
+  });
+  return () => frames.join('\n');
+}
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByLabel('Note text').fill(text);
+  await page.getByLabel('Note text').press('Enter');
+}
+
+const noteItems = (page: Page) => page.getByRole('list', { name: 'Notes' }).getByRole('listitem');
+const noteItem = (page: Page, text: string) => noteItems(page).filter({ hasText: text });
+const onCanvas = (page: Page) => page.evaluate(() => window.kompas?.notes().map((note) => note.text) ?? []);
+
+test('in a silent brainstorm new notes reach only their author and the facilitator until revealed', async ({
+  browser,
+}) => {
+  const board = await createBoard(server, { title: 'Water in the city', task: 'Where does rain go?' });
+  // Recording starts before the pages open, so every frame they ever receive is checked.
+  const [fay, pim, otto] = (await Promise.all(
+    [1, 2, 3].map(async () => (await browser.newContext()).newPage()),
+  )) as [Page, Page, Page];
+  const receivedByPim = recordReceived(pim);
+  const receivedByOtto = recordReceived(otto);
+  await joinIn(fay, board.links.facilitator, 'Fay');
+  await joinIn(pim, board.links.participant, 'Pim');
+  await joinIn(otto, board.links.observer, 'Otto');
+  const pia = await joinAsNewPerson(browser, board.links.participant, 'Pia');
+
+  await expect(pim.getByRole('button', { name: 'Start silent brainstorm' })).toHaveCount(0);
+  await fay.getByRole('button', { name: 'Start silent brainstorm' }).click();
+  for (const page of [pim, pia]) {
+    await expect(page.getByRole('status').filter({ hasText: 'Your new notes stay private' })).toBeVisible();
+  }
+  await expect(
+    otto.getByRole('status').filter({ hasText: 'Notes appear when they are revealed' }),
+  ).toBeVisible();
+
+  await addNote(pia, 'Green roofs on every school');
+  await addNote(pia, 'Rain barrels for allotments');
+  await addNote(pim, 'Wadis in the park');
+
+  // The author and the facilitator see the drafts, marked private, on the board and in the list.
+  await expect(noteItem(pia, 'Green roofs on every school')).toContainText('private until revealed');
+  await expect.poll(() => onCanvas(pia)).toEqual(expect.arrayContaining(['Green roofs on every school']));
+  await expect(noteItem(fay, 'Rain barrels for allotments')).toContainText('private until revealed');
+  await expect(noteItem(fay, 'Wadis in the park')).toBeAttached();
+  await expect.poll(() => onCanvas(fay)).toHaveLength(3);
+  await expect(fay.getByRole('status').filter({ hasText: '3 private notes from 2 people' })).toBeVisible();
+  await expect(pim.getByRole('status').filter({ hasText: '1 private note' })).toBeVisible();
+
+  // Another participant and the observer have none of them: not on screen, and not in any frame received.
+  await expect(noteItem(pim, 'Wadis in the park')).toBeAttached();
+  expect(await onCanvas(pim)).toEqual(['Wadis in the park']);
+  expect(await onCanvas(otto)).toEqual([]);
+  for (const text of ['Green roofs', 'Rain barrels']) expect(receivedByPim()).not.toContain(text);
+  for (const text of ['Green roofs', 'Rain barrels', 'Wadis']) expect(receivedByOtto()).not.toContain(text);
+
+  // The reveal: all at once, for everyone, as ordinary notes.
+  await fay.getByRole('button', { name: 'Reveal notes' }).click();
+  for (const page of [fay, pim, pia, otto]) {
+    await expect
+      .poll(() => onCanvas(page).then((texts) => texts.sort()))
+      .toEqual(['Green roofs on every school', 'Rain barrels for allotments', 'Wadis in the park']);
+    await expect(noteItems(page)).toHaveCount(3);
+    await expect(noteItems(page).filter({ hasText: 'private until revealed' })).toHaveCount(0);
+  }
+  expect(receivedByPim()).toContain('Green roofs on every school');
+  await expect(noteItem(otto, 'Rain barrels for allotments')).toContainText('by Pia');
+
+  // After the round, a new note is an ordinary note again.
+  await expect(fay.getByRole('button', { name: 'Start silent brainstorm' })).toBeVisible();
+  await addNote(pim, 'Rain gardens in the streets');
+  await expect(noteItem(otto, 'Rain gardens in the streets')).toBeAttached();
+});

@@ -1,0 +1,160 @@
+import type { LockMode } from '@kompas/model';
+import { css, html, LitElement, svg } from 'lit';
+import { sharedStyles } from './shared-styles.ts';
+
+export interface LockChangeDetail {
+  mode: LockMode;
+}
+
+export const LOCK_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" fill="none"
+  stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+  focusable="false"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg>`;
+
+const CHOICES: readonly { mode: LockMode; label: string }[] = [
+  { mode: 'none', label: 'Unlock' },
+  { mode: 'board', label: 'Lock whole board' },
+  { mode: 'other-phases', label: 'Lock all but current phase' },
+];
+
+/**
+ * The facilitator's "Lock" menu: unlock, lock the whole board, or lock all but the current phase for
+ * participants. Choosing fires `lock-change`. The menu is a popover, so no clipping parent cuts it off.
+ */
+export class LockMenu extends LitElement {
+  static override properties = { mode: { type: String } };
+
+  declare mode: LockMode;
+
+  constructor() {
+    super();
+    this.mode = 'none';
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        flex: none;
+      }
+      .button {
+        box-shadow: var(--k-shadow-md);
+      }
+      [popover] {
+        inset: auto;
+        margin: 0;
+        padding: 4px;
+        min-width: 230px;
+        border: 1px solid var(--k-color-border);
+        border-radius: var(--k-radius-md);
+        background: var(--k-color-surface);
+        box-shadow: var(--k-shadow-lg);
+      }
+      [role='menuitemradio'] {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        width: 100%;
+        padding: 8px 10px;
+        border: 0;
+        border-radius: var(--k-radius-sm, 6px);
+        background: none;
+        text-align: left;
+        font-size: 13.5px;
+        cursor: pointer;
+      }
+      [role='menuitemradio']:hover,
+      [role='menuitemradio']:focus-visible {
+        background: var(--k-color-surface-hover);
+      }
+      .mark {
+        width: 14px;
+        text-align: center;
+        color: var(--k-color-accent);
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<button
+        class="button"
+        popovertarget="lock-menu"
+        aria-haspopup="menu"
+        title="Lock the board, or all but the current phase, for participants"
+      >
+        ${LOCK_ICON}Lock
+      </button>
+      <div
+        id="lock-menu"
+        popover
+        role="menu"
+        aria-label="Lock"
+        @beforetoggle=${this.onBeforeToggle}
+        @toggle=${this.onToggle}
+        @keydown=${this.onMenuKey}
+      >
+        ${CHOICES.map(
+          ({ mode, label }) => html`<button
+            role="menuitemradio"
+            aria-checked=${this.mode === mode ? 'true' : 'false'}
+            @click=${() => this.choose(mode)}
+          >
+            <span class="mark" aria-hidden="true">${this.mode === mode ? '✓' : ''}</span>${label}
+          </button>`,
+        )}
+      </div>`;
+  }
+
+  private get menu(): HTMLElement | null {
+    return this.renderRoot.querySelector('#lock-menu');
+  }
+
+  private get items(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitemradio"]')];
+  }
+
+  /** Opens under the button, kept inside the window. */
+  private onBeforeToggle(event: ToggleEvent): void {
+    const button = this.renderRoot.querySelector('button[popovertarget]');
+    const menu = this.menu;
+    if (event.newState !== 'open' || !button || !menu) return;
+    const rect = button.getBoundingClientRect();
+    menu.style.top = `${rect.bottom + 6}px`;
+    menu.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 246))}px`;
+  }
+
+  private onToggle(event: ToggleEvent): void {
+    if (event.newState !== 'open') return;
+    const items = this.items;
+    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+  }
+
+  private onMenuKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const items = this.items;
+    const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    items[(index + step + items.length) % items.length]?.focus();
+  }
+
+  private choose(mode: LockMode): void {
+    this.menu?.hidePopover();
+    this.dispatchEvent(
+      new CustomEvent<LockChangeDetail>('lock-change', { detail: { mode }, bubbles: true, composed: true }),
+    );
+  }
+}
+
+customElements.define('kompas-lock-menu', LockMenu);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-lock-menu': LockMenu;
+  }
+  interface HTMLElementEventMap {
+    'lock-change': CustomEvent<LockChangeDetail>;
+  }
+}

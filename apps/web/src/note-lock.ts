@@ -1,0 +1,72 @@
+import { getPhase, type LockMode, listNotes, type Note, type NotePlaces, type PhaseId } from '@kompas/model';
+import type * as Y from 'yjs';
+
+/** What the lock indicator says for everyone, or null when the board is open. */
+export function lockStatusText(mode: LockMode, current: PhaseId): string | null {
+  if (mode === 'board') return 'Board locked';
+  if (mode === 'other-phases') return `Only ${getPhase(current).label.nl} open`;
+  return null;
+}
+
+/** Why a participant's change to a note in `phase` was not made. */
+export function lockRefusalText(mode: LockMode, current: PhaseId, phase: PhaseId): string {
+  if (mode === 'board')
+    return 'The facilitator has locked the board for now; notes cannot be added or changed.';
+  return (
+    `${getPhase(phase).label.nl} is locked for now: only ${getPhase(current).label.nl} is open ` +
+    'for adding and moving notes.'
+  );
+}
+
+/**
+ * Which notes one change made to a board touched, and where: compares the notes before and after it. A
+ * note that appeared, disappeared, moved or changed in any way counts, so an undo can be checked against
+ * the lock as any other change is.
+ */
+export function changedPlaces(before: readonly Note[], after: readonly Note[]): NotePlaces[] {
+  const old = new Map(before.map((note) => [note.id, note]));
+  const places: NotePlaces[] = [];
+  for (const note of after) {
+    const previous = old.get(note.id);
+    old.delete(note.id);
+    if (!previous) places.push({ to: note.step });
+    else if (!sameNote(previous, note)) places.push({ from: previous.step, to: note.step });
+  }
+  for (const removed of old.values()) places.push({ from: removed.step });
+  return places;
+}
+
+function sameNote(a: Note, b: Note): boolean {
+  return (
+    a.text === b.text &&
+    a.step === b.step &&
+    a.pos.r === b.pos.r &&
+    a.pos.t === b.pos.t &&
+    a.color === b.color &&
+    a.updatedAt === b.updatedAt
+  );
+}
+
+/**
+ * Undoes (or redoes) this person's last change to the notes of `doc`, unless it touches a phase the lock
+ * keeps them out of: then it is put back at once and that phase is returned. Yjs cannot preview an undo,
+ * so a refused one is made and reverted; the two updates cancel out for everyone else.
+ */
+export function undoWithinLock(
+  manager: Y.UndoManager,
+  doc: Y.Doc,
+  direction: 'undo' | 'redo',
+  lockedPhaseOf: (change: NotePlaces) => PhaseId | null,
+): PhaseId | null {
+  const before = listNotes(doc);
+  const done = direction === 'undo' ? manager.undo() : manager.redo();
+  if (!done) return null;
+  for (const change of changedPlaces(before, listNotes(doc))) {
+    const phase = lockedPhaseOf(change);
+    if (phase === null) continue;
+    if (direction === 'undo') manager.redo();
+    else manager.undo();
+    return phase;
+  }
+  return null;
+}
