@@ -33,6 +33,7 @@ import { freeSpot } from './free-spot.ts';
 import type { NoteEditorCommitDetail } from './note-editor.ts';
 import './note-editor.ts';
 import './note-menu.ts';
+import type { NoteDocs } from './note-layer.ts';
 import type { NoteView } from './note-view.ts';
 import { NotesController } from './notes-controller.ts';
 import { EDGE_MARGIN, editorPlacement, menuPlacement } from './overlay-placement.ts';
@@ -56,6 +57,7 @@ const CURSOR_INTERVAL_MS = 50;
 export class BoardCanvas extends LitElement {
   static override properties = {
     doc: { attribute: false },
+    draftsDoc: { attribute: false },
     awareness: { attribute: false },
     task: { type: String },
     position: { attribute: false },
@@ -70,6 +72,8 @@ export class BoardCanvas extends LitElement {
   };
 
   declare doc: Y.Doc | undefined;
+  /** The drafts of a silent brainstorm this person may see (their own, or everyone's for a facilitator). */
+  declare draftsDoc: Y.Doc | undefined;
   declare awareness: Awareness | undefined;
   declare task: string;
   /** Where the group is on the circle, or null before the workshop starts. */
@@ -106,6 +110,7 @@ export class BoardCanvas extends LitElement {
   constructor() {
     super();
     this.doc = undefined;
+    this.draftsDoc = undefined;
     this.awareness = undefined;
     this.task = '';
     this.position = null;
@@ -118,6 +123,10 @@ export class BoardCanvas extends LitElement {
     this.empty = false;
     this.votes = new Map();
     new NotesController(this, () => this.doc, { list: false, onChange: (ids) => this.onNotesChanged(ids) });
+    new NotesController(this, () => this.draftsDoc, {
+      list: false,
+      onChange: (ids) => this.onNotesChanged(ids),
+    });
     new PresenceController(this, () => this.awareness, {
       cursors: false,
       onChange: (peers) => this.board?.cursors.update(peers),
@@ -272,7 +281,8 @@ export class BoardCanvas extends LitElement {
       });
     });
     this.resizeObserver.observe(container);
-    if (this.doc) board.notes.load(this.doc);
+    const docs = this.noteDocs;
+    if (docs) board.notes.load(docs);
     board.notes.setVoteBadges(this.votes);
     container.addEventListener(
       'pointerdown',
@@ -373,16 +383,22 @@ export class BoardCanvas extends LitElement {
 
   // ---- notes ----------------------------------------------------------------------------------
 
+  /** The board's document, then the drafts shown with it. */
+  private get noteDocs(): NoteDocs | undefined {
+    if (!this.doc) return undefined;
+    return this.draftsDoc ? [this.doc, this.draftsDoc] : [this.doc];
+  }
+
   private onNotesChanged(ids: Set<string> | null): void {
     const board = this.board;
-    const doc = this.doc;
-    if (!board || !doc) return;
+    const docs = this.noteDocs;
+    if (!board || !docs) return;
     if (ids === null) {
-      board.notes.load(doc);
+      board.notes.load(docs);
       this.empty = board.notes.count === 0;
       return;
     }
-    const removed = board.notes.sync(doc, ids);
+    const removed = board.notes.sync(docs, ids);
     this.empty = board.notes.count === 0;
     this.gestures?.forgetNotes(removed);
     if (this.selectedId && removed.includes(this.selectedId)) this.select(null);

@@ -388,6 +388,7 @@ export class BoardPage extends LitElement {
         </kompas-follow-bar>
         <kompas-board-canvas
           .doc=${session.doc}
+          .draftsDoc=${session.draftsConnection ? session.draftsDoc : undefined}
           .awareness=${session.connection.awareness}
           .task=${task}
           .position=${position}

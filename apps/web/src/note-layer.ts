@@ -4,6 +4,18 @@ import type * as Y from 'yjs';
 import { NoteView, type VoteBadge } from './note-view.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from './viewport.ts';
 
+/** The board's document first, then any documents of drafts shown with it. */
+export type NoteDocs = readonly [Y.Doc, ...Y.Doc[]];
+
+/** The note with `id` as the board holds it, else as a draft; `note` is undefined when none has it. */
+function findNote(docs: NoteDocs, id: string): { note: Note | undefined; draft: boolean } {
+  for (const [index, doc] of docs.entries()) {
+    const note = getNote(doc, id);
+    if (note) return { note, draft: index > 0 };
+  }
+  return { note: undefined, draft: false };
+}
+
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
 const CACHE_BUDGET_MS = 8;
 
@@ -46,22 +58,33 @@ export class NoteLayer {
     return this.order.map((view) => view.note);
   }
 
-  /** Loads every note of the document, replacing what was shown. */
-  load(doc: Y.Doc): void {
+  /**
+   * Loads every note of the documents, replacing what was shown. The first is the board; notes of the
+   * others (the drafts of a silent brainstorm) are drawn as private drafts unless the board has them too.
+   */
+  load(docs: NoteDocs): void {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
-    const notes = listNotes(doc).sort(stackingOrder);
-    this.order = notes.map((note) => this.addView(note));
+    const [board, ...drafts] = docs;
+    const onBoard = listNotes(board);
+    const ids = new Set(onBoard.map((note) => note.id));
+    const notes = [
+      ...onBoard.map((note) => ({ note, draft: false })),
+      ...drafts
+        .flatMap((doc) => listNotes(doc).filter((note) => !ids.has(note.id)))
+        .map((note) => ({ note, draft: true })),
+    ].sort((a, b) => stackingOrder(a.note, b.note));
+    this.order = notes.map(({ note, draft }) => this.addView(note, draft));
     this.refreshVisibility();
     this.onDirty();
   }
 
-  /** Applies changes to the given notes; returns the ids that no longer exist. */
-  sync(doc: Y.Doc, ids: Iterable<string>): string[] {
+  /** Applies changes to the given notes (in any of the documents); returns the ids that no longer exist. */
+  sync(docs: NoteDocs, ids: Iterable<string>): string[] {
     const removed: string[] = [];
     let changed = false;
     for (const id of ids) {
-      const note = getNote(doc, id);
+      const { note, draft } = findNote(docs, id);
       const view = this.views.get(id);
       if (!note) {
         if (view) {
@@ -72,11 +95,11 @@ export class NoteLayer {
         continue;
       }
       if (!view) {
-        this.order.push(this.addView(note));
+        this.order.push(this.addView(note, draft));
         changed = true;
         continue;
       }
-      if (view.update(note)) {
+      if (view.update(note, draft)) {
         this.updateVisibility(view);
         changed = true;
       }
@@ -173,8 +196,8 @@ export class NoteLayer {
     this.layer.destroy();
   }
 
-  private addView(note: Note): NoteView {
-    const view = new NoteView(note);
+  private addView(note: Note, draft: boolean): NoteView {
+    const view = new NoteView(note, draft);
     this.views.set(note.id, view);
     this.layer.add(view.group);
     this.applyVoteBadge(view);

@@ -43,9 +43,12 @@ export class NoteView {
   /** Pixel ratio of the current bitmap cache, null while drawn as shapes. */
   cacheRatio: number | null = null;
   private badgeMarked = false;
+  /** A private draft of a silent brainstorm: outlined and marked, seen only by its author and facilitators. */
+  private draft: boolean;
 
-  constructor(note: Note) {
+  constructor(note: Note, draft = false) {
     this.note = note;
+    this.draft = draft;
     this.centre = slicePositionToPoint(note.step, note.pos);
     this.box = noteBox(this.centre);
     this.group = new Konva.Group({ listening: false });
@@ -112,11 +115,16 @@ export class NoteView {
   }
 
   /** Takes a newer version of the note; returns whether anything visible changed. */
-  update(note: Note): boolean {
+  update(note: Note, draft = false): boolean {
     const previous = this.note;
+    const wasDraft = this.draft;
     this.note = note;
+    this.draft = draft;
     const contentChanged =
-      previous.text !== note.text || previous.color !== note.color || previous.authorName !== note.authorName;
+      previous.text !== note.text ||
+      previous.color !== note.color ||
+      previous.authorName !== note.authorName ||
+      wasDraft !== draft;
     const moved =
       previous.step !== note.step || previous.pos.r !== note.pos.r || previous.pos.t !== note.pos.t;
     if (contentChanged) {
@@ -200,8 +208,11 @@ export class NoteView {
   private applyContent(): void {
     const { note } = this;
     this.card.fill(NOTE_COLOR_HEX[note.color]);
+    this.card.stroke(this.draft ? TOKENS.color.accent : '');
+    this.card.strokeWidth(this.draft ? 2 : 0);
+    this.card.dash(this.draft ? [7, 5] : []);
     this.body.fontSize(noteFontSize(note.text));
     this.body.text(note.text);
-    this.byline.text(note.authorName);
+    this.byline.text(this.draft ? `Private · ${note.authorName}` : note.authorName);
   }
 }
