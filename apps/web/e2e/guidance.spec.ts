@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { KompasProcess } from './server.ts';
-import { createBoard, joinAsNewPerson } from './workshop.ts';
+import { createBoard, joinAsNewPerson, moveOn } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -32,11 +32,7 @@ test('everyone sees the guiding questions of the current phase, and they change 
   await expect(outcome(pim)).toContainText('who takes part in it');
 
   await fay.getByRole('button', { name: 'Start workshop' }).click();
-  await fay.getByRole('button', { name: 'Next phase' }).click();
-  await fay
-    .getByRole('dialog', { name: 'Move on with open steps?' })
-    .getByRole('button', { name: 'Move on' })
-    .click();
+  await moveOn(fay);
 
   await expect(pim.getByRole('heading', { name: 'Steps of Richten' })).toBeVisible();
   await expect(ownSituation).toHaveCount(0);

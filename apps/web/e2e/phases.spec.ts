@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { KompasProcess } from './server.ts';
-import { type CreatedBoard, createBoard, joinAsNewPerson } from './workshop.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson, moveOn } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -19,14 +19,6 @@ function newBoard(): Promise<CreatedBoard> {
 }
 
 const currentPhase = (page: Page) => page.getByLabel('Current phase');
-/** Every step is still open in these tests, so each move on is confirmed in the dialog that names them. */
-async function moveOn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Next phase' }).click();
-  await page
-    .getByRole('dialog', { name: 'Move on with open steps?' })
-    .getByRole('button', { name: 'Move on' })
-    .click();
-}
 
 const currentPhaseHook = (page: Page) => page.evaluate(() => window.kompas?.currentPhase() ?? null);
 

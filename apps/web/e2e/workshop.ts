@@ -29,6 +29,15 @@ export async function joinIn(page: Page, link: string, name: string): Promise<vo
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
 }
 
+/** A facilitator's "Next phase", confirmed in the dialog that names the steps still open. */
+export async function moveOn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next phase' }).click();
+  await page
+    .getByRole('dialog', { name: 'Move on with open steps?' })
+    .getByRole('button', { name: 'Move on' })
+    .click();
+}
+
 /** `joinIn` in a browser context of its own, as a separate person. */
 export async function joinAsNewPerson(browser: Browser, link: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

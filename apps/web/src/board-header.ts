@@ -33,9 +33,9 @@ const ROLE_LABELS: Record<Role, string> = {
   observer: 'View only',
 };
 
-type ToolCommand = Exclude<BoardCommand, 'add-note' | 'toggle-steps' | 'toggle-voting' | PhaseCommand>;
+type ToolCommand = 'undo' | 'redo';
 
-interface ToolButton {
+export interface ToolButton {
   /** The accessible name. */
   label: string;
   /** The keyboard shortcut, shown in the tooltip. */
@@ -49,14 +49,33 @@ interface ToolButton {
 const TOOL_BUTTONS: Record<ToolCommand, ToolButton> = {
   undo: { label: 'Undo', shortcut: 'Ctrl+Z', icon: ICONS.undo },
   redo: { label: 'Redo', shortcut: 'Ctrl+Shift+Z', icon: ICONS.redo },
-  'zoom-out': { label: 'Zoom out', shortcut: '−', icon: ICONS.minus, className: 'zoom-step' },
-  'zoom-in': { label: 'Zoom in', shortcut: '+', icon: ICONS.plus, className: 'zoom-step' },
-  'zoom-fit': { label: 'Fit to screen', shortcut: 'Shift+1', icon: ICONS.fit },
 };
+
+/** An icon button that fires `board-command`, with its shortcut in the tooltip. */
+export function commandButton(
+  host: HTMLElement,
+  command: BoardCommand,
+  { label, shortcut, icon, className }: ToolButton,
+  disabled = false,
+) {
+  return html`<button
+    class="icon-button ${className ?? ''}"
+    aria-label=${label}
+    title="${label} (${shortcut})"
+    ?disabled=${disabled}
+    @click=${() => fireCommand(host, command)}
+  >
+    ${icon}
+  </button>`;
+}
+
+export function fireCommand(host: HTMLElement, command: BoardCommand): void {
+  host.dispatchEvent(new CustomEvent<BoardCommandDetail>('board-command', { detail: { command } }));
+}
 
 /**
  * The board's header: title and joint task, where the group is on the circle (with the facilitator's
- * controls), the tools (add note, undo/redo, zoom), who is here, the connection and your role. Tools
+ * controls), the tools (add note, undo/redo), who is here, the connection and your role. Tools
  * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase;
  * the `lock` slot what is locked.
  */
@@ -70,7 +89,6 @@ export class BoardHeader extends LitElement {
     peers: { attribute: false },
     canUndo: { type: Boolean, attribute: 'can-undo' },
     canRedo: { type: Boolean, attribute: 'can-redo' },
-    zoom: { type: Number },
     position: { attribute: false },
     canLead: { type: Boolean, attribute: 'can-lead' },
     stepsOpen: { type: Boolean, attribute: 'steps-open' },
@@ -85,7 +103,6 @@ export class BoardHeader extends LitElement {
   declare peers: readonly Peer[];
   declare canUndo: boolean;
   declare canRedo: boolean;
-  declare zoom: number;
   /** Where the group is on the circle; null before the workshop starts. */
   declare position: PhasePosition | null;
   /** Whether this person leads the group: shows the phase buttons. */
@@ -105,7 +122,6 @@ export class BoardHeader extends LitElement {
     this.peers = [];
     this.canUndo = false;
     this.canRedo = false;
-    this.zoom = 1;
     this.position = null;
     this.canLead = false;
     this.stepsOpen = false;
@@ -178,22 +194,6 @@ export class BoardHeader extends LitElement {
         gap: 4px;
         flex: none;
       }
-      .group {
-        display: flex;
-        align-items: center;
-        gap: 2px;
-        padding: 2px;
-        border: 1px solid var(--k-color-border);
-        border-radius: var(--k-radius-md);
-        background: var(--k-color-surface);
-      }
-      .zoom-level {
-        min-width: 46px;
-        text-align: center;
-        font-size: 12.5px;
-        font-variant-numeric: tabular-nums;
-        color: var(--k-color-text-muted);
-      }
       .aside {
         display: flex;
         align-items: center;
@@ -238,7 +238,6 @@ export class BoardHeader extends LitElement {
         }
       }
       @media (max-width: 860px) {
-        .zoom-level,
         .label {
           display: none;
         }
@@ -263,7 +262,6 @@ export class BoardHeader extends LitElement {
           font-size: 14px;
         }
         .divider,
-        .zoom-step,
         .role:not(.view-only) {
           display: none;
         }
@@ -302,26 +300,19 @@ export class BoardHeader extends LitElement {
       >
         Voting
       </button>
-      <span class="divider" aria-hidden="true"></span>
-      <div class="tools" role="group" aria-label="Board tools">
-        ${
-          viewOnly
-            ? nothing
-            : html`<button class="button primary" aria-label="Add note" @click=${() => this.command('add-note')}>
+      ${
+        viewOnly
+          ? nothing
+          : html`<span class="divider" aria-hidden="true"></span>
+              <div class="tools" role="group" aria-label="Board tools">
+                <button class="button primary" aria-label="Add note" @click=${() => this.command('add-note')}>
                   ${ICONS.plus}<span class="label">Add note</span>
                 </button>
                 <div class="group">
-                  ${this.toolButton('undo', !this.canUndo)}
-                  ${this.toolButton('redo', !this.canRedo)}
-                </div>`
-        }
-        <div class="group">
-          ${this.toolButton('zoom-out')}
-          <span class="zoom-level" aria-hidden="true">${Math.round(this.zoom * 100)}%</span>
-          ${this.toolButton('zoom-in')}
-          ${this.toolButton('zoom-fit')}
-        </div>
-      </div>
+                  ${this.toolButton('undo', !this.canUndo)} ${this.toolButton('redo', !this.canRedo)}
+                </div>
+              </div>`
+      }
       <span class="divider" aria-hidden="true"></span>
       <div class="aside">
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
@@ -338,20 +329,11 @@ export class BoardHeader extends LitElement {
   }
 
   private toolButton(command: ToolCommand, disabled = false) {
-    const { label, shortcut, icon, className } = TOOL_BUTTONS[command];
-    return html`<button
-      class="icon-button ${className ?? ''}"
-      aria-label=${label}
-      title="${label} (${shortcut})"
-      ?disabled=${disabled}
-      @click=${() => this.command(command)}
-    >
-      ${icon}
-    </button>`;
+    return commandButton(this, command, TOOL_BUTTONS[command], disabled);
   }
 
   private command(command: BoardCommand): void {
-    this.dispatchEvent(new CustomEvent<BoardCommandDetail>('board-command', { detail: { command } }));
+    fireCommand(this, command);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   getNote,
   getPhase,
   isModelError,
+  isPrivateRoundRunning,
   type LockMode,
   lockedPhaseOf,
   lockedPhases,
@@ -69,12 +70,13 @@ import './open-steps-dialog.ts';
 import './phase-announcement.ts';
 import { PresenceController } from './presence-controller.ts';
 import './problem-page.ts';
+import { PrivateRoundController } from './brainstorm-bar.ts';
 import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
-import './brainstorm-bar.ts';
 import './steps-panel.ts';
 import type { StepStatusChangeDetail } from './steps-panel.ts';
 import './timer-widget.ts';
 import './toast-message.ts';
+import './zoom-controls.ts';
 import { VotingController } from './voting-controller.ts';
 import './voting-dialog.ts';
 import type { VotingStartDetail } from './voting-dialog.ts';
@@ -132,6 +134,8 @@ export class BoardPage extends LitElement {
   declare stepsOpen: boolean;
   /** The open steps the facilitator is asked about before moving on; empty when not asking. */
   declare openStepsToConfirm: readonly Step[];
+  /** Where the group was when the facilitator was asked about open steps. */
+  private moveOnFrom: PhasePosition | null = null;
   /** Whether the voting panel is shown; it opens by itself when a round opens. */
   declare votingOpen: boolean;
   /** Whether the facilitator is setting up a voting round. */
@@ -155,6 +159,7 @@ export class BoardPage extends LitElement {
       },
     },
   );
+  private readonly privateRound = new PrivateRoundController(this, () => this.session?.controlDoc);
   private readonly presence = new PresenceController(this, () => this.session?.connection.awareness, {
     cursors: false,
   });
@@ -347,7 +352,6 @@ export class BoardPage extends LitElement {
         .peers=${this.presence.peers}
         .canUndo=${this.undo.canUndo}
         .canRedo=${this.undo.canRedo}
-        .zoom=${this.zoom}
         .position=${position}
         .canLead=${this.canLead}
         .stepsOpen=${this.stepsOpen}
@@ -382,7 +386,11 @@ export class BoardPage extends LitElement {
         >
           ${
             this.canLead
-              ? html`<kompas-lock-menu .mode=${this.lock.lock.mode} @lock-change=${this.onLockChange}></kompas-lock-menu>`
+              ? html`<kompas-lock-menu .mode=${this.lock.lock.mode} @lock-change=${this.onLockChange}></kompas-lock-menu>
+                  <kompas-brainstorm-start
+                    .running=${this.privateRound.running}
+                    @brainstorm-start=${this.onBrainstormStart}
+                  ></kompas-brainstorm-start>`
               : nothing
           }
         </kompas-follow-bar>
@@ -424,12 +432,12 @@ export class BoardPage extends LitElement {
             : nothing
         }
         <kompas-notes-list .doc=${session.doc} .draftsDoc=${session.draftsDoc}></kompas-notes-list>
+        <kompas-zoom-controls .zoom=${this.zoom} @board-command=${this.onCommand}></kompas-zoom-controls>
         <kompas-brainstorm-bar
-          .controlDoc=${session.controlDoc}
+          .running=${this.privateRound.running}
           .draftsConnection=${session.draftsConnection}
           .role=${info.role}
           .canLead=${this.canLead}
-          @brainstorm-start=${this.onBrainstormStart}
           @brainstorm-reveal=${this.onBrainstormReveal}
         ></kompas-brainstorm-bar>
         ${
@@ -586,20 +594,30 @@ export class BoardPage extends LitElement {
     }
   }
 
-  /** Moves on at once, or first asks when steps of the current phase are still open. */
+  /**
+   * Moves on at once, or first asks when steps of the current phase are still open. The move is made from
+   * the phase the facilitator saw: if a co-facilitator moved the group meanwhile, it is not moved again.
+   */
   private askNextPhase(): void {
     const facilitation = this.facilitation.facilitation;
     if (!facilitation?.started) return;
+    const from = { phase: facilitation.phase, round: facilitation.round };
     const openSteps = getPhase(facilitation.phase).steps.filter(
       (step) => facilitation.stepStatuses[step.id] === 'open',
     );
-    if (openSteps.length > 0) this.openStepsToConfirm = openSteps;
-    else this.lead((doc, opts) => nextPhase(doc, opts));
+    if (openSteps.length > 0) {
+      this.openStepsToConfirm = openSteps;
+      this.moveOnFrom = from;
+    } else {
+      this.lead((doc, opts) => nextPhase(doc, { ...opts, from }));
+    }
   }
 
   private onMoveOn(): void {
+    const from = this.moveOnFrom ?? undefined;
     this.openStepsToConfirm = [];
-    this.lead((doc, opts) => nextPhase(doc, opts));
+    this.moveOnFrom = null;
+    this.lead((doc, opts) => nextPhase(doc, { ...opts, from }));
   }
 
   private onStay(): void {
@@ -616,7 +634,8 @@ export class BoardPage extends LitElement {
     if (!session || !this.canLead) return;
     this.lead((doc, opts) => {
       publishDrafts(session.draftsDoc, session.doc);
-      endPrivateRound(doc, opts);
+      // Another facilitator may have revealed a moment ago: then the round is over already.
+      if (isPrivateRoundRunning(doc)) endPrivateRound(doc, opts);
     });
   }
 
@@ -747,7 +766,9 @@ export class BoardPage extends LitElement {
         this.askNextPhase();
         break;
       case 'previous-phase':
-        this.lead((doc, opts) => previousPhase(doc, opts));
+        this.lead((doc, opts) =>
+          previousPhase(doc, { ...opts, from: this.facilitation.position ?? undefined }),
+        );
         break;
     }
   }

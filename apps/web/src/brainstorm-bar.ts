@@ -6,7 +6,7 @@ import {
   type PrivateRound,
   readPrivateRound,
 } from '@kompas/model';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
 import { ConnectionController } from './session-controllers.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -20,49 +20,82 @@ export function draftsSummary(drafts: readonly { authorId: string }[], withAutho
   return `${notes} from ${people} ${people === 1 ? 'person' : 'people'}`;
 }
 
+/** Binds a host to the board's private round (running or revealed), read from the control document. */
+export class PrivateRoundController {
+  round: PrivateRound | null = null;
+
+  constructor(host: ReactiveControllerHost, getDoc: () => Y.Doc | undefined) {
+    new SubscriptionController(host, getDoc, (doc) => {
+      const rounds = doc.getMap(PRIVATE_ROUND_KEY);
+      const read = (): void => {
+        this.round = readPrivateRound(doc);
+        host.requestUpdate();
+      };
+      read();
+      rounds.observe(read);
+      return () => {
+        rounds.unobserve(read);
+        this.round = null;
+      };
+    });
+  }
+
+  get running(): boolean {
+    return this.round !== null && this.round.revealedAt === undefined;
+  }
+}
+
+function fire(host: HTMLElement, name: 'brainstorm-start' | 'brainstorm-reveal'): void {
+  host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+}
+
+/** A facilitator's "Start silent brainstorm", among the board's facilitator tools; fires `brainstorm-start`. */
+export class BrainstormStart extends LitElement {
+  static override properties = { running: { type: Boolean } };
+
+  declare running: boolean;
+
+  constructor() {
+    super();
+    this.running = false;
+  }
+
+  static override styles = [sharedStyles];
+
+  override render() {
+    return this.running
+      ? nothing
+      : html`<button class="button" @click=${() => fire(this, 'brainstorm-start')}>Start silent brainstorm</button>`;
+  }
+}
+
 /**
- * The silent brainstorm at the bottom of the board. While one runs, everyone reads what it means for them:
+ * The silent brainstorm while it runs, at the top of the board, telling each person what it means for them:
  * a participant that their new notes stay private until the reveal, an observer that notes will appear, a
- * facilitator how many drafts wait and a "Reveal notes" button. Otherwise a facilitator finds "Start silent
- * brainstorm" here. Fires `brainstorm-start` and `brainstorm-reveal`.
+ * facilitator how many drafts wait, with "Reveal notes" (fires `brainstorm-reveal`).
  */
 export class BrainstormBar extends LitElement {
   static override properties = {
-    controlDoc: { attribute: false },
+    running: { type: Boolean },
     draftsConnection: { attribute: false },
     role: { type: String },
     canLead: { type: Boolean },
   };
 
-  declare controlDoc: Y.Doc | undefined;
+  declare running: boolean;
   /** The drafts room: this participant's own drafts, or a facilitator's view of everyone's; null for observers. */
   declare draftsConnection: RoomConnection | null;
   declare role: 'facilitator' | 'participant' | 'observer';
   declare canLead: boolean;
-  private round: PrivateRound | null = null;
   /** A facilitator reveals once the drafts room synced, so that the reveal misses no one's notes. */
   private readonly drafts = new ConnectionController(this, () => this.draftsConnection ?? undefined);
 
   constructor() {
     super();
-    this.controlDoc = undefined;
+    this.running = false;
     this.draftsConnection = null;
     this.role = 'observer';
     this.canLead = false;
-    new SubscriptionController(
-      this,
-      () => this.controlDoc,
-      (doc) => {
-        const rounds = doc.getMap(PRIVATE_ROUND_KEY);
-        const read = (): void => {
-          this.round = readPrivateRound(doc);
-          this.requestUpdate();
-        };
-        read();
-        rounds.observe(read);
-        return () => rounds.unobserve(read);
-      },
-    );
     new SubscriptionController(
       this,
       () => this.draftsConnection?.doc,
@@ -79,7 +112,7 @@ export class BrainstormBar extends LitElement {
       :host {
         position: absolute;
         left: 50%;
-        bottom: 16px;
+        top: 16px;
         transform: translateX(-50%);
         z-index: 3;
         max-width: calc(100% - 32px);
@@ -99,12 +132,6 @@ export class BrainstormBar extends LitElement {
         border-color: var(--k-color-accent);
         box-shadow: 0 0 0 3px var(--k-color-accent-soft), var(--k-shadow-lg);
       }
-      .bar.idle {
-        padding: 0;
-        border: none;
-        background: none;
-        box-shadow: none;
-      }
       strong {
         font-weight: 650;
       }
@@ -114,18 +141,8 @@ export class BrainstormBar extends LitElement {
     `,
   ];
 
-  private get running(): boolean {
-    return this.round !== null && this.round.revealedAt === undefined;
-  }
-
   override render() {
-    if (!this.running) {
-      return this.canLead
-        ? html`<div class="bar idle">
-            <button class="button" @click=${() => this.fire('brainstorm-start')}>Start silent brainstorm</button>
-          </div>`
-        : nothing;
-    }
+    if (!this.running) return nothing;
     const doc = this.draftsConnection?.doc;
     const drafts = doc ? listNotes(doc) : [];
     const ready = this.drafts.synced;
@@ -137,7 +154,7 @@ export class BrainstormBar extends LitElement {
               class="button primary"
               ?disabled=${!ready}
               title=${ready ? '' : 'Waiting for everyone’s notes to arrive'}
-              @click=${() => this.fire('brainstorm-reveal')}
+              @click=${() => fire(this, 'brainstorm-reveal')}
             >
               Reveal notes
             </button>`
@@ -156,16 +173,14 @@ export class BrainstormBar extends LitElement {
     }
     return html`<strong>Silent brainstorm</strong> · Notes appear when they are revealed`;
   }
-
-  private fire(name: 'brainstorm-start' | 'brainstorm-reveal'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
-  }
 }
 
+customElements.define('kompas-brainstorm-start', BrainstormStart);
 customElements.define('kompas-brainstorm-bar', BrainstormBar);
 
 declare global {
   interface HTMLElementTagNameMap {
+    'kompas-brainstorm-start': BrainstormStart;
     'kompas-brainstorm-bar': BrainstormBar;
   }
 }

@@ -28,6 +28,16 @@ export const sharedStyles = css`
     flex: none;
     display: block;
   }
+  /* Icon buttons side by side in one frame, e.g. undo and redo. */
+  .group {
+    display: flex;
+    align-items: center;
+    gap: 2px;
+    padding: 2px;
+    border: 1px solid var(--k-color-border);
+    border-radius: var(--k-radius-md);
+    background: var(--k-color-surface);
+  }
   .visually-hidden {
     ${visuallyHidden}
   }

@@ -24,6 +24,7 @@ export type ModelErrorCode =
   | 'facilitation-not-started'
   | 'facilitation-started'
   | 'no-previous-phase'
+  | 'phase-moved'
   | 'invalid-vote'
   | 'invalid-vote-budget'
   | 'invalid-duration'

@@ -96,4 +96,20 @@ describe('phase history', () => {
     expect(readPhaseHistory(a)).toEqual(readPhaseHistory(b));
     expect(currentPosition(readPhaseHistory(a))).toEqual({ phase: 'richten', round: 1 });
   });
+
+  it('refuses a move chosen from a position the group has left, so two presses do not move it twice', () => {
+    const a = startedDoc();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const seen = { phase: 'verkennen', round: 1 } as const;
+    nextPhase(a, { now: 2000, actor: 'a', from: seen });
+    // b chose to move on while in Verkennen, but a's move arrived before b confirmed.
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expectRefused(b, 'phase-moved', () => nextPhase(b, { now: 2001, actor: 'b', from: seen }));
+    expectRefused(b, 'phase-moved', () => previousPhase(b, { now: 2001, actor: 'b', from: seen }));
+    expect(currentPosition(readPhaseHistory(b))).toEqual({ phase: 'richten', round: 1 });
+    // From where the group is, the move goes ahead.
+    previousPhase(b, { now: 2002, from: { phase: 'richten', round: 1 } });
+    expect(currentPosition(readPhaseHistory(b))).toEqual(seen);
+  });
 });

@@ -29,6 +29,12 @@ export interface PhaseMoveOptions extends TransactOptions {
   now?: number;
   /** The id of the facilitator making the move. */
   actor?: string;
+  /**
+   * Where the facilitator saw the group when they chose to move. When the group is elsewhere by now (another
+   * facilitator moved it meanwhile), the move is refused with ModelError('phase-moved') instead of moving
+   * the group a second time.
+   */
+  from?: PhasePosition;
 }
 
 /**
@@ -118,22 +124,31 @@ export function startFacilitation(doc: Y.Doc, opts?: PhaseMoveOptions): PhaseVis
   return appendVisit(doc, FIRST_POSITION, opts);
 }
 
-function startedHistory(doc: Y.Doc): PhaseVisit[] {
+/** Where the group is now; refuses when the session has not started or the group left `from` meanwhile. */
+function positionToMoveFrom(doc: Y.Doc, from: PhasePosition | undefined): PhasePosition {
   const history = readPhaseHistory(doc);
   if (history.length === 0) {
     throw new ModelError('facilitation-not-started', 'Start the session before moving between phases');
   }
-  return history;
+  const current = currentPosition(history);
+  if (from && (from.phase !== current.phase || from.round !== current.round)) {
+    const { label } = getPhase(current.phase);
+    throw new ModelError(
+      'phase-moved',
+      `The group has moved on already: it is in ${label.nl}, round ${current.round}, now`,
+    );
+  }
+  return current;
 }
 
 /** Moves the group one phase clockwise (to the next round after Aan de slag) and returns the new entry. */
 export function nextPhase(doc: Y.Doc, opts?: PhaseMoveOptions): PhaseVisit {
-  return appendVisit(doc, positionAfter(currentPosition(startedHistory(doc))), opts);
+  return appendVisit(doc, positionAfter(positionToMoveFrom(doc, opts?.from)), opts);
 }
 
 /** Moves the group one phase back; throws ModelError('no-previous-phase') at round 1 Verkennen. */
 export function previousPhase(doc: Y.Doc, opts?: PhaseMoveOptions): PhaseVisit {
-  const current = currentPosition(startedHistory(doc));
+  const current = positionToMoveFrom(doc, opts?.from);
   const previous = positionBefore(current);
   if (!previous) {
     throw new ModelError('no-previous-phase', 'Round 1 Verkennen is the start; there is no phase before it');
