@@ -78,6 +78,31 @@ try {
   await addNote(bram, 4, 0.6, 'One point of contact for families', 'purple');
   await ann.getByRole('button', { name: 'Start workshop' }).click();
   await ann.getByRole('button', { name: 'Next phase' }).click();
+  await ann
+    .getByRole('dialog', { name: 'Move on with open steps?' })
+    .getByRole('button', { name: 'Move on' })
+    .click();
+  // A ten-minute timer and a live voting round on the phase, with a few votes in.
+  await ann.getByRole('button', { name: 'Timer', exact: true }).click();
+  const timer = ann.getByRole('dialog', { name: 'Timer' });
+  await timer.getByRole('button', { name: '10 min', exact: true }).click();
+  await timer.getByRole('button', { name: 'Start' }).click();
+  await ann.keyboard.press('Escape');
+  await ann.getByRole('button', { name: 'Voting', exact: true }).click();
+  await ann.getByRole('region', { name: 'Voting' }).getByRole('button', { name: 'Start voting' }).click();
+  const dialog = ann.getByRole('dialog', { name: 'Start a voting round' });
+  await dialog.getByLabel('Votes per person').fill('3');
+  await dialog.getByRole('radio', { name: 'The whole board' }).check();
+  await dialog.getByRole('radio', { name: 'Shown live as votes come in' }).check();
+  await dialog.getByRole('button', { name: 'Start voting' }).click();
+  for (const text of [
+    'Fewer hospital admissions',
+    'One point of contact for families',
+    'Fewer hospital admissions',
+  ]) {
+    await bram.getByRole('button', { name: `Vote for ${text}` }).click();
+  }
+  await ann.getByRole('button', { name: `Vote for One point of contact for families` }).click();
   await ann.waitForTimeout(6500);
   const cursor = await bram.evaluate(({ x, y }) => window.kompas.boardToScreen(x, y), stepPoint(5, 0.4));
   await bram.mouse.move(cursor.x, cursor.y);

@@ -208,7 +208,12 @@ export class BoardPage extends LitElement {
       left: 0;
       bottom: 0;
       z-index: 4;
+      box-sizing: border-box;
       width: min(340px, 100%);
+    }
+    /* The board's own bar (follow, lock, brainstorm) moves aside while the voting panel is open. */
+    kompas-follow-bar.beside-panel {
+      --bar-left: calc(min(340px, 100%) + 12px);
     }
     kompas-steps-panel {
       position: absolute;
@@ -216,6 +221,7 @@ export class BoardPage extends LitElement {
       right: 0;
       bottom: 0;
       z-index: 4;
+      box-sizing: border-box;
       width: min(360px, 100%);
     }
     .banner {
@@ -376,6 +382,7 @@ export class BoardPage extends LitElement {
         }
         <kompas-phase-announcement .position=${this.announcement}></kompas-phase-announcement>
         <kompas-follow-bar
+          class=${this.votingOpen ? 'beside-panel' : ''}
           .session=${this.follow.session}
           .canLead=${this.canLead}
           .leading=${this.follow.leading}

@@ -67,7 +67,7 @@ export class FollowBar extends LitElement {
       .bar {
         position: absolute;
         top: 12px;
-        left: 12px;
+        left: var(--bar-left, 12px);
         display: flex;
         align-items: center;
         gap: 8px;

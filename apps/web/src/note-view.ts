@@ -13,8 +13,8 @@ import type { Point, Rect } from './viewport.ts';
 
 const INK = '#1f2328';
 const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
-/** The voting badge in a note's top-right corner. */
-const BADGE_HEIGHT = 28;
+/** The voting badge, sitting on a note's top-right corner so that it covers none of the text. */
+const BADGE_HEIGHT = 24;
 const BADGE_INSET = 6;
 
 /** What a note's voting badge shows: its text, and whether this person has voted on the note. */
@@ -100,7 +100,7 @@ export class NoteView {
       height: BADGE_HEIGHT,
       padding: 0,
       fontFamily: TOKENS.font.sans,
-      fontSize: 16,
+      fontSize: 14,
       fontStyle: 'bold',
       verticalAlign: 'middle',
       wrap: 'none',
@@ -163,10 +163,12 @@ export class NoteView {
       this.badgeText.text(text);
       this.badgeText.fill(marked ? '#fff' : INK);
       this.badgeBack.fill(marked ? TOKENS.color.accent : 'rgba(255, 255, 255, 0.9)');
-      const width = Math.ceil(this.badgeText.getTextWidth()) + 18;
+      const width = Math.ceil(this.badgeText.getTextWidth()) + 16;
       this.badgeBack.width(width);
-      this.badgeText.position({ x: 9, y: 0 });
-      this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: BADGE_INSET });
+      this.badgeBack.stroke(marked ? '' : 'rgba(31, 35, 40, 0.25)');
+      this.badgeBack.strokeWidth(marked ? 0 : 1);
+      this.badgeText.position({ x: 8, y: 0 });
+      this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: -BADGE_HEIGHT / 2 });
     }
     this.uncache();
     return true;
