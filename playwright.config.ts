@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: 'apps/web/e2e',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
