@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { KompasProcess } from './server.ts';
-import { createBoard, joinAsNewPerson, moveOn } from './workshop.ts';
+import { createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -28,11 +28,30 @@ test('two facilitators lead together: pressing at the same moment leaves everyon
   const errors: Error[] = [];
   for (const page of everyone) page.on('pageerror', (error) => errors.push(error));
 
-  // Both start the workshop and then move on at the same moment: the group moves on once, not twice.
-  await Promise.all([fay, finn].map((page) => page.getByRole('button', { name: 'Start workshop' }).click()));
+  await fay.getByRole('button', { name: 'Start workshop' }).click();
   for (const page of everyone) await expect(currentPhase(page)).toHaveText('Round 1 · Verkennen');
-  await Promise.all([moveOn(fay), moveOn(finn)]);
+
+  // Both decide to move on from Verkennen and confirm at the same moment: the group moves on once, not twice,
+  // whether the two moves cross on the wire or one arrives before the other confirms.
+  for (const page of [fay, finn]) {
+    await page.getByRole('button', { name: 'Next phase' }).click();
+    await expect(page.getByRole('dialog', { name: 'Move on with open steps?' })).toBeVisible();
+  }
+  await Promise.all(
+    [fay, finn].map((page) =>
+      page
+        .getByRole('dialog', { name: 'Move on with open steps?' })
+        .getByRole('button', { name: 'Move on' })
+        .click(),
+    ),
+  );
   for (const page of everyone) await expect(currentPhase(page)).toHaveText('Round 1 · Richten');
+  await expect
+    .poll(() => fay.evaluate(() => window.kompas?.currentPhase()))
+    .toEqual({ phase: 'richten', round: 1 });
+  // And from there, one more press moves on as usual.
+  await moveOn(finn);
+  for (const page of everyone) await expect(currentPhase(page)).toHaveText('Round 1 · Inrichten');
 
   // Different buttons at once: Fay locks the board while Finn starts a silent brainstorm; both hold.
   await fay.getByRole('button', { name: 'Lock', exact: true }).click();

@@ -1,6 +1,7 @@
 import { slicePositionToPoint } from '@kompas/model';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { KompasProcess } from './server.ts';
+import { test } from './workshop.ts';
 
 let server: KompasProcess;
 

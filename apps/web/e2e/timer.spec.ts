@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { KompasProcess } from './server.ts';
-import { createBoard, joinAsNewPerson, joinIn } from './workshop.ts';
+import { createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
 
 let server: KompasProcess;
 

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { KompasProcess } from './server.ts';
-import { type CreatedBoard, createBoard, joinAsNewPerson } from './workshop.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson, test } from './workshop.ts';
 
 let server: KompasProcess;
 

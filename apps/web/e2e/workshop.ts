@@ -1,5 +1,19 @@
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import type { KompasProcess } from './server.ts';
+
+/**
+ * Playwright's `test`, closing every browser context a test opened once it ends: a page left open keeps
+ * reconnecting to a server that is gone and slows every later test down.
+ */
+export const test = base.extend<{ closeContexts: undefined }>({
+  closeContexts: [
+    async ({ browser }, use) => {
+      await use(undefined);
+      await Promise.all(browser.contexts().map((context) => context.close()));
+    },
+    { auto: true },
+  ],
+});
 
 /** What `POST /api/boards` answers. */
 export interface CreatedBoard {
