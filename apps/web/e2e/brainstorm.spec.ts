@@ -61,6 +61,10 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await addNote(pia, 'Rain barrels for allotments');
   await addNote(pim, 'Wadis in the park');
 
+  // Drafts are kept on the author's device: a reload loses none.
+  await pia.reload();
+  await expect(pia.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+
   // The author and the facilitator see the drafts, marked private, on the board and in the list.
   await expect(noteItem(pia, 'Green roofs on every school')).toContainText('private until revealed');
   await expect.poll(() => onCanvas(pia)).toEqual(expect.arrayContaining(['Green roofs on every school']));
@@ -69,6 +73,7 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await expect.poll(() => onCanvas(fay)).toHaveLength(3);
   await expect(fay.getByRole('status').filter({ hasText: '3 private notes from 2 people' })).toBeVisible();
   await expect(pim.getByRole('status').filter({ hasText: '1 private note' })).toBeVisible();
+  await expect(pia.getByRole('status').filter({ hasText: '2 private notes' })).toBeVisible();
 
   // Another participant and the observer have none of them: not on screen, and not in any frame received.
   await expect(noteItem(pim, 'Wadis in the park')).toBeAttached();
