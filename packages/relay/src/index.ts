@@ -27,8 +27,11 @@ export type { ChangeValidator } from './staging-doc.ts';
 export {
   type LogEntry,
   type LogRange,
+  type PresenceRange,
+  type PresenceSample,
   type Storage,
   StorageClosedError,
   type StoredRoom,
+  type StoredSnapshot,
   type UpdateMeta,
 } from './storage.ts';

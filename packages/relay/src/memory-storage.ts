@@ -2,15 +2,20 @@ import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
   type LogRange,
+  type PresenceRange,
+  type PresenceSample,
   type Storage,
   StorageClosedError,
   type StoredRoom,
+  type StoredSnapshot,
   type UpdateMeta,
 } from './storage.ts';
 
 interface MemoryRoom {
   log: LogEntry[];
-  snapshot: { seq: number; state: Uint8Array } | null;
+  /** Every snapshot taken, oldest first. */
+  snapshots: StoredSnapshot[];
+  presence: PresenceSample[];
 }
 
 /** Storage that lives as long as the process: for tests and throwaway servers. */
@@ -22,7 +27,7 @@ export class MemoryStorage implements Storage {
     this.assertOpen();
     const stored = this.rooms.get(room);
     if (!stored) return { state: null, seq: 0, sinceSnapshot: 0 };
-    const base = stored.snapshot;
+    const base = stored.snapshots.at(-1);
     const after = stored.log.filter((entry) => entry.seq > (base?.seq ?? 0));
     const parts = [...(base ? [base.state] : []), ...after.map((entry) => entry.update)];
     return { state: mergeState(parts), seq: lastSeq(stored), sinceSnapshot: after.length };
@@ -39,8 +44,28 @@ export class MemoryStorage implements Storage {
 
   async snapshot(room: string): Promise<number> {
     const { state, seq, sinceSnapshot } = await this.load(room);
-    if (state && sinceSnapshot > 0) this.roomFor(room).snapshot = { seq, state };
+    if (state && sinceSnapshot > 0) this.roomFor(room).snapshots.push({ seq, state });
     return seq;
+  }
+
+  async readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null> {
+    this.assertOpen();
+    const snapshots = this.rooms.get(room)?.snapshots ?? [];
+    return snapshots.findLast((snapshot) => snapshot.seq <= seq) ?? null;
+  }
+
+  async appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
+    this.assertOpen();
+    this.roomFor(room).presence.push(...samples.map((sample) => structuredClone(sample)));
+  }
+
+  async readPresence(room: string, range: PresenceRange = {}): Promise<PresenceSample[]> {
+    this.assertOpen();
+    const { from = 0, to = Number.MAX_SAFE_INTEGER } = range;
+    const samples = this.rooms.get(room)?.presence ?? [];
+    return samples
+      .filter((sample) => sample.at >= from && sample.at <= to)
+      .map((sample) => structuredClone(sample));
   }
 
   async readLog(room: string, range: LogRange = {}): Promise<LogEntry[]> {
@@ -61,7 +86,7 @@ export class MemoryStorage implements Storage {
   private roomFor(room: string): MemoryRoom {
     let stored = this.rooms.get(room);
     if (!stored) {
-      stored = { log: [], snapshot: null };
+      stored = { log: [], snapshots: [], presence: [] };
       this.rooms.set(room, stored);
     }
     return stored;

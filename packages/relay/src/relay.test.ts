@@ -306,6 +306,32 @@ describe('Relay with the official y-websocket client', () => {
     expect(textOf(log.map((entry) => entry.update))).toBe(reader.text.toString());
   });
 
+  it('records the names and cursors of rooms it is asked to, for replays, and their leaving', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage, recordPresence: (room) => room === 'board' });
+    const ada = client('board');
+    const other = client('elsewhere');
+    await Promise.all([synced(ada.provider), synced(other.provider)]);
+    const user = { id: 'ada', name: 'Ada', color: '#e64980' };
+    ada.provider.awareness.setLocalState({ user, cursor: { x: 10, y: 20 } });
+    other.provider.awareness.setLocalState({ user, cursor: { x: 1, y: 1 } });
+    await waitFor(
+      async () => (await storage.readPresence('board')).some((sample) => sample.state !== null),
+      'a presence sample',
+    );
+    ada.provider.destroy();
+    await waitFor(
+      async () => (await storage.readPresence('board')).some((sample) => sample.state === null),
+      'the leaving to be recorded',
+    );
+    const samples = await storage.readPresence('board');
+    expect(samples.filter((sample) => sample.client === ada.doc.clientID).map((s) => s.state)).toEqual([
+      { user, cursor: { x: 10, y: 20 } },
+      null,
+    ]);
+    expect(await storage.readPresence('elsewhere')).toEqual([]);
+  });
+
   it('has an update in the SQLite log before another client receives it', async () => {
     const storage = new SqliteStorage(dataDir);
     server = await startTestServer({ storage });

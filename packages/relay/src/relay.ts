@@ -20,6 +20,8 @@ export interface RelayOptions {
    * neither applied, stored nor relayed, and closes its sender's connection with 4422.
    */
   validator?: (room: string) => ChangeValidator | undefined;
+  /** Whether a room's presence (names, cursors) is recorded for replays; none is by default. */
+  recordPresence?: (room: string) => boolean;
 }
 
 /** Decided by the server at the upgrade (token, role); the relay only enforces it. */
@@ -71,6 +73,7 @@ export class Relay {
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
   private readonly validatorFor: RelayOptions['validator'];
+  private readonly recordPresenceFor: RelayOptions['recordPresence'];
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
@@ -81,6 +84,7 @@ export class Relay {
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     this.validatorFor = options.validator;
+    this.recordPresenceFor = options.recordPresence;
     this.pingTimer = setInterval(() => {
       for (const connection of Array.from(this.connections)) connection.heartbeat();
     }, options.pingInterval ?? DEFAULT_PING_INTERVAL);
@@ -158,6 +162,7 @@ export class Relay {
         snapshotEvery: this.snapshotEvery,
         counters: this.counters,
         validator: this.validatorFor?.(name),
+        recordPresence: this.recordPresenceFor?.(name) ?? false,
         onFailed: (failed) => this.forget(failed),
       });
       this.rooms.set(name, room);

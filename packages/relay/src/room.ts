@@ -4,6 +4,7 @@ import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { encodePresentStates } from './presence-clocks.ts';
+import { PresenceRecorder } from './presence-recorder.ts';
 import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { type ChangeValidator, StagingDoc } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
@@ -16,6 +17,8 @@ export interface RoomOptions {
   counters: { droppedWrites: number; rejectedWrites: number };
   /** When given, every write is checked against it first and refused when it returns a reason. */
   validator?: ChangeValidator;
+  /** Record the clients' names and cursors for replays. */
+  recordPresence?: boolean;
   /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
   onFailed: (room: Room) => void;
 }
@@ -50,6 +53,7 @@ export class Room {
   private outbox: Promise<void> = Promise.resolve();
   private sinceSnapshot = 0;
   private failed = false;
+  private readonly presenceRecorder: PresenceRecorder | null;
 
   constructor(
     readonly name: string,
@@ -57,6 +61,9 @@ export class Room {
   ) {
     // The relay has no presence of its own; it only passes the clients' states on.
     this.awareness.setLocalState(null);
+    this.presenceRecorder = options.recordPresence
+      ? new PresenceRecorder({ room: name, storage: options.storage, logger: options.logger })
+      : null;
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ready = this.load();
@@ -132,6 +139,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.presenceRecorder?.close();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -174,6 +182,12 @@ export class Room {
     origin: unknown,
   ): void => {
     const controlled = this.connections.get(origin as Connection);
+    const recorder = this.presenceRecorder;
+    if (recorder) {
+      const states = this.awareness.getStates();
+      for (const client of [...added, ...updated]) recorder.record(client, states.get(client) ?? null);
+      for (const client of removed) recorder.record(client, null);
+    }
     if (controlled) {
       // `updated`, not only `added`: a client that reconnects is known already, yet this connection owns it now.
       for (const client of [...added, ...updated]) controlled.add(client);

@@ -47,6 +47,7 @@ describe('SqliteStorage', () => {
           .map((column) => column.name);
       expect(columns('updates')).toEqual(['room', 'seq', 'at', 'actor', 'data']);
       expect(columns('snapshots')).toEqual(['room', 'seq', 'data']);
+      expect(columns('presence')).toEqual(['room', 'at', 'client', 'state']);
     } finally {
       other.close();
       await storage.close();
@@ -106,6 +107,26 @@ describe('SqliteStorage', () => {
       const appended = updates.map((update) => storage.append('room', update, meta));
       expect(textOf((await storage.load('room')).state)).toBe('012');
       await Promise.all(appended);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('brings a database of the first schema up to date, keeping its log', async () => {
+    const file = join(dataDir, 'first.sqlite');
+    const old = new SqliteStorage(file);
+    await old.append('room', textUpdates(1)[0] as Uint8Array, meta);
+    await old.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE presence');
+    db.pragma('user_version = 1');
+    db.close();
+
+    const storage = new SqliteStorage(file);
+    try {
+      expect((await storage.readLog('room')).length).toBe(1);
+      await storage.appendPresence('room', [{ at: 1, client: 1, state: null }]);
+      expect(await storage.readPresence('room')).toEqual([{ at: 1, client: 1, state: null }]);
     } finally {
       await storage.close();
     }

@@ -5,16 +5,19 @@ import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
   type LogRange,
+  type PresenceRange,
+  type PresenceSample,
   type Storage,
   StorageClosedError,
   type StoredRoom,
+  type StoredSnapshot,
   type UpdateMeta,
 } from './storage.ts';
 
 /** File name of the database when SqliteStorage is given a data directory. */
 export const SQLITE_FILE_NAME = 'relay.sqlite';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** A batch is committed early at this size, so one transaction never holds an unbounded amount. */
 const MAX_BATCH = 1000;
 
@@ -38,9 +41,16 @@ interface SnapshotRow {
   data: Buffer;
 }
 
+interface PresenceRow {
+  at: number;
+  client: number;
+  state: string | null;
+}
+
 /**
  * SQLite storage (better-sqlite3, WAL). One table per concept: `updates(room, seq, at, actor, data)` is the
- * log, `snapshots(room, seq, data)` the merged states.
+ * log, `snapshots(room, seq, data)` the merged states, `presence(room, at, client, state)` the recorded names
+ * and cursors.
  *
  * Appends are group-committed: every append made in one turn of the event loop goes into one transaction,
  * committed right after the loop has delivered that turn's incoming messages (setImmediate). Each promise
@@ -79,6 +89,15 @@ export class SqliteStorage implements Storage {
       latestSnapshot: this.db.prepare<[string], SnapshotRow>(
         'SELECT seq, data FROM snapshots WHERE room = ? ORDER BY seq DESC LIMIT 1',
       ),
+      snapshotAt: this.db.prepare<[string, number], SnapshotRow>(
+        'SELECT seq, data FROM snapshots WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      ),
+      insertPresence: this.db.prepare<[string, number, number, string | null]>(
+        'INSERT INTO presence (room, at, client, state) VALUES (?, ?, ?, ?)',
+      ),
+      presenceBetween: this.db.prepare<[string, number, number], PresenceRow>(
+        'SELECT at, client, state FROM presence WHERE room = ? AND at >= ? AND at <= ? ORDER BY at, rowid',
+      ),
       insertSnapshot: this.db.prepare<[string, number, Buffer]>(
         'INSERT OR REPLACE INTO snapshots (room, seq, data) VALUES (?, ?, ?)',
       ),
@@ -110,6 +129,38 @@ export class SqliteStorage implements Storage {
     this.commit();
     const rows = this.statements.updatesAfter.all(room, range.after ?? 0, range.limit ?? -1);
     return rows.map(({ seq, at, actor, data }) => ({ seq, at, actor, update: data }));
+  }
+
+  async readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null> {
+    this.assertOpen();
+    this.commit();
+    const row = this.statements.snapshotAt.get(room, seq);
+    return row ? { seq: row.seq, state: row.data } : null;
+  }
+
+  /** Presence is a replay's garnish, not the board: written at once, without waiting for a group commit. */
+  async appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
+    this.assertOpen();
+    const insert = this.statements.insertPresence;
+    this.db.transaction(() => {
+      for (const { at, client, state } of samples) {
+        insert.run(room, at, client, state === null ? null : JSON.stringify(state));
+      }
+    })();
+  }
+
+  async readPresence(room: string, range: PresenceRange = {}): Promise<PresenceSample[]> {
+    this.assertOpen();
+    const rows = this.statements.presenceBetween.all(
+      room,
+      range.from ?? 0,
+      range.to ?? Number.MAX_SAFE_INTEGER,
+    );
+    return rows.map(({ at, client, state }) => ({
+      at,
+      client,
+      state: state === null ? null : (JSON.parse(state) as Record<string, unknown>),
+    }));
   }
 
   async flush(): Promise<void> {
@@ -174,8 +225,15 @@ function migrate(db: Database.Database): void {
     );
   }
   if (version === SCHEMA_VERSION) return;
-  const createSchema = db.transaction(() =>
-    db.exec(`
+  // Each step takes the schema one version up; a new file runs them all.
+  const steps = [CREATE_LOG_AND_SNAPSHOTS, CREATE_PRESENCE];
+  db.transaction(() => {
+    for (const step of steps.slice(version)) db.exec(step);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+const CREATE_LOG_AND_SNAPSHOTS = `
     CREATE TABLE updates (
       room TEXT NOT NULL,
       seq INTEGER NOT NULL,
@@ -189,12 +247,16 @@ function migrate(db: Database.Database): void {
       seq INTEGER NOT NULL,
       data BLOB NOT NULL,
       PRIMARY KEY (room, seq)
+    );`;
+
+const CREATE_PRESENCE = `
+    CREATE TABLE presence (
+      room TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      client INTEGER NOT NULL,
+      state TEXT
     );
-    PRAGMA user_version = ${SCHEMA_VERSION};
-  `),
-  );
-  createSchema();
-}
+    CREATE INDEX presence_by_time ON presence (room, at);`;
 
 /** better-sqlite3 binds Buffers as blobs; this views the same bytes without copying. */
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -102,6 +102,40 @@ describe.each(adapters)('%s', (_name, create) => {
     expect((await storage.readLog('room')).map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('finds the latest snapshot at or before a log position, for seeking in a replay', async () => {
+    const { text, updates } = writer();
+    expect(await storage.readSnapshotAt('room', 10)).toBeNull();
+    for (const word of ['one ', 'two ', 'three ']) {
+      text.insert(text.length, word);
+      for (const update of updates.splice(0)) await storage.append('room', update, meta);
+      await storage.snapshot('room');
+    }
+    expect(await storage.readSnapshotAt('room', 0)).toBeNull();
+    const second = await storage.readSnapshotAt('room', 2);
+    expect(second?.seq).toBe(2);
+    expect(textOf(second?.state ?? null)).toBe('one two ');
+    expect((await storage.readSnapshotAt('room', 99))?.seq).toBe(3);
+  });
+
+  it('records presence samples and reads them back by time', async () => {
+    const ada = { user: { id: 'ada', name: 'Ada', color: '#123456' }, cursor: { x: 1.5, y: -2 } };
+    await storage.appendPresence('room', [
+      { at: 100, client: 7, state: ada },
+      { at: 200, client: 8, state: { user: { id: 'bo', name: 'Bo' }, cursor: null } },
+    ]);
+    await storage.appendPresence('room', [{ at: 300, client: 7, state: null }]);
+    await storage.appendPresence('other', [{ at: 150, client: 9, state: {} }]);
+    expect(await storage.readPresence('room')).toEqual([
+      { at: 100, client: 7, state: ada },
+      { at: 200, client: 8, state: { user: { id: 'bo', name: 'Bo' }, cursor: null } },
+      { at: 300, client: 7, state: null },
+    ]);
+    expect((await storage.readPresence('room', { from: 150, to: 300 })).map((sample) => sample.at)).toEqual([
+      200, 300,
+    ]);
+    expect(await storage.readPresence('nobody')).toEqual([]);
+  });
+
   it('rejects every call once closed', async () => {
     await storage.close();
     await expect(storage.append('room', new Uint8Array([0, 0]), meta)).rejects.toBeInstanceOf(

@@ -16,6 +16,15 @@ export interface Storage {
   snapshot(room: string): Promise<number>;
   /** Logged updates after position `after`, oldest first: what a replay plays back. */
   readLog(room: string, range?: LogRange): Promise<LogEntry[]>;
+  /**
+   * The latest stored snapshot at or before log position `seq` (null when there is none): where a replay
+   * seeking to `seq` starts, so it applies at most one snapshot interval of updates.
+   */
+  readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null>;
+  /** Records presence samples (names and cursors) for replays; resolves once they are stored. */
+  appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void>;
+  /** Recorded presence samples with `from <= at <= to`, oldest first. */
+  readPresence(room: string, range?: PresenceRange): Promise<PresenceSample[]>;
   /** Resolves once every append made so far is durable. */
   flush(): Promise<void>;
   /** Flushes, then releases the engine; later calls reject. */
@@ -42,6 +51,28 @@ export interface StoredRoom {
 export interface LogEntry extends UpdateMeta {
   seq: number;
   update: Uint8Array;
+}
+
+export interface StoredSnapshot {
+  /** The log position the snapshot includes. */
+  seq: number;
+  /** One Yjs update holding the whole state at that position. */
+  state: Uint8Array;
+}
+
+/** One person's presence at a moment, as recorded for replays. */
+export interface PresenceSample {
+  /** Server time, milliseconds since the epoch. */
+  at: number;
+  /** The awareness client id: one browser tab. */
+  client: number;
+  /** The awareness state as the client published it ({ user, cursor, ... }); null once the client left. */
+  state: Record<string, unknown> | null;
+}
+
+export interface PresenceRange {
+  from?: number;
+  to?: number;
 }
 
 export interface LogRange {
