@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ModelError } from '@kompas/model';
+import type { Storage } from '@kompas/relay';
 import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
 import { createInvites } from './invites.ts';
 import type { Logger } from './logger.ts';
+import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
+import { isReportFormat, REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
 import { splitTarget } from './request-target.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -17,6 +20,8 @@ export interface HttpContext {
   /** Read per request: with port 0 the real port, and so the default URL, is known only after listening. */
   publicUrl: () => string;
   boards: Boards;
+  /** The rooms' logs, snapshots and recorded presence, for reports and replays. */
+  storage: Storage;
   logger: Logger;
   /** True once shutdown began: the database may already be closed. */
   isClosing: () => boolean;
@@ -93,6 +98,26 @@ async function route(
     readBoard(context, req, res, boardPath[1] ?? '', query);
     return;
   }
+  const reportPath = REPORT_PATH.exec(path);
+  if (reportPath) {
+    allowMethods(req, READ_METHODS);
+    const { board } = requireAccess(context, req, reportPath[1] ?? '', query);
+    const format = query.get('format');
+    if (!isReportFormat(format)) throw new HttpError(400, UNKNOWN_REPORT_FORMAT);
+    await sendReport(context.storage, board, format, res);
+    return;
+  }
+  const recordingPath = RECORDING_PATH.exec(path);
+  if (recordingPath) {
+    allowMethods(req, READ_METHODS);
+    const { board } = requireAccess(context, req, recordingPath[1] ?? '', query);
+    const part = recordingPath[2] as RecordingPart;
+    const answer = await readRecording(context.storage, board.id, part, query).catch((error: unknown) => {
+      throw error instanceof RecordingQueryError ? new HttpError(400, error.message) : error;
+    });
+    sendJson(res, 200, answer);
+    return;
+  }
   if (path === '/api' || path.startsWith('/api/')) throw new HttpError(404, 'not found');
   if (path === '/ws' || path.startsWith('/ws/')) throw new HttpError(426, 'websocket upgrade required');
   allowMethods(req, READ_METHODS);
@@ -138,6 +163,13 @@ function readBoard(
   boardId: string,
   query: URLSearchParams,
 ): void {
+  const access = requireAccess(context, req, boardId, query);
+  const { id, title, task, createdAt } = access.board;
+  sendJson(res, 200, { id, title, task, createdAt, role: access.role });
+}
+
+/** The board and role a request's token grants (any role may read); 401, 403 or 404 otherwise. */
+function requireAccess(context: HttpContext, req: IncomingMessage, boardId: string, query: URLSearchParams) {
   const access = checkAccess(
     context.secret,
     (id) => context.boards.get(id),
@@ -152,8 +184,7 @@ function readBoard(
       httpStatus === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
     );
   }
-  const { id, title, task, createdAt } = access.board;
-  sendJson(res, 200, { id, title, task, createdAt, role: access.role });
+  return access;
 }
 
 /** `Authorization: Bearer <token>` first, then `?token=` for clients that cannot set headers. */

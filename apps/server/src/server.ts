@@ -9,7 +9,7 @@ import { Boards } from './boards.ts';
 import { defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
-import { roomValidator } from './rooms.ts';
+import { parseRoom, roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -37,7 +37,13 @@ export async function startServer(
   const db = new Database(storage.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const relay = createRelay({ storage, logger, validator: roomValidator });
+  const relay = createRelay({
+    storage,
+    logger,
+    validator: roomValidator,
+    // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.
+    recordPresence: (room) => parseRoom(room)?.kind === 'content',
+  });
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
   const wss = new WebSocketServer({ noServer: true, maxPayload: DEFAULT_MAX_FRAME_BYTES });
 
@@ -50,6 +56,7 @@ export async function startServer(
       webDir: config.webDir,
       publicUrl: () => publicUrl,
       boards,
+      storage,
       logger,
       isClosing: () => closing,
     }),

@@ -25,6 +25,7 @@ import {
   type ViewportChangeDetail,
 } from './board-events.ts';
 import { BoardGestures } from './board-gestures.ts';
+import { boardImage } from './board-image.ts';
 import { boardKeyCommand, isTypingTarget } from './board-keys.ts';
 import { type BoardRegion, fitRegion, visibleRegion } from './board-region.ts';
 import { BoardStage } from './board-stage.ts';
@@ -191,6 +192,12 @@ export class BoardCanvas extends LitElement {
 
   zoomToFit(): void {
     if (this.board) this.board.setView(this.board.fitView());
+  }
+
+  /** The whole board as it is now, as a PNG image. */
+  async image(): Promise<Blob> {
+    if (!this.board) throw new Error('The board is not shown yet');
+    return boardImage(this.board);
   }
 
   /**

@@ -77,7 +77,8 @@ export function fireCommand(host: HTMLElement, command: BoardCommand): void {
  * The board's header: title and joint task, where the group is on the circle (with the facilitator's
  * controls), the tools (add note, undo/redo), who is here, the connection and your role. Tools
  * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase;
- * the `lock` slot what is locked.
+ * the `lock` slot what is locked;
+ * the `export` slot the export menu.
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -315,6 +316,7 @@ export class BoardHeader extends LitElement {
       }
       <span class="divider" aria-hidden="true"></span>
       <div class="aside">
+        <slot name="export"></slot>
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
         <kompas-connection-badge .status=${this.status}></kompas-connection-badge>
         <span

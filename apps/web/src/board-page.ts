@@ -53,6 +53,8 @@ import { recallBoardInfo, rememberBoardInfo } from './board-info-cache.ts';
 import { isTypingTarget, undoKeyCommand } from './board-keys.ts';
 import { BoardSession } from './board-session.ts';
 import { takeBoardToken } from './board-token.ts';
+import './export-menu.ts';
+import type { ExportFailedDetail } from './export-menu.ts';
 import { FacilitationController } from './facilitation-controller.ts';
 import './follow-bar.ts';
 import type { FollowCommandDetail } from './follow-bar.ts';
@@ -87,7 +89,7 @@ import './voting-status.ts';
 type PageState =
   | { kind: 'loading' }
   | { kind: 'problem'; problem: AccessProblem; retry: boolean }
-  | { kind: 'ready'; info: BoardInfo; session: BoardSession };
+  | { kind: 'ready'; info: BoardInfo; session: BoardSession; token: string };
 
 const TOAST_MS = 5000;
 const ANNOUNCEMENT_MS = 6000;
@@ -316,7 +318,7 @@ export class BoardPage extends LitElement {
     }
     if (!this.isConnected || this.boardId !== boardId) return;
     const session = new BoardSession(boardId, token, info.role !== 'observer');
-    this.state = { kind: 'ready', info, session };
+    this.state = { kind: 'ready', info, session, token };
     this.publishPresence();
   }
 
@@ -344,7 +346,7 @@ export class BoardPage extends LitElement {
     const refusal = this.connection.refusal;
     if (refusal) return this.renderProblem(accessProblem(refusal.code, refusal.reason), false);
 
-    const { info, session } = state;
+    const { info, session, token } = state;
     const title = this.meta.meta?.title ?? info.title;
     const task = this.meta.meta?.task ?? info.task;
     const readOnly = this.readOnly;
@@ -371,6 +373,14 @@ export class BoardPage extends LitElement {
           .actor=${this.user.id}
         ></kompas-timer>
         <kompas-lock-status slot="lock" .mode=${this.lock.lock.mode} .phase=${this.currentPhase}></kompas-lock-status>
+        <kompas-export-menu
+          slot="export"
+          .boardId=${info.id}
+          .token=${token}
+          .boardTitle=${title}
+          .image=${this.boardImage}
+          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.showToast(event.detail.message)}
+        ></kompas-export-menu>
       </kompas-board-header>
       <div class="body">
         ${
@@ -573,6 +583,10 @@ export class BoardPage extends LitElement {
   private onNoteDelete(event: CustomEvent<NoteDeleteDetail>): void {
     this.write((session) => deleteNote(this.noteDoc(session, event.detail.id), event.detail.id));
   }
+
+  /** The board as it is now, for the export menu. */
+  private readonly boardImage = (): Promise<Blob> =>
+    this.canvas?.image() ?? Promise.reject(new Error('The board is not shown yet'));
 
   private showToast(message: string): void {
     this.toast = message;

@@ -178,6 +178,11 @@ export class BoardStage {
     this.backgroundLayer.batchDraw();
   }
 
+  /** What a picture of the board shows, bottom to top: the circle and the notes, without selection or cursors. */
+  imageLayers(): Konva.Layer[] {
+    return [this.backgroundLayer, this.notes.layer, this.dragLayer];
+  }
+
   setTask(task: string): void {
     this.background.setTask(task);
     this.redrawBackground();

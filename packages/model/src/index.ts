@@ -120,6 +120,22 @@ export {
   type StepId,
 } from './phases.ts';
 export {
+  buildReport,
+  type Contributor,
+  fileNameSlug,
+  REPORT_VERSION,
+  type Report,
+  type ReportInput,
+  type ReportNote,
+  type ReportPhase,
+  type ReportStep,
+  type ReportVotingRound,
+  reportToJson,
+  type TimelineEntry,
+} from './report.ts';
+export { NOTES_CSV_COLUMNS, notesToCsv } from './report-csv.ts';
+export { reportToMarkdown } from './report-markdown.ts';
+export {
   CURRENT_SCHEMA_VERSION,
   isNewerSchema,
   type MigrationResult,

@@ -1,0 +1,104 @@
+import {
+  closeVotingRound,
+  createNote,
+  endPrivateRound,
+  nextPhase,
+  openVotingRound,
+  pauseTimer,
+  placeVote,
+  resetTimer,
+  startFacilitation,
+  startPrivateRound,
+  startTimer,
+} from '@kompas/model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { RecordedUpdate } from './replay-engine.ts';
+import { adjacentEvent, contentEvents, controlEvents, phaseSegments, sortEvents } from './replay-events.ts';
+
+/** Records every update of `doc` as a log entry received `at()` by `actor`. */
+function record(doc: Y.Doc, at: () => number): RecordedUpdate[] {
+  const log: RecordedUpdate[] = [];
+  doc.on('update', (update: Uint8Array) => {
+    log.push({ seq: log.length + 1, at: at(), actor: 'facilitator:7', update });
+  });
+  return log;
+}
+
+describe('controlEvents', () => {
+  it('lists phase changes, timer starts, pauses and resets, voting rounds and the silent brainstorm', () => {
+    const doc = new Y.Doc();
+    let now = 10_000;
+    const log = record(doc, () => now);
+    const opts = { actor: 'user-fay' };
+    startFacilitation(doc, opts);
+    now = 20_000;
+    startTimer(doc, { now, ...opts });
+    now = 30_000;
+    pauseTimer(doc, { now, ...opts });
+    now = 35_000;
+    startTimer(doc, { now, ...opts });
+    now = 40_000;
+    resetTimer(doc, { now, ...opts });
+    now = 50_000;
+    nextPhase(doc, opts);
+    now = 60_000;
+    openVotingRound(doc, { budget: 3, scope: { kind: 'board' }, results: 'live' }, opts);
+    now = 70_000;
+    closeVotingRound(doc, opts);
+    now = 80_000;
+    startPrivateRound(doc, opts);
+    now = 90_000;
+    endPrivateRound(doc, opts);
+
+    const events = controlEvents(log);
+    expect(events.map((event) => [event.at, event.kind, event.label, event.actor])).toEqual([
+      [10_000, 'phase', 'Verkennen, round 1', 'user-fay'],
+      [20_000, 'timer-start', 'Timer started', 'user-fay'],
+      [30_000, 'timer-pause', 'Timer paused', 'user-fay'],
+      [35_000, 'timer-start', 'Timer resumed', 'user-fay'],
+      [40_000, 'timer-reset', 'Timer reset', 'user-fay'],
+      [50_000, 'phase', 'Richten, round 1', 'user-fay'],
+      [60_000, 'voting-open', 'Voting opened', 'user-fay'],
+      [70_000, 'voting-close', 'Voting closed', 'user-fay'],
+      [80_000, 'brainstorm-start', 'Silent brainstorm started', 'user-fay'],
+      [90_000, 'brainstorm-reveal', 'Drafts revealed', 'user-fay'],
+    ]);
+    expect(phaseSegments(events, 100_000)).toEqual([
+      { phase: 'verkennen', round: 1, from: 10_000, to: 50_000 },
+      { phase: 'richten', round: 1, from: 50_000, to: 100_000 },
+    ]);
+    expect(adjacentEvent(events, 30_000, 1)?.at).toBe(35_000);
+    expect(adjacentEvent(events, 30_000, -1)?.at).toBe(20_000);
+    expect(adjacentEvent(events, 90_000, 1)).toBeUndefined();
+  });
+});
+
+describe('contentEvents', () => {
+  it('lists the notes added and the votes placed, with their authors and voters', () => {
+    const content = new Y.Doc();
+    const control = new Y.Doc();
+    createNote(
+      content,
+      {
+        id: 'n1',
+        text: 'A shared ambition for the whole region and its people',
+        step: 'richten.ambitie',
+        author: { id: 'u1', name: 'Ans' },
+      },
+      { now: 5000 },
+    );
+    const round = openVotingRound(
+      control,
+      { budget: 1, scope: { kind: 'board' }, results: 'live' },
+      { now: 6000 },
+    );
+    placeVote(content, round, { note: 'n1', voter: 'u2' });
+    const events = sortEvents(contentEvents(content, control));
+    expect(events.map((event) => [event.kind, event.label, event.actor])).toEqual([
+      ['note-added', 'Note added: A shared ambition for the whole region…', 'u1'],
+      ['vote', 'Vote placed', 'u2'],
+    ]);
+    expect(events[0]?.at).toBe(5000);
+  });
+});

@@ -1,0 +1,322 @@
+import type * as Y from 'yjs';
+import { isAuthorName } from './author.ts';
+import { getBoardMeta } from './board.ts';
+import { diagnose } from './diagnosis.ts';
+import { type Facilitation, getFacilitation } from './facilitation.ts';
+import { isValidId } from './id.ts';
+import { listNotes, type Note, type NoteColor } from './note.ts';
+import type { PhasePosition } from './phase-history.ts';
+import { type Label, PHASES, type PhaseId, type StepId } from './phases.ts';
+import type { StepStatus } from './step-status.ts';
+import { parseTimestamp } from './time.ts';
+import { readVotingRounds, roundVotes, type VotingScope } from './voting.ts';
+
+/**
+ * The reflection report: what a workshop produced and how it went, per phase and step, built from the
+ * board's content and control documents. Private drafts are not read, so nothing unrevealed ever shows.
+ *
+ * The shape is the JSON export (see reportToJson): fields are only ever added, and a change that breaks
+ * readers raises REPORT_VERSION. Times are milliseconds since the Unix epoch, durations milliseconds.
+ */
+export const REPORT_VERSION = 1;
+
+export interface ReportInput {
+  /** The content document (`<boardId>`): notes, votes, metadata. */
+  content: Y.Doc;
+  /** The control document (`<boardId>.control`): phase history, step statuses, voting rounds. */
+  control: Y.Doc;
+  /** The moment the report describes; the current phase lasts until then. */
+  now: number;
+  /** Title and task as the server knows them; defaults to the content document's metadata. */
+  board?: { title: string; task: string };
+  /**
+   * Names known from elsewhere (e.g. who was on the board), for people who wrote no note: a facilitator
+   * who only voted or moved the group on. The name on someone's latest note wins.
+   */
+  people?: readonly { id: string; name: string }[];
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  board: { title: string; task: string };
+  generatedAt: number;
+  /** False until the facilitator started the workshop. */
+  started: boolean;
+  /** Where the group is now. */
+  current: PhasePosition;
+  totals: { notes: number; votes: number; contributors: number; votingRounds: number };
+  /** All four phases, clockwise, each with its three steps. */
+  phases: ReportPhase[];
+  /** Closed voting rounds, in the order they were opened; open rounds do not count yet. */
+  votingRounds: ReportVotingRound[];
+  /** Everyone who wrote a note or cast a counted vote, most active first. */
+  contributors: Contributor[];
+  /** Steps whose phase the group left while they were still open, clockwise. */
+  skippedSteps: StepId[];
+  /** Phases the circle came round to again and passed without stopping, clockwise. */
+  phasesNeverReturnedTo: PhaseId[];
+  /** Each stay at a position of the circle, oldest first. */
+  timeline: TimelineEntry[];
+}
+
+export interface ReportPhase {
+  phase: PhaseId;
+  label: Label;
+  visited: boolean;
+  visits: number;
+  rounds: number[];
+  /** Over all visits. */
+  timeSpent: number;
+  neverReturnedTo: boolean;
+  steps: ReportStep[];
+}
+
+export interface ReportStep {
+  step: StepId;
+  label: Label;
+  status: StepStatus;
+  skipped: boolean;
+  /** Most votes first, then oldest first. */
+  notes: ReportNote[];
+}
+
+export interface ReportNote {
+  id: string;
+  text: string;
+  authorId: string;
+  authorName: string;
+  color: NoteColor;
+  /** Counted votes over all closed voting rounds. */
+  votes: number;
+  /** The rounds in which the note got votes, in round order. */
+  votesByRound: { round: string; votes: number }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ReportVotingRound {
+  id: string;
+  /** 1, 2, ... in the order the rounds were opened. */
+  number: number;
+  scope: VotingScope;
+  budget: number;
+  openedAt: number;
+  closedAt: number;
+  /** Counted votes: within each person's budget, on notes still in scope. */
+  votes: number;
+  voters: number;
+}
+
+export interface Contributor {
+  id: string;
+  /** The name on their latest note, else from ReportInput.people; null when neither has it. */
+  name: string | null;
+  notes: number;
+  votes: number;
+}
+
+export interface TimelineEntry extends PhasePosition {
+  from: number;
+  /** When the group moved on, or the report's time for the current position. */
+  to: number;
+  /** Who moved the group here, when known. */
+  actorId: string | null;
+  /** Their name, when known (see Contributor.name). */
+  actorName: string | null;
+}
+
+interface CountedVotes {
+  rounds: ReportVotingRound[];
+  /** Note id → round id → votes. */
+  perNote: Map<string, Map<string, number>>;
+  /** Voter id → votes cast. */
+  perVoter: Map<string, number>;
+}
+
+function countVotes(content: Y.Doc, control: Y.Doc): CountedVotes {
+  const perNote = new Map<string, Map<string, number>>();
+  const perVoter = new Map<string, number>();
+  const rounds: ReportVotingRound[] = [];
+  readVotingRounds(control).forEach((round, index) => {
+    if (round.closedAt === null) return;
+    const votes = roundVotes(content, round);
+    const voters = new Set<string>();
+    for (const { noteId, voterId } of votes) {
+      const byRound = perNote.get(noteId) ?? new Map<string, number>();
+      byRound.set(round.id, (byRound.get(round.id) ?? 0) + 1);
+      perNote.set(noteId, byRound);
+      perVoter.set(voterId, (perVoter.get(voterId) ?? 0) + 1);
+      voters.add(voterId);
+    }
+    rounds.push({
+      id: round.id,
+      number: index + 1,
+      scope: round.scope,
+      budget: round.budget,
+      openedAt: round.openedAt,
+      closedAt: round.closedAt,
+      votes: votes.length,
+      voters: voters.size,
+    });
+  });
+  return { rounds, perNote, perVoter };
+}
+
+function reportNote(note: Note, byRound: ReadonlyMap<string, number> | undefined): ReportNote {
+  const votesByRound = [...(byRound ?? [])].map(([round, votes]) => ({ round, votes }));
+  return {
+    id: note.id,
+    text: note.text,
+    authorId: note.authorId,
+    authorName: note.authorName,
+    color: note.color,
+    votes: votesByRound.reduce((sum, entry) => sum + entry.votes, 0),
+    votesByRound,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
+  };
+}
+
+function contributors(
+  notes: readonly Note[],
+  perVoter: ReadonlyMap<string, number>,
+  names: ReadonlyMap<string, string>,
+): Contributor[] {
+  const people = new Map<string, Contributor>();
+  const person = (id: string) => {
+    const known = people.get(id) ?? { id, name: names.get(id) ?? null, notes: 0, votes: 0 };
+    people.set(id, known);
+    return known;
+  };
+  for (const note of notes) person(note.authorId).notes++;
+  for (const [voterId, votes] of perVoter) person(voterId).votes = votes;
+  return [...people.values()].sort(
+    (a, b) =>
+      b.notes + b.votes - (a.notes + a.votes) ||
+      (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+/** One entry per stay: a move recorded twice at the same position does not start a new stay. */
+function timeline(
+  facilitation: Facilitation,
+  now: number,
+  names: ReadonlyMap<string, string>,
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const visit of facilitation.history) {
+    const last = entries.at(-1);
+    if (last) {
+      if (last.phase === visit.phase && last.round === visit.round) continue;
+      last.to = Math.max(last.from, visit.at);
+    }
+    const actorId = visit.actor ?? null;
+    entries.push({
+      phase: visit.phase,
+      round: visit.round,
+      from: visit.at,
+      to: Math.max(visit.at, now),
+      actorId,
+      actorName: (actorId && names.get(actorId)) ?? null,
+    });
+  }
+  return entries;
+}
+
+function boardTitleAndTask(input: ReportInput): { title: string; task: string } {
+  if (input.board) return { title: input.board.title, task: input.board.task };
+  const meta = getBoardMeta(input.content);
+  return { title: meta?.title ?? 'Untitled workshop', task: meta?.task ?? '' };
+}
+
+/** Builds the report of a board at `now`; reads the documents and writes nothing. */
+export function buildReport(input: ReportInput): Report {
+  const now = parseTimestamp(input.now, 'now');
+  const { content, control } = input;
+  const notes = listNotes(content);
+  const facilitation = getFacilitation(control);
+  const diagnosis = diagnose({
+    history: facilitation.history,
+    stepStatuses: facilitation.stepStatuses,
+    notes,
+    now,
+  });
+  const votes = countVotes(content, control);
+  const names = new Map<string, string>();
+  for (const { id, name } of input.people ?? []) {
+    if (isValidId(id) && isAuthorName(name)) names.set(id, name);
+  }
+  // Notes come oldest first, so the name kept is the one on someone's latest note.
+  for (const note of notes) names.set(note.authorId, note.authorName);
+  const people = contributors(notes, votes.perVoter, names);
+
+  const notesByStep = new Map<StepId, ReportNote[]>();
+  for (const note of notes) {
+    const list = notesByStep.get(note.step) ?? [];
+    list.push(reportNote(note, votes.perNote.get(note.id)));
+    notesByStep.set(note.step, list);
+  }
+
+  const phases = PHASES.map((phase, index): ReportPhase => {
+    const diagnosed = diagnosis.phases[index] as (typeof diagnosis.phases)[number];
+    return {
+      phase: phase.id,
+      label: { nl: phase.label.nl, en: phase.label.en },
+      visited: diagnosed.visited,
+      visits: diagnosed.visits,
+      rounds: diagnosed.rounds,
+      timeSpent: diagnosed.timeSpent,
+      neverReturnedTo: diagnosed.neverReturnedTo,
+      steps: phase.steps.map((step, stepIndex): ReportStep => {
+        const diagnosedStep = diagnosed.steps[stepIndex] as (typeof diagnosed.steps)[number];
+        // A stable sort keeps notes with equal votes oldest first, as listNotes gave them.
+        const stepNotes = (notesByStep.get(step.id) ?? []).sort((a, b) => b.votes - a.votes);
+        return {
+          step: step.id,
+          label: { nl: step.label.nl, en: step.label.en },
+          status: diagnosedStep.status,
+          skipped: diagnosedStep.skipped,
+          notes: stepNotes,
+        };
+      }),
+    };
+  });
+
+  return {
+    version: REPORT_VERSION,
+    board: boardTitleAndTask(input),
+    generatedAt: now,
+    started: diagnosis.started,
+    current: diagnosis.current,
+    totals: {
+      notes: notes.length,
+      votes: votes.rounds.reduce((sum, round) => sum + round.votes, 0),
+      contributors: people.length,
+      votingRounds: votes.rounds.length,
+    },
+    phases,
+    votingRounds: votes.rounds,
+    contributors: people,
+    skippedSteps: diagnosis.skippedSteps,
+    phasesNeverReturnedTo: diagnosis.phasesNeverReturnedTo,
+    timeline: timeline(facilitation, now, names),
+  };
+}
+
+/** A board title as the start of a file name: `Regio-overleg Zuid!` → `regio-overleg-zuid`. */
+export function fileNameSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return slug || 'board';
+}
+
+/** The report as a JSON document: the Report shape above, `version` first, indented for people to read. */
+export function reportToJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
