@@ -1,5 +1,6 @@
 import Konva from 'konva';
 import { BOARD_EXTENT } from './board-background.ts';
+import { DRAFT_NAME } from './note-view.ts';
 
 /** What a board picture is drawn from: a BoardStage, live or in a replay. */
 export interface BoardImageSource {
@@ -16,7 +17,7 @@ const BACKGROUND = '#ffffff';
  * Draws the whole circle with every note, whatever part of the board is on screen, onto a white canvas
  * `width` pixels across. The layers are copied into a stage of their own, so the board people look at is
  * left alone: the copies are uncached (drawn as shapes, sharp at any size) and show the notes the live
- * board hides because they are off screen.
+ * board hides because they are off screen, but not the private drafts of a silent brainstorm.
  */
 export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WIDTH): HTMLCanvasElement {
   const size = 2 * BOARD_EXTENT;
@@ -25,7 +26,11 @@ export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WID
   try {
     for (const layer of source.imageLayers()) {
       const copy = layer.clone({ listening: false }) as Konva.Layer;
-      for (const child of copy.getChildren()) child.visible(true);
+      for (const child of [...copy.getChildren()]) {
+        // A picture is made to be shared: a silent brainstorm's private drafts stay out of it.
+        if (child.hasName(DRAFT_NAME)) child.destroy();
+        else child.visible(true);
+      }
       stage.add(copy);
     }
     const drawn = stage.toCanvas({

@@ -13,6 +13,9 @@ import type { Point, Rect } from './viewport.ts';
 
 const INK = '#1f2328';
 const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
+/** The Konva name of a private draft's group. */
+export const DRAFT_NAME = 'draft';
+
 /** The voting badge, sitting on a note's top-right corner so that it covers none of the text. */
 const BADGE_HEIGHT = 24;
 const BADGE_INSET = 6;
@@ -213,6 +216,8 @@ export class NoteView {
     this.card.stroke(this.draft ? TOKENS.color.accent : '');
     this.card.strokeWidth(this.draft ? 2 : 0);
     this.card.dash(this.draft ? [7, 5] : []);
+    // Named, so that pictures of the board for others can leave private drafts out.
+    this.group.name(this.draft ? DRAFT_NAME : '');
     this.body.fontSize(noteFontSize(note.text));
     this.body.text(note.text);
     this.byline.text(this.draft ? `Private · ${note.authorName}` : note.authorName);
