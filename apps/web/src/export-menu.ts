@@ -1,6 +1,7 @@
 import { fileNameSlug } from '@kompas/model';
 import { css, html, LitElement, svg } from 'lit';
 import { ApiError } from './api.ts';
+import { moveMenuFocus, placeUnder } from './popover-menu.ts';
 import { type DownloadedFile, fetchReport, type ReportFormat, saveFile } from './report-download.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -148,14 +149,10 @@ export class ExportMenu extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
   }
 
-  /** Opens under the button, kept inside the window. */
   private onBeforeToggle(event: ToggleEvent): void {
     const button = this.renderRoot.querySelector('button[popovertarget]');
     const menu = this.menu;
-    if (event.newState !== 'open' || !button || !menu) return;
-    const rect = button.getBoundingClientRect();
-    menu.style.top = `${rect.bottom + 6}px`;
-    menu.style.left = `${Math.max(8, Math.min(rect.right - 300, window.innerWidth - 308))}px`;
+    if (event.newState === 'open' && button && menu) placeUnder(button, menu, 300, 'end');
   }
 
   private onToggle(event: ToggleEvent): void {
@@ -163,12 +160,7 @@ export class ExportMenu extends LitElement {
   }
 
   private onMenuKey(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = this.items;
-    const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
-    const step = event.key === 'ArrowDown' ? 1 : -1;
-    items[(index + step + items.length) % items.length]?.focus();
+    moveMenuFocus(event, this.items, this.renderRoot.querySelector(':focus'));
   }
 
   private async choose(kind: ExportKind): Promise<void> {

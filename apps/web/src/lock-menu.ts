@@ -1,5 +1,6 @@
 import type { LockMode } from '@kompas/model';
 import { css, html, LitElement, svg } from 'lit';
+import { moveMenuFocus, placeUnder } from './popover-menu.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 export interface LockChangeDetail {
@@ -115,14 +116,10 @@ export class LockMenu extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitemradio"]')];
   }
 
-  /** Opens under the button, kept inside the window. */
   private onBeforeToggle(event: ToggleEvent): void {
     const button = this.renderRoot.querySelector('button[popovertarget]');
     const menu = this.menu;
-    if (event.newState !== 'open' || !button || !menu) return;
-    const rect = button.getBoundingClientRect();
-    menu.style.top = `${rect.bottom + 6}px`;
-    menu.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 246))}px`;
+    if (event.newState === 'open' && button && menu) placeUnder(button, menu, 238, 'start');
   }
 
   private onToggle(event: ToggleEvent): void {
@@ -132,12 +129,7 @@ export class LockMenu extends LitElement {
   }
 
   private onMenuKey(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = this.items;
-    const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
-    const step = event.key === 'ArrowDown' ? 1 : -1;
-    items[(index + step + items.length) % items.length]?.focus();
+    moveMenuFocus(event, this.items, this.renderRoot.querySelector(':focus'));
   }
 
   private choose(mode: LockMode): void {
