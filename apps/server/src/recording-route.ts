@@ -1,5 +1,7 @@
+import type { BoardEvent, BoardFrame, BoardState } from '@kompas/model';
 import type { LogEntry, PresenceSample, Storage } from '@kompas/relay';
 import * as Y from 'yjs';
+import { BoardTimelines } from './board-timeline.ts';
 
 /**
  * What a replaying browser reads of a board's recording, under `/api/boards/<id>/replay/`:
@@ -10,13 +12,53 @@ import * as Y from 'yjs';
  * - `state?at=<ms>`: both rooms' whole states at time `at`, built from the nearest stored snapshot and the few
  *   updates after it, so seeking never replays the session from its start;
  * - `presence?from=<ms>&to=<ms>`: who was present at `from` (each person's latest sample) and the recorded
- *   samples (names and cursors) after it up to `to`: what a replay needs to show cursors from `from` on.
+ *   samples (names and cursors) after it up to `to`: what a replay needs to show cursors from `from` on;
+ * - `board?at=<ms>`: the board room at time `at` as plain notes, votes and title (see BoardTimeline), which a
+ *   browser shows at once, however long the session;
+ * - `frames?after=<seq>&limit=<n>`: what each logged update of the board room changed, as plain values, for
+ *   playing forward from there;
+ * - `events`: the notes added and votes placed in the board room, with the server's time and who, for markers.
  *
  * The drafts room is never read: private drafts only ever reach the board, and so a replay, once revealed.
  */
-export const RECORDING_PATH = /^\/api\/boards\/([^/]+)\/replay\/(log|state|presence)$/;
+export const RECORDING_PATH = /^\/api\/boards\/([^/]+)\/replay\/(log|state|presence|board|frames|events)$/;
 
-export type RecordingPart = 'log' | 'state' | 'presence';
+export type RecordingPart = 'log' | 'state' | 'presence' | 'board' | 'frames' | 'events';
+
+/** The board timelines of each storage (one per server), built on first use. */
+const timelinesByStorage = new WeakMap<Storage, BoardTimelines>();
+
+function timelines(storage: Storage): BoardTimelines {
+  let found = timelinesByStorage.get(storage);
+  if (!found) {
+    found = new BoardTimelines(storage);
+    timelinesByStorage.set(storage, found);
+  }
+  return found;
+}
+
+export interface BoardStateJson {
+  at: number;
+  /** The board room's log position at that time (0: nothing logged yet). */
+  seq: number;
+  state: BoardState;
+  /** The board room's first and last logged times (null while nothing is logged) and last position. */
+  start: number | null;
+  end: number | null;
+  endSeq: number;
+  now: number;
+}
+
+export interface BoardEventsJson {
+  events: BoardEvent[];
+  now: number;
+}
+
+export interface BoardFramesJson {
+  frames: BoardFrame[];
+  more: boolean;
+  now: number;
+}
 
 /** Log entries per room and request unless `limit` asks for fewer; a client asks again for the rest. */
 export const LOG_PAGE_MAX = 10_000;
@@ -81,7 +123,14 @@ export async function readRecording(
   boardId: string,
   part: RecordingPart,
   query: URLSearchParams,
-): Promise<RecordingLogJson | RecordingStateJson | RecordingPresenceJson> {
+): Promise<
+  | RecordingLogJson
+  | RecordingStateJson
+  | RecordingPresenceJson
+  | BoardStateJson
+  | BoardFramesJson
+  | BoardEventsJson
+> {
   const rooms = { content: boardId, control: `${boardId}.control` };
   switch (part) {
     case 'log': {
@@ -97,8 +146,10 @@ export async function readRecording(
     }
     case 'state': {
       const at = requiredInteger(query, 'at');
+      // `rooms=control` leaves the board room out: a replay takes it as plain values from `board`.
+      const onlyControl = query.get('rooms') === 'control';
       const [content, control, contentSpan, controlSpan] = await Promise.all([
-        roomStateAt(storage, rooms.content, at),
+        onlyControl ? { seq: 0, state: null } : roomStateAt(storage, rooms.content, at),
         roomStateAt(storage, rooms.control, at),
         logSpan(storage, rooms.content),
         logSpan(storage, rooms.control),
@@ -113,6 +164,24 @@ export async function readRecording(
         end: ends.length ? Math.max(...ends) : null,
         now: Date.now(),
       };
+    }
+    case 'board': {
+      const at = requiredInteger(query, 'at');
+      const timeline = await timelines(storage).get(rooms.content);
+      const { seq, state } = timeline.stateAt(at);
+      const start = timeline.frames[0]?.at ?? null;
+      const end = timeline.frames.at(-1)?.at ?? null;
+      return { at, seq, state, start, end, endSeq: timeline.seq, now: Date.now() };
+    }
+    case 'events': {
+      const timeline = await timelines(storage).get(rooms.content);
+      return { events: timeline.events, now: Date.now() };
+    }
+    case 'frames': {
+      const after = optionalInteger(query, 'after', 0, Number.MAX_SAFE_INTEGER) ?? 0;
+      const limit = optionalInteger(query, 'limit', 1, LOG_PAGE_MAX) ?? LOG_PAGE_MAX;
+      const frames = (await timelines(storage).get(rooms.content)).framesAfter(after, limit);
+      return { frames, more: frames.length === limit, now: Date.now() };
     }
     case 'presence': {
       const from = requiredInteger(query, 'from');

@@ -1,4 +1,5 @@
 import {
+  applyFrame,
   createNote,
   getFacilitation,
   listNotes,
@@ -11,6 +12,9 @@ import { MemoryStorage } from '@kompas/relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  type BoardEventsJson,
+  type BoardFramesJson,
+  type BoardStateJson,
   type RecordingLogJson,
   type RecordingPresenceJson,
   RecordingQueryError,
@@ -132,6 +136,34 @@ describe('the recording of a board served over HTTP', () => {
     const before = (await (await get('state?at=0')).json()) as RecordingStateJson;
     expect(before.content).toEqual({ seq: 0, state: null });
     expect(before.control).toEqual({ seq: 0, state: null });
+  });
+
+  it('gives the board at any moment as plain notes, and the frames that play it forward', async () => {
+    const plain = (state: BoardStateJson['state']) =>
+      Object.values(state.notes)
+        .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+        .map((note) => `${note.id}@${note.step}`);
+    for (const moment of moments) {
+      const answer = (await (await get(`board?at=${moment.at}`)).json()) as BoardStateJson;
+      expect(plain(answer.state)).toEqual(moment.notes);
+    }
+    // Playing every frame from the first moment on ends where the board is at the last one.
+    const first = (await (await get(`board?at=${moments[0]?.at}`)).json()) as BoardStateJson;
+    const last = (await (await get(`board?at=${moments.at(-1)?.at}`)).json()) as BoardStateJson;
+    const { frames } = (await (await get(`frames?after=${first.seq}`)).json()) as BoardFramesJson;
+    const played = first.state;
+    for (const frame of frames) if (frame.seq <= last.seq) applyFrame(played, frame);
+    expect(played).toEqual(last.state);
+    expect(JSON.stringify(frames)).not.toContain('A secret draft');
+    const { events } = (await (await get('events')).json()) as BoardEventsJson;
+    expect(events.map((event) => [event.kind, event.text, event.actor])).toEqual([
+      ['note-added', 'First', 'user-ans'],
+      ['note-added', 'Second', 'user-ans'],
+    ]);
+    expect(events[0]?.at).toBeGreaterThan(moments[0]?.at ?? 0);
+    expect(frames.every((frame) => frame.actor.startsWith('participant:') || frame.actor === 'server')).toBe(
+      true,
+    );
   });
 
   it('gives the log of the content and control rooms after given positions, never the drafts', async () => {

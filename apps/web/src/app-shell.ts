@@ -3,6 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import './board-page.ts';
 import './landing-page.ts';
 import './problem-page.ts';
+import './replay-page.ts';
 import { parseRoute, ROUTE_CHANGE_EVENT, type Route } from './router.ts';
 
 /** The app: picks the page for the URL and follows history navigation (a board page sets its own title). */
@@ -46,6 +47,11 @@ export class AppShell extends LitElement {
         return html`<kompas-landing-page></kompas-landing-page>`;
       case 'board':
         return keyed(route.boardId, html`<kompas-board-page .boardId=${route.boardId}></kompas-board-page>`);
+      case 'replay':
+        return keyed(
+          `replay:${route.boardId}`,
+          html`<kompas-replay-page .boardId=${route.boardId}></kompas-replay-page>`,
+        );
       case 'not-found':
         return html`<kompas-problem-page
           heading="Page not found"

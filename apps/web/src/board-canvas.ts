@@ -38,6 +38,7 @@ import type { NoteDocs } from './note-layer.ts';
 import type { NoteView } from './note-view.ts';
 import { NotesController } from './notes-controller.ts';
 import { EDGE_MARGIN, editorPlacement, menuPlacement } from './overlay-placement.ts';
+import type { Peer } from './presence.ts';
 import { type Awareness, PresenceController } from './presence-controller.ts';
 import { visuallyHidden } from './shared-styles.ts';
 import { boardTestHooks, installTestHooks } from './test-hooks.ts';
@@ -70,6 +71,7 @@ export class BoardCanvas extends LitElement {
     dragging: { state: true },
     empty: { state: true },
     votes: { attribute: false },
+    cursors: { attribute: false },
   };
 
   declare doc: Y.Doc | undefined;
@@ -91,6 +93,8 @@ export class BoardCanvas extends LitElement {
   declare empty: boolean;
   /** Notes' voting badges; clicking one fires `note-vote` (Alt+click takes a vote back). */
   declare votes: ReadonlyMap<string, CanvasVote>;
+  /** People's cursors to draw when there is no awareness (a replay draws the recorded ones). */
+  declare cursors: readonly Peer[] | undefined;
   /** Whether Alt was held at the last press, for taking a vote back from a badge. */
   private altPress = false;
 
@@ -123,6 +127,7 @@ export class BoardCanvas extends LitElement {
     this.dragging = false;
     this.empty = false;
     this.votes = new Map();
+    this.cursors = undefined;
     new NotesController(this, () => this.doc, { list: false, onChange: (ids) => this.onNotesChanged(ids) });
     new NotesController(this, () => this.draftsDoc, {
       list: false,
@@ -307,6 +312,7 @@ export class BoardCanvas extends LitElement {
     if (changed.has('task') && changed.get('task') !== undefined) this.board?.setTask(this.task);
     if (changed.has('position')) this.board?.setPhase(this.position?.phase ?? null);
     if (changed.has('votes')) this.board?.notes.setVoteBadges(this.votes);
+    if (changed.has('cursors') && this.cursors) this.board?.cursors.update(this.cursors);
     if (changed.has('locked')) this.board?.setLocked(this.locked);
     if (changed.has('readOnly') && this.readOnly) {
       this.editing = null;

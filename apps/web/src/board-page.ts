@@ -73,6 +73,7 @@ import './phase-announcement.ts';
 import { PresenceController } from './presence-controller.ts';
 import './problem-page.ts';
 import { PrivateRoundController } from './brainstorm-bar.ts';
+import { navigate, replayPath } from './router.ts';
 import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
 import './steps-panel.ts';
 import type { StepStatusChangeDetail } from './steps-panel.ts';
@@ -240,6 +241,21 @@ export class BoardPage extends LitElement {
       font-weight: 550;
       box-shadow: var(--k-shadow-md);
     }
+    .replay-link {
+      display: inline-flex;
+      align-items: center;
+      height: 34px;
+      padding: 0 10px;
+      border-radius: var(--k-radius-md);
+      color: var(--k-color-text-muted);
+      font-size: 13px;
+      font-weight: 500;
+      text-decoration: none;
+    }
+    .replay-link:hover {
+      background: var(--k-color-surface-hover);
+      color: var(--k-color-text);
+    }
     .loading {
       display: grid;
       place-items: center;
@@ -381,6 +397,7 @@ export class BoardPage extends LitElement {
           .image=${this.boardImage}
           @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.showToast(event.detail.message)}
         ></kompas-export-menu>
+        <a slot="export" class="replay-link" href=${replayPath(info.id)} @click=${this.onReplayLink}>Replay</a>
       </kompas-board-header>
       <div class="body">
         ${
@@ -582,6 +599,13 @@ export class BoardPage extends LitElement {
 
   private onNoteDelete(event: CustomEvent<NoteDeleteDetail>): void {
     this.write((session) => deleteNote(this.noteDoc(session, event.detail.id), event.detail.id));
+  }
+
+  /** Opens the replay in this tab without a page load; other clicks (new tab, window) go their own way. */
+  private onReplayLink(event: MouseEvent): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(replayPath(this.boardId));
   }
 
   /** The board as it is now, for the export menu. */

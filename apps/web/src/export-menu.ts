@@ -33,6 +33,7 @@ export class ExportMenu extends LitElement {
     token: { type: String },
     boardTitle: { type: String, attribute: 'board-title' },
     image: { attribute: false },
+    imageHint: { type: String, attribute: 'image-hint' },
     busy: { state: true },
   };
 
@@ -41,6 +42,8 @@ export class ExportMenu extends LitElement {
   declare boardTitle: string;
   /** Draws the board as a PNG. */
   declare image: (() => Promise<Blob>) | undefined;
+  /** What the picture shows, under its menu item. */
+  declare imageHint: string;
   declare busy: boolean;
 
   constructor() {
@@ -49,6 +52,7 @@ export class ExportMenu extends LitElement {
     this.token = '';
     this.boardTitle = '';
     this.image = undefined;
+    this.imageHint = 'The whole circle as it is now';
     this.busy = false;
   }
 
@@ -108,7 +112,9 @@ export class ExportMenu extends LitElement {
   ];
 
   override render() {
-    const choices = CHOICES.filter((choice) => choice.kind !== 'png' || this.image);
+    const choices = CHOICES.filter((choice) => choice.kind !== 'png' || this.image).map((choice) =>
+      choice.kind === 'png' ? { ...choice, hint: this.imageHint } : choice,
+    );
     return html`<button
         class="button"
         popovertarget="export-menu"

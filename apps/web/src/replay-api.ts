@@ -1,3 +1,4 @@
+import type { BoardEvent, BoardFrame, BoardState } from '@kompas/model';
 import { ApiError } from './api.ts';
 import type { Checkpoint, RecordedUpdate } from './replay-engine.ts';
 
@@ -36,6 +37,23 @@ export interface RecordingState {
   now: number;
 }
 
+/** The board room at a time, in plain values. */
+export interface RecordedBoard {
+  at: number;
+  seq: number;
+  state: BoardState;
+  start: number | null;
+  end: number | null;
+  endSeq: number;
+  now: number;
+}
+
+export interface RecordedFrames {
+  frames: BoardFrame[];
+  more: boolean;
+  now: number;
+}
+
 /** Reads a board's recording from the server (`/api/boards/<id>/replay/...`) with a board token. */
 export class RecordingApi {
   constructor(
@@ -65,9 +83,26 @@ export class RecordingApi {
     };
   }
 
-  /** Both rooms' whole states at time `at`, and who was present then. */
-  async state(at: number): Promise<RecordingState> {
-    const body = (await this.get(`state?at=${Math.max(0, Math.floor(at))}`)) as Omit<
+  /** The board room at time `at` in plain values, with the board room's span and last position. */
+  async board(at: number): Promise<RecordedBoard> {
+    return (await this.get(`board?at=${Math.max(0, Math.floor(at))}`)) as RecordedBoard;
+  }
+
+  /** The notes added and votes placed in the board room, for the timeline's markers. */
+  async events(): Promise<BoardEvent[]> {
+    return ((await this.get('events')) as { events: BoardEvent[] }).events;
+  }
+
+  /** What the board room's updates after position `after` changed, in plain values. */
+  async frames(after: number, limit?: number): Promise<RecordedFrames> {
+    const query = limit === undefined ? '' : `&limit=${limit}`;
+    return (await this.get(`frames?after=${after}${query}`)) as RecordedFrames;
+  }
+
+  /** Both rooms' whole states at time `at` (only the control room's with `onlyControl`). */
+  async state(at: number, onlyControl = false): Promise<RecordingState> {
+    const rooms = onlyControl ? '&rooms=control' : '';
+    const body = (await this.get(`state?at=${Math.max(0, Math.floor(at))}${rooms}`)) as Omit<
       RecordingState,
       'content' | 'control'
     > &

@@ -1,4 +1,4 @@
-import { createNote, getNote, listNotes, moveNote } from '@kompas/model';
+import { type BoardFrame, createNote, getNote, listNotes, moveNote } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardReplay, type RecordedUpdate, RoomTimeline } from './replay-engine.ts';
@@ -20,6 +20,16 @@ function recordedSession(updates: number): { log: RecordedUpdate[]; states: Uint
     moveNote(doc, 'n1', 'verkennen.opgave', { r: 0.3 + (index % 50) / 100, t: 0.5 });
   }
   return { log, states };
+}
+
+/** The same kind of session as frames: what each update changed, as the server sends them. */
+function recordedFrames(updates: number): BoardFrame[] {
+  const { log } = recordedSession(updates);
+  const doc = new Y.Doc();
+  return log.map(({ seq, at, actor, update }) => {
+    Y.applyUpdate(doc, update);
+    return { seq, at, actor, notes: { n1: getNote(doc, 'n1') ?? null }, votes: {} };
+  });
 }
 
 function radiusOf(doc: Y.Doc): number | undefined {
@@ -108,10 +118,10 @@ describe('RoomTimeline', () => {
 
 describe('BoardReplay', () => {
   it('moves both rooms to a time, or neither when one cannot get there', () => {
-    const content = recordedSession(30);
+    const content = recordedFrames(30);
     const control = recordedSession(5);
     const replay = new BoardReplay();
-    replay.content.add(content.log);
+    replay.content.add(content);
     replay.control.add(control.log.slice(0, 3));
     expect(replay.seek(2500)).toEqual({ content: 'forward', control: 'forward' });
     expect(replay.content.seq).toBe(2);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { BoardFrameTimeline } from './board-frame-timeline.ts';
 
 /** One logged update of a room, as the server recorded it. */
 export interface RecordedUpdate {
@@ -203,9 +204,12 @@ export class RoomTimeline {
   }
 }
 
-/** A board's two replayed rooms: the notes and votes (content) and the facilitation (control). */
+/**
+ * A board's two replayed rooms: the notes and votes (content, in plain frames: see BoardFrameTimeline) and the
+ * facilitation (control, a few hundred Yjs updates at most).
+ */
 export class BoardReplay {
-  readonly content = new RoomTimeline();
+  readonly content = new BoardFrameTimeline();
   readonly control = new RoomTimeline();
 
   /**

@@ -1,7 +1,6 @@
 import {
+  type BoardEvent,
   getPhase,
-  listNotes,
-  listVotes,
   type PhaseId,
   type PhaseVisit,
   readPhaseHistory,
@@ -128,23 +127,18 @@ function phaseEvent(visit: PhaseVisit, entry: RecordedUpdate): ReplayEvent {
   };
 }
 
-/**
- * The notes added and the votes placed, read from the board's state: each note and vote records when it was
- * made and by whom. Notes deleted and votes taken back since are not in that state, so they have no marker.
- */
-export function contentEvents(content: Y.Doc, control: Y.Doc): ReplayEvent[] {
-  const events: ReplayEvent[] = listNotes(content).map((note) => ({
-    at: note.createdAt,
-    kind: 'note-added',
-    label: `Note added: ${note.text.length > 40 ? `${note.text.slice(0, 39).trimEnd()}…` : note.text}`,
-    actor: note.authorId,
-  }));
-  for (const round of readVotingRounds(control)) {
-    for (const vote of listVotes(content, round.id)) {
-      events.push({ at: vote.at, kind: 'vote', label: 'Vote placed', actor: vote.voterId });
-    }
-  }
-  return events;
+/** The notes added and the votes placed, as the server found them in the board room's log. */
+export function contentEvents(events: readonly BoardEvent[]): ReplayEvent[] {
+  return events.map(({ at, kind, actor, text = '' }) =>
+    kind === 'note-added'
+      ? {
+          at,
+          kind,
+          label: `Note added: ${text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text}`,
+          actor,
+        }
+      : { at, kind, label: 'Vote placed', actor },
+  );
 }
 
 /** Events from several sources in time order (stable for equal times). */

@@ -1,7 +1,13 @@
-import { listNotes } from '@kompas/model';
-import * as Y from 'yjs';
-import type { RecordedPresence, RecordedPresenceWindow, RecordingApi, RecordingLog } from './replay-api.ts';
-import { BoardReplay, type RoomTimeline } from './replay-engine.ts';
+import type { BoardEvent } from '@kompas/model';
+import type * as Y from 'yjs';
+import type {
+  RecordedFrames,
+  RecordedPresence,
+  RecordedPresenceWindow,
+  RecordingApi,
+  RecordingLog,
+} from './replay-api.ts';
+import { BoardReplay } from './replay-engine.ts';
 import {
   contentEvents,
   controlEvents,
@@ -32,9 +38,8 @@ export class ReplaySession {
   time = 0;
   events: ReplayEvent[] = [];
   segments: PhaseSegment[] = [];
-  /** The board as it is now, for the markers of notes added and votes placed. */
-  private latestContent = new Y.Doc();
-  private latestControl = new Y.Doc();
+  /** Notes added and votes placed, as the server found them. */
+  private boardEvents: BoardEvent[] = [];
   private presenceWindow: RecordedPresenceWindow | null = null;
   /** Names seen in presence so far, by person id. */
   private readonly presenceNames = new Map<string, string>();
@@ -52,19 +57,20 @@ export class ReplaySession {
 
   /** Reads the recording's span, its events and the board at its start. */
   async open(): Promise<void> {
-    const [latest, control, content] = await Promise.all([
-      this.api.state(Number.MAX_SAFE_INTEGER),
+    // The board at the very start (an empty room) gives the board room's span without sending its notes.
+    const [first, control, events] = await Promise.all([
+      this.api.board(0),
       this.readWholeControlLog(),
-      this.api.log({ content: 0 }, PAGE),
+      this.api.events(),
     ]);
-    if (latest.content) Y.applyUpdate(this.latestContent, latest.content.state);
-    if (latest.control) Y.applyUpdate(this.latestControl, latest.control.state);
+    const controlEntries = control.control?.entries ?? [];
+    this.boardEvents = events;
     this.takeLog(control);
-    this.takeLog(content);
-    this.start = latest.start ?? latest.now;
-    this.end = Math.max(latest.end ?? this.start, this.start);
-    this.replay.content.setEnd(latest.content?.seq ?? 0, latest.now);
-    this.replay.control.setEnd(latest.control?.seq ?? 0, latest.now);
+    const starts = [first.start, controlEntries[0]?.at].filter((time) => typeof time === 'number');
+    const ends = [first.end, controlEntries.at(-1)?.at].filter((time) => typeof time === 'number');
+    this.start = starts.length > 0 ? Math.min(...starts) : first.now;
+    this.end = Math.max(...ends, this.start);
+    this.replay.content.setEnd(first.endSeq, first.now);
     this.refreshEvents();
     await this.seek(this.start);
   }
@@ -76,14 +82,10 @@ export class ReplaySession {
     let from: 'local' | 'server' = 'local';
     if (!this.replay.seek(time)) {
       from = 'server';
-      const state = await this.api.state(time);
-      for (const [room, checkpoint] of [
-        [this.replay.content, state.content],
-        [this.replay.control, state.control],
-      ] as const) {
-        if (checkpoint) room.resetTo(checkpoint);
-        else room.moveTo(0, 0);
-      }
+      const [board, state] = await Promise.all([this.api.board(time), this.api.state(time, true)]);
+      this.replay.content.resetTo({ seq: board.seq, state: board.state });
+      if (state.control) this.replay.control.resetTo(state.control);
+      else this.replay.control.moveTo(0, 0);
     }
     await this.readPresenceAround(time);
     return from;
@@ -110,14 +112,14 @@ export class ReplaySession {
 
   /** Asks the server for what was logged since the last look: the timeline grows while the workshop goes on. */
   async follow(): Promise<boolean> {
-    const log = await this.api.log({
-      content: this.replay.content.endSeq,
-      control: this.replay.control.endSeq,
-    });
-    const news = [...(log.content?.entries ?? []), ...(log.control?.entries ?? [])];
-    for (const entry of log.content?.entries ?? []) Y.applyUpdate(this.latestContent, entry.update);
-    for (const entry of log.control?.entries ?? []) Y.applyUpdate(this.latestControl, entry.update);
+    const [log, frames] = await Promise.all([
+      this.api.log({ control: this.replay.control.endSeq }),
+      this.api.frames(this.replay.content.endSeq),
+    ]);
+    const news = [...frames.frames, ...(log.control?.entries ?? [])];
     this.takeLog(log);
+    this.takeFrames(frames);
+    if (frames.frames.length > 0) this.boardEvents = await this.api.events();
     this.end = Math.max(...news.map((entry) => entry.at), this.end);
     if (news.length > 0) this.refreshEvents();
     return news.length > 0;
@@ -138,14 +140,14 @@ export class ReplaySession {
   /** Names by person id, from the notes' authors and the people seen present, for who did what. */
   names(): Map<string, string> {
     const names = new Map(this.presenceNames);
-    for (const note of listNotes(this.latestContent)) names.set(note.authorId, note.authorName);
+    for (const event of this.boardEvents) if (event.name) names.set(event.actor, event.name);
     return names;
   }
 
   private async readAheadNow(): Promise<void> {
     const content = this.replay.content;
     if (aheadCount(content) < READ_AHEAD && content.seq + aheadCount(content) < content.endSeq) {
-      this.takeLog(await this.api.log({ content: content.seq + aheadCount(content) }, PAGE));
+      this.takeFrames(await this.api.frames(content.seq + aheadCount(content), PAGE));
     }
     const window = this.presenceWindow;
     if (!window || this.time + PRESENCE_AHEAD_MS / 2 > window.to)
@@ -175,26 +177,30 @@ export class ReplaySession {
     }
   }
 
+  /** Takes control room entries; the board room comes as frames (takeFrames). */
   private takeLog(log: RecordingLog): void {
-    if (log.content) this.replay.content.add(log.content.entries);
-    if (log.control) this.replay.control.add(log.control.entries);
-    for (const [room, part] of [
-      [this.replay.content, log.content],
-      [this.replay.control, log.control],
-    ] as const) {
-      if (part && !part.more) room.setEnd(part.entries.at(-1)?.seq ?? room.endSeq, log.now);
-    }
+    const part = log.control;
+    if (!part) return;
+    const room = this.replay.control;
+    room.add(part.entries);
+    if (!part.more) room.setEnd(part.entries.at(-1)?.seq ?? room.endSeq, log.now);
+  }
+
+  private takeFrames({ frames, more, now }: RecordedFrames): void {
+    const room = this.replay.content;
+    room.add(frames);
+    if (!more) room.setEnd(frames.at(-1)?.seq ?? room.endSeq, now);
   }
 
   private refreshEvents(): void {
     const control = controlEvents(this.replay.control.loaded);
-    this.events = sortEvents(control, contentEvents(this.latestContent, this.latestControl));
+    this.events = sortEvents(control, contentEvents(this.boardEvents));
     this.segments = phaseSegments(control, this.end);
   }
 }
 
 /** How many entries after the current position are loaded, in a row. */
-function aheadCount(room: RoomTimeline): number {
+function aheadCount(room: { readonly loaded: readonly { seq: number }[]; readonly seq: number }): number {
   let count = 0;
   const loaded = room.loaded;
   let index = loaded.findIndex((entry) => entry.seq === room.seq + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardPath, parseRoute } from './router.ts';
+import { boardPath, parseRoute, replayPath } from './router.ts';
 
 describe('parseRoute', () => {
   it('reads the landing page', () => {
@@ -10,6 +10,12 @@ describe('parseRoute', () => {
   it('reads a board id', () => {
     expect(parseRoute('/b/Ab3_-x9')).toEqual({ page: 'board', boardId: 'Ab3_-x9' });
     expect(parseRoute('/b/abc/')).toEqual({ page: 'board', boardId: 'abc' });
+  });
+
+  it('reads a board replay', () => {
+    expect(parseRoute('/b/abc/replay')).toEqual({ page: 'replay', boardId: 'abc' });
+    expect(parseRoute(replayPath('xyz_1'))).toEqual({ page: 'replay', boardId: 'xyz_1' });
+    expect(parseRoute('/b/abc/replay/more')).toEqual({ page: 'not-found' });
   });
 
   it('rejects other paths and malformed ids', () => {

@@ -1,17 +1,29 @@
 /** The app's pages, parsed from the URL path. */
-export type Route = { page: 'landing' } | { page: 'board'; boardId: string } | { page: 'not-found' };
+export type Route =
+  | { page: 'landing' }
+  | { page: 'board'; boardId: string }
+  | { page: 'replay'; boardId: string }
+  | { page: 'not-found' };
 
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/;
+const REPLAY_PATH = /^\/b\/([A-Za-z0-9_-]{1,64})\/replay\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { page: 'landing' };
   const board = BOARD_PATH.exec(pathname);
   if (board?.[1]) return { page: 'board', boardId: board[1] };
+  const replay = REPLAY_PATH.exec(pathname);
+  if (replay?.[1]) return { page: 'replay', boardId: replay[1] };
   return { page: 'not-found' };
 }
 
 export function boardPath(boardId: string): string {
   return `/b/${encodeURIComponent(boardId)}`;
+}
+
+/** The replay of a board's session. */
+export function replayPath(boardId: string): string {
+  return `${boardPath(boardId)}/replay`;
 }
 
 /** Fired on window when the app changes the URL itself, so the shell re-reads the route. */

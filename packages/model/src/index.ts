@@ -9,6 +9,17 @@ export {
   observeBoardMeta,
 } from './board.ts';
 export {
+  applyFrame,
+  applyFrameToDoc,
+  type BoardEvent,
+  type BoardFrame,
+  type BoardState,
+  boardDocFromState,
+  copyBoardState,
+  emptyBoardState,
+  frameEvents,
+} from './board-frames.ts';
+export {
   type BoardLock,
   isBoardLock,
   isLockMode,
@@ -195,6 +206,7 @@ export {
   closeVotingRound,
   currentVotingRound,
   isNoteInScope,
+  isVoteEntryValid,
   isVotingScope,
   latestVotingRound,
   listVotes,
