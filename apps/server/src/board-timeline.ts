@@ -9,6 +9,7 @@ import {
   getBoardMeta,
   getNote,
   isVoteEntryValid,
+  lastIndexAtOrBefore,
   observeBoardMeta,
   observeNotes,
   votesType,
@@ -58,7 +59,7 @@ export class BoardTimeline {
 
   /** The room at time `t` (after every update logged at or before it) and that update's position. */
   stateAt(t: number): { seq: number; state: BoardState } {
-    const index = this.lastIndexAtOrBefore(t);
+    const index = lastIndexAtOrBefore(this.frames, t);
     if (index < 0) return { seq: 0, state: emptyBoardState() };
     let base: { index: number; state: BoardState } = {
       index: -1,
@@ -132,23 +133,6 @@ export class BoardTimeline {
     if (this.frames.length % KEYFRAME_EVERY === 0) {
       this.keyframes.push({ index: this.frames.length - 1, state: copyBoardState(this.state) });
     }
-  }
-
-  /** Index of the last frame logged at or before `t`; the log's times never decrease. */
-  private lastIndexAtOrBefore(t: number): number {
-    let low = 0;
-    let high = this.frames.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if ((this.frames[middle] as BoardFrame).at <= t) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
   }
 }
 

@@ -6,6 +6,9 @@ import {
   boardDocFromState,
   copyBoardState,
   emptyBoardState,
+  indexOfSeq,
+  lastIndexAtOrBefore,
+  mergeLogged,
 } from '@kompas/model';
 import type * as Y from 'yjs';
 import type { Move } from './replay-engine.ts';
@@ -48,15 +51,7 @@ export class BoardFrameTimeline {
 
   /** Adds frames (in any order; ones already loaded are ignored). */
   add(frames: readonly BoardFrame[]): void {
-    const sorted = [...frames].sort((a, b) => a.seq - b.seq);
-    const last = this.frames.at(-1);
-    if (!last || (sorted[0] && sorted[0].seq > last.seq)) {
-      this.frames.push(...sorted);
-      return;
-    }
-    const bySeq = new Map(this.frames.map((frame) => [frame.seq, frame]));
-    for (const frame of sorted) bySeq.set(frame.seq, bySeq.get(frame.seq) ?? frame);
-    this.frames = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    this.frames = mergeLogged(this.frames, frames);
   }
 
   addCheckpoint(checkpoint: BoardCheckpoint): void {
@@ -75,7 +70,7 @@ export class BoardFrameTimeline {
 
   /** The position current at time `t`, or null when the loaded frames cannot tell. */
   seqAt(t: number): number | null {
-    const index = this.lastIndexAtOrBefore(t);
+    const index = lastIndexAtOrBefore(this.frames, t);
     if (index < 0) {
       return this.frames[0]?.seq === 1 || (this.frames.length === 0 && this.end?.seq === 0) ? 0 : null;
     }
@@ -126,42 +121,13 @@ export class BoardFrameTimeline {
 
   private hasRun(from: number, to: number): boolean {
     if (to <= from) return true;
-    const first = this.indexOf(from + 1);
+    const first = indexOfSeq(this.frames, from + 1);
     return first >= 0 && this.frames[first + (to - from - 1)]?.seq === to;
   }
 
   private run(from: number, to: number): BoardFrame[] {
     if (to <= from) return [];
-    const first = this.indexOf(from + 1);
+    const first = indexOfSeq(this.frames, from + 1);
     return this.frames.slice(first, first + (to - from));
-  }
-
-  private indexOf(seq: number): number {
-    let low = 0;
-    let high = this.frames.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = (this.frames[middle] as BoardFrame).seq;
-      if (found === seq) return middle;
-      if (found < seq) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  }
-
-  private lastIndexAtOrBefore(t: number): number {
-    let low = 0;
-    let high = this.frames.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if ((this.frames[middle] as BoardFrame).at <= t) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
   }
 }

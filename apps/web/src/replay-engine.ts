@@ -1,3 +1,4 @@
+import { indexOfSeq, lastIndexAtOrBefore, mergeLogged } from '@kompas/model';
 import * as Y from 'yjs';
 import { BoardFrameTimeline } from './board-frame-timeline.ts';
 
@@ -57,15 +58,7 @@ export class RoomTimeline {
 
   /** Adds logged entries (in any order; ones already loaded are ignored). */
   add(entries: readonly RecordedUpdate[]): void {
-    const sorted = [...entries].sort((a, b) => a.seq - b.seq);
-    const last = this.entries.at(-1);
-    if (!last || (sorted[0] && sorted[0].seq > last.seq)) {
-      this.entries.push(...sorted);
-      return;
-    }
-    const bySeq = new Map(this.entries.map((entry) => [entry.seq, entry]));
-    for (const entry of sorted) bySeq.set(entry.seq, bySeq.get(entry.seq) ?? entry);
-    this.entries = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    this.entries = mergeLogged(this.entries, entries);
   }
 
   addCheckpoint(checkpoint: Checkpoint): void {
@@ -89,7 +82,7 @@ export class RoomTimeline {
    * loaded entries cannot tell (the entries around `t` are not loaded).
    */
   seqAt(t: number): number | null {
-    const index = this.lastIndexAtOrBefore(t);
+    const index = lastIndexAtOrBefore(this.entries, t);
     if (index < 0)
       return this.entries[0]?.seq === 1 || (this.entries.length === 0 && this.end?.seq === 0) ? 0 : null;
     const entry = this.entries[index] as RecordedUpdate;
@@ -101,7 +94,7 @@ export class RoomTimeline {
 
   /** The loaded entry right after the current position, if any: what playing applies next. */
   nextEntry(): RecordedUpdate | undefined {
-    const index = this.indexOf(this.currentSeq + 1);
+    const index = indexOfSeq(this.entries, this.currentSeq + 1);
     return index < 0 ? undefined : this.entries[index];
   }
 
@@ -164,43 +157,13 @@ export class RoomTimeline {
   /** Whether every entry after `from` up to and including `to` is loaded. */
   private hasRun(from: number, to: number): boolean {
     if (to <= from) return true;
-    const first = this.indexOf(from + 1);
+    const first = indexOfSeq(this.entries, from + 1);
     return first >= 0 && this.entries[first + (to - from - 1)]?.seq === to;
   }
 
   private run(from: number, to: number): RecordedUpdate[] {
-    const first = this.indexOf(from + 1);
+    const first = indexOfSeq(this.entries, from + 1);
     return this.entries.slice(first, first + (to - from));
-  }
-
-  private indexOf(seq: number): number {
-    let low = 0;
-    let high = this.entries.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = (this.entries[middle] as RecordedUpdate).seq;
-      if (found === seq) return middle;
-      if (found < seq) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  }
-
-  /** Index of the last loaded entry received at or before `t`; the log's times never decrease. */
-  private lastIndexAtOrBefore(t: number): number {
-    let low = 0;
-    let high = this.entries.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if ((this.entries[middle] as RecordedUpdate).at <= t) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
   }
 }
 

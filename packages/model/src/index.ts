@@ -69,6 +69,7 @@ export {
 } from './geometry.ts';
 export { type PhaseGuidance, phaseGuidance, type StepGuidance, stepQuestions } from './guidance.ts';
 export { ID_MAX_LENGTH } from './id.ts';
+export { indexOfSeq, type Logged, lastIndexAtOrBefore, mergeLogged } from './logged.ts';
 export { MIGRATIONS, type Migration } from './migrations.ts';
 export {
   createNote,
