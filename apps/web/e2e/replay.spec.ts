@@ -225,6 +225,16 @@ test('a session replayed shows at each moment what the participants saw then', a
   await expect(viewer.getByRole('button', { name: 'Play' })).toBeVisible();
   expect((await replayed(viewer)).length).toBe(3);
 
+  // The workshop goes on while it is replayed: a note added now extends the timeline by itself.
+  await addNoteIn(fay, 'richten.ambitie', 'Written during the replay');
+  await expect
+    .poll(() => viewer.evaluate(() => window.kompasReplay?.end() ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(end);
+  await seek(viewer, await viewer.evaluate(() => window.kompasReplay?.end() ?? 0));
+  await expect
+    .poll(async () => (await replayed(viewer)).map((note) => note.text))
+    .toContain('Written during the replay');
+
   // The board links to its replay for everyone, and the replay back to the board.
   await pim.getByRole('link', { name: 'Replay' }).click();
   await expect(pim).toHaveURL(/\/replay$/);
