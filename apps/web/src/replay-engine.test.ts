@@ -103,10 +103,10 @@ describe('RoomTimeline', () => {
     const room = new RoomTimeline();
     room.resetTo({ seq: 2500, state: states[2500] as Uint8Array });
     expect(radiusOf(room.doc)).toBe(expected(states, 2500));
-    expect(room.nextEntry()).toBeUndefined();
+    expect(room.nextItem()).toBeUndefined();
     room.add(log.slice(2500, 2600));
     room.add(log.slice(2550, 2700));
-    expect(room.nextEntry()?.seq).toBe(2501);
+    expect(room.nextItem()?.seq).toBe(2501);
     expect(room.moveTo(2690)).toBe('forward');
     expect(radiusOf(room.doc)).toBe(expected(states, 2690));
     // Back before the checkpoint: the entries there are not loaded.
