@@ -52,7 +52,7 @@ import type { BoardCommandDetail } from './board-header.ts';
 import { recallBoardInfo, rememberBoardInfo } from './board-info-cache.ts';
 import { isTypingTarget, undoKeyCommand } from './board-keys.ts';
 import { BoardSession } from './board-session.ts';
-import { takeBoardToken } from './board-token.ts';
+import { takePageBoardToken } from './board-token.ts';
 import './export-menu.ts';
 import type { ExportFailedDetail } from './export-menu.ts';
 import { FacilitationController } from './facilitation-controller.ts';
@@ -78,7 +78,7 @@ import { BoardMetaController, ConnectionController, UndoController } from './ses
 import './steps-panel.ts';
 import type { StepStatusChangeDetail } from './steps-panel.ts';
 import './timer-widget.ts';
-import './toast-message.ts';
+import { ToastController } from './toast-message.ts';
 import './zoom-controls.ts';
 import { VotingController } from './voting-controller.ts';
 import './voting-dialog.ts';
@@ -92,7 +92,6 @@ type PageState =
   | { kind: 'problem'; problem: AccessProblem; retry: boolean }
   | { kind: 'ready'; info: BoardInfo; session: BoardSession; token: string };
 
-const TOAST_MS = 5000;
 const ANNOUNCEMENT_MS = 6000;
 
 const UNREACHABLE: AccessProblem = {
@@ -117,7 +116,6 @@ export class BoardPage extends LitElement {
     boardId: { type: String, attribute: 'board-id' },
     state: { state: true },
     user: { state: true },
-    toast: { state: true },
     zoom: { state: true },
     announcement: { state: true },
     stepsOpen: { state: true },
@@ -129,7 +127,6 @@ export class BoardPage extends LitElement {
   declare boardId: string;
   declare state: PageState;
   declare user: LocalUser;
-  declare toast: string;
   declare zoom: number;
   /** The phase the group just moved to, announced for a few seconds. */
   declare announcement: PhasePosition | null;
@@ -143,7 +140,7 @@ export class BoardPage extends LitElement {
   declare votingOpen: boolean;
   /** Whether the facilitator is setting up a voting round. */
   declare votingDialogOpen: boolean;
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly toast = new ToastController(this);
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly connection = new ConnectionController(this, () => this.session?.connection);
   private readonly undo = new UndoController(this, () => this.session?.undoManager);
@@ -181,7 +178,6 @@ export class BoardPage extends LitElement {
     this.boardId = '';
     this.state = { kind: 'loading' };
     this.user = loadLocalUser();
-    this.toast = '';
     this.zoom = 1;
     this.announcement = null;
     this.stepsOpen = false;
@@ -297,7 +293,6 @@ export class BoardPage extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeyDown);
-    clearTimeout(this.toastTimer);
     clearTimeout(this.announcementTimer);
     this.session?.destroy();
     this.state = { kind: 'loading' };
@@ -307,11 +302,7 @@ export class BoardPage extends LitElement {
     const boardId = this.boardId;
     if (!boardId) return;
     this.state = { kind: 'loading' };
-    const token = takeBoardToken(boardId, {
-      location,
-      storage: sessionStorage,
-      replaceUrl: (url) => history.replaceState(history.state, '', url),
-    });
+    const token = takePageBoardToken(boardId);
     if (!token) {
       this.state = { kind: 'problem', problem: MISSING_TOKEN_PROBLEM, retry: false };
       return;
@@ -395,7 +386,7 @@ export class BoardPage extends LitElement {
           .token=${token}
           .boardTitle=${title}
           .image=${this.boardImage}
-          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.showToast(event.detail.message)}
+          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.toast.show(event.detail.message)}
         ></kompas-export-menu>
         <a slot="export" class="replay-link" href=${replayPath(info.id)} @click=${this.onReplayLink}>Replay</a>
       </kompas-board-header>
@@ -503,7 +494,7 @@ export class BoardPage extends LitElement {
         .boardTitle=${title}
         @name-chosen=${this.onNameChosen}
       ></kompas-name-dialog>
-      <kompas-toast .message=${this.toast}></kompas-toast>`;
+      <kompas-toast .message=${this.toast.message}></kompas-toast>`;
   }
 
   private renderProblem(problem: AccessProblem, retry: boolean) {
@@ -551,10 +542,10 @@ export class BoardPage extends LitElement {
       action(session);
     } catch (error) {
       if (isModelError(error)) {
-        this.showToast(toastFor(error));
+        this.toast.show(toastFor(error));
       } else {
         console.error(error);
-        this.showToast('Something went wrong; the change was not saved.');
+        this.toast.show('Something went wrong; the change was not saved.');
       }
     }
     session.undoManager.stopCapturing();
@@ -612,14 +603,6 @@ export class BoardPage extends LitElement {
   private readonly boardImage = (): Promise<Blob> =>
     this.canvas?.image() ?? Promise.reject(new Error('The board is not shown yet'));
 
-  private showToast(message: string): void {
-    this.toast = message;
-    clearTimeout(this.toastTimer);
-    this.toastTimer = setTimeout(() => {
-      this.toast = '';
-    }, TOAST_MS);
-  }
-
   // ---- facilitation ---------------------------------------------------------------------------------
 
   /** Only facilitators lead; the relay drops anyone else's writes to the control room anyway. */
@@ -635,7 +618,7 @@ export class BoardPage extends LitElement {
       move(session.controlDoc, { actor: this.user.id });
     } catch (error) {
       if (!isModelError(error)) throw error;
-      this.showToast(toastFor(error));
+      this.toast.show(toastFor(error));
     }
   }
 
@@ -711,7 +694,7 @@ export class BoardPage extends LitElement {
       setStepStatus(session.controlDoc, event.detail.step, event.detail.status);
     } catch (error) {
       if (!isModelError(error)) throw error;
-      this.showToast(toastFor(error));
+      this.toast.show(toastFor(error));
     }
   }
 
@@ -749,7 +732,7 @@ export class BoardPage extends LitElement {
   }
 
   private onNoteLocked(event: CustomEvent<NoteLockedDetail>): void {
-    this.showToast(lockRefusalText(this.lock.lock.mode, this.currentPhase, event.detail.phase));
+    this.toast.show(lockRefusalText(this.lock.lock.mode, this.currentPhase, event.detail.phase));
   }
 
   /** The colour of the person whose view is followed, for the frame around a follower's board. */
@@ -832,7 +815,7 @@ export class BoardPage extends LitElement {
     const locked = undoWithinLock(manager, session.doc, direction, (change) =>
       lockedPhaseOf(mode, current, change),
     );
-    if (locked) this.showToast(lockRefusalText(mode, current, locked));
+    if (locked) this.toast.show(lockRefusalText(mode, current, locked));
   }
 
   private onViewportChange(event: CustomEvent<ViewportChangeDetail>): void {

@@ -47,3 +47,12 @@ export function takeBoardToken(boardId: string, env: TokenEnvironment): string |
     return null;
   }
 }
+
+/** takeBoardToken for the page the browser shows: its address, its sessionStorage, its history. */
+export function takePageBoardToken(boardId: string): string | null {
+  return takeBoardToken(boardId, {
+    location,
+    storage: sessionStorage,
+    replaceUrl: (url) => history.replaceState(history.state, '', url),
+  });
+}

@@ -15,7 +15,7 @@ import { ApiError, type BoardInfo, fetchBoardInfo } from './api.ts';
 import './board-canvas.ts';
 import type { BoardCanvas } from './board-canvas.ts';
 import { isTypingTarget } from './board-keys.ts';
-import { takeBoardToken } from './board-token.ts';
+import { takePageBoardToken } from './board-token.ts';
 import './export-menu.ts';
 import type { ExportFailedDetail } from './export-menu.ts';
 import { logoMark } from './icons.ts';
@@ -38,7 +38,7 @@ import type { ReplaySeekDetail } from './replay-timeline.ts';
 import { boardPath, navigate } from './router.ts';
 import { sharedStyles } from './shared-styles.ts';
 import { countdownText } from './timer-text.ts';
-import './toast-message.ts';
+import { ToastController } from './toast-message.ts';
 import { VotingController } from './voting-controller.ts';
 
 type PageState =
@@ -52,7 +52,6 @@ const ARROW_STEP_MS = 10_000;
 const FOLLOW_INTERVAL_MS = 5000;
 /** While playing, the next entries and presence are fetched this often ahead of need. */
 const READ_AHEAD_INTERVAL_MS = 1000;
-const TOAST_MS = 5000;
 
 /** What a replay shows of a note, for browser tests. */
 export interface ReplayedNote {
@@ -95,14 +94,12 @@ export class ReplayPage extends LitElement {
     state: { state: true },
     playing: { state: true },
     speed: { state: true },
-    toast: { state: true },
   };
 
   declare boardId: string;
   declare state: PageState;
   declare playing: boolean;
   declare speed: ReplaySpeed;
-  declare toast: string;
   private frame = 0;
   private lastFrame = 0;
   private lastReadAhead = 0;
@@ -112,7 +109,7 @@ export class ReplayPage extends LitElement {
   private seekTarget: number | null = null;
   private seeking: Promise<void> | null = null;
   private followTimer: ReturnType<typeof setInterval> | undefined;
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly toast = new ToastController(this);
   private positionCache: { key: string; position: PhasePosition | null } = { key: '', position: null };
   private cursorCache: { key: string; peers: Peer[] } = { key: '', peers: [] };
   private removeHooks: (() => void) | null = null;
@@ -129,7 +126,6 @@ export class ReplayPage extends LitElement {
     this.state = { kind: 'loading' };
     this.playing = false;
     this.speed = 1;
-    this.toast = '';
   }
 
   static override styles = [
@@ -254,7 +250,6 @@ export class ReplayPage extends LitElement {
     window.removeEventListener('keydown', this.onKeyDown);
     cancelAnimationFrame(this.frame);
     clearInterval(this.followTimer);
-    clearTimeout(this.toastTimer);
     this.removeHooks?.();
     this.removeHooks = null;
     this.playing = false;
@@ -264,11 +259,7 @@ export class ReplayPage extends LitElement {
   private async open(): Promise<void> {
     const boardId = this.boardId;
     if (!boardId) return;
-    const token = takeBoardToken(boardId, {
-      location,
-      storage: sessionStorage,
-      replaceUrl: (url) => history.replaceState(history.state, '', url),
-    });
+    const token = takePageBoardToken(boardId);
     if (!token) {
       this.state = { kind: 'problem', problem: MISSING_TOKEN_PROBLEM };
       return;
@@ -339,7 +330,7 @@ export class ReplayPage extends LitElement {
           .boardTitle=${info.title}
           .image=${this.boardImage}
           .imageHint=${'The whole circle at the time shown'}
-          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.showToast(event.detail.message)}
+          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.toast.show(event.detail.message)}
         ></kompas-export-menu>
         <a class="button" href=${boardPath(info.id)} @click=${this.onBackToBoard}>Back to the board</a>
       </header>
@@ -374,7 +365,7 @@ export class ReplayPage extends LitElement {
           @replay-seek=${(event: CustomEvent<ReplaySeekDetail>) => void this.seekTo(event.detail.time)}
         ></kompas-replay-timeline>
       </section>
-      <kompas-toast .message=${this.toast}></kompas-toast>`;
+      <kompas-toast .message=${this.toast.message}></kompas-toast>`;
   }
 
   private renderTimer(session: ReplaySession) {
@@ -418,14 +409,6 @@ export class ReplayPage extends LitElement {
   private readonly boardImage = (): Promise<Blob> =>
     this.canvas?.image() ?? Promise.reject(new Error('The board is not shown yet'));
 
-  private showToast(message: string): void {
-    this.toast = message;
-    clearTimeout(this.toastTimer);
-    this.toastTimer = setTimeout(() => {
-      this.toast = '';
-    }, TOAST_MS);
-  }
-
   private onBackToBoard(event: MouseEvent): void {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
@@ -451,7 +434,7 @@ export class ReplayPage extends LitElement {
       try {
         await session.seek(target);
       } catch {
-        this.showToast('That moment could not be loaded. Check your connection and try again.');
+        this.toast.show('That moment could not be loaded. Check your connection and try again.');
       }
       this.requestUpdate();
     }
@@ -526,7 +509,7 @@ export class ReplayPage extends LitElement {
       if (!session.advance(target)) await session.seek(target);
     } catch {
       this.pause();
-      this.showToast('The replay could not load more of the session. Check your connection and try again.');
+      this.toast.show('The replay could not load more of the session. Check your connection and try again.');
     } finally {
       this.waiting = false;
       this.lastFrame = performance.now();

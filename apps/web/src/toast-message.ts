@@ -1,5 +1,32 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ICONS } from './icons.ts';
+
+/** How long a toast stays. */
+export const TOAST_MS = 5000;
+
+/** The message a page shows in its toast, cleared TOAST_MS after it was shown (or when the page goes). */
+export class ToastController implements ReactiveController {
+  message = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  show(message: string): void {
+    this.message = message;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.message = '';
+      this.host.requestUpdate();
+    }, TOAST_MS);
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
+}
 
 /** A short-lived message at the bottom of the screen, e.g. why a change was refused. */
 export class ToastMessage extends LitElement {
