@@ -1,7 +1,7 @@
 import { fileNameSlug } from '@kompas/model';
 import { css, html, LitElement, svg } from 'lit';
 import { ApiError } from './api.ts';
-import { moveMenuFocus, placeUnder } from './popover-menu.ts';
+import { menuStyles, moveMenuFocus, placeUnder } from './popover-menu.ts';
 import { type DownloadedFile, fetchReport, type ReportFormat, saveFile } from './report-download.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -58,6 +58,7 @@ export class ExportMenu extends LitElement {
 
   static override styles = [
     sharedStyles,
+    menuStyles,
     css`
       :host {
         display: flex;
@@ -67,27 +68,12 @@ export class ExportMenu extends LitElement {
         cursor: progress;
       }
       [popover] {
-        inset: auto;
-        margin: 0;
-        padding: 4px;
         width: 300px;
-        border: 1px solid var(--k-color-border);
-        border-radius: var(--k-radius-md);
-        background: var(--k-color-surface);
-        box-shadow: var(--k-shadow-lg);
       }
       [role='menuitem'] {
         display: grid;
         gap: 1px;
-        width: 100%;
-        padding: 8px 10px;
-        border: 0;
-        border-radius: var(--k-radius-sm, 6px);
-        background: none;
-        text-align: left;
-        font-size: 13.5px;
         font-weight: 550;
-        cursor: pointer;
       }
       [role='menuitem'] small {
         font-size: 12px;
@@ -103,10 +89,6 @@ export class ExportMenu extends LitElement {
           width: 34px;
           padding: 0;
         }
-      }
-      [role='menuitem']:hover,
-      [role='menuitem']:focus-visible {
-        background: var(--k-color-surface-hover);
       }
     `,
   ];

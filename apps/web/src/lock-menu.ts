@@ -1,6 +1,6 @@
 import type { LockMode } from '@kompas/model';
 import { css, html, LitElement, svg } from 'lit';
-import { moveMenuFocus, placeUnder } from './popover-menu.ts';
+import { menuStyles, moveMenuFocus, placeUnder } from './popover-menu.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 export interface LockChangeDetail {
@@ -33,6 +33,7 @@ export class LockMenu extends LitElement {
 
   static override styles = [
     sharedStyles,
+    menuStyles,
     css`
       :host {
         display: flex;
@@ -44,31 +45,12 @@ export class LockMenu extends LitElement {
         box-shadow: var(--k-shadow-md);
       }
       [popover] {
-        inset: auto;
-        margin: 0;
-        padding: 4px;
         min-width: 230px;
-        border: 1px solid var(--k-color-border);
-        border-radius: var(--k-radius-md);
-        background: var(--k-color-surface);
-        box-shadow: var(--k-shadow-lg);
       }
       [role='menuitemradio'] {
         display: flex;
         align-items: center;
         gap: 8px;
-        width: 100%;
-        padding: 8px 10px;
-        border: 0;
-        border-radius: var(--k-radius-sm, 6px);
-        background: none;
-        text-align: left;
-        font-size: 13.5px;
-        cursor: pointer;
-      }
-      [role='menuitemradio']:hover,
-      [role='menuitemradio']:focus-visible {
-        background: var(--k-color-surface-hover);
       }
       .mark {
         width: 14px;

@@ -1,7 +1,7 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { logoMark } from './icons.ts';
 import { cleanName, NAME_MAX_LENGTH } from './local-user.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { dialogStyles, sharedStyles } from './shared-styles.ts';
 
 export interface NameChosenDetail {
   name: string;
@@ -28,17 +28,12 @@ export class NameDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
       dialog {
-        width: min(420px, calc(100vw - 32px));
         padding: 28px;
-        border: 0;
-        border-radius: var(--k-radius-xl);
-        box-shadow: var(--k-shadow-lg);
-        color: var(--k-color-text);
       }
       dialog::backdrop {
-        background: rgba(16, 24, 40, 0.32);
         backdrop-filter: blur(2px);
       }
       h2 {

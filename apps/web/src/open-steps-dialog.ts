@@ -1,6 +1,6 @@
 import type { Step } from '@kompas/model';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { sharedStyles } from './shared-styles.ts';
+import { dialogStyles, sharedStyles } from './shared-styles.ts';
 
 /**
  * Asks the facilitator to confirm moving on while steps of the current phase are still open, naming them.
@@ -18,18 +18,8 @@ export class OpenStepsDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(420px, calc(100vw - 32px));
-        padding: 24px;
-        border: 0;
-        border-radius: var(--k-radius-xl);
-        box-shadow: var(--k-shadow-lg);
-        color: var(--k-color-text);
-      }
-      dialog::backdrop {
-        background: rgba(16, 24, 40, 0.32);
-      }
       h2 {
         margin: 0 0 8px;
         font-size: 18px;

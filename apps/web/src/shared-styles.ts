@@ -150,3 +150,33 @@ export const sharedStyles = css`
     box-shadow: 0 0 0 3px var(--k-color-accent-soft);
   }
 `;
+
+/** A modal `<dialog>`: a card over a dimmed board; each dialog sets its own width and padding. */
+export const dialogStyles = css`
+  dialog {
+    width: min(420px, calc(100vw - 32px));
+    padding: 24px;
+    border: 0;
+    border-radius: var(--k-radius-xl);
+    box-shadow: var(--k-shadow-lg);
+    color: var(--k-color-text);
+  }
+  dialog::backdrop {
+    background: rgba(16, 24, 40, 0.32);
+  }
+`;
+
+/** A panel along one side of the board (steps, voting); the page places it and draws its inner border. */
+export const sidePanelStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+    padding: 16px;
+    background: var(--k-color-surface);
+    box-shadow: var(--k-shadow-md);
+    font-size: 13px;
+  }
+  h2 {
+    font-size: 15px;
+  }
+`;

@@ -14,7 +14,7 @@ import type * as Y from 'yjs';
 import { durationText } from './duration-text.ts';
 import { NotesController } from './notes-controller.ts';
 import './phase-guidance.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles, sidePanelStyles } from './shared-styles.ts';
 
 /** Time spent grows while the panel is open, so it re-renders now and then. */
 const REFRESH_MS = 30_000;
@@ -58,19 +58,13 @@ export class StepsPanel extends LitElement {
 
   static override styles = [
     sharedStyles,
+    sidePanelStyles,
     css`
       :host {
-        display: block;
-        overflow-y: auto;
-        padding: 16px;
-        background: var(--k-color-surface);
         border-left: 1px solid var(--k-color-border);
-        box-shadow: var(--k-shadow-md);
-        font-size: 13px;
       }
       h2 {
         margin: 0 0 10px;
-        font-size: 15px;
       }
       h3 {
         margin: 14px 0 6px;

@@ -8,7 +8,7 @@ import {
   type VotingScope,
 } from '@kompas/model';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { sharedStyles } from './shared-styles.ts';
+import { dialogStyles, sharedStyles } from './shared-styles.ts';
 
 export interface VotingStartDetail {
   budget: number;
@@ -55,17 +55,10 @@ export class VotingDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(440px, calc(100vw - 32px));
-        padding: 24px;
-        border: 0;
-        border-radius: var(--k-radius-xl);
-        box-shadow: var(--k-shadow-lg);
-        color: var(--k-color-text);
-      }
-      dialog::backdrop {
-        background: rgba(16, 24, 40, 0.32);
       }
       h2 {
         margin: 0 0 16px;

@@ -2,7 +2,7 @@ import { getPhase, getStep, type VotingScope } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { stepPlace } from './note-label.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles, sidePanelStyles } from './shared-styles.ts';
 import { type NoteVoting, sortedByVotes, type VotingState, votesText } from './voting-state.ts';
 
 /** Asks the board page to place (or take back) one of this person's votes on a note. */
@@ -45,19 +45,13 @@ export class VotingPanel extends LitElement {
 
   static override styles = [
     sharedStyles,
+    sidePanelStyles,
     css`
       :host {
-        display: block;
-        overflow-y: auto;
-        padding: 16px;
-        background: var(--k-color-surface);
         border-right: 1px solid var(--k-color-border);
-        box-shadow: var(--k-shadow-md);
-        font-size: 13px;
       }
       h2 {
         margin: 0 0 8px;
-        font-size: 15px;
       }
       p {
         margin: 0 0 10px;
