@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { addNote } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
 
@@ -21,12 +22,6 @@ function recordReceived(page: Page): () => string {
     });
   });
   return () => frames.join('\n');
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Add note' }).click();
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
 }
 
 const noteItems = (page: Page) => page.getByRole('list', { name: 'Notes' }).getByRole('listitem');

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { currentPhase } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
 
@@ -11,8 +12,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.dispose();
 });
-
-const currentPhase = (page: Page) => page.getByLabel('Current phase');
 
 test('two facilitators lead together: pressing at the same moment leaves everyone in one state', async ({
   browser,

@@ -1,5 +1,5 @@
-import { slicePositionToPoint } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
+import { addNoteIn, dragNote, pointOfStep } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, test } from './workshop.ts';
 
@@ -15,16 +15,6 @@ test.afterAll(async () => {
 
 const WORKSHOP = { title: 'Youth care in the region', task: 'One plan for every family' };
 
-/** The page point of the middle of a step's slice. */
-async function pointOfStep(page: Page, step: string, r = 0.55): Promise<{ x: number; y: number }> {
-  const board = slicePositionToPoint(step, { r, t: 0.5 });
-  return page.evaluate(({ x, y }) => {
-    const hooks = window.kompas;
-    if (!hooks) throw new Error('no test hooks');
-    return hooks.boardToScreen(x, y);
-  }, board);
-}
-
 /** The note with `text` as `page` shows it: its step and its centre in board coordinates. */
 async function noteAt(page: Page, text: string): Promise<{ step: string; x: number; y: number } | null> {
   return page.evaluate((wanted) => {
@@ -34,27 +24,6 @@ async function noteAt(page: Page, text: string): Promise<{ step: string; x: numb
     const board = hooks.screenToBoard(note.x, note.y);
     return { step: note.step, x: Math.round(board.x), y: Math.round(board.y) };
   }, text);
-}
-
-async function addNoteIn(page: Page, step: string, text: string, r = 0.55): Promise<void> {
-  const point = await pointOfStep(page, step, r);
-  await page.mouse.dblclick(point.x, point.y);
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
-  await expect.poll(() => noteAt(page, text)).not.toBeNull();
-}
-
-/** Drags a note by the mouse to the middle of a step's slice. */
-async function dragNote(page: Page, text: string, step: string): Promise<void> {
-  const from = await page.evaluate((wanted) => window.kompas?.notes().find((n) => n.text === wanted), text);
-  if (!from) throw new Error(`note "${text}" is not on the canvas`);
-  const to = await pointOfStep(page, step);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
-  }
-  await page.mouse.up();
 }
 
 async function chooseLock(page: Page, choice: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { addNote, noteItem } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { type CreatedBoard, createBoard, joinIn, test } from './workshop.ts';
 
@@ -16,17 +17,6 @@ const WORKSHOP = { title: 'Library partners', task: 'A reading programme for the
 
 function newBoard(): Promise<CreatedBoard> {
   return createBoard(server, WORKSHOP);
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Add note' }).click();
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
-  await expect(noteItem(page, text)).toBeAttached();
-}
-
-function noteItem(page: Page, text: string) {
-  return page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: text });
 }
 
 async function noteOnCanvas(page: Page, text: string): Promise<{ x: number; y: number; id: string }> {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { currentPhase } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { type CreatedBoard, createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
 
@@ -17,8 +18,6 @@ const WORKSHOP = { title: 'Care in the region', task: 'One front door for inform
 function newBoard(): Promise<CreatedBoard> {
   return createBoard(server, WORKSHOP);
 }
-
-const currentPhase = (page: Page) => page.getByLabel('Current phase');
 
 const currentPhaseHook = (page: Page) => page.evaluate(() => window.kompas?.currentPhase() ?? null);
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { slicePositionToPoint } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
+import { addNoteIn, dragNote, pointOfStep } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
 
@@ -36,16 +36,6 @@ interface Snapshot {
   phase: { phase: string; round: number } | null;
 }
 
-/** The page point of a spot in a step's slice. */
-async function pointOfStep(page: Page, step: string, r = 0.55): Promise<{ x: number; y: number }> {
-  const board = slicePositionToPoint(step as Parameters<typeof slicePositionToPoint>[0], { r, t: 0.5 });
-  return page.evaluate(({ x, y }) => {
-    const hooks = window.kompas;
-    if (!hooks) throw new Error('no test hooks');
-    return hooks.boardToScreen(x, y);
-  }, board);
-}
-
 const seenNotes = (page: Page): Promise<SeenNote[]> =>
   page.evaluate(() => {
     const hooks = window.kompas;
@@ -56,24 +46,8 @@ const seenNotes = (page: Page): Promise<SeenNote[]> =>
     });
   });
 
-async function addNoteIn(page: Page, step: string, text: string): Promise<void> {
-  const point = await pointOfStep(page, step);
-  await page.mouse.dblclick(point.x, point.y);
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
-  await expect.poll(async () => (await seenNotes(page)).some((note) => note.text === text)).toBe(true);
-}
-
-async function dragNote(page: Page, text: string, step: string): Promise<void> {
-  const from = await page.evaluate((wanted) => window.kompas?.notes().find((n) => n.text === wanted), text);
-  if (!from) throw new Error(`note "${text}" is not on the canvas`);
-  const to = await pointOfStep(page, step, 0.75);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
-  }
-  await page.mouse.up();
+async function dragNoteTo(page: Page, text: string, step: string): Promise<void> {
+  await dragNote(page, text, step, 0.75);
   await expect.poll(async () => (await seenNotes(page)).find((note) => note.text === text)?.step).toBe(step);
 }
 
@@ -119,7 +93,7 @@ test('a session replayed shows at each moment what the participants saw then', a
   await expect.poll(async () => (await seenNotes(pim)).length).toBe(3);
   snapshots.push(await snapshot(pim, 'three notes'));
 
-  await dragNote(pim, 'Volunteer pool', 'verkennen.opgave');
+  await dragNoteTo(pim, 'Volunteer pool', 'verkennen.opgave');
   snapshots.push(await snapshot(pim, 'one note moved'));
 
   // Pim rests the pointer on a spot of the board: the replay shows the cursor there, with Pim's name.

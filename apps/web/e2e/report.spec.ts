@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
+import { addNoteAt, noteItem, voteFor, votingStatus } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
 
@@ -14,25 +15,6 @@ test.afterAll(async () => {
 });
 
 const WORKSHOP = { title: 'Care in the region', task: 'One front door for informal carers' };
-
-const noteItem = (page: Page, text: string) =>
-  page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: text });
-
-/** Adds a note by double-clicking the board at `angle` degrees clockwise from 12 o'clock. */
-async function addNoteAt(page: Page, text: string, angle: number): Promise<void> {
-  const point = await page.evaluate((degrees) => {
-    const radians = (degrees * Math.PI) / 180;
-    return window.kompas?.boardToScreen(620 * Math.sin(radians), -620 * Math.cos(radians));
-  }, angle);
-  if (!point) throw new Error('the board is not shown');
-  await page.mouse.dblclick(point.x, point.y);
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
-  await expect(noteItem(page, text)).toBeAttached();
-}
-
-const voteFor = (page: Page, text: string) => page.getByRole('button', { name: `Vote for ${text}` });
-const votingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^Voting/ });
 
 /** Chooses `item` in the Export menu and returns the file the browser saved, with its name. */
 async function download(page: Page, item: string): Promise<{ name: string; body: Buffer }> {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { currentPhase } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { type CreatedBoard, createBoard, joinAsNewPerson, test } from './workshop.ts';
 
@@ -18,7 +19,6 @@ function newBoard(): Promise<CreatedBoard> {
   return createBoard(server, WORKSHOP);
 }
 
-const currentPhase = (page: Page) => page.getByLabel('Current phase');
 const currentSteps = (page: Page) => page.getByRole('list', { name: 'Status per step' });
 const openStepsDialog = (page: Page) => page.getByRole('dialog', { name: 'Move on with open steps?' });
 const diagnosisRow = (page: Page, phase: string, step: string) =>

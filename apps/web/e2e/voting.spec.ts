@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { addNoteAt, noteItem, voteFor, votingStatus } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { type CreatedBoard, createBoard, joinAsNewPerson, test } from './workshop.ts';
 
@@ -18,22 +19,6 @@ function newBoard(): Promise<CreatedBoard> {
   return createBoard(server, WORKSHOP);
 }
 
-const noteItem = (page: Page, text: string) =>
-  page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: text });
-
-/** Adds a note by double-clicking the board at `angle` degrees clockwise from 12 o'clock. */
-async function addNoteAt(page: Page, text: string, angle: number): Promise<void> {
-  const point = await page.evaluate((degrees) => {
-    const radians = (degrees * Math.PI) / 180;
-    return window.kompas?.boardToScreen(620 * Math.sin(radians), -620 * Math.cos(radians));
-  }, angle);
-  if (!point) throw new Error('the board is not shown');
-  await page.mouse.dblclick(point.x, point.y);
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
-  await expect(noteItem(page, text)).toBeAttached();
-}
-
 async function noteId(page: Page, text: string): Promise<string> {
   const id = await page.evaluate((wanted) => window.kompas?.notes().find((n) => n.text === wanted)?.id, text);
   if (!id) throw new Error(`note "${text}" is not on the canvas`);
@@ -41,8 +26,6 @@ async function noteId(page: Page, text: string): Promise<string> {
 }
 
 const badge = (page: Page, id: string) => page.evaluate((note) => window.kompas?.voteBadge(note) ?? null, id);
-const votingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^Voting/ });
-const voteFor = (page: Page, text: string) => page.getByRole('button', { name: `Vote for ${text}` });
 const takeBack = (page: Page, text: string) =>
   page.getByRole('button', { name: `Take back vote on ${text}` });
 const results = (page: Page) => page.getByRole('list', { name: 'Voting results' }).getByRole('listitem');
