@@ -14,6 +14,7 @@ import {
   closeClients,
   closeOf,
   connectClient,
+  connectSynced,
   createBoard,
   removeDir,
   startTestServer,
@@ -45,10 +46,8 @@ function join(room: string, token: string): Client {
   return client;
 }
 
-async function joinSynced(room: string, token: string): Promise<Client> {
-  const client = join(room, token);
-  await waitFor(() => client.provider.synced, `${room} to sync`);
-  return client;
+function joinSynced(room: string, token: string): Promise<Client> {
+  return connectSynced(server, room, token, clients);
 }
 
 function addNote(doc: Y.Doc, text: string) {

@@ -25,7 +25,7 @@ import {
   type Client,
   type CreatedBoard,
   closeClients,
-  connectClient,
+  connectSynced,
   createBoard,
   removeDir,
   startTestServer,
@@ -50,11 +50,8 @@ describe('the recording of a board served over HTTP', () => {
   /** Server-side moments between the steps of the session, with what the board held then. */
   const moments: { at: number; notes: string[]; phase: string | null }[] = [];
 
-  async function join(room: string, token: string): Promise<Client> {
-    const client = connectClient(server, room, token);
-    clients.push(client);
-    await waitFor(() => client.provider.synced, `${room} to sync`);
-    return client;
+  function join(room: string, token: string): Promise<Client> {
+    return connectSynced(server, room, token, clients);
   }
 
   async function pause(): Promise<void> {

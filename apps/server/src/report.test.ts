@@ -16,7 +16,7 @@ import {
   type Client,
   type CreatedBoard,
   closeClients,
-  connectClient,
+  connectSynced,
   createBoard,
   removeDir,
   startTestServer,
@@ -34,11 +34,8 @@ const clients: Client[] = [];
 const ans = { id: 'user-ans', name: 'Ans' };
 const bram = { id: 'user-bram', name: 'Bram' };
 
-async function join(room: string, token: string): Promise<Client> {
-  const client = connectClient(server, room, token);
-  clients.push(client);
-  await waitFor(() => client.provider.synced, `${room} to sync`);
-  return client;
+function join(room: string, token: string): Promise<Client> {
+  return connectSynced(server, room, token, clients);
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type CreatedBoard,
   closeClients,
   closeOf,
-  connectClient,
+  connectSynced,
   createBoard,
   removeDir,
   startTestServer,
@@ -48,11 +48,8 @@ afterEach(async () => {
 
 const wsBase = () => `${server.url.replace(/^http/, 'ws')}/ws`;
 
-async function joinSynced(room: string, token: string): Promise<Client> {
-  const client = connectClient(server, room, token);
-  clients.push(client);
-  await waitFor(() => client.provider.synced, `${room} to sync`);
-  return client;
+function joinSynced(room: string, token: string): Promise<Client> {
+  return connectSynced(server, room, token, clients);
 }
 
 /**

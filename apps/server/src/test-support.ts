@@ -71,6 +71,19 @@ export function connectClient(server: RunningServer, room: string, token: string
   return { doc, provider };
 }
 
+/** connectClient, kept in `clients` for closing, resolved once it is in step with the server. */
+export async function connectSynced(
+  server: RunningServer,
+  room: string,
+  token: string,
+  clients: Client[],
+): Promise<Client> {
+  const client = connectClient(server, room, token);
+  clients.push(client);
+  await waitFor(() => client.provider.synced, `${room} to sync`);
+  return client;
+}
+
 export function closeClients(...clients: Client[]): void {
   for (const { doc, provider } of clients) {
     provider.destroy();
