@@ -28,6 +28,7 @@ const SERVER_ACTOR = 'server';
 export class Boards {
   private readonly insert: Database.Statement<[string, string, string, number]>;
   private readonly select: Database.Statement<[string], BoardRecord>;
+  private readonly selectIds: Database.Statement<[], { id: string }>;
 
   constructor(
     db: Database.Database,
@@ -41,6 +42,12 @@ export class Boards {
     ) STRICT`);
     this.insert = db.prepare('INSERT INTO boards (id, title, task, created_at) VALUES (?, ?, ?, ?)');
     this.select = db.prepare('SELECT id, title, task, created_at AS createdAt FROM boards WHERE id = ?');
+    this.selectIds = db.prepare('SELECT id FROM boards ORDER BY created_at DESC');
+  }
+
+  /** Every board's id, newest first. */
+  ids(): string[] {
+    return this.selectIds.all().map((row) => row.id);
   }
 
   /**

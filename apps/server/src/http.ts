@@ -6,6 +6,7 @@ import type { Boards } from './boards.ts';
 import { createInvites } from './invites.ts';
 import type { Logger } from './logger.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
+import type { ReplayIndex } from './replay-index.ts';
 import { isReportFormat, REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
 import { splitTarget } from './request-target.ts';
 import { serveStatic } from './static-files.ts';
@@ -22,6 +23,8 @@ export interface HttpContext {
   boards: Boards;
   /** The rooms' logs, snapshots and recorded presence, for reports and replays. */
   storage: Storage;
+  /** The board rooms' recordings as frames, for replays. */
+  replay: ReplayIndex;
   logger: Logger;
   /** True once shutdown began: the database may already be closed. */
   isClosing: () => boolean;
@@ -112,7 +115,7 @@ async function route(
     allowMethods(req, READ_METHODS);
     const { board } = requireAccess(context, req, recordingPath[1] ?? '', query);
     const part = recordingPath[2] as RecordingPart;
-    const answer = await readRecording(context.storage, board.id, part, query).catch((error: unknown) => {
+    const answer = await readRecording(context, board.id, part, query).catch((error: unknown) => {
       throw error instanceof RecordingQueryError ? new HttpError(400, error.message) : error;
     });
     sendJson(res, 200, answer);

@@ -1,7 +1,7 @@
 import type { BoardEvent, BoardFrame, BoardState } from '@kompas/model';
 import type { LogEntry, PresenceSample, Storage } from '@kompas/relay';
 import * as Y from 'yjs';
-import { BoardTimelines } from './board-timeline.ts';
+import type { ReplayIndex } from './replay-index.ts';
 
 /**
  * What a replaying browser reads of a board's recording, under `/api/boards/<id>/replay/`:
@@ -13,7 +13,7 @@ import { BoardTimelines } from './board-timeline.ts';
  *   updates after it, so seeking never replays the session from its start;
  * - `presence?from=<ms>&to=<ms>`: who was present at `from` (each person's latest sample) and the recorded
  *   samples (names and cursors) after it up to `to`: what a replay needs to show cursors from `from` on;
- * - `board?at=<ms>`: the board room at time `at` as plain notes, votes and title (see BoardTimeline), which a
+ * - `board?at=<ms>`: the board room at time `at` as plain notes, votes and title (see ReplayIndex), which a
  *   browser shows at once, however long the session;
  * - `frames?after=<seq>&limit=<n>`: what each logged update of the board room changed, as plain values, for
  *   playing forward from there;
@@ -24,18 +24,6 @@ import { BoardTimelines } from './board-timeline.ts';
 export const RECORDING_PATH = /^\/api\/boards\/([^/]+)\/replay\/(log|state|presence|board|frames|events)$/;
 
 export type RecordingPart = 'log' | 'state' | 'presence' | 'board' | 'frames' | 'events';
-
-/** The board timelines of each storage (one per server), built on first use. */
-const timelinesByStorage = new WeakMap<Storage, BoardTimelines>();
-
-function timelines(storage: Storage): BoardTimelines {
-  let found = timelinesByStorage.get(storage);
-  if (!found) {
-    found = new BoardTimelines(storage);
-    timelinesByStorage.set(storage, found);
-  }
-  return found;
-}
 
 export interface BoardStateJson {
   at: number;
@@ -119,7 +107,7 @@ export interface RecordingPresenceJson {
 
 /** Answers one request for a board's recording; throws RecordingQueryError for a malformed query. */
 export async function readRecording(
-  storage: Storage,
+  { storage, replay }: { storage: Storage; replay: ReplayIndex },
   boardId: string,
   part: RecordingPart,
   query: URLSearchParams,
@@ -167,20 +155,19 @@ export async function readRecording(
     }
     case 'board': {
       const at = requiredInteger(query, 'at');
-      const timeline = await timelines(storage).get(rooms.content);
-      const { seq, state } = timeline.stateAt(at);
-      const start = timeline.frames[0]?.at ?? null;
-      const end = timeline.frames.at(-1)?.at ?? null;
-      return { at, seq, state, start, end, endSeq: timeline.seq, now: Date.now() };
+      await replay.catchUp(rooms.content);
+      const { seq, state } = replay.stateAt(rooms.content, at);
+      return { at, seq, state, ...replay.span(rooms.content), now: Date.now() };
     }
     case 'events': {
-      const timeline = await timelines(storage).get(rooms.content);
-      return { events: timeline.events, now: Date.now() };
+      await replay.catchUp(rooms.content);
+      return { events: replay.events(rooms.content), now: Date.now() };
     }
     case 'frames': {
       const after = optionalInteger(query, 'after', 0, Number.MAX_SAFE_INTEGER) ?? 0;
       const limit = optionalInteger(query, 'limit', 1, LOG_PAGE_MAX) ?? LOG_PAGE_MAX;
-      const frames = (await timelines(storage).get(rooms.content)).framesAfter(after, limit);
+      await replay.catchUp(rooms.content);
+      const frames = replay.framesAfter(rooms.content, after, limit);
       return { frames, more: frames.length === limit, now: Date.now() };
     }
     case 'presence': {

@@ -9,8 +9,10 @@ import {
   startFacilitation,
 } from '@kompas/model';
 import { MemoryStorage } from '@kompas/relay';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { silentLogger } from './logger.ts';
 import {
   type BoardEventsJson,
   type BoardFramesJson,
@@ -21,6 +23,7 @@ import {
   type RecordingStateJson,
   readRecording,
 } from './recording-route.ts';
+import { ReplayIndex } from './replay-index.ts';
 import {
   type Client,
   type CreatedBoard,
@@ -238,11 +241,12 @@ describe('readRecording', () => {
       createNote(doc, { id: `n${index}`, text: `Note ${index}`, step: 'verkennen.opgave', author: ans });
       if (index % 20 === 0) await storage.snapshot('board');
     }
-    return storage;
+    const replay = new ReplayIndex(new Database(':memory:'), storage, { logger: silentLogger });
+    return { storage, replay };
   }
 
   it('builds a state from the nearest snapshot and the updates after it', async () => {
-    const storage = await recordedRoom();
+    const recorded = await recordedRoom();
     for (const [at, notes] of [
       [999, 0],
       [1000, 1],
@@ -252,7 +256,7 @@ describe('readRecording', () => {
       [99_000, 50],
     ] as const) {
       const answer = (await readRecording(
-        storage,
+        recorded,
         'board',
         'state',
         new URLSearchParams({ at: `${at}` }),
@@ -265,12 +269,12 @@ describe('readRecording', () => {
   });
 
   it('says what is wrong with a query', async () => {
-    const storage = await recordedRoom();
+    const recorded = await recordedRoom();
     await expect(
-      readRecording(storage, 'board', 'log', new URLSearchParams({ content: 'x' })),
+      readRecording(recorded, 'board', 'log', new URLSearchParams({ content: 'x' })),
     ).rejects.toThrow(RecordingQueryError);
     await expect(
-      readRecording(storage, 'board', 'presence', new URLSearchParams({ from: '5' })),
+      readRecording(recorded, 'board', 'presence', new URLSearchParams({ from: '5' })),
     ).rejects.toThrow('"to" is required');
   });
 });

@@ -9,6 +9,7 @@ import { Boards } from './boards.ts';
 import { defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { ReplayIndex } from './replay-index.ts';
 import { parseRoom, roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
@@ -37,12 +38,18 @@ export async function startServer(
   const db = new Database(storage.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  const replay = new ReplayIndex(db, storage, { logger });
+  const isBoardRoom = (room: string) => parseRoom(room)?.kind === 'content';
   const relay = createRelay({
     storage,
     logger,
     validator: roomValidator,
     // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.
-    recordPresence: (room) => parseRoom(room)?.kind === 'content',
+    recordPresence: isBoardRoom,
+    // Board rooms are indexed for replays as their workshops go on, so a replay never waits for its log.
+    onLogged: (room) => {
+      if (isBoardRoom(room)) replay.logged(room);
+    },
   });
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
   const wss = new WebSocketServer({ noServer: true, maxPayload: DEFAULT_MAX_FRAME_BYTES });
@@ -57,6 +64,7 @@ export async function startServer(
       publicUrl: () => publicUrl,
       boards,
       storage,
+      replay,
       logger,
       isClosing: () => closing,
     }),
@@ -75,6 +83,7 @@ export async function startServer(
 
   /** The relay closes its connections (1001), flushes every room and closes the storage. */
   const releaseData = async () => {
+    await replay.close();
     await relay.close();
     db.close();
   };
@@ -88,6 +97,10 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const url = defaultPublicUrl(config.host, port);
   publicUrl ||= url;
+  // Boards logged before their index existed (an older database) are indexed in the background.
+  replay.catchUpAll(boards.ids()).catch((error: unknown) => {
+    if (!closing) logger.warn('replay indexing failed', { error: String(error) });
+  });
   if (!existsSync(join(config.webDir, 'index.html'))) {
     logger.warn('web app not built: only the API and WebSocket are served', { webDir: config.webDir });
   }

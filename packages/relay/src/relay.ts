@@ -22,6 +22,8 @@ export interface RelayOptions {
   validator?: (room: string) => ChangeValidator | undefined;
   /** Whether a room's presence (names, cursors) is recorded for replays; none is by default. */
   recordPresence?: (room: string) => boolean;
+  /** Called once an update is durable in a room's log, with its position: for indexes kept next to the log. */
+  onLogged?: (room: string, seq: number) => void;
 }
 
 /** Decided by the server at the upgrade (token, role); the relay only enforces it. */
@@ -74,6 +76,7 @@ export class Relay {
   private readonly connections = new Set<Connection>();
   private readonly validatorFor: RelayOptions['validator'];
   private readonly recordPresenceFor: RelayOptions['recordPresence'];
+  private readonly onLogged: RelayOptions['onLogged'];
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
@@ -85,6 +88,7 @@ export class Relay {
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     this.validatorFor = options.validator;
     this.recordPresenceFor = options.recordPresence;
+    this.onLogged = options.onLogged;
     this.pingTimer = setInterval(() => {
       for (const connection of Array.from(this.connections)) connection.heartbeat();
     }, options.pingInterval ?? DEFAULT_PING_INTERVAL);
@@ -163,6 +167,7 @@ export class Relay {
         counters: this.counters,
         validator: this.validatorFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
+        onLogged: this.onLogged,
         onFailed: (failed) => this.forget(failed),
       });
       this.rooms.set(name, room);

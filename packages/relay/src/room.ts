@@ -19,6 +19,8 @@ export interface RoomOptions {
   validator?: ChangeValidator;
   /** Record the clients' names and cursors for replays. */
   recordPresence?: boolean;
+  /** Called once an update is durable in the log, with its position. */
+  onLogged?: (room: string, seq: number) => void;
   /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
   onFailed: (room: Room) => void;
 }
@@ -169,7 +171,8 @@ export class Room {
     this.sinceSnapshot += 1;
     const message = encodeUpdate(update);
     this.enqueue(async () => {
-      await stored;
+      const seq = await stored;
+      this.options.onLogged?.(this.name, seq);
       for (const connection of this.connections.keys()) {
         if (connection !== origin && !connection.writeOnly) connection.send(message);
       }

@@ -1,0 +1,258 @@
+import { join } from 'node:path';
+import {
+  type BoardState,
+  createNote,
+  deleteNote,
+  editNote,
+  listNotes,
+  moveNote,
+  type Note,
+  STEPS,
+} from '@kompas/model';
+import { MemoryStorage, SQLITE_FILE_NAME } from '@kompas/relay';
+import Database from 'better-sqlite3';
+import * as prng from 'lib0/prng';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { silentLogger } from './logger.ts';
+import { KEYFRAME_EVERY, ReplayIndex } from './replay-index.ts';
+import {
+  type Client,
+  closeClients,
+  connectSynced,
+  createBoard,
+  removeDir,
+  startTestServer,
+  tempDir,
+  waitFor,
+} from './test-support.ts';
+
+const ROOM = 'board';
+const ansAuthor = { id: 'ans', name: 'Ans' };
+const pimAuthor = { id: 'pim', name: 'Pim' };
+
+/** Deterministic, so every run writes the same session. */
+function random(seed: number): () => number {
+  const gen = prng.create(seed);
+  return () => prng.real53(gen);
+}
+
+/**
+ * A board room written update by update into `storage`, each logged 10 ms after the one before, with a
+ * snapshot every 500 as the relay takes them. Returns the notes as they were after each position.
+ */
+class RecordedRoom {
+  readonly doc = new Y.Doc();
+  /** Log position → the room's notes after it. */
+  readonly notesAt = new Map<number, Note[]>();
+  seq = 0;
+  private readonly rand = random(11);
+  private readonly pending: Promise<unknown>[] = [];
+
+  constructor(readonly storage: MemoryStorage) {
+    this.doc.on('update', (update: Uint8Array) => {
+      this.seq += 1;
+      this.pending.push(this.storage.append(ROOM, update, { actor: 'participant:1', at: this.seq * 10 }));
+      if (this.seq % 500 === 0) this.pending.push(this.storage.snapshot(ROOM));
+      this.notesAt.set(this.seq, listNotes(this.doc));
+    });
+  }
+
+  /** Writes `count` updates: notes added, moved, edited and now and then removed. */
+  async write(count: number): Promise<void> {
+    const target = this.seq + count;
+    while (this.seq < target) {
+      const notes = listNotes(this.doc);
+      const roll = this.rand();
+      const note = notes[Math.floor(this.rand() * notes.length)];
+      const step = STEPS[Math.floor(this.rand() * STEPS.length)]?.id ?? 'verkennen.opgave';
+      const author = this.seq % 2 === 0 ? ansAuthor : pimAuthor;
+      if (!note || notes.length < 10 || roll < 0.05) {
+        createNote(this.doc, { text: `Idea ${this.seq}`, step, author }, { now: this.seq });
+      } else if (roll < 0.08) {
+        deleteNote(this.doc, note.id);
+      } else if (roll < 0.3) {
+        editNote(this.doc, note.id, `Idea, refined at ${this.seq}`, { now: this.seq });
+      } else {
+        moveNote(this.doc, note.id, step, { r: 0.2 + this.rand() * 0.6, t: 0.5 }, { now: this.seq });
+      }
+    }
+    await Promise.all(this.pending);
+  }
+}
+
+function sortedNotes(state: BoardState): Note[] {
+  return Object.values(state.notes).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function expectedNotes(room: RecordedRoom, seq: number): Note[] {
+  return [...(room.notesAt.get(seq) ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+describe('ReplayIndex', () => {
+  let dir: string;
+  let dbs: Database.Database[];
+
+  beforeEach(async () => {
+    dir = await tempDir('kompas-replay-index-');
+    dbs = [];
+  });
+
+  afterEach(async () => {
+    for (const db of dbs) if (db.open) db.close();
+    await removeDir(dir);
+  });
+
+  function openIndex(storage: MemoryStorage): { db: Database.Database; index: ReplayIndex } {
+    const db = new Database(join(dir, 'index.sqlite'));
+    dbs.push(db);
+    return { db, index: new ReplayIndex(db, storage, { logger: silentLogger }) };
+  }
+
+  it('rebuilds the room at any time, on both sides of its keyframes', async () => {
+    const room = new RecordedRoom(new MemoryStorage());
+    await room.write(2 * KEYFRAME_EVERY + 321);
+    const { index } = openIndex(room.storage);
+    await index.catchUp(ROOM);
+
+    expect(index.indexedSeq(ROOM)).toBe(room.seq);
+    expect(index.span(ROOM)).toEqual({ start: 10, end: room.seq * 10, endSeq: room.seq });
+    const positions = [1, 2, 499, 999, 1000, 1001, 1500, 2000, 2001, room.seq];
+    for (const seq of positions) {
+      const { seq: found, state } = index.stateAt(ROOM, seq * 10 + 5);
+      expect(found).toBe(seq);
+      expect(sortedNotes(state)).toEqual(expectedNotes(room, seq));
+    }
+    expect(index.stateAt(ROOM, 9)).toEqual({ seq: 0, state: { notes: {}, votes: {}, meta: null } });
+    // Frames carry what changed: applied after the state at 1,500 they give the state at 1,510.
+    const frames = index.framesAfter(ROOM, 1500, 10);
+    expect(frames.map((frame) => frame.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 1501 + i));
+  });
+
+  it('keeps its index over a restart and goes on from where it stopped', async () => {
+    const room = new RecordedRoom(new MemoryStorage());
+    await room.write(1234);
+    const first = openIndex(room.storage);
+    await first.index.catchUp(ROOM);
+    const eventsBefore = first.index.events(ROOM);
+    await first.index.close();
+    first.db.close();
+
+    // More is logged while no index runs (its document has to be rebuilt from the snapshot at 1,000 and the log).
+    await room.write(900);
+    const second = openIndex(room.storage);
+    expect(second.index.indexedSeq(ROOM)).toBe(1234);
+    expect(sortedNotes(second.index.stateAt(ROOM, 1234 * 10).state)).toEqual(expectedNotes(room, 1234));
+
+    await second.index.catchUp(ROOM);
+    expect(second.index.indexedSeq(ROOM)).toBe(room.seq);
+    for (const seq of [1235, 1500, 2000, room.seq]) {
+      expect(sortedNotes(second.index.stateAt(ROOM, seq * 10).state)).toEqual(expectedNotes(room, seq));
+    }
+    // Every note ever added is one event, whether it came before or after the restart.
+    const added = second.index.events(ROOM).filter((event) => event.kind === 'note-added');
+    const everAdded = new Set([...room.notesAt.values()].flat().map((note) => note.id));
+    expect(added).toHaveLength(everAdded.size);
+    expect(second.index.events(ROOM).slice(0, eventsBefore.length)).toEqual(eventsBefore);
+  });
+
+  it('indexes anew a database whose index has another form', async () => {
+    const room = new RecordedRoom(new MemoryStorage());
+    await room.write(300);
+    const first = openIndex(room.storage);
+    await first.index.catchUp(ROOM);
+    first.db.prepare('UPDATE replay_index_version SET version = 0').run();
+    first.db.prepare('UPDATE replay_frames SET changes = ? WHERE seq = 1').run('{"broken": true}');
+    await first.index.close();
+    first.db.close();
+
+    const second = openIndex(room.storage);
+    expect(second.index.indexedSeq(ROOM)).toBe(0);
+    await second.index.catchUp(ROOM);
+    expect(sortedNotes(second.index.stateAt(ROOM, 300 * 10).state)).toEqual(expectedNotes(room, 300));
+    expect(second.index.framesAfter(ROOM, 0, 1)[0]).not.toHaveProperty('broken');
+  });
+
+  it('counts the notes each writer edited and moved', async () => {
+    const storage = new MemoryStorage();
+    const ans = new Y.Doc();
+    const pim = new Y.Doc();
+    let at = 0;
+    const pending: Promise<unknown>[] = [];
+    for (const [doc, other] of [
+      [ans, pim],
+      [pim, ans],
+    ] as const) {
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === 'remote') return;
+        pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: ++at }));
+        Y.applyUpdate(other, update, 'remote');
+      });
+    }
+    const note = createNote(ans, {
+      text: 'Shared goal',
+      step: 'verkennen.opgave',
+      author: ansAuthor,
+    });
+    moveNote(pim, note.id, 'verkennen.opgave', { r: 0.3, t: 0.3 });
+    moveNote(pim, note.id, 'richten.ambitie', { r: 0.4, t: 0.4 });
+    editNote(ans, note.id, 'Shared goal, sharper');
+    editNote(pim, note.id, 'Shared goal, sharper still');
+    deleteNote(ans, note.id);
+    await Promise.all(pending);
+
+    const { index } = openIndex(storage);
+    await index.catchUp(ROOM);
+    const byClient = new Map(
+      index.activity(ROOM).map(({ client, edits, moves }) => [client, { edits, moves }]),
+    );
+    expect(byClient.get(ans.clientID)).toEqual({ edits: 1, moves: 0 });
+    expect(byClient.get(pim.clientID)).toEqual({ edits: 1, moves: 2 });
+    expect(byClient.size).toBe(2);
+  });
+});
+
+describe('the server', () => {
+  let dir: string;
+  const clients: Client[] = [];
+
+  beforeEach(async () => {
+    dir = await tempDir('kompas-replay-live-');
+  });
+
+  afterEach(async () => {
+    closeClients(...clients.splice(0));
+    await removeDir(dir);
+  });
+
+  it('indexes a board for replays while its workshop goes on, without being asked', async () => {
+    const server = await startTestServer(dir);
+    const reader = new Database(join(dir, SQLITE_FILE_NAME), { readonly: true });
+    try {
+      const board = await createBoard(server);
+      const client = await connectSynced(server, board.id, board.tokens.participant, clients);
+      for (let index = 0; index < 5; index++) {
+        createNote(client.doc, {
+          text: `Idea ${index}`,
+          step: 'verkennen.opgave',
+          author: ansAuthor,
+        });
+      }
+      const count = reader.prepare<[string], { frames: number }>(
+        'SELECT COUNT(*) AS frames FROM replay_frames WHERE room = ?',
+      );
+      // The board's first state, logged at creation, and the five notes.
+      await waitFor(() => (count.get(board.id)?.frames ?? 0) === 6, 'the board to be indexed', 10_000);
+      const notes = reader
+        .prepare<[string], { changes: string }>(
+          'SELECT changes FROM replay_frames WHERE room = ? ORDER BY seq',
+        )
+        .all(board.id)
+        .flatMap((row) => Object.values((JSON.parse(row.changes) as { notes: Record<string, Note> }).notes));
+      expect(notes.map((note) => note.text)).toEqual(['Idea 0', 'Idea 1', 'Idea 2', 'Idea 3', 'Idea 4']);
+    } finally {
+      reader.close();
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,423 @@
+import {
+  applyFrame,
+  type BoardEvent,
+  type BoardFrame,
+  type BoardState,
+  copyBoardState,
+  emptyBoardState,
+  frameEvents,
+  getBoardMeta,
+  getNote,
+  isVoteEntryValid,
+  type Note,
+  observeBoardMeta,
+  observeNotes,
+  votesType,
+} from '@kompas/model';
+import type { Storage } from '@kompas/relay';
+import type Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import type { Logger } from './logger.ts';
+
+/** A full state is stored at every log position that is a multiple of this, so a state at any time applies fewer frames. */
+export const KEYFRAME_EVERY = 1000;
+/** The form of the stored frames; a database holding another form is indexed anew from the logs. */
+const INDEX_VERSION = 1;
+/** Log entries read per storage call while indexing. */
+const READ_PAGE = 2000;
+/** Entries indexed and stored in one transaction, between two turns of the event loop (tens of milliseconds). */
+const SLICE = 250;
+
+export interface ReplayIndexOptions {
+  logger: Logger;
+  /** How long after an update is logged the board's index takes it in (default 1 s): updates come in batches. */
+  delayMs?: number;
+  /** A board whose index took nothing in for this long lets go of its document (default 10 minutes). */
+  idleMs?: number;
+}
+
+/** How many notes each writer edited and moved; writers are Yjs client ids, which are also presence ids. */
+export interface WriterActivity {
+  client: number;
+  edits: number;
+  moves: number;
+}
+
+export interface BoardSpan {
+  /** The board room's first and last logged times (null while nothing is logged) and last position. */
+  start: number | null;
+  end: number | null;
+  endSeq: number;
+}
+
+/** A board room's document and plain state at the index's position, kept while its workshop goes on. */
+interface LiveRoom {
+  doc: Y.Doc;
+  state: BoardState;
+  seq: number;
+}
+
+interface RoomWork {
+  live: LiveRoom | null;
+  running: Promise<void> | null;
+  delay: ReturnType<typeof setTimeout> | null;
+  idle: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * The board rooms' recordings as frames (what each logged update changed, as plain values), stored next to
+ * the logs and kept current as updates are logged. A replay then opens and seeks without reading a room's
+ * log or loading its Yjs state, however long the session: the state at any time is the nearest stored
+ * keyframe plus fewer than KEYFRAME_EVERY frames, read by position.
+ *
+ * Indexing replays each logged update once, in order, into a document of the index's own, noting after each
+ * what it changed. It runs a moment after updates are logged, in slices that give the event loop back, so
+ * workshops on the server never wait for it; a replay asking for a board first takes in what is not indexed
+ * yet. A server that starts with boards logged but not indexed (an older database) indexes them in the
+ * background.
+ */
+export class ReplayIndex {
+  private readonly rooms = new Map<string, RoomWork>();
+  private readonly delayMs: number;
+  private readonly idleMs: number;
+  private closed = false;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly storage: Storage,
+    private readonly options: ReplayIndexOptions,
+  ) {
+    migrate(db);
+    this.statements = prepare(db);
+    this.delayMs = options.delayMs ?? 1000;
+    this.idleMs = options.idleMs ?? 10 * 60_000;
+  }
+
+  /** Called once an update of a board room is logged: the index takes it in a moment later. */
+  logged(room: string): void {
+    if (this.closed) return;
+    const work = this.work(room);
+    work.delay ??= setTimeout(() => {
+      work.delay = null;
+      this.catchUp(room).catch((error: unknown) => {
+        this.options.logger.warn('replay indexing failed', { room, error: String(error) });
+      });
+    }, this.delayMs);
+    work.delay.unref();
+  }
+
+  /** Takes in everything logged so far for the room; calls while one runs share it. */
+  catchUp(room: string): Promise<void> {
+    const work = this.work(room);
+    work.running ??= this.indexNew(room, work).finally(() => {
+      work.running = null;
+      this.forgetWhenIdle(room, work);
+    });
+    return work.running;
+  }
+
+  /** Indexes, one after another in the background, the rooms whose logs go further than their index. */
+  async catchUpAll(rooms: readonly string[]): Promise<void> {
+    for (const room of rooms) {
+      if (this.closed) return;
+      const [next] = await this.storage.readLog(room, { after: this.indexedSeq(room), limit: 1 });
+      if (next) await this.catchUp(room);
+    }
+  }
+
+  /** The log position indexed so far (0: none). */
+  indexedSeq(room: string): number {
+    return this.statements.lastFrame.get(room)?.seq ?? 0;
+  }
+
+  span(room: string): BoardSpan {
+    const first = this.statements.firstFrame.get(room);
+    const last = this.statements.lastFrame.get(room);
+    return { start: first?.at ?? null, end: last?.at ?? null, endSeq: last?.seq ?? 0 };
+  }
+
+  /** The room at time `t` (after every update logged at or before it) and that update's position. */
+  stateAt(room: string, t: number): { seq: number; state: BoardState } {
+    const found = this.statements.frameAt.get(room, t);
+    if (!found) return { seq: 0, state: emptyBoardState() };
+    return { seq: found.seq, state: this.stateAtSeq(room, found.seq) };
+  }
+
+  /** Frames after log position `after`, at most `limit`, oldest first. */
+  framesAfter(room: string, after: number, limit: number): BoardFrame[] {
+    return this.statements.framesAfter.all(room, after, limit).map(frameFromRow);
+  }
+
+  /** Notes added and votes placed, in log order. */
+  events(room: string): BoardEvent[] {
+    return this.statements.events.all(room).map((row) => JSON.parse(row.event) as BoardEvent);
+  }
+
+  /** How many notes each writer edited and moved in the room. */
+  activity(room: string): WriterActivity[] {
+    return this.statements.activity.all(room);
+  }
+
+  /** Stops indexing; resolves once a slice being stored is done. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const running: Promise<void>[] = [];
+    for (const work of this.rooms.values()) {
+      if (work.delay) clearTimeout(work.delay);
+      if (work.idle) clearTimeout(work.idle);
+      if (work.running) running.push(work.running.catch(() => {}));
+    }
+    await Promise.all(running);
+    for (const work of this.rooms.values()) work.live?.doc.destroy();
+    this.rooms.clear();
+  }
+
+  private work(room: string): RoomWork {
+    let work = this.rooms.get(room);
+    if (!work) {
+      work = { live: null, running: null, delay: null, idle: null };
+      this.rooms.set(room, work);
+    }
+    return work;
+  }
+
+  private forgetWhenIdle(room: string, work: RoomWork): void {
+    if (work.idle) clearTimeout(work.idle);
+    work.idle = setTimeout(() => {
+      if (work.running || work.delay) return;
+      work.live?.doc.destroy();
+      this.rooms.delete(room);
+    }, this.idleMs);
+    work.idle.unref();
+  }
+
+  private stateAtSeq(room: string, seq: number): BoardState {
+    const keyframe = this.statements.keyframeAtOrBefore.get(room, seq);
+    const state = keyframe ? (JSON.parse(keyframe.state) as BoardState) : emptyBoardState();
+    for (const row of this.statements.framesBetween.all(room, keyframe?.seq ?? 0, seq)) {
+      applyFrame(state, frameFromRow(row));
+    }
+    return state;
+  }
+
+  private async indexNew(room: string, work: RoomWork): Promise<void> {
+    for (;;) {
+      if (this.closed) return;
+      const after = this.indexedSeq(room);
+      const entries = await this.storage.readLog(room, { after, limit: READ_PAGE });
+      if (entries.length === 0 || this.closed) return;
+      if (work.live?.seq !== after) {
+        work.live?.doc.destroy();
+        work.live = await this.loadLive(room, after);
+      }
+      const live = work.live;
+      for (let start = 0; start < entries.length; start += SLICE) {
+        if (this.closed) return;
+        const slice = entries.slice(start, start + SLICE);
+        const indexed = slice.map((entry) =>
+          indexUpdate(live, entry.seq, entry.at, entry.actor, entry.update),
+        );
+        this.store(room, indexed);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (entries.length < READ_PAGE) return;
+    }
+  }
+
+  /** The room's document and plain state at log position `seq`, from the stored snapshot and index. */
+  private async loadLive(room: string, seq: number): Promise<LiveRoom> {
+    const doc = new Y.Doc();
+    const snapshot = seq > 0 ? await this.storage.readSnapshotAt(room, seq) : null;
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    let at = snapshot?.seq ?? 0;
+    while (at < seq) {
+      const entries = await this.storage.readLog(room, { after: at, limit: Math.min(READ_PAGE, seq - at) });
+      if (entries.length === 0) break;
+      for (const entry of entries) Y.applyUpdate(doc, entry.update);
+      at = entries.at(-1)?.seq ?? seq;
+    }
+    return { doc, state: this.stateAtSeq(room, seq), seq };
+  }
+
+  private store(room: string, indexed: readonly IndexedUpdate[]): void {
+    const { insertFrame, insertEvent, insertKeyframe, addActivity } = this.statements;
+    this.db.transaction(() => {
+      for (const { frame, events, activity, keyframe } of indexed) {
+        const { seq, at, actor, ...changes } = frame;
+        insertFrame.run(room, seq, at, actor, JSON.stringify(changes));
+        for (const event of events) insertEvent.run(room, seq, JSON.stringify(event));
+        if (activity && (activity.edits > 0 || activity.moves > 0)) {
+          addActivity.run(room, activity.client, activity.edits, activity.moves);
+        }
+        if (keyframe) insertKeyframe.run(room, seq, JSON.stringify(keyframe));
+      }
+    })();
+  }
+}
+
+interface IndexedUpdate {
+  frame: BoardFrame;
+  events: BoardEvent[];
+  activity: WriterActivity | null;
+  /** The state after the update, at a keyframe position. */
+  keyframe: BoardState | null;
+}
+
+/** Applies one logged update to the live room and notes what it changed; advances the room's plain state. */
+function indexUpdate(
+  live: LiveRoom,
+  seq: number,
+  at: number,
+  actor: string,
+  update: Uint8Array,
+): IndexedUpdate {
+  const { doc } = live;
+  const changedNotes = new Set<string>();
+  const changedVotes = new Set<string>();
+  let metaChanged = false;
+  const stopNotes = observeNotes(doc, (ids) => {
+    for (const id of ids) changedNotes.add(id);
+  });
+  const stopMeta = observeBoardMeta(doc, () => {
+    metaChanged = true;
+  });
+  const votes = votesType(doc);
+  const onVotes = (event: Y.YMapEvent<unknown>): void => {
+    for (const key of event.keysChanged) changedVotes.add(key);
+  };
+  votes.observe(onVotes);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    stopNotes();
+    stopMeta();
+    votes.unobserve(onVotes);
+  }
+  const frame: BoardFrame = { seq, at, actor, notes: {}, votes: {} };
+  for (const id of changedNotes) frame.notes[id] = getNote(doc, id) ?? null;
+  for (const id of changedVotes) {
+    frame.votes[id] = votes.has(id) && isVoteEntryValid(doc, id) ? votes.get(id) : null;
+  }
+  if (metaChanged) frame.meta = getBoardMeta(doc) ?? null;
+  const events = frameEvents(live.state, frame);
+  const activity = writerActivity(live.state, frame, update);
+  applyFrame(live.state, frame);
+  live.seq = seq;
+  const keyframe = seq % KEYFRAME_EVERY === 0 ? copyBoardState(live.state) : null;
+  return { frame, events, activity, keyframe };
+}
+
+/** The notes the update edited (text or colour) and moved, counted for the client that wrote most of it. */
+function writerActivity(before: BoardState, frame: BoardFrame, update: Uint8Array): WriterActivity | null {
+  let edits = 0;
+  let moves = 0;
+  for (const [id, note] of Object.entries(frame.notes)) {
+    const old: Note | undefined = before.notes[id];
+    if (!note || !old) continue;
+    if (note.text !== old.text || note.color !== old.color) edits++;
+    if (note.step !== old.step || note.pos.r !== old.pos.r || note.pos.t !== old.pos.t) moves++;
+  }
+  if (edits === 0 && moves === 0) return null;
+  const client = mainWriter(update);
+  return client === null ? null : { client, edits, moves };
+}
+
+/** The Yjs client that wrote most of the update's items; null for an update that only deletes. */
+function mainWriter(update: Uint8Array): number | null {
+  const counts = new Map<number, number>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    counts.set(struct.id.client, (counts.get(struct.id.client) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [client, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = client;
+  return best;
+}
+
+interface FrameRow {
+  seq: number;
+  at: number;
+  actor: string;
+  changes: string;
+}
+
+function frameFromRow(row: FrameRow): BoardFrame {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    ...(JSON.parse(row.changes) as Omit<BoardFrame, 'seq' | 'at' | 'actor'>),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS replay_index_version (version INTEGER NOT NULL) STRICT');
+  const stored = db.prepare<[], { version: number }>('SELECT version FROM replay_index_version').get();
+  if (stored?.version === INDEX_VERSION) return;
+  db.transaction(() => {
+    db.exec(`
+      DROP TABLE IF EXISTS replay_frames;
+      DROP TABLE IF EXISTS replay_keyframes;
+      DROP TABLE IF EXISTS replay_events;
+      DROP TABLE IF EXISTS replay_activity;
+      CREATE TABLE replay_frames (
+        room TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL, changes TEXT NOT NULL,
+        PRIMARY KEY (room, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX replay_frames_at ON replay_frames (room, at, seq);
+      CREATE TABLE replay_keyframes (
+        room TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL, PRIMARY KEY (room, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE replay_events (room TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL) STRICT;
+      CREATE INDEX replay_events_room ON replay_events (room, seq);
+      CREATE TABLE replay_activity (
+        room TEXT NOT NULL, client INTEGER NOT NULL, edits INTEGER NOT NULL, moves INTEGER NOT NULL,
+        PRIMARY KEY (room, client)
+      ) STRICT, WITHOUT ROWID;
+      DELETE FROM replay_index_version;
+    `);
+    db.prepare('INSERT INTO replay_index_version (version) VALUES (?)').run(INDEX_VERSION);
+  })();
+}
+
+function prepare(db: Database.Database) {
+  return {
+    firstFrame: db.prepare<[string], { at: number }>(
+      'SELECT at FROM replay_frames WHERE room = ? ORDER BY seq LIMIT 1',
+    ),
+    lastFrame: db.prepare<[string], { seq: number; at: number }>(
+      'SELECT seq, at FROM replay_frames WHERE room = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    frameAt: db.prepare<[string, number], { seq: number }>(
+      'SELECT seq FROM replay_frames WHERE room = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1',
+    ),
+    framesAfter: db.prepare<[string, number, number], FrameRow>(
+      'SELECT seq, at, actor, changes FROM replay_frames WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    framesBetween: db.prepare<[string, number, number], FrameRow>(
+      'SELECT seq, at, actor, changes FROM replay_frames WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq',
+    ),
+    keyframeAtOrBefore: db.prepare<[string, number], { seq: number; state: string }>(
+      'SELECT seq, state FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+    ),
+    events: db.prepare<[string], { event: string }>(
+      'SELECT event FROM replay_events WHERE room = ? ORDER BY seq, rowid',
+    ),
+    activity: db.prepare<[string], WriterActivity>(
+      'SELECT client, edits, moves FROM replay_activity WHERE room = ? ORDER BY client',
+    ),
+    insertFrame: db.prepare<[string, number, number, string, string]>(
+      'INSERT INTO replay_frames (room, seq, at, actor, changes) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertEvent: db.prepare<[string, number, string]>(
+      'INSERT INTO replay_events (room, seq, event) VALUES (?, ?, ?)',
+    ),
+    insertKeyframe: db.prepare<[string, number, string]>(
+      'INSERT INTO replay_keyframes (room, seq, state) VALUES (?, ?, ?)',
+    ),
+    addActivity: db.prepare<[string, number, number, number]>(
+      `INSERT INTO replay_activity (room, client, edits, moves) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room, client) DO UPDATE SET edits = edits + excluded.edits, moves = moves + excluded.moves`,
+    ),
+  };
+}
