@@ -107,7 +107,7 @@ async function route(
     const { board } = requireAccess(context, req, reportPath[1] ?? '', query);
     const format = query.get('format');
     if (!isReportFormat(format)) throw new HttpError(400, UNKNOWN_REPORT_FORMAT);
-    await sendReport(context.storage, board, format, res);
+    await sendReport(context, board, format, res);
     return;
   }
   const recordingPath = RECORDING_PATH.exec(path);

@@ -10,6 +10,7 @@ import {
 import type { Storage } from '@kompas/relay';
 import * as Y from 'yjs';
 import type { BoardRecord } from './boards.ts';
+import type { ReplayIndex } from './replay-index.ts';
 
 /** `GET /api/boards/<id>/report?format=md|json|csv`: the reflection report of a board, as a download. */
 export const REPORT_PATH = /^\/api\/boards\/([^/]+)\/report$/;
@@ -42,39 +43,69 @@ async function loadDoc(storage: Storage, room: string): Promise<Y.Doc> {
   return doc;
 }
 
+interface RecordedPeople {
+  /** The last name each person used. */
+  people: { id: string; name: string }[];
+  /** The person behind each presence client id, which is also the Yjs client id of what they wrote. */
+  personOfClient: Map<number, string>;
+}
+
 /**
- * Everyone whose name the board's recorded presence holds (the last name each used), so that people who
- * wrote no note, such as a facilitator, are named too. Without recorded presence the report still works.
+ * Everyone the board's recorded presence names, so that people who wrote no note, such as a facilitator,
+ * are named too, and whose edits and moves can be told apart. Without recorded presence the report still works.
  */
-async function presentPeople(storage: Storage, room: string): Promise<{ id: string; name: string }[]> {
-  let samples: Awaited<ReturnType<Storage['readPresence']>>;
+async function recordedPeople(storage: Storage, room: string): Promise<RecordedPeople> {
+  const names = new Map<string, string>();
+  const personOfClient = new Map<number, string>();
+  let samples: Awaited<ReturnType<Storage['readPresence']>> = [];
   try {
     samples = await storage.readPresence(room);
   } catch {
-    return [];
+    // No recorded presence: nobody is named from it.
   }
-  const names = new Map<string, string>();
-  for (const { state } of samples) {
+  for (const { client, state } of samples) {
     const user = state?.user as { id?: unknown; name?: unknown } | undefined;
-    if (typeof user?.id === 'string' && typeof user.name === 'string') names.set(user.id, user.name);
+    if (typeof user?.id !== 'string') continue;
+    personOfClient.set(client, user.id);
+    if (typeof user.name === 'string') names.set(user.id, user.name);
   }
-  return [...names].map(([id, name]) => ({ id, name }));
+  return { people: [...names].map(([id, name]) => ({ id, name })), personOfClient };
+}
+
+/** Each person's edits and moves on the board, from the replay index, for the people presence names. */
+async function activityOf(
+  replay: ReplayIndex,
+  room: string,
+  personOfClient: ReadonlyMap<number, string>,
+): Promise<{ id: string; edits: number; moves: number }[]> {
+  await replay.catchUp(room);
+  const byPerson = new Map<string, { id: string; edits: number; moves: number }>();
+  for (const { client, edits, moves } of replay.activity(room)) {
+    const id = personOfClient.get(client);
+    if (id === undefined) continue;
+    const person = byPerson.get(id) ?? { id, edits: 0, moves: 0 };
+    person.edits += edits;
+    person.moves += moves;
+    byPerson.set(id, person);
+  }
+  return [...byPerson.values()];
 }
 
 /** Builds the report from the stored content and control rooms and sends it as a file to save. */
 export async function sendReport(
-  storage: Storage,
+  { storage, replay }: { storage: Storage; replay: ReplayIndex },
   board: BoardRecord,
   format: ReportFormat,
   res: ServerResponse,
 ): Promise<void> {
-  const [content, control, people] = await Promise.all([
+  const [content, control, { people, personOfClient }] = await Promise.all([
     loadDoc(storage, board.id),
     loadDoc(storage, `${board.id}.control`),
-    presentPeople(storage, board.id),
+    recordedPeople(storage, board.id),
   ]);
   try {
-    const report = buildReport({ content, control, now: Date.now(), board, people });
+    const activity = await activityOf(replay, board.id, personOfClient);
+    const report = buildReport({ content, control, now: Date.now(), board, people, activity });
     const spec: ReportFormatSpec = REPORT_FORMATS[format];
     const body = spec.render(report);
     const filename = `${fileNameSlug(board.title)}-report.${spec.extension}`;

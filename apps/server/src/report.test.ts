@@ -1,9 +1,11 @@
 import {
   closeVotingRound,
   createNote,
+  editNote,
   getFacilitation,
   listNotes,
   listVotes,
+  moveNote,
   nextPhase,
   openVotingRound,
   pastVotingRounds,
@@ -77,13 +79,27 @@ beforeAll(async () => {
   });
   const round = openVotingRound(control.doc, { budget: 2, scope: { kind: 'board' }, results: 'hidden' });
   await waitFor(() => listNotes(content.doc).length === 3, 'the notes');
+  // Fay, the facilitator, writes no note but tidies two: what she did is told apart by her presence.
+  const fay = await join(board.id, board.tokens.facilitator);
+  fay.provider.awareness.setLocalStateField('user', { id: 'user-fay', name: 'Fay' });
+  await waitFor(
+    () =>
+      [...watchContent.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Fay'),
+    "Fay's presence",
+  );
+  await waitFor(() => listNotes(fay.doc).length === 3, 'the notes to reach Fay');
+  moveNote(fay.doc, 'library', 'verkennen.partners', { r: 0.4, t: 0.2 });
+  editNote(fay.doc, 'own', 'We run two care homes together');
   placeVote(content.doc, round, { note: 'ambition', voter: ans.id });
   placeVote(content.doc, round, { note: 'ambition', voter: bram.id });
   placeVote(content.doc, round, { note: 'library', voter: bram.id });
   closeVotingRound(control.doc);
 
   await waitFor(
-    () => listNotes(watchContent.doc).length === 3 && listVotes(watchContent.doc, round.id).length === 3,
+    () =>
+      listNotes(watchContent.doc).length === 3 &&
+      listVotes(watchContent.doc, round.id).length === 3 &&
+      listNotes(watchContent.doc).some((note) => note.text.endsWith('together')),
     'the notes and votes to be stored',
   );
   await waitFor(
@@ -120,7 +136,7 @@ describe('GET /api/boards/<id>/report', () => {
     expect(report.version).toBe(1);
     expect(report.board).toEqual({ title: 'Regio-overleg Zuid', task: 'Samen zorg organiseren' });
     expect(report.current).toEqual({ phase: 'richten', round: 1 });
-    expect(report.totals).toEqual({ notes: 3, votes: 3, contributors: 2, votingRounds: 1 });
+    expect(report.totals).toEqual({ notes: 3, votes: 3, contributors: 3, votingRounds: 1 });
     expect(report.timeline.map((entry) => [entry.phase, entry.actorId])).toEqual([
       ['verkennen', 'user-fay'],
       ['richten', 'user-fay'],
@@ -132,13 +148,14 @@ describe('GET /api/boards/<id>/report', () => {
       ),
     );
     expect(notes).toEqual([
-      ['verkennen.eigen-situatie', 'We run two care homes', 'Ans', 0],
+      ['verkennen.eigen-situatie', 'We run two care homes together', 'Ans', 0],
       ['verkennen.partners', 'The library, "of course"', 'Bram', 1],
       ['richten.ambitie', '=A healthy region', 'Ans', 2],
     ]);
     expect(report.contributors).toEqual([
-      { id: ans.id, name: 'Ans', notes: 2, votes: 1 },
-      { id: bram.id, name: 'Bram', notes: 1, votes: 2 },
+      { id: ans.id, name: 'Ans', notes: 2, votes: 1, edits: 0, moves: 0 },
+      { id: bram.id, name: 'Bram', notes: 1, votes: 2, edits: 0, moves: 0 },
+      { id: 'user-fay', name: 'Fay', notes: 0, votes: 0, edits: 1, moves: 1 },
     ]);
     expect(report.skippedSteps).toEqual([
       'verkennen.eigen-situatie',

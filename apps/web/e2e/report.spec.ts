@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
-import { addNoteAt, noteItem, voteFor, votingStatus } from './board-actions.ts';
+import { addNoteAt, dragNote, noteItem, voteFor, votingStatus } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
 
@@ -35,6 +35,8 @@ async function session(page: { fay: Page; pim: Page }): Promise<void> {
   await expect(fay.getByRole('button', { name: 'Previous phase' })).toBeEnabled();
   await addNoteAt(pim, 'Budget from the region', 135);
   await expect(noteItem(fay, 'Budget from the region')).toBeAttached();
+  // Fay tidies a note of Pim's: a move, told apart from Pim's work by her presence on the board.
+  await dragNote(fay, 'Volunteer pool', 'verkennen.partners', 0.4);
 
   const panel = fay.getByRole('region', { name: 'Voting' });
   await fay.getByRole('button', { name: 'Voting', exact: true }).click();
@@ -78,8 +80,8 @@ test('the report, the notes and a picture of the board are exported from the Exp
   expect(text).toMatch(/\n- Volunteer pool — Pim · \w+ · 0 votes\n/);
   expect(text).toMatch(/\n- Budget from the region — Pim · \w+ · 2 votes\n/);
   expect(text).toContain('- Where the group is: Richten, round 1');
-  expect(text).toContain('| Pim | 3 | 3 |');
-  expect(text).toContain('| Fay | 0 | 1 |');
+  expect(text).toContain('| Pim | 3 | 3 | 0 | 0 |');
+  expect(text).toContain('| Fay | 0 | 1 | 0 | 1 |');
   // The notes sit under their own steps, in the order of the circle.
   const order = ['### Eigen situatie', 'Shared front door', '### Mogelijke partners', 'Volunteer pool'];
   const positions = order.map((part) => text.indexOf(part));
@@ -97,16 +99,10 @@ test('the report, the notes and a picture of the board are exported from the Exp
   expect(report.phases.map((phase: { steps: { notes: unknown[] }[] }) => phase.steps.flat().length)).toEqual([
     3, 3, 3, 3,
   ]);
-  // Fay wrote no note; her name comes from who was on the board.
-  expect(
-    report.contributors.map((person: { name: string; notes: number; votes: number }) => [
-      person.name,
-      person.notes,
-      person.votes,
-    ]),
-  ).toEqual([
-    ['Pim', 3, 3],
-    ['Fay', 0, 1],
+  // Fay wrote no note; her name comes from who was on the board, and so does her move.
+  expect(report.contributors.map(({ id, ...counts }: { id: string }) => counts)).toEqual([
+    { name: 'Pim', notes: 3, votes: 3, edits: 0, moves: 0 },
+    { name: 'Fay', notes: 0, votes: 1, edits: 0, moves: 1 },
   ]);
   expect(report.timeline.map((entry: { actorName: string }) => entry.actorName)).toEqual(['Fay', 'Fay']);
   expect(report.skippedSteps).toEqual(['verkennen.eigen-situatie', 'verkennen.partners', 'verkennen.opgave']);

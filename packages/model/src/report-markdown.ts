@@ -53,11 +53,15 @@ export function reportToMarkdown(report: Report): string {
 
   add('', '## Contributions', '');
   if (report.contributors.length === 0) {
-    add('Nobody has written a note or voted yet.');
+    add('Nobody has written, changed or voted on a note yet.');
   } else {
-    add('| Person | Notes written | Votes cast |', '| --- | --- | --- |');
+    add(
+      '| Person | Notes written | Votes cast | Notes edited | Notes moved |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const person of report.contributors) {
-      add(row(person.name ?? 'Someone who only voted', String(person.notes), String(person.votes)));
+      const { notes, votes, edits, moves } = person;
+      add(row(person.name ?? 'Someone without a name', ...[notes, votes, edits, moves].map(String)));
     }
   }
 

@@ -127,10 +127,31 @@ describe('buildReport', () => {
 
   it('counts who wrote and who voted, naming voters by their notes', () => {
     expect(report().contributors).toEqual([
-      { id: ans.id, name: 'Ans', notes: 2, votes: 2 },
-      { id: bram.id, name: 'Bram', notes: 2, votes: 1 },
-      { id: 'user-carla', name: null, notes: 0, votes: 1 },
+      { id: ans.id, name: 'Ans', notes: 2, votes: 2, edits: 0, moves: 0 },
+      { id: bram.id, name: 'Bram', notes: 2, votes: 1, edits: 0, moves: 0 },
+      { id: 'user-carla', name: null, notes: 0, votes: 1, edits: 0, moves: 0 },
     ]);
+  });
+
+  it('counts the edits and moves the recording tells, and ranks people by all they did', () => {
+    const built = buildReport({
+      ...workshop(),
+      now: at(25),
+      people: [{ id: 'user-fay', name: 'Fay' }],
+      activity: [
+        { id: 'user-fay', edits: 1, moves: 6 },
+        { id: ans.id, edits: 2, moves: 0 },
+        { id: 'user-carla', edits: -1, moves: 3 },
+        { id: '', edits: 9, moves: 9 },
+      ],
+    });
+    expect(built.contributors).toEqual([
+      { id: 'user-fay', name: 'Fay', notes: 0, votes: 0, edits: 1, moves: 6 },
+      { id: ans.id, name: 'Ans', notes: 2, votes: 2, edits: 2, moves: 0 },
+      { id: bram.id, name: 'Bram', notes: 2, votes: 1, edits: 0, moves: 0 },
+      { id: 'user-carla', name: null, notes: 0, votes: 1, edits: 0, moves: 0 },
+    ]);
+    expect(reportToMarkdown(built)).toContain('| Fay | 0 | 0 | 1 | 6 |');
   });
 
   it('lists the closed voting rounds with their counts', () => {
@@ -253,8 +274,8 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain(
       '| Verkennen | 1 | 2025-03-14 09:00 | 2025-03-14 09:10 | 10 min | a facilitator |',
     );
-    expect(markdown).toContain('| Ans | 2 | 2 |');
-    expect(markdown).toContain('| Someone who only voted | 0 | 1 |');
+    expect(markdown).toContain('| Ans | 2 | 2 | 0 | 0 |');
+    expect(markdown).toContain('| Someone without a name | 0 | 1 | 0 | 0 |');
     expect(markdown).toContain('Status: open — skipped: the group left this phase with the step still open.');
     // The steps come in the phase's order.
     expect(markdown.indexOf('### Eigen situatie')).toBeLessThan(markdown.indexOf('### Mogelijke partners'));

@@ -34,6 +34,11 @@ export interface ReportInput {
    * who only voted or moved the group on. The name on someone's latest note wins.
    */
   people?: readonly { id: string; name: string }[];
+  /**
+   * How many times each person edited a note (its text or colour) and moved one, as the board's recording
+   * tells; people left out, or all when it is not given, count 0 of both.
+   */
+  activity?: readonly { id: string; edits: number; moves: number }[];
 }
 
 export interface Report {
@@ -113,6 +118,10 @@ export interface Contributor {
   name: string | null;
   notes: number;
   votes: number;
+  /** Times they edited a note's text or colour, anyone's note. */
+  edits: number;
+  /** Times they moved a note, within its step or to another. */
+  moves: number;
 }
 
 export interface TimelineEntry extends PhasePosition {
@@ -180,22 +189,39 @@ function reportNote(note: Note, byRound: ReadonlyMap<string, number> | undefined
 function contributors(
   notes: readonly Note[],
   perVoter: ReadonlyMap<string, number>,
+  activity: ReportInput['activity'],
   names: ReadonlyMap<string, string>,
 ): Contributor[] {
   const people = new Map<string, Contributor>();
   const person = (id: string) => {
-    const known = people.get(id) ?? { id, name: names.get(id) ?? null, notes: 0, votes: 0 };
+    const known = people.get(id) ?? {
+      id,
+      name: names.get(id) ?? null,
+      notes: 0,
+      votes: 0,
+      edits: 0,
+      moves: 0,
+    };
     people.set(id, known);
     return known;
   };
   for (const note of notes) person(note.authorId).notes++;
   for (const [voterId, votes] of perVoter) person(voterId).votes = votes;
+  for (const { id, edits, moves } of activity ?? []) {
+    if (!isValidId(id) || !isCount(edits) || !isCount(moves) || edits + moves === 0) continue;
+    const known = person(id);
+    known.edits += edits;
+    known.moves += moves;
+  }
+  const total = (person: Contributor) => person.notes + person.votes + person.edits + person.moves;
   return [...people.values()].sort(
     (a, b) =>
-      b.notes + b.votes - (a.notes + a.votes) ||
-      (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') ||
-      (a.id < b.id ? -1 : 1),
+      total(b) - total(a) || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || (a.id < b.id ? -1 : 1),
   );
+}
+
+function isCount(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0;
 }
 
 /** One entry per stay: a move recorded twice at the same position does not start a new stay. */
@@ -249,7 +275,7 @@ export function buildReport(input: ReportInput): Report {
   }
   // Notes come oldest first, so the name kept is the one on someone's latest note.
   for (const note of notes) names.set(note.authorId, note.authorName);
-  const people = contributors(notes, votes.perVoter, names);
+  const people = contributors(notes, votes.perVoter, input.activity, names);
 
   const notesByStep = new Map<StepId, ReportNote[]>();
   for (const note of notes) {
