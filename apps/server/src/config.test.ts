@@ -16,7 +16,13 @@ afterEach(async () => {
 describe('loadConfig', () => {
   it('has working defaults', () => {
     const config = loadConfig([], { DATA_DIR: dataDir });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir, tokenTtlDays: 90 });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir,
+      tokenTtlDays: 90,
+      boardLimit: 30,
+    });
     expect(config.publicUrl).toBeUndefined();
     expect(config.webDir).toBe(DEFAULT_WEB_DIR);
     expect(DEFAULT_WEB_DIR).toBe(resolve(import.meta.dirname, '../../web/dist'));
@@ -31,6 +37,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://kompas.example.org/',
       WEB_DIR: 'some/web',
       TOKEN_TTL_DAYS: '7',
+      BOARD_LIMIT: '5',
     });
     expect(config).toEqual({
       port: 9000,
@@ -40,11 +47,18 @@ describe('loadConfig', () => {
       publicUrl: 'https://kompas.example.org',
       webDir: resolve('some/web'),
       tokenTtlDays: 7,
+      boardLimit: 5,
     });
   });
 
   it('lets flags override the environment', () => {
-    const env = { PORT: '9000', HOST: 'example', DATA_DIR: '/nowhere', PUBLIC_URL: 'http://a' };
+    const env = {
+      PORT: '9000',
+      HOST: 'example',
+      DATA_DIR: '/nowhere',
+      PUBLIC_URL: 'http://a',
+      BOARD_LIMIT: '5',
+    };
     const config = loadConfig(
       [
         '--port',
@@ -60,6 +74,8 @@ describe('loadConfig', () => {
         dataDir,
         '--token-ttl-days',
         '1.5',
+        '--board-limit',
+        '0',
       ],
       env,
     );
@@ -71,6 +87,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://b:1',
       webDir: dataDir,
       tokenTtlDays: 1.5,
+      boardLimit: 0,
     });
   });
 
@@ -88,6 +105,10 @@ describe('loadConfig', () => {
     [['--public-url', 'ftp://x'], /PUBLIC_URL must be an http\(s\) URL/],
     [['--token-ttl-days', '0'], /TOKEN_TTL_DAYS/],
     [['--token-ttl-days', 'soon'], /TOKEN_TTL_DAYS/],
+    [['--board-limit=-1'], /--board-limit \/ BOARD_LIMIT must be a whole number of boards from 0/],
+    [['--board-limit', '2.5'], /BOARD_LIMIT must be a whole number/],
+    [['--board-limit', 'many'], /BOARD_LIMIT .* got "many"/],
+    [['--board-limit', '1000001'], /BOARD_LIMIT .* to 1000000/],
     [['--colour', 'red'], /Unknown option '--colour'[\s\S]*Usage/],
     [['--port'], /argument missing/],
   ])('refuses %j with a clear error', (argv, message) => {
@@ -98,6 +119,9 @@ describe('loadConfig', () => {
   it('refuses an invalid value from the environment, naming the variable', () => {
     expect(() => loadConfig([], { PORT: 'eighty', DATA_DIR: dataDir })).toThrow(
       /PORT must be .* got "eighty"/,
+    );
+    expect(() => loadConfig([], { BOARD_LIMIT: '1e3', DATA_DIR: dataDir })).toThrow(
+      /BOARD_LIMIT must be .* got "1e3"/,
     );
   });
 });

@@ -14,6 +14,8 @@ export interface ServerConfig {
   /** Folder of the built web app (index.html and assets). */
   webDir: string;
   tokenTtlDays: number;
+  /** Boards one client address may create per BOARD_LIMIT_WINDOW_MS; 0 = no limit. */
+  boardLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -24,10 +26,14 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_TOKEN_TTL_DAYS = 90;
+export const DEFAULT_BOARD_LIMIT = 30;
+/** The window BOARD_LIMIT counts boards in: an address may create that many per ten minutes. */
+export const BOARD_LIMIT_WINDOW_MS = 10 * 60_000;
 /** The web app's build output, found from this file so the server works from any working directory. */
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const MAX_TOKEN_TTL_DAYS = 3650;
+const MAX_BOARD_LIMIT = 1_000_000;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
 const SETTINGS = {
@@ -38,6 +44,7 @@ const SETTINGS = {
   publicUrl: { flag: 'public-url', env: 'PUBLIC_URL' },
   webDir: { flag: 'web-dir', env: 'WEB_DIR' },
   tokenTtlDays: { flag: 'token-ttl-days', env: 'TOKEN_TTL_DAYS' },
+  boardLimit: { flag: 'board-limit', env: 'BOARD_LIMIT' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -49,7 +56,8 @@ export const USAGE = `Usage: kompas-server [options]
   --secret <s>          KOMPAS_SECRET   token signing secret (default: generated into DATA_DIR/secret)
   --public-url <url>    PUBLIC_URL      base of invite links (default http://HOST:PORT)
   --web-dir <path>      WEB_DIR         built web app (default apps/web/dist)
-  --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})`;
+  --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})
+  --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -76,6 +84,7 @@ export function loadConfig(
     secret: parseSecret(raw('secret')) ?? loadOrCreateSecret(dataDir),
     webDir: webDirValue === undefined ? DEFAULT_WEB_DIR : resolve(webDirValue),
     tokenTtlDays: parseTokenTtlDays(raw('tokenTtlDays')),
+    boardLimit: parseBoardLimit(raw('boardLimit')),
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
@@ -137,6 +146,17 @@ function parseTokenTtlDays(value: string | undefined): number {
     );
   }
   return days;
+}
+
+function parseBoardLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BOARD_LIMIT;
+  const limit = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(limit >= 0 && limit <= MAX_BOARD_LIMIT)) {
+    throw new ConfigError(
+      `${describe('boardLimit')} must be a whole number of boards from 0 (no limit) to ${MAX_BOARD_LIMIT}, got "${value}"`,
+    );
+  }
+  return limit;
 }
 
 /** The base URL a browser on this machine can use when no PUBLIC_URL is set. */

@@ -153,6 +153,42 @@ describe('POST /api/boards', () => {
   });
 });
 
+describe('POST /api/boards rate limit', () => {
+  it('refuses creations past --board-limit from one address with 429 and Retry-After', async () => {
+    const limitedDir = await tempDir('http-limit');
+    const limited = await startTestServer(limitedDir, ['--board-limit', '2']);
+    const postTo = (body: unknown) =>
+      fetch(`${limited.url}/api/boards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const created = () => limited.logs.filter((line) => line.startsWith('board created ')).length;
+    try {
+      // A malformed body creates nothing and is not counted.
+      expect((await postTo({ task: 'no title' })).status).toBe(400);
+      expect((await postTo({ title: 'Eerste' })).status).toBe(201);
+      expect((await postTo({ title: 'Tweede' })).status).toBe(201);
+      expect(created()).toBe(2);
+
+      const refused = await postTo({ title: 'Derde' });
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(600);
+      const body = await refused.json();
+      expect(body).toEqual({
+        error: `too many boards created from this address; try again in ${retryAfter} s`,
+      });
+      expect(created()).toBe(2);
+    } finally {
+      await limited.close();
+      await removeDir(limitedDir);
+    }
+  });
+});
+
 describe('GET /api/boards/:id', () => {
   it('tells each role what the board is and which role it has', async () => {
     const created = await createBoard(server, 'Werkplaats', 'Wat moeten we samen doen?');

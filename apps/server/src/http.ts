@@ -5,6 +5,7 @@ import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
 import { createInvites } from './invites.ts';
 import type { Logger } from './logger.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
 import type { ReplayIndex } from './replay-index.ts';
 import { isReportFormat, REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
@@ -21,6 +22,8 @@ export interface HttpContext {
   /** Read per request: with port 0 the real port, and so the default URL, is known only after listening. */
   publicUrl: () => string;
   boards: Boards;
+  /** Board creations per client address (`req.socket.remoteAddress`); see RateLimiter for proxies. */
+  boardLimiter: RateLimiter;
   /** The rooms' logs, snapshots and recorded presence, for reports and replays. */
   storage: Storage;
   /** The board rooms' recordings as frames, for replays. */
@@ -141,6 +144,9 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
   const { title, task = '' } = body as Record<string, unknown>;
   if (typeof title !== 'string') throw new HttpError(400, '"title" must be a string');
   if (typeof task !== 'string') throw new HttpError(400, '"task" must be a string');
+  // Counted here, just before creating: malformed bodies (which create nothing) and refused requests do
+  // not count, a title or task the model refuses does. Nothing awaits between counting and creating.
+  limitBoardCreation(context, req);
 
   let board: Awaited<ReturnType<Boards['create']>>;
   try {
@@ -157,6 +163,17 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
   );
   context.logger.info('board created', { board: board.id });
   sendJson(res, 201, { id: board.id, links, tokens }, { Location: `/api/boards/${board.id}` });
+}
+
+function limitBoardCreation(context: HttpContext, req: IncomingMessage): void {
+  // A socket already closed has no address; such requests share one key rather than escape the limit.
+  const answer = context.boardLimiter.take(req.socket.remoteAddress ?? 'unknown');
+  if (!answer.allowed) {
+    const seconds = answer.retryAfterSeconds;
+    throw new HttpError(429, `too many boards created from this address; try again in ${seconds} s`, {
+      'Retry-After': String(seconds),
+    });
+  }
 }
 
 function readBoard(

@@ -6,9 +6,10 @@ import { createRelay, DEFAULT_MAX_FRAME_BYTES, SqliteStorage } from '@kompas/rel
 import Database from 'better-sqlite3';
 import { WebSocketServer } from 'ws';
 import { Boards } from './boards.ts';
-import { defaultPublicUrl, type ServerConfig } from './config.ts';
+import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
 import { parseRoom, roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
@@ -63,6 +64,7 @@ export async function startServer(
       webDir: config.webDir,
       publicUrl: () => publicUrl,
       boards,
+      boardLimiter: new RateLimiter({ limit: config.boardLimit, windowMs: BOARD_LIMIT_WINDOW_MS }),
       storage,
       replay,
       logger,
