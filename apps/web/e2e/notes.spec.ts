@@ -1,7 +1,9 @@
+import { notesType } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
+import * as Y from 'yjs';
 import { addNote, noteItem } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
-import { type CreatedBoard, createBoard, joinIn, test } from './workshop.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -156,3 +158,45 @@ function storedOnDevice(page: Page, boardId: string, text: string): Promise<bool
     { name: `kompas:${boardId}`, wanted: text },
   );
 }
+
+test('a change the server refuses is explained, and discarding it reopens the board as the others see it', async ({
+  browser,
+}) => {
+  const board = await newBoard();
+  const fay = await joinAsNewPerson(browser, board.links.facilitator, 'Fay');
+  const pim = await joinAsNewPerson(browser, board.links.participant, 'Pim');
+  await addNote(pim, 'Shared before');
+  await expect(noteItem(fay, 'Shared before')).toBeAttached();
+
+  // What a faulty or outdated app could leave in the browser's copy of the board: a note that is a number.
+  const faulty = new Y.Doc();
+  notesType(faulty).set('broken', 42);
+  await pim.evaluate(
+    ({ name, update }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('updates', 'readwrite');
+          transaction.objectStore('updates').add(new Uint8Array(update));
+          transaction.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { name: `kompas:${board.id}`, update: [...Y.encodeStateAsUpdate(faulty)] },
+  );
+  await pim.reload();
+  await expect(pim.getByRole('heading', { name: "This browser's changes were refused" })).toBeVisible();
+
+  await pim.getByRole('button', { name: 'Discard and reopen' }).click();
+  await expect(noteItem(pim, 'Shared before')).toBeAttached();
+  await addNote(fay, 'Written after');
+  await expect(noteItem(pim, 'Written after')).toBeAttached();
+  // The refused change is gone from this browser for good.
+  await pim.reload();
+  await expect(noteItem(pim, 'Written after')).toBeAttached();
+  await expect(pim.getByRole('heading', { name: "This browser's changes were refused" })).toHaveCount(0);
+});

@@ -15,6 +15,13 @@ describe('accessProblem', () => {
     expect(accessProblem(4404, '').title).toBe('This board does not exist');
   });
 
+  it('offers to discard unshared changes when the server refused one', () => {
+    const problem = accessProblem(4422, 'invalid board data: notes.x is not a valid note');
+    expect(problem.title).toBe("This browser's changes were refused");
+    expect(problem.discardUnsent).toBe(true);
+    expect(accessProblem(4403, 'invalid token').discardUnsent).toBeUndefined();
+  });
+
   it('falls back to a generic message', () => {
     expect(accessProblem(500, 'internal error')).toEqual({
       title: 'This board cannot be opened',

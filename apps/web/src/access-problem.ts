@@ -2,11 +2,19 @@
 export interface AccessProblem {
   title: string;
   detail: string;
+  /**
+   * The server refused a change this browser holds: the way out is to discard what this browser keeps of the
+   * board and has not shared, so it opens as the others see it.
+   */
+  discardUnsent?: boolean;
 }
+
+/** The relay's close code for a write that would leave invalid board data. */
+const INVALID_DATA = 4422;
 
 const ASK_AGAIN = 'Ask the facilitator of the workshop for a new link.';
 
-/** `code` is an HTTP status (401/403/404) or a relay close code (4401/4403/4404); `reason` its text. */
+/** `code` is an HTTP status (401/403/404) or a relay close code (4401/4403/4404/4422); `reason` its text. */
 export function accessProblem(code: number, reason: string): AccessProblem {
   if (reason === 'token expired') {
     return {
@@ -24,6 +32,15 @@ export function accessProblem(code: number, reason: string): AccessProblem {
     return {
       title: 'This link is not valid',
       detail: `The link may have been copied incompletely or belongs to another board. ${ASK_AGAIN}`,
+    };
+  }
+  if (code === INVALID_DATA) {
+    return {
+      title: "This browser's changes were refused",
+      detail:
+        'The server refused a change made in this browser, so the board cannot open with it. Discard the ' +
+        'changes this browser has not shared yet, and the board opens as the others see it.',
+      discardUnsent: true,
     };
   }
   return { title: 'This board cannot be opened', detail: reason || 'Something went wrong. Try again later.' };

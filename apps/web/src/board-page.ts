@@ -1,3 +1,4 @@
+import type { Refusal } from '@kompas/client';
 import {
   closeVotingRound,
   createNote,
@@ -143,6 +144,11 @@ export class BoardPage extends LitElement {
   private readonly toast = new ToastController(this);
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly connection = new ConnectionController(this, () => this.session?.connection);
+  private readonly controlConnection = new ConnectionController(this, () => this.session?.controlConnection);
+  private readonly draftsConnection = new ConnectionController(
+    this,
+    () => this.session?.draftsConnection ?? undefined,
+  );
   private readonly undo = new UndoController(this, () => this.session?.undoManager);
   private readonly meta = new BoardMetaController(this, () => this.session?.doc);
   private readonly facilitation = new FacilitationController(this, () => this.session?.controlConnection, {
@@ -337,7 +343,7 @@ export class BoardPage extends LitElement {
     const state = this.state;
     if (state.kind === 'problem') return state.problem.title;
     if (state.kind === 'loading') return 'Opening board';
-    const refusal = this.connection.refusal;
+    const refusal = this.refusal;
     if (refusal) return accessProblem(refusal.code, refusal.reason).title;
     return this.meta.meta?.title ?? state.info.title;
   }
@@ -350,7 +356,7 @@ export class BoardPage extends LitElement {
     if (state.kind === 'problem') {
       return this.renderProblem(state.problem, state.retry);
     }
-    const refusal = this.connection.refusal;
+    const refusal = this.refusal;
     if (refusal) return this.renderProblem(accessProblem(refusal.code, refusal.reason), false);
 
     const { info, session, token } = state;
@@ -497,13 +503,29 @@ export class BoardPage extends LitElement {
       <kompas-toast .message=${this.toast.message}></kompas-toast>`;
   }
 
+  /** The server's refusal of any of the board's rooms: the board cannot be used without all three. */
+  private get refusal(): Refusal | null {
+    return this.connection.refusal ?? this.controlConnection.refusal ?? this.draftsConnection.refusal;
+  }
+
   private renderProblem(problem: AccessProblem, retry: boolean) {
     return html`<kompas-problem-page
       .heading=${problem.title}
       .detail=${problem.detail}
       .retry=${retry}
+      .discard=${problem.discardUnsent ?? false}
       @retry=${() => void this.open()}
+      @discard=${() => void this.discardUnsent()}
     ></kompas-problem-page>`;
+  }
+
+  /** Deletes this browser's copy of the rooms the server refused, with the refused change, and opens the board anew. */
+  private async discardUnsent(): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'ready') return;
+    this.state = { kind: 'loading' };
+    await state.session.discardRefused();
+    await this.open();
   }
 
   private get canvas(): BoardCanvas | null {

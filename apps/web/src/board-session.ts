@@ -9,7 +9,7 @@ import {
   PRIVATE_ROUND_KEY,
   publishDrafts,
 } from '@kompas/model';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 
 /** The relay's WebSocket base for the page's origin: `ws://host/ws`, or `wss:` on https. */
@@ -96,6 +96,25 @@ export class BoardSession {
   /** A document saved by a newer Kompas must not be written by this one. */
   get newerSchema(): boolean {
     return isNewerSchema(this.doc);
+  }
+
+  /**
+   * Closes the session and deletes what this device keeps of each room the server refused (the board copy,
+   * the drafts), with the changes it has not shared: a device holding a change the server refused would
+   * otherwise be refused again on every visit. The board then reopens as the server has it. The control
+   * room is not kept on the device, so reopening is enough for it.
+   */
+  async discardRefused(): Promise<void> {
+    const refused: IndexeddbPersistence[] = [];
+    if (this.connection.refusal) refused.push(this.persistence);
+    if (this.draftsConnection?.refusal && this.draftsPersistence) refused.push(this.draftsPersistence);
+    this.destroy();
+    await Promise.all(
+      refused.map(async (store) => {
+        await store.destroy();
+        await clearDocument(store.name);
+      }),
+    );
   }
 
   destroy(): void {

@@ -8,17 +8,21 @@ export class ProblemPage extends LitElement {
     heading: { type: String },
     detail: { type: String },
     retry: { type: Boolean },
+    discard: { type: Boolean },
   };
 
   declare heading: string;
   declare detail: string;
   declare retry: boolean;
+  /** Offer to discard what this browser keeps of the board and has not shared (fires `discard`). */
+  declare discard: boolean;
 
   constructor() {
     super();
     this.heading = '';
     this.detail = '';
     this.retry = false;
+    this.discard = false;
   }
 
   static override styles = [
@@ -89,6 +93,13 @@ export class ProblemPage extends LitElement {
           this.retry
             ? html`<button class="button primary" @click=${() => this.dispatchEvent(new CustomEvent('retry'))}>
               Try again
+            </button>`
+            : nothing
+        }
+        ${
+          this.discard
+            ? html`<button class="button primary" @click=${() => this.dispatchEvent(new CustomEvent('discard'))}>
+              Discard and reopen
             </button>`
             : nothing
         }
