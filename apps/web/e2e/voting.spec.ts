@@ -36,6 +36,7 @@ async function startVoting(
     budget: number;
     scope: string;
     results: 'Hidden until voting closes' | 'Shown live as votes come in';
+    spread?: boolean;
   },
 ): Promise<void> {
   const panel = page.getByRole('region', { name: 'Voting' });
@@ -43,6 +44,7 @@ async function startVoting(
   await panel.getByRole('button', { name: 'Start voting' }).click();
   const dialog = page.getByRole('dialog', { name: 'Start a voting round' });
   await dialog.getByLabel('Votes per person').fill(String(round.budget));
+  if (round.spread) await dialog.getByRole('checkbox', { name: 'At most one vote per note' }).check();
   await dialog.getByRole('radio', { name: round.scope }).check();
   await dialog.getByRole('radio', { name: round.results }).check();
   await dialog.getByRole('button', { name: 'Start voting' }).click();
@@ -131,7 +133,15 @@ test('a live voting round shows totals to everyone as votes arrive', async ({ br
   await addNoteAt(pim, 'Shared front door', 15);
   await addNoteAt(pim, 'Budget from the region', 135);
   const budgetNote = await noteId(pim, 'Budget from the region');
-  await startVoting(fay, { budget: 2, scope: 'The whole board', results: 'Shown live as votes come in' });
+  await startVoting(fay, {
+    budget: 2,
+    scope: 'The whole board',
+    results: 'Shown live as votes come in',
+    spread: true,
+  });
+  await expect(pim.getByRole('region', { name: 'Voting' })).toContainText(
+    '2 votes per person, at most one per note on every note on the board.',
+  );
 
   const list = (page: Page) =>
     page.getByRole('list', { name: 'Notes to vote on' }).getByRole('listitem').filter({ hasText: 'Budget' });
@@ -144,4 +154,8 @@ test('a live voting round shows totals to everyone as votes arrive', async ({ br
   await expect(list(otto)).toContainText('2 votes');
   await expect(list(pim)).toContainText('2 votes');
   await expect(votingStatus(pim)).toHaveText('Voting: 1 vote left');
+  // The votes are spread: Pim's second vote cannot go on the same note, only on another.
+  await expect(voteFor(pim, 'Budget from the region')).toBeDisabled();
+  await voteFor(pim, 'Shared front door').click();
+  await expect(votingStatus(pim)).toHaveText('Voting: 0 votes left');
 });

@@ -12,6 +12,8 @@ import { dialogStyles, sharedStyles } from './shared-styles.ts';
 
 export interface VotingStartDetail {
   budget: number;
+  /** 1 when votes must be spread over the notes; absent when a person may stack them on one note. */
+  maxPerNote?: number;
   scope: VotingScope;
   results: VotingResults;
 }
@@ -21,15 +23,17 @@ type ScopeKind = VotingScope['kind'];
 const DEFAULT_BUDGET = 3;
 
 /**
- * Where the facilitator sets up a voting round: votes per person, which notes (the whole board, the current
- * phase or one step) and whether totals show while it runs. Open while `open`; fires `voting-start`
- * ({ budget, scope, results }) or `voting-cancel` (Escape counts as cancelling).
+ * Where the facilitator sets up a voting round: votes per person, whether they must be spread (at most one
+ * per note), which notes (the whole board, the current phase or one step) and whether totals show while it
+ * runs. Open while `open`; fires `voting-start` ({ budget, maxPerNote, scope, results }) or `voting-cancel`
+ * (Escape counts as cancelling).
  */
 export class VotingDialog extends LitElement {
   static override properties = {
     open: { type: Boolean },
     phase: { attribute: false },
     budget: { state: true },
+    spread: { state: true },
     scopeKind: { state: true },
     step: { state: true },
     results: { state: true },
@@ -39,6 +43,8 @@ export class VotingDialog extends LitElement {
   /** The group's current phase, or null before the workshop starts (then no phase can be chosen). */
   declare phase: PhaseId | null;
   declare budget: string;
+  /** At most one vote per person on each note. */
+  declare spread: boolean;
   declare scopeKind: ScopeKind;
   declare step: StepId;
   declare results: VotingResults;
@@ -48,6 +54,7 @@ export class VotingDialog extends LitElement {
     this.open = false;
     this.phase = null;
     this.budget = String(DEFAULT_BUDGET);
+    this.spread = false;
     this.scopeKind = 'board';
     this.step = STEPS[0]?.id ?? '';
     this.results = 'hidden';
@@ -123,6 +130,7 @@ export class VotingDialog extends LitElement {
 
   private reset(): void {
     this.budget = String(DEFAULT_BUDGET);
+    this.spread = false;
     this.scopeKind = this.phase ? 'phase' : 'board';
     const firstStep = this.phase ? getPhase(this.phase).steps[0] : undefined;
     this.step = firstStep?.id ?? this.step;
@@ -155,6 +163,15 @@ export class VotingDialog extends LitElement {
             }}
           />
         </div>
+        <label class="option">
+          <input
+            type="checkbox"
+            .checked=${this.spread}
+            @change=${(event: Event) => {
+              this.spread = (event.target as HTMLInputElement).checked;
+            }}
+          />At most one vote per note
+        </label>
         <fieldset>
           <legend>Vote on</legend>
           ${this.scopeOption('board', 'The whole board')}
@@ -224,6 +241,7 @@ export class VotingDialog extends LitElement {
     event.preventDefault();
     const detail: VotingStartDetail = {
       budget: Number(this.budget),
+      ...(this.spread ? { maxPerNote: 1 } : {}),
       scope: this.scope(),
       results: this.results,
     };

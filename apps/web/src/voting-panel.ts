@@ -17,6 +17,12 @@ export function scopeText(scope: VotingScope): string {
   return 'every note on the board';
 }
 
+/** ", at most one per note" when the round limits votes per note; nothing when votes may be stacked. */
+export function perNoteText(maxPerNote: number | undefined): string {
+  if (maxPerNote === undefined) return '';
+  return `, at most ${maxPerNote === 1 ? 'one' : maxPerNote} per note`;
+}
+
 /**
  * The voting round beside the board: what it is about, the notes in it with this person's votes and buttons
  * to vote for them or take a vote back, and the totals once they may be shown, sortable by votes. A
@@ -142,7 +148,8 @@ export class VotingPanel extends LitElement {
     const sorted = state.resultsShown && (this.sortByVotes ?? !state.open);
     const notes = sorted ? sortedByVotes(state.notes) : state.notes;
     return html`<p>
-        ${state.open ? 'Open' : 'Closed'}: ${votesText(round.budget)} per person on ${scopeText(round.scope)}.
+        ${state.open ? 'Open' : 'Closed'}: ${votesText(round.budget)} per person${perNoteText(round.maxPerNote)} on
+        ${scopeText(round.scope)}.
         ${round.results === 'hidden' && state.open ? 'Totals show when voting closes.' : nothing}
       </p>
       ${state.votes ? html`<p>You have ${votesText(state.left)} left.</p>` : nothing}
