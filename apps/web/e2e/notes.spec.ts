@@ -136,6 +136,29 @@ test('a note written offline survives closing the tab and reaches the others onc
   await expect(noteItem(ann, 'Kept on this device')).toBeAttached();
 });
 
+test('a board reloaded while the server is down opens from the device and takes notes', async ({
+  browser,
+}) => {
+  const board = await newBoard();
+  const ann = await joinAsNewPerson(browser, board.links.facilitator, 'Ann');
+  const bea = await joinAsNewPerson(browser, board.links.participant, 'Bea');
+  await addNote(bea, 'Written online');
+  await expect(noteItem(ann, 'Written online')).toBeAttached();
+  // Once the app is kept on the device (its service worker controls the page), the server may go.
+  await bea.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await server.stop();
+  await bea.reload();
+  await expect(noteItem(bea, 'Written online')).toBeAttached();
+  await expect(bea.getByRole('status').filter({ hasText: /Reconnecting|Offline/ })).toBeVisible();
+  await addNote(bea, 'Written while the server was down');
+  await expect.poll(() => storedOnDevice(bea, board.id, 'Written while the server was down')).toBe(true);
+
+  await server.restart();
+  await expect(noteItem(ann, 'Written while the server was down')).toBeAttached({ timeout: 20_000 });
+  await expect(bea.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+});
+
 /** Whether the board's offline store in the page's IndexedDB holds an update containing `text`. */
 function storedOnDevice(page: Page, boardId: string, text: string): Promise<boolean> {
   return page.evaluate(
