@@ -195,7 +195,7 @@ function base64(bytes: Uint8Array): string {
 
 /**
  * The room's state at time `at`: the latest snapshot at or before the last update logged by then, merged with
- * the updates after it (at most one snapshot interval of them).
+ * the updates after it (one snapshot interval of them near the end, up to KEEP_SNAPSHOT_EVERY further back).
  */
 async function roomStateAt(storage: Storage, room: string, at: number): Promise<RoomStateJson> {
   const seq = await lastSeqAt(storage, room, at);

@@ -25,6 +25,7 @@ export {
 export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 export type { ChangeValidator } from './staging-doc.ts';
 export {
+  KEEP_SNAPSHOT_EVERY,
   type LogEntry,
   type LogRange,
   type PresenceRange,

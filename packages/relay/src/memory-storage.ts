@@ -8,12 +8,13 @@ import {
   StorageClosedError,
   type StoredRoom,
   type StoredSnapshot,
+  snapshotsToDrop,
   type UpdateMeta,
 } from './storage.ts';
 
 interface MemoryRoom {
   log: LogEntry[];
-  /** Every snapshot taken, oldest first. */
+  /** The snapshots kept (see `Storage.snapshot`), oldest first. */
   snapshots: StoredSnapshot[];
   presence: PresenceSample[];
 }
@@ -44,7 +45,11 @@ export class MemoryStorage implements Storage {
 
   async snapshot(room: string): Promise<number> {
     const { state, seq, sinceSnapshot } = await this.load(room);
-    if (state && sinceSnapshot > 0) this.roomFor(room).snapshots.push({ seq, state });
+    if (!state || sinceSnapshot === 0) return seq;
+    const stored = this.roomFor(room);
+    stored.snapshots.push({ seq, state });
+    const drop = new Set(snapshotsToDrop(stored.snapshots.map((snapshot) => snapshot.seq)));
+    stored.snapshots = stored.snapshots.filter((snapshot) => !drop.has(snapshot.seq));
     return seq;
   }
 

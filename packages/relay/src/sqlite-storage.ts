@@ -11,6 +11,7 @@ import {
   StorageClosedError,
   type StoredRoom,
   type StoredSnapshot,
+  snapshotsToDrop,
   type UpdateMeta,
 } from './storage.ts';
 
@@ -101,6 +102,10 @@ export class SqliteStorage implements Storage {
       insertSnapshot: this.db.prepare<[string, number, Buffer]>(
         'INSERT OR REPLACE INTO snapshots (room, seq, data) VALUES (?, ?, ?)',
       ),
+      snapshotSeqs: this.db
+        .prepare<[string], number>('SELECT seq FROM snapshots WHERE room = ? ORDER BY seq')
+        .pluck(),
+      deleteSnapshot: this.db.prepare<[string, number]>('DELETE FROM snapshots WHERE room = ? AND seq = ?'),
     };
   }
 
@@ -120,7 +125,12 @@ export class SqliteStorage implements Storage {
 
   async snapshot(room: string): Promise<number> {
     const { state, seq, sinceSnapshot } = this.loadNow(room);
-    if (state && sinceSnapshot > 0) this.statements.insertSnapshot.run(room, seq, toBuffer(state));
+    if (!state || sinceSnapshot === 0) return seq;
+    const { insertSnapshot, snapshotSeqs, deleteSnapshot } = this.statements;
+    this.db.transaction(() => {
+      insertSnapshot.run(room, seq, toBuffer(state));
+      for (const old of snapshotsToDrop(snapshotSeqs.all(room))) deleteSnapshot.run(room, old);
+    })();
     return seq;
   }
 

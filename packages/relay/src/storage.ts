@@ -12,13 +12,24 @@ export interface Storage {
    * relays an update only after this resolves. Positions start at 1 and grow by 1 per room.
    */
   append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
-  /** Merges the log into a snapshot at its current end and resolves with that position (0: empty room). */
+  /**
+   * Merges the log into a snapshot at its current end and resolves with that position (0: empty room).
+   *
+   * Taking one also thins the room's older snapshots (`snapshotsToDrop`), in the same transaction, so storage
+   * grows with the log rather than with the square of the session: the newest two stay, so a replay or the
+   * replay index near the end finds a close one; further back, counting from the oldest (which always stays),
+   * a snapshot stays only if it is at least KEEP_SNAPSHOT_EVERY positions after the previous one kept. The
+   * rule runs over all the room's snapshots, so a room stored before it existed is thinned at its next
+   * snapshot. The log is never thinned, so any state can still be rebuilt from an older snapshot plus more of
+   * the log. The SQLite file is not vacuumed: later writes reuse the freed pages.
+   */
   snapshot(room: string): Promise<number>;
   /** Logged updates after position `after`, oldest first: what a replay plays back. */
   readLog(room: string, range?: LogRange): Promise<LogEntry[]>;
   /**
    * The latest stored snapshot at or before log position `seq` (null when there is none): where a replay
-   * seeking to `seq` starts, so it applies at most one snapshot interval of updates.
+   * seeking to `seq` starts. It then applies the updates after it: at most one snapshot interval of them near
+   * the end of the log, about KEEP_SNAPSHOT_EVERY further back, where older snapshots were thinned out.
    */
   readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null>;
   /** Records presence samples (names and cursors) for replays; resolves once they are stored. */
@@ -29,6 +40,24 @@ export interface Storage {
   flush(): Promise<void>;
   /** Flushes, then releases the engine; later calls reject. */
   close(): Promise<void>;
+}
+
+/** Behind the newest two, the snapshots a room keeps are at least this many log positions apart. */
+export const KEEP_SNAPSHOT_EVERY = 5000;
+
+/**
+ * Which of a room's snapshots the thinning rule of `Storage.snapshot` drops, given all their positions in
+ * ascending order: none of the newest two nor the oldest, and of the rest each one that is less than
+ * KEEP_SNAPSHOT_EVERY positions after the last one kept before it. Applied to what it keeps, it drops nothing.
+ */
+export function snapshotsToDrop(seqs: readonly number[]): number[] {
+  const drop: number[] = [];
+  let kept = seqs[0] ?? 0;
+  for (const seq of seqs.slice(1, -2)) {
+    if (seq - kept >= KEEP_SNAPSHOT_EVERY) kept = seq;
+    else drop.push(seq);
+  }
+  return drop;
 }
 
 /** Who made an update and when the server received it. */
