@@ -252,10 +252,8 @@ async function logSpan(storage: Storage, room: string): Promise<{ start: number;
 
 /** Each person's latest sample at `at`, without those who had left by then. */
 async function presentAt(storage: Storage, room: string, at: number): Promise<PresenceSample[]> {
-  const samples = await storage.readPresence(room, { from: at - PRESENCE_LOOKBACK_MS, to: at });
-  const latest = new Map<number, PresenceSample>();
-  for (const sample of samples) latest.set(sample.client, sample);
-  return [...latest.values()].filter((sample) => sample.state !== null);
+  const latest = await storage.readLatestPresence(room, { from: at - PRESENCE_LOOKBACK_MS, to: at });
+  return latest.filter((sample) => sample.state !== null);
 }
 
 function requiredInteger(query: URLSearchParams, name: string): number {

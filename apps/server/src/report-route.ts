@@ -57,13 +57,14 @@ interface RecordedPeople {
 async function recordedPeople(storage: Storage, room: string): Promise<RecordedPeople> {
   const names = new Map<string, string>();
   const personOfClient = new Map<number, string>();
-  let samples: Awaited<ReturnType<Storage['readPresence']>> = [];
+  let samples: Awaited<ReturnType<Storage['readPresenceClients']>> = [];
   try {
-    samples = await storage.readPresence(room);
+    samples = await storage.readPresenceClients(room);
   } catch {
     // No recorded presence: nobody is named from it.
   }
-  for (const { client, state } of samples) {
+  // Oldest first, so the name kept is the one each person used last.
+  for (const { client, state } of samples.sort((a, b) => a.at - b.at)) {
     const user = state?.user as { id?: unknown; name?: unknown } | undefined;
     if (typeof user?.id !== 'string') continue;
     personOfClient.set(client, user.id);

@@ -1,12 +1,14 @@
 /**
  * Opening and seeking a long recording, the way the replay view does it: a 3-hour session of 50,000 updates
  * (notes added, moved and edited, votes, phase changes, timers) is written into a real SqliteStorage with a
- * snapshot every N updates, as the relay takes them; then the real server serves it, and a ReplaySession
+ * snapshot every N updates, as the relay takes them, with the cursors of 12 people recorded twice a second
+ * each (the relay records at most five a second per person, on change); then the real server serves it, and a ReplaySession
  * (replay-session.ts: the server's recording route plus the replay engine) opens it and seeks to random times.
  * A seek is timed until the board's documents are at that time and read as the view reads them (notes, phase,
  * timer, votes); drawing them is not included.
  *
  * Run from the repo root: pnpm bench:replay [--updates 50000] [--hours 3] [--snapshot-every 500] [--seeks 200]
+ *   [--cursor-hz 2]
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,11 +36,15 @@ import {
 } from '@kompas/model';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
-import { DEFAULT_SNAPSHOT_EVERY, SqliteStorage } from '../../../packages/relay/src/index.ts';
+import {
+  DEFAULT_SNAPSHOT_EVERY,
+  type PresenceSample,
+  SqliteStorage,
+} from '../../../packages/relay/src/index.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { startServer } from '../../server/src/server.ts';
 import { RecordingApi } from '../src/replay-api.ts';
-import { ReplaySession } from '../src/replay-session.ts';
+import { PRESENCE_AHEAD_MS, ReplaySession } from '../src/replay-session.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +53,7 @@ const { values: args } = parseArgs({
     'snapshot-every': { type: 'string', default: String(DEFAULT_SNAPSHOT_EVERY) },
     seeks: { type: 'string', default: '200' },
     opens: { type: 'string', default: '5' },
+    'cursor-hz': { type: 'string', default: '2' },
   },
 });
 const UPDATES = Number(args.updates);
@@ -54,7 +61,15 @@ const SESSION_MS = Number(args.hours) * 3600_000;
 const SNAPSHOT_EVERY = Number(args['snapshot-every']);
 const SEEKS = Number(args.seeks);
 const OPENS = Number(args.opens);
-for (const [name, value] of Object.entries({ UPDATES, SESSION_MS, SNAPSHOT_EVERY, SEEKS, OPENS })) {
+const CURSOR_HZ = Number(args['cursor-hz']);
+for (const [name, value] of Object.entries({
+  UPDATES,
+  SESSION_MS,
+  SNAPSHOT_EVERY,
+  SEEKS,
+  OPENS,
+  CURSOR_HZ,
+})) {
   if (!Number.isFinite(value) || value <= 0) {
     console.error(`${name} must be a positive number`);
     process.exit(2);
@@ -171,13 +186,46 @@ async function recordSession(storage: SqliteStorage, boardId: string, startAt: n
       moments.push({ at, notes: listNotes(content).length, phase: getFacilitation(control).phase });
   }
   await Promise.all(pending);
+  const samples = await recordCursors(storage, boardId, people, startAt);
   await storage.flush();
   const written = [...counts.values()].reduce((sum, count) => sum + count, 0) - initial.seq;
   console.log(
     `session: ${written} updates over ${(SESSION_MS / 3600_000).toFixed(1)} h (${counts.get(boardId)} content, ` +
-      `${counts.get(`${boardId}.control`)} control), ${noteIds.length} notes, snapshots every ${SNAPSHOT_EVERY}`,
+      `${counts.get(`${boardId}.control`)} control), ${noteIds.length} notes, snapshots every ${SNAPSHOT_EVERY}, ` +
+      `${samples} cursor samples`,
   );
   return moments;
+}
+
+/** Each person's cursor wandering over the board, CURSOR_HZ samples a second, as the relay records them. */
+async function recordCursors(
+  storage: SqliteStorage,
+  boardId: string,
+  people: readonly { id: string; name: string }[],
+  startAt: number,
+): Promise<number> {
+  const rand = random(7);
+  const stepMs = 1000 / CURSOR_HZ;
+  let batch: PresenceSample[] = [];
+  let count = 0;
+  for (let t = 0; t < SESSION_MS; t += stepMs) {
+    for (const [index, person] of people.entries()) {
+      const cursor = { x: Math.round(rand() * 2000 - 1000), y: Math.round(rand() * 2000 - 1000) };
+      batch.push({
+        at: Math.round(startAt + t + index),
+        client: 1000 + index,
+        state: { user: person, cursor },
+      });
+    }
+    if (batch.length >= 5000) {
+      count += batch.length;
+      await storage.appendPresence(boardId, batch);
+      batch = [];
+    }
+  }
+  count += batch.length;
+  await storage.appendPresence(boardId, batch);
+  return count;
 }
 
 async function main(): Promise<void> {
@@ -249,6 +297,22 @@ async function main(): Promise<void> {
       console.log(`seek to a random time, state from the server: ${stats(seeks)}  (${seeks.length} seeks)`);
       if (local.length > 0)
         console.log(`seek within the loaded log:                   ${stats(local)}  (${local.length} seeks)`);
+
+      // Where a seek's time goes: each request it makes, alone.
+      const parts: Record<string, number[]> = { board: [], 'control state': [], presence: [] };
+      for (let index = 0; index < 50; index++) {
+        const t = session.start + rand() * (session.end - session.start);
+        for (const [name, request] of [
+          ['board', () => api.board(t)],
+          ['control state', () => api.state(t, true)],
+          ['presence', () => api.presence(t, t + PRESENCE_AHEAD_MS)],
+        ] as const) {
+          begin = performance.now();
+          await request();
+          parts[name]?.push(performance.now() - begin);
+        }
+      }
+      for (const [name, times] of Object.entries(parts)) console.log(`  ${name} request: ${stats(times)}`);
 
       let wrong = 0;
       for (const moment of moments) {

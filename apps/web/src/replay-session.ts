@@ -22,7 +22,7 @@ const PAGE = 2000;
 /** Playing asks for more entries once fewer than this many are loaded ahead. */
 const READ_AHEAD = 500;
 /** Presence is read this far ahead of the time shown. */
-const PRESENCE_AHEAD_MS = 2 * 60 * 1000;
+export const PRESENCE_AHEAD_MS = 30 * 1000;
 
 /**
  * A board's recording as a replay shows it: opens it (the session's span, its events and phases, the board at
@@ -80,6 +80,8 @@ export class ReplaySession {
     const time = Math.min(Math.max(t, this.start), this.end);
     this.time = time;
     let from: 'local' | 'server' = 'local';
+    // Presence is read while the board is: they are independent.
+    const presence = this.readPresenceAround(time);
     if (!this.replay.seek(time)) {
       from = 'server';
       const [board, state] = await Promise.all([this.api.board(time), this.api.state(time, true)]);
@@ -87,7 +89,7 @@ export class ReplaySession {
       if (state.control) this.replay.control.resetTo(state.control);
       else this.replay.control.moveTo(0, 0);
     }
-    await this.readPresenceAround(time);
+    await presence;
     return from;
   }
 

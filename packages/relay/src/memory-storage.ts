@@ -73,6 +73,14 @@ export class MemoryStorage implements Storage {
       .map((sample) => structuredClone(sample));
   }
 
+  async readLatestPresence(room: string, range: Required<PresenceRange>): Promise<PresenceSample[]> {
+    return latestByClient(await this.readPresence(room, range));
+  }
+
+  async readPresenceClients(room: string): Promise<PresenceSample[]> {
+    return latestByClient((await this.readPresence(room)).filter((sample) => sample.state !== null));
+  }
+
   async readLog(room: string, range: LogRange = {}): Promise<LogEntry[]> {
     this.assertOpen();
     const after = range.after ?? 0;
@@ -104,4 +112,11 @@ export class MemoryStorage implements Storage {
 
 function lastSeq(room: MemoryRoom): number {
   return room.log.at(-1)?.seq ?? 0;
+}
+
+/** The last of each client's samples (they come oldest first), by client id. */
+function latestByClient(samples: readonly PresenceSample[]): PresenceSample[] {
+  const latest = new Map<number, PresenceSample>();
+  for (const sample of samples) latest.set(sample.client, sample);
+  return [...latest.values()].sort((a, b) => a.client - b.client);
 }

@@ -118,7 +118,7 @@ describe('SqliteStorage', () => {
     await old.append('room', textUpdates(1)[0] as Uint8Array, meta);
     await old.close();
     const db = new Database(file);
-    db.exec('DROP TABLE presence');
+    db.exec('DROP TABLE presence; DROP TABLE presence_clients');
     db.pragma('user_version = 1');
     db.close();
 
@@ -127,6 +127,45 @@ describe('SqliteStorage', () => {
       expect((await storage.readLog('room')).length).toBe(1);
       await storage.appendPresence('room', [{ at: 1, client: 1, state: null }]);
       expect(await storage.readPresence('room')).toEqual([{ at: 1, client: 1, state: null }]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('brings a database of the second schema up to date, finding its recorded presence per client', async () => {
+    const file = join(dataDir, 'second.sqlite');
+    const db = new Database(file);
+    db.exec(`
+      CREATE TABLE updates (room TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL,
+        data BLOB NOT NULL, PRIMARY KEY (room, seq));
+      CREATE TABLE snapshots (room TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, seq));
+      CREATE TABLE presence (room TEXT NOT NULL, at INTEGER NOT NULL, client INTEGER NOT NULL, state TEXT);
+      CREATE INDEX presence_by_time ON presence (room, at);
+      INSERT INTO presence VALUES ('room', 100, 7, '{"user":{"id":"ada"}}'), ('room', 200, 7, '{"user":{"id":"ada","name":"Ada"}}'),
+        ('room', 300, 7, NULL), ('room', 150, 8, '{"user":{"id":"bo"}}');
+    `);
+    db.pragma('user_version = 2');
+    db.close();
+
+    const storage = new SqliteStorage(file);
+    try {
+      expect(await storage.readPresenceClients('room')).toEqual([
+        { at: 200, client: 7, state: { user: { id: 'ada', name: 'Ada' } } },
+        { at: 150, client: 8, state: { user: { id: 'bo' } } },
+      ]);
+      expect(await storage.readLatestPresence('room', { from: 0, to: 350 })).toEqual([
+        { at: 300, client: 7, state: null },
+        { at: 150, client: 8, state: { user: { id: 'bo' } } },
+      ]);
+      // Samples recorded after the upgrade keep the per-client record current.
+      await storage.appendPresence('room', [
+        { at: 400, client: 8, state: { user: { id: 'bo', name: 'Bo' } } },
+      ]);
+      expect((await storage.readPresenceClients('room')).at(-1)).toEqual({
+        at: 400,
+        client: 8,
+        state: { user: { id: 'bo', name: 'Bo' } },
+      });
     } finally {
       await storage.close();
     }

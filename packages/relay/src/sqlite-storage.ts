@@ -18,7 +18,7 @@ import {
 /** File name of the database when SqliteStorage is given a data directory. */
 export const SQLITE_FILE_NAME = 'relay.sqlite';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 /** A batch is committed early at this size, so one transaction never holds an unbounded amount. */
 const MAX_BATCH = 1000;
 
@@ -48,10 +48,23 @@ interface PresenceRow {
   state: string | null;
 }
 
+/** A client's span in a batch of samples and its latest state in it, for `presence_clients`. */
+interface PresenceClientRow {
+  firstAt: number;
+  lastAt: number;
+  state: string | null;
+  stateAt: number | null;
+}
+
+function presenceSample({ at, client, state }: PresenceRow): PresenceSample {
+  return { at, client, state: state === null ? null : (JSON.parse(state) as Record<string, unknown>) };
+}
+
 /**
  * SQLite storage (better-sqlite3, WAL). One table per concept: `updates(room, seq, at, actor, data)` is the
  * log, `snapshots(room, seq, data)` the merged states, `presence(room, at, client, state)` the recorded names
- * and cursors.
+ * and cursors, and `presence_clients` each client's span and latest state, so that who was present at a
+ * moment, or ever, is found per client rather than by reading every sample.
  *
  * Appends are group-committed: every append made in one turn of the event loop goes into one transaction,
  * committed right after the loop has delivered that turn's incoming messages (setImmediate). Each promise
@@ -98,6 +111,27 @@ export class SqliteStorage implements Storage {
       ),
       presenceBetween: this.db.prepare<[string, number, number], PresenceRow>(
         'SELECT at, client, state FROM presence WHERE room = ? AND at >= ? AND at <= ? ORDER BY at, rowid',
+      ),
+      upsertPresenceClient: this.db.prepare<[string, number, number, number, string | null, number | null]>(
+        `INSERT INTO presence_clients (room, client, first_at, last_at, state, state_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (room, client) DO UPDATE SET
+           first_at = min(first_at, excluded.first_at),
+           last_at = max(last_at, excluded.last_at),
+           state = CASE WHEN excluded.state_at >= coalesce(state_at, -1) THEN excluded.state ELSE state END,
+           state_at = CASE WHEN excluded.state_at >= coalesce(state_at, -1) THEN excluded.state_at ELSE state_at END`,
+      ),
+      clientsBetween: this.db
+        .prepare<[string, number, number], number>(
+          'SELECT client FROM presence_clients WHERE room = ? AND first_at <= ? AND last_at >= ? ORDER BY client',
+        )
+        .pluck(),
+      latestOfClient: this.db.prepare<[string, number, number], PresenceRow>(
+        `SELECT at, client, state FROM presence WHERE room = ? AND client = ? AND at <= ?
+         ORDER BY at DESC, rowid DESC LIMIT 1`,
+      ),
+      presenceClients: this.db.prepare<[string], PresenceRow>(
+        `SELECT state_at AS at, client, state FROM presence_clients WHERE room = ? AND state IS NOT NULL
+         ORDER BY client`,
       ),
       insertSnapshot: this.db.prepare<[string, number, Buffer]>(
         'INSERT OR REPLACE INTO snapshots (room, seq, data) VALUES (?, ?, ?)',
@@ -151,12 +185,41 @@ export class SqliteStorage implements Storage {
   /** Presence is a replay's garnish, not the board: written at once, without waiting for a group commit. */
   async appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
     this.assertOpen();
-    const insert = this.statements.insertPresence;
+    const { insertPresence, upsertPresenceClient } = this.statements;
     this.db.transaction(() => {
+      const clients = new Map<number, PresenceClientRow>();
       for (const { at, client, state } of samples) {
-        insert.run(room, at, client, state === null ? null : JSON.stringify(state));
+        const json = state === null ? null : JSON.stringify(state);
+        insertPresence.run(room, at, client, json);
+        const known = clients.get(client) ?? { firstAt: at, lastAt: at, state: null, stateAt: null };
+        known.firstAt = Math.min(known.firstAt, at);
+        known.lastAt = Math.max(known.lastAt, at);
+        if (json !== null && at >= (known.stateAt ?? -1)) {
+          known.state = json;
+          known.stateAt = at;
+        }
+        clients.set(client, known);
+      }
+      for (const [client, { firstAt, lastAt, state, stateAt }] of clients) {
+        upsertPresenceClient.run(room, client, firstAt, lastAt, state, stateAt);
       }
     })();
+  }
+
+  async readLatestPresence(room: string, range: Required<PresenceRange>): Promise<PresenceSample[]> {
+    this.assertOpen();
+    const { clientsBetween, latestOfClient } = this.statements;
+    const samples: PresenceSample[] = [];
+    for (const client of clientsBetween.all(room, range.to, range.from)) {
+      const row = latestOfClient.get(room, client, range.to);
+      if (row && row.at >= range.from) samples.push(presenceSample(row));
+    }
+    return samples;
+  }
+
+  async readPresenceClients(room: string): Promise<PresenceSample[]> {
+    this.assertOpen();
+    return this.statements.presenceClients.all(room).map(presenceSample);
   }
 
   async readPresence(room: string, range: PresenceRange = {}): Promise<PresenceSample[]> {
@@ -166,11 +229,7 @@ export class SqliteStorage implements Storage {
       range.from ?? 0,
       range.to ?? Number.MAX_SAFE_INTEGER,
     );
-    return rows.map(({ at, client, state }) => ({
-      at,
-      client,
-      state: state === null ? null : (JSON.parse(state) as Record<string, unknown>),
-    }));
+    return rows.map(presenceSample);
   }
 
   async flush(): Promise<void> {
@@ -236,7 +295,7 @@ function migrate(db: Database.Database): void {
   }
   if (version === SCHEMA_VERSION) return;
   // Each step takes the schema one version up; a new file runs them all.
-  const steps = [CREATE_LOG_AND_SNAPSHOTS, CREATE_PRESENCE];
+  const steps = [CREATE_LOG_AND_SNAPSHOTS, CREATE_PRESENCE, CREATE_PRESENCE_CLIENTS];
   db.transaction(() => {
     for (const step of steps.slice(version)) db.exec(step);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -267,6 +326,27 @@ const CREATE_PRESENCE = `
       state TEXT
     );
     CREATE INDEX presence_by_time ON presence (room, at);`;
+
+/** Each client's span and latest state, filled from the samples already recorded. */
+const CREATE_PRESENCE_CLIENTS = `
+    CREATE INDEX presence_by_client ON presence (room, client, at);
+    CREATE TABLE presence_clients (
+      room TEXT NOT NULL,
+      client INTEGER NOT NULL,
+      first_at INTEGER NOT NULL,
+      last_at INTEGER NOT NULL,
+      state TEXT,
+      state_at INTEGER,
+      PRIMARY KEY (room, client)
+    ) WITHOUT ROWID;
+    INSERT INTO presence_clients (room, client, first_at, last_at)
+      SELECT room, client, min(at), max(at) FROM presence GROUP BY room, client;
+    UPDATE presence_clients SET (state, state_at) = (
+      SELECT state, at FROM presence
+      WHERE presence.room = presence_clients.room AND presence.client = presence_clients.client
+        AND presence.state IS NOT NULL
+      ORDER BY at DESC, rowid DESC LIMIT 1
+    );`;
 
 /** better-sqlite3 binds Buffers as blobs; this views the same bytes without copying. */
 function toBuffer(bytes: Uint8Array): Buffer {

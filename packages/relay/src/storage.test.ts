@@ -136,6 +136,37 @@ describe.each(adapters)('%s', (_name, create) => {
     expect(await storage.readPresence('nobody')).toEqual([]);
   });
 
+  it("finds each client's latest sample at a moment, and everyone who ever took part", async () => {
+    const ada = (x: number) => ({ user: { id: 'ada', name: 'Ada' }, cursor: { x, y: 0 } });
+    const bo = { user: { id: 'bo', name: 'Bo' }, cursor: null };
+    await storage.appendPresence('room', [
+      { at: 100, client: 7, state: ada(1) },
+      { at: 150, client: 8, state: bo },
+      { at: 200, client: 7, state: ada(2) },
+    ]);
+    await storage.appendPresence('room', [
+      { at: 300, client: 7, state: null },
+      { at: 400, client: 9, state: ada(3) },
+    ]);
+    await storage.appendPresence('other', [{ at: 150, client: 10, state: bo }]);
+
+    expect(await storage.readLatestPresence('room', { from: 0, to: 250 })).toEqual([
+      { at: 200, client: 7, state: ada(2) },
+      { at: 150, client: 8, state: bo },
+    ]);
+    // Client 7 had left by 350; client 8's sample is older than the range; 9 came later.
+    expect(await storage.readLatestPresence('room', { from: 160, to: 350 })).toEqual([
+      { at: 300, client: 7, state: null },
+    ]);
+    expect(await storage.readLatestPresence('room', { from: 0, to: 99 })).toEqual([]);
+    expect(await storage.readPresenceClients('room')).toEqual([
+      { at: 200, client: 7, state: ada(2) },
+      { at: 150, client: 8, state: bo },
+      { at: 400, client: 9, state: ada(3) },
+    ]);
+    expect(await storage.readPresenceClients('nobody')).toEqual([]);
+  });
+
   it('rejects every call once closed', async () => {
     await storage.close();
     await expect(storage.append('room', new Uint8Array([0, 0]), meta)).rejects.toBeInstanceOf(

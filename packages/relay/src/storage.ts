@@ -36,6 +36,13 @@ export interface Storage {
   appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void>;
   /** Recorded presence samples with `from <= at <= to`, oldest first. */
   readPresence(room: string, range?: PresenceRange): Promise<PresenceSample[]>;
+  /**
+   * Each client's latest sample with `from <= at <= to` (its state null when it had left by then), by client
+   * id: who was present at `to`, read without going through every sample of the range.
+   */
+  readLatestPresence(room: string, range: Required<PresenceRange>): Promise<PresenceSample[]>;
+  /** Each client's latest sample that has a state (a name, a cursor), by client id: everyone who took part. */
+  readPresenceClients(room: string): Promise<PresenceSample[]>;
   /** Resolves once every append made so far is durable. */
   flush(): Promise<void>;
   /** Flushes, then releases the engine; later calls reject. */
