@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import {
+  boardDocFromState,
   buildReport,
   fileNameSlug,
   notesToCsv,
@@ -35,7 +36,7 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 
 export const UNKNOWN_REPORT_FORMAT = `format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}`;
 
-/** The room's current state as the relay stored it; private drafts are never read. */
+/** The room's current state as the relay stored it. */
 async function loadDoc(storage: Storage, room: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
   const { state } = await storage.load(room);
@@ -92,7 +93,17 @@ async function activityOf(
   return [...byPerson.values()];
 }
 
-/** Builds the report from the stored content and control rooms and sends it as a file to save. */
+/**
+ * The board room as it is now, from the replay index: its plain notes, votes and title in a small new
+ * document. Loading the room's own Yjs state would cost far more after a long session (it keeps every value
+ * ever overwritten).
+ */
+async function currentBoard(replay: ReplayIndex, room: string): Promise<Y.Doc> {
+  await replay.catchUp(room);
+  return boardDocFromState(replay.stateAt(room, Number.MAX_SAFE_INTEGER).state);
+}
+
+/** Builds the report from the board's index and the stored control room and sends it as a file to save. */
 export async function sendReport(
   { storage, replay }: { storage: Storage; replay: ReplayIndex },
   board: BoardRecord,
@@ -100,7 +111,7 @@ export async function sendReport(
   res: ServerResponse,
 ): Promise<void> {
   const [content, control, { people, personOfClient }] = await Promise.all([
-    loadDoc(storage, board.id),
+    currentBoard(replay, board.id),
     loadDoc(storage, `${board.id}.control`),
     recordedPeople(storage, board.id),
   ]);

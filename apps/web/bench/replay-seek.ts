@@ -314,6 +314,17 @@ async function main(): Promise<void> {
       }
       for (const [name, times] of Object.entries(parts)) console.log(`  ${name} request: ${stats(times)}`);
 
+      const reports: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        begin = performance.now();
+        const response = await fetch(`${server.url}/api/boards/${created.id}/report?format=json`, {
+          headers: { Authorization: `Bearer ${created.tokens.observer}` },
+        });
+        await response.json();
+        reports.push(performance.now() - begin);
+      }
+      console.log(`reflection report (JSON) of the session: ${stats(reports)}  (5 runs)`);
+
       let wrong = 0;
       for (const moment of moments) {
         await session.seek(moment.at);
