@@ -124,6 +124,7 @@ describe('ReplayIndex', () => {
       expect(sortedNotes(state)).toEqual(expectedNotes(room, seq));
     }
     expect(index.stateAt(ROOM, 9)).toEqual({ seq: 0, state: { notes: {}, votes: {}, meta: null } });
+    expect(sortedNotes(index.latestState(ROOM))).toEqual(expectedNotes(room, room.seq));
     // Frames carry what changed: applied after the state at 1,500 they give the state at 1,510.
     const frames = index.framesAfter(ROOM, 1500, 10);
     expect(frames.map((frame) => frame.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 1501 + i));

@@ -144,6 +144,11 @@ export class ReplayIndex {
     return { seq: found.seq, state: this.stateAtSeq(room, found.seq) };
   }
 
+  /** The room after everything indexed so far. */
+  latestState(room: string): BoardState {
+    return this.stateAtSeq(room, this.indexedSeq(room));
+  }
+
   /** Frames after log position `after`, at most `limit`, oldest first. */
   framesAfter(room: string, after: number, limit: number): BoardFrame[] {
     return this.statements.framesAfter.all(room, after, limit).map(frameFromRow);

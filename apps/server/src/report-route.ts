@@ -100,7 +100,7 @@ async function activityOf(
  */
 async function currentBoard(replay: ReplayIndex, room: string): Promise<Y.Doc> {
   await replay.catchUp(room);
-  return boardDocFromState(replay.stateAt(room, Number.MAX_SAFE_INTEGER).state);
+  return boardDocFromState(replay.latestState(room));
 }
 
 /** Builds the report from the board's index and the stored control room and sends it as a file to save. */
