@@ -55,6 +55,15 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await addNote(pia, 'Green roofs on every school');
   await addNote(pia, 'Rain barrels for allotments');
   await addNote(pim, 'Wadis in the park');
+  // A draft is taken back and redone like any note.
+  await addNote(pim, 'A second thought');
+  await expect(noteItem(pim, 'A second thought')).toContainText('private until revealed');
+  await pim.getByRole('button', { name: 'Undo' }).click();
+  await expect(noteItem(pim, 'A second thought')).toHaveCount(0);
+  await pim.getByRole('button', { name: 'Redo' }).click();
+  await expect(noteItem(pim, 'A second thought')).toBeAttached();
+  await pim.getByRole('button', { name: 'Undo' }).click();
+  await expect(noteItem(pim, 'A second thought')).toHaveCount(0);
 
   // Drafts are kept on the author's device: a reload loses none.
   await pia.reload();
@@ -88,6 +97,8 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   }
   expect(receivedByPim()).toContain('Green roofs on every school');
   await expect(noteItem(otto, 'Rain barrels for allotments')).toContainText('by Pia');
+  // The reveal is not the facilitator's to undo: it would take everyone's notes off the board.
+  await expect(fay.getByRole('button', { name: 'Undo' })).toBeDisabled();
 
   // After the round, a new note is an ordinary note again.
   await expect(fay.getByRole('button', { name: 'Start silent brainstorm' })).toBeVisible();

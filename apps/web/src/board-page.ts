@@ -149,7 +149,7 @@ export class BoardPage extends LitElement {
     this,
     () => this.session?.draftsConnection ?? undefined,
   );
-  private readonly undo = new UndoController(this, () => this.session?.undoManager);
+  private readonly undo = new UndoController(this, () => this.session?.undo);
   private readonly meta = new BoardMetaController(this, () => this.session?.doc);
   private readonly facilitation = new FacilitationController(this, () => this.session?.controlConnection, {
     onMove: (position) => this.announce(position),
@@ -559,7 +559,7 @@ export class BoardPage extends LitElement {
   private write(action: (session: BoardSession) => void): void {
     const session = this.session;
     if (!session || this.readOnly) return;
-    session.undoManager.stopCapturing();
+    session.undo.stopCapturing();
     try {
       action(session);
     } catch (error) {
@@ -570,7 +570,7 @@ export class BoardPage extends LitElement {
         this.toast.show('Something went wrong; the change was not saved.');
       }
     }
-    session.undoManager.stopCapturing();
+    session.undo.stopCapturing();
   }
 
   private onNoteCreate(event: CustomEvent<NoteCreateDetail>): void {
@@ -824,9 +824,9 @@ export class BoardPage extends LitElement {
   }
 
   private runUndo(direction: 'undo' | 'redo'): void {
-    const session = this.session;
-    const manager = session?.undoManager;
-    if (!session || !manager || this.readOnly) return;
+    const target = this.session?.undo.next(direction);
+    if (!target || this.readOnly) return;
+    const { manager, doc } = target;
     if (!this.lockApplies) {
       if (direction === 'undo') manager.undo();
       else manager.redo();
@@ -834,9 +834,7 @@ export class BoardPage extends LitElement {
     }
     const { mode } = this.lock.lock;
     const current = this.currentPhase;
-    const locked = undoWithinLock(manager, session.doc, direction, (change) =>
-      lockedPhaseOf(mode, current, change),
-    );
+    const locked = undoWithinLock(manager, doc, direction, (change) => lockedPhaseOf(mode, current, change));
     if (locked) this.toast.show(lockRefusalText(mode, current, locked));
   }
 

@@ -3,7 +3,6 @@ import {
   getNote,
   isNewerSchema,
   isPrivateRoundRunning,
-  LOCAL_ORIGIN,
   migrateBoard,
   notesType,
   PRIVATE_ROUND_KEY,
@@ -11,6 +10,7 @@ import {
 } from '@kompas/model';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { NoteUndo } from './note-undo.ts';
 
 /** The relay's WebSocket base for the page's origin: `ws://host/ws`, or `wss:` on https. */
 export function webSocketBase(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -41,7 +41,8 @@ export class BoardSession {
   readonly doc = new Y.Doc();
   readonly persistence: IndexeddbPersistence;
   readonly connection: RoomConnection;
-  readonly undoManager: Y.UndoManager;
+  /** This person's own changes to the notes, on the board and in their drafts, as one undo history. */
+  readonly undo: NoteUndo;
   readonly controlDoc = new Y.Doc();
   readonly controlConnection: RoomConnection;
   readonly draftsDoc = new Y.Doc();
@@ -67,7 +68,7 @@ export class BoardSession {
       doc: this.controlDoc,
       token,
     });
-    this.undoManager = new Y.UndoManager(notesType(this.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    this.undo = new NoteUndo(writable ? [this.doc, this.draftsDoc] : [this.doc]);
     this.connection.on('synced', this.onSynced);
     if (writable) {
       this.draftsPersistence = new IndexeddbPersistence(`kompas:${boardId}:drafts`, this.draftsDoc);
@@ -126,7 +127,7 @@ export class BoardSession {
     this.draftsDoc.destroy();
     this.connection.off('synced', this.onSynced);
     this.connection.destroy();
-    this.undoManager.destroy();
+    this.undo.destroy();
     this.persistence.destroy();
     this.doc.destroy();
     this.controlConnection.destroy();

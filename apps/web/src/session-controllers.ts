@@ -2,6 +2,7 @@ import type { ConnectionStatus, Refusal, RoomConnection } from '@kompas/client';
 import { type BoardMeta, getBoardMeta, observeBoardMeta } from '@kompas/model';
 import type { ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
+import type { NoteUndo } from './note-undo.ts';
 import { SubscriptionController } from './subscription-controller.ts';
 
 /** Binds a component to a room connection's status, first sync and refusal. */
@@ -35,33 +36,27 @@ export class ConnectionController {
   }
 }
 
-/** Binds a component to whether an undo manager can undo or redo. */
+/** Binds a component to whether this person's note history can undo or redo. */
 export class UndoController {
   canUndo = false;
   canRedo = false;
 
-  constructor(host: ReactiveControllerHost, getManager: () => Y.UndoManager | undefined) {
-    new SubscriptionController(host, getManager, (manager) => {
-      const onChange = (): void => {
+  constructor(host: ReactiveControllerHost, getUndo: () => NoteUndo | undefined) {
+    new SubscriptionController(host, getUndo, (undo) => {
+      this.read(undo);
+      return undo.onChange(() => {
         const { canUndo, canRedo } = this;
-        this.read(manager);
+        this.read(undo);
         if (this.canUndo !== canUndo || this.canRedo !== canRedo) host.requestUpdate();
-      };
-      for (const event of STACK_EVENTS) manager.on(event, onChange);
-      this.read(manager);
-      return () => {
-        for (const event of STACK_EVENTS) manager.off(event, onChange);
-      };
+      });
     });
   }
 
-  private read(manager: Y.UndoManager): void {
-    this.canUndo = manager.canUndo();
-    this.canRedo = manager.canRedo();
+  private read(undo: NoteUndo): void {
+    this.canUndo = undo.canUndo();
+    this.canRedo = undo.canRedo();
   }
 }
-
-const STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
 
 /** Binds a component to a board document's metadata (title, task), which can arrive after first render. */
 export class BoardMetaController {

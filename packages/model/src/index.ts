@@ -98,6 +98,7 @@ export {
   MIGRATION_ORIGIN,
   type OriginKind,
   REMOTE_ORIGIN,
+  REVEAL_ORIGIN,
   STORAGE_ORIGIN,
   type TransactionOrigin,
   type TransactOptions,

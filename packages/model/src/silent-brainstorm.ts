@@ -3,7 +3,7 @@ import type { ControlSection } from './control-section.ts';
 import { describeValue, ModelError } from './errors.ts';
 import { isValidId, newId } from './id.ts';
 import { createNote, getNote, listNotes, notesType } from './note.ts';
-import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
+import { LOCAL_ORIGIN, REVEAL_ORIGIN, type TransactOptions } from './origins.ts';
 import { isTimestamp, resolveNow } from './time.ts';
 
 /**
@@ -103,6 +103,7 @@ export function endPrivateRound(controlDoc: Y.Doc, opts: PrivateRoundOptions = {
  *
  * Facilitators call it to reveal everyone's drafts at once; a participant's browser calls it for its own
  * drafts left over after the reveal (written offline, say), since after the reveal they are ordinary notes.
+ * Written with REVEAL_ORIGIN unless told otherwise, so no undo takes a reveal back.
  */
 export function publishDrafts(draftsDoc: Y.Doc, boardDoc: Y.Doc, opts: TransactOptions = {}): string[] {
   const drafts = listNotes(draftsDoc);
@@ -125,13 +126,13 @@ export function publishDrafts(draftsDoc: Y.Doc, boardDoc: Y.Doc, opts: TransactO
       }
       published.push(draft.id);
     }
-  }, opts.origin ?? LOCAL_ORIGIN);
+  }, opts.origin ?? REVEAL_ORIGIN);
   // Drafts that are invalid on their own (not listed) are removed too: they could never be revealed.
   const stored = notesType(draftsDoc);
   if (stored.size > 0) {
     draftsDoc.transact(() => {
       for (const id of Array.from(stored.keys())) stored.delete(id);
-    }, opts.origin ?? LOCAL_ORIGIN);
+    }, opts.origin ?? REVEAL_ORIGIN);
   }
   return published;
 }
