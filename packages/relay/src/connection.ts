@@ -26,6 +26,8 @@ export interface ConnectionSettings {
   writeOnly: boolean;
   actor: string;
   maxFrameBytes: number;
+  /** Past this many bytes waiting to be sent, the client is too slow and is cut off (see RelayOptions). */
+  maxBufferedBytes: number;
   logger: RelayLogger;
   /** Called once, when the connection closed for any reason. */
   onClose: (connection: Connection) => void;
@@ -80,7 +82,15 @@ export class Connection implements ClientOrigin {
   }
 
   send(message: Uint8Array): void {
-    if (!this.closed && this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(message);
+    // What was waiting before this message: one large message (a big board's first sync) is never too much.
+    if (this.ws.bufferedAmount - message.byteLength > this.settings.maxBufferedBytes) {
+      this.log('warn', 'client too slow, cut off', { buffered: this.ws.bufferedAmount });
+      // Not a close handshake: its frame would wait behind the backlog the client is not reading.
+      this.ws.terminate();
+      this.dispose();
+    }
   }
 
   close(code: number, reason: string): void {

@@ -558,6 +558,27 @@ describe('Relay with the official y-websocket client', () => {
     expect(server.relay.stats().connections).toBe(1);
   });
 
+  it('cuts off a client that stops reading, and the others go on receiving everything', async () => {
+    server = await startTestServer({ storage: new MemoryStorage(), maxBufferedBytes: 256 * 1024 });
+    const writer = client('board');
+    const reader = client('board');
+    await Promise.all([synced(writer.provider), synced(reader.provider)]);
+    const stalled = await rawSocket('board');
+    const cut = closed(stalled);
+    // It reads nothing more, so what is sent to it piles up: first in the kernel, then in the relay.
+    stalled.pause();
+    const chunk = 'x'.repeat(16 * 1024);
+    for (let index = 0; index < 600 && server.relay.stats().connections === 3; index++) {
+      writer.text.insert(writer.text.length, chunk);
+      await sleep(1);
+    }
+    await waitFor(() => server?.relay.stats().connections === 2, 'the stalled client to be cut off');
+    stalled.resume();
+    expect((await cut).code).toBe(1006);
+    await waitFor(() => reader.text.length === writer.text.length, 'the reader to receive everything');
+    expect(writer.provider.wsconnected && reader.provider.wsconnected).toBe(true);
+  });
+
   it('closes every connection with 1001 on close, after flushing to storage', async () => {
     let appends = 0;
     const storage = new (class extends SqliteStorage {

@@ -16,6 +16,12 @@ export interface RelayOptions {
   /** Largest frame accepted, in bytes (default 10 MiB); larger ones close the connection with 1009. */
   maxFrameBytes?: number;
   /**
+   * Most bytes waiting to be sent to one client (default 16 MiB). A client that reads slower than its room
+   * changes is cut off past this, rather than the server holding an ever-growing backlog for it; it
+   * reconnects and catches up through sync, which sends only what it misses.
+   */
+  maxBufferedBytes?: number;
+  /**
    * The validator for a room's writes, or undefined to accept every well-formed update. A write it refuses is
    * neither applied, stored nor relayed, and closes its sender's connection with 4422.
    */
@@ -62,6 +68,7 @@ export interface RoomStats {
 export const DEFAULT_SNAPSHOT_EVERY = 500;
 export const DEFAULT_PING_INTERVAL = 30_000;
 export const DEFAULT_MAX_FRAME_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 /**
  * Rooms keyed by name, loaded on the first connection and unloaded (flushed, document destroyed) when the
@@ -72,6 +79,7 @@ export class Relay {
   private readonly logger: RelayLogger;
   private readonly snapshotEvery: number;
   private readonly maxFrameBytes: number;
+  private readonly maxBufferedBytes: number;
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
   private readonly validatorFor: RelayOptions['validator'];
@@ -86,6 +94,7 @@ export class Relay {
     this.logger = options.logger ?? defaultLogger;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     this.validatorFor = options.validator;
     this.recordPresenceFor = options.recordPresence;
     this.onLogged = options.onLogged;
@@ -112,6 +121,7 @@ export class Relay {
       writeOnly,
       actor,
       maxFrameBytes: this.maxFrameBytes,
+      maxBufferedBytes: this.maxBufferedBytes,
       logger: this.logger,
       onClose: () => this.onConnectionClosed(connection, room),
     });
