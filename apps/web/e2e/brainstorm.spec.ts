@@ -55,6 +55,9 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await addNote(pia, 'Green roofs on every school');
   await addNote(pia, 'Rain barrels for allotments');
   await addNote(pim, 'Wadis in the park');
+  // The facilitator's own idea is private too, so it does not steer the others'.
+  await addNote(fay, 'Shade trees on the square');
+  await expect(noteItem(fay, 'Shade trees on the square')).toContainText('private until revealed');
   // A draft is taken back and redone like any note.
   await addNote(pim, 'A second thought');
   await expect(noteItem(pim, 'A second thought')).toContainText('private until revealed');
@@ -74,8 +77,8 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await expect.poll(() => onCanvas(pia)).toEqual(expect.arrayContaining(['Green roofs on every school']));
   await expect(noteItem(fay, 'Rain barrels for allotments')).toContainText('private until revealed');
   await expect(noteItem(fay, 'Wadis in the park')).toBeAttached();
-  await expect.poll(() => onCanvas(fay)).toHaveLength(3);
-  await expect(fay.getByRole('status').filter({ hasText: '3 private notes from 2 people' })).toBeVisible();
+  await expect.poll(() => onCanvas(fay)).toHaveLength(4);
+  await expect(fay.getByRole('status').filter({ hasText: '4 private notes from 3 people' })).toBeVisible();
   await expect(pim.getByRole('status').filter({ hasText: '1 private note' })).toBeVisible();
   await expect(pia.getByRole('status').filter({ hasText: '2 private notes' })).toBeVisible();
 
@@ -83,22 +86,35 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await expect(noteItem(pim, 'Wadis in the park')).toBeAttached();
   expect(await onCanvas(pim)).toEqual(['Wadis in the park']);
   expect(await onCanvas(otto)).toEqual([]);
-  for (const text of ['Green roofs', 'Rain barrels']) expect(receivedByPim()).not.toContain(text);
-  for (const text of ['Green roofs', 'Rain barrels', 'Wadis']) expect(receivedByOtto()).not.toContain(text);
+  for (const text of ['Green roofs', 'Rain barrels', 'Shade trees'])
+    expect(receivedByPim()).not.toContain(text);
+  for (const text of ['Green roofs', 'Rain barrels', 'Wadis', 'Shade trees']) {
+    expect(receivedByOtto()).not.toContain(text);
+  }
 
   // The reveal: all at once, for everyone, as ordinary notes.
   await fay.getByRole('button', { name: 'Reveal notes' }).click();
   for (const page of [fay, pim, pia, otto]) {
     await expect
       .poll(() => onCanvas(page).then((texts) => texts.sort()))
-      .toEqual(['Green roofs on every school', 'Rain barrels for allotments', 'Wadis in the park']);
-    await expect(noteItems(page)).toHaveCount(3);
+      .toEqual([
+        'Green roofs on every school',
+        'Rain barrels for allotments',
+        'Shade trees on the square',
+        'Wadis in the park',
+      ]);
+    await expect(noteItems(page)).toHaveCount(4);
     await expect(noteItems(page).filter({ hasText: 'private until revealed' })).toHaveCount(0);
   }
   expect(receivedByPim()).toContain('Green roofs on every school');
   await expect(noteItem(otto, 'Rain barrels for allotments')).toContainText('by Pia');
-  // The reveal is not the facilitator's to undo: it would take everyone's notes off the board.
-  await expect(fay.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  // The reveal is not the facilitator's to undo: it would take everyone's notes off the board. A note she
+  // adds after pressing Ctrl+Z arrives after anything the undo sent.
+  await fay.keyboard.press('Control+z');
+  await fay.keyboard.press('Control+z');
+  await addNote(fay, 'Cool roofs');
+  await expect(noteItem(otto, 'Cool roofs')).toBeAttached();
+  await expect(noteItems(otto)).toHaveCount(5);
 
   // After the round, a new note is an ordinary note again.
   await expect(fay.getByRole('button', { name: 'Start silent brainstorm' })).toBeVisible();

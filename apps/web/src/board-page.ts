@@ -576,10 +576,11 @@ export class BoardPage extends LitElement {
   private onNoteCreate(event: CustomEvent<NoteCreateDetail>): void {
     const { id, text, step, pos, color } = event.detail;
     const author = { id: this.user.id, name: this.user.name };
-    // In a silent brainstorm a participant's new note is a draft: only they and the facilitators see it.
+    // In a silent brainstorm every new note is a draft, a facilitator's too: only its author and the
+    // facilitators see it until the reveal, so nobody's ideas steer the others'.
     this.write((session) => {
-      const private_ = session.privateRoundRunning && !this.canLead;
-      createNote(private_ ? session.draftsDoc : session.doc, { id, text, step, pos, color, author });
+      const target = session.privateRoundRunning ? session.draftsDoc : session.doc;
+      createNote(target, { id, text, step, pos, color, author });
     });
   }
 
