@@ -5,7 +5,7 @@ import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
 import { createInvites } from './invites.ts';
 import type { Logger } from './logger.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { addressKey, type RateLimiter } from './rate-limit.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
 import type { ReplayIndex } from './replay-index.ts';
 import { isReportFormat, REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
@@ -22,7 +22,7 @@ export interface HttpContext {
   /** Read per request: with port 0 the real port, and so the default URL, is known only after listening. */
   publicUrl: () => string;
   boards: Boards;
-  /** Board creations per client address (`req.socket.remoteAddress`); see RateLimiter for proxies. */
+  /** Board creations per client address (see addressKey, and RateLimiter for proxies). */
   boardLimiter: RateLimiter;
   /** The rooms' logs, snapshots and recorded presence, for reports and replays. */
   storage: Storage;
@@ -167,7 +167,7 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
 
 function limitBoardCreation(context: HttpContext, req: IncomingMessage): void {
   // A socket already closed has no address; such requests share one key rather than escape the limit.
-  const answer = context.boardLimiter.take(req.socket.remoteAddress ?? 'unknown');
+  const answer = context.boardLimiter.take(addressKey(req.socket.remoteAddress ?? 'unknown'));
   if (!answer.allowed) {
     const seconds = answer.retryAfterSeconds;
     throw new HttpError(429, `too many boards created from this address; try again in ${seconds} s`, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { addressKey, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 
 const WINDOW_MS = 10 * 60_000;
 
@@ -82,5 +82,23 @@ describe('RateLimiter', () => {
     [{ maxKeys: 0 }, /maxKeys/],
   ])('refuses the options %j', (options, message) => {
     expect(() => limiterAt(options)).toThrow(message);
+  });
+});
+
+describe('addressKey', () => {
+  it('keys IPv4 by the address, also when written as IPv6', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('keys IPv6 by its /64 network, however it is written', () => {
+    const key = '2001:db8:85a3:8d3::/64';
+    expect(addressKey('2001:db8:85a3:8d3:1319:8a2e:370:7348')).toBe(key);
+    expect(addressKey('2001:0db8:85a3:08d3::1')).toBe(key);
+    expect(addressKey('2001:db8:85a3:8d3:ffff::')).toBe(key);
+    expect(addressKey('2001:db8:85a3:8d4::1')).not.toBe(key);
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
   });
 });

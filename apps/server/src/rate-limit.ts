@@ -89,3 +89,22 @@ export class RateLimiter {
     if (!oldest.done) this.windows.delete(oldest.value);
   }
 }
+
+/**
+ * The key a client address is limited by: an IPv4 address as it is (also when written as IPv6-mapped,
+ * `::ffff:1.2.3.4`), an IPv6 address by its /64 network, which one subscriber usually holds whole and could
+ * otherwise walk through to get around the limit.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1] as string;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('%')[0]?.split('::') ?? [];
+  const front = head ? head.split(':') : [];
+  const back = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back]
+    : front;
+  const network = groups.slice(0, 4).map((group) => Number.parseInt(group || '0', 16).toString(16));
+  return `${network.join(':')}::/64`;
+}
