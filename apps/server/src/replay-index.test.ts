@@ -157,6 +157,24 @@ describe('ReplayIndex', () => {
     expect(second.index.events(ROOM).slice(0, eventsBefore.length)).toEqual(eventsBefore);
   });
 
+  it('indexes boards logged before it existed, without keeping their documents in memory', async () => {
+    const storage = new MemoryStorage();
+    const first = new RecordedRoom(storage);
+    await first.write(300);
+    const { index } = openIndex(storage);
+    await index.catchUpAll([ROOM, 'never-logged']);
+    expect(index.indexedSeq(ROOM)).toBe(300);
+    expect(index.indexedSeq('never-logged')).toBe(0);
+    expect(index.heldDocuments).toBe(0);
+
+    // A board whose workshop goes on keeps its document, so the next updates are taken in at once.
+    await first.write(10);
+    await index.catchUp(ROOM);
+    expect(index.indexedSeq(ROOM)).toBe(310);
+    expect(index.heldDocuments).toBe(1);
+    await index.close();
+  });
+
   it('indexes anew a database whose index has another form', async () => {
     const room = new RecordedRoom(new MemoryStorage());
     await room.write(300);

@@ -122,8 +122,17 @@ export class ReplayIndex {
     for (const room of rooms) {
       if (this.closed) return;
       const [next] = await this.storage.readLog(room, { after: this.indexedSeq(room), limit: 1 });
-      if (next) await this.catchUp(room);
+      if (!next) continue;
+      await this.catchUp(room);
+      // Its document is kept only for a workshop going on; a board indexed at start may be long over.
+      const work = this.rooms.get(room);
+      if (work && !work.delay && !work.running) this.forget(room, work);
     }
+  }
+
+  /** How many boards' documents the index holds in memory: those whose workshops are going on. */
+  get heldDocuments(): number {
+    return [...this.rooms.values()].filter((work) => work.live !== null).length;
   }
 
   /** The log position indexed so far (0: none). */
@@ -190,11 +199,16 @@ export class ReplayIndex {
   private forgetWhenIdle(room: string, work: RoomWork): void {
     if (work.idle) clearTimeout(work.idle);
     work.idle = setTimeout(() => {
-      if (work.running || work.delay) return;
-      work.live?.doc.destroy();
-      this.rooms.delete(room);
+      if (!work.running && !work.delay) this.forget(room, work);
     }, this.idleMs);
     work.idle.unref();
+  }
+
+  /** Lets go of the room's document; indexing it again loads it from the stored snapshot and log. */
+  private forget(room: string, work: RoomWork): void {
+    if (work.idle) clearTimeout(work.idle);
+    work.live?.doc.destroy();
+    if (this.rooms.get(room) === work) this.rooms.delete(room);
   }
 
   private stateAtSeq(room: string, seq: number): BoardState {
