@@ -1,4 +1,4 @@
-import { notesType } from '@kompas/model';
+import { createNote, notesType } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { addNote, noteItem } from './board-actions.ts';
@@ -182,7 +182,7 @@ function storedOnDevice(page: Page, boardId: string, text: string): Promise<bool
   );
 }
 
-test('a change the server refuses is explained, and discarding it reopens the board as the others see it', async ({
+test('a change the server refuses is explained; discarding it reopens the board and keeps the good notes', async ({
   browser,
 }) => {
   const board = await newBoard();
@@ -191,17 +191,24 @@ test('a change the server refuses is explained, and discarding it reopens the bo
   await addNote(pim, 'Shared before');
   await expect(noteItem(fay, 'Shared before')).toBeAttached();
 
-  // What a faulty or outdated app could leave in the browser's copy of the board: a note that is a number.
+  // What a faulty or outdated app could leave in the browser's copy of the board, never sent: a note that
+  // is a number, next to a good note written in the same browser.
   const faulty = new Y.Doc();
   notesType(faulty).set('broken', 42);
+  const unsent = new Y.Doc();
+  createNote(unsent, {
+    text: 'Written next to the fault',
+    step: 'verkennen.opgave',
+    author: { id: 'pim', name: 'Pim' },
+  });
   await pim.evaluate(
-    ({ name, update }) =>
+    ({ name, updates }) =>
       new Promise<void>((resolve, reject) => {
         const request = indexedDB.open(name);
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const transaction = request.result.transaction('updates', 'readwrite');
-          transaction.objectStore('updates').add(new Uint8Array(update));
+          for (const update of updates) transaction.objectStore('updates').add(new Uint8Array(update));
           transaction.oncomplete = () => {
             request.result.close();
             resolve();
@@ -209,13 +216,19 @@ test('a change the server refuses is explained, and discarding it reopens the bo
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    { name: `kompas:${board.id}`, update: [...Y.encodeStateAsUpdate(faulty)] },
+    {
+      name: `kompas:${board.id}`,
+      updates: [[...Y.encodeStateAsUpdate(faulty)], [...Y.encodeStateAsUpdate(unsent)]],
+    },
   );
   await pim.reload();
   await expect(pim.getByRole('heading', { name: "This browser's changes were refused" })).toBeVisible();
 
   await pim.getByRole('button', { name: 'Discard and reopen' }).click();
   await expect(noteItem(pim, 'Shared before')).toBeAttached();
+  // Only the refused change is lost: the good note written beside it is kept, and now reaches the others.
+  await expect(pim.getByText('1 note written in this browser was kept.')).toBeVisible();
+  await expect(noteItem(fay, 'Written next to the fault')).toBeAttached();
   await addNote(fay, 'Written after');
   await expect(noteItem(pim, 'Written after')).toBeAttached();
   // The refused change is gone from this browser for good.

@@ -519,13 +519,24 @@ export class BoardPage extends LitElement {
     ></kompas-problem-page>`;
   }
 
-  /** Deletes this browser's copy of the rooms the server refused, with the refused change, and opens the board anew. */
+  /**
+   * Deletes this browser's copy of the rooms the server refused and opens the board anew; then writes back
+   * the notes of the deleted copy that the server never received, so only the refused change is lost.
+   */
   private async discardUnsent(): Promise<void> {
     const state = this.state;
     if (state.kind !== 'ready') return;
     this.state = { kind: 'loading' };
-    await state.session.discardRefused();
+    const copies = await state.session.discardRefused();
     await this.open();
+    const session = this.session;
+    if (!session) return;
+    const kept = await session.recover(copies);
+    if (kept > 0 && this.session === session) {
+      this.toast.show(
+        `${kept} ${kept === 1 ? 'note' : 'notes'} written in this browser ${kept === 1 ? 'was' : 'were'} kept.`,
+      );
+    }
   }
 
   private get canvas(): BoardCanvas | null {

@@ -7,10 +7,37 @@ import {
   notesType,
   PRIVATE_ROUND_KEY,
   publishDrafts,
+  recoverUnsharedNotes,
 } from '@kompas/model';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { NoteUndo } from './note-undo.ts';
+
+/** What a session deleted from the device because the server refused a change in it. */
+export interface DiscardedCopies {
+  board?: Y.Doc;
+  drafts?: Y.Doc;
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/** Resolves once the connection is in step with the server, or was refused. */
+function whenSynced(connection: RoomConnection): Promise<void> {
+  if (connection.synced || connection.refusal) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      connection.off('synced', done);
+      connection.off('refused', done);
+      resolve();
+    };
+    connection.on('synced', done);
+    connection.on('refused', done);
+  });
+}
 
 /** The relay's WebSocket base for the page's origin: `ws://host/ws`, or `wss:` on https. */
 export function webSocketBase(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -101,21 +128,52 @@ export class BoardSession {
 
   /**
    * Closes the session and deletes what this device keeps of each room the server refused (the board copy,
-   * the drafts), with the changes it has not shared: a device holding a change the server refused would
-   * otherwise be refused again on every visit. The board then reopens as the server has it. The control
-   * room is not kept on the device, so reopening is enough for it.
+   * the drafts): a device holding a change the server refused would otherwise be refused again on every
+   * visit. The board then reopens as the server has it. Returns copies of the rooms deleted, for the next
+   * session to take back the notes in them the server never received (see `recover`). The control room is
+   * not kept on the device, so reopening is enough for it.
    */
-  async discardRefused(): Promise<void> {
-    const refused: IndexeddbPersistence[] = [];
-    if (this.connection.refusal) refused.push(this.persistence);
-    if (this.draftsConnection?.refusal && this.draftsPersistence) refused.push(this.draftsPersistence);
+  async discardRefused(): Promise<DiscardedCopies> {
+    const copies: DiscardedCopies = {};
+    const stores: IndexeddbPersistence[] = [];
+    if (this.connection.refusal) {
+      copies.board = copyOf(this.doc);
+      stores.push(this.persistence);
+    }
+    if (this.draftsConnection?.refusal && this.draftsPersistence) {
+      copies.drafts = copyOf(this.draftsDoc);
+      stores.push(this.draftsPersistence);
+    }
     this.destroy();
     await Promise.all(
-      refused.map(async (store) => {
+      stores.map(async (store) => {
         await store.destroy();
         await clearDocument(store.name);
       }),
     );
+    return copies;
+  }
+
+  /**
+   * Once in step with the server, writes back the notes of discarded copies that the server never received
+   * (new notes, and changes to notes it still has), checked by the model like any write; the refused change
+   * itself stays behind. Resolves with how many notes were kept.
+   */
+  async recover(copies: DiscardedCopies): Promise<number> {
+    let kept = 0;
+    const rooms = [
+      { copy: copies.board, connection: this.connection, doc: this.doc },
+      { copy: copies.drafts, connection: this.draftsConnection, doc: this.draftsDoc },
+    ];
+    for (const { copy, connection, doc } of rooms) {
+      if (!copy || !connection) continue;
+      await whenSynced(connection);
+      if (connection.refusal) continue;
+      const { added, updated } = recoverUnsharedNotes(copy, doc);
+      kept += added.length + updated.length;
+      copy.destroy();
+    }
+    return kept;
   }
 
   destroy(): void {

@@ -93,6 +93,7 @@ export {
   recolorNote,
   type WriteOptions,
 } from './note.ts';
+export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
 export {
   LOCAL_ORIGIN,
   MIGRATION_ORIGIN,
