@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppAsset, shellAssets } from './app-shell-assets.ts';
+import { isAppAsset, shellAssets, staleAssets } from './app-shell-assets.ts';
 
 describe('shellAssets', () => {
   it('finds the script, styles and icon a built page loads, and nothing else', () => {
@@ -30,5 +30,15 @@ describe('isAppAsset', () => {
     for (const path of ['/', '/b/abc', '/api/boards/abc', '/ws/abc', '/healthz', '/sw.js']) {
       expect(isAppAsset(path)).toBe(false);
     }
+  });
+});
+
+describe('staleAssets', () => {
+  it('names the built files of earlier versions, never the current ones, the page or the icon', () => {
+    const html =
+      '<link rel="icon" href="/favicon.svg"><script type="module" src="/assets/index-NEW.js"></script>';
+    expect(staleAssets(['/', '/favicon.svg', '/assets/index-OLD.js', '/assets/index-NEW.js'], html)).toEqual([
+      '/assets/index-OLD.js',
+    ]);
   });
 });

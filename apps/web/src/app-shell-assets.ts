@@ -19,3 +19,9 @@ export function shellAssets(html: string): string[] {
   }
   return [...found];
 }
+
+/** Built assets kept from earlier versions of the app that the page `html` no longer loads. */
+export function staleAssets(cachedPaths: readonly string[], html: string): string[] {
+  const current = new Set(shellAssets(html));
+  return cachedPaths.filter((path) => path.startsWith(HASHED_ASSETS) && !current.has(path));
+}

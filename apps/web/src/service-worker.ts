@@ -7,7 +7,7 @@
  * reached; the cached page answers only when the network fails. Built assets have content hashes in their
  * names, so a cached one is never stale. The API, the relay and everything else go to the network as usual.
  */
-import { isAppAsset, shellAssets } from './app-shell-assets.ts';
+import { isAppAsset, shellAssets, staleAssets } from './app-shell-assets.ts';
 
 /** The parts of the service worker scope used here (the DOM library has no types for it). */
 interface ExtendableEvent extends Event {
@@ -70,6 +70,9 @@ async function pageFromNetworkFirst(request: Request): Promise<Response> {
     if (response.ok && response.headers.get('content-type')?.startsWith('text/html')) {
       const cache = await caches.open(CACHE);
       await cache.put(SHELL, response.clone());
+      // A new version of the app no longer loads the old one's files: they need not be kept.
+      const cached = (await cache.keys()).map((key) => new URL(key.url).pathname);
+      for (const path of staleAssets(cached, await response.clone().text())) await cache.delete(path);
     }
     return response;
   } catch (error) {
