@@ -1,4 +1,6 @@
+import { createNote } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
+import * as Y from 'yjs';
 import { addNote } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
@@ -120,4 +122,69 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
   await expect(fay.getByRole('button', { name: 'Start silent brainstorm' })).toBeVisible();
   await addNote(pim, 'Rain gardens in the streets');
   await expect(noteItem(otto, 'Rain gardens in the streets')).toBeAttached();
+});
+
+test('a participant link opened in the facilitator’s browser shows only that participant’s drafts', async ({
+  browser,
+}) => {
+  const board = await createBoard(server, { title: 'Green city', task: 'Ideas for a cooler town' });
+  const context = await browser.newContext();
+  const fay = await context.newPage();
+  await joinIn(fay, board.links.facilitator, 'Fay');
+  await fay.getByRole('button', { name: 'Start silent brainstorm' }).click();
+  const pia = await joinAsNewPerson(browser, board.links.participant, 'Pia');
+  await addNote(pia, 'Fountains on the square');
+  // The facilitator's browser now keeps Pia's draft on the device.
+  await expect(noteItem(fay, 'Fountains on the square')).toContainText('private until revealed');
+
+  const rehearsal = await context.newPage();
+  await rehearsal.goto(board.links.participant);
+  await expect(rehearsal.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await addNote(rehearsal, 'Trying it out');
+  await expect(rehearsal.getByRole('status').filter({ hasText: '(1 private note)' })).toBeVisible();
+  expect(await onCanvas(rehearsal)).toEqual(['Trying it out']);
+});
+
+test('drafts kept on a device by an earlier version are taken over', async ({ browser }) => {
+  const board = await createBoard(server, { title: 'Green city', task: 'Ideas for a cooler town' });
+  const fay = await joinAsNewPerson(browser, board.links.facilitator, 'Fay');
+  await fay.getByRole('button', { name: 'Start silent brainstorm' }).click();
+
+  // An earlier version kept drafts under one name for every role.
+  const pim = await (await browser.newContext()).newPage();
+  await pim.goto(server.url);
+  const earlier = new Y.Doc();
+  createNote(earlier, {
+    text: 'Written before the update',
+    step: 'verkennen.opgave',
+    author: { id: 'pim', name: 'Pim' },
+  });
+  const legacyName = `kompas:${board.id}:drafts`;
+  await pim.evaluate(
+    ({ name, update }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onupgradeneeded = () => {
+          request.result.createObjectStore('updates', { autoIncrement: true });
+          request.result.createObjectStore('custom');
+        };
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('updates', 'readwrite');
+          transaction.objectStore('updates').add(new Uint8Array(update));
+          transaction.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+        };
+      }),
+    { name: legacyName, update: [...Y.encodeStateAsUpdate(earlier)] },
+  );
+
+  await joinIn(pim, board.links.participant, 'Pim');
+  await expect(noteItem(pim, 'Written before the update')).toContainText('private until revealed');
+  await expect(noteItem(fay, 'Written before the update')).toBeAttached();
+  await expect
+    .poll(() => pim.evaluate(async () => (await indexedDB.databases()).map((database) => database.name)))
+    .not.toContain(legacyName);
 });

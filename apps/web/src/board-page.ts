@@ -330,7 +330,7 @@ export class BoardPage extends LitElement {
       }
     }
     if (!this.isConnected || this.boardId !== boardId) return;
-    const session = new BoardSession(boardId, token, info.role !== 'observer');
+    const session = new BoardSession(boardId, token, info.role);
     this.state = { kind: 'ready', info, session, token };
     this.publishPresence();
   }

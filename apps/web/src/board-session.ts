@@ -11,6 +11,7 @@ import {
 } from '@kompas/model';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import type { Role } from './api.ts';
 import { NoteUndo } from './note-undo.ts';
 
 /** What a session deleted from the device because the server refused a change in it. */
@@ -37,6 +38,29 @@ function whenSynced(connection: RoomConnection): Promise<void> {
     connection.on('synced', done);
     connection.on('refused', done);
   });
+}
+
+/** Where a role's drafts of a board are kept on the device. */
+export function draftsStoreName(boardId: string, role: Role): string {
+  return `kompas:${boardId}:drafts:${role}`;
+}
+
+/**
+ * Drafts kept by an earlier version of Kompas under one name for every role: loaded into `draftsDoc` (and so
+ * into its store of this role), then that old store is deleted. Nothing happens when there is none.
+ */
+async function takeOverLegacyDrafts(boardId: string, draftsDoc: Y.Doc): Promise<void> {
+  const name = `kompas:${boardId}:drafts`;
+  try {
+    const existing = await indexedDB.databases?.();
+    if (existing && !existing.some((database) => database.name === name)) return;
+    const legacy = new IndexeddbPersistence(name, draftsDoc);
+    await legacy.whenSynced;
+    await legacy.destroy();
+    await clearDocument(name);
+  } catch (error) {
+    console.warn('Drafts kept by an earlier version could not be read', error);
+  }
 }
 
 /** The relay's WebSocket base for the page's origin: `ws://host/ws`, or `wss:` on https. */
@@ -77,11 +101,11 @@ export class BoardSession {
   readonly draftsConnection: RoomConnection | null = null;
   private readonly draftsPersistence: IndexeddbPersistence | null = null;
 
-  constructor(
-    boardId: string,
-    token: string,
-    private readonly writable: boolean,
-  ) {
+  private readonly writable: boolean;
+
+  constructor(boardId: string, token: string, role: Role) {
+    this.writable = role !== 'observer';
+    const writable = this.writable;
     this.persistence = new IndexeddbPersistence(`kompas:${boardId}`, this.doc);
     this.connection = new RoomConnection({
       url: webSocketBase(location),
@@ -98,7 +122,10 @@ export class BoardSession {
     this.undo = new NoteUndo(writable ? [this.doc, this.draftsDoc] : [this.doc]);
     this.connection.on('synced', this.onSynced);
     if (writable) {
-      this.draftsPersistence = new IndexeddbPersistence(`kompas:${boardId}:drafts`, this.draftsDoc);
+      // Kept per role: a facilitator's copy holds everyone's drafts, which a participant link opened in the
+      // same browser must not show.
+      this.draftsPersistence = new IndexeddbPersistence(draftsStoreName(boardId, role), this.draftsDoc);
+      void takeOverLegacyDrafts(boardId, this.draftsDoc);
       this.draftsConnection = new RoomConnection({
         url: webSocketBase(location),
         room: draftsRoom(boardId),
