@@ -75,12 +75,11 @@ async function recordedPeople(storage: Storage, room: string): Promise<RecordedP
 }
 
 /** Each person's edits and moves on the board, from the replay index, for the people presence names. */
-async function activityOf(
+function activityOf(
   replay: ReplayIndex,
   room: string,
   personOfClient: ReadonlyMap<number, string>,
-): Promise<{ id: string; edits: number; moves: number }[]> {
-  await replay.catchUp(room);
+): { id: string; edits: number; moves: number }[] {
   const byPerson = new Map<string, { id: string; edits: number; moves: number }>();
   for (const { client, edits, moves } of replay.activity(room)) {
     const id = personOfClient.get(client);
@@ -94,29 +93,25 @@ async function activityOf(
 }
 
 /**
- * The board room as it is now, from the replay index: its plain notes, votes and title in a small new
- * document. Loading the room's own Yjs state would cost far more after a long session (it keeps every value
- * ever overwritten).
+ * Builds the report from the board's replay index and the stored control room and sends it as a file to
+ * save. The board comes from the index (its plain notes, votes and title in a small new document): loading
+ * the room's own Yjs state would cost far more after a long session, as it keeps every value ever
+ * overwritten. The board and the edits and moves are read from the index at one position.
  */
-async function currentBoard(replay: ReplayIndex, room: string): Promise<Y.Doc> {
-  await replay.catchUp(room);
-  return boardDocFromState(replay.latestState(room));
-}
-
-/** Builds the report from the board's index and the stored control room and sends it as a file to save. */
 export async function sendReport(
   { storage, replay }: { storage: Storage; replay: ReplayIndex },
   board: BoardRecord,
   format: ReportFormat,
   res: ServerResponse,
 ): Promise<void> {
-  const [content, control, { people, personOfClient }] = await Promise.all([
-    currentBoard(replay, board.id),
+  const [, control, { people, personOfClient }] = await Promise.all([
+    replay.catchUp(board.id),
     loadDoc(storage, `${board.id}.control`),
     recordedPeople(storage, board.id),
   ]);
+  const content = boardDocFromState(replay.latestState(board.id));
   try {
-    const activity = await activityOf(replay, board.id, personOfClient);
+    const activity = activityOf(replay, board.id, personOfClient);
     const report = buildReport({ content, control, now: Date.now(), board, people, activity });
     const spec: ReportFormatSpec = REPORT_FORMATS[format];
     const body = spec.render(report);
