@@ -2,6 +2,7 @@ import { createNote } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { addNote } from './board-actions.ts';
+import { addToDeviceStore } from './device-store.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
 
@@ -160,26 +161,7 @@ test('drafts kept on a device by an earlier version are taken over', async ({ br
     author: { id: 'pim', name: 'Pim' },
   });
   const legacyName = `kompas:${board.id}:drafts`;
-  await pim.evaluate(
-    ({ name, update }) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onupgradeneeded = () => {
-          request.result.createObjectStore('updates', { autoIncrement: true });
-          request.result.createObjectStore('custom');
-        };
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const transaction = request.result.transaction('updates', 'readwrite');
-          transaction.objectStore('updates').add(new Uint8Array(update));
-          transaction.oncomplete = () => {
-            request.result.close();
-            resolve();
-          };
-        };
-      }),
-    { name: legacyName, update: [...Y.encodeStateAsUpdate(earlier)] },
-  );
+  await addToDeviceStore(pim, legacyName, [earlier]);
 
   await joinIn(pim, board.links.participant, 'Pim');
   await expect(noteItem(pim, 'Written before the update')).toContainText('private until revealed');

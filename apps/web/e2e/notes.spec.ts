@@ -2,6 +2,7 @@ import { createNote, notesType } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { addNote, noteItem } from './board-actions.ts';
+import { addToDeviceStore, deviceStoreHolds } from './device-store.ts';
 import { KompasProcess } from './server.ts';
 import { type CreatedBoard, createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
 
@@ -123,7 +124,7 @@ test('a note written offline survives closing the tab and reaches the others onc
   await expect(bea.getByRole('status').filter({ hasText: /Reconnecting|Offline/ })).toBeVisible();
   await addNote(bea, 'Kept on this device');
   // Once IndexedDB holds it, close the tab: the note then exists only in the browser's storage.
-  await expect.poll(() => storedOnDevice(bea, board.id, 'Kept on this device')).toBe(true);
+  await expect.poll(() => deviceStoreHolds(bea, `kompas:${board.id}`, 'Kept on this device')).toBe(true);
   await bea.close();
 
   await server.restart();
@@ -152,35 +153,14 @@ test('a board reloaded while the server is down opens from the device and takes 
   await expect(noteItem(bea, 'Written online')).toBeAttached();
   await expect(bea.getByRole('status').filter({ hasText: /Reconnecting|Offline/ })).toBeVisible();
   await addNote(bea, 'Written while the server was down');
-  await expect.poll(() => storedOnDevice(bea, board.id, 'Written while the server was down')).toBe(true);
+  await expect
+    .poll(() => deviceStoreHolds(bea, `kompas:${board.id}`, 'Written while the server was down'))
+    .toBe(true);
 
   await server.restart();
   await expect(noteItem(ann, 'Written while the server was down')).toBeAttached({ timeout: 20_000 });
   await expect(bea.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
 });
-
-/** Whether the board's offline store in the page's IndexedDB holds an update containing `text`. */
-function storedOnDevice(page: Page, boardId: string, text: string): Promise<boolean> {
-  return page.evaluate(
-    ({ name, wanted }) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('updates').objectStore('updates').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const decoder = new TextDecoder('utf-8', { fatal: false });
-            resolve(
-              (request.result as Uint8Array[]).some((update) => decoder.decode(update).includes(wanted)),
-            );
-            open.result.close();
-          };
-        };
-      }),
-    { name: `kompas:${boardId}`, wanted: text },
-  );
-}
 
 test('a change the server refuses is explained; discarding it reopens the board and keeps the good notes', async ({
   browser,
@@ -201,26 +181,7 @@ test('a change the server refuses is explained; discarding it reopens the board 
     step: 'verkennen.opgave',
     author: { id: 'pim', name: 'Pim' },
   });
-  await pim.evaluate(
-    ({ name, updates }) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const transaction = request.result.transaction('updates', 'readwrite');
-          for (const update of updates) transaction.objectStore('updates').add(new Uint8Array(update));
-          transaction.oncomplete = () => {
-            request.result.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    {
-      name: `kompas:${board.id}`,
-      updates: [[...Y.encodeStateAsUpdate(faulty)], [...Y.encodeStateAsUpdate(unsent)]],
-    },
-  );
+  await addToDeviceStore(pim, `kompas:${board.id}`, [faulty, unsent]);
   await pim.reload();
   await expect(pim.getByRole('heading', { name: "This browser's changes were refused" })).toBeVisible();
 
