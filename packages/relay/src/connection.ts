@@ -19,8 +19,11 @@ import {
   ProtocolError,
 } from './protocol.ts';
 import type { Room } from './room.ts';
+import type { Writer } from './staging-doc.ts';
 
 export interface ConnectionSettings {
+  /** Who writes through this connection, for the room's validator. */
+  writer: Writer;
   readOnly: boolean;
   /** Receives nothing of the room; see ConnectionParams.writeOnly. */
   writeOnly: boolean;
@@ -45,6 +48,7 @@ export class Connection implements ClientOrigin {
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
   readonly actor: string;
+  readonly writer: Writer;
   /** Frames that arrived before the room was loaded, handled in order once it is. */
   private queue: Uint8Array[] = [];
   private queuedBytes = 0;
@@ -60,6 +64,7 @@ export class Connection implements ClientOrigin {
     this.readOnly = settings.readOnly;
     this.writeOnly = settings.writeOnly;
     this.actor = settings.actor;
+    this.writer = settings.writer;
     ws.on('message', this.onMessage);
     ws.on('pong', () => {
       this.alive = true;
@@ -195,15 +200,19 @@ export class Connection implements ClientOrigin {
       this.room.countDroppedWrite();
       return;
     }
-    let problem: string | null;
+    let problem: ReturnType<Room['applyWrite']>;
     try {
       problem = this.room.applyWrite(update, this);
     } catch (cause) {
       throw new ProtocolError('invalid update', { cause });
     }
-    if (problem !== null) {
+    if (problem === null) return;
+    if (typeof problem === 'string') {
       this.log('warn', 'refused an invalid write', { reason: problem });
       this.close(CloseCode.invalidData, fitCloseReason(`invalid board data: ${problem}`));
+    } else {
+      this.log('warn', 'refused a write', { reason: problem.reason, code: problem.code });
+      this.close(problem.code, fitCloseReason(problem.reason));
     }
   }
 

@@ -23,7 +23,13 @@ export {
   type RoomStats,
 } from './relay.ts';
 export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
-export type { ChangeValidator } from './staging-doc.ts';
+export {
+  type ChangeValidator,
+  MISSING_PARTS,
+  type Refusal,
+  type WriteAttempt,
+  type Writer,
+} from './staging-doc.ts';
 export {
   KEEP_SNAPSHOT_EVERY,
   type LogEntry,

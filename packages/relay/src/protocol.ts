@@ -12,7 +12,7 @@ export const messageQueryAwareness = 3;
 /** Largest awareness payload accepted from one client; the official client's full answer for 100 people fits. */
 export const MAX_PRESENCE_BYTES = 64 * 1024;
 
-/** Close codes the relay uses. 44xx tells the official client not to reconnect (it would send the same). */
+/** Close codes the relay uses. 44xx tells our client not to reconnect (it would send the same); 45xx, to reconnect and sync. */
 export const CloseCode = {
   goingAway: 1001,
   unsupportedData: 1003,
@@ -21,6 +21,8 @@ export const CloseCode = {
   malformed: 4400,
   /** A well-formed update whose content the room's validator refused. */
   invalidData: 4422,
+  /** An update that depends on changes the room does not have: reconnect and sync (clients retry 45xx). */
+  missingParts: 4509,
 } as const;
 
 /** The WebSocket protocol allows at most 123 bytes of UTF-8 in a close reason. */

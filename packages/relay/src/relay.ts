@@ -3,7 +3,7 @@ import { Connection } from './connection.ts';
 import { defaultLogger, type RelayLogger } from './logger.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './room.ts';
-import type { ChangeValidator } from './staging-doc.ts';
+import type { ChangeValidator, Writer } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 
 export interface RelayOptions {
@@ -30,6 +30,11 @@ export interface RelayOptions {
   recordPresence?: (room: string) => boolean;
   /** Called once an update is durable in a room's log, with its position: for indexes kept next to the log. */
   onLogged?: (room: string, seq: number) => void;
+  /**
+   * The room whose document a room's validator reads beside the room's own (a board's facilitation state, for
+   * the rules on its notes), or undefined. It is loaded first and stays loaded while the room is.
+   */
+  companion?: (room: string) => string | undefined;
 }
 
 /** Decided by the server at the upgrade (token, role); the relay only enforces it. */
@@ -45,6 +50,8 @@ export interface ConnectionParams {
   writeOnly?: boolean;
   /** Recorded with every update the connection makes: role and a connection id, never a secret. */
   actor: string;
+  /** Who writes, for the room's validator; defaults to the actor, with no role. */
+  writer?: Writer;
 }
 
 export interface RelayStats {
@@ -85,6 +92,7 @@ export class Relay {
   private readonly validatorFor: RelayOptions['validator'];
   private readonly recordPresenceFor: RelayOptions['recordPresence'];
   private readonly onLogged: RelayOptions['onLogged'];
+  private readonly companionOf: RelayOptions['companion'];
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
@@ -98,6 +106,7 @@ export class Relay {
     this.validatorFor = options.validator;
     this.recordPresenceFor = options.recordPresence;
     this.onLogged = options.onLogged;
+    this.companionOf = options.companion;
     this.pingTimer = setInterval(() => {
       for (const connection of Array.from(this.connections)) connection.heartbeat();
     }, options.pingInterval ?? DEFAULT_PING_INTERVAL);
@@ -108,7 +117,13 @@ export class Relay {
   /** Takes over an open WebSocket whose upgrade the server has already authorised. */
   handleConnection(
     ws: WebSocket,
-    { room: name, readOnly, writeOnly = false, actor }: ConnectionParams,
+    {
+      room: name,
+      readOnly,
+      writeOnly = false,
+      actor,
+      writer = { person: actor, role: '' },
+    }: ConnectionParams,
   ): void {
     if (this.closing) {
       ws.close(CloseCode.goingAway, 'server shutting down');
@@ -117,6 +132,7 @@ export class Relay {
     if (ws.readyState !== WebSocket.OPEN) return;
     const room = this.openRoom(name);
     const connection = new Connection(ws, room, {
+      writer,
       readOnly,
       writeOnly,
       actor,
@@ -164,13 +180,19 @@ export class Relay {
       connection.close(CloseCode.goingAway, 'server shutting down');
     }
     await Promise.all(Array.from(this.rooms.values(), (room) => this.unloadWhenEmpty(room)));
+    // Companions whose holders unloaded meanwhile.
+    await Promise.all(Array.from(this.rooms.values(), (room) => this.unloadWhenEmpty(room)));
     await this.storage.close();
   }
 
   private openRoom(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
+      const companionName = this.companionOf?.(name);
+      const companion = companionName && companionName !== name ? this.openRoom(companionName) : undefined;
+      if (companion) companion.holders += 1;
       room = new Room(name, {
+        companion,
         storage: this.storage,
         logger: this.logger,
         snapshotEvery: this.snapshotEvery,
@@ -198,12 +220,16 @@ export class Relay {
   private unloadWhenEmpty(room: Room): Promise<void> {
     room.unloading ??= room.flush().then((settled) => {
       room.unloading = null;
-      if (room.connections.size > 0) return;
+      if (room.connections.size > 0 || room.holders > 0) return;
       // A client joined, wrote and left while we flushed: flush that too.
       if (!settled) return this.unloadWhenEmpty(room);
       this.forget(room);
       room.destroy();
       this.logger.info('room unloaded', { room: room.name });
+      const { companion } = room;
+      if (!companion) return;
+      companion.holders -= 1;
+      if (companion.connections.size === 0) return this.unloadWhenEmpty(companion);
     });
     return room.unloading;
   }

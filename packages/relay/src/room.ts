@@ -6,7 +6,7 @@ import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { encodePresentStates } from './presence-clocks.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
 import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
-import { type ChangeValidator, StagingDoc } from './staging-doc.ts';
+import { type ChangeValidator, type Refusal, StagingDoc } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 
 export interface RoomOptions {
@@ -23,6 +23,8 @@ export interface RoomOptions {
   onLogged?: (room: string, seq: number) => void;
   /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
   onFailed: (room: Room) => void;
+  /** A room whose document the validator reads beside this one's; it is loaded before this room is ready. */
+  companion?: Room;
 }
 
 interface AwarenessChange {
@@ -48,6 +50,9 @@ export class Room {
   readonly ready: Promise<void>;
   /** Set while the relay flushes the room to unload it. */
   unloading: Promise<void> | null = null;
+  /** How many loaded rooms have this one as their companion: it stays loaded while any does. */
+  holders = 0;
+  readonly companion: Room | undefined;
   droppedWrites = 0;
   rejectedWrites = 0;
   /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
@@ -68,7 +73,8 @@ export class Room {
       : null;
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.ready = this.load();
+    this.companion = options.companion;
+    this.ready = Promise.all([this.load(), this.companion?.ready]).then(() => {});
   }
 
   join(connection: Connection): void {
@@ -111,8 +117,9 @@ export class Room {
    * it was refused (then nothing is applied, stored or relayed), or null once applied. Throws when Yjs cannot
    * read the update.
    */
-  applyWrite(update: Uint8Array, writer: Connection): string | null {
-    const problem = this.staging?.try(update) ?? null;
+  applyWrite(update: Uint8Array, writer: Connection): string | Refusal | null {
+    const attempt = { before: this.doc, writer: writer.writer, companion: this.companion?.doc ?? null };
+    const problem = this.staging?.try(update, attempt) ?? null;
     if (problem !== null) {
       this.rejectedWrites += 1;
       this.options.counters.rejectedWrites += 1;

@@ -1,10 +1,38 @@
 import * as Y from 'yjs';
+import { CloseCode } from './protocol.ts';
+
+/** Who makes a write, as the server described the connection at the upgrade; the relay only passes it on. */
+export interface Writer {
+  /** The person's id, issued by the server: what authorship is checked against. */
+  readonly person: string;
+  /** What the person may do on the board (the server's roles; the relay does not interpret it). */
+  readonly role: string;
+}
+
+/** What a validator is given besides the document after the change. */
+export interface WriteAttempt {
+  /** The room's document before the change: the change is tried on a copy first. */
+  readonly before: Y.Doc;
+  readonly writer: Writer;
+  /** The document of the room's companion (see RelayOptions.companion), or null when it has none. */
+  readonly companion: Y.Doc | null;
+}
+
+/** A refusal with its own close code (a budget, 4429), instead of 4422 for invalid data. */
+export interface Refusal {
+  readonly reason: string;
+  readonly code: number;
+}
 
 /**
  * Checks what a transaction changed in a room's document (after the transaction); returns why the change is
- * invalid, or null. The relay only calls it: what is valid is up to whoever passes it.
+ * refused, or null. The relay only calls it: what is valid is up to whoever passes it.
  */
-export type ChangeValidator = (doc: Y.Doc, transaction: Y.Transaction) => string | null;
+export type ChangeValidator = (
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  attempt: WriteAttempt,
+) => string | Refusal | null;
 
 /**
  * A copy of a room's document that every write is tried on first, so the validator sees the change in the
@@ -25,7 +53,7 @@ export class StagingDoc {
    * Applies `update` to the copy and returns why the validator refused it (the copy is then rebuilt), or null
    * when the source should apply it too. Throws, after rebuilding, when Yjs cannot read the update.
    */
-  try(update: Uint8Array): string | null {
+  try(update: Uint8Array, attempt: WriteAttempt): string | Refusal | null {
     const doc = this.doc;
     let transaction: Y.Transaction | null = null;
     const capture = (applied: Y.Transaction) => {
@@ -40,7 +68,7 @@ export class StagingDoc {
     } finally {
       doc.off('afterTransaction', capture);
     }
-    const problem = this.check(transaction);
+    const problem = hasMissingParts(doc) ? MISSING_PARTS : this.check(transaction, attempt);
     if (problem !== null) this.rebuild();
     return problem;
   }
@@ -55,16 +83,30 @@ export class StagingDoc {
     this.doc.destroy();
   }
 
-  private check(transaction: Y.Transaction | null): string | null {
+  private check(transaction: Y.Transaction | null, attempt: WriteAttempt): string | Refusal | null {
     // An update that changes nothing (already known, or waiting for missing parts) has nothing to check.
     if (transaction === null || transaction.changed.size === 0) return null;
     try {
-      return this.validate(this.doc, transaction);
+      return this.validate(this.doc, transaction, attempt);
     } catch (error) {
       // Refuse what cannot be checked rather than let it through.
       return `could not check the change (${String(error)})`;
     }
   }
+}
+
+/**
+ * An update that depends on changes the room does not have is held by Yjs until they arrive, and would then be
+ * integrated inside somebody else's write, checked as theirs. So it is refused; the client reconnects (the code
+ * is not one of the final 44xx refusals) and its sync sends what was missing first.
+ */
+export const MISSING_PARTS: Refusal = {
+  reason: 'update depends on changes the server does not have; sync again',
+  code: CloseCode.missingParts,
+};
+
+function hasMissingParts(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 
 /** Includes updates still waiting for missing parts, so both documents integrate them at the same time. */

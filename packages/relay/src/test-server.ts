@@ -8,7 +8,7 @@ import { createRelay, type Relay, type RelayOptions } from './relay.ts';
 /**
  * Test harness: a WebSocket server on 127.0.0.1 (random port) that hands every connection to a relay.
  * The room is the URL path; `?role=observer` makes the connection read-only and `?role=author` write-only, as
- * the server decides from tokens and rooms.
+ * the server decides from tokens and rooms; `?person=` names the writer the validator is told of.
  */
 export interface TestServer {
   /** ws://127.0.0.1:<port> */
@@ -30,11 +30,13 @@ export async function startTestServer(options: RelayOptions): Promise<TestServer
     const url = new URL(request.url ?? '/', 'ws://127.0.0.1');
     const role = url.searchParams.get('role') ?? 'participant';
     connectionCount += 1;
+    const actor = `${role}:${connectionCount}`;
     relay.handleConnection(ws, {
       room: decodeURIComponent(url.pathname.slice(1)),
       readOnly: role === 'observer',
       writeOnly: role === 'author',
-      actor: `${role}:${connectionCount}`,
+      actor,
+      writer: { person: url.searchParams.get('person') ?? actor, role },
     });
   });
   const { port } = wss.address() as AddressInfo;

@@ -1,0 +1,121 @@
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { MemoryStorage } from './memory-storage.ts';
+import { CloseCode, messageSync } from './protocol.ts';
+import type { ChangeValidator, WriteAttempt } from './staging-doc.ts';
+import { startTestServer, type TestServer, waitFor } from './test-server.ts';
+
+let server: TestServer | null = null;
+const sockets: WebSocket[] = [];
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await server?.close();
+  server = null;
+});
+
+async function open(path: string): Promise<WebSocket> {
+  if (!server) throw new Error('no server');
+  const socket = new WebSocket(`${server.url}/${path}`);
+  sockets.push(socket);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return socket;
+}
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: `${reason}` })),
+  );
+}
+
+function mapUpdate(key: string, value: unknown): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('notes').set(key, value);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('what a validator is told about a write', () => {
+  it('names the writer, gives the document before the change and the companion room, loaded first', async () => {
+    const storage = new MemoryStorage();
+    const control = new Y.Doc();
+    control.getMap('lock').set('all', true);
+    await storage.append('board.control', Y.encodeStateAsUpdate(control), { actor: 'test', at: 0 });
+    const seen: { person: string; role: string; before: unknown; companionLock: unknown }[] = [];
+    const validator: ChangeValidator = (doc, _transaction, attempt: WriteAttempt) => {
+      seen.push({
+        person: attempt.writer.person,
+        role: attempt.writer.role,
+        before: attempt.before.getMap('notes').get('a') ?? null,
+        companionLock: attempt.companion?.getMap('lock').get('all'),
+      });
+      return doc.getMap('notes').has('b') ? { reason: 'too many notes', code: 4429 } : null;
+    };
+    server = await startTestServer({
+      storage,
+      validator: (room) => (room === 'board' ? validator : undefined),
+      companion: (room) => (room === 'board' ? 'board.control' : undefined),
+    });
+    const ana = await open('board?person=ana');
+    ana.send(updateFrame(mapUpdate('a', 'first')));
+    await waitFor(() => seen.length === 1, 'the first write to be checked');
+    // The companion is in memory while its room is, though nobody connected to it.
+    expect(server.relay.roomStats('board.control')).toBeDefined();
+    expect(seen[0]).toEqual({ person: 'ana', role: 'participant', before: null, companionLock: true });
+
+    const ben = await open('board?person=ben&role=facilitator');
+    const refusal = closed(ben);
+    const second = new Y.Doc();
+    second.getMap('notes').set('b', 'one too many');
+    ben.send(updateFrame(Y.encodeStateAsUpdate(second)));
+    // A refusal with its own code closes with that code, not 4422.
+    expect(await refusal).toEqual({ code: 4429, reason: 'too many notes' });
+    expect(seen[1]).toMatchObject({ person: 'ben', role: 'facilitator', before: 'first' });
+  });
+
+  it('unloads the companion with the last room that holds it', async () => {
+    server = await startTestServer({
+      storage: new MemoryStorage(),
+      companion: (room) => (room === 'board' ? 'board.control' : undefined),
+    });
+    const socket = await open('board');
+    await waitFor(() => server?.relay.roomStats('board.control') !== undefined, 'the companion to load');
+    socket.close();
+    await waitFor(() => server?.relay.stats().rooms === 0, 'both rooms to unload');
+  });
+
+  it('refuses an update whose dependencies the room lacks, with a code clients retry on, and keeps nothing of it', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage, validator: () => () => null });
+    const writer = new Y.Doc();
+    const text = writer.getText('text');
+    text.insert(0, 'first');
+    const first = Y.encodeStateAsUpdate(writer);
+    text.insert(5, ' second');
+    const second = Y.encodeStateAsUpdate(writer, Y.encodeStateVectorFromUpdate(first));
+
+    const socket = await open('board');
+    const refusal = closed(socket);
+    socket.send(updateFrame(second));
+    expect((await refusal).code).toBe(CloseCode.missingParts);
+
+    // In order, both are taken: nothing of the refused one stayed behind to be integrated later.
+    const retry = await open('board');
+    retry.send(updateFrame(first));
+    retry.send(updateFrame(second));
+    await waitFor(async () => (await storage.readLog('board')).length === 2, 'both updates to be stored');
+    expect(retry.readyState).toBe(WebSocket.OPEN);
+  });
+});
