@@ -85,6 +85,12 @@ export function getBoardMeta(doc: Y.Doc): BoardMeta | undefined {
   return { title, task, createdAt, schemaVersion: readSchemaVersion(doc) };
 }
 
+/** Whether the metadata holds exactly its three fields, valid: what a server checks after a change. */
+export function hasExactBoardMeta(doc: Y.Doc): boolean {
+  const map = metaType(doc);
+  return map.size === 3 && getBoardMeta(doc) !== undefined;
+}
+
 /** Calls `cb` once after every transaction that changed the metadata or the schema version. */
 export function observeBoardMeta(doc: Y.Doc, cb: () => void): () => void {
   const watched = new Set<unknown>([metaType(doc), schemaType(doc)]);

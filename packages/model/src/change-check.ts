@@ -1,9 +1,12 @@
 import type * as Y from 'yjs';
-import { getBoardMeta, META_KEY } from './board.ts';
+import { hasExactBoardMeta, META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
-import { getNote, NOTES_KEY, notesType } from './note.ts';
+import { getNote, hasExactNoteShape, NOTES_KEY, notesType } from './note.ts';
+import { findRefusedNoteChange } from './note-rules.ts';
 import { recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
+import { findRefusedVoteChange } from './vote-rules.ts';
 import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
+import type { WriteContext, WriteRefusal } from './writer.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
@@ -11,24 +14,67 @@ type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
 /** The top-level types a board document may hold; each is a Y.Map. */
 const KNOWN_ROOTS: ReadonlySet<string> = new Set([META_KEY, NOTES_KEY, SCHEMA_KEY, VOTES_KEY]);
 
+/** What one transaction touched in a board document, by the parts the rules are about. */
+interface TouchedParts {
+  notes: Set<string>;
+  votes: Set<string>;
+  meta: boolean;
+  schema: boolean;
+}
+
 /**
  * Checks what `transaction` changed in `doc` (a board's content document, after the transaction) and returns
  * why the change is invalid, or null when it is fine. For a server that receives updates straight from
  * clients: anything the typed operations could write passes, including deleting notes and taking back votes;
  * a change that leaves data the readers would skip (an invalid note, vote or metadata, an unknown top-level
- * type) does not. Votes are checked for their shape only: whether their round is open and the voter has votes
- * left is in the control document, which this check does not see.
+ * type) or anything beside it (an unknown key in a note, a vote or the metadata) does not. Who may make the
+ * change is for findRefusedChange.
  */
 export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): string | null {
+  const touched = touchedParts(doc, transaction);
+  return typeof touched === 'string' ? touched : findInvalidParts(doc, touched);
+}
+
+/**
+ * findInvalidChange, then the rules of who may write what (note-rules.ts, vote-rules.ts; the title and task
+ * are the facilitators'), and the board's budget of notes. Returns why the change is refused, or null.
+ */
+export function findRefusedChange(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  context: WriteContext,
+): WriteRefusal | null {
+  const touched = touchedParts(doc, transaction);
+  const invalid = typeof touched === 'string' ? touched : findInvalidParts(doc, touched);
+  if (invalid !== null || typeof touched === 'string') return { reason: invalid ?? 'invalid change' };
+  if (touched.meta && context.writer.role !== 'facilitator') {
+    return { reason: 'only facilitators change the board’s title and task' };
+  }
+  for (const id of touched.notes) {
+    const refusal = findRefusedNoteChange(doc, id, context);
+    if (refusal) return refusal;
+  }
+  for (const id of touched.votes) {
+    const refusal = findRefusedVoteChange(doc, id, context);
+    if (refusal) return refusal;
+  }
+  const { maxNotes } = context;
+  if (maxNotes !== undefined) {
+    const count = notesType(doc).size;
+    if (count > maxNotes && count > notesType(context.before).size) {
+      return { reason: `a board holds at most ${maxNotes} notes`, overBudget: true };
+    }
+  }
+  return null;
+}
+
+function touchedParts(doc: Y.Doc, transaction: Y.Transaction): TouchedParts | string {
   // Names first: reading a root through the model below can replace a root that Yjs created without knowing
   // its kind, after which the changed types no longer match the document's roots.
   const rootNames = new Map<SharedType, string>();
   for (const [name, type] of doc.share) rootNames.set(type, name);
 
-  const touchedNotes = new Set<string>();
-  const touchedVotes = new Set<string>();
-  let metaTouched = false;
-  let schemaTouched = false;
+  const touched: TouchedParts = { notes: new Set(), votes: new Set(), meta: false, schema: false };
   for (const [type, keys] of transaction.changed) {
     const { root, topKey } = locate(type);
     const name = rootNames.get(root);
@@ -37,28 +83,35 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
     }
     if (type === root && keys.has(null)) return `top-level type ${describeValue(name)} must be a map`;
     if (name === NOTES_KEY) {
-      if (topKey !== null) touchedNotes.add(topKey);
-      else for (const key of keys) if (key !== null) touchedNotes.add(key);
+      if (topKey !== null) touched.notes.add(topKey);
+      else for (const key of keys) if (key !== null) touched.notes.add(key);
     } else if (name === VOTES_KEY) {
       if (type !== root) return 'votes hold no nested types';
-      for (const key of keys) if (key !== null) touchedVotes.add(key);
+      for (const key of keys) if (key !== null) touched.votes.add(key);
     } else if (name === META_KEY) {
-      metaTouched = true;
+      if (type !== root) return 'the board’s title and task hold no nested types';
+      touched.meta = true;
     } else {
-      schemaTouched = true;
+      if (type !== root) return 'the schema holds no nested types';
+      touched.schema = true;
     }
   }
+  return touched;
+}
 
+function findInvalidParts(doc: Y.Doc, touched: TouchedParts): string | null {
   const notes = notesType(doc);
-  for (const id of touchedNotes) {
-    // A deleted note is fine; one that is there must be readable.
-    if (notes.has(id) && !getNote(doc, id)) return `note ${describeValue(id)} is not a valid note`;
+  for (const id of touched.notes) {
+    // A deleted note is fine; one that is there must be readable, and hold nothing else.
+    if (notes.has(id) && (!getNote(doc, id) || !hasExactNoteShape(doc, id))) {
+      return `note ${describeValue(id)} is not a valid note`;
+    }
   }
-  for (const id of touchedVotes) {
+  for (const id of touched.votes) {
     if (!isVoteEntryValid(doc, id)) return `vote ${describeValue(id)} is not a valid vote`;
   }
-  if (metaTouched && !getBoardMeta(doc)) return 'board title, task or creation time is invalid';
-  if (schemaTouched && !recordsOnlyKnownMigrations(doc))
+  if (touched.meta && !hasExactBoardMeta(doc)) return 'board title, task or creation time is invalid';
+  if (touched.schema && !recordsOnlyKnownMigrations(doc))
     return 'schema records a migration this server does not know';
   return null;
 }

@@ -4,6 +4,7 @@ import type { ControlSection } from './control-section.ts';
 import { describeValue } from './errors.ts';
 import { FOLLOW_SECTION } from './follow.ts';
 import { PHASE_HISTORY_SECTION } from './phase-history.ts';
+import { isPlainValue } from './plain-value.ts';
 import { PRIVATE_ROUND_SECTION } from './silent-brainstorm.ts';
 import { STEP_STATUS_SECTION } from './step-status.ts';
 import { TIMER_SECTION } from './timer.ts';
@@ -11,6 +12,9 @@ import { VOTING_ROUNDS_SECTION } from './voting.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
+
+/** Each entry of facilitation state is a small plain value: a round, a timer, a visit of a phase. */
+const CONTROL_ENTRY_LIMITS = { maxLength: 8 * 1024, maxDepth: 4 };
 
 /** Every top-level type the control document may hold. */
 const CONTROL_SECTIONS: readonly ControlSection[] = [
@@ -52,6 +56,11 @@ export function findInvalidControlChange(doc: Y.Doc, transaction: Y.Transaction)
   }
 
   for (const section of touched) {
+    const entries =
+      section.kind === 'array' ? doc.getArray(section.key).toArray() : [...doc.getMap(section.key).values()];
+    if (!entries.every((entry) => isPlainValue(entry, CONTROL_ENTRY_LIMITS))) {
+      return `${describeValue(section.key)} holds an invalid value: not plain data, or too large`;
+    }
     if (section.appendOnly) {
       // The root as the document holds it now: reading it through the model may have replaced the instance.
       const type = doc.share.get(section.key);

@@ -35,7 +35,7 @@ export {
   readBoardLock,
   setBoardLock,
 } from './board-lock.ts';
-export { findInvalidChange } from './change-check.ts';
+export { findInvalidChange, findRefusedChange } from './change-check.ts';
 export { findInvalidControlChange } from './control-change-check.ts';
 export {
   type Diagnosis,
@@ -133,6 +133,7 @@ export {
   type Step,
   type StepId,
 } from './phases.ts';
+export { hasExactKeys, isPlainValue, type PlainValueLimits } from './plain-value.ts';
 export {
   buildReport,
   type Contributor,
@@ -236,3 +237,4 @@ export {
   voteTotals,
   votingRoundsType,
 } from './voting.ts';
+export { isRole, ROLES, type Role, type WriteContext, type WriteRefusal, type Writer } from './writer.ts';

@@ -5,6 +5,7 @@ import { isSlicePosition, parseSlicePosition, type SlicePosition } from './geome
 import { ID_MAX_LENGTH, isValidId, newId } from './id.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
 import { getStep, isStepId, type PhaseId, type StepId } from './phases.ts';
+import { hasExactKeys } from './plain-value.ts';
 import { assertWritableSchema } from './schema.ts';
 import { isNormalisedPlainText, normalisePlainText, type TextRule } from './text.ts';
 import { isTimestamp, resolveNow } from './time.ts';
@@ -142,6 +143,28 @@ function readNote(id: string, stored: unknown): Note | undefined {
     createdAt,
     updatedAt,
   };
+}
+
+const NOTE_FIELDS: readonly string[] = [
+  'text',
+  'step',
+  'pos',
+  'color',
+  'authorId',
+  'authorName',
+  'createdAt',
+  'updatedAt',
+];
+
+/**
+ * Whether the note stored under `id` holds exactly its fields, its position exactly r and t: what a server
+ * checks, so no client stores anything else in a note. Readers are lenient and ignore what they do not know.
+ */
+export function hasExactNoteShape(doc: Y.Doc, id: string): boolean {
+  const stored = notesType(doc).get(id);
+  if (!(stored instanceof Y.Map)) return false;
+  for (const key of stored.keys()) if (!NOTE_FIELDS.includes(key)) return false;
+  return hasExactKeys(stored.get('pos'), ['r', 't']);
 }
 
 /** The note, or undefined when there is none with this id or what is stored is invalid. */

@@ -5,6 +5,7 @@ import { ID_MAX_LENGTH, isValidId, newId } from './id.ts';
 import { getNote, listNotes, type Note, type WriteOptions } from './note.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
 import { getPhase, getStep, isPhaseId, isStepId, type PhaseId, type StepId } from './phases.ts';
+import { hasExactKeys } from './plain-value.ts';
 import { assertWritableSchema } from './schema.ts';
 import { isTimestamp, resolveNow } from './time.ts';
 import { canVote, remainingVotes, tally, type Vote, voteToTakeBack, withinBudget } from './vote-budget.ts';
@@ -347,6 +348,14 @@ function isStoredVote(value: unknown): value is StoredVote {
   return isValidId(round) && isValidId(voter) && isValidId(note) && isTimestamp(at);
 }
 
+const VOTE_FIELDS = ['round', 'voter', 'note', 'at'] as const;
+
+/** The vote stored under `id` as the board holds it, or undefined when there is none or it is invalid. */
+export function readStoredVote(doc: Y.Doc, id: string): Readonly<StoredVote> | undefined {
+  const stored = votesType(doc).get(id);
+  return isValidId(id) && isStoredVote(stored) ? stored : undefined;
+}
+
 /** The Yjs type holding the votes; only for observing it. */
 export function votesType(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(VOTES_KEY);
@@ -456,5 +465,7 @@ export function observeVotes(doc: Y.Doc, cb: (origin: unknown) => void): () => v
 /** Whether the vote stored under `id` is there and valid, or absent (taken back); for checking changes. */
 export function isVoteEntryValid(doc: Y.Doc, id: string): boolean {
   const votes = votesType(doc);
-  return !votes.has(id) || (isValidId(id) && isStoredVote(votes.get(id)));
+  if (!votes.has(id)) return true;
+  const stored = votes.get(id);
+  return isValidId(id) && isStoredVote(stored) && hasExactKeys(stored, VOTE_FIELDS);
 }

@@ -1,0 +1,59 @@
+import type * as Y from 'yjs';
+import { lockedPhaseOf, type NotePlaces, readBoardLock } from './board-lock.ts';
+import { getNote, type Note } from './note.ts';
+import { currentPosition, readPhaseHistory } from './phase-history.ts';
+import { getPhase } from './phases.ts';
+import type { WriteContext, WriteRefusal } from './writer.ts';
+
+/**
+ * The rules for one note (on the board, or a draft), as the server applies them to every write. The board is
+ * shared, as in Miro: anyone who may write may move, edit and recolour any note. But a note is created under
+ * its writer's own name (a facilitator revealing drafts creates them under their authors' names), its author
+ * and creation time never change, only its author or a facilitator deletes it, and while a phase is locked a
+ * participant changes nothing in it.
+ *
+ * `after` holds the change (its shape already checked); `context.before` the document without it. Returns why
+ * the change to note `id` is refused, or null.
+ */
+export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteContext): WriteRefusal | null {
+  const { writer } = context;
+  const before = getNote(context.before, id);
+  const now = getNote(after, id);
+  const isFacilitator = writer.role === 'facilitator';
+  if (!now) {
+    if (!before) return null;
+    if (!isFacilitator && before.authorId !== writer.person) {
+      return { reason: 'only its author or a facilitator may delete a note' };
+    }
+    return lockRefusal(context, { from: before.step });
+  }
+  if (!before) {
+    if (!isFacilitator && now.authorId !== writer.person) {
+      return { reason: 'a new note must be written under its writer’s own name' };
+    }
+    if (now.authorId === writer.person && writer.name !== undefined && now.authorName !== writer.name) {
+      return { reason: 'a new note must carry its writer’s registered name' };
+    }
+    return lockRefusal(context, { to: now.step });
+  }
+  if (!sameOrigin(before, now)) return { reason: 'a note’s author and creation time never change' };
+  return lockRefusal(context, { from: before.step, to: now.step });
+}
+
+function sameOrigin(before: Note, after: Note): boolean {
+  return (
+    before.authorId === after.authorId &&
+    before.authorName === after.authorName &&
+    before.createdAt === after.createdAt
+  );
+}
+
+/** Participants are held by the lock; facilitators are not (they tidy up while the group waits). */
+function lockRefusal(context: WriteContext, places: NotePlaces): WriteRefusal | null {
+  if (context.writer.role === 'facilitator' || context.control === null) return null;
+  const { mode } = readBoardLock(context.control);
+  if (mode === 'none') return null;
+  const current = currentPosition(readPhaseHistory(context.control)).phase;
+  const locked = lockedPhaseOf(mode, current, places);
+  return locked === null ? null : { reason: `${getPhase(locked).label.nl} is locked` };
+}
