@@ -32,6 +32,7 @@ describe('checkAccess', () => {
       ok: true,
       role: 'participant',
       board: { id: BOARD },
+      expiresAt: expect.any(Number),
     });
   });
 

@@ -7,7 +7,9 @@ export type Denial =
   | 'invalid token'
   | 'token expired'
   | 'unknown board'
-  | 'not for this role';
+  | 'not for this role'
+  | 'join the board first'
+  | 'unknown person';
 
 /** HTTP status and WebSocket close code per denial: the 44xx close codes mirror the HTTP statuses. */
 export const DENIAL_CODES: Readonly<Record<Denial, { httpStatus: number; closeCode: number }>> = {
@@ -16,9 +18,14 @@ export const DENIAL_CODES: Readonly<Record<Denial, { httpStatus: number; closeCo
   'token expired': { httpStatus: 403, closeCode: 4403 },
   'unknown board': { httpStatus: 404, closeCode: 4404 },
   'not for this role': { httpStatus: 403, closeCode: 4403 },
+  // An invite link's token opens the board's pages; the rooms need the person token that joining gives.
+  'join the board first': { httpStatus: 401, closeCode: 4401 },
+  'unknown person': { httpStatus: 403, closeCode: 4403 },
 };
 
-export type Access<Board> = { ok: true; role: Role; board: Board } | { ok: false; denial: Denial };
+export type Access<Board> =
+  | { ok: true; role: Role; board: Board; expiresAt: number; person?: string }
+  | { ok: false; denial: Denial };
 
 /**
  * Decides what a token grants on a board. The token is checked before the board is looked up, so
@@ -37,7 +44,10 @@ export function checkAccess<Board>(
   if (check.claims.boardId !== boardId) return { ok: false, denial: 'invalid token' };
   const board = findBoard(boardId);
   if (board === undefined) return { ok: false, denial: 'unknown board' };
-  return { ok: true, role: check.claims.role, board };
+  const { role, expiresAt, person } = check.claims;
+  return person === undefined
+    ? { ok: true, role, board, expiresAt }
+    : { ok: true, role, board, expiresAt, person };
 }
 
 /** How a role may use a room: read and write, only read, only write (add without seeing), or not at all. */

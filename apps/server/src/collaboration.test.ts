@@ -50,8 +50,8 @@ function joinSynced(room: string, token: string): Promise<Client> {
   return connectSynced(server, room, token, clients);
 }
 
-function addNote(doc: Y.Doc, text: string) {
-  return createNote(doc, { text, step: STEP, author: { id: 'a1', name: 'Ans' } });
+function addNote(doc: Y.Doc, text: string, author: { id: string; name: string }) {
+  return createNote(doc, { text, step: STEP, author });
 }
 
 function noteTexts(doc: Y.Doc): string[] {
@@ -81,9 +81,10 @@ describe('two participants', () => {
       expect(getBoardMeta(client.doc)).toMatchObject({ title: 'Zorgregio', task: 'Wat doen we samen?' });
     }
 
-    addNote(ans.doc, 'van Ans');
-    addNote(bram.doc, 'van Bram');
-    for (let i = 0; i < 10; i += 1) addNote(i % 2 ? ans.doc : bram.doc, `idee ${i}`);
+    addNote(ans.doc, 'van Ans', board.people.participant);
+    addNote(bram.doc, 'van Bram', board.people.participant);
+    for (let i = 0; i < 10; i += 1)
+      addNote(i % 2 ? ans.doc : bram.doc, `idee ${i}`, board.people.participant);
     await waitFor(() => listNotes(ans.doc).length === 12 && listNotes(bram.doc).length === 12, 'all notes');
     expect(noteTexts(ans.doc)).toEqual(noteTexts(bram.doc));
   });
@@ -95,9 +96,9 @@ describe('roles', () => {
     const participant = await joinSynced(board.id, board.tokens.participant);
     const observer = await joinSynced(board.id, board.tokens.observer);
 
-    addNote(participant.doc, 'zichtbaar');
+    addNote(participant.doc, 'zichtbaar', board.people.participant);
     await waitFor(() => noteTexts(observer.doc).includes('zichtbaar'), 'the observer to receive the note');
-    addNote(observer.doc, 'van de waarnemer');
+    addNote(observer.doc, 'van de waarnemer', board.people.observer);
     await drained(observer, participant, 'after-observer-write');
     expect(noteTexts(participant.doc)).toEqual(['zichtbaar']);
 
@@ -147,7 +148,7 @@ describe('roles', () => {
     const board = await createBoard(server);
     const facilitator = await joinSynced(board.id, board.tokens.facilitator);
     const participant = await joinSynced(board.id, board.tokens.participant);
-    addNote(facilitator.doc, 'van de begeleider');
+    addNote(facilitator.doc, 'van de begeleider', board.people.facilitator);
     await waitFor(() => noteTexts(participant.doc).includes('van de begeleider'), 'the facilitator note');
   });
 });
@@ -158,7 +159,7 @@ describe('invalid data', () => {
     const ans = await joinSynced(board.id, board.tokens.participant);
     const bram = await joinSynced(board.id, board.tokens.participant);
     const mallory = await joinSynced(board.id, board.tokens.participant);
-    addNote(ans.doc, 'eerste');
+    addNote(ans.doc, 'eerste', board.people.participant);
     await waitFor(() => noteTexts(bram.doc).includes('eerste'), 'the first note');
 
     // Raw Yjs writes into the model's own root, bypassing its typed operations.
@@ -186,8 +187,8 @@ describe('invalid data', () => {
     });
     expect(mallory.provider.shouldConnect).toBe(false);
 
-    addNote(ans.doc, 'tweede');
-    addNote(bram.doc, 'derde');
+    addNote(ans.doc, 'tweede', board.people.participant);
+    addNote(bram.doc, 'derde', board.people.participant);
     const expected = ['derde', 'eerste', 'tweede'];
     await waitFor(
       () => noteTexts(ans.doc).length === 3 && noteTexts(bram.doc).length === 3,

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       dataDir,
       tokenTtlDays: 90,
       boardLimit: 30,
+      maxNotes: 5000,
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.webDir).toBe(DEFAULT_WEB_DIR);
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       webDir: resolve('some/web'),
       tokenTtlDays: 7,
       boardLimit: 5,
+      maxNotes: 5000,
     });
   });
 
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/nowhere',
       PUBLIC_URL: 'http://a',
       BOARD_LIMIT: '5',
+      MAX_NOTES: '10',
     };
     const config = loadConfig(
       [
@@ -76,6 +79,8 @@ describe('loadConfig', () => {
         '1.5',
         '--board-limit',
         '0',
+        '--max-notes',
+        '40',
       ],
       env,
     );
@@ -88,6 +93,7 @@ describe('loadConfig', () => {
       webDir: dataDir,
       tokenTtlDays: 1.5,
       boardLimit: 0,
+      maxNotes: 40,
     });
   });
 

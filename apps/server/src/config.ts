@@ -16,6 +16,8 @@ export interface ServerConfig {
   tokenTtlDays: number;
   /** Boards one client address may create per BOARD_LIMIT_WINDOW_MS; 0 = no limit. */
   boardLimit: number;
+  /** Most notes one board may hold (and, apart, most drafts); a write past it closes its client with 4429. */
+  maxNotes: number;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +29,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_TOKEN_TTL_DAYS = 90;
 export const DEFAULT_BOARD_LIMIT = 30;
+export const DEFAULT_MAX_NOTES = 5000;
 /** The window BOARD_LIMIT counts boards in: an address may create that many per ten minutes. */
 export const BOARD_LIMIT_WINDOW_MS = 10 * 60_000;
 /** The web app's build output, found from this file so the server works from any working directory. */
@@ -34,6 +37,7 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.me
 
 const MAX_TOKEN_TTL_DAYS = 3650;
 const MAX_BOARD_LIMIT = 1_000_000;
+const MAX_NOTES_LIMIT = 1_000_000;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
 const SETTINGS = {
@@ -45,6 +49,7 @@ const SETTINGS = {
   webDir: { flag: 'web-dir', env: 'WEB_DIR' },
   tokenTtlDays: { flag: 'token-ttl-days', env: 'TOKEN_TTL_DAYS' },
   boardLimit: { flag: 'board-limit', env: 'BOARD_LIMIT' },
+  maxNotes: { flag: 'max-notes', env: 'MAX_NOTES' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -57,7 +62,8 @@ export const USAGE = `Usage: kompas-server [options]
   --public-url <url>    PUBLIC_URL      base of invite links (default http://HOST:PORT)
   --web-dir <path>      WEB_DIR         built web app (default apps/web/dist)
   --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})
-  --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)`;
+  --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)
+  --max-notes <n>       MAX_NOTES       notes one board may hold (default ${DEFAULT_MAX_NOTES})`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -85,6 +91,7 @@ export function loadConfig(
     webDir: webDirValue === undefined ? DEFAULT_WEB_DIR : resolve(webDirValue),
     tokenTtlDays: parseTokenTtlDays(raw('tokenTtlDays')),
     boardLimit: parseBoardLimit(raw('boardLimit')),
+    maxNotes: parseCount('maxNotes', raw('maxNotes'), DEFAULT_MAX_NOTES, 1, MAX_NOTES_LIMIT),
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
@@ -157,6 +164,24 @@ function parseBoardLimit(value: string | undefined): number {
     );
   }
   return limit;
+}
+
+/** A whole number setting from `min` to `max`, `fallback` when not set. */
+function parseCount(
+  setting: Setting,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count >= min && count <= max)) {
+    throw new ConfigError(
+      `${describe(setting)} must be a whole number from ${min} to ${max}, got "${value}"`,
+    );
+  }
+  return count;
 }
 
 /** The base URL a browser on this machine can use when no PUBLIC_URL is set. */

@@ -193,7 +193,8 @@ describe('GET /api/boards/:id', () => {
   it('tells each role what the board is and which role it has', async () => {
     const created = await createBoard(server, 'Werkplaats', 'Wat moeten we samen doen?');
     for (const role of ROLES) {
-      const response = await getBoard(created.id, created.tokens[role]);
+      // An invite link's token tells the board and the role; a person token tells the person too.
+      const response = await getBoard(created.id, created.invites[role]);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const body = await response.json();
@@ -205,6 +206,8 @@ describe('GET /api/boards/:id', () => {
         role,
       });
       expect(Math.abs(body.createdAt - Date.now())).toBeLessThan(60_000);
+      const asPerson = await (await getBoard(created.id, created.tokens[role])).json();
+      expect(asPerson.person).toEqual({ ...created.people[role], role });
     }
   });
 

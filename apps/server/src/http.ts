@@ -5,6 +5,8 @@ import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
 import { createInvites } from './invites.ts';
 import type { Logger } from './logger.ts';
+import type { People } from './people.ts';
+import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
 import { addressKey, type RateLimiter } from './rate-limit.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
 import type { ReplayIndex } from './replay-index.ts';
@@ -22,6 +24,8 @@ export interface HttpContext {
   /** Read per request: with port 0 the real port, and so the default URL, is known only after listening. */
   publicUrl: () => string;
   boards: Boards;
+  /** Who joined which board: person ids, roles and names. */
+  people: People;
   /** Board creations per client address (see addressKey, and RateLimiter for proxies). */
   boardLimiter: RateLimiter;
   /** The rooms' logs, snapshots and recorded presence, for reports and replays. */
@@ -102,6 +106,21 @@ async function route(
   if (boardPath) {
     allowMethods(req, READ_METHODS);
     readBoard(context, req, res, boardPath[1] ?? '', query);
+    return;
+  }
+  const peoplePath = PEOPLE_PATH.exec(path);
+  if (peoplePath) {
+    const rename = peoplePath[2] !== undefined;
+    allowMethods(req, [rename ? 'PATCH' : 'POST']);
+    const access = requireAccess(context, req, peoplePath[1] ?? '', query);
+    const body = await readJsonBody(req);
+    const { status, body: reply } = (rename ? renamePerson : joinBoard)(
+      context.secret,
+      context.people,
+      access,
+      body,
+    );
+    sendJson(res, status, reply);
     return;
   }
   const reportPath = REPORT_PATH.exec(path);
@@ -185,7 +204,15 @@ function readBoard(
 ): void {
   const access = requireAccess(context, req, boardId, query);
   const { id, title, task, createdAt } = access.board;
-  sendJson(res, 200, { id, title, task, createdAt, role: access.role });
+  const person = access.person === undefined ? undefined : context.people.get(id, access.person);
+  sendJson(res, 200, {
+    id,
+    title,
+    task,
+    createdAt,
+    role: access.role,
+    ...(person ? { person: { id: person.id, name: person.name, role: person.role } } : {}),
+  });
 }
 
 /** The board and role a request's token grants (any role may read); 401, 403 or 404 otherwise. */

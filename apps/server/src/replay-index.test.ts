@@ -254,7 +254,7 @@ describe('the server', () => {
         createNote(client.doc, {
           text: `Idea ${index}`,
           step: 'verkennen.opgave',
-          author: ansAuthor,
+          author: board.people.participant,
         });
       }
       const count = reader.prepare<[string], { frames: number }>(

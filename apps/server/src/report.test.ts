@@ -20,6 +20,7 @@ import {
   closeClients,
   connectSynced,
   createBoard,
+  joinBoard,
   removeDir,
   startTestServer,
   type TestServer,
@@ -33,8 +34,9 @@ let server: TestServer;
 let board: CreatedBoard;
 const clients: Client[] = [];
 
-const ans = { id: 'user-ans', name: 'Ans' };
-const bram = { id: 'user-bram', name: 'Bram' };
+let ans: { id: string; name: string };
+let bram: { id: string; name: string };
+let fay: { id: string; name: string };
 
 function join(room: string, token: string): Promise<Client> {
   return connectSynced(server, room, token, clients);
@@ -49,9 +51,15 @@ beforeAll(async () => {
   dataDir = await tempDir('report');
   server = await startTestServer(dataDir);
   board = await createBoard(server, 'Regio-overleg Zuid', 'Samen zorg organiseren');
+  ans = board.people.participant;
+  const asBram = await joinBoard(server, board.id, board.invites.participant, 'Bram');
+  bram = asBram.person;
+  const asFay = await joinBoard(server, board.id, board.invites.facilitator, 'Fay');
+  fay = asFay.person;
   const control = await join(`${board.id}.control`, board.tokens.facilitator);
   const content = await join(board.id, board.tokens.participant);
-  const drafts = await join(`${board.id}.drafts`, board.tokens.participant);
+  const bramContent = await join(board.id, asBram.token);
+  const drafts = await join(`${board.id}.drafts`, asBram.token);
   const watchContent = await join(board.id, board.tokens.observer);
   const watchControl = await join(`${board.id}.control`, board.tokens.observer);
   const watchDrafts = await join(`${board.id}.drafts`, board.tokens.facilitator);
@@ -63,7 +71,7 @@ beforeAll(async () => {
     step: 'verkennen.eigen-situatie',
     author: ans,
   });
-  createNote(content.doc, {
+  createNote(bramContent.doc, {
     id: 'library',
     text: 'The library, "of course"',
     step: 'verkennen.partners',
@@ -78,21 +86,29 @@ beforeAll(async () => {
     author: ans,
   });
   const round = openVotingRound(control.doc, { budget: 2, scope: { kind: 'board' }, results: 'hidden' });
-  await waitFor(() => listNotes(content.doc).length === 3, 'the notes');
+  await waitFor(
+    () => listNotes(content.doc).length === 3 && listNotes(bramContent.doc).length === 3,
+    'the notes',
+  );
   // Fay, the facilitator, writes no note but tidies two: what she did is told apart by her presence.
-  const fay = await join(board.id, board.tokens.facilitator);
-  fay.provider.awareness.setLocalStateField('user', { id: 'user-fay', name: 'Fay' });
+  const fayContent = await join(board.id, asFay.token);
+  fayContent.provider.awareness.setLocalStateField('user', { id: fay.id, name: 'Fay', color: '#1565c0' });
   await waitFor(
     () =>
       [...watchContent.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Fay'),
     "Fay's presence",
   );
-  await waitFor(() => listNotes(fay.doc).length === 3, 'the notes to reach Fay');
-  moveNote(fay.doc, 'library', 'verkennen.partners', { r: 0.4, t: 0.2 });
-  editNote(fay.doc, 'own', 'We run two care homes together');
+  await waitFor(() => listNotes(fayContent.doc).length === 3, 'the notes to reach Fay');
+  moveNote(fayContent.doc, 'library', 'verkennen.partners', { r: 0.4, t: 0.2 });
+  editNote(fayContent.doc, 'own', 'We run two care homes together');
+  await waitFor(() => listNotes(content.doc).some((note) => note.text.endsWith('together')), 'Fay’s edit');
+  await waitFor(
+    () => listNotes(bramContent.doc).some((note) => note.text.endsWith('together')),
+    'Fay’s edit',
+  );
   placeVote(content.doc, round, { note: 'ambition', voter: ans.id });
-  placeVote(content.doc, round, { note: 'ambition', voter: bram.id });
-  placeVote(content.doc, round, { note: 'library', voter: bram.id });
+  placeVote(bramContent.doc, round, { note: 'ambition', voter: bram.id });
+  placeVote(bramContent.doc, round, { note: 'library', voter: bram.id });
   closeVotingRound(control.doc);
 
   await waitFor(
@@ -155,7 +171,7 @@ describe('GET /api/boards/<id>/report', () => {
     expect(report.contributors).toEqual([
       { id: ans.id, name: 'Ans', notes: 2, votes: 1, edits: 0, moves: 0 },
       { id: bram.id, name: 'Bram', notes: 1, votes: 2, edits: 0, moves: 0 },
-      { id: 'user-fay', name: 'Fay', notes: 0, votes: 0, edits: 1, moves: 1 },
+      { id: fay.id, name: 'Fay', notes: 0, votes: 0, edits: 1, moves: 1 },
     ]);
     expect(report.skippedSteps).toEqual([
       'verkennen.eigen-situatie',

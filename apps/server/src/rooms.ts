@@ -1,6 +1,7 @@
-import { findInvalidChange, findInvalidControlChange } from '@kompas/model';
-import type { ChangeValidator } from '@kompas/relay';
+import { findInvalidControlChange, findRefusedChange, isRole } from '@kompas/model';
+import type { ChangeValidator, Refusal } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
+import type { People } from './people.ts';
 
 /**
  * `content`: the notes, written by facilitators and participants; `control`: facilitation, written by
@@ -21,15 +22,51 @@ const SUFFIXES: readonly [string, RoomKind][] = [
   ['.drafts', 'drafts'],
 ];
 
+/** Sent when a write would pass a budget (here: the notes a board may hold): that client alone is closed. */
+export const OVER_BUDGET_CLOSE_CODE = 4429;
+
 export function parseRoom(name: string): Room | undefined {
   const [suffix, kind] = SUFFIXES.find(([candidate]) => name.endsWith(candidate)) ?? ['', 'content'];
   const boardId = name.slice(0, name.length - suffix.length);
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
 }
 
-/** What the relay checks a room's writes against: the board model for notes, facilitation for control. */
-export function roomValidator(name: string): ChangeValidator | undefined {
-  const kind = parseRoom(name)?.kind;
-  if (kind === undefined) return undefined;
-  return kind === 'control' ? findInvalidControlChange : findInvalidChange;
+/** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */
+export function companionRoom(name: string): string | undefined {
+  const room = parseRoom(name);
+  return room && room.kind !== 'control' ? `${room.boardId}.control` : undefined;
+}
+
+export interface RoomRules {
+  people: People;
+  /** Most notes (and, apart, drafts) one board may hold. */
+  maxNotes: number;
+}
+
+/**
+ * What the relay checks a room's writes against: for notes and drafts, the model's rules of who may write what,
+ * with the writer's name from the people registry; for facilitation, its shapes (only facilitators write there).
+ */
+export function roomValidator(rules: RoomRules): (name: string) => ChangeValidator | undefined {
+  return (name) => {
+    const room = parseRoom(name);
+    if (room === undefined) return undefined;
+    if (room.kind === 'control') return findInvalidControlChange;
+    return (doc, transaction, attempt): string | Refusal | null => {
+      const { person, role } = attempt.writer;
+      const refusal = findRefusedChange(doc, transaction, {
+        before: attempt.before,
+        writer: {
+          person,
+          // Only the server names writers; a role it does not know may not write anything a role is needed for.
+          role: isRole(role) ? role : 'observer',
+          name: rules.people.get(room.boardId, person)?.name,
+        },
+        control: attempt.companion,
+        maxNotes: rules.maxNotes,
+      });
+      if (refusal === null) return null;
+      return refusal.overBudget ? { reason: refusal.reason, code: OVER_BUDGET_CLOSE_CODE } : refusal.reason;
+    };
+  };
 }

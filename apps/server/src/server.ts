@@ -9,9 +9,10 @@ import { Boards } from './boards.ts';
 import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { People } from './people.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
-import { parseRoom, roomValidator } from './rooms.ts';
+import { companionRoom, parseRoom, roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -40,11 +41,14 @@ export async function startServer(
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const replay = new ReplayIndex(db, storage, { logger });
+  const people = new People(db);
   const isBoardRoom = (room: string) => parseRoom(room)?.kind === 'content';
   const relay = createRelay({
     storage,
     logger,
-    validator: roomValidator,
+    validator: roomValidator({ people, maxNotes: config.maxNotes }),
+    // The rules for notes read the board's facilitation state (the lock, the open voting round).
+    companion: companionRoom,
     // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.
     recordPresence: isBoardRoom,
     // Board rooms are indexed for replays as their workshops go on, so a replay never waits for its log.
@@ -64,6 +68,7 @@ export async function startServer(
       webDir: config.webDir,
       publicUrl: () => publicUrl,
       boards,
+      people,
       boardLimiter: new RateLimiter({ limit: config.boardLimit, windowMs: BOARD_LIMIT_WINDOW_MS }),
       storage,
       replay,
@@ -76,6 +81,7 @@ export async function startServer(
     createUpgradeHandler({
       secret: config.secret,
       findBoard: (id) => boards.get(id),
+      people,
       wss,
       relay,
       logger,

@@ -22,6 +22,7 @@ import {
   closeOf,
   connectSynced,
   createBoard,
+  joinBoard,
   removeDir,
   startTestServer,
   type TestServer,
@@ -56,7 +57,7 @@ function joinSynced(room: string, token: string): Promise<Client> {
  * A participant's browser as the network sees it: the official client in the board, control and drafts rooms,
  * over sockets that record every byte they receive.
  */
-async function recordedParticipant(board: CreatedBoard) {
+async function recordedParticipant(board: CreatedBoard, token = board.tokens.participant) {
   const received: Buffer[] = [];
   class RecordingWebSocket extends WebSocket {
     constructor(...args: ConstructorParameters<typeof WebSocket>) {
@@ -70,7 +71,7 @@ async function recordedParticipant(board: CreatedBoard) {
     const provider = new WebsocketProvider(wsBase(), room, doc, {
       WebSocketPolyfill: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
-      params: { token: board.tokens.participant },
+      params: { token },
     });
     const client = { doc, provider };
     clients.push(client);
@@ -93,10 +94,11 @@ describe('silent brainstorm', () => {
     startPrivateRound(facilitator.doc, { actor: 'fac' });
 
     const ans = await recordedParticipant(board);
-    const bram = await recordedParticipant(board);
+    const asBram = await joinBoard(server, board.id, board.invites.participant, 'Bram');
+    const bram = await recordedParticipant(board, asBram.token);
     await waitFor(() => readPrivateRound(bram.control.doc) !== null, 'the round to reach Bram');
-    draft(ans.drafts.doc, 'Ans denkt aan het waterschap', { id: 'ans', name: 'Ans' });
-    draft(bram.drafts.doc, 'Bram wil de buurt betrekken', { id: 'bram', name: 'Bram' });
+    draft(ans.drafts.doc, 'Ans denkt aan het waterschap', board.people.participant);
+    draft(bram.drafts.doc, 'Bram wil de buurt betrekken', asBram.person);
 
     // The facilitators see both drafts; each author keeps their own.
     await waitFor(

@@ -36,24 +36,67 @@ export async function startTestServer(dataDir: string, argv: readonly string[] =
   return Object.assign(server, { config, logs });
 }
 
+type Role = 'facilitator' | 'participant' | 'observer';
+
+/** Someone who joined a board: their person token and who the board says they are. */
+export interface JoinedPerson {
+  token: string;
+  person: { id: string; name: string; role: Role };
+}
+
 export interface CreatedBoard {
   id: string;
-  links: Record<'facilitator' | 'participant' | 'observer', string>;
-  tokens: Record<'facilitator' | 'participant' | 'observer', string>;
+  links: Record<Role, string>;
+  /** The invite links' tokens, as the server answered them. */
+  invites: Record<Role, string>;
+  /** One person per role joined already (Fenna, Ans, Otto): their person tokens, which open the rooms. */
+  tokens: Record<Role, string>;
+  /** Those people, as authors of notes and votes. */
+  people: Record<Role, { id: string; name: string }>;
 }
+
+const FIRST_NAMES: Record<Role, string> = { facilitator: 'Fenna', participant: 'Ans', observer: 'Otto' };
 
 export async function createBoard(
   server: RunningServer,
   title = 'Regio-overleg',
   task = 'Samen zorg organiseren',
-) {
+): Promise<CreatedBoard> {
   const response = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title, task }),
   });
   if (response.status !== 201) throw new Error(`board creation answered ${response.status}`);
-  return (await response.json()) as CreatedBoard;
+  const created = (await response.json()) as {
+    id: string;
+    links: Record<Role, string>;
+    tokens: Record<Role, string>;
+  };
+  const tokens = {} as Record<Role, string>;
+  const people = {} as Record<Role, { id: string; name: string }>;
+  for (const role of ['facilitator', 'participant', 'observer'] as const) {
+    const joined = await joinBoard(server, created.id, created.tokens[role], FIRST_NAMES[role]);
+    tokens[role] = joined.token;
+    people[role] = { id: joined.person.id, name: joined.person.name };
+  }
+  return { id: created.id, links: created.links, invites: created.tokens, tokens, people };
+}
+
+/** Joins a board with an invite link's token as a new person called `name`. */
+export async function joinBoard(
+  server: RunningServer,
+  boardId: string,
+  inviteToken: string,
+  name: string,
+): Promise<JoinedPerson> {
+  const response = await fetch(`${server.url}/api/boards/${boardId}/people`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${inviteToken}` },
+    body: JSON.stringify({ name }),
+  });
+  if (response.status !== 201) throw new Error(`joining answered ${response.status}`);
+  return (await response.json()) as JoinedPerson;
 }
 
 export interface Client {
@@ -103,7 +146,7 @@ export async function writeRelayedNote(
   const writer = connectClient(server, board.id, board.tokens.participant);
   const watcher = connectClient(server, board.id, board.tokens.observer);
   await waitFor(() => writer.provider.synced && watcher.provider.synced, 'sync');
-  createNote(writer.doc, { ...note, author: { id: 'a', name: 'Ans' } });
+  createNote(writer.doc, { ...note, author: board.people.participant });
   await waitFor(() => listNotes(watcher.doc).length === 1, 'the note to be relayed');
   return [writer, watcher];
 }

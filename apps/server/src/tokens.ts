@@ -1,23 +1,27 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const ROLES = ['facilitator', 'participant', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
+import { isRole, type Role } from '@kompas/model';
+
+export { isRole, ROLES, type Role } from '@kompas/model';
 
 export interface TokenClaims {
   boardId: string;
   role: Role;
   /** Unix time in seconds after which the token is refused. */
   expiresAt: number;
+  /**
+   * The person the token stands for, in a person token (issued on joining); absent in an invite link's token,
+   * which only says which role its holder joins with.
+   */
+  person?: string;
 }
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 const SECONDS_PER_DAY = 86_400;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+/** Person ids are issued by the server: 16 random bytes, base64url. */
+export const PERSON_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export function expiryFromNow(ttlDays: number, now = Date.now()): number {
   return Math.floor(now / 1000 + ttlDays * SECONDS_PER_DAY);
@@ -31,10 +35,11 @@ function signature(secret: string, encodedPayload: string): Buffer {
   return createHmac('sha256', secret).update(encodedPayload).digest();
 }
 
-/** `base64url(JSON {b, r, e}) + '.' + base64url(HMAC-SHA256(secret, payload))` */
+/** `base64url(JSON {b, r, e[, p]}) + '.' + base64url(HMAC-SHA256(secret, payload))` */
 export function signToken(secret: string, claims: TokenClaims): string {
+  const fields = { b: claims.boardId, r: claims.role, e: claims.expiresAt };
   const payload = Buffer.from(
-    JSON.stringify({ b: claims.boardId, r: claims.role, e: claims.expiresAt }),
+    JSON.stringify(claims.person === undefined ? fields : { ...fields, p: claims.person }),
   ).toString('base64url');
   return `${payload}.${signature(secret, payload).toString('base64url')}`;
 }
@@ -72,7 +77,9 @@ function parseClaims(payload: string): TokenClaims | undefined {
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
-  const { b, r, e } = data as Record<string, unknown>;
+  const { b, r, e, p } = data as Record<string, unknown>;
   if (typeof b !== 'string' || !isRole(r) || !Number.isSafeInteger(e)) return undefined;
-  return { boardId: b, role: r, expiresAt: e as number };
+  if (p !== undefined && (typeof p !== 'string' || !PERSON_ID.test(p))) return undefined;
+  const claims: TokenClaims = { boardId: b, role: r, expiresAt: e as number };
+  return p === undefined ? claims : { ...claims, person: p };
 }

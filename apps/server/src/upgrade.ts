@@ -5,6 +5,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
 import type { BoardRecord } from './boards.ts';
 import type { Logger } from './logger.ts';
+import type { People } from './people.ts';
 import { splitTarget } from './request-target.ts';
 import { parseRoom } from './rooms.ts';
 
@@ -15,13 +16,21 @@ const UNKNOWN_ROOM = { code: 4404, reason: 'unknown room' } as const;
 export interface ConnectionHandler {
   handleConnection(
     ws: WebSocket,
-    options: { room: string; readOnly: boolean; writeOnly: boolean; actor: string },
+    options: {
+      room: string;
+      readOnly: boolean;
+      writeOnly: boolean;
+      actor: string;
+      writer: { person: string; role: string };
+    },
   ): void;
 }
 
 export interface UpgradeContext {
   secret: string;
   findBoard: (id: string) => BoardRecord | undefined;
+  /** The people who joined boards: a room is opened by a person, not by an invite link. */
+  people: People;
   wss: WebSocketServer;
   relay: ConnectionHandler;
   logger: Logger;
@@ -64,12 +73,21 @@ export function createUpgradeHandler(context: UpgradeContext) {
         refuse(ws, DENIAL_CODES[access.denial].closeCode, access.denial);
         return;
       }
+      if (access.person === undefined) {
+        refuse(ws, DENIAL_CODES['join the board first'].closeCode, 'join the board first');
+        return;
+      }
+      const person = context.people.get(room.boardId, access.person);
+      if (!person || person.role !== access.role) {
+        refuse(ws, DENIAL_CODES['unknown person'].closeCode, 'unknown person');
+        return;
+      }
       const use = roomAccess(access.role, room.kind);
       if (use === 'none') {
         refuse(ws, DENIAL_CODES['not for this role'].closeCode, 'not for this role');
         return;
       }
-      // The connection id tells a user's updates apart in the room log without identifying the person.
+      // The connection id tells one browser tab's connection apart in the server's log lines.
       const connection = randomBytes(6).toString('base64url');
       context.logger.info('ws open', { room: room.name, role: access.role, connection, access: use });
       ws.once('close', (code) => context.logger.info('ws close', { room: room.name, connection, code }));
@@ -77,7 +95,9 @@ export function createUpgradeHandler(context: UpgradeContext) {
         room: room.name,
         readOnly: use === 'read',
         writeOnly: use === 'write',
-        actor: `${access.role}:${connection}`,
+        // The room log names the person, so replays and reports count people, whatever their clients claim.
+        actor: `${access.role}:${person.id}`,
+        writer: { person: person.id, role: access.role },
       });
     });
 

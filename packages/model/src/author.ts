@@ -36,3 +36,8 @@ export function parseAuthor(value: unknown): Author {
 export function isAuthorName(value: unknown): value is string {
   return isNormalisedPlainText(value, NAME_RULE);
 }
+
+/** The name trimmed and checked as an author's name; throws ModelError('invalid-author') on anything else. */
+export function normaliseAuthorName(value: unknown): string {
+  return normalisePlainText(value, NAME_RULE);
+}

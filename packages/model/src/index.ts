@@ -1,4 +1,4 @@
-export { AUTHOR_NAME_MAX, type Author } from './author.ts';
+export { AUTHOR_NAME_MAX, type Author, isAuthorName, normaliseAuthorName } from './author.ts';
 export {
   BOARD_TASK_MAX,
   BOARD_TITLE_MAX,
