@@ -107,12 +107,43 @@ describe('main', () => {
 
   it('exits 1 with a clear message when the port is taken', async () => {
     const holder = await startTestServer(dataDir);
+    const otherDir = await tempDir('main-other');
     try {
-      running = startMain({ PORT: String(holder.port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+      running = startMain({ PORT: String(holder.port), HOST: '127.0.0.1', DATA_DIR: otherDir });
       expect(await running.exited).toBe(1);
       expect(running.output()).toContain(`port ${holder.port} on 127.0.0.1 is already in use`);
     } finally {
       await holder.close();
+      await removeDir(otherDir);
+    }
+  });
+
+  it('exits 1 with a clear message when another server uses the data folder', async () => {
+    const holder = await startTestServer(dataDir);
+    try {
+      running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain(
+        `another Kompas server is using data directory ${dataDir} (pid ${process.pid}); stop it or choose another --data-dir / DATA_DIR`,
+      );
+      expect((await createBoard(holder)).id).toMatch(/^[\w-]{22}$/);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('leaves no lock behind when killed, so the next server starts', async () => {
+    running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir });
+    const killed = running;
+    await waitFor(() => /Kompas listening on \S+/.test(killed.output()), 'the listening line', 15_000);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+
+    const next = await startTestServer(dataDir);
+    try {
+      expect((await createBoard(next)).id).toMatch(/^[\w-]{22}$/);
+    } finally {
+      await next.close();
     }
   });
 });
