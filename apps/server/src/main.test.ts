@@ -22,7 +22,8 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function startMain(env: Record<string, string>): Started {
+/** `preload`: a module run before the server, through `node --import`. */
+function startMain(env: Record<string, string>, preload?: string): Started {
   const clean = { ...process.env };
   for (const name of [
     'PORT',
@@ -35,7 +36,8 @@ function startMain(env: Record<string, string>): Started {
   ]) {
     delete clean[name];
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const preloads = preload === undefined ? [] : ['--import', preload];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preloads, 'src/main.ts'], {
     cwd: PACKAGE_DIR,
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -145,5 +147,32 @@ describe('main', () => {
     } finally {
       await next.close();
     }
+  });
+
+  it('logs an uncaught exception and an unhandled rejection and goes on serving', async () => {
+    running = startMain(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir },
+      './src/crash-trigger.ts',
+    );
+    const started = running;
+    await waitFor(() => /Kompas listening on \S+/.test(started.output()), 'the listening line', 15_000);
+    const url = /^Kompas listening on (\S+)$/m.exec(started.output())?.[1] ?? '';
+
+    started.child.kill('SIGUSR2');
+    await waitFor(
+      () =>
+        started.output().includes('unhandled rejection') && started.output().includes('uncaught exception'),
+      'both to be logged',
+    );
+    expect(started.output()).toContain(
+      'error: uncaught exception, serving on error="Error: triggered exception"',
+    );
+    expect(started.output()).toContain(
+      'error: unhandled rejection, serving on error="Error: triggered rejection"',
+    );
+    expect(started.child.exitCode).toBeNull();
+    expect((await createBoard({ url, port: Number(new URL(url).port), close: async () => {} })).id).toMatch(
+      /^[\w-]{22}$/,
+    );
   });
 });
