@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       dataDir,
       tokenTtlDays: 90,
       boardLimit: 30,
+      frameAncestors: "'none'",
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.webDir).toBe(DEFAULT_WEB_DIR);
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
       WEB_DIR: 'some/web',
       TOKEN_TTL_DAYS: '7',
       BOARD_LIMIT: '5',
+      FRAME_ANCESTORS: " 'self'   https://intranet.example.org ",
     });
     expect(config).toEqual({
       port: 9000,
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       webDir: resolve('some/web'),
       tokenTtlDays: 7,
       boardLimit: 5,
+      frameAncestors: "'self' https://intranet.example.org",
     });
   });
 
@@ -76,6 +79,8 @@ describe('loadConfig', () => {
         '1.5',
         '--board-limit',
         '0',
+        '--frame-ancestors',
+        '*.example.org',
       ],
       env,
     );
@@ -88,6 +93,7 @@ describe('loadConfig', () => {
       webDir: dataDir,
       tokenTtlDays: 1.5,
       boardLimit: 0,
+      frameAncestors: '*.example.org',
     });
   });
 
@@ -109,6 +115,13 @@ describe('loadConfig', () => {
     [['--board-limit', '2.5'], /BOARD_LIMIT must be a whole number/],
     [['--board-limit', 'many'], /BOARD_LIMIT .* got "many"/],
     [['--board-limit', '1000001'], /BOARD_LIMIT .* to 1000000/],
+    [
+      ['--frame-ancestors', "'self'; script-src *"],
+      /FRAME_ANCESTORS must be 'none' or a space-separated list/,
+    ],
+    [['--frame-ancestors', "'none' 'self'"], /FRAME_ANCESTORS .* got "'none' 'self'"/],
+    [['--frame-ancestors', "'unsafe-inline'"], /FRAME_ANCESTORS/],
+    [['--frame-ancestors', 'https://a.example,https://b.example'], /FRAME_ANCESTORS/],
     [['--colour', 'red'], /Unknown option '--colour'[\s\S]*Usage/],
     [['--port'], /argument missing/],
   ])('refuses %j with a clear error', (argv, message) => {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   tokenTtlDays: number;
   /** Boards one client address may create per BOARD_LIMIT_WINDOW_MS; 0 = no limit. */
   boardLimit: number;
+  /** The pages that may show the web app in a frame, as CSP frame-ancestors sources, space-separated. */
+  frameAncestors: string;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +29,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_TOKEN_TTL_DAYS = 90;
 export const DEFAULT_BOARD_LIMIT = 30;
+/** No page may frame the app, so no other site can overlay it to trick people into clicks. */
+export const DEFAULT_FRAME_ANCESTORS = "'none'";
 /** The window BOARD_LIMIT counts boards in: an address may create that many per ten minutes. */
 export const BOARD_LIMIT_WINDOW_MS = 10 * 60_000;
 /** The web app's build output, found from this file so the server works from any working directory. */
@@ -45,6 +49,7 @@ const SETTINGS = {
   webDir: { flag: 'web-dir', env: 'WEB_DIR' },
   tokenTtlDays: { flag: 'token-ttl-days', env: 'TOKEN_TTL_DAYS' },
   boardLimit: { flag: 'board-limit', env: 'BOARD_LIMIT' },
+  frameAncestors: { flag: 'frame-ancestors', env: 'FRAME_ANCESTORS' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -57,7 +62,8 @@ export const USAGE = `Usage: kompas-server [options]
   --public-url <url>    PUBLIC_URL      base of invite links (default http://HOST:PORT)
   --web-dir <path>      WEB_DIR         built web app (default apps/web/dist)
   --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})
-  --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)`;
+  --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)
+  --frame-ancestors <s> FRAME_ANCESTORS pages that may embed the app, as CSP sources (default ${DEFAULT_FRAME_ANCESTORS})`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -85,6 +91,7 @@ export function loadConfig(
     webDir: webDirValue === undefined ? DEFAULT_WEB_DIR : resolve(webDirValue),
     tokenTtlDays: parseTokenTtlDays(raw('tokenTtlDays')),
     boardLimit: parseBoardLimit(raw('boardLimit')),
+    frameAncestors: parseFrameAncestors(raw('frameAncestors')),
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
@@ -157,6 +164,25 @@ function parseBoardLimit(value: string | undefined): number {
     );
   }
   return limit;
+}
+
+/** `'self'`, a scheme (`https:`) or a host with optional scheme, port and path, wildcards as CSP allows them. */
+const FRAME_ANCESTOR_SOURCE =
+  /^(?:'self'|[a-z][a-z\d+.-]*:|(?:[a-z][a-z\d+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z\d-]+(?:\.[a-z\d-]+)*)(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?)$/i;
+
+function parseFrameAncestors(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_FRAME_ANCESTORS;
+  const sources = value.trim().split(/\s+/);
+  // Checked, as it goes into a header: a `;` would let it add directives of its own.
+  const valid =
+    sources.join(' ') === DEFAULT_FRAME_ANCESTORS ||
+    sources.every((source) => FRAME_ANCESTOR_SOURCE.test(source));
+  if (!valid) {
+    throw new ConfigError(
+      `${describe('frameAncestors')} must be 'none' or a space-separated list of sources such as 'self' https://intranet.example.org, got "${value}"`,
+    );
+  }
+  return sources.join(' ');
 }
 
 /** The base URL a browser on this machine can use when no PUBLIC_URL is set. */

@@ -68,6 +68,7 @@ export async function startServer(
       secret: config.secret,
       tokenTtlDays: config.tokenTtlDays,
       webDir: config.webDir,
+      frameAncestors: config.frameAncestors,
       publicUrl: () => publicUrl,
       boards,
       boardLimiter: new RateLimiter({ limit: config.boardLimit, windowMs: BOARD_LIMIT_WINDOW_MS }),
