@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       tokenTtlDays: 90,
       boardLimit: 30,
       maxNotes: 5000,
+      frameAncestors: "'none'",
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.webDir).toBe(DEFAULT_WEB_DIR);
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       WEB_DIR: 'some/web',
       TOKEN_TTL_DAYS: '7',
       BOARD_LIMIT: '5',
+      FRAME_ANCESTORS: " 'self'   https://intranet.example.org ",
     });
     expect(config).toEqual({
       port: 9000,
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       tokenTtlDays: 7,
       boardLimit: 5,
       maxNotes: 5000,
+      frameAncestors: "'self' https://intranet.example.org",
     });
   });
 
@@ -81,6 +84,8 @@ describe('loadConfig', () => {
         '0',
         '--max-notes',
         '40',
+        '--frame-ancestors',
+        '*.example.org',
       ],
       env,
     );
@@ -94,6 +99,7 @@ describe('loadConfig', () => {
       tokenTtlDays: 1.5,
       boardLimit: 0,
       maxNotes: 40,
+      frameAncestors: '*.example.org',
     });
   });
 
@@ -115,6 +121,13 @@ describe('loadConfig', () => {
     [['--board-limit', '2.5'], /BOARD_LIMIT must be a whole number/],
     [['--board-limit', 'many'], /BOARD_LIMIT .* got "many"/],
     [['--board-limit', '1000001'], /BOARD_LIMIT .* to 1000000/],
+    [
+      ['--frame-ancestors', "'self'; script-src *"],
+      /FRAME_ANCESTORS must be 'none' or a space-separated list/,
+    ],
+    [['--frame-ancestors', "'none' 'self'"], /FRAME_ANCESTORS .* got "'none' 'self'"/],
+    [['--frame-ancestors', "'unsafe-inline'"], /FRAME_ANCESTORS/],
+    [['--frame-ancestors', 'https://a.example,https://b.example'], /FRAME_ANCESTORS/],
     [['--colour', 'red'], /Unknown option '--colour'[\s\S]*Usage/],
     [['--port'], /argument missing/],
   ])('refuses %j with a clear error', (argv, message) => {

@@ -18,6 +18,8 @@ export interface ServerConfig {
   boardLimit: number;
   /** Most notes one board may hold (and, apart, most drafts); a write past it closes its client with 4429. */
   maxNotes: number;
+  /** The pages that may show the web app in a frame, as CSP frame-ancestors sources, space-separated. */
+  frameAncestors: string;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +32,8 @@ export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_TOKEN_TTL_DAYS = 90;
 export const DEFAULT_BOARD_LIMIT = 30;
 export const DEFAULT_MAX_NOTES = 5000;
+/** No page may frame the app, so no other site can overlay it to trick people into clicks. */
+export const DEFAULT_FRAME_ANCESTORS = "'none'";
 /** The window BOARD_LIMIT counts boards in: an address may create that many per ten minutes. */
 export const BOARD_LIMIT_WINDOW_MS = 10 * 60_000;
 /** The web app's build output, found from this file so the server works from any working directory. */
@@ -50,6 +54,7 @@ const SETTINGS = {
   tokenTtlDays: { flag: 'token-ttl-days', env: 'TOKEN_TTL_DAYS' },
   boardLimit: { flag: 'board-limit', env: 'BOARD_LIMIT' },
   maxNotes: { flag: 'max-notes', env: 'MAX_NOTES' },
+  frameAncestors: { flag: 'frame-ancestors', env: 'FRAME_ANCESTORS' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -63,7 +68,8 @@ export const USAGE = `Usage: kompas-server [options]
   --web-dir <path>      WEB_DIR         built web app (default apps/web/dist)
   --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})
   --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)
-  --max-notes <n>       MAX_NOTES       notes one board may hold (default ${DEFAULT_MAX_NOTES})`;
+  --max-notes <n>       MAX_NOTES       notes one board may hold (default ${DEFAULT_MAX_NOTES})
+  --frame-ancestors <s> FRAME_ANCESTORS pages that may embed the app, as CSP sources (default ${DEFAULT_FRAME_ANCESTORS})`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -92,6 +98,7 @@ export function loadConfig(
     tokenTtlDays: parseTokenTtlDays(raw('tokenTtlDays')),
     boardLimit: parseBoardLimit(raw('boardLimit')),
     maxNotes: parseCount('maxNotes', raw('maxNotes'), DEFAULT_MAX_NOTES, 1, MAX_NOTES_LIMIT),
+    frameAncestors: parseFrameAncestors(raw('frameAncestors')),
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
@@ -182,6 +189,25 @@ function parseCount(
     );
   }
   return count;
+}
+
+/** `'self'`, a scheme (`https:`) or a host with optional scheme, port and path, wildcards as CSP allows them. */
+const FRAME_ANCESTOR_SOURCE =
+  /^(?:'self'|[a-z][a-z\d+.-]*:|(?:[a-z][a-z\d+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z\d-]+(?:\.[a-z\d-]+)*)(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?)$/i;
+
+function parseFrameAncestors(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_FRAME_ANCESTORS;
+  const sources = value.trim().split(/\s+/);
+  // Checked, as it goes into a header: a `;` would let it add directives of its own.
+  const valid =
+    sources.join(' ') === DEFAULT_FRAME_ANCESTORS ||
+    sources.every((source) => FRAME_ANCESTOR_SOURCE.test(source));
+  if (!valid) {
+    throw new ConfigError(
+      `${describe('frameAncestors')} must be 'none' or a space-separated list of sources such as 'self' https://intranet.example.org, got "${value}"`,
+    );
+  }
+  return sources.join(' ');
 }
 
 /** The base URL a browser on this machine can use when no PUBLIC_URL is set. */

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from './http.ts';
 import { createBoard, removeDir, startTestServer, type TestServer, tempDir } from './test-support.ts';
@@ -134,16 +136,46 @@ describe('POST /api/boards', () => {
   it('answers 413 for a chunked body over the limit', async () => {
     const { port } = server;
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/boards' }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const headers = { 'Content-Type': 'application/json' };
+      const req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/boards', headers },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       // No Content-Length: the limit must hold while streaming, too.
       for (let i = 0; i < 20; i += 1) req.write('x'.repeat(1024));
       req.end();
     });
     expect(status).toBe(413);
+  });
+
+  it.each([
+    ['text/plain', 'text/plain;charset=UTF-8'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['multipart form data', 'multipart/form-data; boundary=x'],
+    ['JSON under another name', 'application/json-patch+json'],
+  ])('answers 415 for %s, as a form on another site would send', async (_what, contentType) => {
+    const response = await post(JSON.stringify({ title: 'Van elders' }), { 'Content-Type': contentType });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ error: 'Content-Type must be application/json' });
+  });
+
+  it('answers 415 without a Content-Type', async () => {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from(JSON.stringify({ title: 'Zonder type' }))),
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it('accepts JSON with parameters and in any case', async () => {
+    for (const contentType of ['application/json; charset=utf-8', 'Application/JSON']) {
+      const response = await post(JSON.stringify({ title: 'Met tekenset' }), { 'Content-Type': contentType });
+      expect(response.status).toBe(201);
+    }
   });
 
   it('answers 405 for GET', async () => {
@@ -291,6 +323,74 @@ describe('other paths', () => {
   it('answers 426 for a plain GET of a WebSocket path', async () => {
     const response = await fetch(`${server.url}/ws/room`);
     expect(response.status).toBe(426);
+  });
+});
+
+/** The policy's directives by name. */
+function policyOf(response: Response): Map<string, string> {
+  const policy = response.headers.get('content-security-policy') ?? '';
+  return new Map(
+    policy.split(';').map((directive) => {
+      const [name = '', ...sources] = directive.trim().split(/\s+/);
+      return [name, sources.join(' ')];
+    }),
+  );
+}
+
+describe('security headers', () => {
+  it("limit the web app to its own scripts, styles and connections, and keep it out of other sites' frames", async () => {
+    await writeFile(join(dataDir, 'index.html'), '<!doctype html><title>Kompas</title>');
+    for (const path of ['/', '/b/some-board', '/index.html', '/healthz', '/api/nothing']) {
+      const response = await fetch(`${server.url}${path}`);
+      const policy = policyOf(response);
+      expect(policy.get('default-src')).toBe("'self'");
+      expect(policy.get('script-src')).toBe("'self'");
+      expect(policy.get('style-src')).toBe("'self'");
+      expect(policy.get('connect-src')).toBe(
+        `'self' ws://127.0.0.1:${server.port} wss://127.0.0.1:${server.port}`,
+      );
+      expect(policy.get('object-src')).toBe("'none'");
+      expect(policy.get('base-uri')).toBe("'none'");
+      expect(policy.get('form-action')).toBe("'self'");
+      expect(policy.get('frame-ancestors')).toBe("'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('keep a Host header that could add to the policy out of it', async () => {
+    const policy = await new Promise<string>((resolve, reject) => {
+      const headers = { Host: "kompas.example; script-src 'unsafe-inline'" };
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/healthz', headers }, (res) => {
+        res.resume();
+        resolve(String(res.headers['content-security-policy']));
+      });
+      req.on('error', reject).end();
+    });
+    expect(policy).toContain("connect-src 'self';");
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  it('tell browsers to keep to https when PUBLIC_URL is https', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('let FRAME_ANCESTORS name the pages that may embed the app, and leave out HSTS on http', async () => {
+    const embedDir = await tempDir('http-embed');
+    const embeddable = await startTestServer(embedDir, [
+      '--frame-ancestors',
+      "'self' https://intranet.example.org",
+      '--public-url',
+      'http://kompas.example.org',
+    ]);
+    try {
+      const response = await fetch(`${embeddable.url}/healthz`);
+      expect(policyOf(response).get('frame-ancestors')).toBe("'self' https://intranet.example.org");
+      expect(response.headers.has('strict-transport-security')).toBe(false);
+    } finally {
+      await embeddable.close();
+      await removeDir(embedDir);
+    }
   });
 });
 

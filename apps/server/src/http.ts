@@ -12,6 +12,7 @@ import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording 
 import type { ReplayIndex } from './replay-index.ts';
 import { isReportFormat, REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
 import { splitTarget } from './request-target.ts';
+import { securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
 
 /** Board creation bodies are two short strings; anything near this size is not a real client. */
@@ -21,6 +22,8 @@ export interface HttpContext {
   secret: string;
   tokenTtlDays: number;
   webDir: string;
+  /** CSP frame-ancestors sources: the pages that may show the app in a frame. */
+  frameAncestors: string;
   /** Read per request: with port 0 the real port, and so the default URL, is known only after listening. */
   publicUrl: () => string;
   boards: Boards;
@@ -55,8 +58,11 @@ export function createRequestHandler(context: HttpContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const { path, query } = splitTarget(req.url);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    const headers = securityHeaders(req, {
+      frameAncestors: context.frameAncestors,
+      publicUrl: context.publicUrl(),
+    });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (path !== '/healthz') {
       res.on('finish', () => {
         const ms = Math.round(performance.now() - started);
@@ -156,6 +162,11 @@ function allowMethods(req: IncomingMessage, methods: readonly string[]): void {
 }
 
 async function createBoard(context: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // A form on another site can post text/plain or form data here without the browser asking first; JSON it
+  // cannot send without CORS, which this server does not grant.
+  if (!isJson(req.headers['content-type'])) {
+    throw new HttpError(415, 'Content-Type must be application/json', { Connection: 'close' });
+  }
   const body = await readJsonBody(req);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'body must be a JSON object with "title" and "task"');
@@ -238,6 +249,11 @@ function requireAccess(context: HttpContext, req: IncomingMessage, boardId: stri
 function requestToken(req: IncomingMessage, query: URLSearchParams): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   return bearer?.[1] ?? query.get('token') ?? undefined;
+}
+
+/** `application/json`, with parameters such as charset or not. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function readJsonBody(req: IncomingMessage): Promise<unknown> {

@@ -22,7 +22,8 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function startMain(env: Record<string, string>): Started {
+/** `preload`: a module run before the server, through `node --import`. */
+function startMain(env: Record<string, string>, preload?: string): Started {
   const clean = { ...process.env };
   for (const name of [
     'PORT',
@@ -35,7 +36,8 @@ function startMain(env: Record<string, string>): Started {
   ]) {
     delete clean[name];
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const preloads = preload === undefined ? [] : ['--import', preload];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preloads, 'src/main.ts'], {
     cwd: PACKAGE_DIR,
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,12 +109,70 @@ describe('main', () => {
 
   it('exits 1 with a clear message when the port is taken', async () => {
     const holder = await startTestServer(dataDir);
+    const otherDir = await tempDir('main-other');
     try {
-      running = startMain({ PORT: String(holder.port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+      running = startMain({ PORT: String(holder.port), HOST: '127.0.0.1', DATA_DIR: otherDir });
       expect(await running.exited).toBe(1);
       expect(running.output()).toContain(`port ${holder.port} on 127.0.0.1 is already in use`);
     } finally {
       await holder.close();
+      await removeDir(otherDir);
     }
+  });
+
+  it('exits 1 with a clear message when another server uses the data folder', async () => {
+    const holder = await startTestServer(dataDir);
+    try {
+      running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain(
+        `another Kompas server is using data directory ${dataDir} (pid ${process.pid}); stop it or choose another --data-dir / DATA_DIR`,
+      );
+      expect((await createBoard(holder)).id).toMatch(/^[\w-]{22}$/);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('leaves no lock behind when killed, so the next server starts', async () => {
+    running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir });
+    const killed = running;
+    await waitFor(() => /Kompas listening on \S+/.test(killed.output()), 'the listening line', 15_000);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+
+    const next = await startTestServer(dataDir);
+    try {
+      expect((await createBoard(next)).id).toMatch(/^[\w-]{22}$/);
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('logs an uncaught exception and an unhandled rejection and goes on serving', async () => {
+    running = startMain(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir },
+      './src/crash-trigger.ts',
+    );
+    const started = running;
+    await waitFor(() => /Kompas listening on \S+/.test(started.output()), 'the listening line', 15_000);
+    const url = /^Kompas listening on (\S+)$/m.exec(started.output())?.[1] ?? '';
+
+    started.child.kill('SIGUSR2');
+    await waitFor(
+      () =>
+        started.output().includes('unhandled rejection') && started.output().includes('uncaught exception'),
+      'both to be logged',
+    );
+    expect(started.output()).toContain(
+      'error: uncaught exception, serving on error="Error: triggered exception"',
+    );
+    expect(started.output()).toContain(
+      'error: unhandled rejection, serving on error="Error: triggered rejection"',
+    );
+    expect(started.child.exitCode).toBeNull();
+    expect((await createBoard({ url, port: Number(new URL(url).port), close: async () => {} })).id).toMatch(
+      /^[\w-]{22}$/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { installCrashGuard } from './crash-guard.ts';
 import { createConsoleLogger } from './logger.ts';
 import { startServer } from './server.ts';
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   logger.info('config', { dataDir: config.dataDir, webDir: config.webDir, publicUrl: config.publicUrl });
   // Alone on its line, so scripts can read the address from it.
   logger.info(`Kompas listening on ${server.url}`);
+  // Only once serving: a failure while starting should still end the process.
+  installCrashGuard(logger);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

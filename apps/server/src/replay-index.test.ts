@@ -192,6 +192,34 @@ describe('ReplayIndex', () => {
     expect(second.index.framesAfter(ROOM, 0, 1)[0]).not.toHaveProperty('broken');
   });
 
+  it('skips, with a log line, an update it cannot take in, and goes on after it', async () => {
+    const storage = new MemoryStorage();
+    const doc = new Y.Doc();
+    const pending: Promise<number>[] = [];
+    const log = (update: Uint8Array) =>
+      pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: 1 }));
+    doc.on('update', log);
+    createNote(doc, { id: 'before', text: 'Before', step: 'verkennen.opgave', author: ansAuthor });
+    log(new Uint8Array([0xff, 0xff, 0xff, 0xff])); // not a Yjs update
+    createNote(doc, { id: 'after', text: 'After', step: 'verkennen.opgave', author: ansAuthor });
+    await Promise.all(pending);
+
+    const warnings: string[] = [];
+    const logger = {
+      ...silentLogger,
+      warn: (message: string, fields?: object) => warnings.push(`${message} ${JSON.stringify(fields)}`),
+    };
+    const db = new Database(join(dir, 'index.sqlite'));
+    dbs.push(db);
+    const index = new ReplayIndex(db, storage, { logger });
+    await index.catchUp(ROOM);
+
+    expect(index.indexedSeq(ROOM)).toBe(3);
+    expect(Object.keys(index.latestState(ROOM).notes).sort()).toEqual(['after', 'before']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^replay index skipped an update it cannot store .*"seq":2/);
+  });
+
   it('counts the notes each writer edited and moved', async () => {
     const storage = new MemoryStorage();
     const ans = new Y.Doc();

@@ -3,18 +3,17 @@ import {
   type BoardEvent,
   type BoardFrame,
   type BoardState,
-  copyBoardState,
   emptyBoardState,
   frameEvents,
   getBoardMeta,
   getNote,
-  isVoteEntryValid,
   type Note,
   observeBoardMeta,
   observeNotes,
+  readStoredVote,
   votesType,
 } from '@kompas/model';
-import type { Storage } from '@kompas/relay';
+import type { LogEntry, Storage } from '@kompas/relay';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Logger } from './logger.ts';
@@ -234,10 +233,10 @@ export class ReplayIndex {
       for (let start = 0; start < entries.length; start += SLICE) {
         if (this.closed) return;
         const slice = entries.slice(start, start + SLICE);
-        const indexed = slice.map((entry) =>
-          indexUpdate(live, entry.seq, entry.at, entry.actor, entry.update),
+        this.store(
+          room,
+          slice.map((entry) => indexUpdate(live, entry, this.options.logger, room)),
         );
-        this.store(room, indexed);
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (entries.length < READ_PAGE) return;
@@ -262,35 +261,70 @@ export class ReplayIndex {
   private store(room: string, indexed: readonly IndexedUpdate[]): void {
     const { insertFrame, insertEvent, insertKeyframe, addActivity } = this.statements;
     this.db.transaction(() => {
-      for (const { frame, events, activity, keyframe } of indexed) {
-        const { seq, at, actor, ...changes } = frame;
-        insertFrame.run(room, seq, at, actor, JSON.stringify(changes));
-        for (const event of events) insertEvent.run(room, seq, JSON.stringify(event));
+      for (const { seq, at, actor, changes, events, activity, keyframe } of indexed) {
+        insertFrame.run(room, seq, at, actor, changes);
+        for (const event of events) insertEvent.run(room, seq, event);
         if (activity && (activity.edits > 0 || activity.moves > 0)) {
           addActivity.run(room, activity.client, activity.edits, activity.moves);
         }
-        if (keyframe) insertKeyframe.run(room, seq, JSON.stringify(keyframe));
+        if (keyframe !== null) insertKeyframe.run(room, seq, keyframe);
       }
     })();
   }
 }
 
+/** One logged update as the index stores it: what it changed and its events as JSON. */
 interface IndexedUpdate {
-  frame: BoardFrame;
-  events: BoardEvent[];
+  seq: number;
+  at: number;
+  actor: string;
+  /** The frame without its position, time and actor. */
+  changes: string;
+  events: string[];
   activity: WriterActivity | null;
   /** The state after the update, at a keyframe position. */
-  keyframe: BoardState | null;
+  keyframe: string | null;
 }
 
-/** Applies one logged update to the live room and notes what it changed; advances the room's plain state. */
-function indexUpdate(
-  live: LiveRoom,
-  seq: number,
-  at: number,
-  actor: string,
-  update: Uint8Array,
-): IndexedUpdate {
+/** What one update changed, taken in and serialised, but not yet applied to the room's plain state. */
+interface TakenUpdate {
+  frame: BoardFrame;
+  changes: string;
+  events: string[];
+  activity: WriterActivity | null;
+}
+
+const NO_CHANGES = JSON.stringify({ notes: {}, votes: {} });
+
+/**
+ * Takes one logged update into the live room and advances its plain state. An update it cannot take in is
+ * kept as a frame without changes, with a log line: left unindexed, it would be tried again and fail on
+ * every report and replay of the board, also after a restart.
+ */
+function indexUpdate(live: LiveRoom, entry: LogEntry, logger: Logger, room: string): IndexedUpdate {
+  const { seq, at, actor } = entry;
+  let taken: TakenUpdate;
+  try {
+    taken = takeIn(live, entry);
+  } catch (error) {
+    logger.warn('replay index skipped an update it cannot store', { room, seq, error: String(error) });
+    taken = {
+      frame: { seq, at, actor, notes: {}, votes: {} },
+      changes: NO_CHANGES,
+      events: [],
+      activity: null,
+    };
+  }
+  // Only what serialised is applied, so the state, and so every keyframe, serialises too.
+  applyFrame(live.state, taken.frame);
+  live.seq = seq;
+  const keyframe = seq % KEYFRAME_EVERY === 0 ? JSON.stringify(live.state) : null;
+  const { changes, events, activity } = taken;
+  return { seq, at, actor, changes, events, activity, keyframe };
+}
+
+/** Applies one logged update to the live room's document and notes, as JSON, what it changed. */
+function takeIn(live: LiveRoom, { seq, at, actor, update }: LogEntry): TakenUpdate {
   const { doc } = live;
   const changedNotes = new Set<string>();
   const changedVotes = new Set<string>();
@@ -316,17 +350,24 @@ function indexUpdate(
   const frame: BoardFrame = { seq, at, actor, notes: {}, votes: {} };
   for (const id of changedNotes) frame.notes[id] = getNote(doc, id) ?? null;
   for (const id of changedVotes) {
-    frame.votes[id] = votes.has(id) && isVoteEntryValid(doc, id) ? votes.get(id) : null;
+    // Read as the board's readers read it: only the fields the model knows, whatever else is stored beside them.
+    const vote = readStoredVote(doc, id);
+    frame.votes[id] = vote ? { round: vote.round, voter: vote.voter, note: vote.note, at: vote.at } : null;
   }
   if (metaChanged) frame.meta = getBoardMeta(doc) ?? null;
-  const events = frameEvents(live.state, frame);
-  const activity = writerActivity(live.state, frame, update);
-  applyFrame(live.state, frame);
-  live.seq = seq;
-  const keyframe = seq % KEYFRAME_EVERY === 0 ? copyBoardState(live.state) : null;
-  return { frame, events, activity, keyframe };
+  return {
+    frame,
+    // Without position, time and actor, which have columns of their own; an absent meta is left out.
+    changes: JSON.stringify({ notes: frame.notes, votes: frame.votes, meta: frame.meta }),
+    events: frameEvents(live.state, frame).map((event) => JSON.stringify(event)),
+    activity: writerActivity(live.state, frame, update),
+  };
 }
 
+/**
+ * A valid vote with only the fields the model reads: a client may store more beside them (a BigInt JSON
+ * cannot hold, a long text) that no reader shows and the index need not keep.
+ */
 /** The notes the update edited (text or colour) and moved, counted for the client that wrote most of it. */
 function writerActivity(before: BoardState, frame: BoardFrame, update: Uint8Array): WriterActivity | null {
   let edits = 0;

@@ -55,12 +55,19 @@ describe('a restart on the same data folder', () => {
     }
   });
 
-  it('is refused while the old server still holds the port', async () => {
-    await expect(startTestServer(dataDir, ['--port', String(server.port)])).rejects.toThrow(
-      `port ${server.port} on 127.0.0.1 is already in use`,
-    );
-    // The failed start released what it opened: the running server still works.
-    expect((await createBoard(server)).id).toMatch(/^[\w-]{22}$/);
+  it('is refused while the old server still holds the port, and lets go of its own folder', async () => {
+    const otherDir = await tempDir('restart-other');
+    try {
+      await expect(startTestServer(otherDir, ['--port', String(server.port)])).rejects.toThrow(
+        `port ${server.port} on 127.0.0.1 is already in use`,
+      );
+      // The failed start released what it opened: the running server still works, the other folder is free.
+      expect((await createBoard(server)).id).toMatch(/^[\w-]{22}$/);
+      const other = await startTestServer(otherDir);
+      await other.close();
+    } finally {
+      await removeDir(otherDir);
+    }
   });
 
   it('can be closed twice', async () => {

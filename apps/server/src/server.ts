@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { WebSocketServer } from 'ws';
 import { Boards } from './boards.ts';
 import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './config.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { People } from './people.ts';
@@ -22,7 +23,10 @@ export interface RunningServer {
   /** Where this process listens, e.g. http://127.0.0.1:8080 (invite links use PUBLIC_URL instead when set). */
   url: string;
   port: number;
-  /** Stops accepting, closes WebSockets, flushes storage and closes the database. Safe to call twice. */
+  /**
+   * Stops accepting, closes WebSockets, flushes storage, closes the database and lets go of the data folder.
+   * Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -35,6 +39,8 @@ export async function startServer(
   options: { logger?: Logger } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createConsoleLogger();
+  // Before the database is opened: a refused server must not have touched it.
+  const dataDirLock = lockDataDir(config.dataDir);
   const storage = new SqliteStorage(config.dataDir);
   // The board registry lives in the relay's database file, so one file holds all of a server's data.
   const db = new Database(storage.file);
@@ -66,6 +72,7 @@ export async function startServer(
       secret: config.secret,
       tokenTtlDays: config.tokenTtlDays,
       webDir: config.webDir,
+      frameAncestors: config.frameAncestors,
       publicUrl: () => publicUrl,
       boards,
       people,
@@ -94,6 +101,7 @@ export async function startServer(
     await replay.close();
     await relay.close();
     db.close();
+    dataDirLock.release();
   };
 
   try {

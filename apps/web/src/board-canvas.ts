@@ -29,6 +29,7 @@ import { boardImage } from './board-image.ts';
 import { boardKeyCommand, isTypingTarget } from './board-keys.ts';
 import { type BoardRegion, fitRegion, visibleRegion } from './board-region.ts';
 import { BoardStage } from './board-stage.ts';
+import { cssProperties } from './css-properties.ts';
 import { draftSession, type EditSession, editSession, savedEdit } from './edit-session.ts';
 import { freeSpot } from './free-spot.ts';
 import type { NoteEditorCommitDetail } from './note-editor.ts';
@@ -367,7 +368,12 @@ export class BoardCanvas extends LitElement {
     return keyed(
       session.id,
       html`<kompas-note-editor
-      style="left:${place.left}px;top:${place.top}px;width:${place.width}px;height:${place.height}px"
+      ${cssProperties({
+        left: `${place.left}px`,
+        top: `${place.top}px`,
+        width: `${place.width}px`,
+        height: `${place.height}px`,
+      })}
       .text=${session.text}
       .color=${NOTE_COLOR_HEX[session.color]}
       .fontSize=${place.fontSize}
@@ -386,7 +392,7 @@ export class BoardCanvas extends LitElement {
     const screenBox = { ...topLeft, width: view.box.width * scale, height: view.box.height * scale };
     const { x, y } = menuPlacement(screenBox, board.size);
     return html`<kompas-note-menu
-      style="left:${x}px;top:${y}px"
+      ${cssProperties({ left: `${x}px`, top: `${y}px` })}
       .color=${view.note.color}
       @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => this.recolor(view.note.id, event.detail.color)}
       @menu-edit=${() => this.startEditing(view)}

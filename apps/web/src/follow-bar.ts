@@ -1,5 +1,6 @@
 import type { FollowSession } from '@kompas/model';
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { cssProperties } from './css-properties.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 /** What the follow bar asks for; the board page carries it out. */
@@ -95,9 +96,9 @@ export class FollowBar extends LitElement {
 
   override render() {
     const session = this.session;
-    const style = this.leaderColor ? `--leader-color:${this.leaderColor}` : '';
+    const style = cssProperties({ '--leader-color': this.leaderColor || undefined });
     if (this.leading) {
-      return html`<div class="bar" style=${style}>
+      return html`<div class="bar" ${style}>
         <span class="chip" role="status">${VIEW_ICON}Following you: ${this.followerCount}</span>
         <button class="button" @click=${() => this.command('stop-bringing')}>Stop bringing everyone</button>
         <slot></slot>
@@ -110,8 +111,8 @@ export class FollowBar extends LitElement {
       : nothing;
     if (!session) return html`<div class="bar">${bring}<slot></slot></div>`;
     if (this.following) {
-      return html`<div class="frame" style=${style} aria-hidden="true"></div>
-        <div class="bar" style=${style}>
+      return html`<div class="frame" ${style} aria-hidden="true"></div>
+        <div class="bar" ${style}>
           <span class="chip" role="status">${VIEW_ICON}Following ${session.leader.name}</span>
           <button class="button" @click=${() => this.command('stop-following')}>Stop following</button>
           ${bring}<slot></slot>

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiError, type CreatedBoard, createBoard, type Role } from './api.ts';
 import { boardIllustration } from './board-illustration.ts';
+import { cssProperties } from './css-properties.ts';
 import { ICONS, logoMark } from './icons.ts';
 import './invite-link.ts';
 import { navigate } from './router.ts';
@@ -205,12 +206,12 @@ export class LandingPage extends LitElement {
               ['aan-de-slag', 'Aan de slag', 'Work together'],
             ].map(
               ([id, nl, en]) => html`<li>
-                <span class="dot" style="background:var(--k-phase-${id})" aria-hidden="true"></span>${nl}
+                <span class="dot" ${cssProperties({ background: `var(--k-phase-${id})` })} aria-hidden="true"></span>${nl}
                 <span class="en">${en}</span>
               </li>`,
             )}
           </ul>
-          <div class="illustration" style="margin-top:32px">${boardIllustration()}</div>
+          <div class="illustration" ${cssProperties({ 'margin-top': '32px' })}>${boardIllustration()}</div>
         </section>
         <section class="card" aria-labelledby="card-title">
           ${this.created ? this.renderLinks(this.created) : this.renderForm()}

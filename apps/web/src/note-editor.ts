@@ -1,5 +1,6 @@
 import { NOTE_TEXT_MAX } from '@kompas/model';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { cssProperties } from './css-properties.ts';
 
 const SHOW_COUNT_FROM = 400;
 
@@ -103,11 +104,11 @@ export class NoteEditor extends LitElement {
   override render() {
     // The field holds the model's limit, so nobody types past what can be saved.
     const count = this.length >= SHOW_COUNT_FROM ? `${this.length}/${NOTE_TEXT_MAX}` : '';
-    return html`<div class="card" style="background:${this.color}">
+    return html`<div class="card" ${cssProperties({ background: this.color })}>
       <textarea
         aria-label="Note text"
         maxlength=${NOTE_TEXT_MAX}
-        style="font-size:${this.fontSize}px"
+        ${cssProperties({ 'font-size': `${this.fontSize}px` })}
         .value=${this.text}
         @keydown=${this.onKeyDown}
         @input=${this.onInput}

@@ -1,5 +1,6 @@
 import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor } from '@kompas/model';
 import { css, html, LitElement } from 'lit';
+import { cssProperties } from './css-properties.ts';
 import { ICONS } from './icons.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -83,7 +84,7 @@ export class NoteMenu extends LitElement {
           aria-pressed=${color === this.color ? 'true' : 'false'}
           @click=${() => this.fire('menu-recolor', { color })}
         >
-          <span style="background:${NOTE_COLOR_HEX[color]}"></span>
+          <span ${cssProperties({ background: NOTE_COLOR_HEX[color] })}></span>
         </button>`,
       )}
       <span class="divider" aria-hidden="true"></span>

@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { cssProperties } from './css-properties.ts';
 import { initials, type Peer, peopleList } from './presence.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -103,7 +104,7 @@ export class PeopleList extends LitElement {
             ].join(' ')}
             title=${label}
           >
-            <span class="avatar" style="background:${peer.user.color}" aria-hidden="true"
+            <span class="avatar" ${cssProperties({ background: peer.user.color })} aria-hidden="true"
               >${initials(peer.user.name)}</span
             ><span class="visually-hidden">${label}</span>
           </li>`;

@@ -1,5 +1,6 @@
 import { getPhase, type PhasePosition } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
+import { cssProperties } from './css-properties.ts';
 import { PHASE_COLORS } from './design-tokens.ts';
 
 /** "Now: Richten — Set direction (round 1)". */
@@ -71,7 +72,7 @@ export class PhaseAnnouncement extends LitElement {
     return html`<div aria-live="polite">
       ${
         position
-          ? html`<div class="banner" style="--phase-color:${PHASE_COLORS[position.phase]}">
+          ? html`<div class="banner" ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}>
               <span class="dot" aria-hidden="true"></span>${announcementText(position)}
             </div>`
           : nothing

@@ -1,6 +1,7 @@
 import { getPhase, type PhasePosition, positionBefore } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import type { BoardCommand, BoardCommandDetail } from './board-header.ts';
+import { cssProperties } from './css-properties.ts';
 import { PHASE_COLORS } from './design-tokens.ts';
 import { ICONS } from './icons.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -88,7 +89,7 @@ export class PhaseControl extends LitElement {
       class="indicator"
       role="group"
       aria-label="Current phase"
-      style="--phase-color:${PHASE_COLORS[position.phase]}"
+      ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}
       ><span class="dot" aria-hidden="true"></span>${phaseIndicatorText(position)}</span
     >`;
     if (!this.canLead) return indicator;

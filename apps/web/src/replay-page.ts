@@ -17,6 +17,7 @@ import type { BoardCanvas } from './board-canvas.ts';
 import { isTypingTarget } from './board-keys.ts';
 import { takePageBoardToken } from './board-token.ts';
 import './export-menu.ts';
+import { cssProperties } from './css-properties.ts';
 import type { ExportFailedDetail } from './export-menu.ts';
 import { logoMark } from './icons.ts';
 import { phaseIndicatorText } from './phase-control.ts';
@@ -319,7 +320,7 @@ export class ReplayPage extends LitElement {
         <div class="moment" role="group" aria-label="At this moment">
           <span
             class="phase"
-            style=${position ? `--phase-color: var(--k-phase-${position.phase})` : ''}
+            ${cssProperties({ '--phase-color': position ? `var(--k-phase-${position.phase})` : undefined })}
             >${position ? phaseIndicatorText(position) : 'Not started'}</span
           >
           ${this.renderTimer(session)}

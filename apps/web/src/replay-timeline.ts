@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { cssProperties } from './css-properties.ts';
 import { PHASE_COLORS } from './design-tokens.ts';
 import { phaseIndicatorText } from './phase-control.ts';
 import type { PhaseSegment, ReplayEvent } from './replay-events.ts';
@@ -129,7 +130,11 @@ export class ReplayTimeline extends LitElement {
             (segment) =>
               html`<div
                 class="segment"
-                style="left:${percent(segment.from)};width:${((at(segment.to) - at(segment.from)) * 100).toFixed(3)}%;background:${PHASE_COLORS[segment.phase]}"
+                ${cssProperties({
+                  left: percent(segment.from),
+                  width: `${((at(segment.to) - at(segment.from)) * 100).toFixed(3)}%`,
+                  background: PHASE_COLORS[segment.phase],
+                })}
                 title=${phaseIndicatorText(segment)}
               ></div>`,
           )}
@@ -138,11 +143,11 @@ export class ReplayTimeline extends LitElement {
           (event) =>
             html`<span
               class="marker ${event.kind === 'phase' ? 'phase' : ''}"
-              style="left:${percent(event.at)}"
+              ${cssProperties({ left: percent(event.at) })}
               title="${clockText(event.at)} · ${event.label}"
             ></span>`,
         )}
-        <div class="thumb" style="left:${percent(this.time)}"></div>
+        <div class="thumb" ${cssProperties({ left: percent(this.time) })}></div>
       </div>
       <div class="ends" aria-hidden="true">
         <span>${clockText(this.start)}</span><span>${clockText(this.end)}</span>

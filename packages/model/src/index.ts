@@ -221,6 +221,7 @@ export {
   type PlacedVote,
   pastVotingRounds,
   placeVote,
+  readStoredVote,
   readVotingRounds,
   resultsShown,
   roundVotes,
