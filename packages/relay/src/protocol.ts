@@ -21,6 +21,12 @@ export const CloseCode = {
   malformed: 4400,
   /** A well-formed update whose content the room's validator refused. */
   invalidData: 4422,
+  /**
+   * The client passed one of the budgets that protect everyone from one client (frame size aside, which ws
+   * closes with 1009 itself); the reason names it. The official y-websocket client (3.x) does not reconnect
+   * after 4400–4499 and emits 'closed'; so does @kompas/client, which reports it as a refusal.
+   */
+  overBudget: 4429,
 } as const;
 
 /** The WebSocket protocol allows at most 123 bytes of UTF-8 in a close reason. */
