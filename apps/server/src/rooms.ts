@@ -33,3 +33,8 @@ export function roomValidator(name: string): ChangeValidator | undefined {
   if (kind === undefined) return undefined;
   return kind === 'control' ? findInvalidControlChange : findInvalidChange;
 }
+
+/** Every room of a board: they share its budget of stored bytes. */
+export function boardRooms(boardId: string): string[] {
+  return [boardId, ...SUFFIXES.map(([suffix]) => `${boardId}${suffix}`)];
+}
