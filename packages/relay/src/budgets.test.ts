@@ -9,7 +9,7 @@ import { BUDGET_REASONS } from './budgets.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
 import { CloseCode, messageSync } from './protocol.ts';
-import type { RelayOptions } from './relay.ts';
+import { createRelay, type RelayOptions } from './relay.ts';
 import type { ChangeValidator } from './staging-doc.ts';
 import { connectClient, startTestServer, type TestServer, waitFor } from './test-server.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -118,6 +118,12 @@ describe('TokenBucket', () => {
 });
 
 describe('Relay budgets', () => {
+  it('will not start with a burst smaller than the largest frame, which could then never pass', () => {
+    expect(() =>
+      createRelay({ storage: new MemoryStorage(), maxFrameBytes: 2000, burstBytes: 1000 }),
+    ).toThrow(RangeError);
+  });
+
   it('closes a writer past its bytes per second with 4429, and the room goes on for the others', async () => {
     const storage = new MemoryStorage();
     // A rate no test sends at, so only the burst counts: the writer passes it by the fourth frame.

@@ -186,6 +186,11 @@ export class Relay {
         this.overBudget[budget] += 1;
       },
     };
+    if (this.connectionBudgets.burstBytes < this.maxFrameBytes) {
+      throw new RangeError(
+        `burstBytes (${this.connectionBudgets.burstBytes}) must be at least maxFrameBytes (${this.maxFrameBytes})`,
+      );
+    }
     this.connectionLimits = new ConnectionLimits({
       perAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
       perRoom: options.maxConnectionsPerRoom ?? DEFAULT_MAX_CONNECTIONS_PER_ROOM,
