@@ -47,7 +47,7 @@ export class StoredBytes {
     if (!group) {
       const total: GroupTotal = { ready: Promise.resolve(), bytes: 0, rooms: 0 };
       total.ready = Promise.all(rooms.map((name) => this.storage.logBytes(name))).then((sizes) => {
-        // Appends counted while the sizes were read are already in them.
+        // Nothing is added before this: a room waits for its group's total before it loads.
         total.bytes = sizes.reduce((sum, size) => sum + size, 0);
       });
       total.ready.catch(() => {}); // the room awaits it and fails on a rejection
