@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_WEB_DIR, defaultPublicUrl, loadConfig } from './config.ts';
 
 let dataDir: string;
+const MIB = 1024 * 1024;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'kompas-config-'));
@@ -24,6 +25,16 @@ describe('loadConfig', () => {
       boardLimit: 30,
       maxNotes: 5000,
       frameAncestors: "'none'",
+      budgets: {
+        maxFrameBytes: MIB,
+        bytesPerSecond: MIB,
+        burstBytes: 4 * MIB,
+        frameDeadlineMs: 15_000,
+        maxConnectionsPerAddress: 128,
+        maxConnectionsPerRoom: 256,
+        maxPendingBytes: 2 * MIB,
+        maxStoredBytes: 256 * MIB,
+      },
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.webDir).toBe(DEFAULT_WEB_DIR);
@@ -41,6 +52,14 @@ describe('loadConfig', () => {
       TOKEN_TTL_DAYS: '7',
       BOARD_LIMIT: '5',
       FRAME_ANCESTORS: " 'self'   https://intranet.example.org ",
+      MAX_FRAME_BYTES: '512KiB',
+      BYTES_PER_SECOND: '0',
+      BURST_BYTES: '2 MiB',
+      FRAME_DEADLINE_SECONDS: '2.5',
+      CONNECTIONS_PER_ADDRESS: '10',
+      CONNECTIONS_PER_ROOM: '0',
+      PENDING_BYTES_PER_ROOM: '65536',
+      STORED_BYTES_PER_BOARD: '1gib',
     });
     expect(config).toEqual({
       port: 9000,
@@ -53,6 +72,16 @@ describe('loadConfig', () => {
       boardLimit: 5,
       maxNotes: 5000,
       frameAncestors: "'self' https://intranet.example.org",
+      budgets: {
+        maxFrameBytes: 512 * 1024,
+        bytesPerSecond: Number.POSITIVE_INFINITY,
+        burstBytes: 2 * MIB,
+        frameDeadlineMs: 2500,
+        maxConnectionsPerAddress: 10,
+        maxConnectionsPerRoom: Number.POSITIVE_INFINITY,
+        maxPendingBytes: 65536,
+        maxStoredBytes: 1024 * MIB,
+      },
     });
   });
 
@@ -64,6 +93,8 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'http://a',
       BOARD_LIMIT: '5',
       MAX_NOTES: '10',
+      MAX_FRAME_BYTES: '10MiB',
+      STORED_BYTES_PER_BOARD: '1',
     };
     const config = loadConfig(
       [
@@ -86,6 +117,22 @@ describe('loadConfig', () => {
         '40',
         '--frame-ancestors',
         '*.example.org',
+        '--max-frame-bytes',
+        '256KiB',
+        '--bytes-per-second',
+        '1000',
+        '--burst-bytes',
+        '1MiB',
+        '--frame-deadline-seconds',
+        '0',
+        '--connections-per-address',
+        '0',
+        '--connections-per-room',
+        '3',
+        '--pending-bytes-per-room',
+        '0',
+        '--stored-bytes-per-board',
+        '0',
       ],
       env,
     );
@@ -100,6 +147,16 @@ describe('loadConfig', () => {
       boardLimit: 0,
       maxNotes: 40,
       frameAncestors: '*.example.org',
+      budgets: {
+        maxFrameBytes: 256 * 1024,
+        bytesPerSecond: 1000,
+        burstBytes: MIB,
+        frameDeadlineMs: Number.POSITIVE_INFINITY,
+        maxConnectionsPerAddress: Number.POSITIVE_INFINITY,
+        maxConnectionsPerRoom: 3,
+        maxPendingBytes: Number.POSITIVE_INFINITY,
+        maxStoredBytes: Number.POSITIVE_INFINITY,
+      },
     });
   });
 
@@ -128,6 +185,19 @@ describe('loadConfig', () => {
     [['--frame-ancestors', "'none' 'self'"], /FRAME_ANCESTORS .* got "'none' 'self'"/],
     [['--frame-ancestors', "'unsafe-inline'"], /FRAME_ANCESTORS/],
     [['--frame-ancestors', 'https://a.example,https://b.example'], /FRAME_ANCESTORS/],
+    [['--max-frame-bytes', '0'], /--max-frame-bytes \/ MAX_FRAME_BYTES must be .* from 128 KiB to 256 MiB/],
+    [['--max-frame-bytes', '1.5MiB'], /MAX_FRAME_BYTES .* got "1.5MiB"/],
+    [
+      ['--max-frame-bytes', '2MiB', '--burst-bytes', '1MiB'],
+      /BURST_BYTES must be at least the frame size \(2097152 bytes\)/,
+    ],
+    [['--burst-bytes', '512KiB'], /BURST_BYTES must be at least the frame size/],
+    [['--bytes-per-second', '1MB'], /BYTES_PER_SECOND must be a whole number of bytes .* got "1MB"/],
+    [['--frame-deadline-seconds=-1'], /FRAME_DEADLINE_SECONDS must be a number of seconds from 0/],
+    [['--connections-per-address', 'many'], /CONNECTIONS_PER_ADDRESS must be a whole number from 0/],
+    [['--connections-per-room', '1.5'], /CONNECTIONS_PER_ROOM must be/],
+    [['--pending-bytes-per-room=-1'], /PENDING_BYTES_PER_ROOM must be/],
+    [['--stored-bytes-per-board', '2048GiB'], /STORED_BYTES_PER_BOARD .* to 1024 GiB/],
     [['--colour', 'red'], /Unknown option '--colour'[\s\S]*Usage/],
     [['--port'], /argument missing/],
   ])('refuses %j with a clear error', (argv, message) => {

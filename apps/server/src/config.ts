@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  DEFAULT_BURST_BYTES,
+  DEFAULT_BYTES_PER_SECOND,
+  DEFAULT_FRAME_DEADLINE_MS,
+  DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  DEFAULT_MAX_CONNECTIONS_PER_ROOM,
+  DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_MAX_PENDING_BYTES,
+  DEFAULT_MAX_STORED_BYTES,
+  MAX_PRESENCE_BYTES,
+} from '@kompas/relay';
 import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './secret.ts';
 
 export interface ServerConfig {
@@ -20,6 +31,20 @@ export interface ServerConfig {
   maxNotes: number;
   /** The pages that may show the web app in a frame, as CSP frame-ancestors sources, space-separated. */
   frameAncestors: string;
+  /** What one client may take of what everyone shares, as the relay's options; Infinity: no limit. */
+  budgets: Budgets;
+}
+
+/** See RelayOptions for each; the server keys addresses and groups a board's rooms. */
+export interface Budgets {
+  maxFrameBytes: number;
+  bytesPerSecond: number;
+  burstBytes: number;
+  frameDeadlineMs: number;
+  maxConnectionsPerAddress: number;
+  maxConnectionsPerRoom: number;
+  maxPendingBytes: number;
+  maxStoredBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +67,15 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.me
 const MAX_TOKEN_TTL_DAYS = 3650;
 const MAX_BOARD_LIMIT = 1_000_000;
 const MAX_NOTES_LIMIT = 1_000_000;
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const GIB = 1024 * MIB;
+/** A frame must hold the largest presence update, with room to spare. */
+const MIN_FRAME_BYTES = 2 * MAX_PRESENCE_BYTES;
+const MAX_FRAME_BYTES = 256 * MIB;
+const MAX_BUDGET_BYTES = 1024 * GIB;
+const MAX_CONNECTIONS = 1_000_000;
+const MAX_FRAME_DEADLINE_SECONDS = 3600;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
 const SETTINGS = {
@@ -55,6 +89,14 @@ const SETTINGS = {
   boardLimit: { flag: 'board-limit', env: 'BOARD_LIMIT' },
   maxNotes: { flag: 'max-notes', env: 'MAX_NOTES' },
   frameAncestors: { flag: 'frame-ancestors', env: 'FRAME_ANCESTORS' },
+  maxFrameBytes: { flag: 'max-frame-bytes', env: 'MAX_FRAME_BYTES' },
+  bytesPerSecond: { flag: 'bytes-per-second', env: 'BYTES_PER_SECOND' },
+  burstBytes: { flag: 'burst-bytes', env: 'BURST_BYTES' },
+  frameDeadlineSeconds: { flag: 'frame-deadline-seconds', env: 'FRAME_DEADLINE_SECONDS' },
+  connectionsPerAddress: { flag: 'connections-per-address', env: 'CONNECTIONS_PER_ADDRESS' },
+  connectionsPerRoom: { flag: 'connections-per-room', env: 'CONNECTIONS_PER_ROOM' },
+  pendingBytesPerRoom: { flag: 'pending-bytes-per-room', env: 'PENDING_BYTES_PER_ROOM' },
+  storedBytesPerBoard: { flag: 'stored-bytes-per-board', env: 'STORED_BYTES_PER_BOARD' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -69,7 +111,16 @@ export const USAGE = `Usage: kompas-server [options]
   --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})
   --board-limit <n>     BOARD_LIMIT     boards per address per ${BOARD_LIMIT_WINDOW_MS / 60_000} minutes (default ${DEFAULT_BOARD_LIMIT}; 0 = no limit)
   --max-notes <n>       MAX_NOTES       notes one board may hold (default ${DEFAULT_MAX_NOTES})
-  --frame-ancestors <s> FRAME_ANCESTORS pages that may embed the app, as CSP sources (default ${DEFAULT_FRAME_ANCESTORS})`;
+  --frame-ancestors <s> FRAME_ANCESTORS pages that may embed the app, as CSP sources (default ${DEFAULT_FRAME_ANCESTORS})
+Budgets per client (bytes as a number, or with KiB, MiB or GiB; 0 = no limit, except the frame size):
+  --max-frame-bytes <b>           MAX_FRAME_BYTES          largest frame (default ${bytes(DEFAULT_MAX_FRAME_BYTES)})
+  --bytes-per-second <b>          BYTES_PER_SECOND         sustained bytes a second per connection (default ${bytes(DEFAULT_BYTES_PER_SECOND)})
+  --burst-bytes <b>               BURST_BYTES              bytes at once per connection, at least the frame size (default ${bytes(DEFAULT_BURST_BYTES)})
+  --frame-deadline-seconds <s>    FRAME_DEADLINE_SECONDS   time to finish a started frame (default ${DEFAULT_FRAME_DEADLINE_MS / 1000})
+  --connections-per-address <n>   CONNECTIONS_PER_ADDRESS  open connections per address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS})
+  --connections-per-room <n>      CONNECTIONS_PER_ROOM     open connections per room (default ${DEFAULT_MAX_CONNECTIONS_PER_ROOM})
+  --pending-bytes-per-room <b>    PENDING_BYTES_PER_ROOM   updates waiting for missing parts (default ${bytes(DEFAULT_MAX_PENDING_BYTES)})
+  --stored-bytes-per-board <b>    STORED_BYTES_PER_BOARD   logged updates per board (default ${bytes(DEFAULT_MAX_STORED_BYTES)})`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -99,6 +150,7 @@ export function loadConfig(
     boardLimit: parseBoardLimit(raw('boardLimit')),
     maxNotes: parseCount('maxNotes', raw('maxNotes'), DEFAULT_MAX_NOTES, 1, MAX_NOTES_LIMIT),
     frameAncestors: parseFrameAncestors(raw('frameAncestors')),
+    budgets: parseBudgets(raw),
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
@@ -208,6 +260,87 @@ function parseFrameAncestors(value: string | undefined): string {
     );
   }
   return sources.join(' ');
+}
+
+function parseBudgets(raw: (setting: Setting) => string | undefined): Budgets {
+  const maxFrameBytes = parseBytes('maxFrameBytes', raw('maxFrameBytes'), DEFAULT_MAX_FRAME_BYTES, {
+    min: MIN_FRAME_BYTES,
+    max: MAX_FRAME_BYTES,
+  });
+  const burstBytes = parseBytes(
+    'burstBytes',
+    raw('burstBytes'),
+    Math.max(DEFAULT_BURST_BYTES, maxFrameBytes),
+  );
+  if (burstBytes < maxFrameBytes) {
+    throw new ConfigError(
+      `${describe('burstBytes')} must be at least the frame size (${maxFrameBytes} bytes), or the largest frames could never pass`,
+    );
+  }
+  const deadlineSeconds = parseFrameDeadlineSeconds(raw('frameDeadlineSeconds'));
+  return {
+    maxFrameBytes,
+    bytesPerSecond: parseBytes('bytesPerSecond', raw('bytesPerSecond'), DEFAULT_BYTES_PER_SECOND),
+    burstBytes,
+    frameDeadlineMs: deadlineSeconds * 1000,
+    maxConnectionsPerAddress: parseConnections('connectionsPerAddress', DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+    maxConnectionsPerRoom: parseConnections('connectionsPerRoom', DEFAULT_MAX_CONNECTIONS_PER_ROOM),
+    maxPendingBytes: parseBytes('pendingBytesPerRoom', raw('pendingBytesPerRoom'), DEFAULT_MAX_PENDING_BYTES),
+    maxStoredBytes: parseBytes('storedBytesPerBoard', raw('storedBytesPerBoard'), DEFAULT_MAX_STORED_BYTES),
+  };
+
+  function parseConnections(setting: Setting, fallback: number): number {
+    const value = raw(setting);
+    if (value === undefined) return fallback;
+    const count = parseCount(setting, value, fallback, 0, MAX_CONNECTIONS);
+    return count === 0 ? Number.POSITIVE_INFINITY : count;
+  }
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, kib: KIB, mib: MIB, gib: GIB };
+
+/** A number of bytes, optionally with KiB, MiB or GiB; 0 means no limit (Infinity) unless `min` is above it. */
+function parseBytes(
+  setting: Setting,
+  value: string | undefined,
+  fallback: number,
+  range: { min: number; max: number } = { min: 0, max: MAX_BUDGET_BYTES },
+): number {
+  if (value === undefined) return fallback;
+  const match = /^(\d+)\s*(kib|mib|gib)?$/i.exec(value);
+  const size = match
+    ? Number(match[1]) * (BYTE_UNITS[(match[2] ?? '').toLowerCase()] ?? Number.NaN)
+    : Number.NaN;
+  if (!(size >= range.min && size <= range.max)) {
+    const lowest = range.min === 0 ? '0 (no limit)' : bytes(range.min);
+    throw new ConfigError(
+      `${describe(setting)} must be a whole number of bytes (or KiB, MiB, GiB) from ${lowest} to ${bytes(range.max)}, got "${value}"`,
+    );
+  }
+  return size === 0 ? Number.POSITIVE_INFINITY : size;
+}
+
+function parseFrameDeadlineSeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_FRAME_DEADLINE_MS / 1000;
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds >= 0 && seconds <= MAX_FRAME_DEADLINE_SECONDS)) {
+    throw new ConfigError(
+      `${describe('frameDeadlineSeconds')} must be a number of seconds from 0 (no deadline) to ${MAX_FRAME_DEADLINE_SECONDS}, got "${value}"`,
+    );
+  }
+  return seconds === 0 ? Number.POSITIVE_INFINITY : seconds;
+}
+
+/** `bytes` in the largest unit that divides it, as the settings accept it. */
+function bytes(size: number): string {
+  for (const [unit, factor] of [
+    ['GiB', GIB],
+    ['MiB', MIB],
+    ['KiB', KIB],
+  ] as const) {
+    if (size >= factor && size % factor === 0) return `${size / factor} ${unit}`;
+  }
+  return `${size}`;
 }
 
 /** The base URL a browser on this machine can use when no PUBLIC_URL is set. */

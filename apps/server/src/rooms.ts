@@ -70,3 +70,8 @@ export function roomValidator(rules: RoomRules): (name: string) => ChangeValidat
     };
   };
 }
+
+/** Every room of a board: they share its budget of stored bytes. */
+export function boardRooms(boardId: string): string[] {
+  return [boardId, ...SUFFIXES.map(([suffix]) => `${boardId}${suffix}`)];
+}

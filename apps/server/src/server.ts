@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createRelay, DEFAULT_MAX_FRAME_BYTES, SqliteStorage } from '@kompas/relay';
+import { createRelay, SqliteStorage } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import { WebSocketServer } from 'ws';
 import { Boards } from './boards.ts';
@@ -13,7 +13,7 @@ import { createConsoleLogger, type Logger } from './logger.ts';
 import { People } from './people.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
-import { companionRoom, parseRoom, roomValidator } from './rooms.ts';
+import { boardRooms, companionRoom, parseRoom, roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -61,9 +61,16 @@ export async function startServer(
     onLogged: (room) => {
       if (isBoardRoom(room)) replay.logged(room);
     },
+    ...config.budgets,
+    // A board's rooms share its stored-bytes budget; the upgrade lets no other room through.
+    budgetGroup: (room) => {
+      const boardId = parseRoom(room)?.boardId ?? room;
+      return { id: boardId, rooms: boardRooms(boardId) };
+    },
   });
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: DEFAULT_MAX_FRAME_BYTES });
+  // ws closes a larger frame with 1009 as soon as its header says so, before buffering any of it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.budgets.maxFrameBytes });
 
   let closing = false;
   let publicUrl = config.publicUrl ?? '';

@@ -6,6 +6,7 @@ import { checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
 import type { BoardRecord } from './boards.ts';
 import type { Logger } from './logger.ts';
 import type { People } from './people.ts';
+import { addressKey } from './rate-limit.ts';
 import { splitTarget } from './request-target.ts';
 import { parseRoom } from './rooms.ts';
 
@@ -14,6 +15,8 @@ const UNKNOWN_ROOM = { code: 4404, reason: 'unknown room' } as const;
 
 /** What the upgrade needs from the relay: it takes over a socket once access is decided. */
 export interface ConnectionHandler {
+  /** Counts the socket against the connection budgets; false when it passed one (then it is closed, 4429). */
+  admit(ws: WebSocket, admission: { room: string; address: string }): boolean;
   handleConnection(
     ws: WebSocket,
     options: {
@@ -87,6 +90,9 @@ export function createUpgradeHandler(context: UpgradeContext) {
         refuse(ws, DENIAL_CODES['not for this role'].closeCode, 'not for this role');
         return;
       }
+      // Keyed as the board limit is, so an IPv6 client cannot walk its /64 network to get around it.
+      const address = addressKey(req.socket.remoteAddress ?? '');
+      if (!context.relay.admit(ws, { room: room.name, address })) return;
       // The connection id tells one browser tab's connection apart in the server's log lines.
       const connection = randomBytes(6).toString('base64url');
       context.logger.info('ws open', { room: room.name, role: access.role, connection, access: use });

@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding';
 import { type RawData, WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { BUDGET_REASONS, type Budget } from './budgets.ts';
+import { watchFrameDeadline } from './frame-deadline.ts';
 import type { RelayLogger } from './logger.ts';
 import type { ClientOrigin } from './origins.ts';
 import { restampReturningClients } from './presence-clocks.ts';
@@ -20,6 +22,7 @@ import {
 } from './protocol.ts';
 import type { Room } from './room.ts';
 import type { Writer } from './staging-doc.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 export interface ConnectionSettings {
   /** Who writes through this connection, for the room's validator. */
@@ -31,6 +34,13 @@ export interface ConnectionSettings {
   maxFrameBytes: number;
   /** Past this many bytes waiting to be sent, the client is too slow and is cut off (see RelayOptions). */
   maxBufferedBytes: number;
+  /** Bytes a second the client may keep sending, in frames, and how many it may send at once (a burst). */
+  bytesPerSecond: number;
+  burstBytes: number;
+  /** Milliseconds a started frame may take to arrive whole (Infinity: no deadline). */
+  frameDeadlineMs: number;
+  /** Counts a refusal for a budget; the connection closes itself. */
+  onOverBudget: (budget: Budget) => void;
   logger: RelayLogger;
   /** Called once, when the connection closed for any reason. */
   onClose: (connection: Connection) => void;
@@ -55,6 +65,7 @@ export class Connection implements ClientOrigin {
   private started = false;
   private closed = false;
   private alive = true;
+  private readonly incoming: TokenBucket | null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -70,7 +81,18 @@ export class Connection implements ClientOrigin {
       this.alive = true;
     });
     ws.on('close', () => this.dispose());
-    ws.on('error', (error) => this.log('warn', 'websocket error', { error: String(error) }));
+    ws.on('error', (error) => {
+      // ws closes a frame over its maxPayload itself, with 1009, before the relay sees a byte of it.
+      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        settings.onOverBudget('frameSize');
+      }
+      this.log('warn', 'websocket error', { error: String(error) });
+    });
+    const { bytesPerSecond, burstBytes, frameDeadlineMs } = settings;
+    this.incoming = Number.isFinite(bytesPerSecond) ? new TokenBucket(bytesPerSecond, burstBytes) : null;
+    if (Number.isFinite(frameDeadlineMs) && !watchFrameDeadline(ws, frameDeadlineMs, this.onFrameDeadline)) {
+      this.log('warn', 'cannot watch for unfinished frames: this ws version keeps its receiver differently');
+    }
   }
 
   /** The room is loaded: greet the client, then handle what it sent meanwhile. */
@@ -104,6 +126,23 @@ export class Connection implements ClientOrigin {
     this.dispose();
   }
 
+  /** Closes the connection with 4429 for a budget it passed, and counts it. */
+  closeOverBudget(budget: Budget): void {
+    if (this.closed) return;
+    this.log('warn', 'client over budget, closing', { budget });
+    this.settings.onOverBudget(budget);
+    this.close(CloseCode.overBudget, BUDGET_REASONS[budget]);
+  }
+
+  /**
+   * A frame was started and not finished in time: close, and read no more of it, so the part received is all
+   * it holds until ws's close timeout (30 s) ends a socket whose client does not answer the close.
+   */
+  private readonly onFrameDeadline = (): void => {
+    this.closeOverBudget('frameDeadline');
+    this.ws.pause();
+  };
+
   /** Called every ping interval: a connection that did not answer the previous ping is dead. */
   heartbeat(): void {
     if (this.closed) return;
@@ -122,7 +161,10 @@ export class Connection implements ClientOrigin {
     const frame = toBytes(data);
     const { maxFrameBytes } = this.settings;
     if (frame.byteLength > maxFrameBytes) {
+      this.settings.onOverBudget('frameSize');
       this.close(CloseCode.tooLarge, `frame larger than ${maxFrameBytes} bytes`);
+    } else if (this.incoming && !this.incoming.take(frame.byteLength)) {
+      this.closeOverBudget('bytesPerSecond');
     } else if (!isBinary) {
       this.close(CloseCode.unsupportedData, 'binary frames only');
     } else if (this.started) {

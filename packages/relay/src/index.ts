@@ -1,3 +1,4 @@
+export { BUDGET_REASONS, BUDGETS, type Budget } from './budgets.ts';
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
@@ -12,9 +13,17 @@ export {
   messageSync,
 } from './protocol.ts';
 export {
+  type Admission,
   type ConnectionParams,
   createRelay,
+  DEFAULT_BURST_BYTES,
+  DEFAULT_BYTES_PER_SECOND,
+  DEFAULT_FRAME_DEADLINE_MS,
+  DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  DEFAULT_MAX_CONNECTIONS_PER_ROOM,
   DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_MAX_PENDING_BYTES,
+  DEFAULT_MAX_STORED_BYTES,
   DEFAULT_PING_INTERVAL,
   DEFAULT_SNAPSHOT_EVERY,
   Relay,
@@ -42,3 +51,4 @@ export {
   type StoredSnapshot,
   type UpdateMeta,
 } from './storage.ts';
+export type { BudgetGroup } from './stored-bytes.ts';

@@ -53,6 +53,12 @@ export class MemoryStorage implements Storage {
     return seq;
   }
 
+  async logBytes(room: string): Promise<number> {
+    this.assertOpen();
+    const log = this.rooms.get(room)?.log ?? [];
+    return log.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+  }
+
   async readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null> {
     this.assertOpen();
     const snapshots = this.rooms.get(room)?.snapshots ?? [];

@@ -23,6 +23,12 @@ export const CloseCode = {
   invalidData: 4422,
   /** An update that depends on changes the room does not have: reconnect and sync (clients retry 45xx). */
   missingParts: 4509,
+  /**
+   * The client passed one of the budgets that protect everyone from one client (frame size aside, which ws
+   * closes with 1009 itself); the reason names it. The official y-websocket client (3.x) does not reconnect
+   * after 4400–4499 and emits 'closed'; so does @kompas/client, which reports it as a refusal.
+   */
+  overBudget: 4429,
 } as const;
 
 /** The WebSocket protocol allows at most 123 bytes of UTF-8 in a close reason. */

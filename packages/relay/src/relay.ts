@@ -1,10 +1,14 @@
 import { WebSocket } from 'ws';
-import { Connection } from './connection.ts';
+import { BUDGET_REASONS, type Budget, budgetCounts } from './budgets.ts';
+import { Connection, type ConnectionSettings } from './connection.ts';
+import { ConnectionLimits } from './connection-limits.ts';
 import { defaultLogger, type RelayLogger } from './logger.ts';
+import { pendingBytes } from './pending.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './room.ts';
 import type { ChangeValidator, Writer } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
+import { type BudgetGroup, StoredBytes } from './stored-bytes.ts';
 
 export interface RelayOptions {
   storage: Storage;
@@ -13,8 +17,43 @@ export interface RelayOptions {
   snapshotEvery?: number;
   /** Milliseconds between pings (default 30 000); a connection that did not pong by the next ping is closed. */
   pingInterval?: number;
-  /** Largest frame accepted, in bytes (default 10 MiB); larger ones close the connection with 1009. */
+  /**
+   * Largest frame accepted, in bytes (default 1 MiB); larger ones close the connection with 1009. Give the
+   * WebSocket server the same `maxPayload`, so ws refuses a larger frame from its header, before buffering it.
+   */
   maxFrameBytes?: number;
+  /**
+   * Bytes a second one connection may keep sending (default 1 MiB), and how many it may send at once
+   * (`burstBytes`, default 4 MiB; at least `maxFrameBytes`, or the largest frames could never pass). A client
+   * that sends more is closed with 4429. Infinity: no limit.
+   */
+  bytesPerSecond?: number;
+  burstBytes?: number;
+  /**
+   * Milliseconds a client may take to finish a frame (or a fragmented message) it has started (default
+   * 15 000); past it the connection is closed with 4429, so half-sent frames cannot hold memory for long.
+   * Infinity: no deadline.
+   */
+  frameDeadlineMs?: number;
+  /**
+   * Connections one client address may hold open at once (default 128), and one room (default 256); the
+   * server tells the address to `admit`. Infinity: no limit.
+   */
+  maxConnectionsPerAddress?: number;
+  maxConnectionsPerRoom?: number;
+  /**
+   * Bytes a room's document may hold waiting for missing parts (default 2 MiB): a write that takes it past
+   * this closes its writer with 4429 and the room drops what is pending. What is still pending after a ping
+   * interval is dropped too. Infinity: no limit (what is stale is still dropped).
+   */
+  maxPendingBytes?: number;
+  /**
+   * Bytes the logs of a budget group (see `budgetGroup`) may hold (default 256 MiB): a write that would take
+   * them past it is refused, and its writer closed with 4429. Infinity: no limit.
+   */
+  maxStoredBytes?: number;
+  /** The rooms whose logs share a room's stored-bytes budget, e.g. a board's rooms; by default each room alone. */
+  budgetGroup?: (room: string) => BudgetGroup;
   /**
    * Most bytes waiting to be sent to one client (default 16 MiB). A client that reads slower than its room
    * changes is cut off past this, rather than the server holding an ever-growing backlog for it; it
@@ -62,6 +101,15 @@ export interface RelayStats {
   droppedWrites: number;
   /** Document writes refused by a room's validator since the relay started. */
   rejectedWrites: number;
+  /** Clients refused or closed since the relay started, per budget they passed. */
+  overBudget: Record<Budget, number>;
+}
+
+/** Where a connection comes from, to count it against the connection budgets before it is handed over. */
+export interface Admission {
+  room: string;
+  /** The client's address, as the server keys it (e.g. an IPv6 client by its /64 network). */
+  address: string;
 }
 
 export interface RoomStats {
@@ -70,12 +118,35 @@ export interface RoomStats {
   droppedWrites: number;
   /** Document writes refused by the room's validator since the room was loaded. */
   rejectedWrites: number;
+  /** Bytes the room's document holds waiting for missing parts. */
+  pendingBytes: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
 export const DEFAULT_PING_INTERVAL = 30_000;
-export const DEFAULT_MAX_FRAME_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/**
+ * A sync message holds a whole change; a client's first sync holds all it has that the room lacks. 1 MiB is
+ * a board of over a thousand full notes, and the most a client can make the server buffer at once.
+ */
+export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * A person typing, dragging and moving a cursor sends a few kilobytes a second; 1 MiB a second sustained and
+ * 4 MiB at once (four of the largest frames: a first sync and what follows it) is far above that, and stops a
+ * client that writes as fast as it can (which would grow the database by the same amount) within seconds.
+ */
+export const DEFAULT_BYTES_PER_SECOND = 1024 * 1024;
+export const DEFAULT_BURST_BYTES = 4 * 1024 * 1024;
+/** The largest frame takes 8.4 s at 1 Mbit/s, a poor mobile uplink; the deadline leaves room for that. */
+export const DEFAULT_FRAME_DEADLINE_MS = 15_000;
+/** Forty people behind one office address, each with a board's three rooms open, and some spare tabs. */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 128;
+/** A large workshop (a hundred people) with a second tab each, and then some. */
+export const DEFAULT_MAX_CONNECTIONS_PER_ROOM = 256;
+/** Honest clients leave at most a few updates waiting for a moment; two of the largest frames fit. */
+export const DEFAULT_MAX_PENDING_BYTES = 2 * 1024 * 1024;
+/** Thousands of times what a day-long workshop writes, yet a full disk needs many boards, each made by someone. */
+export const DEFAULT_MAX_STORED_BYTES = 256 * 1024 * 1024;
 
 /**
  * Rooms keyed by name, loaded on the first connection and unloaded (flushed, document destroyed) when the
@@ -94,6 +165,15 @@ export class Relay {
   private readonly onLogged: RelayOptions['onLogged'];
   private readonly companionOf: RelayOptions['companion'];
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
+  private readonly overBudget = budgetCounts();
+  /** What every connection is given to keep to its budgets. */
+  private readonly connectionBudgets: Pick<
+    ConnectionSettings,
+    'bytesPerSecond' | 'burstBytes' | 'frameDeadlineMs' | 'onOverBudget'
+  >;
+  private readonly connectionLimits: ConnectionLimits;
+  private readonly maxPendingBytes: number;
+  private readonly storedBytes: StoredBytes | null;
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
 
@@ -107,9 +187,34 @@ export class Relay {
     this.recordPresenceFor = options.recordPresence;
     this.onLogged = options.onLogged;
     this.companionOf = options.companion;
+    this.connectionBudgets = {
+      bytesPerSecond: options.bytesPerSecond ?? DEFAULT_BYTES_PER_SECOND,
+      burstBytes: options.burstBytes ?? Math.max(DEFAULT_BURST_BYTES, this.maxFrameBytes),
+      frameDeadlineMs: options.frameDeadlineMs ?? DEFAULT_FRAME_DEADLINE_MS,
+      onOverBudget: (budget) => {
+        this.overBudget[budget] += 1;
+      },
+    };
+    if (this.connectionBudgets.burstBytes < this.maxFrameBytes) {
+      throw new RangeError(
+        `burstBytes (${this.connectionBudgets.burstBytes}) must be at least maxFrameBytes (${this.maxFrameBytes})`,
+      );
+    }
+    this.connectionLimits = new ConnectionLimits({
+      perAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+      perRoom: options.maxConnectionsPerRoom ?? DEFAULT_MAX_CONNECTIONS_PER_ROOM,
+    });
+    this.maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
+    const maxStoredBytes = options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES;
+    const budgetGroup = options.budgetGroup ?? ((room: string) => ({ id: room, rooms: [room] }));
+    this.storedBytes = Number.isFinite(maxStoredBytes)
+      ? new StoredBytes(this.storage, maxStoredBytes, budgetGroup)
+      : null;
+    const pingInterval = options.pingInterval ?? DEFAULT_PING_INTERVAL;
     this.pingTimer = setInterval(() => {
       for (const connection of Array.from(this.connections)) connection.heartbeat();
-    }, options.pingInterval ?? DEFAULT_PING_INTERVAL);
+      for (const room of this.rooms.values()) room.dropStalePending(pingInterval);
+    }, pingInterval);
     // The relay alone should not keep a process alive; the server's listening socket does that.
     this.pingTimer.unref();
   }
@@ -138,6 +243,7 @@ export class Relay {
       actor,
       maxFrameBytes: this.maxFrameBytes,
       maxBufferedBytes: this.maxBufferedBytes,
+      ...this.connectionBudgets,
       logger: this.logger,
       onClose: () => this.onConnectionClosed(connection, room),
     });
@@ -146,8 +252,30 @@ export class Relay {
     void room.ready.then(() => connection.start());
   }
 
+  /**
+   * Counts a new WebSocket against the connection budgets (per address, per room), before it is handed to
+   * `handleConnection`; it is counted until it closes. Past a budget it is closed with 4429 and false returned.
+   */
+  admit(ws: WebSocket, { room, address }: Admission): boolean {
+    const passed = this.connectionLimits.take(address, room);
+    if (passed !== null) {
+      this.overBudget[passed] += 1;
+      this.logger.warn('client over budget, refused', { room, budget: passed });
+      ws.on('error', () => ws.terminate()); // nobody else listens to this socket
+      ws.close(CloseCode.overBudget, BUDGET_REASONS[passed]);
+      return false;
+    }
+    ws.once('close', () => this.connectionLimits.release(address, room));
+    return true;
+  }
+
   stats(): RelayStats {
-    return { rooms: this.rooms.size, connections: this.connections.size, ...this.counters };
+    return {
+      rooms: this.rooms.size,
+      connections: this.connections.size,
+      ...this.counters,
+      overBudget: { ...this.overBudget },
+    };
   }
 
   /** Undefined when the room is not in memory. */
@@ -158,6 +286,7 @@ export class Relay {
         connections: room.connections.size,
         droppedWrites: room.droppedWrites,
         rejectedWrites: room.rejectedWrites,
+        pendingBytes: pendingBytes(room.doc),
       }
     );
   }
@@ -200,6 +329,8 @@ export class Relay {
         validator: this.validatorFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
         onLogged: this.onLogged,
+        maxPendingBytes: this.maxPendingBytes,
+        ...(this.storedBytes && { storedBytes: this.storedBytes.share(name) }),
         onFailed: (failed) => this.forget(failed),
       });
       this.rooms.set(name, room);

@@ -3,11 +3,13 @@ import * as Y from 'yjs';
 import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
+import { dropPending, pendingBytes } from './pending.ts';
 import { encodePresentStates } from './presence-clocks.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
 import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { type ChangeValidator, type Refusal, StagingDoc } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
+import type { StoredBytesShare } from './stored-bytes.ts';
 
 export interface RoomOptions {
   storage: Storage;
@@ -21,6 +23,10 @@ export interface RoomOptions {
   recordPresence?: boolean;
   /** Called once an update is durable in the log, with its position. */
   onLogged?: (room: string, seq: number) => void;
+  /** Bytes the document may hold waiting for missing parts (Infinity: no limit); see applyWrite. */
+  maxPendingBytes: number;
+  /** The room's share of its budget group's stored bytes; none: the room's log may grow without limit. */
+  storedBytes?: StoredBytesShare;
   /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
   onFailed: (room: Room) => void;
   /** A room whose document the validator reads beside this one's; it is loaded before this room is ready. */
@@ -60,6 +66,8 @@ export class Room {
   private outbox: Promise<void> = Promise.resolve();
   private sinceSnapshot = 0;
   private failed = false;
+  /** When the document last went from holding nothing pending to holding some (performance.now()). */
+  private pendingSince: number | null = null;
   private readonly presenceRecorder: PresenceRecorder | null;
 
   constructor(
@@ -116,8 +124,17 @@ export class Room {
    * Applies a writer's update, checked on the staging copy first when the room has a validator. Returns why
    * it was refused (then nothing is applied, stored or relayed), or null once applied. Throws when Yjs cannot
    * read the update.
+   *
+   * Past a budget the room closes the writer itself (4429) and returns null, as there is nothing left to do:
+   * a write that would take the board's stored bytes past its budget is not applied; one that leaves the
+   * document holding more than its pending budget keeps the part that integrated (a valid write, stored and
+   * relayed as usual) and the room drops everything pending, in both documents.
    */
   applyWrite(update: Uint8Array, writer: Connection): string | Refusal | null {
+    if (this.options.storedBytes?.wouldPass(update.byteLength)) {
+      writer.closeOverBudget('storedBytes');
+      return null;
+    }
     const attempt = { before: this.doc, writer: writer.writer, companion: this.companion?.doc ?? null };
     const problem = this.staging?.try(update, attempt) ?? null;
     if (problem !== null) {
@@ -131,7 +148,35 @@ export class Room {
       this.staging?.rebuild();
       throw error;
     }
+    this.checkPending(writer);
     return null;
+  }
+
+  /**
+   * Drops what the document has held pending for at least `ms`: what it waits for is not coming, and nothing
+   * should hold memory for good. The relay calls this every ping interval.
+   */
+  dropStalePending(ms: number): void {
+    if (this.pendingSince !== null && performance.now() - this.pendingSince >= ms) this.dropPending();
+  }
+
+  private checkPending(writer: Connection): void {
+    const pending = pendingBytes(this.doc);
+    if (pending > this.options.maxPendingBytes) {
+      this.dropPending();
+      writer.closeOverBudget('pendingBytes');
+    } else if (pending === 0) {
+      this.pendingSince = null;
+    } else {
+      this.pendingSince ??= performance.now();
+    }
+  }
+
+  /** The staging copy is rebuilt from the document, so both hold the same again: nothing pending. */
+  private dropPending(): void {
+    dropPending(this.doc);
+    this.staging?.rebuild();
+    this.pendingSince = null;
   }
 
   countDroppedWrite(): void {
@@ -149,6 +194,7 @@ export class Room {
 
   destroy(): void {
     this.presenceRecorder?.close();
+    this.options.storedBytes?.release();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -158,6 +204,7 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
+      await this.options.storedBytes?.ready;
       const stored = await this.options.storage.load(this.name);
       if (stored.state) Y.applyUpdate(this.doc, stored.state, STORAGE_ORIGIN);
       this.sinceSnapshot = stored.sinceSnapshot;
@@ -172,6 +219,7 @@ export class Room {
   /** Runs on every change of the document, with the update holding only what was new to it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: RelayOrigin): void => {
     if (origin.kind === 'storage') return;
+    this.options.storedBytes?.add(update.byteLength);
     const stored = started(() =>
       this.options.storage.append(this.name, update, { actor: origin.actor, at: Date.now() }),
     );

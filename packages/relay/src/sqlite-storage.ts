@@ -97,6 +97,9 @@ export class SqliteStorage implements Storage {
       lastSeq: this.db
         .prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM updates WHERE room = ?')
         .pluck(),
+      logBytes: this.db
+        .prepare<[string], number>('SELECT coalesce(sum(length(data)), 0) FROM updates WHERE room = ?')
+        .pluck(),
       updatesAfter: this.db.prepare<[string, number, number], UpdateRow>(
         'SELECT seq, at, actor, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
@@ -173,6 +176,12 @@ export class SqliteStorage implements Storage {
     this.commit();
     const rows = this.statements.updatesAfter.all(room, range.after ?? 0, range.limit ?? -1);
     return rows.map(({ seq, at, actor, data }) => ({ seq, at, actor, update: data }));
+  }
+
+  async logBytes(room: string): Promise<number> {
+    this.assertOpen();
+    this.commit();
+    return this.statements.logBytes.get(room) ?? 0;
   }
 
   async readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null> {

@@ -65,6 +65,21 @@ describe.each(adapters)('%s', (_name, create) => {
     expect(textOf((await storage.load('b')).state)).toBe('hello');
   });
 
+  it("tells how many bytes a room's log holds", async () => {
+    const { text, updates } = writer();
+    text.insert(0, 'hello');
+    text.insert(5, ' world');
+    expect(await storage.logBytes('a')).toBe(0);
+    for (const update of updates) await storage.append('a', update, meta);
+    await storage.append('b', updates[0] as Uint8Array, meta);
+    const sizes = updates.map((update) => update.byteLength);
+    expect(await storage.logBytes('a')).toBe((sizes[0] ?? 0) + (sizes[1] ?? 0));
+    // A snapshot is derived from the log and does not count.
+    await storage.snapshot('a');
+    expect(await storage.logBytes('a')).toBe((sizes[0] ?? 0) + (sizes[1] ?? 0));
+    expect(await storage.logBytes('b')).toBe(sizes[0]);
+  });
+
   it('keeps actor and time with each entry and reads the log in ranges', async () => {
     const { text, updates } = writer();
     for (let i = 0; i < 5; i++) text.insert(i, `${i}`);

@@ -24,6 +24,11 @@ export interface Storage {
    * the log. The SQLite file is not vacuumed: later writes reuse the freed pages.
    */
   snapshot(room: string): Promise<number>;
+  /**
+   * How many bytes of updates the room's log holds (0 for a room never written): what the relay counts a
+   * board's stored bytes by. Snapshots are not counted; they are derived from the log and thinned.
+   */
+  logBytes(room: string): Promise<number>;
   /** Logged updates after position `after`, oldest first: what a replay plays back. */
   readLog(room: string, range?: LogRange): Promise<LogEntry[]>;
   /**

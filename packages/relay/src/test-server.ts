@@ -8,7 +8,8 @@ import { createRelay, type Relay, type RelayOptions } from './relay.ts';
 /**
  * Test harness: a WebSocket server on 127.0.0.1 (random port) that hands every connection to a relay.
  * The room is the URL path; `?role=observer` makes the connection read-only and `?role=author` write-only, as
- * the server decides from tokens and rooms; `?person=` names the writer the validator is told of.
+ * the server decides from tokens and rooms; `?person=` names the writer the validator is told of, and
+ * `?address=` stands in for the client's address.
  */
 export interface TestServer {
   /** ws://127.0.0.1:<port> */
@@ -29,10 +30,13 @@ export async function startTestServer(options: RelayOptions): Promise<TestServer
   wss.on('connection', (ws, request) => {
     const url = new URL(request.url ?? '/', 'ws://127.0.0.1');
     const role = url.searchParams.get('role') ?? 'participant';
+    const room = decodeURIComponent(url.pathname.slice(1));
+    const address = url.searchParams.get('address') ?? request.socket.remoteAddress ?? '';
+    if (!relay.admit(ws, { room, address })) return;
     connectionCount += 1;
     const actor = `${role}:${connectionCount}`;
     relay.handleConnection(ws, {
-      room: decodeURIComponent(url.pathname.slice(1)),
+      room,
       readOnly: role === 'observer',
       writeOnly: role === 'author',
       actor,
