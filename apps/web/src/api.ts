@@ -8,6 +8,21 @@ export interface BoardInfo {
   task: string;
   createdAt: number;
   role: Role;
+  /** Who the token stands for, when it is a person token (see person.ts). */
+  person?: BoardPerson;
+}
+
+/** Someone who joined a board: the id the server issued, and the name it knows them by. */
+export interface BoardPerson {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** What joining (or renaming) answers: the person and their person token, which opens the board's rooms. */
+export interface JoinedPerson {
+  person: BoardPerson;
+  token: string;
 }
 
 export interface InviteLinks {
@@ -53,7 +68,21 @@ export function parseBoardInfo(body: unknown): BoardInfo {
     throw new ApiError(500, 'The server sent an unexpected answer.');
   }
   const createdAt = typeof value.createdAt === 'number' ? value.createdAt : 0;
-  return { id: value.id, title: value.title, task: value.task, createdAt, role: value.role };
+  const info: BoardInfo = { id: value.id, title: value.title, task: value.task, createdAt, role: value.role };
+  const person = parseBoardPerson(value.person);
+  return person ? { ...info, person } : info;
+}
+
+function parseBoardPerson(value: unknown): BoardPerson | undefined {
+  const { id, name, role } = (value ?? {}) as Record<string, unknown>;
+  return typeof id === 'string' && typeof name === 'string' && isRole(role) ? { id, name, role } : undefined;
+}
+
+export function parseJoinedPerson(body: unknown): JoinedPerson {
+  const { person, token } = (body ?? {}) as Record<string, unknown>;
+  const parsed = parseBoardPerson(person);
+  if (!parsed || typeof token !== 'string') throw new ApiError(500, 'The server sent an unexpected answer.');
+  return { person: parsed, token };
 }
 
 export function parseCreatedBoard(body: unknown): CreatedBoard {
@@ -94,4 +123,28 @@ export async function fetchBoardInfo(boardId: string, token: string): Promise<Bo
     headers: { Authorization: `Bearer ${token}` },
   });
   return parseBoardInfo(body);
+}
+
+/** Joins a board with an invite link's token, as a new person called `name`. */
+export async function joinBoard(boardId: string, inviteToken: string, name: string): Promise<JoinedPerson> {
+  const body = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/people`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${inviteToken}` },
+    body: JSON.stringify({ name }),
+  });
+  return parseJoinedPerson(body);
+}
+
+/** Gives the person of `personToken` another name on the board. */
+export async function renamePerson(
+  boardId: string,
+  personToken: string,
+  name: string,
+): Promise<JoinedPerson> {
+  const body = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/people/me`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${personToken}` },
+    body: JSON.stringify({ name }),
+  });
+  return parseJoinedPerson(body);
 }

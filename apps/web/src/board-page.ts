@@ -35,7 +35,7 @@ import {
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from './access-problem.ts';
-import { ApiError, type BoardInfo, fetchBoardInfo } from './api.ts';
+import { ApiError, type BoardInfo, fetchBoardInfo, type JoinedPerson, joinBoard } from './api.ts';
 import './board-canvas.ts';
 import type { BoardCanvas } from './board-canvas.ts';
 import type {
@@ -68,6 +68,7 @@ import './lock-status.ts';
 import './name-dialog.ts';
 import type { NameChosenDetail } from './name-dialog.ts';
 import { lockRefusalText, undoWithinLock } from './note-lock.ts';
+import { resolvePerson } from './person.ts';
 import './notes-list.ts';
 import './open-steps-dialog.ts';
 import './phase-announcement.ts';
@@ -90,6 +91,8 @@ import './voting-status.ts';
 
 type PageState =
   | { kind: 'loading' }
+  /** The link names a role, and this browser has no name yet to join the board with. */
+  | { kind: 'naming'; info: BoardInfo }
   | { kind: 'problem'; problem: AccessProblem; retry: boolean }
   | { kind: 'ready'; info: BoardInfo; session: BoardSession; token: string };
 
@@ -330,8 +333,32 @@ export class BoardPage extends LitElement {
       }
     }
     if (!this.isConnected || this.boardId !== boardId) return;
-    const session = new BoardSession(boardId, token, info.role);
-    this.state = { kind: 'ready', info, session, token };
+    let joined: JoinedPerson | null;
+    try {
+      joined = await resolvePerson({
+        boardId,
+        linkToken: token,
+        info,
+        name: this.user.name,
+        join: joinBoard,
+      });
+    } catch (error) {
+      const problem =
+        error instanceof ApiError && !error.unreachable
+          ? accessProblem(error.status, error.message)
+          : UNREACHABLE;
+      this.state = { kind: 'problem', problem, retry: problem === UNREACHABLE };
+      return;
+    }
+    if (!this.isConnected || this.boardId !== boardId) return;
+    if (!joined) {
+      this.state = { kind: 'naming', info };
+      return;
+    }
+    // On this board, this browser is the person the server knows: its notes, votes and cursor carry that id.
+    this.user = { ...this.user, id: joined.person.id, name: joined.person.name };
+    const session = new BoardSession(boardId, joined.token, info.role);
+    this.state = { kind: 'ready', info, session, token: joined.token };
     this.publishPresence();
   }
 
@@ -355,6 +382,13 @@ export class BoardPage extends LitElement {
     }
     if (state.kind === 'problem') {
       return this.renderProblem(state.problem, state.retry);
+    }
+    if (state.kind === 'naming') {
+      return html`<kompas-name-dialog
+        .open=${true}
+        .boardTitle=${state.info.title}
+        @name-chosen=${this.onNameChosen}
+      ></kompas-name-dialog>`;
     }
     const refusal = this.refusal;
     if (refusal) return this.renderProblem(accessProblem(refusal.code, refusal.reason), false);
@@ -531,7 +565,9 @@ export class BoardPage extends LitElement {
     await this.open();
     const session = this.session;
     if (!session) return;
-    const kept = await session.recover(copies);
+    // A participant's notes go back under their own name; a facilitator may write others' (revealed drafts).
+    const author = this.canLead ? undefined : { id: this.user.id, name: this.user.name };
+    const kept = await session.recover(copies, author);
     if (kept > 0 && this.session === session) {
       this.toast.show(
         `${kept} ${kept === 1 ? 'note' : 'notes'} written in this browser ${kept === 1 ? 'was' : 'were'} kept.`,
@@ -553,9 +589,11 @@ export class BoardPage extends LitElement {
   }
 
   private onNameChosen(event: CustomEvent<NameChosenDetail>): void {
-    this.user = { ...this.user, name: event.detail.name };
-    saveLocalUser(this.user);
-    this.publishPresence();
+    const { name } = event.detail;
+    // The device keeps its own id; on a board this browser goes by the person id the server issued.
+    saveLocalUser({ ...loadLocalUser(), name });
+    this.user = { ...this.user, name };
+    if (this.state.kind === 'naming') void this.open();
   }
 
   private onCursorMove(event: CustomEvent<CursorMoveDetail>): void {

@@ -1,5 +1,6 @@
 import { RoomConnection } from '@kompas/client';
 import {
+  type Author,
   getNote,
   isNewerSchema,
   isPrivateRoundRunning,
@@ -186,7 +187,7 @@ export class BoardSession {
    * (new notes, and changes to notes it still has), checked by the model like any write; the refused change
    * itself stays behind. Resolves with how many notes were kept.
    */
-  async recover(copies: DiscardedCopies): Promise<number> {
+  async recover(copies: DiscardedCopies, author?: Author): Promise<number> {
     let kept = 0;
     const rooms = [
       { copy: copies.board, connection: this.connection, doc: this.doc },
@@ -196,7 +197,7 @@ export class BoardSession {
       if (!copy || !connection) continue;
       await whenSynced(connection);
       if (connection.refusal) continue;
-      const { added, updated } = recoverUnsharedNotes(copy, doc);
+      const { added, updated } = recoverUnsharedNotes(copy, doc, author ? { author } : {});
       kept += added.length + updated.length;
       copy.destroy();
     }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Author } from './author.ts';
 import { createNote, editNote, getNote, listNotes, moveNote, notesType, recolorNote } from './note.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
 
@@ -19,7 +20,16 @@ export interface RecoveredNotes {
  * own operations, which check it again. A note the server no longer has, because someone deleted it, stays
  * deleted: a device that missed a deletion must not bring the note back.
  */
-export function recoverUnsharedNotes(from: Y.Doc, into: Y.Doc, opts: TransactOptions = {}): RecoveredNotes {
+export interface RecoveryOptions extends TransactOptions {
+  /**
+   * Who writes the notes back. A new note of someone else's in the copy (written under an id this browser no
+   * longer goes by, before people had server-issued ids) is written back under this author, as the server
+   * takes new notes only under their writer's own name. Without it, notes keep the author they have.
+   */
+  author?: Author;
+}
+
+export function recoverUnsharedNotes(from: Y.Doc, into: Y.Doc, opts: RecoveryOptions = {}): RecoveredNotes {
   const seen = Y.decodeStateVector(Y.encodeStateVector(into));
   const unseen = (item: Y.Item | undefined) =>
     item !== undefined && item.id.clock >= (seen.get(item.id.client) ?? 0);
@@ -44,7 +54,7 @@ export function recoverUnsharedNotes(from: Y.Doc, into: Y.Doc, opts: TransactOpt
         const { id, text, step, pos, color, authorId, authorName } = note;
         createNote(
           into,
-          { id, text, step, pos, color, author: { id: authorId, name: authorName } },
+          { id, text, step, pos, color, author: opts.author ?? { id: authorId, name: authorName } },
           { now: note.createdAt, origin: opts.origin },
         );
         recovered.added.push(note.id);

@@ -1,0 +1,86 @@
+import type { BoardInfo, JoinedPerson } from './api.ts';
+
+/**
+ * Who this browser is on a board. An invite link names a role; joining with it makes a person, whose id the
+ * server issues and signs into a person token. The token is kept on the device per board and role, so this
+ * browser is the same person every time it opens the board with that link, and its notes and votes stay its
+ * own. It opens the board's rooms, which an invite link alone does not.
+ */
+function key(boardId: string, role: string): string {
+  return `kompas:person:${boardId}:${role}`;
+}
+
+export function rememberPerson(
+  boardId: string,
+  joined: JoinedPerson,
+  storage: Pick<Storage, 'setItem'> = localStorage,
+): void {
+  try {
+    storage.setItem(key(boardId, joined.person.role), JSON.stringify(joined));
+  } catch {
+    // Without storage this browser joins again next time, as someone new; the board still works.
+  }
+}
+
+export function recallPerson(
+  boardId: string,
+  role: string,
+  storage: Pick<Storage, 'getItem'> = localStorage,
+): JoinedPerson | undefined {
+  try {
+    const kept = JSON.parse(storage.getItem(key(boardId, role)) ?? 'null') as Partial<JoinedPerson> | null;
+    const person = kept?.person;
+    if (
+      typeof kept?.token !== 'string' ||
+      typeof person?.id !== 'string' ||
+      typeof person.name !== 'string'
+    ) {
+      return undefined;
+    }
+    return {
+      token: kept.token,
+      person: { id: person.id, name: person.name, role: person.role ?? role },
+    } as JoinedPerson;
+  } catch {
+    return undefined;
+  }
+}
+
+export function forgetPerson(
+  boardId: string,
+  role: string,
+  storage: Pick<Storage, 'removeItem'> = localStorage,
+): void {
+  try {
+    storage.removeItem(key(boardId, role));
+  } catch {
+    // Nothing kept, nothing to forget.
+  }
+}
+
+export interface PersonLookup {
+  boardId: string;
+  /** The token the page was opened with: an invite link's, or a person token. */
+  linkToken: string;
+  info: BoardInfo;
+  /** The name this browser goes by, '' before the person has given one. */
+  name: string;
+  join: (boardId: string, inviteToken: string, name: string) => Promise<JoinedPerson>;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/**
+ * The person this browser is on the board: the one its link stands for, the one kept on this device for the
+ * link's role, or, with a name, a new one joined now. Null while a name is still needed. Joining throws the
+ * API's errors (unreachable, refused).
+ */
+export async function resolvePerson(lookup: PersonLookup): Promise<JoinedPerson | null> {
+  const { boardId, linkToken, info, name, join, storage = localStorage } = lookup;
+  if (info.person) return { person: info.person, token: linkToken };
+  const kept = recallPerson(boardId, info.role, storage);
+  if (kept) return kept;
+  if (!name) return null;
+  const joined = await join(boardId, linkToken, name);
+  rememberPerson(boardId, joined, storage);
+  return joined;
+}
