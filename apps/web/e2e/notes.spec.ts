@@ -28,7 +28,7 @@ async function noteOnCanvas(page: Page, text: string): Promise<{ x: number; y: n
   return note;
 }
 
-test('a note is edited in place, recoloured and deleted, and the others see each change', async ({
+test('a note is edited in place and recoloured by anyone, deleted by its author, and the others see each change', async ({
   browser,
 }) => {
   const board = await newBoard();
@@ -54,7 +54,12 @@ test('a note is edited in place, recoloured and deleted, and the others see each
   await bea.getByRole('button', { name: 'Color pink' }).click();
   await expect.poll(() => colorAt(ann)).toBe('pink');
 
-  await bea.getByRole('button', { name: 'Delete note' }).click();
+  // Only its author (or a facilitator) deletes a note: Bea may change Ann's note, not delete it.
+  await expect(bea.getByRole('button', { name: 'Color pink' })).toBeVisible();
+  await expect(bea.getByRole('button', { name: 'Delete note' })).toHaveCount(0);
+  const onAnnsScreen = await noteOnCanvas(ann, 'Libraries in every town');
+  await ann.mouse.click(onAnnsScreen.x, onAnnsScreen.y);
+  await ann.getByRole('button', { name: 'Delete note' }).click();
   await expect(noteItem(ann, 'Libraries in every town')).toHaveCount(0);
   await expect(noteItem(bea, 'Libraries in every town')).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import {
   getStep,
   NOTE_COLOR_HEX,
+  type Note,
   type NoteColor,
   PHASES,
   type PhaseId,
@@ -67,6 +68,7 @@ export class BoardCanvas extends LitElement {
     readOnly: { type: Boolean, attribute: 'read-only' },
     locked: { attribute: false },
     lockApplies: { type: Boolean, attribute: 'lock-applies' },
+    mayDelete: { attribute: false },
     editing: { state: true },
     selectedId: { state: true },
     dragging: { state: true },
@@ -83,6 +85,8 @@ export class BoardCanvas extends LitElement {
   /** Where the group is on the circle, or null before the workshop starts. */
   declare position: PhasePosition | null;
   declare readOnly: boolean;
+  /** Whether this person may delete a note (its author and the facilitators may); the menu offers it then. */
+  declare mayDelete: (note: Note) => boolean;
   /** The phases the facilitator has locked; shaded for everyone. */
   declare locked: readonly PhaseId[];
   /** Whether the lock stops this person (participants) from adding and changing notes there. */
@@ -123,6 +127,7 @@ export class BoardCanvas extends LitElement {
     this.readOnly = false;
     this.locked = [];
     this.lockApplies = false;
+    this.mayDelete = () => true;
     this.editing = null;
     this.selectedId = null;
     this.dragging = false;
@@ -394,6 +399,7 @@ export class BoardCanvas extends LitElement {
     return html`<kompas-note-menu
       ${cssProperties({ left: `${x}px`, top: `${y}px` })}
       .color=${view.note.color}
+      .canDelete=${this.mayDelete(view.note)}
       @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => this.recolor(view.note.id, event.detail.color)}
       @menu-edit=${() => this.startEditing(view)}
       @menu-delete=${() => this.deleteNote(view.note.id)}

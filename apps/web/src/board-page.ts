@@ -13,7 +13,9 @@ import {
   lockedPhaseOf,
   lockedPhases,
   ModelError,
+  mayDeleteNote,
   moveNote,
+  type Note,
   nextPhase,
   openVotingRound,
   type PhaseId,
@@ -468,6 +470,7 @@ export class BoardPage extends LitElement {
           .readOnly=${readOnly}
           .locked=${this.lockedPhases}
           .lockApplies=${this.lockApplies}
+          .mayDelete=${this.mayDelete}
           @note-locked=${this.onNoteLocked}
           @note-create=${this.onNoteCreate}
           @note-edit=${this.onNoteEdit}
@@ -660,8 +663,21 @@ export class BoardPage extends LitElement {
     );
   }
 
+  private readonly mayDelete = (note: Note): boolean => {
+    const role = this.state.kind === 'ready' ? this.state.info.role : 'observer';
+    return mayDeleteNote(note, { person: this.user.id, role });
+  };
+
   private onNoteDelete(event: CustomEvent<NoteDeleteDetail>): void {
-    this.write((session) => deleteNote(this.noteDoc(session, event.detail.id), event.detail.id));
+    const { id } = event.detail;
+    this.write((session) => {
+      const doc = this.noteDoc(session, id);
+      const note = getNote(doc, id);
+      if (note && !this.mayDelete(note)) {
+        throw new ModelError('not-your-note', 'Only its author or a facilitator can delete this note');
+      }
+      deleteNote(doc, id);
+    });
   }
 
   /** Opens the replay in this tab without a page load; other clicks (new tab, window) go their own way. */

@@ -1,5 +1,5 @@
 import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor } from '@kompas/model';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { cssProperties } from './css-properties.ts';
 import { ICONS } from './icons.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -9,13 +9,19 @@ import { sharedStyles } from './shared-styles.ts';
  * ({ color }), `menu-edit` and `menu-delete`; the canvas turns them into note events.
  */
 export class NoteMenu extends LitElement {
-  static override properties = { color: { type: String } };
+  static override properties = {
+    color: { type: String },
+    canDelete: { type: Boolean, attribute: 'can-delete' },
+  };
 
   declare color: NoteColor;
+  /** Only a note's author and the facilitators may delete it; for anyone else there is no delete button. */
+  declare canDelete: boolean;
 
   constructor() {
     super();
     this.color = 'yellow';
+    this.canDelete = true;
   }
 
   static override styles = [
@@ -91,14 +97,18 @@ export class NoteMenu extends LitElement {
       <button class="icon-button" aria-label="Edit note" title="Edit (Enter)" @click=${() => this.fire('menu-edit')}>
         ${ICONS.pencil}
       </button>
-      <button
-        class="icon-button danger"
-        aria-label="Delete note"
-        title="Delete (Del)"
-        @click=${() => this.fire('menu-delete')}
-      >
-        ${ICONS.trash}
-      </button>
+      ${
+        this.canDelete
+          ? html`<button
+              class="icon-button danger"
+              aria-label="Delete note"
+              title="Delete (Del)"
+              @click=${() => this.fire('menu-delete')}
+            >
+              ${ICONS.trash}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 

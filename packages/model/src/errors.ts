@@ -33,7 +33,8 @@ export type ModelErrorCode =
   | 'voting-closed'
   | 'vote-out-of-scope'
   | 'vote-limit'
-  | 'no-vote';
+  | 'no-vote'
+  | 'not-your-note';
 
 /** The one error the model throws for bad input; it is always thrown before anything is written. */
 export class ModelError extends Error {

@@ -239,3 +239,4 @@ export {
   votingRoundsType,
 } from './voting.ts';
 export { isRole, ROLES, type Role, type WriteContext, type WriteRefusal, type Writer } from './writer.ts';
+export { mayDeleteNote } from './note-rules.ts';
