@@ -11,6 +11,7 @@ import {
   CloseCode,
   EMPTY_DOC,
   encodeAwareness,
+  encodeSyncAnswer,
   encodeSyncStep2,
   fitCloseReason,
   MAX_PRESENCE_BYTES,
@@ -226,7 +227,9 @@ export class Connection implements ClientOrigin {
     let answer: Uint8Array;
     try {
       // A write-only client is told the room holds nothing, which completes its sync without a byte of content.
-      answer = encodeSyncStep2(this.writeOnly ? EMPTY_DOC : this.room.doc, stateVector);
+      answer = this.writeOnly
+        ? encodeSyncStep2(EMPTY_DOC, stateVector)
+        : encodeSyncAnswer(this.room.syncAnswers.missingFor(stateVector));
     } catch (cause) {
       throw new ProtocolError('invalid state vector', { cause });
     }

@@ -72,6 +72,14 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encodeSync((encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector));
 }
 
+/** Sync step 2 carrying `update`: the answer to a peer's sync step 1. */
+export function encodeSyncAnswer(update: Uint8Array): Uint8Array {
+  return encodeSync((encoder) => {
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
 }

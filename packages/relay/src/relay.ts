@@ -120,6 +120,8 @@ export interface RoomStats {
   rejectedWrites: number;
   /** Bytes the room's document holds waiting for missing parts. */
   pendingBytes: number;
+  /** Times the room's whole state was encoded to answer sync requests (once per version at most). */
+  stateEncodings: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
@@ -287,6 +289,7 @@ export class Relay {
         droppedWrites: room.droppedWrites,
         rejectedWrites: room.rejectedWrites,
         pendingBytes: pendingBytes(room.doc),
+        stateEncodings: room.syncAnswers.encodings,
       }
     );
   }

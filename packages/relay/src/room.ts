@@ -10,6 +10,7 @@ import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } 
 import { type ChangeValidator, type Refusal, StagingDoc } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
+import { SyncAnswers } from './sync-answers.ts';
 
 export interface RoomOptions {
   storage: Storage;
@@ -56,6 +57,8 @@ export class Room {
   readonly ready: Promise<void>;
   /** Set while the relay flushes the room to unload it. */
   unloading: Promise<void> | null = null;
+  /** Answers to sync step 1, kept per version of the document. */
+  readonly syncAnswers = new SyncAnswers(this.doc);
   /** How many loaded rooms have this one as their companion: it stays loaded while any does. */
   holders = 0;
   readonly companion: Room | undefined;
@@ -218,6 +221,7 @@ export class Room {
 
   /** Runs on every change of the document, with the update holding only what was new to it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: RelayOrigin): void => {
+    this.syncAnswers.changed();
     if (origin.kind === 'storage') return;
     this.options.storedBytes?.add(update.byteLength);
     const stored = started(() =>
