@@ -359,7 +359,10 @@ export class BoardPage extends LitElement {
     }
     // On this board, this browser is the person the server knows: its notes, votes and cursor carry that id.
     this.user = { ...this.user, id: joined.person.id, name: joined.person.name };
-    const session = new BoardSession(boardId, joined.token, info.role);
+    const session = new BoardSession(boardId, joined.token, info.role, {
+      id: joined.person.id,
+      name: joined.person.name,
+    });
     this.state = { kind: 'ready', info, session, token: joined.token };
     this.publishPresence();
   }
@@ -900,7 +903,11 @@ export class BoardPage extends LitElement {
     }
     const { mode } = this.lock.lock;
     const current = this.currentPhase;
-    const locked = undoWithinLock(manager, doc, direction, (change) => lockedPhaseOf(mode, current, change));
+    const tryUndo = () =>
+      undoWithinLock(manager, doc, direction, (change) => lockedPhaseOf(mode, current, change));
+    // An undo the lock forbids is taken back at once: the server gets both as one update, which changes nothing.
+    const { connection, draftsConnection } = this.session as BoardSession;
+    const locked = connection.hold(() => (draftsConnection ? draftsConnection.hold(tryUndo) : tryUndo()));
     if (locked) this.toast.show(lockRefusalText(mode, current, locked));
   }
 

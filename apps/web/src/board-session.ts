@@ -47,17 +47,22 @@ export function draftsStoreName(boardId: string, role: Role): string {
 }
 
 /**
- * Drafts kept by an earlier version of Kompas under one name for every role: loaded into `draftsDoc` (and so
- * into its store of this role), then that old store is deleted. Nothing happens when there is none.
+ * Drafts kept by an earlier version of Kompas under one name for every role: written into `draftsDoc` (and so
+ * into its store of this role), then that old store is deleted. Nothing happens when there is none. They
+ * were written under the id the browser had then; a participant's go in under `author`, the person the
+ * server now knows them as, since the server takes new drafts only under their writer's own name.
  */
-async function takeOverLegacyDrafts(boardId: string, draftsDoc: Y.Doc): Promise<void> {
+async function takeOverLegacyDrafts(boardId: string, draftsDoc: Y.Doc, author?: Author): Promise<void> {
   const name = `kompas:${boardId}:drafts`;
   try {
     const existing = await indexedDB.databases?.();
     if (existing && !existing.some((database) => database.name === name)) return;
-    const legacy = new IndexeddbPersistence(name, draftsDoc);
+    const legacyDoc = new Y.Doc();
+    const legacy = new IndexeddbPersistence(name, legacyDoc);
     await legacy.whenSynced;
+    recoverUnsharedNotes(legacyDoc, draftsDoc, author ? { author } : {});
     await legacy.destroy();
+    legacyDoc.destroy();
     await clearDocument(name);
   } catch (error) {
     console.warn('Drafts kept by an earlier version could not be read', error);
@@ -104,7 +109,8 @@ export class BoardSession {
 
   private readonly writable: boolean;
 
-  constructor(boardId: string, token: string, role: Role) {
+  /** `author`: who this browser is on the board (its person), for drafts kept by an earlier version. */
+  constructor(boardId: string, token: string, role: Role, author?: Author) {
     this.writable = role !== 'observer';
     const writable = this.writable;
     this.persistence = new IndexeddbPersistence(`kompas:${boardId}`, this.doc);
@@ -126,7 +132,7 @@ export class BoardSession {
       // Kept per role: a facilitator's copy holds everyone's drafts, which a participant link opened in the
       // same browser must not show.
       this.draftsPersistence = new IndexeddbPersistence(draftsStoreName(boardId, role), this.draftsDoc);
-      void takeOverLegacyDrafts(boardId, this.draftsDoc);
+      void takeOverLegacyDrafts(boardId, this.draftsDoc, role === 'participant' ? author : undefined);
       this.draftsConnection = new RoomConnection({
         url: webSocketBase(location),
         room: draftsRoom(boardId),

@@ -141,6 +141,25 @@ describe('RoomConnection', () => {
     expect(origins).toContain(REMOTE_ORIGIN);
   });
 
+  it('sends what a held change wrote as one update, once the change is done', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const a = connect(harness, 'board-held');
+    const b = connect(harness, 'board-held');
+    await waitFor(() => a.status === 'online' && b.status === 'online', 'both online');
+    const transactions: number[] = [];
+    b.doc.on('afterTransaction', (transaction) => {
+      if (transaction.origin === REMOTE_ORIGIN) transactions.push(transaction.changed.size);
+    });
+    a.hold(() => {
+      createNote(a.doc, { id: 'one', text: 'Een', step: 'verkennen.eigen-situatie', author });
+      createNote(a.doc, { id: 'two', text: 'Twee', step: 'verkennen.eigen-situatie', author });
+    });
+    await waitFor(() => listNotes(b.doc).length === 2, 'both notes to reach b');
+    // Both notes arrived in one update, so in one transaction.
+    expect(transactions).toHaveLength(1);
+  });
+
   it('sends only its own awareness, unlike the official client', async () => {
     const harness = await startRelay();
     cleanups.push(() => harness.close());

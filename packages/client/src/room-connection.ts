@@ -1,7 +1,7 @@
 import { REMOTE_ORIGIN } from '@kompas/model';
 import { ObservableV2 } from 'lib0/observable';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { reconnectDelay } from './backoff.ts';
 import {
   encodeAwareness,
@@ -215,6 +215,9 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.watchdog = null;
   }
 
+  /** Updates written while `hold` runs, sent together when it ends. */
+  private held: Uint8Array[] | null = null;
+
   private send(frame: Uint8Array): void {
     if (this.socket?.readyState === this.WebSocketImpl.OPEN) this.socket.send(frame);
   }
@@ -226,8 +229,27 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== REMOTE_ORIGIN) this.send(encodeUpdate(update));
+    if (origin === REMOTE_ORIGIN) return;
+    if (this.held) this.held.push(update);
+    else this.send(encodeUpdate(update));
   };
+
+  /**
+   * Runs `change` and sends what it wrote to the document as one update, once it is done: for a change
+   * made of steps that are only acceptable together (an undo taken back at once because a lock forbids it,
+   * which together change nothing), so the server never sees one step alone.
+   */
+  hold<T>(change: () => T): T {
+    if (this.held) return change();
+    this.held = [];
+    try {
+      return change();
+    } finally {
+      const held = this.held;
+      this.held = null;
+      if (held.length > 0) this.send(encodeUpdate(Y.mergeUpdates(held)));
+    }
+  }
 
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },

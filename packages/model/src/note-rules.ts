@@ -3,7 +3,7 @@ import { lockedPhaseOf, type NotePlaces, readBoardLock } from './board-lock.ts';
 import { getNote, type Note } from './note.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
 import { getPhase } from './phases.ts';
-import type { WriteContext, Writer, WriteRefusal } from './writer.ts';
+import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
 /**
  * The rules for one note (on the board, or a draft), as the server applies them to every write. The board is
@@ -22,7 +22,8 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
   const isFacilitator = writer.role === 'facilitator';
   if (!now) {
     if (!before) return null;
-    if (!mayDeleteNote(before, writer)) return { reason: 'only its author or a facilitator may delete a note' };
+    if (!mayDeleteNote(before, writer))
+      return { reason: 'only its author or a facilitator may delete a note' };
     return lockRefusal(context, { from: before.step });
   }
   if (!before) {
@@ -35,12 +36,29 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
     return lockRefusal(context, { to: now.step });
   }
   if (!sameOrigin(before, now)) return { reason: 'a note’s author and creation time never change' };
+  // A write that leaves the note as it was (an undo taken back at once) changes nothing the lock guards.
+  if (sameNote(before, now)) return null;
   return lockRefusal(context, { from: before.step, to: now.step });
 }
 
 /** Whether `writer` may delete `note`: its author may, and so may every facilitator. */
-export function mayDeleteNote(note: Pick<Note, 'authorId'>, writer: Pick<Writer, 'person' | 'role'>): boolean {
+export function mayDeleteNote(
+  note: Pick<Note, 'authorId'>,
+  writer: Pick<Writer, 'person' | 'role'>,
+): boolean {
   return writer.role === 'facilitator' || note.authorId === writer.person;
+}
+
+function sameNote(before: Note, after: Note): boolean {
+  return (
+    sameOrigin(before, after) &&
+    before.text === after.text &&
+    before.step === after.step &&
+    before.pos.r === after.pos.r &&
+    before.pos.t === after.pos.t &&
+    before.color === after.color &&
+    before.updatedAt === after.updatedAt
+  );
 }
 
 function sameOrigin(before: Note, after: Note): boolean {
