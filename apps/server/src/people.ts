@@ -39,6 +39,7 @@ export class People {
   private readonly updateName: Database.Statement<[string, string, string]>;
   private readonly select: Database.Statement<[string, string], PersonRow>;
   private readonly count: Database.Statement<[string], { n: number }>;
+  private readonly selectBoard: Database.Statement<[string], PersonRow>;
   private readonly cache = new Map<string, Person>();
 
   constructor(db: Database.Database) {
@@ -58,6 +59,9 @@ export class People {
       'SELECT id, board_id AS boardId, role, name, joined_at AS joinedAt FROM people WHERE board_id = ? AND id = ?',
     );
     this.count = db.prepare('SELECT count(*) AS n FROM people WHERE board_id = ?');
+    this.selectBoard = db.prepare(
+      'SELECT id, board_id AS boardId, role, name, joined_at AS joinedAt FROM people WHERE board_id = ? ORDER BY joined_at',
+    );
   }
 
   /**
@@ -87,6 +91,11 @@ export class People {
     const row = this.select.get(boardId, id);
     if (row) this.cache.set(key, row);
     return row;
+  }
+
+  /** Everyone who joined the board, in the order they joined. */
+  list(boardId: string): Person[] {
+    return this.selectBoard.all(boardId);
   }
 
   /** Gives a person another name (checked by the model; throws ModelError); undefined for nobody. */

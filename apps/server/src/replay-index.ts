@@ -16,12 +16,13 @@ import {
 import type { LogEntry, Storage } from '@kompas/relay';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { personOfActor } from './actors.ts';
 import type { Logger } from './logger.ts';
 
 /** A full state is stored at every log position that is a multiple of this, so a state at any time applies fewer frames. */
 export const KEYFRAME_EVERY = 1000;
 /** The form of the stored frames; a database holding another form is indexed anew from the logs. */
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 /** Log entries read per storage call while indexing. */
 const READ_PAGE = 2000;
 /** Entries indexed and stored in one transaction, between two turns of the event loop (tens of milliseconds). */
@@ -35,11 +36,20 @@ export interface ReplayIndexOptions {
   idleMs?: number;
 }
 
-/** How many notes each writer edited and moved; writers are Yjs client ids, which are also presence ids. */
+/**
+ * How many notes each writer edited and moved. A writer is the person the log's actor names (the server
+ * stamps it from the person token), or, in logs from before people existed, `client:<Yjs client id>`, which
+ * is also that browser's presence id.
+ */
 export interface WriterActivity {
-  client: number;
+  writer: string;
   edits: number;
   moves: number;
+}
+
+/** The writer of a logged update in a log from before people existed: its main Yjs client. */
+export function clientWriter(client: number): string {
+  return `client:${client}`;
 }
 
 export interface BoardSpan {
@@ -265,7 +275,7 @@ export class ReplayIndex {
         insertFrame.run(room, seq, at, actor, changes);
         for (const event of events) insertEvent.run(room, seq, event);
         if (activity && (activity.edits > 0 || activity.moves > 0)) {
-          addActivity.run(room, activity.client, activity.edits, activity.moves);
+          addActivity.run(room, activity.writer, activity.edits, activity.moves);
         }
         if (keyframe !== null) insertKeyframe.run(room, seq, keyframe);
       }
@@ -360,7 +370,7 @@ function takeIn(live: LiveRoom, { seq, at, actor, update }: LogEntry): TakenUpda
     // Without position, time and actor, which have columns of their own; an absent meta is left out.
     changes: JSON.stringify({ notes: frame.notes, votes: frame.votes, meta: frame.meta }),
     events: frameEvents(live.state, frame).map((event) => JSON.stringify(event)),
-    activity: writerActivity(live.state, frame, update),
+    activity: writerActivity(live.state, frame, actor, update),
   };
 }
 
@@ -368,8 +378,13 @@ function takeIn(live: LiveRoom, { seq, at, actor, update }: LogEntry): TakenUpda
  * A valid vote with only the fields the model reads: a client may store more beside them (a BigInt JSON
  * cannot hold, a long text) that no reader shows and the index need not keep.
  */
-/** The notes the update edited (text or colour) and moved, counted for the client that wrote most of it. */
-function writerActivity(before: BoardState, frame: BoardFrame, update: Uint8Array): WriterActivity | null {
+/** The notes the update edited (text or colour) and moved, counted for the person who wrote it. */
+function writerActivity(
+  before: BoardState,
+  frame: BoardFrame,
+  actor: string,
+  update: Uint8Array,
+): WriterActivity | null {
   let edits = 0;
   let moves = 0;
   for (const [id, note] of Object.entries(frame.notes)) {
@@ -379,8 +394,10 @@ function writerActivity(before: BoardState, frame: BoardFrame, update: Uint8Arra
     if (note.step !== old.step || note.pos.r !== old.pos.r || note.pos.t !== old.pos.t) moves++;
   }
   if (edits === 0 && moves === 0) return null;
+  const person = personOfActor(actor);
+  if (person !== undefined) return { writer: person, edits, moves };
   const client = mainWriter(update);
-  return client === null ? null : { client, edits, moves };
+  return client === null ? null : { writer: clientWriter(client), edits, moves };
 }
 
 /** The Yjs client that wrote most of the update's items; null for an update that only deletes. */
@@ -431,8 +448,8 @@ function migrate(db: Database.Database): void {
       CREATE TABLE replay_events (room TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL) STRICT;
       CREATE INDEX replay_events_room ON replay_events (room, seq);
       CREATE TABLE replay_activity (
-        room TEXT NOT NULL, client INTEGER NOT NULL, edits INTEGER NOT NULL, moves INTEGER NOT NULL,
-        PRIMARY KEY (room, client)
+        room TEXT NOT NULL, writer TEXT NOT NULL, edits INTEGER NOT NULL, moves INTEGER NOT NULL,
+        PRIMARY KEY (room, writer)
       ) STRICT, WITHOUT ROWID;
       DELETE FROM replay_index_version;
     `);
@@ -464,7 +481,7 @@ function prepare(db: Database.Database) {
       'SELECT event FROM replay_events WHERE room = ? ORDER BY seq, rowid',
     ),
     activity: db.prepare<[string], WriterActivity>(
-      'SELECT client, edits, moves FROM replay_activity WHERE room = ? ORDER BY client',
+      'SELECT writer, edits, moves FROM replay_activity WHERE room = ? ORDER BY writer',
     ),
     insertFrame: db.prepare<[string, number, number, string, string]>(
       'INSERT INTO replay_frames (room, seq, at, actor, changes) VALUES (?, ?, ?, ?, ?)',
@@ -475,9 +492,9 @@ function prepare(db: Database.Database) {
     insertKeyframe: db.prepare<[string, number, string]>(
       'INSERT INTO replay_keyframes (room, seq, state) VALUES (?, ?, ?)',
     ),
-    addActivity: db.prepare<[string, number, number, number]>(
-      `INSERT INTO replay_activity (room, client, edits, moves) VALUES (?, ?, ?, ?)
-       ON CONFLICT (room, client) DO UPDATE SET edits = edits + excluded.edits, moves = moves + excluded.moves`,
+    addActivity: db.prepare<[string, string, number, number]>(
+      `INSERT INTO replay_activity (room, writer, edits, moves) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room, writer) DO UPDATE SET edits = edits + excluded.edits, moves = moves + excluded.moves`,
     ),
   };
 }

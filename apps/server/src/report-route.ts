@@ -11,7 +11,8 @@ import {
 import type { Storage } from '@kompas/relay';
 import * as Y from 'yjs';
 import type { BoardRecord } from './boards.ts';
-import type { ReplayIndex } from './replay-index.ts';
+import type { People } from './people.ts';
+import { clientWriter, type ReplayIndex } from './replay-index.ts';
 
 /** `GET /api/boards/<id>/report?format=md|json|csv`: the reflection report of a board, as a download. */
 export const REPORT_PATH = /^\/api\/boards\/([^/]+)\/report$/;
@@ -74,15 +75,19 @@ async function recordedPeople(storage: Storage, room: string): Promise<RecordedP
   return { people: [...names].map(([id, name]) => ({ id, name })), personOfClient };
 }
 
-/** Each person's edits and moves on the board, from the replay index, for the people presence names. */
+/**
+ * Each person's edits and moves on the board, from the replay index: by the person the server stamped on each
+ * update, or, in logs from before people existed, by the presence of the browser that wrote it.
+ */
 function activityOf(
   replay: ReplayIndex,
   room: string,
   personOfClient: ReadonlyMap<number, string>,
 ): { id: string; edits: number; moves: number }[] {
+  const byClient = new Map([...personOfClient].map(([client, person]) => [clientWriter(client), person]));
   const byPerson = new Map<string, { id: string; edits: number; moves: number }>();
-  for (const { client, edits, moves } of replay.activity(room)) {
-    const id = personOfClient.get(client);
+  for (const { writer, edits, moves } of replay.activity(room)) {
+    const id = writer.startsWith('client:') ? byClient.get(writer) : writer;
     if (id === undefined) continue;
     const person = byPerson.get(id) ?? { id, edits: 0, moves: 0 };
     person.edits += edits;
@@ -99,17 +104,25 @@ function activityOf(
  * overwritten. The board and the edits and moves are read from the index at one position.
  */
 export async function sendReport(
-  { storage, replay }: { storage: Storage; replay: ReplayIndex },
+  { storage, replay, people: registry }: { storage: Storage; replay: ReplayIndex; people: People },
   board: BoardRecord,
   format: ReportFormat,
   res: ServerResponse,
 ): Promise<void> {
-  const [, control, { people, personOfClient }] = await Promise.all([
+  const [, control, { people: recorded, personOfClient }] = await Promise.all([
     replay.catchUp(board.id),
     loadDoc(storage, `${board.id}.control`),
     recordedPeople(storage, board.id),
   ]);
   const content = boardDocFromState(replay.latestState(board.id));
+  // Names as the server registered them, never as a browser's presence claims; presence only names the
+  // people of boards from before people existed. Observers took no part.
+  const joined = registry.list(board.id).filter((person) => person.role !== 'observer');
+  const registered = new Set(registry.list(board.id).map((person) => person.id));
+  const people = [
+    ...recorded.filter((person) => !registered.has(person.id)),
+    ...joined.map(({ id, name }) => ({ id, name })),
+  ];
   try {
     const activity = activityOf(replay, board.id, personOfClient);
     const report = buildReport({ content, control, now: Date.now(), board, people, activity });

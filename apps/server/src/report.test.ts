@@ -110,6 +110,12 @@ beforeAll(async () => {
   placeVote(bramContent.doc, round, { note: 'ambition', voter: bram.id });
   placeVote(bramContent.doc, round, { note: 'library', voter: bram.id });
   closeVotingRound(control.doc);
+  // An observer's browser claims to be Fay (who wrote no note) under another name: the report names people as the
+  // server knows them.
+  watchContent.provider.awareness.setLocalState({
+    user: { id: fay.id, name: 'Mallory', color: '#000000' },
+    cursor: null,
+  });
 
   await waitFor(
     () =>

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
+import { actorOf } from './actors.ts';
 import type { BoardRecord } from './boards.ts';
 import type { Logger } from './logger.ts';
 import type { People } from './people.ts';
@@ -102,7 +103,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
         readOnly: use === 'read',
         writeOnly: use === 'write',
         // The room log names the person, so replays and reports count people, whatever their clients claim.
-        actor: `${access.role}:${person.id}`,
+        actor: actorOf(access.role, person.id),
         writer: { person: person.id, role: access.role },
       });
     });
