@@ -1,5 +1,11 @@
-import { findInvalidControlChange, findRefusedChange, isRole } from '@kompas/model';
-import type { ChangeValidator, Refusal } from '@kompas/relay';
+import {
+  findInvalidControlChange,
+  findMalformedBoardUpdate,
+  findMalformedControlUpdate,
+  findRefusedChange,
+  isRole,
+} from '@kompas/model';
+import type { ChangeValidator, Refusal, UpdatePrecheck } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
 import type { People } from './people.ts';
 
@@ -29,6 +35,13 @@ export function parseRoom(name: string): Room | undefined {
   const [suffix, kind] = SUFFIXES.find(([candidate]) => name.endsWith(candidate)) ?? ['', 'content'];
   const boardId = name.slice(0, name.length - suffix.length);
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
+}
+
+/** The check of a room's writes from the update alone: what it refuses costs no rebuild of the room's copy. */
+export function roomPrecheck(name: string): UpdatePrecheck | undefined {
+  const kind = parseRoom(name)?.kind;
+  if (kind === undefined) return undefined;
+  return kind === 'control' ? findMalformedControlUpdate : findMalformedBoardUpdate;
 }
 
 /** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */

@@ -13,7 +13,7 @@ import { createConsoleLogger, type Logger } from './logger.ts';
 import { People } from './people.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
-import { boardRooms, companionRoom, parseRoom, roomValidator } from './rooms.ts';
+import { boardRooms, companionRoom, parseRoom, roomPrecheck, roomValidator } from './rooms.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -53,6 +53,7 @@ export async function startServer(
     storage,
     logger,
     validator: roomValidator({ people, maxNotes: config.maxNotes }),
+    precheck: roomPrecheck,
     // The rules for notes read the board's facilitation state (the lock, the open voting round).
     companion: companionRoom,
     // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.

@@ -4,6 +4,7 @@ import { describeValue } from './errors.ts';
 import { getNote, hasExactNoteShape, NOTES_KEY, notesType } from './note.ts';
 import { findRefusedNoteChange } from './note-rules.ts';
 import { recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
+import { findMalformedUpdate } from './update-precheck.ts';
 import { findRefusedVoteChange } from './vote-rules.ts';
 import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
 import type { WriteContext, WriteRefusal } from './writer.ts';
@@ -66,6 +67,11 @@ export function findRefusedChange(
     }
   }
   return null;
+}
+
+/** Why an update cannot be a valid write to a board's content document, from the update alone (or null). */
+export function findMalformedBoardUpdate(update: Uint8Array): string | null {
+  return findMalformedUpdate(update, 'content', KNOWN_ROOTS);
 }
 
 function touchedParts(doc: Y.Doc, transaction: Y.Transaction): TouchedParts | string {

@@ -8,6 +8,7 @@ import { isPlainValue } from './plain-value.ts';
 import { PRIVATE_ROUND_SECTION } from './silent-brainstorm.ts';
 import { STEP_STATUS_SECTION } from './step-status.ts';
 import { TIMER_SECTION } from './timer.ts';
+import { findMalformedUpdate } from './update-precheck.ts';
 import { VOTING_ROUNDS_SECTION } from './voting.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
@@ -26,6 +27,13 @@ const CONTROL_SECTIONS: readonly ControlSection[] = [
   LOCK_SECTION,
   TIMER_SECTION,
 ];
+
+const CONTROL_ROOTS: ReadonlySet<string> = new Set(CONTROL_SECTIONS.map((section) => section.key));
+
+/** Why an update cannot be a valid write to a board's control document, from the update alone (or null). */
+export function findMalformedControlUpdate(update: Uint8Array): string | null {
+  return findMalformedUpdate(update, 'control', CONTROL_ROOTS);
+}
 
 /**
  * findInvalidChange for a board's control document (`<boardId>.control`): returns why the change `transaction`

@@ -35,8 +35,8 @@ export {
   readBoardLock,
   setBoardLock,
 } from './board-lock.ts';
-export { findInvalidChange, findRefusedChange } from './change-check.ts';
-export { findInvalidControlChange } from './control-change-check.ts';
+export { findInvalidChange, findMalformedBoardUpdate, findRefusedChange } from './change-check.ts';
+export { findInvalidControlChange, findMalformedControlUpdate } from './control-change-check.ts';
 export {
   type Diagnosis,
   type DiagnosisInput,

@@ -36,6 +36,7 @@ export {
   type ChangeValidator,
   MISSING_PARTS,
   type Refusal,
+  type UpdatePrecheck,
   type WriteAttempt,
   type Writer,
 } from './staging-doc.ts';

@@ -6,7 +6,7 @@ import { defaultLogger, type RelayLogger } from './logger.ts';
 import { pendingBytes } from './pending.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './room.ts';
-import type { ChangeValidator, Writer } from './staging-doc.ts';
+import type { ChangeValidator, UpdatePrecheck, Writer } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 import { type BudgetGroup, StoredBytes } from './stored-bytes.ts';
 
@@ -70,6 +70,11 @@ export interface RelayOptions {
   /** Called once an update is durable in a room's log, with its position: for indexes kept next to the log. */
   onLogged?: (room: string, seq: number) => void;
   /**
+   * A check of a room's writes from the update alone, run before the validator: what it refuses (4422) is never
+   * tried on the room's staging copy, so costs no rebuild of it. Undefined: none.
+   */
+  precheck?: (room: string) => UpdatePrecheck | undefined;
+  /**
    * The room whose document a room's validator reads beside the room's own (a board's facilitation state, for
    * the rules on its notes), or undefined. It is loaded first and stays loaded while the room is.
    */
@@ -122,6 +127,8 @@ export interface RoomStats {
   pendingBytes: number;
   /** Times the room's whole state was encoded to answer sync requests (once per version at most). */
   stateEncodings: number;
+  /** Times the room's staging copy was rebuilt after a refused write. */
+  stagingRebuilds: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
@@ -166,6 +173,7 @@ export class Relay {
   private readonly recordPresenceFor: RelayOptions['recordPresence'];
   private readonly onLogged: RelayOptions['onLogged'];
   private readonly companionOf: RelayOptions['companion'];
+  private readonly precheckFor: RelayOptions['precheck'];
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
   private readonly overBudget = budgetCounts();
   /** What every connection is given to keep to its budgets. */
@@ -189,6 +197,7 @@ export class Relay {
     this.recordPresenceFor = options.recordPresence;
     this.onLogged = options.onLogged;
     this.companionOf = options.companion;
+    this.precheckFor = options.precheck;
     this.connectionBudgets = {
       bytesPerSecond: options.bytesPerSecond ?? DEFAULT_BYTES_PER_SECOND,
       burstBytes: options.burstBytes ?? Math.max(DEFAULT_BURST_BYTES, this.maxFrameBytes),
@@ -290,6 +299,7 @@ export class Relay {
         rejectedWrites: room.rejectedWrites,
         pendingBytes: pendingBytes(room.doc),
         stateEncodings: room.syncAnswers.encodings,
+        stagingRebuilds: room.stagingRebuilds,
       }
     );
   }
@@ -330,6 +340,7 @@ export class Relay {
         snapshotEvery: this.snapshotEvery,
         counters: this.counters,
         validator: this.validatorFor?.(name),
+        precheck: this.precheckFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
         onLogged: this.onLogged,
         maxPendingBytes: this.maxPendingBytes,

@@ -7,7 +7,7 @@ import { dropPending, pendingBytes } from './pending.ts';
 import { encodePresentStates } from './presence-clocks.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
 import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
-import { type ChangeValidator, type Refusal, StagingDoc } from './staging-doc.ts';
+import { type ChangeValidator, type Refusal, StagingDoc, type UpdatePrecheck } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
@@ -20,6 +20,8 @@ export interface RoomOptions {
   counters: { droppedWrites: number; rejectedWrites: number };
   /** When given, every write is checked against it first and refused when it returns a reason. */
   validator?: ChangeValidator;
+  /** When given, every write is first checked against it alone, before it is tried on the staging copy. */
+  precheck?: UpdatePrecheck;
   /** Record the clients' names and cursors for replays. */
   recordPresence?: boolean;
   /** Called once an update is durable in the log, with its position. */
@@ -57,6 +59,11 @@ export class Room {
   readonly ready: Promise<void>;
   /** Set while the relay flushes the room to unload it. */
   unloading: Promise<void> | null = null;
+  /** Times the staging copy was rebuilt after a refused write. */
+  get stagingRebuilds(): number {
+    return this.staging?.rebuilds ?? 0;
+  }
+
   /** Answers to sync step 1, kept per version of the document. */
   readonly syncAnswers = new SyncAnswers(this.doc);
   /** How many loaded rooms have this one as their companion: it stays loaded while any does. */
@@ -139,7 +146,7 @@ export class Room {
       return null;
     }
     const attempt = { before: this.doc, writer: writer.writer, companion: this.companion?.doc ?? null };
-    const problem = this.staging?.try(update, attempt) ?? null;
+    const problem = this.options.precheck?.(update) ?? this.staging?.try(update, attempt) ?? null;
     if (problem !== null) {
       this.rejectedWrites += 1;
       this.options.counters.rejectedWrites += 1;

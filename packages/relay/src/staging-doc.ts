@@ -28,6 +28,12 @@ export interface Refusal {
  * Checks what a transaction changed in a room's document (after the transaction); returns why the change is
  * refused, or null. The relay only calls it: what is valid is up to whoever passes it.
  */
+/**
+ * Why an update cannot be a valid write, read from the update alone (or null): refusals it makes cost nothing,
+ * as the update is never tried on the room's staging copy, which a refusal makes the room rebuild.
+ */
+export type UpdatePrecheck = (update: Uint8Array) => string | null;
+
 export type ChangeValidator = (
   doc: Y.Doc,
   transaction: Y.Transaction,
@@ -41,6 +47,8 @@ export type ChangeValidator = (
  */
 export class StagingDoc {
   private doc: Y.Doc;
+  /** How many times the copy was rebuilt: what refusals cost (about 50 ms for a board of 2,000 notes). */
+  rebuilds = 0;
 
   constructor(
     private readonly source: Y.Doc,
@@ -75,6 +83,7 @@ export class StagingDoc {
 
   /** Makes the copy identical to the source again, after a write the source did not take. */
   rebuild(): void {
+    this.rebuilds += 1;
     this.doc.destroy();
     this.doc = copyOf(this.source);
   }

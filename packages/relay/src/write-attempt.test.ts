@@ -85,6 +85,34 @@ describe('what a validator is told about a write', () => {
     expect(seen[1]).toMatchObject({ person: 'ben', role: 'facilitator', before: 'first' });
   });
 
+  it('refuses what the precheck refuses without trying it on the staging copy, which a validator refusal rebuilds', async () => {
+    server = await startTestServer({
+      storage: new MemoryStorage(),
+      validator: () => (doc) => (doc.getMap('notes').has('refused') ? 'refused by the validator' : null),
+      precheck: () => (update) => (Y.decodeUpdate(update).structs.length > 1 ? 'more than one item' : null),
+    });
+    // Keeps the room loaded while the writers are closed.
+    await open('board?role=observer');
+    const first = await open('board');
+    const precheckRefusal = closed(first);
+    const twoItems = new Y.Doc();
+    twoItems.getMap('notes').set('a', 1);
+    twoItems.getMap('notes').set('b', 2);
+    first.send(updateFrame(Y.encodeStateAsUpdate(twoItems)));
+    expect(await precheckRefusal).toEqual({ code: 4422, reason: 'invalid board data: more than one item' });
+    expect(server.relay.roomStats('board')?.stagingRebuilds).toBe(0);
+
+    const second = await open('board');
+    const validatorRefusal = closed(second);
+    second.send(updateFrame(mapUpdate('refused', 1)));
+    expect(await validatorRefusal).toEqual({
+      code: 4422,
+      reason: 'invalid board data: refused by the validator',
+    });
+    expect(server.relay.roomStats('board')?.stagingRebuilds).toBe(1);
+    expect(server.relay.stats().rejectedWrites).toBe(2);
+  });
+
   it('unloads the companion with the last room that holds it', async () => {
     server = await startTestServer({
       storage: new MemoryStorage(),

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { initBoard } from './board.ts';
+import { findMalformedBoardUpdate } from './change-check.ts';
+import { findMalformedControlUpdate } from './control-change-check.ts';
+import { createNote, NOTES_KEY } from './note.ts';
+import { startFacilitation } from './phase-history.ts';
+import { openVotingRound, placeVote } from './voting.ts';
+
+/** The update `write` makes to a new document. */
+function updateOf(write: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  write(doc);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('updates that cannot be valid writes, told from the update alone', () => {
+  it('lets what the model writes through', () => {
+    const author = { id: 'p-ans', name: 'Ans' };
+    const board = updateOf((doc) => {
+      initBoard(doc, { title: 'Zorgregio', task: 'Samen organiseren' });
+      createNote(doc, {
+        id: 'n1',
+        text: 'Wij hebben drie wijkteams',
+        step: 'verkennen.eigen-situatie',
+        author,
+      });
+      const round = openVotingRound(new Y.Doc(), { budget: 3, scope: { kind: 'board' }, results: 'live' });
+      placeVote(doc, round, { note: 'n1', voter: author.id });
+    });
+    expect(findMalformedBoardUpdate(board)).toBeNull();
+    const control = updateOf((doc) => {
+      startFacilitation(doc);
+      openVotingRound(doc, { budget: 3, scope: { kind: 'board' }, results: 'live' });
+    });
+    expect(findMalformedControlUpdate(control)).toBeNull();
+  });
+
+  it('refuses binary, BigInts, shared text, huge values, nested types and unknown top-level names', () => {
+    const inNotes = (value: unknown) => updateOf((doc) => doc.getMap(NOTES_KEY).set('x', value));
+    expect(findMalformedBoardUpdate(inNotes(new Uint8Array([1, 2])))).toMatch(/never holds/);
+    expect(findMalformedBoardUpdate(inNotes(10n))).toMatch(/not plain data/);
+    expect(findMalformedBoardUpdate(inNotes({ deep: { er: { still: { more: { x: 1 } } } } }))).toMatch(
+      /plain/,
+    );
+    expect(findMalformedBoardUpdate(inNotes('x'.repeat(200_000)))).toMatch(/too large/);
+    expect(findMalformedBoardUpdate(inNotes(new Y.Text('tekst')))).toMatch(/nested type/);
+    expect(findMalformedBoardUpdate(updateOf((doc) => doc.getText('notes').insert(0, 'x')))).toMatch(
+      /never holds/,
+    );
+    expect(findMalformedBoardUpdate(updateOf((doc) => doc.getMap('extra').set('a', 1)))).toMatch(
+      /unknown top-level/,
+    );
+    const longKey = updateOf((doc) => doc.getMap(NOTES_KEY).set('k'.repeat(1000), 1));
+    expect(findMalformedBoardUpdate(longKey)).toMatch(/key is too long/);
+    // The control document holds no nested types at all.
+    const nested = updateOf((doc) => doc.getMap('lock').set('current', new Y.Map()));
+    expect(findMalformedControlUpdate(nested)).toMatch(/nested type/);
+  });
+});
