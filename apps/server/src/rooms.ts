@@ -41,7 +41,9 @@ export function parseRoom(name: string): Room | undefined {
 export function roomPrecheck(name: string): UpdatePrecheck | undefined {
   const kind = parseRoom(name)?.kind;
   if (kind === undefined) return undefined;
-  return kind === 'control' ? findMalformedControlUpdate : findMalformedBoardUpdate;
+  if (kind === 'control') return findMalformedControlUpdate;
+  return (update, { person, role }) =>
+    findMalformedBoardUpdate(update, { person, role: isRole(role) ? role : 'observer' });
 }
 
 /** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */

@@ -7,7 +7,7 @@ import { recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
 import { findMalformedUpdate } from './update-precheck.ts';
 import { findRefusedVoteChange } from './vote-rules.ts';
 import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
-import type { WriteContext, WriteRefusal } from './writer.ts';
+import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
@@ -69,9 +69,15 @@ export function findRefusedChange(
   return null;
 }
 
-/** Why an update cannot be a valid write to a board's content document, from the update alone (or null). */
-export function findMalformedBoardUpdate(update: Uint8Array): string | null {
-  return findMalformedUpdate(update, 'content', KNOWN_ROOTS);
+/**
+ * Why an update cannot be a valid write to a board's content document (or its drafts) by `writer`, from the
+ * update alone, or null: findRefusedChange still decides.
+ */
+export function findMalformedBoardUpdate(
+  update: Uint8Array,
+  writer?: Pick<Writer, 'person' | 'role'>,
+): string | null {
+  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, writer);
 }
 
 function touchedParts(doc: Y.Doc, transaction: Y.Transaction): TouchedParts | string {

@@ -57,4 +57,21 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     const nested = updateOf((doc) => doc.getMap('lock').set('current', new Y.Map()));
     expect(findMalformedControlUpdate(nested)).toMatch(/nested type/);
   });
+
+  it('refuses a note under someone else’s name and a vote under someone else’s id', () => {
+    const ans = { person: 'p-ans', role: 'participant' as const };
+    const note = (authorId: string) =>
+      updateOf((doc) =>
+        createNote(doc, { text: 'Idee', step: 'verkennen.partners', author: { id: authorId, name: 'X' } }),
+      );
+    expect(findMalformedBoardUpdate(note('p-ans'), ans)).toBeNull();
+    expect(findMalformedBoardUpdate(note('p-bram'), ans)).toMatch(/own name/);
+    // A facilitator reveals drafts under their authors' names.
+    expect(findMalformedBoardUpdate(note('p-bram'), { person: 'p-fenna', role: 'facilitator' })).toBeNull();
+    const round = openVotingRound(new Y.Doc(), { budget: 3, scope: { kind: 'board' }, results: 'live' });
+    const vote = (voter: string) =>
+      updateOf((doc) => doc.getMap('votes').set('v1', { round: round.id, voter, note: 'n1', at: 1 }));
+    expect(findMalformedBoardUpdate(vote('p-ans'), ans)).toBeNull();
+    expect(findMalformedBoardUpdate(vote('p-bram'), ans)).toMatch(/own id/);
+  });
 });

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { describeValue } from './errors.ts';
 import { ID_MAX_LENGTH } from './id.ts';
 import { isPlainValue } from './plain-value.ts';
+import { VOTES_KEY } from './voting.ts';
+import type { Writer } from './writer.ts';
 
 /** Which of a board's documents an update is for: they differ in what they may hold. */
 export type BoardDocumentKind = 'content' | 'control';
@@ -19,6 +21,7 @@ export function findMalformedUpdate(
   update: Uint8Array,
   kind: BoardDocumentKind,
   knownRoots: ReadonlySet<string>,
+  writer?: Pick<Writer, 'person' | 'role'>,
 ): string | null {
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -26,8 +29,30 @@ export function findMalformedUpdate(
       return `unknown top-level type ${describeValue(struct.parent)}`;
     }
     if (struct.parentSub !== null && struct.parentSub.length > ID_MAX_LENGTH) return 'a key is too long';
-    const problem = findMalformedContent(struct.content, kind);
+    const problem =
+      findMalformedContent(struct.content, kind) ?? (writer ? findOthersName(struct, writer) : null);
     if (problem !== null) return problem;
+  }
+  return null;
+}
+
+/**
+ * Authorship that is wrong whatever the document holds: a note's author is written once, when its writer
+ * creates it (a facilitator revealing drafts writes their authors'), and a vote only ever under its voter's
+ * own id. The same refusals as note-rules.ts and vote-rules.ts, made before trying the write.
+ */
+function findOthersName(item: Y.Item, writer: Pick<Writer, 'person' | 'role'>): string | null {
+  if (!(item.content instanceof Y.ContentAny)) return null;
+  for (const value of item.content.arr) {
+    if (item.parentSub === 'authorId' && writer.role !== 'facilitator' && value !== writer.person) {
+      return 'a new note must be written under its writer’s own name';
+    }
+    const voter =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>).voter : undefined;
+    // Decoded, not integrated: a new top-level entry names its parent by name.
+    if ((item.parent as unknown) === VOTES_KEY && voter !== undefined && voter !== writer.person) {
+      return 'a vote must be cast under the voter’s own id';
+    }
   }
   return null;
 }

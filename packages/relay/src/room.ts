@@ -146,7 +146,8 @@ export class Room {
       return null;
     }
     const attempt = { before: this.doc, writer: writer.writer, companion: this.companion?.doc ?? null };
-    const problem = this.options.precheck?.(update) ?? this.staging?.try(update, attempt) ?? null;
+    const problem =
+      this.options.precheck?.(update, writer.writer) ?? this.staging?.try(update, attempt) ?? null;
     if (problem !== null) {
       this.rejectedWrites += 1;
       this.options.counters.rejectedWrites += 1;

@@ -32,7 +32,7 @@ export interface Refusal {
  * Why an update cannot be a valid write, read from the update alone (or null): refusals it makes cost nothing,
  * as the update is never tried on the room's staging copy, which a refusal makes the room rebuild.
  */
-export type UpdatePrecheck = (update: Uint8Array) => string | null;
+export type UpdatePrecheck = (update: Uint8Array, writer: Writer) => string | null;
 
 export type ChangeValidator = (
   doc: Y.Doc,
