@@ -134,6 +134,15 @@ export {
   type StepId,
 } from './phases.ts';
 export {
+  cleanPresence,
+  cleanPresenceShape,
+  PRESENCE_COORDINATE_LIMIT,
+  type PresencePoint,
+  type PresenceRegion,
+  type PresenceState,
+  type PresenceUser,
+} from './presence.ts';
+export {
   buildReport,
   type Contributor,
   fileNameSlug,
