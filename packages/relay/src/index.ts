@@ -2,6 +2,11 @@ export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
 export {
+  DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON,
+  DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM,
+  PRESENCE_SAMPLES_PER_SECOND,
+} from './presence-recorder.ts';
+export {
   CloseCode,
   fitCloseReason,
   MAX_CLOSE_REASON_BYTES,
@@ -34,6 +39,7 @@ export {
   KEEP_SNAPSHOT_EVERY,
   type LogEntry,
   type LogRange,
+  type PresenceCounts,
   type PresenceRange,
   type PresenceSample,
   type Storage,

@@ -28,6 +28,16 @@ export interface RelayOptions {
   validator?: (room: string) => ChangeValidator | undefined;
   /** Whether a room's presence (names, cursors) is recorded for replays; none is by default. */
   recordPresence?: (room: string) => boolean;
+  /**
+   * Most presence samples recorded of one person in a room, counting those stored before (default
+   * DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON: eight hours at the recording rate); past it theirs are not stored.
+   */
+  maxPresenceSamplesPerPerson?: number;
+  /**
+   * Most presence samples recorded of a room, counting those stored before (default
+   * DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM: ten people's ceilings); past it none are stored.
+   */
+  maxPresenceSamplesPerRoom?: number;
   /** Called once an update is durable in a room's log, with its position: for indexes kept next to the log. */
   onLogged?: (room: string, seq: number) => void;
   /**
@@ -91,6 +101,10 @@ export class Relay {
   private readonly connections = new Set<Connection>();
   private readonly validatorFor: RelayOptions['validator'];
   private readonly recordPresenceFor: RelayOptions['recordPresence'];
+  private readonly presenceCeilings: Pick<
+    RelayOptions,
+    'maxPresenceSamplesPerPerson' | 'maxPresenceSamplesPerRoom'
+  >;
   private readonly onLogged: RelayOptions['onLogged'];
   private readonly companionOf: RelayOptions['companion'];
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
@@ -105,6 +119,10 @@ export class Relay {
     this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     this.validatorFor = options.validator;
     this.recordPresenceFor = options.recordPresence;
+    this.presenceCeilings = {
+      maxPresenceSamplesPerPerson: options.maxPresenceSamplesPerPerson,
+      maxPresenceSamplesPerRoom: options.maxPresenceSamplesPerRoom,
+    };
     this.onLogged = options.onLogged;
     this.companionOf = options.companion;
     this.pingTimer = setInterval(() => {
@@ -199,6 +217,7 @@ export class Relay {
         counters: this.counters,
         validator: this.validatorFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
+        ...this.presenceCeilings,
         onLogged: this.onLogged,
         onFailed: (failed) => this.forget(failed),
       });

@@ -19,6 +19,9 @@ export interface RoomOptions {
   validator?: ChangeValidator;
   /** Record the clients' names and cursors for replays. */
   recordPresence?: boolean;
+  /** Ceilings of recorded presence samples (see PresenceRecorder); the recorder's defaults when undefined. */
+  maxPresenceSamplesPerPerson?: number;
+  maxPresenceSamplesPerRoom?: number;
   /** Called once an update is durable in the log, with its position. */
   onLogged?: (room: string, seq: number) => void;
   /** The room can no longer guarantee durability: the relay forgets it (clients reconnect to a fresh load). */
@@ -69,12 +72,20 @@ export class Room {
     // The relay has no presence of its own; it only passes the clients' states on.
     this.awareness.setLocalState(null);
     this.presenceRecorder = options.recordPresence
-      ? new PresenceRecorder({ room: name, storage: options.storage, logger: options.logger })
+      ? new PresenceRecorder({
+          room: name,
+          storage: options.storage,
+          logger: options.logger,
+          maxSamplesPerPerson: options.maxPresenceSamplesPerPerson,
+          maxSamplesPerRoom: options.maxPresenceSamplesPerRoom,
+        })
       : null;
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.companion = options.companion;
-    this.ready = Promise.all([this.load(), this.companion?.ready]).then(() => {});
+    this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
+      () => {},
+    );
   }
 
   join(connection: Connection): void {
@@ -195,7 +206,9 @@ export class Room {
     const recorder = this.presenceRecorder;
     if (recorder) {
       const states = this.awareness.getStates();
-      for (const client of [...added, ...updated]) recorder.record(client, states.get(client) ?? null);
+      const person = controlled ? (origin as Connection).writer.person : undefined;
+      for (const client of [...added, ...updated])
+        recorder.record(client, states.get(client) ?? null, person);
       for (const client of removed) recorder.record(client, null);
     }
     if (controlled) {
