@@ -1,16 +1,19 @@
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
+export type { PresenceCheck } from './presence-entries.ts';
 export {
   DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON,
   DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM,
   PRESENCE_SAMPLES_PER_SECOND,
 } from './presence-recorder.ts';
+export { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 export {
   CloseCode,
   fitCloseReason,
   MAX_CLOSE_REASON_BYTES,
   MAX_PRESENCE_BYTES,
+  MAX_PRESENCE_STATE_BYTES,
   messageAuth,
   messageAwareness,
   messageQueryAwareness,

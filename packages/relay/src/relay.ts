@@ -1,6 +1,8 @@
 import { WebSocket } from 'ws';
 import { Connection } from './connection.ts';
 import { defaultLogger, type RelayLogger } from './logger.ts';
+import type { PresenceCheck } from './presence-entries.ts';
+import { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './room.ts';
 import type { ChangeValidator, Writer } from './staging-doc.ts';
@@ -26,6 +28,17 @@ export interface RelayOptions {
    * neither applied, stored nor relayed, and closes its sender's connection with 4422.
    */
   validator?: (room: string) => ChangeValidator | undefined;
+  /**
+   * The check a room's presence states go through, or undefined to keep any state that fits in
+   * MAX_PRESENCE_STATE_BYTES. The check is given the state and who publishes it, and returns the state to
+   * keep and relay (its clean copy), or null: then the update is dropped and counted, never relayed or stored.
+   */
+  presenceCheck?: (room: string) => PresenceCheck | undefined;
+  /**
+   * Most presence updates passed on per connection and second (default 20). One that comes sooner is held,
+   * the latest replacing it, and passed on when its time comes.
+   */
+  presenceUpdatesPerSecond?: number;
   /** Whether a room's presence (names, cursors) is recorded for replays; none is by default. */
   recordPresence?: (room: string) => boolean;
   /**
@@ -72,6 +85,8 @@ export interface RelayStats {
   droppedWrites: number;
   /** Document writes refused by a room's validator since the relay started. */
   rejectedWrites: number;
+  /** Presence updates dropped since the relay started: for another client, too large, or refused by the check. */
+  droppedPresence: number;
 }
 
 export interface RoomStats {
@@ -80,6 +95,8 @@ export interface RoomStats {
   droppedWrites: number;
   /** Document writes refused by the room's validator since the room was loaded. */
   rejectedWrites: number;
+  /** Presence updates dropped since the room was loaded. */
+  droppedPresence: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
@@ -107,7 +124,9 @@ export class Relay {
   >;
   private readonly onLogged: RelayOptions['onLogged'];
   private readonly companionOf: RelayOptions['companion'];
-  private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
+  private readonly counters = { droppedWrites: 0, rejectedWrites: 0, droppedPresence: 0 };
+  private readonly presenceCheckFor: RelayOptions['presenceCheck'];
+  private readonly presenceIntervalMs: number;
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
 
@@ -119,6 +138,9 @@ export class Relay {
     this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     this.validatorFor = options.validator;
     this.recordPresenceFor = options.recordPresence;
+    this.presenceCheckFor = options.presenceCheck;
+    this.presenceIntervalMs =
+      1000 / (options.presenceUpdatesPerSecond ?? DEFAULT_PRESENCE_UPDATES_PER_SECOND);
     this.presenceCeilings = {
       maxPresenceSamplesPerPerson: options.maxPresenceSamplesPerPerson,
       maxPresenceSamplesPerRoom: options.maxPresenceSamplesPerRoom,
@@ -156,6 +178,7 @@ export class Relay {
       actor,
       maxFrameBytes: this.maxFrameBytes,
       maxBufferedBytes: this.maxBufferedBytes,
+      presenceIntervalMs: this.presenceIntervalMs,
       logger: this.logger,
       onClose: () => this.onConnectionClosed(connection, room),
     });
@@ -176,6 +199,7 @@ export class Relay {
         connections: room.connections.size,
         droppedWrites: room.droppedWrites,
         rejectedWrites: room.rejectedWrites,
+        droppedPresence: room.droppedPresence,
       }
     );
   }
@@ -216,6 +240,7 @@ export class Relay {
         snapshotEvery: this.snapshotEvery,
         counters: this.counters,
         validator: this.validatorFor?.(name),
+        presenceCheck: this.presenceCheckFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
         ...this.presenceCeilings,
         onLogged: this.onLogged,
