@@ -81,7 +81,7 @@ beforeAll(async () => {
   await waitFor(() => listNotes(content.doc).length === 3, 'the notes');
   // Fay, the facilitator, writes no note but tidies two: what she did is told apart by her presence.
   const fay = await join(board.id, board.tokens.facilitator);
-  fay.provider.awareness.setLocalStateField('user', { id: 'user-fay', name: 'Fay' });
+  fay.provider.awareness.setLocalStateField('user', { id: 'user-fay', name: 'Fay', color: '#0b7285' });
   await waitFor(
     () =>
       [...watchContent.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Fay'),

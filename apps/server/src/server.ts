@@ -9,6 +9,7 @@ import { Boards } from './boards.ts';
 import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { roomPresenceCheck } from './presence-check.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
 import { parseRoom, roomValidator } from './rooms.ts';
@@ -45,6 +46,7 @@ export async function startServer(
     storage,
     logger,
     validator: roomValidator,
+    presenceCheck: roomPresenceCheck,
     // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.
     recordPresence: isBoardRoom,
     // Board rooms are indexed for replays as their workshops go on, so a replay never waits for its log.

@@ -13,7 +13,7 @@ import type { Writer } from './staging-doc.ts';
  * Checks a presence state a connection publishes, for the room it is in: returns the clean state to keep and
  * relay, or null to drop it. The relay only calls it: what is valid is up to whoever passes it.
  */
-export type PresenceCheck = (state: unknown, writer: Writer) => Record<string, unknown> | null;
+export type PresenceCheck = (state: unknown, writer: Writer) => object | null;
 
 /** One client's entry in an awareness update. */
 export interface PresenceEntry {
