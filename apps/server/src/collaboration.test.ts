@@ -7,6 +7,7 @@ import {
   notesType,
   startFacilitation,
 } from '@kompas/model';
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -61,15 +62,44 @@ function noteTexts(doc: Y.Doc): string[] {
 }
 
 /**
- * Resolves once `receiver` sees `sender`'s awareness marker. A connection's frames are handled in order, so
- * by then the relay has handled every document update `sender` sent before it (relayed or dropped).
+ * Resolves once the relay has handled every frame `sender` sent before now. A connection's frames are handled
+ * in order, and the relay sends each connection its own presence back (an observer's only to itself), so
+ * once the echo of a fresh cursor position arrives, every document update sent before it was relayed or dropped.
  */
-async function drained(sender: Client, receiver: Client, marker: string): Promise<void> {
-  sender.provider.awareness.setLocalStateField('marker', marker);
-  await waitFor(
-    () => receiver.provider.awareness.getStates().get(sender.doc.clientID)?.marker === marker,
-    `awareness marker ${marker}`,
-  );
+async function drained(sender: Client, person: { id: string; name: string }, marker: number): Promise<void> {
+  const { awareness } = sender.provider;
+  let echoed = false;
+  const onMessage = (event: MessageEvent) => {
+    const entry = ownPresenceIn(event.data, awareness.clientID);
+    if ((entry as { cursor?: { x?: number } } | null)?.cursor?.x === marker) echoed = true;
+  };
+  const ws = sender.provider.ws;
+  if (!ws) throw new Error('the sender is not connected');
+  ws.addEventListener('message', onMessage);
+  try {
+    awareness.setLocalState({
+      user: { id: person.id, name: person.name, color: '#123456' },
+      cursor: { x: marker, y: 0 },
+    });
+    await waitFor(() => echoed, `the echo of presence marker ${marker}`);
+  } finally {
+    ws.removeEventListener('message', onMessage);
+  }
+}
+
+/** The state for `clientID` in an awareness frame, or null. */
+function ownPresenceIn(data: unknown, clientID: number): unknown {
+  const bytes = new Uint8Array(data as ArrayBuffer);
+  const decoder = decoding.createDecoder(bytes);
+  if (decoding.readVarUint(decoder) !== 1) return null;
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  for (let count = decoding.readVarUint(update); count > 0; count--) {
+    const client = decoding.readVarUint(update);
+    decoding.readVarUint(update);
+    const state = decoding.readVarString(update);
+    if (client === clientID) return JSON.parse(state);
+  }
+  return null;
 }
 
 describe('two participants', () => {
@@ -99,7 +129,7 @@ describe('roles', () => {
     addNote(participant.doc, 'zichtbaar', board.people.participant);
     await waitFor(() => noteTexts(observer.doc).includes('zichtbaar'), 'the observer to receive the note');
     addNote(observer.doc, 'van de waarnemer', board.people.observer);
-    await drained(observer, participant, 'after-observer-write');
+    await drained(observer, board.people.observer, 1);
     expect(noteTexts(participant.doc)).toEqual(['zichtbaar']);
 
     closeClients(participant, observer);
@@ -116,7 +146,7 @@ describe('roles', () => {
     const participant = await joinSynced(control, board.tokens.participant);
     const observer = await joinSynced(control, board.tokens.observer);
     startFacilitation(participant.doc, { actor: 'participant' });
-    await drained(participant, observer, 'after-participant-write');
+    await drained(participant, board.people.participant, 2);
     startFacilitation(facilitator.doc, { actor: 'facilitator' });
     nextPhase(facilitator.doc, { actor: 'facilitator' });
     await waitFor(() => getFacilitation(observer.doc).phase === 'richten', 'the facilitator write');

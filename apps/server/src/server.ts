@@ -11,6 +11,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { People } from './people.ts';
+import { roomPresenceCheck } from './presence-check.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
 import { boardRooms, companionRoom, parseRoom, roomPrecheck, roomValidator } from './rooms.ts';
@@ -56,6 +57,7 @@ export async function startServer(
     precheck: roomPrecheck,
     // The rules for notes read the board's facilitation state (the lock, the open voting round).
     companion: companionRoom,
+    presenceCheck: roomPresenceCheck(people),
     // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.
     recordPresence: isBoardRoom,
     // Board rooms are indexed for replays as their workshops go on, so a replay never waits for its log.

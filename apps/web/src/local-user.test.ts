@@ -27,6 +27,10 @@ describe('local user', () => {
   it('cleans names', () => {
     expect(cleanName('  Ann \n  de\tVries ')).toBe('Ann de Vries');
     expect(cleanName('a'.repeat(80))).toHaveLength(40);
+    // Cut by characters: an emoji at the limit stays whole, half of one is never sent.
+    expect(cleanName(`${'a'.repeat(39)}\u{1F600}b`)).toBe(`${'a'.repeat(39)}\u{1F600}`);
+    expect(cleanName(`Ann\uD800`)).toBe('Ann');
+    expect(cleanName(`${'a'.repeat(39)} b`)).toBe('a'.repeat(39));
     expect(cleanName('\u0000')).toBe('');
   });
 });

@@ -18,13 +18,16 @@ export function colorForId(id: string): string {
   return PERSON_COLORS[hash % PERSON_COLORS.length] ?? PERSON_COLORS[0];
 }
 
-/** A display name as typed: trimmed, whitespace collapsed, bounded; '' when nothing is left. */
+/**
+ * A display name as typed: trimmed, whitespace collapsed, bounded; '' when nothing is left. Cut by characters,
+ * never inside one: the server refuses presence whose name holds half a character (a lone surrogate).
+ */
 export function cleanName(input: string): string {
-  return input
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+  const collapsed = input
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, NAME_MAX_LENGTH);
+    .trim();
+  return Array.from(collapsed).slice(0, NAME_MAX_LENGTH).join('').trim();
 }
 
 /** The stored identity, with an id and colour made on first use; `name` is '' until the person gives one. */

@@ -136,6 +136,15 @@ export {
 } from './phases.ts';
 export { hasExactKeys, isPlainValue, type PlainValueLimits } from './plain-value.ts';
 export {
+  cleanPresence,
+  cleanPresenceShape,
+  PRESENCE_COORDINATE_LIMIT,
+  type PresencePoint,
+  type PresenceRegion,
+  type PresenceState,
+  type PresenceUser,
+} from './presence.ts';
+export {
   buildReport,
   type Contributor,
   fileNameSlug,

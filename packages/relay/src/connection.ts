@@ -1,12 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import { type RawData, WebSocket } from 'ws';
-import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { BUDGET_REASONS, type Budget } from './budgets.ts';
 import { watchFrameDeadline } from './frame-deadline.ts';
 import type { RelayLogger } from './logger.ts';
 import type { ClientOrigin } from './origins.ts';
-import { restampReturningClients } from './presence-clocks.ts';
+import { cleanPresenceEntry, decodePresenceEntries, type PresenceEntry } from './presence-entries.ts';
+import { PresenceThrottle } from './presence-throttle.ts';
 import {
   CloseCode,
   EMPTY_DOC,
@@ -42,6 +42,8 @@ export interface ConnectionSettings {
   frameDeadlineMs: number;
   /** Counts a refusal for a budget; the connection closes itself. */
   onOverBudget: (budget: Budget) => void;
+  /** Shortest time between two presence updates passed on (see RelayOptions.presenceUpdatesPerSecond). */
+  presenceIntervalMs: number;
   logger: RelayLogger;
   /** Called once, when the connection closed for any reason. */
   onClose: (connection: Connection) => void;
@@ -67,6 +69,9 @@ export class Connection implements ClientOrigin {
   private closed = false;
   private alive = true;
   private readonly incoming: TokenBucket | null;
+  private readonly presence: PresenceThrottle;
+  /** Set once a refused presence update was logged: a client that keeps sending them is counted, not logged. */
+  private presenceRefusalLogged = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -77,6 +82,7 @@ export class Connection implements ClientOrigin {
     this.writeOnly = settings.writeOnly;
     this.actor = settings.actor;
     this.writer = settings.writer;
+    this.presence = new PresenceThrottle(settings.presenceIntervalMs, (entry) => this.passPresence(entry));
     ws.on('message', this.onMessage);
     ws.on('pong', () => {
       this.alive = true;
@@ -261,17 +267,53 @@ export class Connection implements ClientOrigin {
     }
   }
 
+  /**
+   * A connection sets its own presence only: one client id, a state the room's check passes, at most so many
+   * updates a second. A refused update is dropped and counted, not closed on: the client would reconnect and
+   * send the same state again, and dropping one costs less than a reconnect and a sync. Only a frame no
+   * client would send (larger than MAX_PRESENCE_BYTES, or not an awareness update) closes the connection.
+   */
   private applyAwareness(update: Uint8Array): void {
     if (this.writeOnly) return;
-    // Presence is relayed to everyone in the room: a name and a cursor need a few hundred bytes.
     if (update.length > MAX_PRESENCE_BYTES) {
       throw new ProtocolError(`presence update larger than ${MAX_PRESENCE_BYTES} bytes`);
     }
-    const { awareness } = this.room;
+    let entries: PresenceEntry[];
     try {
-      applyAwarenessUpdate(awareness, restampReturningClients(awareness, update), this);
+      entries = decodePresenceEntries(update);
     } catch (cause) {
       throw new ProtocolError('invalid awareness update', { cause });
+    }
+    const own = this.room.ownPresence(this, entries);
+    if (own === null) return;
+    const clean =
+      typeof own === 'string' ? own : cleanPresenceEntry(own, this.writer, this.room.presenceCheck);
+    if (typeof clean === 'string') {
+      this.refusePresence(clean);
+      return;
+    }
+    this.presence.offer(clean);
+  }
+
+  private refusePresence(reason: string): void {
+    this.room.countDroppedPresence();
+    if (this.presenceRefusalLogged) return;
+    this.presenceRefusalLogged = true;
+    this.log('warn', 'dropped a presence update', { reason });
+  }
+
+  /** Runs now or later (from the throttle), so it catches what it throws instead of leaving it unhandled. */
+  private passPresence(entry: PresenceEntry): void {
+    if (this.closed) return;
+    try {
+      this.room.applyPresence(this, entry);
+    } catch (error) {
+      this.settings.logger.error('presence could not be applied', {
+        room: this.room.name,
+        actor: this.actor,
+        error: String(error),
+      });
+      this.close(CloseCode.internalError, 'presence failure');
     }
   }
 
@@ -285,6 +327,7 @@ export class Connection implements ClientOrigin {
     if (this.closed) return;
     this.closed = true;
     this.queue = [];
+    this.presence.stop();
     this.settings.onClose(this);
   }
 

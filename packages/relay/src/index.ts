@@ -2,11 +2,19 @@ export { BUDGET_REASONS, BUDGETS, type Budget } from './budgets.ts';
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
+export type { PresenceCheck } from './presence-entries.ts';
+export {
+  DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON,
+  DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM,
+  PRESENCE_SAMPLES_PER_SECOND,
+} from './presence-recorder.ts';
+export { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 export {
   CloseCode,
   fitCloseReason,
   MAX_CLOSE_REASON_BYTES,
   MAX_PRESENCE_BYTES,
+  MAX_PRESENCE_STATE_BYTES,
   messageAuth,
   messageAwareness,
   messageQueryAwareness,
@@ -44,6 +52,7 @@ export {
   KEEP_SNAPSHOT_EVERY,
   type LogEntry,
   type LogRange,
+  type PresenceCounts,
   type PresenceRange,
   type PresenceSample,
   type Storage,

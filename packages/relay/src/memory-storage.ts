@@ -2,8 +2,10 @@ import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
   type LogRange,
+  type PresenceCounts,
   type PresenceRange,
   type PresenceSample,
+  presenceCountsOf,
   type Storage,
   StorageClosedError,
   type StoredRoom,
@@ -17,6 +19,8 @@ interface MemoryRoom {
   /** The snapshots kept (see `Storage.snapshot`), oldest first. */
   snapshots: StoredSnapshot[];
   presence: PresenceSample[];
+  /** Samples per person; '' for those recorded without one. */
+  presenceCounts: Map<string, number>;
 }
 
 /** Storage that lives as long as the process: for tests and throwaway servers. */
@@ -67,7 +71,17 @@ export class MemoryStorage implements Storage {
 
   async appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
     this.assertOpen();
-    this.roomFor(room).presence.push(...samples.map((sample) => structuredClone(sample)));
+    const stored = this.roomFor(room);
+    for (const { at, client, state, person = '' } of samples) {
+      stored.presence.push({ at, client, state: structuredClone(state) });
+      stored.presenceCounts.set(person, (stored.presenceCounts.get(person) ?? 0) + 1);
+    }
+  }
+
+  async countPresence(room: string): Promise<PresenceCounts> {
+    this.assertOpen();
+    const counts = this.rooms.get(room)?.presenceCounts ?? new Map<string, number>();
+    return presenceCountsOf(counts);
   }
 
   async readPresence(room: string, range: PresenceRange = {}): Promise<PresenceSample[]> {
@@ -105,7 +119,7 @@ export class MemoryStorage implements Storage {
   private roomFor(room: string): MemoryRoom {
     let stored = this.rooms.get(room);
     if (!stored) {
-      stored = { log: [], snapshots: [], presence: [] };
+      stored = { log: [], snapshots: [], presence: [], presenceCounts: new Map() };
       this.rooms.set(room, stored);
     }
     return stored;

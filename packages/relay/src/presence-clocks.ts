@@ -1,6 +1,6 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
+import type { PresenceEntry } from './presence-entries.ts';
 
 /*
  * Clocks that make presence survive reconnects.
@@ -9,47 +9,41 @@ import type { Awareness } from 'y-protocols/awareness';
  * keeps its clock. The official client removes every peer's state when its connection drops, and the relay
  * removes a client's state when its connection closes; on reconnect both sides resend states at the clocks
  * they had, which are then ignored as old news. With the reference server a reconnected user stays invisible
- * (and sees nobody) until the next renewal, up to 15 s later. The two functions below move clocks forward
- * where needed; the wire format is unchanged.
+ * (and sees nobody) until the next renewal, up to 15 s later.
+ *
+ * Here each client id has one connection that sets its state, so the relay numbers what it relays itself:
+ * the clocks its peers see are the relay's, always newer than any it sent before for that client, whatever
+ * clock the owner used. The owner's own clock is left alone (its echo carries the clock it sent): a newer
+ * one would make its awareness take the echo as its local state, undoing a change made since. The wire
+ * format is unchanged.
  */
 
 /**
- * A state for a client the relay holds no state for (it just (re)connected, or the relay restarted) is
- * restamped to a clock newer than anything a peer can know: newer than the client's clock, than any clock
- * this relay sent, and than the current time in milliseconds, which bounds what earlier relays sent. Peers
- * accept it, and the echo to the sender moves the sender's own clock forward, so its next change is accepted
- * too. Throws on a malformed update.
+ * The clock the relay relays an owner's entry at: newer than anything the relay sent for that client. A state
+ * for a client the relay holds no state for (it just (re)connected, or the relay restarted) is also newer than
+ * the current time in milliseconds, which bounds what earlier relays sent.
  */
-export function restampReturningClients(awareness: Awareness, update: Uint8Array): Uint8Array {
-  const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
-  const count = decoding.readVarUint(decoder);
-  encoding.writeVarUint(encoder, count);
-  for (let i = 0; i < count; i++) {
-    const clientID = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const state = decoding.readVarString(decoder);
-    const returning = state !== 'null' && !awareness.states.has(clientID);
-    // `known + 1` is the newest clock encodePresentStates may have sent for this client.
-    const known = awareness.meta.get(clientID)?.clock ?? 0;
-    encoding.writeVarUint(encoder, clientID);
-    encoding.writeVarUint(encoder, returning ? Math.max(clock, known + 1, Date.now()) + 1 : clock);
-    encoding.writeVarString(encoder, state);
-  }
-  return encoding.toUint8Array(encoder);
+export function relayClock(awareness: Awareness, { client, clock, state }: PresenceEntry): number {
+  // Greetings (below) move the relay's clock to what they sent, so `known` covers them.
+  const known = awareness.meta.get(client)?.clock ?? 0;
+  const returning = state !== 'null' && !awareness.states.has(client);
+  return returning ? Math.max(clock, known + 1, Date.now()) + 1 : Math.max(clock, known + 1);
 }
 
 /**
  * Every present state, for one connection that just arrived, one clock ahead of the relay's: a client that
- * reconnects may have dropped these states while keeping their clocks. Costs that client at most the
- * owner's next change (same clock, ignored); the change after that, or the renewal, gets through.
+ * reconnects may have dropped these states while keeping their clocks. The relay's clocks move along, so a
+ * client that reconnects again is sent newer ones still, and the owner's next change is newer than both.
  */
 export function encodePresentStates(awareness: Awareness): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, awareness.states.size);
   for (const [clientID, state] of awareness.states) {
+    const meta = awareness.meta.get(clientID);
+    const clock = (meta?.clock ?? 0) + 1;
+    awareness.meta.set(clientID, { clock, lastUpdated: meta?.lastUpdated ?? Date.now() });
     encoding.writeVarUint(encoder, clientID);
-    encoding.writeVarUint(encoder, (awareness.meta.get(clientID)?.clock ?? 0) + 1);
+    encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, JSON.stringify(state));
   }
   return encoding.toUint8Array(encoder);

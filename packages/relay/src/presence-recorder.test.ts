@@ -1,15 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from './memory-storage.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
+import type { PresenceSample } from './storage.ts';
 import { silentLogger } from './test-server.ts';
 
 let storage: MemoryStorage;
 let recorder: PresenceRecorder;
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ now: 1_000_000 });
   storage = new MemoryStorage();
   recorder = new PresenceRecorder({ room: 'board', storage, logger: silentLogger });
+  await recorder.ready;
 });
 
 afterEach(() => {
@@ -65,4 +67,63 @@ describe('PresenceRecorder', () => {
       [1, { x: 2, y: 2 }],
     ]);
   });
+
+  it('stops storing a person past their ceiling, counting what storage held, and logs it once', async () => {
+    const bo = { ...ada, id: 'bo', name: 'Bo' };
+    await storage.appendPresence('board', [{ at: 1, client: 9, state: at(0, 0), person: 'ada' }]);
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+    const limited = new PresenceRecorder({ room: 'board', storage, logger, maxSamplesPerPerson: 3 });
+    await limited.ready;
+    for (let i = 1; i <= 5; i++) {
+      limited.record(1, at(i, i), 'ada');
+      limited.record(2, { user: bo, cursor: { x: i, y: 0 } }, 'bo');
+      pass(200);
+    }
+    // Another tab of Ada's counts towards the same person.
+    limited.record(3, at(9, 9), 'ada');
+    pass(200);
+
+    const samples = await storage.readPresence('board', { from: 2 });
+    expect(cursorsOf(samples, 1)).toEqual([1, 2]);
+    expect(cursorsOf(samples, 2)).toEqual([1, 2, 3]);
+    expect(cursorsOf(samples, 3)).toEqual([]);
+    // Once per person (Bo reached his too), however many samples were kept out.
+    expect(warnings).toEqual(
+      Array(2).fill('presence recording stopped for a person: the room holds their most samples'),
+    );
+    expect((await storage.countPresence('board')).byPerson).toEqual(
+      new Map([
+        ['ada', 3],
+        ['bo', 3],
+      ]),
+    );
+  });
+
+  it("stops storing the room's presence past its ceiling, counting what storage held, and logs it once", async () => {
+    await storage.appendPresence('board', [
+      { at: 1, client: 8, state: at(0, 0), person: 'ada' },
+      { at: 2, client: 8, state: null },
+    ]);
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+    const limited = new PresenceRecorder({ room: 'board', storage, logger, maxSamplesPerRoom: 5 });
+    await limited.ready;
+    for (let i = 1; i <= 4; i++) {
+      for (let client = 1; client <= 3; client++) {
+        limited.record(client, { user: { ...ada, id: `p${client}` }, cursor: { x: i, y: 0 } }, `p${client}`);
+      }
+      pass(200);
+    }
+    expect((await storage.readPresence('board', { from: 3 })).length).toBe(3);
+    expect((await storage.countPresence('board')).samples).toBe(5);
+    expect(warnings).toEqual(['presence recording stopped: the room holds its most samples']);
+  });
 });
+
+/** The x of each cursor recorded for `client`, in order. */
+function cursorsOf(samples: readonly PresenceSample[], client: number): unknown[] {
+  return samples
+    .filter((sample) => sample.client === client)
+    .map((sample) => (sample.state?.cursor as { x: number } | undefined)?.x);
+}

@@ -4,6 +4,15 @@ import type { PresenceSample, Storage } from './storage.ts';
 /** At most this many samples per second per person: enough for cursors to move smoothly in a replay. */
 export const PRESENCE_SAMPLES_PER_SECOND = 5;
 
+/** Samples kept of one person on a board: eight hours of moving their cursor all the time (about 20 MB). */
+export const DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON = 8 * 60 * 60 * PRESENCE_SAMPLES_PER_SECOND;
+
+/**
+ * Samples kept of a board: ten people's worth (twenty people moving their cursors all through a four-hour
+ * workshop), about 200 MB. Past it the replay still plays the board, without cursors.
+ */
+export const DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM = 10 * DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON;
+
 export interface PresenceRecorderOptions {
   room: string;
   storage: Storage;
@@ -12,6 +21,10 @@ export interface PresenceRecorderOptions {
   now?: () => number;
   /** Shortest time between two samples of one client; defaults to 1000 / PRESENCE_SAMPLES_PER_SECOND. */
   minIntervalMs?: number;
+  /** Most samples stored of one person in the room, counting those stored before; see the default. */
+  maxSamplesPerPerson?: number;
+  /** Most samples stored of the room, counting those stored before; see the default. */
+  maxSamplesPerRoom?: number;
 }
 
 /** What a replay shows of a presence state: the person and their cursor; null for nobody (yet, or any more). */
@@ -26,6 +39,9 @@ function recorded(state: Record<string, unknown> | null): Record<string, unknown
  * renewals of an unchanged state are not samples), at most PRESENCE_SAMPLES_PER_SECOND per client. A change
  * that comes too soon is held and written when its client's interval has passed, the latest one winning, so
  * a cursor's final resting place is always recorded. Writing fails softly: presence is a replay's garnish.
+ *
+ * What is stored has ceilings, per person and per room, counted from what storage held when the room
+ * loaded: past one, that person's (or everyone's) samples are no longer stored, and that is logged once.
  */
 export class PresenceRecorder {
   private readonly now: () => number;
@@ -34,16 +50,30 @@ export class PresenceRecorder {
   private readonly last = new Map<number, { at: number; key: string }>();
   /** Per client: the latest change waiting for its interval to pass. */
   private readonly held = new Map<number, { state: Record<string, unknown> | null; timer: NodeJS.Timeout }>();
+  /** Per client: the person it belongs to, as the server knows them. */
+  private readonly persons = new Map<number, string>();
+  private readonly maxSamplesPerPerson: number;
+  private readonly maxSamplesPerRoom: number;
+  /** What the room holds, counting this recorder's samples; null until read from storage. */
+  private stored: { samples: number; byPerson: Map<string, number> } | null = null;
+  /** Ceilings already logged: the room's ('') and people's. */
+  private readonly ceilingsLogged = new Set<string>();
   private batch: PresenceSample[] = [];
   private flushScheduled = false;
+  /** Resolves once the counts the ceilings start from are read; nothing is recorded if they cannot be. */
+  readonly ready: Promise<void>;
 
   constructor(private readonly options: PresenceRecorderOptions) {
     this.now = options.now ?? Date.now;
     this.minIntervalMs = options.minIntervalMs ?? 1000 / PRESENCE_SAMPLES_PER_SECOND;
+    this.maxSamplesPerPerson = options.maxSamplesPerPerson ?? DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON;
+    this.maxSamplesPerRoom = options.maxSamplesPerRoom ?? DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM;
+    this.ready = this.countStored();
   }
 
-  /** A client's presence changed (null: it left). */
-  record(client: number, state: Record<string, unknown> | null): void {
+  /** A client's presence changed (null: it left); `person` is whom the server knows the client as. */
+  record(client: number, state: Record<string, unknown> | null, person?: string): void {
+    if (person !== undefined) this.persons.set(client, person);
     const sample = recorded(state);
     const key = JSON.stringify(sample);
     const held = this.held.get(client);
@@ -80,13 +110,61 @@ export class PresenceRecorder {
     if (this.last.get(client)?.key !== key) this.write(client, held.state, key, this.now());
   }
 
+  private async countStored(): Promise<void> {
+    try {
+      const { samples, byPerson } = await this.options.storage.countPresence(this.options.room);
+      this.stored = { samples, byPerson: new Map(byPerson) };
+    } catch (error) {
+      this.options.logger.warn('presence not recorded: stored samples cannot be counted', {
+        room: this.options.room,
+        error: String(error),
+      });
+    }
+  }
+
   private write(client: number, state: Record<string, unknown> | null, key: string, at: number): void {
-    if (state === null) this.last.delete(client);
-    else this.last.set(client, { at, key });
-    this.batch.push({ at, client, state });
+    const person = this.persons.get(client);
+    if (state === null) {
+      this.last.delete(client);
+      this.persons.delete(client);
+    } else {
+      this.last.set(client, { at, key });
+    }
+    if (!this.withinCeilings(client, person)) return;
+    this.batch.push({ at, client, state, person });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => this.flush());
+  }
+
+  /** Counts the sample about to be stored, or says (logging it once) that a ceiling keeps it out. */
+  private withinCeilings(client: number, person: string | undefined): boolean {
+    const stored = this.stored;
+    if (stored === null) return false;
+    if (stored.samples >= this.maxSamplesPerRoom) {
+      this.logCeiling('', 'presence recording stopped: the room holds its most samples', {
+        ceiling: this.maxSamplesPerRoom,
+      });
+      return false;
+    }
+    const ofPerson = person === undefined ? 0 : (stored.byPerson.get(person) ?? 0);
+    if (person !== undefined && ofPerson >= this.maxSamplesPerPerson) {
+      // The client, not the person: a log line need not say who someone is.
+      this.logCeiling(person, 'presence recording stopped for a person: the room holds their most samples', {
+        client,
+        ceiling: this.maxSamplesPerPerson,
+      });
+      return false;
+    }
+    stored.samples += 1;
+    if (person !== undefined) stored.byPerson.set(person, ofPerson + 1);
+    return true;
+  }
+
+  private logCeiling(key: string, message: string, fields: Record<string, unknown>): void {
+    if (this.ceilingsLogged.has(key)) return;
+    this.ceilingsLogged.add(key);
+    this.options.logger.warn(message, { room: this.options.room, ...fields });
   }
 
   private flush(): void {

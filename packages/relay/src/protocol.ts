@@ -12,6 +12,9 @@ export const messageQueryAwareness = 3;
 /** Largest awareness payload accepted from one client; the official client's full answer for 100 people fits. */
 export const MAX_PRESENCE_BYTES = 64 * 1024;
 
+/** Largest presence state (its JSON) kept and relayed: a name, a colour, a cursor and a view need a few hundred. */
+export const MAX_PRESENCE_STATE_BYTES = 2048;
+
 /** Close codes the relay uses. 44xx tells our client not to reconnect (it would send the same); 45xx, to reconnect and sync. */
 export const CloseCode = {
   goingAway: 1001,

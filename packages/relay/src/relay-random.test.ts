@@ -107,15 +107,19 @@ async function run(seed: number, dataDir: string): Promise<void> {
     }
     expect(content(observer.doc)).toBe(expected);
 
+    const namesSeenBy = ({ provider }: Client) =>
+      Array.from(provider.awareness.getStates().values(), (state) => state.user?.name);
     await waitFor(
       () =>
-        everyone.every(({ provider }) => {
-          const names = Array.from(provider.awareness.getStates().values(), (state) => state.user?.name);
-          return everyone.every((_client, index) => names.includes(`user-${index}`));
-        }),
-      'every client to see everyone present',
+        everyone.every((viewer) =>
+          clients.every((_client, index) => namesSeenBy(viewer).includes(`user-${index}`)),
+        ),
+      'every client to see every writer present',
       10_000,
     );
+    // An observer's presence is its own: nobody else sees it.
+    const observerName = `user-${clients.length}`;
+    expect(clients.filter((client) => namesSeenBy(client).includes(observerName))).toEqual([]);
 
     await live.relay.flush();
     const stored = new Y.Doc();

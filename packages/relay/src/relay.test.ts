@@ -254,11 +254,11 @@ describe('Relay with the official y-websocket client', () => {
     expect(log.every((entry) => entry.actor.startsWith('participant:'))).toBe(true);
     expect(textOf(log.map((entry) => entry.update))).toBe('from the writer!');
 
-    // Observers still have presence.
-    observer.provider.awareness.setLocalStateField('user', { name: 'Olga' });
+    // Observers see who is there; their own presence stays theirs (presence-rules.test.ts).
+    writer.provider.awareness.setLocalStateField('user', { name: 'Wim' });
     await waitFor(
-      () => writer.provider.awareness.getStates().get(observer.doc.clientID)?.user?.name === 'Olga',
-      "the observer's awareness to reach the writer",
+      () => observer.provider.awareness.getStates().get(writer.doc.clientID)?.user?.name === 'Wim',
+      "the writer's awareness to reach the observer",
     );
   });
 

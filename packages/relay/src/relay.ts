@@ -4,6 +4,8 @@ import { Connection, type ConnectionSettings } from './connection.ts';
 import { ConnectionLimits } from './connection-limits.ts';
 import { defaultLogger, type RelayLogger } from './logger.ts';
 import { pendingBytes } from './pending.ts';
+import type { PresenceCheck } from './presence-entries.ts';
+import { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './room.ts';
 import type { ChangeValidator, UpdatePrecheck, Writer } from './staging-doc.ts';
@@ -65,8 +67,29 @@ export interface RelayOptions {
    * neither applied, stored nor relayed, and closes its sender's connection with 4422.
    */
   validator?: (room: string) => ChangeValidator | undefined;
+  /**
+   * The check a room's presence states go through, or undefined to keep any state that fits in
+   * MAX_PRESENCE_STATE_BYTES. The check is given the state and who publishes it, and returns the state to
+   * keep and relay (its clean copy), or null: then the update is dropped and counted, never relayed or stored.
+   */
+  presenceCheck?: (room: string) => PresenceCheck | undefined;
+  /**
+   * Most presence updates passed on per connection and second (default 20). One that comes sooner is held,
+   * the latest replacing it, and passed on when its time comes.
+   */
+  presenceUpdatesPerSecond?: number;
   /** Whether a room's presence (names, cursors) is recorded for replays; none is by default. */
   recordPresence?: (room: string) => boolean;
+  /**
+   * Most presence samples recorded of one person in a room, counting those stored before (default
+   * DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON: eight hours at the recording rate); past it theirs are not stored.
+   */
+  maxPresenceSamplesPerPerson?: number;
+  /**
+   * Most presence samples recorded of a room, counting those stored before (default
+   * DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM: ten people's ceilings); past it none are stored.
+   */
+  maxPresenceSamplesPerRoom?: number;
   /** Called once an update is durable in a room's log, with its position: for indexes kept next to the log. */
   onLogged?: (room: string, seq: number) => void;
   /**
@@ -108,6 +131,8 @@ export interface RelayStats {
   rejectedWrites: number;
   /** Clients refused or closed since the relay started, per budget they passed. */
   overBudget: Record<Budget, number>;
+  /** Presence updates dropped since the relay started: for another client, too large, or refused by the check. */
+  droppedPresence: number;
 }
 
 /** Where a connection comes from, to count it against the connection budgets before it is handed over. */
@@ -129,6 +154,8 @@ export interface RoomStats {
   stateEncodings: number;
   /** Times the room's staging copy was rebuilt after a refused write. */
   stagingRebuilds: number;
+  /** Presence updates dropped since the room was loaded. */
+  droppedPresence: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
@@ -171,10 +198,13 @@ export class Relay {
   private readonly connections = new Set<Connection>();
   private readonly validatorFor: RelayOptions['validator'];
   private readonly recordPresenceFor: RelayOptions['recordPresence'];
+  private readonly presenceCeilings: Pick<
+    RelayOptions,
+    'maxPresenceSamplesPerPerson' | 'maxPresenceSamplesPerRoom'
+  >;
   private readonly onLogged: RelayOptions['onLogged'];
   private readonly companionOf: RelayOptions['companion'];
   private readonly precheckFor: RelayOptions['precheck'];
-  private readonly counters = { droppedWrites: 0, rejectedWrites: 0 };
   private readonly overBudget = budgetCounts();
   /** What every connection is given to keep to its budgets. */
   private readonly connectionBudgets: Pick<
@@ -184,6 +214,9 @@ export class Relay {
   private readonly connectionLimits: ConnectionLimits;
   private readonly maxPendingBytes: number;
   private readonly storedBytes: StoredBytes | null;
+  private readonly counters = { droppedWrites: 0, rejectedWrites: 0, droppedPresence: 0 };
+  private readonly presenceCheckFor: RelayOptions['presenceCheck'];
+  private readonly presenceIntervalMs: number;
   private readonly pingTimer: NodeJS.Timeout;
   private closing: Promise<void> | null = null;
 
@@ -195,6 +228,13 @@ export class Relay {
     this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     this.validatorFor = options.validator;
     this.recordPresenceFor = options.recordPresence;
+    this.presenceCheckFor = options.presenceCheck;
+    this.presenceIntervalMs =
+      1000 / (options.presenceUpdatesPerSecond ?? DEFAULT_PRESENCE_UPDATES_PER_SECOND);
+    this.presenceCeilings = {
+      maxPresenceSamplesPerPerson: options.maxPresenceSamplesPerPerson,
+      maxPresenceSamplesPerRoom: options.maxPresenceSamplesPerRoom,
+    };
     this.onLogged = options.onLogged;
     this.companionOf = options.companion;
     this.precheckFor = options.precheck;
@@ -255,6 +295,7 @@ export class Relay {
       maxFrameBytes: this.maxFrameBytes,
       maxBufferedBytes: this.maxBufferedBytes,
       ...this.connectionBudgets,
+      presenceIntervalMs: this.presenceIntervalMs,
       logger: this.logger,
       onClose: () => this.onConnectionClosed(connection, room),
     });
@@ -300,6 +341,7 @@ export class Relay {
         pendingBytes: pendingBytes(room.doc),
         stateEncodings: room.syncAnswers.encodings,
         stagingRebuilds: room.stagingRebuilds,
+        droppedPresence: room.droppedPresence,
       }
     );
   }
@@ -341,7 +383,9 @@ export class Relay {
         counters: this.counters,
         validator: this.validatorFor?.(name),
         precheck: this.precheckFor?.(name),
+        presenceCheck: this.presenceCheckFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
+        ...this.presenceCeilings,
         onLogged: this.onLogged,
         maxPendingBytes: this.maxPendingBytes,
         ...(this.storedBytes && { storedBytes: this.storedBytes.share(name) }),

@@ -1,10 +1,16 @@
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { dropPending, pendingBytes } from './pending.ts';
-import { encodePresentStates } from './presence-clocks.ts';
+import { encodePresentStates, relayClock } from './presence-clocks.ts';
+import { encodePresenceEntries, type PresenceCheck, type PresenceEntry } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
 import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { type ChangeValidator, type Refusal, StagingDoc, type UpdatePrecheck } from './staging-doc.ts';
@@ -17,13 +23,18 @@ export interface RoomOptions {
   logger: RelayLogger;
   snapshotEvery: number;
   /** Counts shared by every room of the relay, so they survive unloading. */
-  counters: { droppedWrites: number; rejectedWrites: number };
+  counters: { droppedWrites: number; rejectedWrites: number; droppedPresence: number };
   /** When given, every write is checked against it first and refused when it returns a reason. */
   validator?: ChangeValidator;
   /** When given, every write is first checked against it alone, before it is tried on the staging copy. */
   precheck?: UpdatePrecheck;
+  /** When given, every presence state is checked against it, and kept and relayed as it returns it. */
+  presenceCheck?: PresenceCheck;
   /** Record the clients' names and cursors for replays. */
   recordPresence?: boolean;
+  /** Ceilings of recorded presence samples (see PresenceRecorder); the recorder's defaults when undefined. */
+  maxPresenceSamplesPerPerson?: number;
+  maxPresenceSamplesPerRoom?: number;
   /** Called once an update is durable in the log, with its position. */
   onLogged?: (room: string, seq: number) => void;
   /** Bytes the document may hold waiting for missing parts (Infinity: no limit); see applyWrite. */
@@ -53,8 +64,7 @@ interface AwarenessChange {
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
-  /** Each connection with the awareness client ids it controls (removed when it leaves). */
-  readonly connections = new Map<Connection, Set<number>>();
+  readonly connections = new Set<Connection>();
   /** Resolves once the stored state is in the document (or the load failed and the room closed). */
   readonly ready: Promise<void>;
   /** Set while the relay flushes the room to unload it. */
@@ -71,6 +81,13 @@ export class Room {
   readonly companion: Room | undefined;
   droppedWrites = 0;
   rejectedWrites = 0;
+  /** Presence updates refused: for another client, or a state that is too large or fails the check. */
+  droppedPresence = 0;
+  /** The one awareness client id each connection publishes presence for, and back: who holds each id. */
+  private readonly presenceClients = new Map<Connection, number>();
+  private readonly presenceHolders = new Map<number, Connection>();
+  /** While an owner's entry is applied: the echo it gets, at the clock it sent (see presence-clocks.ts). */
+  private ownerEcho: { connection: Connection; message: Uint8Array } | null = null;
   /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
   private staging: StagingDoc | null = null;
   private outbox: Promise<void> = Promise.resolve();
@@ -87,16 +104,24 @@ export class Room {
     // The relay has no presence of its own; it only passes the clients' states on.
     this.awareness.setLocalState(null);
     this.presenceRecorder = options.recordPresence
-      ? new PresenceRecorder({ room: name, storage: options.storage, logger: options.logger })
+      ? new PresenceRecorder({
+          room: name,
+          storage: options.storage,
+          logger: options.logger,
+          maxSamplesPerPerson: options.maxPresenceSamplesPerPerson,
+          maxSamplesPerRoom: options.maxPresenceSamplesPerRoom,
+        })
       : null;
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.companion = options.companion;
-    this.ready = Promise.all([this.load(), this.companion?.ready]).then(() => {});
+    this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
+      () => {},
+    );
   }
 
   join(connection: Connection): void {
-    this.connections.set(connection, new Set());
+    this.connections.add(connection);
   }
 
   /**
@@ -117,12 +142,70 @@ export class Room {
     connection.send(encodeAwareness(encodePresentStates(this.awareness)));
   }
 
+  /** The connection's presence goes with it; its client id is free again, for the same tab reconnecting. */
   leave(connection: Connection): void {
-    const controlled = this.connections.get(connection);
     this.connections.delete(connection);
-    if (controlled && controlled.size > 0) {
-      removeAwarenessStates(this.awareness, Array.from(controlled), null);
+    const client = this.presenceClients.get(connection);
+    if (client === undefined) return;
+    if (this.awareness.states.has(client)) removeAwarenessStates(this.awareness, [client], null);
+    this.presenceClients.delete(connection);
+    this.presenceHolders.delete(client);
+  }
+
+  /** The presence check of the room, if it has one. */
+  get presenceCheck(): PresenceCheck | undefined {
+    return this.options.presenceCheck;
+  }
+
+  /**
+   * The entry of an awareness update that `connection` may apply: the one for its own client id, which is the
+   * first it uses in the room, unless another open connection holds that. Entries that would change nothing
+   * are passed over (the official client sends back every state it receives). Returns null when nothing is
+   * left, or why the update is refused: it touches another client id, someone else's or a second of its own.
+   */
+  ownPresence(connection: Connection, entries: readonly PresenceEntry[]): PresenceEntry | null | string {
+    const own = this.presenceClients.get(connection);
+    let mine: PresenceEntry | null = null;
+    for (const entry of entries) {
+      const holder = this.presenceHolders.get(entry.client);
+      const claimable = own === undefined && holder === undefined && entry.state !== 'null';
+      if (holder === connection || (claimable && mine === null)) {
+        if (mine !== null) return 'presence for its client id twice in one update';
+        mine = entry;
+      } else if (!this.changesNothing(entry)) {
+        return holder === undefined ? 'presence for a second client id' : 'presence for another client';
+      }
     }
+    if (mine !== null && own === undefined) {
+      this.presenceClients.set(connection, mine.client);
+      this.presenceHolders.set(mine.client, connection);
+    }
+    return mine;
+  }
+
+  /**
+   * Sets a connection's own presence (checked and throttled by the connection): relayed to everyone and
+   * recorded. An observer's is not: it only goes back to the observer, whose client counts its own echo as a
+   * sign that the connection lives.
+   */
+  applyPresence(connection: Connection, entry: PresenceEntry): void {
+    const echo = encodeAwareness(encodePresenceEntries([entry]));
+    if (connection.readOnly) {
+      connection.send(echo);
+      return;
+    }
+    const relayed = encodePresenceEntries([{ ...entry, clock: relayClock(this.awareness, entry) }]);
+    this.ownerEcho = { connection, message: echo };
+    try {
+      applyAwarenessUpdate(this.awareness, relayed, connection);
+    } finally {
+      this.ownerEcho = null;
+    }
+  }
+
+  countDroppedPresence(): void {
+    this.droppedPresence += 1;
+    this.options.counters.droppedPresence += 1;
   }
 
   /** Sends `message` after every update applied before it is durable: for answers built from the document. */
@@ -227,6 +310,14 @@ export class Room {
     }
   }
 
+  /** Whether y-protocols would ignore `entry`, or it repeats the state the relay holds for its client. */
+  private changesNothing({ client, clock, state }: PresenceEntry): boolean {
+    const current = this.awareness.states.get(client);
+    const known = this.awareness.meta.get(client)?.clock ?? -1;
+    if (state === 'null') return current === undefined || clock < known;
+    return clock <= known || (current !== undefined && JSON.stringify(current) === state);
+  }
+
   /** Runs on every change of the document, with the update holding only what was new to it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: RelayOrigin): void => {
     this.syncAnswers.changed();
@@ -240,34 +331,29 @@ export class Room {
     this.enqueue(async () => {
       const seq = await stored;
       this.options.onLogged?.(this.name, seq);
-      for (const connection of this.connections.keys()) {
+      for (const connection of this.connections) {
         if (connection !== origin && !connection.writeOnly) connection.send(message);
       }
       if (this.sinceSnapshot >= this.options.snapshotEvery) await this.snapshot();
     });
   };
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: AwarenessChange,
-    origin: unknown,
-  ): void => {
-    const controlled = this.connections.get(origin as Connection);
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
     const recorder = this.presenceRecorder;
     if (recorder) {
       const states = this.awareness.getStates();
-      for (const client of [...added, ...updated]) recorder.record(client, states.get(client) ?? null);
-      for (const client of removed) recorder.record(client, null);
-    }
-    if (controlled) {
-      // `updated`, not only `added`: a client that reconnects is known already, yet this connection owns it now.
-      for (const client of [...added, ...updated]) controlled.add(client);
-      for (const client of removed) controlled.delete(client);
+      for (const client of [...added, ...updated, ...removed]) {
+        recorder.record(client, states.get(client) ?? null, this.presenceHolders.get(client)?.writer.person);
+      }
     }
     // Back to the sender too: the official client counts its own echo as a sign the connection is alive.
     const message = encodeAwareness(
       encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
     );
-    for (const connection of this.connections.keys()) if (!connection.writeOnly) connection.send(message);
+    const echo = this.ownerEcho;
+    for (const connection of this.connections) {
+      if (!connection.writeOnly) connection.send(connection === echo?.connection ? echo.message : message);
+    }
   };
 
   /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */
@@ -303,7 +389,7 @@ export class Room {
       error: String(error),
     });
     this.options.onFailed(this);
-    for (const connection of Array.from(this.connections.keys())) {
+    for (const connection of Array.from(this.connections)) {
       connection.close(CloseCode.internalError, 'storage failure');
     }
   }

@@ -118,7 +118,7 @@ describe('SqliteStorage', () => {
     await old.append('room', textUpdates(1)[0] as Uint8Array, meta);
     await old.close();
     const db = new Database(file);
-    db.exec('DROP TABLE presence; DROP TABLE presence_clients');
+    db.exec('DROP TABLE presence; DROP TABLE presence_clients; DROP TABLE presence_counts');
     db.pragma('user_version = 1');
     db.close();
 
@@ -166,6 +166,38 @@ describe('SqliteStorage', () => {
         client: 8,
         state: { user: { id: 'bo', name: 'Bo' } },
       });
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('brings a database of the third schema up to date, counting its recorded presence per person', async () => {
+    const file = join(dataDir, 'third.sqlite');
+    const old = new SqliteStorage(file);
+    await old.appendPresence('room', [
+      { at: 100, client: 7, state: { user: { id: 'ada', name: 'Ada' } } },
+      { at: 200, client: 7, state: { user: { id: 'ada', name: 'Ada' }, cursor: { x: 1, y: 1 } } },
+      { at: 300, client: 7, state: null },
+      { at: 400, client: 8, state: { user: { id: 'bo', name: 'Bo' } } },
+    ]);
+    await old.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE presence_counts');
+    db.pragma('user_version = 3');
+    db.close();
+
+    const storage = new SqliteStorage(file);
+    try {
+      // A sample without a user (a leaving) counts in the room's total only.
+      expect(await storage.countPresence('room')).toEqual({
+        samples: 4,
+        byPerson: new Map([
+          ['ada', 2],
+          ['bo', 1],
+        ]),
+      });
+      await storage.appendPresence('room', [{ at: 500, client: 8, state: null, person: 'bo' }]);
+      expect((await storage.countPresence('room')).byPerson.get('bo')).toBe(2);
     } finally {
       await storage.close();
     }

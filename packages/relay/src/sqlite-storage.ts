@@ -5,8 +5,10 @@ import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
   type LogRange,
+  type PresenceCounts,
   type PresenceRange,
   type PresenceSample,
+  presenceCountsOf,
   type Storage,
   StorageClosedError,
   type StoredRoom,
@@ -18,7 +20,7 @@ import {
 /** File name of the database when SqliteStorage is given a data directory. */
 export const SQLITE_FILE_NAME = 'relay.sqlite';
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 /** A batch is committed early at this size, so one transaction never holds an unbounded amount. */
 const MAX_BATCH = 1000;
 
@@ -64,7 +66,8 @@ function presenceSample({ at, client, state }: PresenceRow): PresenceSample {
  * SQLite storage (better-sqlite3, WAL). One table per concept: `updates(room, seq, at, actor, data)` is the
  * log, `snapshots(room, seq, data)` the merged states, `presence(room, at, client, state)` the recorded names
  * and cursors, and `presence_clients` each client's span and latest state, so that who was present at a
- * moment, or ever, is found per client rather than by reading every sample.
+ * moment, or ever, is found per client rather than by reading every sample; `presence_counts` how many samples
+ * each room holds per person, for the recording ceilings.
  *
  * Appends are group-committed: every append made in one turn of the event loop goes into one transaction,
  * committed right after the loop has delivered that turn's incoming messages (setImmediate). Each promise
@@ -136,6 +139,13 @@ export class SqliteStorage implements Storage {
         `SELECT state_at AS at, client, state FROM presence_clients WHERE room = ? AND state IS NOT NULL
          ORDER BY client`,
       ),
+      addPresenceCount: this.db.prepare<[string, string, number]>(
+        `INSERT INTO presence_counts (room, person, samples) VALUES (?, ?, ?)
+         ON CONFLICT (room, person) DO UPDATE SET samples = samples + excluded.samples`,
+      ),
+      presenceCounts: this.db
+        .prepare<[string], [string, number]>('SELECT person, samples FROM presence_counts WHERE room = ?')
+        .raw(),
       insertSnapshot: this.db.prepare<[string, number, Buffer]>(
         'INSERT OR REPLACE INTO snapshots (room, seq, data) VALUES (?, ?, ?)',
       ),
@@ -194,12 +204,14 @@ export class SqliteStorage implements Storage {
   /** Presence is a replay's garnish, not the board: written at once, without waiting for a group commit. */
   async appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
     this.assertOpen();
-    const { insertPresence, upsertPresenceClient } = this.statements;
+    const { insertPresence, upsertPresenceClient, addPresenceCount } = this.statements;
     this.db.transaction(() => {
       const clients = new Map<number, PresenceClientRow>();
-      for (const { at, client, state } of samples) {
+      const perPerson = new Map<string, number>();
+      for (const { at, client, state, person = '' } of samples) {
         const json = state === null ? null : JSON.stringify(state);
         insertPresence.run(room, at, client, json);
+        perPerson.set(person, (perPerson.get(person) ?? 0) + 1);
         const known = clients.get(client) ?? { firstAt: at, lastAt: at, state: null, stateAt: null };
         known.firstAt = Math.min(known.firstAt, at);
         known.lastAt = Math.max(known.lastAt, at);
@@ -212,7 +224,13 @@ export class SqliteStorage implements Storage {
       for (const [client, { firstAt, lastAt, state, stateAt }] of clients) {
         upsertPresenceClient.run(room, client, firstAt, lastAt, state, stateAt);
       }
+      for (const [person, count] of perPerson) addPresenceCount.run(room, person, count);
     })();
+  }
+
+  async countPresence(room: string): Promise<PresenceCounts> {
+    this.assertOpen();
+    return presenceCountsOf(this.statements.presenceCounts.all(room));
   }
 
   async readLatestPresence(room: string, range: Required<PresenceRange>): Promise<PresenceSample[]> {
@@ -304,7 +322,7 @@ function migrate(db: Database.Database): void {
   }
   if (version === SCHEMA_VERSION) return;
   // Each step takes the schema one version up; a new file runs them all.
-  const steps = [CREATE_LOG_AND_SNAPSHOTS, CREATE_PRESENCE, CREATE_PRESENCE_CLIENTS];
+  const steps = [CREATE_LOG_AND_SNAPSHOTS, CREATE_PRESENCE, CREATE_PRESENCE_CLIENTS, CREATE_PRESENCE_COUNTS];
   db.transaction(() => {
     for (const step of steps.slice(version)) db.exec(step);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -356,6 +374,23 @@ const CREATE_PRESENCE_CLIENTS = `
         AND presence.state IS NOT NULL
       ORDER BY at DESC, rowid DESC LIMIT 1
     );`;
+
+/**
+ * Samples per room and person, kept beside the samples so a room's recording ceilings are known without
+ * counting them. Samples recorded before have no person but the id their state names ('' when none).
+ */
+const CREATE_PRESENCE_COUNTS = `
+    CREATE TABLE presence_counts (
+      room TEXT NOT NULL,
+      person TEXT NOT NULL,
+      samples INTEGER NOT NULL,
+      PRIMARY KEY (room, person)
+    ) WITHOUT ROWID;
+    INSERT INTO presence_counts (room, person, samples)
+      SELECT room, person, count(*) FROM (
+        SELECT room, coalesce(CAST(CASE WHEN json_valid(state) THEN json_extract(state, '$.user.id') END AS TEXT), '')
+          AS person FROM presence
+      ) GROUP BY room, person;`;
 
 /** better-sqlite3 binds Buffers as blobs; this views the same bytes without copying. */
 function toBuffer(bytes: Uint8Array): Buffer {

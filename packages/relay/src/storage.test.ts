@@ -182,6 +182,31 @@ describe.each(adapters)('%s', (_name, create) => {
     expect(await storage.readPresenceClients('nobody')).toEqual([]);
   });
 
+  it('counts the presence samples of a room, per person, for the recording ceilings', async () => {
+    expect(await storage.countPresence('room')).toEqual({ samples: 0, byPerson: new Map() });
+    const ada = { user: { id: 'ada', name: 'Ada' }, cursor: null };
+    await storage.appendPresence('room', [
+      { at: 100, client: 7, state: ada, person: 'ada' },
+      { at: 150, client: 8, state: ada, person: 'ada' },
+      { at: 200, client: 9, state: { user: { id: 'bo', name: 'Bo' } }, person: 'bo' },
+    ]);
+    await storage.appendPresence('room', [
+      { at: 300, client: 7, state: null, person: 'ada' },
+      { at: 400, client: 10, state: {} },
+    ]);
+    await storage.appendPresence('other', [{ at: 150, client: 11, state: ada, person: 'ada' }]);
+    expect(await storage.countPresence('room')).toEqual({
+      samples: 5,
+      byPerson: new Map([
+        ['ada', 3],
+        ['bo', 1],
+      ]),
+    });
+    // The person is counted, not kept in the samples: the state says who it was.
+    expect((await storage.readPresence('room'))[0]).toEqual({ at: 100, client: 7, state: ada });
+    expect(Object.keys((await storage.readPresence('room'))[0] ?? {})).not.toContain('person');
+  });
+
   it('rejects every call once closed', async () => {
     await storage.close();
     await expect(storage.append('room', new Uint8Array([0, 0]), meta)).rejects.toBeInstanceOf(

@@ -37,8 +37,16 @@ export interface Storage {
    * the end of the log, about KEEP_SNAPSHOT_EVERY further back, where older snapshots were thinned out.
    */
   readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null>;
-  /** Records presence samples (names and cursors) for replays; resolves once they are stored. */
+  /**
+   * Records presence samples (names and cursors) for replays; resolves once they are stored. Each counts
+   * towards its room and, when it names one, its person (see countPresence).
+   */
   appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void>;
+  /**
+   * How many presence samples the room holds, in all and per person: where the recorder's ceilings start
+   * counting when the room loads. Read from running totals, not by counting the samples.
+   */
+  countPresence(room: string): Promise<PresenceCounts>;
   /** Recorded presence samples with `from <= at <= to`, oldest first. */
   readPresence(room: string, range?: PresenceRange): Promise<PresenceSample[]>;
   /**
@@ -109,6 +117,29 @@ export interface PresenceSample {
   client: number;
   /** The awareness state as the client published it ({ user, cursor, ... }); null once the client left. */
   state: Record<string, unknown> | null;
+  /**
+   * Who published it, as the server knows them (never what the state claims), for the per-person ceiling of
+   * recorded samples. Only written: reads leave it out, as the state says who it was.
+   */
+  person?: string;
+}
+
+/** How many presence samples a room holds. */
+export interface PresenceCounts {
+  samples: number;
+  /** Per person, for the samples recorded with one. */
+  byPerson: ReadonlyMap<string, number>;
+}
+
+/** Totals from per-person counts, the samples recorded without a person ('') counting only in all. */
+export function presenceCountsOf(perPerson: Iterable<[string, number]>): PresenceCounts {
+  let samples = 0;
+  const byPerson = new Map<string, number>();
+  for (const [person, count] of perPerson) {
+    samples += count;
+    if (person !== '') byPerson.set(person, count);
+  }
+  return { samples, byPerson };
 }
 
 export interface PresenceRange {
