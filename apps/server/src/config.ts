@@ -9,6 +9,7 @@ import {
   DEFAULT_MAX_CONNECTIONS_PER_ROOM,
   DEFAULT_MAX_FRAME_BYTES,
   DEFAULT_MAX_PENDING_BYTES,
+  DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE,
   DEFAULT_MAX_STORED_BYTES,
   MAX_PRESENCE_BYTES,
 } from '@kompas/relay';
@@ -43,6 +44,7 @@ export interface Budgets {
   frameDeadlineMs: number;
   maxConnectionsPerAddress: number;
   maxConnectionsPerRoom: number;
+  maxRefusedWritesPerMinute: number;
   maxPendingBytes: number;
   maxStoredBytes: number;
 }
@@ -95,6 +97,7 @@ const SETTINGS = {
   frameDeadlineSeconds: { flag: 'frame-deadline-seconds', env: 'FRAME_DEADLINE_SECONDS' },
   connectionsPerAddress: { flag: 'connections-per-address', env: 'CONNECTIONS_PER_ADDRESS' },
   connectionsPerRoom: { flag: 'connections-per-room', env: 'CONNECTIONS_PER_ROOM' },
+  refusedWritesPerMinute: { flag: 'refused-writes-per-minute', env: 'REFUSED_WRITES_PER_MINUTE' },
   pendingBytesPerRoom: { flag: 'pending-bytes-per-room', env: 'PENDING_BYTES_PER_ROOM' },
   storedBytesPerBoard: { flag: 'stored-bytes-per-board', env: 'STORED_BYTES_PER_BOARD' },
 } as const;
@@ -119,6 +122,7 @@ Budgets per client (bytes as a number, or with KiB, MiB or GiB; 0 = no limit, ex
   --frame-deadline-seconds <s>    FRAME_DEADLINE_SECONDS   time to finish a started frame (default ${DEFAULT_FRAME_DEADLINE_MS / 1000})
   --connections-per-address <n>   CONNECTIONS_PER_ADDRESS  open connections per address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS})
   --connections-per-room <n>      CONNECTIONS_PER_ROOM     open connections per room (default ${DEFAULT_MAX_CONNECTIONS_PER_ROOM})
+  --refused-writes-per-minute <n> REFUSED_WRITES_PER_MINUTE writes refused per address before it must wait (default ${DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE})
   --pending-bytes-per-room <b>    PENDING_BYTES_PER_ROOM   updates waiting for missing parts (default ${bytes(DEFAULT_MAX_PENDING_BYTES)})
   --stored-bytes-per-board <b>    STORED_BYTES_PER_BOARD   logged updates per board (default ${bytes(DEFAULT_MAX_STORED_BYTES)})`;
 
@@ -285,6 +289,10 @@ function parseBudgets(raw: (setting: Setting) => string | undefined): Budgets {
     frameDeadlineMs: deadlineSeconds * 1000,
     maxConnectionsPerAddress: parseConnections('connectionsPerAddress', DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
     maxConnectionsPerRoom: parseConnections('connectionsPerRoom', DEFAULT_MAX_CONNECTIONS_PER_ROOM),
+    maxRefusedWritesPerMinute: parseConnections(
+      'refusedWritesPerMinute',
+      DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE,
+    ),
     maxPendingBytes: parseBytes('pendingBytesPerRoom', raw('pendingBytesPerRoom'), DEFAULT_MAX_PENDING_BYTES),
     maxStoredBytes: parseBytes('storedBytesPerBoard', raw('storedBytesPerBoard'), DEFAULT_MAX_STORED_BYTES),
   };

@@ -9,7 +9,8 @@ export type Budget =
   | 'connectionsPerAddress'
   | 'connectionsPerRoom'
   | 'pendingBytes'
-  | 'storedBytes';
+  | 'storedBytes'
+  | 'refusedWrites';
 
 export const BUDGETS: readonly Budget[] = [
   'frameSize',
@@ -19,6 +20,7 @@ export const BUDGETS: readonly Budget[] = [
   'connectionsPerRoom',
   'pendingBytes',
   'storedBytes',
+  'refusedWrites',
 ];
 
 /** The close reason for each budget: short enough for a close frame, and it names the budget. */
@@ -30,6 +32,7 @@ export const BUDGET_REASONS: Record<Budget, string> = {
   connectionsPerRoom: 'over budget: connections per room',
   pendingBytes: 'over budget: pending bytes per room',
   storedBytes: 'over budget: stored bytes per board',
+  refusedWrites: 'over budget: refused writes per address; wait a minute',
 };
 
 /** A count per budget, all zero. */

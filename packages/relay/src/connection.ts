@@ -42,6 +42,8 @@ export interface ConnectionSettings {
   frameDeadlineMs: number;
   /** Counts a refusal for a budget; the connection closes itself. */
   onOverBudget: (budget: Budget) => void;
+  /** Called when a write of the client's was refused for its content (4422). */
+  onRefused?: () => void;
   /** Shortest time between two presence updates passed on (see RelayOptions.presenceUpdatesPerSecond). */
   presenceIntervalMs: number;
   logger: RelayLogger;
@@ -259,6 +261,7 @@ export class Connection implements ClientOrigin {
     }
     if (problem === null) return;
     if (typeof problem === 'string') {
+      this.settings.onRefused?.();
       this.log('warn', 'refused an invalid write', { reason: problem });
       this.close(CloseCode.invalidData, fitCloseReason(`invalid board data: ${problem}`));
     } else {

@@ -7,6 +7,7 @@ import { pendingBytes } from './pending.ts';
 import type { PresenceCheck } from './presence-entries.ts';
 import { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 import { CloseCode } from './protocol.ts';
+import { RefusedWrites } from './refused-writes.ts';
 import { Room } from './room.ts';
 import type { ChangeValidator, UpdatePrecheck, Writer } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
@@ -43,6 +44,12 @@ export interface RelayOptions {
    */
   maxConnectionsPerAddress?: number;
   maxConnectionsPerRoom?: number;
+  /**
+   * Writes refused for their content (4422) one client address may have in a minute (default 10) before it
+   * may open no room until they age out (4429): each costs the room a rebuild of its staging copy. Infinity:
+   * no limit.
+   */
+  maxRefusedWritesPerMinute?: number;
   /**
    * Bytes a room's document may hold waiting for missing parts (default 2 MiB): a write that takes it past
    * this closes its writer with 4429 and the room drops what is pending. What is still pending after a ping
@@ -182,6 +189,7 @@ export const DEFAULT_MAX_CONNECTIONS_PER_ROOM = 256;
 /** Honest clients leave at most a few updates waiting for a moment; two of the largest frames fit. */
 export const DEFAULT_MAX_PENDING_BYTES = 2 * 1024 * 1024;
 /** Thousands of times what a day-long workshop writes, yet a full disk needs many boards, each made by someone. */
+export const DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE = 10;
 export const DEFAULT_MAX_STORED_BYTES = 256 * 1024 * 1024;
 
 /**
@@ -212,6 +220,9 @@ export class Relay {
     'bytesPerSecond' | 'burstBytes' | 'frameDeadlineMs' | 'onOverBudget'
   >;
   private readonly connectionLimits: ConnectionLimits;
+  private readonly refusedWrites: RefusedWrites;
+  /** The address each admitted socket came from, for counting its refused writes. */
+  private readonly addresses = new WeakMap<WebSocket, string>();
   private readonly maxPendingBytes: number;
   private readonly storedBytes: StoredBytes | null;
   private readonly counters = { droppedWrites: 0, rejectedWrites: 0, droppedPresence: 0 };
@@ -256,6 +267,9 @@ export class Relay {
       perRoom: options.maxConnectionsPerRoom ?? DEFAULT_MAX_CONNECTIONS_PER_ROOM,
     });
     this.maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
+    this.refusedWrites = new RefusedWrites(
+      options.maxRefusedWritesPerMinute ?? DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE,
+    );
     const maxStoredBytes = options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES;
     const budgetGroup = options.budgetGroup ?? ((room: string) => ({ id: room, rooms: [room] }));
     this.storedBytes = Number.isFinite(maxStoredBytes)
@@ -296,6 +310,10 @@ export class Relay {
       maxBufferedBytes: this.maxBufferedBytes,
       ...this.connectionBudgets,
       presenceIntervalMs: this.presenceIntervalMs,
+      onRefused: () => {
+        const address = this.addresses.get(ws);
+        if (address !== undefined) this.refusedWrites.record(address);
+      },
       logger: this.logger,
       onClose: () => this.onConnectionClosed(connection, room),
     });
@@ -309,7 +327,9 @@ export class Relay {
    * `handleConnection`; it is counted until it closes. Past a budget it is closed with 4429 and false returned.
    */
   admit(ws: WebSocket, { room, address }: Admission): boolean {
-    const passed = this.connectionLimits.take(address, room);
+    const passed = this.refusedWrites.allows(address)
+      ? this.connectionLimits.take(address, room)
+      : 'refusedWrites';
     if (passed !== null) {
       this.overBudget[passed] += 1;
       this.logger.warn('client over budget, refused', { room, budget: passed });
@@ -317,6 +337,7 @@ export class Relay {
       ws.close(CloseCode.overBudget, BUDGET_REASONS[passed]);
       return false;
     }
+    this.addresses.set(ws, address);
     ws.once('close', () => this.connectionLimits.release(address, room));
     return true;
   }
