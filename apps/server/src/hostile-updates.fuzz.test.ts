@@ -266,7 +266,7 @@ async function fuzz(seed: number): Promise<Stats> {
       base: mirror,
       control: observerControl.doc,
     });
-    const describe = `${change.kind} change to ${room} by ${sender.role} ${sender.name}: ${change.what}`;
+    const attempt = `${change.kind} change to ${room} by ${sender.role} ${sender.name}: ${change.what}`;
     // Not read for the control room, which has no notes: reading would add the name to its document.
     const notesBefore = room === 'control' ? 0 : notesType(mirror).size;
     const outcome = await sendRaw(
@@ -276,7 +276,7 @@ async function fuzz(seed: number): Promise<Stats> {
       prng.bool(gen),
       Y.encodeStateVector(change.copy),
     ).catch((error: unknown) => {
-      throw fail(step, `${describe}: ${String(error)}`);
+      throw fail(step, `${attempt}: ${String(error)}`);
     });
     const readOnly = room === 'control' && sender.role !== 'facilitator';
 
@@ -285,29 +285,29 @@ async function fuzz(seed: number): Promise<Stats> {
       stats.closed[key] = (stats.closed[key] ?? 0) + 1;
       refusedClients.add(change.copy.clientID);
       if (!REFUSAL_CODES.includes(outcome.code)) {
-        throw fail(step, `${describe}: closed with ${outcome.code} ${outcome.reason}`);
+        throw fail(step, `${attempt}: closed with ${outcome.code} ${outcome.reason}`);
       }
       if (change.kind === 'gap' && outcome.code !== CloseCode.missingParts) {
-        throw fail(step, `${describe}: closed with ${outcome.code} ${outcome.reason}, not 4509`);
+        throw fail(step, `${attempt}: closed with ${outcome.code} ${outcome.reason}, not 4509`);
       }
       if (change.kind === 'valid') {
         const overBudget = outcome.code === OVER_BUDGET_CLOSE_CODE && notesBefore >= MAX_NOTES;
         if (!overBudget)
-          throw fail(step, `${describe}: a valid write was refused: ${outcome.code} ${outcome.reason}`);
+          throw fail(step, `${attempt}: a valid write was refused: ${outcome.code} ${outcome.reason}`);
       }
     } else if (readOnly) {
       refusedClients.add(change.copy.clientID);
     } else {
-      if (change.kind === 'gap') throw fail(step, `${describe}: taken although it lacks its dependencies`);
+      if (change.kind === 'gap') throw fail(step, `${attempt}: taken although it lacks its dependencies`);
       const key = `${change.kind} ${room}`;
       stats.accepted[key] = (stats.accepted[key] ?? 0) + 1;
       await waitFor(() => sameSnapshot(mirror, change.copy), 'the change to reach the honest client').catch(
         () => {
-          throw fail(step, `${describe}: accepted, yet never reached the honest client`);
+          throw fail(step, `${attempt}: accepted, yet never reached the honest client`);
         },
       );
       const invalid = room === 'control' ? findInvalidControl(mirror) : findInvalidContent(mirror);
-      if (invalid !== null) throw fail(step, `${describe}: accepted, and now ${invalid}`);
+      if (invalid !== null) throw fail(step, `${attempt}: accepted, and now ${invalid}`);
     }
     change.copy.destroy();
 
