@@ -75,6 +75,17 @@ describe('findInvalidChange', () => {
     });
   }
 
+  it('refuses a note or a vote under a name every plain object has, which replays would lose', () => {
+    for (const id of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      const { server, client } = setUp();
+      rawNotes(client).set(id, new Y.Map(Object.entries({ ...VALID_NOTE })));
+      expect(check(server, client)).toBe(`note "${id}" is not a valid note`);
+      const second = setUp();
+      second.client.getMap(VOTES_KEY).set(id, { round: 'round-1', voter: 'pim', note: 'note-1', at: 5 });
+      expect(check(second.server, second.client)).toBe(`vote "${id}" is not a valid vote`);
+    }
+  });
+
   it('refuses a hand-written note with missing fields, and a note that is no map', () => {
     const { server, client } = setUp();
     const { color: _color, ...withoutColor } = VALID_NOTE;

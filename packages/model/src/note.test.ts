@@ -145,6 +145,7 @@ describe('createNote', () => {
     ['an empty note id', 'invalid-note-id', { id: '' }],
     ['a note id of 65 characters', 'invalid-note-id', { id: 'n'.repeat(65) }],
     ['a note id with a control character', 'invalid-note-id', { id: 'note\u0000' }],
+    ['a note id every plain object has', 'invalid-note-id', { id: '__proto__' }],
     ['a note id that is not a string', 'invalid-note-id', { id: 7 }],
   ] as const)('refuses %s and writes nothing', (_case, code, overrides) => {
     const doc = new Y.Doc();

@@ -59,7 +59,8 @@ export class StagingDoc {
 
   /**
    * Applies `update` to the copy and returns why the validator refused it (the copy is then rebuilt), or null
-   * when the source should apply it too. Throws, after rebuilding, when Yjs cannot read the update.
+   * when the source should apply it too. Throws, after rebuilding, when Yjs cannot read the update; one that
+   * is only nested too deeply to read is refused as invalid data instead.
    */
   try(update: Uint8Array, attempt: WriteAttempt): string | Refusal | null {
     const doc = this.doc;
@@ -72,6 +73,8 @@ export class StagingDoc {
       Y.applyUpdate(doc, update);
     } catch (error) {
       this.rebuild();
+      // Yjs encodes values nested deeper than it can decode: a well-formed update, refused for its data.
+      if (isStackOverflow(error)) return TOO_DEEP;
       throw error;
     } finally {
       doc.off('afterTransaction', capture);
@@ -113,6 +116,13 @@ export const MISSING_PARTS: Refusal = {
   reason: 'update depends on changes the server does not have; sync again',
   code: CloseCode.missingParts,
 };
+
+/** Why an update whose values nest too deeply to be read is refused. */
+export const TOO_DEEP = 'values nested too deeply to read';
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
 
 function hasMissingParts(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;

@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
 import { CloseCode, messageSync } from './protocol.ts';
-import type { ChangeValidator, WriteAttempt } from './staging-doc.ts';
+import { type ChangeValidator, TOO_DEEP, type WriteAttempt } from './staging-doc.ts';
 import { startTestServer, type TestServer, waitFor } from './test-server.ts';
 
 let server: TestServer | null = null;
@@ -146,4 +146,29 @@ describe('what a validator is told about a write', () => {
     await waitFor(async () => (await storage.readLog('board')).length === 2, 'both updates to be stored');
     expect(retry.readyState).toBe(WebSocket.OPEN);
   });
+
+  it('refuses an update nesting a value deeper than it can read as invalid data, not as a broken frame', async () => {
+    server = await startTestServer({ storage: new MemoryStorage(), validator: () => () => null });
+    const socket = await open('board');
+    const refusal = closed(socket);
+    socket.send(updateFrame(deeplyNested(200_000)));
+    expect(await refusal).toEqual({ code: CloseCode.invalidData, reason: `invalid board data: ${TOO_DEEP}` });
+  });
 });
+
+/**
+ * An update setting a list nested `depth` times: written by hand, as Yjs's own encoder runs out of stack
+ * before the reader would. In lib0's encoding a one-item list is [117, 1]; the string 'x' is [119, 1, 120].
+ */
+function deeplyNested(depth: number): Uint8Array {
+  const sentinel = [117, 1, 119, 8, ...new TextEncoder().encode('SENTINEL')];
+  const update = mapUpdate('deep', ['SENTINEL']);
+  const at = update.findIndex((_, index) =>
+    sentinel.every((byte, offset) => update[index + offset] === byte),
+  );
+  if (at < 0) throw new Error('the sentinel was not where it was expected');
+  const nested = new Uint8Array(depth * 2 + 3);
+  for (let level = 0; level < depth; level++) nested.set([117, 1], level * 2);
+  nested.set([119, 1, 120], depth * 2);
+  return new Uint8Array([...update.subarray(0, at), ...nested, ...update.subarray(at + sentinel.length)]);
+}
