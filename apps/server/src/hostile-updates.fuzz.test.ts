@@ -202,11 +202,17 @@ interface Stats {
   steps: number;
 }
 
+/**
+ * Every hostile writer comes from this one address, and each refusal counts against it: without lifting that
+ * budget (refused-writes.test.ts covers it) the address would be kept out after ten refusals.
+ */
+const SERVER_FLAGS = ['--max-notes', String(MAX_NOTES), '--refused-writes-per-minute', '0'];
+
 async function fuzz(seed: number): Promise<Stats> {
   const gen = prng.create(seed);
   const fail = (step: number, message: string) => new Error(`seed ${seed}, step ${step}: ${message}`);
   dataDir = await tempDir('fuzz');
-  server = await startTestServer(dataDir, ['--max-notes', String(MAX_NOTES)]);
+  server = await startTestServer(dataDir, SERVER_FLAGS);
   const board: CreatedBoard = await createBoard(server);
   const bram = await joinBoard(server, board.id, board.invites.participant, 'Bram');
   const senders: (Sender & { token: string })[] = [
@@ -353,7 +359,7 @@ async function expectReadersAfterRestart(seed: number, board: CreatedBoard, held
   closeClients(...clients);
   clients = [];
   await server?.close();
-  server = await startTestServer(dataDir as string, ['--max-notes', String(MAX_NOTES)]);
+  server = await startTestServer(dataDir as string, SERVER_FLAGS);
   const token = board.tokens.facilitator;
   const base = `/api/boards/${board.id}`;
   const now = Date.now();

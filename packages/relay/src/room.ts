@@ -13,7 +13,14 @@ import { encodePresentStates, relayClock } from './presence-clocks.ts';
 import { encodePresenceEntries, type PresenceCheck, type PresenceEntry } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
 import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
-import { type ChangeValidator, type Refusal, StagingDoc, type UpdatePrecheck } from './staging-doc.ts';
+import {
+  type ChangeValidator,
+  isStackOverflow,
+  type Refusal,
+  StagingDoc,
+  TOO_DEEP,
+  type UpdatePrecheck,
+} from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
@@ -229,8 +236,7 @@ export class Room {
       return null;
     }
     const attempt = { before: this.doc, writer: writer.writer, companion: this.companion?.doc ?? null };
-    const problem =
-      this.options.precheck?.(update, writer.writer) ?? this.staging?.try(update, attempt) ?? null;
+    const problem = this.precheck(update, writer) ?? this.staging?.try(update, attempt) ?? null;
     if (problem !== null) {
       this.rejectedWrites += 1;
       this.options.counters.rejectedWrites += 1;
@@ -271,6 +277,16 @@ export class Room {
     dropPending(this.doc);
     this.staging?.rebuild();
     this.pendingSince = null;
+  }
+
+  /** The room's check of an update alone; an update nested too deeply for Yjs to read is refused as invalid. */
+  private precheck(update: Uint8Array, writer: Connection): string | null {
+    try {
+      return this.options.precheck?.(update, writer.writer) ?? null;
+    } catch (error) {
+      if (isStackOverflow(error)) return TOO_DEEP;
+      throw error;
+    }
   }
 
   countDroppedWrite(): void {

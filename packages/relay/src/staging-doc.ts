@@ -120,7 +120,7 @@ export const MISSING_PARTS: Refusal = {
 /** Why an update whose values nest too deeply to be read is refused. */
 export const TOO_DEEP = 'values nested too deeply to read';
 
-function isStackOverflow(error: unknown): boolean {
+export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
