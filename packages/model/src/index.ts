@@ -94,6 +94,7 @@ export {
   type WriteOptions,
 } from './note.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
+export { mayDeleteNote } from './note-rules.ts';
 export {
   LOCAL_ORIGIN,
   MIGRATION_ORIGIN,
@@ -239,4 +240,3 @@ export {
   votingRoundsType,
 } from './voting.ts';
 export { isRole, ROLES, type Role, type WriteContext, type WriteRefusal, type Writer } from './writer.ts';
-export { mayDeleteNote } from './note-rules.ts';

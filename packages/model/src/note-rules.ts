@@ -3,7 +3,7 @@ import { lockedPhaseOf, type NotePlaces, readBoardLock } from './board-lock.ts';
 import { getNote, type Note } from './note.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
 import { getPhase } from './phases.ts';
-import type { WriteContext, Writer, WriteRefusal } from './writer.ts';
+import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
 /**
  * The rules for one note (on the board, or a draft), as the server applies them to every write. The board is
@@ -22,7 +22,8 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
   const isFacilitator = writer.role === 'facilitator';
   if (!now) {
     if (!before) return null;
-    if (!mayDeleteNote(before, writer)) return { reason: 'only its author or a facilitator may delete a note' };
+    if (!mayDeleteNote(before, writer))
+      return { reason: 'only its author or a facilitator may delete a note' };
     return lockRefusal(context, { from: before.step });
   }
   if (!before) {
@@ -39,7 +40,10 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
 }
 
 /** Whether `writer` may delete `note`: its author may, and so may every facilitator. */
-export function mayDeleteNote(note: Pick<Note, 'authorId'>, writer: Pick<Writer, 'person' | 'role'>): boolean {
+export function mayDeleteNote(
+  note: Pick<Note, 'authorId'>,
+  writer: Pick<Writer, 'person' | 'role'>,
+): boolean {
   return writer.role === 'facilitator' || note.authorId === writer.person;
 }
 
