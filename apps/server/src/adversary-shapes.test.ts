@@ -131,6 +131,11 @@ const ATTACKS: Attack[] = [
     write: (doc) => doc.getMap('meta').set('title', new Y.Text(MARK)),
   },
   {
+    what: 'a recorded migration removed',
+    reason: 'a recorded migration cannot be removed',
+    write: (doc) => doc.getMap('schema').clear(),
+  },
+  {
     what: 'an unknown top-level type',
     reason: 'unknown top-level type',
     write: (doc) => doc.getMap('hidden').set('x', MARK),
@@ -154,6 +159,7 @@ describe('a hostile participant storing what no note, vote or metadata holds', (
     await a.expectNotRelayed();
     const { content } = await a.expectNotStored();
     expect([...content.share.keys()].sort()).toEqual(['meta', 'notes', 'schema']);
+    expect([...content.getMap('schema').keys()]).toEqual(['kompas.board/1-initial']);
     expect(content.getMap('votes').size).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { hasExactBoardMeta, META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
 import { getNote, hasExactNoteShape, NOTES_KEY, notesType } from './note.ts';
 import { findRefusedNoteChange } from './note-rules.ts';
-import { recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
+import { keepsRecordedMigrations, recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
 import { findRefusedVoteChange } from './vote-rules.ts';
 import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
 import type { WriteContext, WriteRefusal } from './writer.ts';
@@ -37,7 +37,7 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
 
 /**
  * findInvalidChange, then the rules of who may write what (note-rules.ts, vote-rules.ts; the title and task
- * are the facilitators'), and the board's budget of notes. Returns why the change is refused, or null.
+ * are the facilitators'; recorded migrations stay), and the board's budget of notes. Returns why the change is refused, or null.
  */
 export function findRefusedChange(
   doc: Y.Doc,
@@ -47,6 +47,9 @@ export function findRefusedChange(
   const touched = touchedParts(doc, transaction);
   const invalid = typeof touched === 'string' ? touched : findInvalidParts(doc, touched);
   if (invalid !== null || typeof touched === 'string') return { reason: invalid ?? 'invalid change' };
+  if (touched.schema && !keepsRecordedMigrations(context.before, doc)) {
+    return { reason: 'a recorded migration cannot be removed' };
+  }
   if (touched.meta && context.writer.role !== 'facilitator') {
     return { reason: 'only facilitators change the board’s title and task' };
   }

@@ -5,6 +5,7 @@ import { setBoardLock } from './board-lock.ts';
 import { findRefusedChange } from './change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTES_KEY, recolorNote } from './note.ts';
 import { nextPhase, startFacilitation } from './phase-history.ts';
+import { SCHEMA_KEY } from './schema.ts';
 import { closeVotingRound, openVotingRound, placeVote, takeBackVote, VOTES_KEY } from './voting.ts';
 import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
@@ -105,6 +106,13 @@ describe('who may write what on a board', () => {
     const retitle = (doc: Y.Doc) => doc.getMap(META_KEY).set('title', 'Overgenomen');
     expect(attempt(anna, retitle)?.reason).toMatch(/only facilitators/);
     expect(attempt(fenna, retitle)).toBeNull();
+  });
+
+  it('lets nobody remove a recorded migration, which would make every client migrate the board again', () => {
+    const { attempt } = setUp();
+    const forget = (doc: Y.Doc) => doc.getMap(SCHEMA_KEY).clear();
+    expect(attempt(bert, forget)?.reason).toMatch(/recorded migration cannot be removed/);
+    expect(attempt(fenna, forget)?.reason).toMatch(/recorded migration cannot be removed/);
   });
 
   it('takes votes only from their voter, while the round is open, in scope and within the budget', () => {
