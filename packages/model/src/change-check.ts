@@ -47,6 +47,8 @@ export function findRefusedChange(
   const touched = touchedParts(doc, transaction);
   const invalid = typeof touched === 'string' ? touched : findInvalidParts(doc, touched);
   if (invalid !== null || typeof touched === 'string') return { reason: invalid ?? 'invalid change' };
+  // Observers only read; the server drops their writes already, and should that ever fail, the rules refuse them.
+  if (context.writer.role === 'observer') return { reason: 'observers do not write to the board' };
   if (touched.schema && !keepsRecordedMigrations(context.before, doc)) {
     return { reason: 'a recorded migration cannot be removed' };
   }

@@ -108,6 +108,17 @@ describe('who may write what on a board', () => {
     expect(attempt(fenna, retitle)).toBeNull();
   });
 
+  it('lets an observer write nothing, not even a note under their own name', () => {
+    const { attempt } = setUp();
+    const otto: Writer = { person: 'p-otto', role: 'observer', name: 'Otto' };
+    const note = (doc: Y.Doc) =>
+      createNote(doc, { text: 'Even meeschrijven', step: 'verkennen.partners', author: asAuthor(otto) });
+    expect(attempt(otto, note)?.reason).toMatch(/observers do not write/);
+    expect(attempt(otto, (doc) => editNote(doc, 'anna-1', 'Bijgewerkt'))?.reason).toMatch(
+      /observers do not write/,
+    );
+  });
+
   it('lets nobody remove a recorded migration, which would make every client migrate the board again', () => {
     const { attempt } = setUp();
     const forget = (doc: Y.Doc) => doc.getMap(SCHEMA_KEY).clear();
