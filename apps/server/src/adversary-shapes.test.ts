@@ -214,3 +214,44 @@ describe('a hostile participant past the notes a board may hold', () => {
     ).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
   });
 });
+
+describe('a hostile participant sending frames the server cannot take as they are', () => {
+  it('is closed with 4400 for a malformed frame or update, and the room goes on', async () => {
+    const a = await open();
+    const frames = [
+      new Uint8Array([0, 2, 200, ...MARK_BYTES]), // an update announcing more bytes than it holds
+      new Uint8Array([0, 2, MARK_BYTES.length, ...MARK_BYTES]), // an update that is no Yjs update
+      new Uint8Array([9, ...MARK_BYTES]), // an unknown message type
+    ];
+    for (const frame of frames) {
+      const ans = await a.hostile(a.board.tokens.participant);
+      ans.sendFrame(frame);
+      expect((await ans.closeOf()).code).toBe(CloseCode.malformed);
+    }
+    await a.expectNotRelayed();
+    await a.expectNotStored();
+  });
+
+  it('is closed with 4509 for an update whose dependencies the server lacks, which it never applies later', async () => {
+    const a = await open();
+    const ans = await a.hostile(a.board.tokens.participant);
+    const updates: Uint8Array[] = [];
+    const draft = new Y.Doc();
+    Y.applyUpdate(draft, Y.encodeStateAsUpdate(ans.doc));
+    draft.on('update', (update: Uint8Array) => updates.push(update));
+    draft.getMap('notes').set('n', a.noteMap({ text: 'eerst' }));
+    (draft.getMap('notes').get('n') as Y.Map<unknown>).set('text', MARK);
+    const [, dependent] = updates as [Uint8Array, Uint8Array];
+    ans.sendUpdate(dependent);
+    expect((await ans.closeOf()).code).toBe(CloseCode.missingParts);
+
+    // The part it depends on arrives later, from another connection: the held-back change does not come with it.
+    const again = await a.hostile(a.board.tokens.participant);
+    again.sendUpdate(updates[0] as Uint8Array);
+    await again.roundTrip();
+    await waitFor(() => listNotes(a.watcher.doc).some((note) => note.id === 'n'), 'the first part');
+    await a.expectNotRelayed();
+    const { content } = await a.expectNotStored();
+    expect(listNotes(content).find((note) => note.id === 'n')?.text).toBe('eerst');
+  });
+});
