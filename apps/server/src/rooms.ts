@@ -66,7 +66,13 @@ export function roomValidator(rules: RoomRules): (name: string) => ChangeValidat
   return (name) => {
     const room = parseRoom(name);
     if (room === undefined) return undefined;
-    if (room.kind === 'control') return findInvalidControlChange;
+    if (room.kind === 'control') {
+      // Others only read this room and their writes are dropped; should that ever fail, they are refused here.
+      return (doc, transaction, attempt) =>
+        attempt.writer.role === 'facilitator'
+          ? findInvalidControlChange(doc, transaction)
+          : 'only facilitators write the facilitation state';
+    }
     return (doc, transaction, attempt): string | Refusal | null => {
       const { person, role } = attempt.writer;
       const refusal = findRefusedChange(doc, transaction, {

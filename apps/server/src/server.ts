@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createRelay, SqliteStorage } from '@kompas/relay';
+import { createRelay, type RelayStats, SqliteStorage } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import { WebSocketServer } from 'ws';
 import { Boards } from './boards.ts';
@@ -31,6 +31,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A server started in this process, whose relay's counters can be read as well. */
+export interface InProcessServer extends RunningServer {
+  /** Connections, writes dropped from read-only connections and refused by the rules, budgets passed. */
+  stats(): RelayStats;
+}
+
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
@@ -38,7 +44,7 @@ export class PortInUseError extends Error {
 export async function startServer(
   config: ServerConfig,
   options: { logger?: Logger } = {},
-): Promise<RunningServer> {
+): Promise<InProcessServer> {
   const logger = options.logger ?? createConsoleLogger();
   // Before the database is opened: a refused server must not have touched it.
   const dataDirLock = lockDataDir(config.dataDir);
@@ -150,7 +156,7 @@ export async function startServer(
     return closed;
   };
 
-  return { url, port, close };
+  return { url, port, stats: () => relay.stats(), close };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

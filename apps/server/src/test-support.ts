@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { formatLogLine, type Logger } from './logger.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { type InProcessServer, type RunningServer, startServer } from './server.ts';
 
 /** Shared by the server tests: temp data folders, a server on 127.0.0.1:0, clients, bounded waits. */
 
@@ -19,7 +19,7 @@ export function removeDir(path: string): Promise<void> {
   return rm(path, { recursive: true, force: true });
 }
 
-export interface TestServer extends RunningServer {
+export interface TestServer extends InProcessServer {
   config: ServerConfig;
   /** Every line the server logged, to check that no token ever reaches a log. */
   logs: string[];

@@ -3,7 +3,7 @@ import { hasExactBoardMeta, META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
 import { getNote, hasExactNoteShape, NOTES_KEY, notesType } from './note.ts';
 import { findRefusedNoteChange } from './note-rules.ts';
-import { recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
+import { keepsRecordedMigrations, recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
 import { findMalformedUpdate } from './update-precheck.ts';
 import { findRefusedVoteChange } from './vote-rules.ts';
 import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
@@ -38,7 +38,7 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
 
 /**
  * findInvalidChange, then the rules of who may write what (note-rules.ts, vote-rules.ts; the title and task
- * are the facilitators'), and the board's budget of notes. Returns why the change is refused, or null.
+ * are the facilitators'; recorded migrations stay), and the board's budget of notes. Returns why the change is refused, or null.
  */
 export function findRefusedChange(
   doc: Y.Doc,
@@ -48,6 +48,11 @@ export function findRefusedChange(
   const touched = touchedParts(doc, transaction);
   const invalid = typeof touched === 'string' ? touched : findInvalidParts(doc, touched);
   if (invalid !== null || typeof touched === 'string') return { reason: invalid ?? 'invalid change' };
+  // Observers only read; the server drops their writes already, and should that ever fail, the rules refuse them.
+  if (context.writer.role === 'observer') return { reason: 'observers do not write to the board' };
+  if (touched.schema && !keepsRecordedMigrations(context.before, doc)) {
+    return { reason: 'a recorded migration cannot be removed' };
+  }
   if (touched.meta && context.writer.role !== 'facilitator') {
     return { reason: 'only facilitators change the board’s title and task' };
   }

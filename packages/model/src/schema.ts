@@ -55,6 +55,16 @@ export function recordsOnlyKnownMigrations(doc: Y.Doc): boolean {
   return true;
 }
 
+/**
+ * True when `after` still records every migration `before` did. The record only grows (see SCHEMA_KEY): a client
+ * that removed an entry would make the board read as older than it is, and every client would migrate it again.
+ */
+export function keepsRecordedMigrations(before: Y.Doc, after: Y.Doc): boolean {
+  const recorded = schemaType(after);
+  for (const id of schemaType(before).keys()) if (!recorded.has(id)) return false;
+  return true;
+}
+
 /** True when a newer Kompas wrote this document: show it read-only instead of writing into it. */
 export function isNewerSchema(doc: Y.Doc): boolean {
   return readSchemaVersion(doc) > CURRENT_SCHEMA_VERSION;

@@ -5,6 +5,7 @@ import { setBoardLock } from './board-lock.ts';
 import { findRefusedChange } from './change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTES_KEY, recolorNote } from './note.ts';
 import { nextPhase, startFacilitation } from './phase-history.ts';
+import { SCHEMA_KEY } from './schema.ts';
 import { closeVotingRound, openVotingRound, placeVote, takeBackVote, VOTES_KEY } from './voting.ts';
 import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
@@ -111,6 +112,24 @@ describe('who may write what on a board', () => {
     const retitle = (doc: Y.Doc) => doc.getMap(META_KEY).set('title', 'Overgenomen');
     expect(attempt(anna, retitle)?.reason).toMatch(/only facilitators/);
     expect(attempt(fenna, retitle)).toBeNull();
+  });
+
+  it('lets an observer write nothing, not even a note under their own name', () => {
+    const { attempt } = setUp();
+    const otto: Writer = { person: 'p-otto', role: 'observer', name: 'Otto' };
+    const note = (doc: Y.Doc) =>
+      createNote(doc, { text: 'Even meeschrijven', step: 'verkennen.partners', author: asAuthor(otto) });
+    expect(attempt(otto, note)?.reason).toMatch(/observers do not write/);
+    expect(attempt(otto, (doc) => editNote(doc, 'anna-1', 'Bijgewerkt'))?.reason).toMatch(
+      /observers do not write/,
+    );
+  });
+
+  it('lets nobody remove a recorded migration, which would make every client migrate the board again', () => {
+    const { attempt } = setUp();
+    const forget = (doc: Y.Doc) => doc.getMap(SCHEMA_KEY).clear();
+    expect(attempt(bert, forget)?.reason).toMatch(/recorded migration cannot be removed/);
+    expect(attempt(fenna, forget)?.reason).toMatch(/recorded migration cannot be removed/);
   });
 
   it('takes votes only from their voter, while the round is open, in scope and within the budget', () => {
