@@ -1,5 +1,7 @@
 import { createNote, listNotes, notesType } from '@kompas/model';
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   type Client,
   closeClients,
@@ -28,6 +30,15 @@ afterEach(async () => {
   await server.close();
   await removeDir(dataDir);
 });
+
+/** A y-websocket update frame, as a client that bypasses its library would send it. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
 
 function people(boardId: string, token: string, init: { method: string; body: unknown }) {
   return fetch(`${server.url}/api/boards/${boardId}/people${init.method === 'PATCH' ? '/me' : ''}`, {
@@ -126,5 +137,30 @@ describe('people of a board', () => {
     createNote(fenna.doc, { text: 'Vier', step: 'verkennen.partners', author });
     expect(await overBudget).toEqual({ code: 4429, reason: 'a board holds at most 3 notes' });
     expect(notesType(observer.doc).size).toBe(3);
+  });
+
+  it('may send again what the board holds, others’ notes too, as a browser does after a reload', async () => {
+    const board = await createBoard(server);
+    const fenna = await connectSynced(server, board.id, board.tokens.facilitator, clients);
+    const observer = await connectSynced(server, board.id, board.tokens.observer, clients);
+    createNote(fenna.doc, {
+      text: 'Van Fenna',
+      step: 'verkennen.partners',
+      author: board.people.facilitator,
+    });
+    await waitFor(() => listNotes(observer.doc).length === 1, 'Fenna’s note');
+    const ans = await connectSynced(server, board.id, board.tokens.participant, clients);
+    const closes: number[] = [];
+    ans.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    // Everything Ans's browser holds, sent as one update, as y-indexeddb hands it over on a reload.
+    Y.applyUpdate(ans.doc, Y.encodeStateAsUpdate(observer.doc), 'device');
+    ans.provider.ws?.send(updateFrame(Y.encodeStateAsUpdate(ans.doc)));
+    createNote(ans.doc, {
+      text: 'Na het herladen',
+      step: 'verkennen.partners',
+      author: board.people.participant,
+    });
+    await waitFor(() => listNotes(observer.doc).length === 2, 'Ans’s note after the resent board');
+    expect(closes).toEqual([]);
   });
 });

@@ -41,9 +41,9 @@ export function parseRoom(name: string): Room | undefined {
 export function roomPrecheck(name: string): UpdatePrecheck | undefined {
   const kind = parseRoom(name)?.kind;
   if (kind === undefined) return undefined;
-  if (kind === 'control') return findMalformedControlUpdate;
-  return (update, { person, role }) =>
-    findMalformedBoardUpdate(update, { person, role: isRole(role) ? role : 'observer' });
+  if (kind === 'control') return (update, _writer, room) => findMalformedControlUpdate(update, room);
+  return (update, { person, role }, room) =>
+    findMalformedBoardUpdate(update, { person, role: isRole(role) ? role : 'observer' }, room);
 }
 
 /** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */

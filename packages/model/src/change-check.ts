@@ -81,8 +81,9 @@ export function findRefusedChange(
 export function findMalformedBoardUpdate(
   update: Uint8Array,
   writer?: Pick<Writer, 'person' | 'role'>,
+  known?: Y.Doc,
 ): string | null {
-  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, writer);
+  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, writer, known);
 }
 
 function touchedParts(doc: Y.Doc, transaction: Y.Transaction): TouchedParts | string {

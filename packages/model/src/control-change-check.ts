@@ -31,8 +31,8 @@ const CONTROL_SECTIONS: readonly ControlSection[] = [
 const CONTROL_ROOTS: ReadonlySet<string> = new Set(CONTROL_SECTIONS.map((section) => section.key));
 
 /** Why an update cannot be a valid write to a board's control document, from the update alone (or null). */
-export function findMalformedControlUpdate(update: Uint8Array): string | null {
-  return findMalformedUpdate(update, 'control', CONTROL_ROOTS);
+export function findMalformedControlUpdate(update: Uint8Array, known?: Y.Doc): string | null {
+  return findMalformedUpdate(update, 'control', CONTROL_ROOTS, undefined, known);
 }
 
 /**

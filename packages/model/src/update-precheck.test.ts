@@ -74,4 +74,18 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     expect(findMalformedBoardUpdate(vote('p-ans'), ans)).toBeNull();
     expect(findMalformedBoardUpdate(vote('p-bram'), ans)).toMatch(/own id/);
   });
+
+  it('looks only at what is new to the document: resending what it holds writes nothing', () => {
+    const board = new Y.Doc();
+    createNote(board, {
+      text: 'Van Bram',
+      step: 'verkennen.partners',
+      author: { id: 'p-bram', name: 'Bram' },
+    });
+    // A browser of Ans's sends everything it has, as after a reload: Bram's note is already on the board.
+    const everything = Y.encodeStateAsUpdate(board);
+    const ans = { person: 'p-ans', role: 'participant' as const };
+    expect(findMalformedBoardUpdate(everything, ans, board)).toBeNull();
+    expect(findMalformedBoardUpdate(everything, ans, new Y.Doc())).toMatch(/own name/);
+  });
 });

@@ -16,15 +16,20 @@ const VALUE_LIMITS = { maxLength: 16 * 1024, maxDepth: 4 };
  * may be (the full check, findRefusedChange, still decides). Cheap: it looks at what the update writes, not at
  * the document, so the server refuses the plainly malformed (binary, BigInts, shared text, huge values,
  * nested types where none belong, unknown top-level names) without trying it on its copy of the document.
+ * Given the document (`known`), it looks only at what is new to it.
  */
 export function findMalformedUpdate(
   update: Uint8Array,
   kind: BoardDocumentKind,
   knownRoots: ReadonlySet<string>,
   writer?: Pick<Writer, 'person' | 'role'>,
+  known?: Y.Doc,
 ): string | null {
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue;
+    // What the document already holds is not written again: a browser resending it (a reload, a second tab)
+    // writes nothing, whoever wrote it first.
+    if (known && Y.getState(known.store, struct.id.client) >= struct.id.clock + struct.length) continue;
     if (typeof struct.parent === 'string' && !knownRoots.has(struct.parent)) {
       return `unknown top-level type ${describeValue(struct.parent)}`;
     }

@@ -29,10 +29,11 @@ export interface Refusal {
  * refused, or null. The relay only calls it: what is valid is up to whoever passes it.
  */
 /**
- * Why an update cannot be a valid write, read from the update alone (or null): refusals it makes cost nothing,
+ * Why an update cannot be a valid write, read from the update alone (and the room's document, to tell what is
+ * new in it), or null: refusals it makes cost nothing,
  * as the update is never tried on the room's staging copy, which a refusal makes the room rebuild.
  */
-export type UpdatePrecheck = (update: Uint8Array, writer: Writer) => string | null;
+export type UpdatePrecheck = (update: Uint8Array, writer: Writer, room: Y.Doc) => string | null;
 
 export type ChangeValidator = (
   doc: Y.Doc,
