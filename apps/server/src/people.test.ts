@@ -1,5 +1,5 @@
 import { createNote, listNotes, notesType } from '@kompas/model';
-import * as encoding from 'lib0/encoding';
+import { encodeUpdate } from '@kompas/relay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -30,15 +30,6 @@ afterEach(async () => {
   await server.close();
   await removeDir(dataDir);
 });
-
-/** A y-websocket update frame, as a client that bypasses its library would send it. */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 function people(boardId: string, token: string, init: { method: string; body: unknown }) {
   return fetch(`${server.url}/api/boards/${boardId}/people${init.method === 'PATCH' ? '/me' : ''}`, {
@@ -154,7 +145,7 @@ describe('people of a board', () => {
     ans.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
     // Everything Ans's browser holds, sent as one update, as y-indexeddb hands it over on a reload.
     Y.applyUpdate(ans.doc, Y.encodeStateAsUpdate(observer.doc), 'device');
-    ans.provider.ws?.send(updateFrame(Y.encodeStateAsUpdate(ans.doc)));
+    ans.provider.ws?.send(encodeUpdate(Y.encodeStateAsUpdate(ans.doc)));
     createNote(ans.doc, {
       text: 'Na het herladen',
       step: 'verkennen.partners',

@@ -1,4 +1,12 @@
-import { getPhase, type LockMode, listNotes, type Note, type NotePlaces, type PhaseId } from '@kompas/model';
+import {
+  getPhase,
+  isSameNote,
+  type LockMode,
+  listNotes,
+  type Note,
+  type NotePlaces,
+  type PhaseId,
+} from '@kompas/model';
 import type * as Y from 'yjs';
 
 /** What the lock indicator says for everyone, or null when the board is open. */
@@ -30,27 +38,17 @@ export function changedPlaces(before: readonly Note[], after: readonly Note[]): 
     const previous = old.get(note.id);
     old.delete(note.id);
     if (!previous) places.push({ to: note.step });
-    else if (!sameNote(previous, note)) places.push({ from: previous.step, to: note.step });
+    else if (!isSameNote(previous, note)) places.push({ from: previous.step, to: note.step });
   }
   for (const removed of old.values()) places.push({ from: removed.step });
   return places;
 }
 
-function sameNote(a: Note, b: Note): boolean {
-  return (
-    a.text === b.text &&
-    a.step === b.step &&
-    a.pos.r === b.pos.r &&
-    a.pos.t === b.pos.t &&
-    a.color === b.color &&
-    a.updatedAt === b.updatedAt
-  );
-}
-
 /**
  * Undoes (or redoes) this person's last change to the notes of `doc`, unless it touches a phase the lock
  * keeps them out of: then it is put back at once and that phase is returned. Yjs cannot preview an undo,
- * so a refused one is made and reverted; the two updates cancel out for everyone else.
+ * so a refused one is made and reverted; the caller sends both as one update (RoomConnection.hold), which
+ * changes nothing for everyone else.
  */
 export function undoWithinLock(
   manager: Y.UndoManager,

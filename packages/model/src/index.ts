@@ -94,7 +94,7 @@ export {
   type WriteOptions,
 } from './note.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
-export { mayDeleteNote } from './note-rules.ts';
+export { isSameNote, mayDeleteNote } from './note-rules.ts';
 export {
   LOCAL_ORIGIN,
   MIGRATION_ORIGIN,

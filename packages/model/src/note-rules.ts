@@ -37,7 +37,7 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
   }
   if (!sameOrigin(before, now)) return { reason: 'a note’s author and creation time never change' };
   // A write that leaves the note as it was (an undo taken back at once) changes nothing the lock guards.
-  if (sameNote(before, now)) return null;
+  if (isSameNote(before, now)) return null;
   return lockRefusal(context, { from: before.step, to: now.step });
 }
 
@@ -49,7 +49,8 @@ export function mayDeleteNote(
   return writer.role === 'facilitator' || note.authorId === writer.person;
 }
 
-function sameNote(before: Note, after: Note): boolean {
+/** Whether two readings of a note hold the same values in every field. */
+export function isSameNote(before: Note, after: Note): boolean {
   return (
     sameOrigin(before, after) &&
     before.text === after.text &&

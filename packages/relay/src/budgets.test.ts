@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
@@ -8,7 +7,7 @@ import * as Y from 'yjs';
 import { BUDGET_REASONS } from './budgets.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
-import { CloseCode, messageSync } from './protocol.ts';
+import { CloseCode, encodeUpdate } from './protocol.ts';
 import { createRelay, type RelayOptions } from './relay.ts';
 import { connectClient, startTestServer, type TestServer, waitFor } from './test-server.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -76,14 +75,6 @@ function within(closed: Promise<Closed>, ms = 3000): Promise<Closed | null> {
   return Promise.race([closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
 }
 
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('text').insert(0, text);
@@ -132,7 +123,7 @@ describe('Relay budgets', () => {
     await waitFor(() => alice.provider.synced && bob.provider.synced, 'sync');
     const { socket, closed } = await rawSocket('board');
     for (let index = 0; index < 8 && socket.readyState === WebSocket.OPEN; index++) {
-      socket.send(updateFrame(textUpdate('x'.repeat(12_000))));
+      socket.send(encodeUpdate(textUpdate('x'.repeat(12_000))));
     }
     expect(await within(closed)).toEqual({
       code: CloseCode.overBudget,
@@ -191,13 +182,13 @@ describe('Relay budgets', () => {
     await waitFor(() => reader.provider.synced, 'sync');
 
     const { socket, closed } = await rawSocket('board');
-    socket.send(updateFrame(second));
+    socket.send(encodeUpdate(second));
     expect(await within(closed)).toEqual({ code: CloseCode.overBudget, reason: BUDGET_REASONS.pendingBytes });
     expect(server?.relay.stats().overBudget.pendingBytes).toBe(1);
     expect(server?.relay.roomStats('board')?.pendingBytes).toBe(0);
 
     const writer = await rawSocket('board');
-    writer.socket.send(updateFrame(first));
+    writer.socket.send(encodeUpdate(first));
     await waitFor(() => reader.text.toString() === 'a', 'the first part to arrive on its own');
     expect(await within(writer.closed, 100)).toBeNull();
     expect(textOf((await storage.readLog('board')).map((entry) => entry.update))).toBe('a');
@@ -207,11 +198,11 @@ describe('Relay budgets', () => {
     await start({ pingInterval: 100 });
     const [first, second] = dependentUpdates('a', 'b');
     const { socket, closed } = await rawSocket('board');
-    socket.send(updateFrame(second));
+    socket.send(encodeUpdate(second));
     await waitFor(() => (server?.relay.roomStats('board')?.pendingBytes ?? 0) > 0, 'the write to wait');
     await waitFor(() => server?.relay.roomStats('board')?.pendingBytes === 0, 'it to be dropped');
     // Dropped, not integrated: the first part now arrives alone.
-    socket.send(updateFrame(first));
+    socket.send(encodeUpdate(first));
     const reader = client('board');
     await waitFor(() => reader.provider.synced && reader.text.toString() === 'a', 'the first part');
     expect(await within(closed, 100)).toBeNull();
@@ -225,11 +216,11 @@ describe('Relay budgets', () => {
     };
     await start({ storage, maxStoredBytes: 3000, budgetGroup: board });
     const first = await rawSocket('b1');
-    first.socket.send(updateFrame(textUpdate('x'.repeat(2000))));
+    first.socket.send(encodeUpdate(textUpdate('x'.repeat(2000))));
     await waitFor(async () => (await storage.logBytes('b1')) > 2000, 'the first write to be stored');
 
     const control = await rawSocket('b1.control');
-    control.socket.send(updateFrame(textUpdate('y'.repeat(1500))));
+    control.socket.send(encodeUpdate(textUpdate('y'.repeat(1500))));
     expect(await within(control.closed)).toEqual({
       code: CloseCode.overBudget,
       reason: BUDGET_REASONS.storedBytes,
@@ -239,14 +230,14 @@ describe('Relay budgets', () => {
 
     // Another board has its own budget.
     const other = await rawSocket('b2');
-    other.socket.send(updateFrame(textUpdate('z'.repeat(1500))));
+    other.socket.send(encodeUpdate(textUpdate('z'.repeat(1500))));
     await waitFor(async () => (await storage.logBytes('b2')) > 1500, 'the other board to be written');
 
     // Unloaded and loaded again, the board's total is read from storage.
     first.socket.close();
     await waitFor(() => server?.relay.roomStats('b1') === undefined, 'the board to unload');
     const later = await rawSocket('b1.control');
-    later.socket.send(updateFrame(textUpdate('y'.repeat(1500))));
+    later.socket.send(encodeUpdate(textUpdate('y'.repeat(1500))));
     expect((await within(later.closed))?.code).toBe(CloseCode.overBudget);
     expect(await storage.readLog('b1.control')).toEqual([]);
     expect((await within(other.closed, 100))?.code).toBeUndefined();

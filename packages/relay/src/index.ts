@@ -11,6 +11,7 @@ export {
 export { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 export {
   CloseCode,
+  encodeUpdate,
   fitCloseReason,
   MAX_CLOSE_REASON_BYTES,
   MAX_PRESENCE_BYTES,

@@ -1,10 +1,9 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { BUDGET_REASONS } from './budgets.ts';
 import { MemoryStorage } from './memory-storage.ts';
-import { CloseCode, messageSync } from './protocol.ts';
+import { CloseCode, encodeUpdate } from './protocol.ts';
 import { REFUSED_WRITES_WINDOW_MS, RefusedWrites } from './refused-writes.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -16,14 +15,6 @@ afterEach(async () => {
   await server?.close();
   server = null;
 });
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 /** Opens a socket from `address` and resolves with how the server closes it, after sending `frame` if any. */
 async function closeOf(address: string, frame?: Uint8Array): Promise<{ code: number; reason: string }> {
@@ -62,7 +53,7 @@ describe('refused writes per address', () => {
       maxRefusedWritesPerMinute: 2,
       validator: () => (doc) => (doc.getMap('notes').has('refused') ? 'refused' : null),
     });
-    const frame = updateFrame(refusedUpdate());
+    const frame = encodeUpdate(refusedUpdate());
     expect((await closeOf('10.0.0.1', frame)).code).toBe(CloseCode.invalidData);
     expect((await closeOf('10.0.0.1', frame)).code).toBe(CloseCode.invalidData);
     expect(await closeOf('10.0.0.1')).toEqual({

@@ -1,9 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
-import { messageSync } from './protocol.ts';
+import { encodeSyncStep1 } from './protocol.ts';
 import { SyncAnswers } from './sync-answers.ts';
 import { startTestServer, type TestServer, waitFor } from './test-server.ts';
 
@@ -15,14 +14,6 @@ afterEach(async () => {
   await server?.close();
   server = null;
 });
-
-function syncStep1(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
 
 /** A document with some history: items, overwritten values and a deletion. */
 function busyDoc(): Y.Doc {
@@ -64,8 +55,8 @@ describe('answers to sync requests', () => {
     sockets.push(socket);
     socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
     await new Promise((resolve) => socket.once('open', resolve));
-    const empty = Y.encodeStateVector(new Y.Doc());
-    for (let i = 0; i < 100; i++) socket.send(syncStep1(empty));
+    const askForEverything = encodeSyncStep1(new Y.Doc());
+    for (let i = 0; i < 100; i++) socket.send(askForEverything);
     // The greeting (sync step 1 of the room) and 100 answers.
     await waitFor(() => received.length >= 101, 'the answers');
     expect(server.relay.roomStats('board')?.stateEncodings).toBe(1);

@@ -1,9 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
-import { CloseCode, messageSync } from './protocol.ts';
+import { CloseCode, encodeUpdate } from './protocol.ts';
 import { type ChangeValidator, TOO_DEEP, type WriteAttempt } from './staging-doc.ts';
 import { startTestServer, type TestServer, waitFor } from './test-server.ts';
 
@@ -25,14 +24,6 @@ async function open(path: string): Promise<WebSocket> {
     socket.once('error', reject);
   });
   return socket;
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
@@ -69,7 +60,7 @@ describe('what a validator is told about a write', () => {
       companion: (room) => (room === 'board' ? 'board.control' : undefined),
     });
     const ana = await open('board?person=ana');
-    ana.send(updateFrame(mapUpdate('a', 'first')));
+    ana.send(encodeUpdate(mapUpdate('a', 'first')));
     await waitFor(() => seen.length === 1, 'the first write to be checked');
     // The companion is in memory while its room is, though nobody connected to it.
     expect(server.relay.roomStats('board.control')).toBeDefined();
@@ -79,7 +70,7 @@ describe('what a validator is told about a write', () => {
     const refusal = closed(ben);
     const second = new Y.Doc();
     second.getMap('notes').set('b', 'one too many');
-    ben.send(updateFrame(Y.encodeStateAsUpdate(second)));
+    ben.send(encodeUpdate(Y.encodeStateAsUpdate(second)));
     // A refusal with its own code closes with that code, not 4422.
     expect(await refusal).toEqual({ code: 4429, reason: 'too many notes' });
     expect(seen[1]).toMatchObject({ person: 'ben', role: 'facilitator', before: 'first' });
@@ -98,13 +89,13 @@ describe('what a validator is told about a write', () => {
     const twoItems = new Y.Doc();
     twoItems.getMap('notes').set('a', 1);
     twoItems.getMap('notes').set('b', 2);
-    first.send(updateFrame(Y.encodeStateAsUpdate(twoItems)));
+    first.send(encodeUpdate(Y.encodeStateAsUpdate(twoItems)));
     expect(await precheckRefusal).toEqual({ code: 4422, reason: 'invalid board data: more than one item' });
     expect(server.relay.roomStats('board')?.stagingRebuilds).toBe(0);
 
     const second = await open('board');
     const validatorRefusal = closed(second);
-    second.send(updateFrame(mapUpdate('refused', 1)));
+    second.send(encodeUpdate(mapUpdate('refused', 1)));
     expect(await validatorRefusal).toEqual({
       code: 4422,
       reason: 'invalid board data: refused by the validator',
@@ -136,13 +127,13 @@ describe('what a validator is told about a write', () => {
 
     const socket = await open('board');
     const refusal = closed(socket);
-    socket.send(updateFrame(second));
+    socket.send(encodeUpdate(second));
     expect((await refusal).code).toBe(CloseCode.missingParts);
 
     // In order, both are taken: nothing of the refused one stayed behind to be integrated later.
     const retry = await open('board');
-    retry.send(updateFrame(first));
-    retry.send(updateFrame(second));
+    retry.send(encodeUpdate(first));
+    retry.send(encodeUpdate(second));
     await waitFor(async () => (await storage.readLog('board')).length === 2, 'both updates to be stored');
     expect(retry.readyState).toBe(WebSocket.OPEN);
   });
@@ -151,7 +142,7 @@ describe('what a validator is told about a write', () => {
     server = await startTestServer({ storage: new MemoryStorage(), validator: () => () => null });
     const socket = await open('board');
     const refusal = closed(socket);
-    socket.send(updateFrame(deeplyNested(200_000)));
+    socket.send(encodeUpdate(deeplyNested(200_000)));
     expect(await refusal).toEqual({ code: CloseCode.invalidData, reason: `invalid board data: ${TOO_DEEP}` });
   });
 });
