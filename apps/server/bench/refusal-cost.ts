@@ -1,8 +1,8 @@
 /**
  * What a refused write costs the server on a board of 2,000 notes with some history: the time from sending
- * it to the server closing the writer (4422), for a write refused from the update alone (a BigInt in a new
- * note) and for one refused by the rules on the room's copy (a participant deleting someone else's note),
- * which then rebuilds the copy. Also the longest the event loop was held meanwhile.
+ * it to the server closing the writer (4422), for writes refused before they are tried (a BigInt in a new
+ * note; a participant deleting someone else's note) and for one refused on the room's copy (a text longer
+ * than a note may hold), which then rebuilds the copy. Also the longest the event loop was held meanwhile.
  * Run: node --import tsx apps/server/bench/refusal-cost.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -78,11 +78,17 @@ try {
   notesType(deleting).delete(ids[0] ?? '');
   const deleteFrame = encodeUpdate(Y.encodeStateAsUpdate(deleting, Y.encodeStateVector(observer.doc)));
 
+  const tooLong = new Y.Doc();
+  Y.applyUpdate(tooLong, Y.encodeStateAsUpdate(observer.doc));
+  (notesType(tooLong).get(ids[1] ?? '') as Y.Map<unknown>).set('text', TEXT.repeat(8));
+  const tooLongFrame = encodeUpdate(Y.encodeStateAsUpdate(tooLong, Y.encodeStateVector(observer.doc)));
+
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const figures: Record<string, { median: number; max: number; loop: number }> = {};
   for (const [name, frame] of [
-    ['refused from the update alone', malformedFrame],
-    ['refused by the rules (copy rebuilt)', deleteFrame],
+    ['a BigInt, refused from the update', malformedFrame],
+    ["another's note deleted, refused before", deleteFrame],
+    ['a text too long, refused on the copy', tooLongFrame],
   ] as const) {
     const times: number[] = [];
     delay.reset();
@@ -94,7 +100,7 @@ try {
   console.log(`Board: ${NOTES} notes, each moved ${MOVES_PER_NOTE} times; ${RUNS} refusals of each kind`);
   for (const [name, { median: mid, max, loop }] of Object.entries(figures)) {
     console.log(
-      `${name.padEnd(38)} send to close: median ${mid.toFixed(1)} ms, max ${max.toFixed(1)} ms; longest event-loop stall ${loop.toFixed(1)} ms`,
+      `${name.padEnd(40)} send to close: median ${mid.toFixed(1)} ms, max ${max.toFixed(1)} ms; longest event-loop stall ${loop.toFixed(1)} ms`,
     );
   }
   writer.provider.destroy();

@@ -126,7 +126,7 @@ const ATTACKS: Attack[] = [
   },
   {
     what: 'an extra key in the metadata',
-    reason: NOT_META,
+    reason: 'only facilitators change the board’s title and task',
     write: (doc) => doc.getMap('meta').set('extra', MARK),
   },
   {

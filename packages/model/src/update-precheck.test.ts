@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { initBoard } from './board.ts';
 import { findMalformedBoardUpdate } from './change-check.ts';
 import { findMalformedControlUpdate } from './control-change-check.ts';
-import { createNote, NOTES_KEY } from './note.ts';
+import { createNote, editNote, NOTES_KEY } from './note.ts';
 import { startFacilitation } from './phase-history.ts';
 import { openVotingRound, placeVote } from './voting.ts';
 
@@ -73,6 +73,46 @@ describe('updates that cannot be valid writes, told from the update alone', () =
       updateOf((doc) => doc.getMap('votes').set('v1', { round: round.id, voter, note: 'n1', at: 1 }));
     expect(findMalformedBoardUpdate(vote('p-ans'), ans)).toBeNull();
     expect(findMalformedBoardUpdate(vote('p-bram'), ans)).toMatch(/own id/);
+  });
+
+  it('refuses removing another’s note or vote, and a participant changing the title, from the document as it is', () => {
+    const board = new Y.Doc();
+    initBoard(board, { title: 'Zorgregio', task: 'Samen organiseren' });
+    createNote(board, {
+      id: 'bram-1',
+      text: 'Van Bram',
+      step: 'verkennen.partners',
+      author: { id: 'p-bram', name: 'Bram' },
+    });
+    createNote(board, {
+      id: 'ans-1',
+      text: 'Van Ans',
+      step: 'verkennen.partners',
+      author: { id: 'p-ans', name: 'Ans' },
+    });
+    const round = openVotingRound(new Y.Doc(), { budget: 3, scope: { kind: 'board' }, results: 'live' });
+    placeVote(board, round, { note: 'ans-1', voter: 'p-bram', id: 'vote-bram' });
+    const ans = { person: 'p-ans', role: 'participant' as const };
+    const fenna = { person: 'p-fenna', role: 'facilitator' as const };
+    /** What `change` writes to a copy of the board, checked as `writer`'s. */
+    const check = (writer: typeof ans | typeof fenna, change: (doc: Y.Doc) => void) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+      const before = Y.encodeStateVector(copy);
+      change(copy);
+      return findMalformedBoardUpdate(Y.encodeStateAsUpdate(copy, before), writer, board);
+    };
+    expect(check(ans, (doc) => doc.getMap(NOTES_KEY).delete('bram-1'))).toMatch(
+      /only its author or a facilitator/,
+    );
+    expect(check(ans, (doc) => doc.getMap(NOTES_KEY).delete('ans-1'))).toBeNull();
+    expect(check(fenna, (doc) => doc.getMap(NOTES_KEY).delete('bram-1'))).toBeNull();
+    expect(check(ans, (doc) => doc.getMap('votes').delete('vote-bram'))).toMatch(/only the voter/);
+    expect(check(fenna, (doc) => doc.getMap('votes').delete('vote-bram'))).toMatch(/only the voter/);
+    expect(check(ans, (doc) => doc.getMap('meta').set('title', 'Overgenomen'))).toMatch(/only facilitators/);
+    expect(check(fenna, (doc) => doc.getMap('meta').set('title', 'Nieuwe titel'))).toBeNull();
+    // Editing someone's note in place deletes its old text, which is not deleting the note.
+    expect(check(ans, (doc) => editNote(doc, 'bram-1', 'Van Bram, aangevuld'))).toBeNull();
   });
 
   it('looks only at what is new to the document: resending what it holds writes nothing', () => {
