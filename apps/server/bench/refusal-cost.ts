@@ -1,15 +1,15 @@
 /**
  * What a refused write costs the server on a board of 2,000 notes with some history: the time from sending
  * it to the server closing the writer (4422), for writes refused before they are tried (a BigInt in a new
- * note; a participant deleting someone else's note) and for one refused on the room's copy (a text longer
- * than a note may hold), which then rebuilds the copy. Also the longest the event loop was held meanwhile.
+ * note; a participant deleting someone else's note) and for one refused on the room's copy (a vote while no
+ * voting round is open), which then rebuilds the copy. Also the longest the event loop was held meanwhile.
  * Run: node --import tsx apps/server/bench/refusal-cost.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createNote, listNotes, moveNote, notesType } from '@kompas/model';
+import { createNote, listNotes, moveNote, notesType, votesType } from '@kompas/model';
 import { encodeUpdate } from '@kompas/relay';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -78,17 +78,17 @@ try {
   notesType(deleting).delete(ids[0] ?? '');
   const deleteFrame = encodeUpdate(Y.encodeStateAsUpdate(deleting, Y.encodeStateVector(observer.doc)));
 
-  const tooLong = new Y.Doc();
-  Y.applyUpdate(tooLong, Y.encodeStateAsUpdate(observer.doc));
-  (notesType(tooLong).get(ids[1] ?? '') as Y.Map<unknown>).set('text', TEXT.repeat(8));
-  const tooLongFrame = encodeUpdate(Y.encodeStateAsUpdate(tooLong, Y.encodeStateVector(observer.doc)));
+  const voting = new Y.Doc();
+  Y.applyUpdate(voting, Y.encodeStateAsUpdate(observer.doc));
+  votesType(voting).set('vote', { round: 'no-round', voter: participant.id, note: ids[1] ?? '', at: 1 });
+  const voteFrame = encodeUpdate(Y.encodeStateAsUpdate(voting, Y.encodeStateVector(observer.doc)));
 
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const figures: Record<string, { median: number; max: number; loop: number }> = {};
   for (const [name, frame] of [
     ['a BigInt, refused from the update', malformedFrame],
     ["another's note deleted, refused before", deleteFrame],
-    ['a text too long, refused on the copy', tooLongFrame],
+    ['a vote with no round open, on the copy', voteFrame],
   ] as const) {
     const times: number[] = [];
     delay.reset();

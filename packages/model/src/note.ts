@@ -156,6 +156,27 @@ const NOTE_FIELDS: readonly string[] = [
   'updatedAt',
 ];
 
+/** What each field of a stored note may hold: the same checks readNote makes, one field at a time. */
+const FIELD_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  text: (value) => isNormalisedPlainText(value, TEXT_RULE),
+  step: isStepId,
+  pos: (value) => isSlicePosition(value) && hasExactKeys(value, ['r', 't']),
+  color: isNoteColor,
+  authorId: isValidId,
+  authorName: isAuthorName,
+  createdAt: isTimestamp,
+  updatedAt: isTimestamp,
+};
+
+/** Whether `value` may be stored under `key` of a note: a known field, holding what that field holds. */
+export function isNoteFieldValue(key: string, value: unknown): boolean {
+  const check = Object.hasOwn(FIELD_CHECKS, key) ? FIELD_CHECKS[key] : undefined;
+  return check?.(value) ?? false;
+}
+
+/** A note's fields that are written once, when it is created. */
+export const FIXED_NOTE_FIELDS: readonly string[] = ['authorId', 'authorName', 'createdAt'];
+
 /**
  * Whether the note stored under `id` holds exactly its fields, its position exactly r and t: what a server
  * checks, so no client stores anything else in a note. Readers are lenient and ignore what they do not know.

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { initBoard } from './board.ts';
 import { findMalformedBoardUpdate } from './change-check.ts';
 import { findMalformedControlUpdate } from './control-change-check.ts';
-import { createNote, editNote, NOTES_KEY } from './note.ts';
+import { createNote, editNote, moveNote, NOTES_KEY } from './note.ts';
 import { startFacilitation } from './phase-history.ts';
 import { openVotingRound, placeVote } from './voting.ts';
 
@@ -113,6 +113,49 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     expect(check(fenna, (doc) => doc.getMap('meta').set('title', 'Nieuwe titel'))).toBeNull();
     // Editing someone's note in place deletes its old text, which is not deleting the note.
     expect(check(ans, (doc) => editNote(doc, 'bram-1', 'Van Bram, aangevuld'))).toBeNull();
+  });
+
+  it('refuses a value no note may hold there, and a new author or creation time for a note that exists', () => {
+    const board = new Y.Doc();
+    createNote(board, {
+      id: 'bram-1',
+      text: 'Van Bram',
+      step: 'verkennen.partners',
+      author: { id: 'p-bram', name: 'Bram' },
+    });
+    const ans = { person: 'p-ans', role: 'participant' as const };
+    const check = (change: (doc: Y.Doc) => void) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+      const before = Y.encodeStateVector(copy);
+      change(copy);
+      return findMalformedBoardUpdate(Y.encodeStateAsUpdate(copy, before), ans, board);
+    };
+    const field = (key: string, value: unknown) => (doc: Y.Doc) =>
+      (doc.getMap(NOTES_KEY).get('bram-1') as Y.Map<unknown>).set(key, value);
+    expect(check(field('text', 'x'.repeat(501)))).toMatch(/"bram-1" is not a valid note/);
+    expect(check(field('step', 'nergens'))).toMatch(/not a valid note/);
+    expect(check(field('pos', { r: 0.5, t: 0.5, z: 1 }))).toMatch(/not a valid note/);
+    expect(check(field('extra', 'x'))).toMatch(/not a valid note/);
+    expect(check(field('authorName', 'Ans'))).toMatch(/author and creation time never change/);
+    expect(check(field('createdAt', 5))).toMatch(/author and creation time never change/);
+    // What the model writes passes: an edit, a move, a new note of one's own.
+    expect(check((doc) => editNote(doc, 'bram-1', 'Van Bram, aangevuld'))).toBeNull();
+    expect(check((doc) => moveNote(doc, 'bram-1', 'richten.belangen', { r: 0.2, t: 0.8 }))).toBeNull();
+    expect(
+      check((doc) =>
+        createNote(doc, { text: 'Van Ans', step: 'verkennen.opgave', author: { id: 'p-ans', name: 'Ans' } }),
+      ),
+    ).toBeNull();
+    const newNote = (doc: Y.Doc) =>
+      doc.getMap(NOTES_KEY).set(
+        'n',
+        new Y.Map<unknown>([
+          ['text', 'x'.repeat(501)],
+          ['authorId', 'p-ans'],
+        ]),
+      );
+    expect(check(newNote)).toMatch(/"n" is not a valid note/);
   });
 
   it('looks only at what is new to the document: resending what it holds writes nothing', () => {

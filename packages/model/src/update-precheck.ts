@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
 import { ID_MAX_LENGTH } from './id.ts';
-import { getNote, NOTES_KEY, notesType } from './note.ts';
+import { FIXED_NOTE_FIELDS, getNote, isNoteFieldValue, NOTES_KEY, notesType } from './note.ts';
 import { mayDeleteNote } from './note-rules.ts';
 import { isPlainValue } from './plain-value.ts';
 import { readStoredVote, VOTES_KEY, votesType } from './voting.ts';
@@ -60,14 +60,22 @@ function findRefusedRemoval(
   const facilitator = writer.role === 'facilitator';
   // A value set over another names the one it replaces as its origin: a replaced entry is not a deleted one.
   const replaced = new Set<string>();
+  // The notes this update creates: their maps' ids, with the note ids they are stored under.
+  const newNotes = new Map<string, string>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Item && (struct.parent as unknown) === NOTES_KEY && struct.parentSub !== null) {
+      newNotes.set(idKey(struct.id), struct.parentSub);
+    }
+  }
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || holds(known, struct)) continue;
     // Decoded, not integrated: a first value under a top-level key names its parent by name.
     if (!facilitator && (struct.parent as unknown) === META_KEY) return META_REFUSAL;
-    if (struct.origin === null) continue;
-    replaced.add(idKey(struct.origin));
-    const overwritten = itemAt(known, struct.origin);
+    const overwritten = struct.origin === null ? undefined : itemAt(known, struct.origin);
+    if (struct.origin !== null) replaced.add(idKey(struct.origin));
     if (!facilitator && overwritten && rootNameOf(overwritten) === META_KEY) return META_REFUSAL;
+    const problem = findInvalidNoteField(struct, overwritten, newNotes, known);
+    if (problem !== null) return problem;
   }
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
@@ -86,6 +94,50 @@ function findRefusedRemoval(
 }
 
 const META_REFUSAL = 'only facilitators change the board’s title and task';
+
+/**
+ * A value written into a note that no note may hold there: an unknown key, a field's value it cannot hold, or
+ * a new author or creation time for a note that exists. Found for new notes (their map is in the update) and
+ * for notes the document holds, whose fields a value is set beside or over.
+ */
+function findInvalidNoteField(
+  item: Y.Item,
+  overwritten: Y.Item | undefined,
+  newNotes: ReadonlyMap<string, string>,
+  known: Y.Doc,
+): string | null {
+  if (!(item.content instanceof Y.ContentAny || item.content instanceof Y.ContentType)) return null;
+  let key = item.parentSub;
+  let noteId: string | null = null;
+  let isNew = false;
+  const parent = item.parent as unknown;
+  if (parent instanceof Y.ID) {
+    const created = newNotes.get(idKey(parent));
+    if (created !== undefined) {
+      noteId = created;
+      isNew = true;
+    } else {
+      const holder = itemAt(known, parent);
+      if (holder && rootNameOf(holder) === NOTES_KEY) noteId = holder.parentSub;
+    }
+  } else if (parent === null && overwritten?.parentSub) {
+    const map = overwritten.parent;
+    const holder = map instanceof Y.AbstractType ? map._item : null;
+    if (holder && rootNameOf(holder) === NOTES_KEY) {
+      noteId = holder.parentSub;
+      key = overwritten.parentSub;
+    }
+  }
+  if (noteId === null || key === null) return null;
+  const value = item.content instanceof Y.ContentAny ? item.content.arr.at(-1) : item.content.type;
+  if (!isNoteFieldValue(key, value))
+    return `note ${noteId === '' ? 'written' : describeValue(noteId)} is not a valid note`;
+  const current = isNew ? undefined : getNote(known, noteId);
+  if (current && FIXED_NOTE_FIELDS.includes(key) && current[key as keyof typeof current] !== value) {
+    return 'a note’s author and creation time never change';
+  }
+  return null;
+}
 
 function refusedEntryRemoval(
   item: Y.Item,
