@@ -42,8 +42,8 @@ export function roomPrecheck(name: string): UpdatePrecheck | undefined {
   const kind = parseRoom(name)?.kind;
   if (kind === undefined) return undefined;
   if (kind === 'control') return (update, _writer, room) => findMalformedControlUpdate(update, room);
-  return (update, { person, role }, room) =>
-    findMalformedBoardUpdate(update, { person, role: isRole(role) ? role : 'observer' }, room);
+  return (update, { person, role }, room, control) =>
+    findMalformedBoardUpdate(update, { person, role: isRole(role) ? role : 'observer' }, room, control);
 }
 
 /** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */

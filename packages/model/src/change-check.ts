@@ -82,8 +82,9 @@ export function findMalformedBoardUpdate(
   update: Uint8Array,
   writer?: Pick<Writer, 'person' | 'role'>,
   known?: Y.Doc,
+  control?: Y.Doc | null,
 ): string | null {
-  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, writer, known);
+  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, writer, known, control);
 }
 
 function touchedParts(doc: Y.Doc, transaction: Y.Transaction): TouchedParts | string {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard } from './board.ts';
+import { setBoardLock } from './board-lock.ts';
 import { findMalformedBoardUpdate } from './change-check.ts';
 import { findMalformedControlUpdate } from './control-change-check.ts';
-import { createNote, editNote, moveNote, NOTES_KEY } from './note.ts';
-import { startFacilitation } from './phase-history.ts';
+import { createNote, deleteNote, editNote, moveNote, NOTES_KEY } from './note.ts';
+import { LOCAL_ORIGIN } from './origins.ts';
+import { nextPhase, startFacilitation } from './phase-history.ts';
 import { openVotingRound, placeVote } from './voting.ts';
 
 /** The update `write` makes to a new document. */
@@ -156,6 +158,61 @@ describe('updates that cannot be valid writes, told from the update alone', () =
         ]),
       );
     expect(check(newNote)).toMatch(/"n" is not a valid note/);
+  });
+
+  it('keeps a participant out of a locked phase, but lets an undo taken back at once through', () => {
+    const board = new Y.Doc();
+    createNote(board, {
+      id: 'n1',
+      text: 'In Verkennen',
+      step: 'verkennen.partners',
+      author: { id: 'p-ans', name: 'Ans' },
+    });
+    const control = new Y.Doc();
+    startFacilitation(control);
+    nextPhase(control); // the group is in Richten; Verkennen is locked
+    setBoardLock(control, 'other-phases');
+    const ans = { person: 'p-ans', role: 'participant' as const };
+    const check = (
+      writer: typeof ans | { person: string; role: 'facilitator' },
+      change: (doc: Y.Doc) => void,
+    ) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+      const updates: Uint8Array[] = [];
+      copy.on('update', (update: Uint8Array) => updates.push(update));
+      change(copy);
+      return findMalformedBoardUpdate(Y.mergeUpdates(updates), writer, board, control);
+    };
+    expect(check(ans, (doc) => editNote(doc, 'n1', 'Anders'))).toBe('Verkennen is locked');
+    expect(check(ans, (doc) => moveNote(doc, 'n1', 'richten.belangen', { r: 0.5, t: 0.5 }))).toBe(
+      'Verkennen is locked',
+    );
+    expect(check(ans, (doc) => deleteNote(doc, 'n1'))).toBe('Verkennen is locked');
+    const intoVerkennen = (doc: Y.Doc) =>
+      createNote(doc, { text: 'Nieuw', step: 'verkennen.opgave', author: { id: 'p-ans', name: 'Ans' } });
+    expect(check(ans, intoVerkennen)).toBe('Verkennen is locked');
+    expect(
+      check({ person: 'p-fenna', role: 'facilitator' }, (doc) => editNote(doc, 'n1', 'Opgeruimd')),
+    ).toBeNull();
+    // A move made before the lock, undone and redone at once: sent as one update, it changes nothing.
+    setBoardLock(control, 'none');
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(board));
+    const undo = new Y.UndoManager(local.getMap(NOTES_KEY), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    moveNote(local, 'n1', 'verkennen.opgave', { r: 0.3, t: 0.3 });
+    Y.applyUpdate(board, Y.encodeStateAsUpdate(local, Y.encodeStateVector(board)));
+    setBoardLock(control, 'other-phases');
+    const updates: Uint8Array[] = [];
+    local.on('update', (update: Uint8Array) => updates.push(update));
+    undo.undo();
+    undo.redo();
+    expect(updates).toHaveLength(2);
+    expect(findMalformedBoardUpdate(Y.mergeUpdates(updates), ans, board, control)).toBeNull();
+    // The undo alone would take the note out of where it is, into a locked step.
+    expect(findMalformedBoardUpdate(updates[0] as Uint8Array, ans, board, control)).toBe(
+      'Verkennen is locked',
+    );
   });
 
   it('looks only at what is new to the document: resending what it holds writes nothing', () => {

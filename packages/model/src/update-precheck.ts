@@ -1,9 +1,12 @@
 import * as Y from 'yjs';
 import { META_KEY } from './board.ts';
+import { lockedPhases, readBoardLock } from './board-lock.ts';
 import { describeValue } from './errors.ts';
 import { ID_MAX_LENGTH } from './id.ts';
-import { FIXED_NOTE_FIELDS, getNote, isNoteFieldValue, NOTES_KEY, notesType } from './note.ts';
+import { FIXED_NOTE_FIELDS, getNote, isNoteFieldValue, NOTES_KEY, type Note, notesType } from './note.ts';
 import { mayDeleteNote } from './note-rules.ts';
+import { currentPosition, readPhaseHistory } from './phase-history.ts';
+import { getPhase, getStep, isStepId, type StepId } from './phases.ts';
 import { isPlainValue } from './plain-value.ts';
 import { readStoredVote, VOTES_KEY, votesType } from './voting.ts';
 import type { Writer } from './writer.ts';
@@ -27,6 +30,7 @@ export function findMalformedUpdate(
   knownRoots: ReadonlySet<string>,
   writer?: Pick<Writer, 'person' | 'role'>,
   known?: Y.Doc,
+  control?: Y.Doc | null,
 ): string | null {
   const { structs, ds } = Y.decodeUpdate(update);
   for (const struct of structs) {
@@ -42,7 +46,9 @@ export function findMalformedUpdate(
       findMalformedContent(struct.content, kind) ?? (writer ? findOthersName(struct, writer) : null);
     if (problem !== null) return problem;
   }
-  return kind === 'content' && writer && known ? findRefusedRemoval(structs, ds, writer, known) : null;
+  return kind === 'content' && writer && known
+    ? findRefusedRemoval(structs, ds, writer, known, lockFor(writer, control))
+    : null;
 }
 
 /**
@@ -56,6 +62,7 @@ function findRefusedRemoval(
   ds: ReturnType<typeof Y.decodeUpdate>['ds'],
   writer: Pick<Writer, 'person' | 'role'>,
   known: Y.Doc,
+  lock: LockCheck | null,
 ): string | null {
   const facilitator = writer.role === 'facilitator';
   // A value set over another names the one it replaces as its origin: a replaced entry is not a deleted one.
@@ -74,7 +81,9 @@ function findRefusedRemoval(
     const overwritten = struct.origin === null ? undefined : itemAt(known, struct.origin);
     if (struct.origin !== null) replaced.add(idKey(struct.origin));
     if (!facilitator && overwritten && rootNameOf(overwritten) === META_KEY) return META_REFUSAL;
-    const problem = findInvalidNoteField(struct, overwritten, newNotes, known);
+    // A value the same update removes again never lands (an undo taken back at once): only what stays counts.
+    if (Y.isDeleted(ds, struct.id)) continue;
+    const problem = findInvalidNoteField(struct, overwritten, newNotes, known, lock);
     if (problem !== null) return problem;
   }
   for (const [client, ranges] of ds.clients) {
@@ -85,7 +94,7 @@ function findRefusedRemoval(
         at = item.id.clock + item.length;
         if (item.deleted || item.parentSub === null) continue;
         if (replaced.has(idKey(Y.createID(item.id.client, item.id.clock + item.length - 1)))) continue;
-        const problem = refusedEntryRemoval(item, item.parentSub, writer, known);
+        const problem = refusedEntryRemoval(item, item.parentSub, writer, known, lock);
         if (problem !== null) return problem;
       }
     }
@@ -105,6 +114,7 @@ function findInvalidNoteField(
   overwritten: Y.Item | undefined,
   newNotes: ReadonlyMap<string, string>,
   known: Y.Doc,
+  lock: LockCheck | null,
 ): string | null {
   if (!(item.content instanceof Y.ContentAny || item.content instanceof Y.ContentType)) return null;
   let key = item.parentSub;
@@ -130,13 +140,42 @@ function findInvalidNoteField(
   }
   if (noteId === null || key === null) return null;
   const value = item.content instanceof Y.ContentAny ? item.content.arr.at(-1) : item.content.type;
-  if (!isNoteFieldValue(key, value))
-    return `note ${noteId === '' ? 'written' : describeValue(noteId)} is not a valid note`;
+  if (!isNoteFieldValue(key, value)) return `note ${describeValue(noteId)} is not a valid note`;
   const current = isNew ? undefined : getNote(known, noteId);
   if (current && FIXED_NOTE_FIELDS.includes(key) && current[key as keyof typeof current] !== value) {
     return 'a note’s author and creation time never change';
   }
+  if (lock === null) return null;
+  // A note is neither put into a locked phase nor taken out of one, and one inside it does not change.
+  if (key === 'step' && isStepId(value) && (current === undefined || value !== current.step)) {
+    const into = lock(value);
+    if (into !== null) return into;
+  }
+  if (current && !sameFieldValue(current, key, value)) return lock(current.step);
   return null;
+}
+
+/** Whether `value` is what `note` already holds under `key`. */
+function sameFieldValue(note: Note, key: string, value: unknown): boolean {
+  if (key === 'pos') {
+    const pos = value as { r?: unknown; t?: unknown };
+    return pos.r === note.pos.r && pos.t === note.pos.t;
+  }
+  return note[key as keyof Note] === value;
+}
+
+/** Why the lock keeps a participant out of a step: its phase's refusal, or null when it is open to them. */
+type LockCheck = (step: StepId) => string | null;
+
+function lockFor(writer: Pick<Writer, 'role'>, control: Y.Doc | null | undefined): LockCheck | null {
+  if (!control || writer.role === 'facilitator') return null;
+  const { mode } = readBoardLock(control);
+  if (mode === 'none') return null;
+  const locked = lockedPhases(mode, currentPosition(readPhaseHistory(control)).phase);
+  return (step) => {
+    const { phase } = getStep(step);
+    return locked.includes(phase) ? `${getPhase(phase).label.nl} is locked` : null;
+  };
 }
 
 function refusedEntryRemoval(
@@ -144,6 +183,7 @@ function refusedEntryRemoval(
   key: string,
   writer: Pick<Writer, 'person' | 'role'>,
   known: Y.Doc,
+  lock: LockCheck | null,
 ): string | null {
   const root = rootNameOf(item);
   if (root === META_KEY) return writer.role === 'facilitator' ? null : META_REFUSAL;
@@ -151,6 +191,7 @@ function refusedEntryRemoval(
   if (root === NOTES_KEY && notesType(known)._map.get(key) === item) {
     const note = getNote(known, key);
     if (note && !mayDeleteNote(note, writer)) return 'only its author or a facilitator may delete a note';
+    if (note && lock) return lock(note.step);
   }
   if (root === VOTES_KEY && votesType(known)._map.get(key) === item) {
     const vote = readStoredVote(known, key);

@@ -33,7 +33,12 @@ export interface Refusal {
  * new in it), or null: refusals it makes cost nothing,
  * as the update is never tried on the room's staging copy, which a refusal makes the room rebuild.
  */
-export type UpdatePrecheck = (update: Uint8Array, writer: Writer, room: Y.Doc) => string | null;
+export type UpdatePrecheck = (
+  update: Uint8Array,
+  writer: Writer,
+  room: Y.Doc,
+  companion: Y.Doc | null,
+) => string | null;
 
 export type ChangeValidator = (
   doc: Y.Doc,
