@@ -4,6 +4,8 @@ import {
   findMalformedControlUpdate,
   findRefusedChange,
   isRole,
+  notesAddedBy,
+  notesType,
 } from '@kompas/model';
 import type { ChangeValidator, Refusal, UpdatePrecheck } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
@@ -37,13 +39,25 @@ export function parseRoom(name: string): Room | undefined {
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
 }
 
-/** The check of a room's writes from the update alone: what it refuses costs no rebuild of the room's copy. */
-export function roomPrecheck(name: string): UpdatePrecheck | undefined {
-  const kind = parseRoom(name)?.kind;
-  if (kind === undefined) return undefined;
-  if (kind === 'control') return (update, _writer, room) => findMalformedControlUpdate(update, room);
-  return (update, { person, role }, room, control) =>
-    findMalformedBoardUpdate(update, { person, role: isRole(role) ? role : 'observer' }, room, control);
+/**
+ * The check of a room's writes from the update and the room as it is, before the write is tried on the room's
+ * copy: what it refuses costs no rebuild of the copy.
+ */
+export function roomPrecheck(maxNotes: number): (name: string) => UpdatePrecheck | undefined {
+  return (name) => {
+    const kind = parseRoom(name)?.kind;
+    if (kind === undefined) return undefined;
+    if (kind === 'control') return (update, _writer, room) => findMalformedControlUpdate(update, room);
+    return (update, { person, role }, room, control) => {
+      const writer = { person, role: isRole(role) ? role : 'observer' };
+      const problem = findMalformedBoardUpdate(update, writer, room, control);
+      if (problem !== null) return problem;
+      const added = notesAddedBy(update, room);
+      return added > 0 && notesType(room).size + added > maxNotes
+        ? { reason: `a board holds at most ${maxNotes} notes`, code: OVER_BUDGET_CLOSE_CODE }
+        : null;
+    };
+  };
 }
 
 /** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */

@@ -60,7 +60,7 @@ export async function startServer(
     storage,
     logger,
     validator: roomValidator({ people, maxNotes: config.maxNotes }),
-    precheck: roomPrecheck,
+    precheck: roomPrecheck(config.maxNotes),
     // The rules for notes read the board's facilitation state (the lock, the open voting round).
     companion: companionRoom,
     presenceCheck: roomPresenceCheck(people),

@@ -206,6 +206,7 @@ export {
   timerRemaining,
   timerType,
 } from './timer.ts';
+export { notesAddedBy } from './update-precheck.ts';
 export {
   canVote,
   remainingVotes,

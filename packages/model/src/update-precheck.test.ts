@@ -7,7 +7,8 @@ import { findMalformedControlUpdate } from './control-change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTES_KEY } from './note.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { nextPhase, startFacilitation } from './phase-history.ts';
-import { openVotingRound, placeVote } from './voting.ts';
+import { notesAddedBy } from './update-precheck.ts';
+import { closeVotingRound, openVotingRound, placeVote } from './voting.ts';
 
 /** The update `write` makes to a new document. */
 function updateOf(write: (doc: Y.Doc) => void): Uint8Array {
@@ -213,6 +214,79 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     expect(findMalformedBoardUpdate(updates[0] as Uint8Array, ans, board, control)).toBe(
       'Verkennen is locked',
     );
+  });
+
+  it('refuses votes outside the open round, its scope or the voter’s budget, with the facilitation state', () => {
+    const board = new Y.Doc();
+    createNote(board, {
+      id: 'v1',
+      text: 'Verkennen',
+      step: 'verkennen.partners',
+      author: { id: 'p-ans', name: 'Ans' },
+    });
+    createNote(board, {
+      id: 'r1',
+      text: 'Richten',
+      step: 'richten.belangen',
+      author: { id: 'p-ans', name: 'Ans' },
+    });
+    const control = new Y.Doc();
+    const round = openVotingRound(control, {
+      budget: 2,
+      maxPerNote: 1,
+      scope: { kind: 'phase', phase: 'verkennen' },
+      results: 'live',
+    });
+    const ans = { person: 'p-ans', role: 'participant' as const };
+    const cast = (...votes: { id: string; round?: string; note: string }[]) =>
+      updateOf((doc) => {
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(board));
+        for (const { id, round: r = round.id, note } of votes) {
+          doc.getMap('votes').set(id, { round: r, voter: 'p-ans', note, at: 1 });
+        }
+      });
+    expect(findMalformedBoardUpdate(cast({ id: 'a', note: 'v1' }), ans, board, control)).toBeNull();
+    expect(
+      findMalformedBoardUpdate(cast({ id: 'a', note: 'v1', round: 'old' }), ans, board, control),
+    ).toMatch(/no voting round is open/);
+    expect(findMalformedBoardUpdate(cast({ id: 'a', note: 'r1' }), ans, board, control)).toMatch(
+      /not part of the voting round/,
+    );
+    expect(
+      findMalformedBoardUpdate(cast({ id: 'a', note: 'v1' }, { id: 'b', note: 'v1' }), ans, board, control),
+    ).toMatch(/no votes left/);
+    closeVotingRound(control);
+    expect(findMalformedBoardUpdate(cast({ id: 'a', note: 'v1' }), ans, board, control)).toMatch(
+      /no voting round is open/,
+    );
+  });
+
+  it('counts the notes an update adds to the board', () => {
+    const board = new Y.Doc();
+    const author = { id: 'p-ans', name: 'Ans' };
+    createNote(board, { id: 'n1', text: 'Er al', step: 'verkennen.partners', author });
+    const write = (change: (doc: Y.Doc) => void) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+      const before = Y.encodeStateVector(copy);
+      change(copy);
+      return notesAddedBy(Y.encodeStateAsUpdate(copy, before), board);
+    };
+    expect(write((doc) => createNote(doc, { text: 'Een', step: 'verkennen.partners', author }))).toBe(1);
+    expect(
+      write((doc) => {
+        createNote(doc, { text: 'Een', step: 'verkennen.partners', author });
+        createNote(doc, { text: 'Twee', step: 'verkennen.partners', author });
+      }),
+    ).toBe(2);
+    expect(write((doc) => editNote(doc, 'n1', 'Anders'))).toBe(0);
+    // One that also removes something is counted by trying it.
+    expect(
+      write((doc) => {
+        deleteNote(doc, 'n1');
+        createNote(doc, { text: 'Een', step: 'verkennen.partners', author });
+      }),
+    ).toBe(0);
   });
 
   it('looks only at what is new to the document: resending what it holds writes nothing', () => {

@@ -7,8 +7,16 @@ import { FIXED_NOTE_FIELDS, getNote, isNoteFieldValue, NOTES_KEY, type Note, not
 import { mayDeleteNote } from './note-rules.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
 import { getPhase, getStep, isStepId, type StepId } from './phases.ts';
-import { isPlainValue } from './plain-value.ts';
-import { readStoredVote, VOTES_KEY, votesType } from './voting.ts';
+import { hasExactKeys, isPlainValue } from './plain-value.ts';
+import { canVote, type Vote } from './vote-budget.ts';
+import {
+  currentVotingRound,
+  isNoteInScope,
+  listVotes,
+  readStoredVote,
+  VOTES_KEY,
+  votesType,
+} from './voting.ts';
 import type { Writer } from './writer.ts';
 
 /** Which of a board's documents an update is for: they differ in what they may hold. */
@@ -47,7 +55,7 @@ export function findMalformedUpdate(
     if (problem !== null) return problem;
   }
   return kind === 'content' && writer && known
-    ? findRefusedRemoval(structs, ds, writer, known, lockFor(writer, control))
+    ? findRefusedRemoval(structs, ds, writer, known, lockFor(writer, control), control ?? null)
     : null;
 }
 
@@ -63,6 +71,7 @@ function findRefusedRemoval(
   writer: Pick<Writer, 'person' | 'role'>,
   known: Y.Doc,
   lock: LockCheck | null,
+  control: Y.Doc | null,
 ): string | null {
   const facilitator = writer.role === 'facilitator';
   // A value set over another names the one it replaces as its origin: a replaced entry is not a deleted one.
@@ -86,6 +95,7 @@ function findRefusedRemoval(
     const problem = findInvalidNoteField(struct, overwritten, newNotes, known, lock);
     if (problem !== null) return problem;
   }
+  let removesVotes = false;
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
       for (let at = clock; at < clock + len; ) {
@@ -94,10 +104,54 @@ function findRefusedRemoval(
         at = item.id.clock + item.length;
         if (item.deleted || item.parentSub === null) continue;
         if (replaced.has(idKey(Y.createID(item.id.client, item.id.clock + item.length - 1)))) continue;
+        if (rootNameOf(item) === VOTES_KEY) removesVotes = true;
         const problem = refusedEntryRemoval(item, item.parentSub, writer, known, lock);
         if (problem !== null) return problem;
       }
     }
+  }
+  return control ? findRefusedVotes(structs, ds, known, control, !removesVotes) : null;
+}
+
+/**
+ * New votes that vote-rules.ts would refuse whatever else the update does: while no round is open or in
+ * another round, on a note of the board outside the round's scope, or (when the update takes back none)
+ * past the voter's budget or the round's limit per note.
+ */
+function findRefusedVotes(
+  structs: ReturnType<typeof Y.decodeUpdate>['structs'],
+  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+  known: Y.Doc,
+  control: Y.Doc,
+  checkBudget: boolean,
+): string | null {
+  const cast: { id: string; vote: Vote }[] = [];
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || (struct.parent as unknown) !== VOTES_KEY || struct.parentSub === null)
+      continue;
+    if (holds(known, struct) || Y.isDeleted(ds, struct.id) || !(struct.content instanceof Y.ContentAny))
+      continue;
+    const value = struct.content.arr.at(-1);
+    // A vote of another shape is refused for its shape, on the copy.
+    if (!hasExactKeys(value, ['round', 'voter', 'note', 'at'])) continue;
+    const { round, voter, note } = value;
+    if (typeof voter !== 'string' || typeof note !== 'string') continue;
+    const open = currentVotingRound(control);
+    if (open === null || round !== open.id) return 'no voting round is open for this vote';
+    const voted = getNote(known, note);
+    if (voted === undefined) return null; // a note the update may create: the copy decides
+    if (!isNoteInScope(voted, open.scope)) return 'this note is not part of the voting round';
+    cast.push({ id: struct.parentSub, vote: { voterId: voter, noteId: note } });
+  }
+  const open = currentVotingRound(control);
+  if (!checkBudget || open === null || cast.length === 0) return null;
+  const counted = listVotes(known, open.id).filter((placed) => {
+    const voted = getNote(known, placed.noteId);
+    return voted !== undefined && isNoteInScope(voted, open.scope) && !cast.some((c) => c.id === placed.id);
+  });
+  for (const { id, vote } of cast) {
+    const others = [...counted, ...cast.filter((other) => other.id !== id).map((other) => other.vote)];
+    if (!canVote(others, vote, open)) return 'no votes left for this note in this round';
   }
   return null;
 }
@@ -256,4 +310,22 @@ function findMalformedContent(content: Y.Item['content'], kind: BoardDocumentKin
     return kind === 'content' && content.type instanceof Y.Map ? null : 'a nested type where none belongs';
   }
   return 'content of a kind a board never holds';
+}
+
+/**
+ * How many notes an update adds to the board `known`: new entries under keys the board does not hold yet; 0
+ * for an update that also removes something, whose count only trying it tells.
+ */
+export function notesAddedBy(update: Uint8Array, known: Y.Doc): number {
+  const { structs, ds } = Y.decodeUpdate(update);
+  if (ds.clients.size > 0) return 0;
+  const notes = notesType(known);
+  const added = new Set<string>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || (struct.parent as unknown) !== NOTES_KEY || struct.parentSub === null)
+      continue;
+    if (holds(known, struct) || Y.isDeleted(ds, struct.id) || notes.has(struct.parentSub)) continue;
+    added.add(struct.parentSub);
+  }
+  return added.size;
 }

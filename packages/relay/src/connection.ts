@@ -42,7 +42,7 @@ export interface ConnectionSettings {
   frameDeadlineMs: number;
   /** Counts a refusal for a budget; the connection closes itself. */
   onOverBudget: (budget: Budget) => void;
-  /** Called when a write of the client's was refused for its content (4422). */
+  /** Called when a write of the client's was refused by the room's checks (4422, or a budget they keep). */
   onRefused?: () => void;
   /** Shortest time between two presence updates passed on (see RelayOptions.presenceUpdatesPerSecond). */
   presenceIntervalMs: number;
@@ -260,8 +260,9 @@ export class Connection implements ClientOrigin {
       throw new ProtocolError('invalid update', { cause });
     }
     if (problem === null) return;
+    // Each refusal the validator makes may have cost the room a rebuild of its copy: it counts against the address.
+    this.settings.onRefused?.();
     if (typeof problem === 'string') {
-      this.settings.onRefused?.();
       this.log('warn', 'refused an invalid write', { reason: problem });
       this.close(CloseCode.invalidData, fitCloseReason(`invalid board data: ${problem}`));
     } else {

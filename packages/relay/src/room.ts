@@ -280,7 +280,7 @@ export class Room {
   }
 
   /** The room's check of an update alone; an update nested too deeply for Yjs to read is refused as invalid. */
-  private precheck(update: Uint8Array, writer: Connection): string | null {
+  private precheck(update: Uint8Array, writer: Connection): string | Refusal | null {
     try {
       return this.options.precheck?.(update, writer.writer, this.doc, this.companion?.doc ?? null) ?? null;
     } catch (error) {

@@ -38,7 +38,7 @@ export type UpdatePrecheck = (
   writer: Writer,
   room: Y.Doc,
   companion: Y.Doc | null,
-) => string | null;
+) => string | Refusal | null;
 
 export type ChangeValidator = (
   doc: Y.Doc,
