@@ -1,8 +1,9 @@
 /**
  * What a refused write costs the server on a board of 2,000 notes with some history: the time from sending
  * it to the server closing the writer (4422), for writes refused before they are tried (a BigInt in a new
- * note; a participant deleting someone else's note) and for one refused on the room's copy (a vote while no
- * voting round is open), which then rebuilds the copy. Also the longest the event loop was held meanwhile.
+ * note; a participant deleting someone else's note; a vote while no voting round is open) and for one refused
+ * on the room's copy (someone else's note replaced whole by one under the writer's own name), which then rebuilds
+ * the copy. Also the longest the event loop was held meanwhile.
  * Run: node --import tsx apps/server/bench/refusal-cost.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -83,12 +84,23 @@ try {
   votesType(voting).set('vote', { round: 'no-round', voter: participant.id, note: ids[1] ?? '', at: 1 });
   const voteFrame = encodeUpdate(Y.encodeStateAsUpdate(voting, Y.encodeStateVector(observer.doc)));
 
+  const replacing = new Y.Doc();
+  Y.applyUpdate(replacing, Y.encodeStateAsUpdate(observer.doc));
+  const target = notesType(replacing).get(ids[2] ?? '') as Y.Map<unknown>;
+  const own: [string, unknown][] = [
+    ['authorId', participant.id],
+    ['authorName', participant.name],
+  ];
+  notesType(replacing).set(ids[2] ?? '', new Y.Map<unknown>([...target.entries(), ...own]));
+  const replaceFrame = encodeUpdate(Y.encodeStateAsUpdate(replacing, Y.encodeStateVector(observer.doc)));
+
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const figures: Record<string, { median: number; max: number; loop: number }> = {};
   for (const [name, frame] of [
     ['a BigInt, refused from the update', malformedFrame],
     ["another's note deleted, refused before", deleteFrame],
-    ['a vote with no round open, on the copy', voteFrame],
+    ['a vote with no round open, refused before', voteFrame],
+    ['a note replaced whole, on the copy', replaceFrame],
   ] as const) {
     const times: number[] = [];
     delay.reset();
