@@ -27,7 +27,7 @@ import { WebSocket } from 'ws';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type BuiltChange, buildChange, type Person, type Sender } from './hostile-changes.ts';
-import { OVER_BUDGET_CLOSE_CODE, type RoomKind } from './rooms.ts';
+import type { RoomKind } from './rooms.ts';
 import {
   type Client,
   type CreatedBoard,
@@ -72,7 +72,7 @@ const VOTE_FIELDS = ['round', 'voter', 'note', 'at'];
 const KNOWN_MIGRATIONS = new Map(MIGRATIONS.map((migration) => [migration.id, migration.version]));
 const REFUSAL_CODES: readonly number[] = [
   CloseCode.invalidData,
-  OVER_BUDGET_CLOSE_CODE,
+  CloseCode.overBudget,
   CloseCode.missingParts,
 ];
 
@@ -297,7 +297,7 @@ async function fuzz(seed: number): Promise<Stats> {
         throw fail(step, `${attempt}: closed with ${outcome.code} ${outcome.reason}, not 4509`);
       }
       if (change.kind === 'valid') {
-        const overBudget = outcome.code === OVER_BUDGET_CLOSE_CODE && notesBefore >= MAX_NOTES;
+        const overBudget = outcome.code === CloseCode.overBudget && notesBefore >= MAX_NOTES;
         if (!overBudget)
           throw fail(step, `${attempt}: a valid write was refused: ${outcome.code} ${outcome.reason}`);
       }

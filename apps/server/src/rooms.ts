@@ -1,13 +1,19 @@
 import {
   findInvalidControlChange,
-  findMalformedBoardUpdate,
   findMalformedControlUpdate,
+  findRefusedBoardUpdate,
   findRefusedChange,
   isRole,
-  notesAddedBy,
-  notesType,
+  type Role,
+  type WriteRefusal,
 } from '@kompas/model';
-import type { ChangeValidator, Refusal, UpdatePrecheck } from '@kompas/relay';
+import {
+  type ChangeValidator,
+  CloseCode,
+  type Refusal,
+  type UpdatePrecheck,
+  type Writer,
+} from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
 import type { People } from './people.ts';
 
@@ -30,8 +36,16 @@ const SUFFIXES: readonly [string, RoomKind][] = [
   ['.drafts', 'drafts'],
 ];
 
-/** Sent when a write would pass a budget (here: the notes a board may hold): that client alone is closed. */
-export const OVER_BUDGET_CLOSE_CODE = 4429;
+/** The writer as the board's rules know them. Only the server names writers; a role it does not know is an observer's. */
+function boardWriter({ person, role }: Writer): { person: string; role: Role } {
+  return { person, role: isRole(role) ? role : 'observer' };
+}
+
+/** The model's refusal as the relay closes on it: 4422 with the reason, or 4429 past a budget. */
+function relayRefusal(refusal: WriteRefusal | null): string | Refusal | null {
+  if (refusal === null) return null;
+  return refusal.overBudget ? { reason: refusal.reason, code: CloseCode.overBudget } : refusal.reason;
+}
 
 export function parseRoom(name: string): Room | undefined {
   const [suffix, kind] = SUFFIXES.find(([candidate]) => name.endsWith(candidate)) ?? ['', 'content'];
@@ -48,15 +62,10 @@ export function roomPrecheck(maxNotes: number): (name: string) => UpdatePrecheck
     const kind = parseRoom(name)?.kind;
     if (kind === undefined) return undefined;
     if (kind === 'control') return (update, _writer, room) => findMalformedControlUpdate(update, room);
-    return (update, { person, role }, room, control) => {
-      const writer = { person, role: isRole(role) ? role : 'observer' };
-      const problem = findMalformedBoardUpdate(update, writer, room, control);
-      if (problem !== null) return problem;
-      const added = notesAddedBy(update, room);
-      return added > 0 && notesType(room).size + added > maxNotes
-        ? { reason: `a board holds at most ${maxNotes} notes`, code: OVER_BUDGET_CLOSE_CODE }
-        : null;
-    };
+    return (update, writer, room, control) =>
+      relayRefusal(
+        findRefusedBoardUpdate(update, { writer: boardWriter(writer), known: room, control, maxNotes }),
+      );
   };
 }
 
@@ -87,21 +96,15 @@ export function roomValidator(rules: RoomRules): (name: string) => ChangeValidat
           ? findInvalidControlChange(doc, transaction)
           : 'only facilitators write the facilitation state';
     }
-    return (doc, transaction, attempt): string | Refusal | null => {
-      const { person, role } = attempt.writer;
+    return (doc, transaction, attempt) => {
+      const writer = boardWriter(attempt.writer);
       const refusal = findRefusedChange(doc, transaction, {
         before: attempt.before,
-        writer: {
-          person,
-          // Only the server names writers; a role it does not know may not write anything a role is needed for.
-          role: isRole(role) ? role : 'observer',
-          name: rules.people.get(room.boardId, person)?.name,
-        },
+        writer: { ...writer, name: rules.people.get(room.boardId, writer.person)?.name },
         control: attempt.companion,
         maxNotes: rules.maxNotes,
       });
-      if (refusal === null) return null;
-      return refusal.overBudget ? { reason: refusal.reason, code: OVER_BUDGET_CLOSE_CODE } : refusal.reason;
+      return relayRefusal(refusal);
     };
   };
 }

@@ -1,10 +1,10 @@
 import type * as Y from 'yjs';
 import { hasExactBoardMeta, META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
-import { getNote, hasExactNoteShape, NOTES_KEY, notesType } from './note.ts';
+import { getNote, hasExactNoteShape, NOTES_KEY, notesBudgetRefusal, notesType } from './note.ts';
 import { findRefusedNoteChange } from './note-rules.ts';
 import { keepsRecordedMigrations, recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
-import { findMalformedUpdate } from './update-precheck.ts';
+import { findMalformedUpdate, type UpdateContext } from './update-precheck.ts';
 import { findRefusedVoteChange } from './vote-rules.ts';
 import { isVoteEntryValid, VOTES_KEY } from './voting.ts';
 import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
@@ -67,9 +67,7 @@ export function findRefusedChange(
   const { maxNotes } = context;
   if (maxNotes !== undefined) {
     const count = notesType(doc).size;
-    if (count > maxNotes && count > notesType(context.before).size) {
-      return { reason: `a board holds at most ${maxNotes} notes`, overBudget: true };
-    }
+    if (count > maxNotes && count > notesType(context.before).size) return notesBudgetRefusal(maxNotes);
   }
   return null;
 }
@@ -84,7 +82,15 @@ export function findMalformedBoardUpdate(
   known?: Y.Doc,
   control?: Y.Doc | null,
 ): string | null {
-  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, writer, known, control);
+  return findRefusedBoardUpdate(update, { writer, known, control })?.reason ?? null;
+}
+
+/**
+ * findMalformedBoardUpdate with the board's budget of notes too: the one check of an update before the
+ * server tries it, reading it once. A refusal past the budget says so (`overBudget`).
+ */
+export function findRefusedBoardUpdate(update: Uint8Array, context: UpdateContext): WriteRefusal | null {
+  return findMalformedUpdate(update, 'content', KNOWN_ROOTS, context);
 }
 
 function touchedParts(doc: Y.Doc, transaction: Y.Transaction): TouchedParts | string {

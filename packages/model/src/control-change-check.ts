@@ -32,7 +32,7 @@ const CONTROL_ROOTS: ReadonlySet<string> = new Set(CONTROL_SECTIONS.map((section
 
 /** Why an update cannot be a valid write to a board's control document, from the update alone (or null). */
 export function findMalformedControlUpdate(update: Uint8Array, known?: Y.Doc): string | null {
-  return findMalformedUpdate(update, 'control', CONTROL_ROOTS, undefined, known);
+  return findMalformedUpdate(update, 'control', CONTROL_ROOTS, { known })?.reason ?? null;
 }
 
 /**

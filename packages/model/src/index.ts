@@ -35,7 +35,12 @@ export {
   readBoardLock,
   setBoardLock,
 } from './board-lock.ts';
-export { findInvalidChange, findMalformedBoardUpdate, findRefusedChange } from './change-check.ts';
+export {
+  findInvalidChange,
+  findMalformedBoardUpdate,
+  findRefusedBoardUpdate,
+  findRefusedChange,
+} from './change-check.ts';
 export { findInvalidControlChange, findMalformedControlUpdate } from './control-change-check.ts';
 export {
   type Diagnosis,
@@ -206,7 +211,7 @@ export {
   timerRemaining,
   timerType,
 } from './timer.ts';
-export { notesAddedBy } from './update-precheck.ts';
+export { notesAddedBy, type UpdateContext } from './update-precheck.ts';
 export {
   canVote,
   remainingVotes,

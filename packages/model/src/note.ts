@@ -174,6 +174,11 @@ export function isNoteFieldValue(key: string, value: unknown): boolean {
   return check?.(value) ?? false;
 }
 
+/** Why a write is refused that would take a board past `maxNotes` notes: over budget, not invalid. */
+export function notesBudgetRefusal(maxNotes: number): { reason: string; overBudget: true } {
+  return { reason: `a board holds at most ${maxNotes} notes`, overBudget: true };
+}
+
 /** A note's fields that are written once, when it is created. */
 export const FIXED_NOTE_FIELDS: readonly string[] = ['authorId', 'authorName', 'createdAt'];
 

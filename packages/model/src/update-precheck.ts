@@ -3,7 +3,15 @@ import { META_KEY } from './board.ts';
 import { lockedPhases, readBoardLock } from './board-lock.ts';
 import { describeValue } from './errors.ts';
 import { ID_MAX_LENGTH } from './id.ts';
-import { FIXED_NOTE_FIELDS, getNote, isNoteFieldValue, NOTES_KEY, type Note, notesType } from './note.ts';
+import {
+  FIXED_NOTE_FIELDS,
+  getNote,
+  isNoteFieldValue,
+  NOTES_KEY,
+  type Note,
+  notesBudgetRefusal,
+  notesType,
+} from './note.ts';
 import { mayDeleteNote } from './note-rules.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
 import { getPhase, getStep, isStepId, type StepId } from './phases.ts';
@@ -17,7 +25,7 @@ import {
   VOTES_KEY,
   votesType,
 } from './voting.ts';
-import type { Writer } from './writer.ts';
+import type { WriteRefusal, Writer } from './writer.ts';
 
 /** Which of a board's documents an update is for: they differ in what they may hold. */
 export type BoardDocumentKind = 'content' | 'control';
@@ -25,22 +33,47 @@ export type BoardDocumentKind = 'content' | 'control';
 /** No value a board stores comes near this: the longest is a 500-character note text or task. */
 const VALUE_LIMITS = { maxLength: 16 * 1024, maxDepth: 4 };
 
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** What a check of an update may know besides the update: who writes, the document, its facilitation state. */
+export interface UpdateContext {
+  writer?: Pick<Writer, 'person' | 'role'>;
+  /** The document the update is for, as it is: only what is new to it is looked at. */
+  known?: Y.Doc;
+  /** The board's facilitation state (lock, voting rounds), for the rules that need it. */
+  control?: Y.Doc | null;
+  /** Most notes the board may hold: an update past it is refused as over budget. */
+  maxNotes?: number;
+}
+
 /**
- * Why an update cannot be a valid write to a board's document, read from the update alone, or null when it
- * may be (the full check, findRefusedChange, still decides). Cheap: it looks at what the update writes, not at
- * the document, so the server refuses the plainly malformed (binary, BigInts, shared text, huge values,
- * nested types where none belong, unknown top-level names) without trying it on its copy of the document.
- * Given the document (`known`), it looks only at what is new to it.
+ * Why an update cannot be a valid write to a board's document, or null when it may be (the full check,
+ * findRefusedChange, still decides). Cheap: it reads the update once, and the document only where the update
+ * points, so the server refuses the malformed (binary, BigInts, shared text, huge values, nested types where
+ * none belong, unknown top-level names) and, given the context, whatever the rules refuse whatever else the
+ * update does, without trying it on its copy of the document.
  */
 export function findMalformedUpdate(
   update: Uint8Array,
   kind: BoardDocumentKind,
   knownRoots: ReadonlySet<string>,
-  writer?: Pick<Writer, 'person' | 'role'>,
-  known?: Y.Doc,
-  control?: Y.Doc | null,
+  context: UpdateContext = {},
+): WriteRefusal | null {
+  const decoded = Y.decodeUpdate(update);
+  const problem = findMalformedStructs(decoded, kind, knownRoots, context);
+  if (problem !== null) return { reason: problem };
+  const { known, maxNotes } = context;
+  if (kind !== 'content' || known === undefined || maxNotes === undefined) return null;
+  const added = countAddedNotes(decoded, known);
+  return added > 0 && notesType(known).size + added > maxNotes ? notesBudgetRefusal(maxNotes) : null;
+}
+
+function findMalformedStructs(
+  { structs, ds }: DecodedUpdate,
+  kind: BoardDocumentKind,
+  knownRoots: ReadonlySet<string>,
+  { writer, known, control }: UpdateContext,
 ): string | null {
-  const { structs, ds } = Y.decodeUpdate(update);
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     // What the document already holds is not written again: a browser resending it (a reload, a second tab)
@@ -66,8 +99,8 @@ export function findMalformedUpdate(
  * vote-rules.ts and findRefusedChange, made before trying the write, so they cost no rebuild of the copy.
  */
 function findRefusedRemoval(
-  structs: ReturnType<typeof Y.decodeUpdate>['structs'],
-  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+  structs: DecodedUpdate['structs'],
+  ds: DecodedUpdate['ds'],
   writer: Pick<Writer, 'person' | 'role'>,
   known: Y.Doc,
   lock: LockCheck | null,
@@ -119,12 +152,13 @@ function findRefusedRemoval(
  * past the voter's budget or the round's limit per note.
  */
 function findRefusedVotes(
-  structs: ReturnType<typeof Y.decodeUpdate>['structs'],
-  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+  structs: DecodedUpdate['structs'],
+  ds: DecodedUpdate['ds'],
   known: Y.Doc,
   control: Y.Doc,
   checkBudget: boolean,
 ): string | null {
+  const open = currentVotingRound(control);
   const cast: { id: string; vote: Vote }[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || (struct.parent as unknown) !== VOTES_KEY || struct.parentSub === null)
@@ -136,14 +170,12 @@ function findRefusedVotes(
     if (!hasExactKeys(value, ['round', 'voter', 'note', 'at'])) continue;
     const { round, voter, note } = value;
     if (typeof voter !== 'string' || typeof note !== 'string') continue;
-    const open = currentVotingRound(control);
     if (open === null || round !== open.id) return 'no voting round is open for this vote';
     const voted = getNote(known, note);
     if (voted === undefined) return null; // a note the update may create: the copy decides
     if (!isNoteInScope(voted, open.scope)) return 'this note is not part of the voting round';
     cast.push({ id: struct.parentSub, vote: { voterId: voter, noteId: note } });
   }
-  const open = currentVotingRound(control);
   if (!checkBudget || open === null || cast.length === 0) return null;
   const counted = listVotes(known, open.id).filter((placed) => {
     const voted = getNote(known, placed.noteId);
@@ -317,7 +349,10 @@ function findMalformedContent(content: Y.Item['content'], kind: BoardDocumentKin
  * for an update that also removes something, whose count only trying it tells.
  */
 export function notesAddedBy(update: Uint8Array, known: Y.Doc): number {
-  const { structs, ds } = Y.decodeUpdate(update);
+  return countAddedNotes(Y.decodeUpdate(update), known);
+}
+
+function countAddedNotes({ structs, ds }: DecodedUpdate, known: Y.Doc): number {
   if (ds.clients.size > 0) return 0;
   const notes = notesType(known);
   const added = new Set<string>();
