@@ -134,17 +134,3 @@ export async function joinBoard(boardId: string, inviteToken: string, name: stri
   });
   return parseJoinedPerson(body);
 }
-
-/** Gives the person of `personToken` another name on the board. */
-export async function renamePerson(
-  boardId: string,
-  personToken: string,
-  name: string,
-): Promise<JoinedPerson> {
-  const body = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/people/me`, {
-    method: 'PATCH',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${personToken}` },
-    body: JSON.stringify({ name }),
-  });
-  return parseJoinedPerson(body);
-}

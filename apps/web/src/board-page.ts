@@ -571,9 +571,7 @@ export class BoardPage extends LitElement {
     await this.open();
     const session = this.session;
     if (!session) return;
-    // A participant's notes go back under their own name; a facilitator may write others' (revealed drafts).
-    const author = this.canLead ? undefined : { id: this.user.id, name: this.user.name };
-    const kept = await session.recover(copies, author);
+    const kept = await session.recover(copies);
     if (kept > 0 && this.session === session) {
       this.toast.show(
         `${kept} ${kept === 1 ? 'note' : 'notes'} written in this browser ${kept === 1 ? 'was' : 'were'} kept.`,

@@ -109,9 +109,17 @@ export class BoardSession {
 
   private readonly writable: boolean;
 
-  /** `author`: who this browser is on the board (its person), for drafts kept by an earlier version. */
+  /**
+   * Who notes written back from an earlier copy go in under: a participant's own person, as the server takes
+   * new notes from a participant only under their own name; undefined for a facilitator, whose copy may hold
+   * others' notes (revealed drafts), which keep their authors.
+   */
+  private readonly writeBackAs: Author | undefined;
+
+  /** `author`: who this browser is on the board, its person. */
   constructor(boardId: string, token: string, role: Role, author?: Author) {
     this.writable = role !== 'observer';
+    this.writeBackAs = role === 'participant' ? author : undefined;
     const writable = this.writable;
     this.persistence = new IndexeddbPersistence(`kompas:${boardId}`, this.doc);
     this.connection = new RoomConnection({
@@ -132,7 +140,7 @@ export class BoardSession {
       // Kept per role: a facilitator's copy holds everyone's drafts, which a participant link opened in the
       // same browser must not show.
       this.draftsPersistence = new IndexeddbPersistence(draftsStoreName(boardId, role), this.draftsDoc);
-      void takeOverLegacyDrafts(boardId, this.draftsDoc, role === 'participant' ? author : undefined);
+      void takeOverLegacyDrafts(boardId, this.draftsDoc, this.writeBackAs);
       this.draftsConnection = new RoomConnection({
         url: webSocketBase(location),
         room: draftsRoom(boardId),
@@ -193,7 +201,8 @@ export class BoardSession {
    * (new notes, and changes to notes it still has), checked by the model like any write; the refused change
    * itself stays behind. Resolves with how many notes were kept.
    */
-  async recover(copies: DiscardedCopies, author?: Author): Promise<number> {
+  async recover(copies: DiscardedCopies): Promise<number> {
+    const author = this.writeBackAs;
     let kept = 0;
     const rooms = [
       { copy: copies.board, connection: this.connection, doc: this.doc },
