@@ -5,7 +5,7 @@ import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
 import { createInvites } from './invites.ts';
 import type { Logger } from './logger.ts';
-import type { People } from './people.ts';
+import { type People, personView } from './people.ts';
 import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
 import { addressKey, type RateLimiter } from './rate-limit.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
@@ -222,7 +222,7 @@ function readBoard(
     task,
     createdAt,
     role: access.role,
-    ...(person ? { person: { id: person.id, name: person.name, role: person.role } } : {}),
+    ...(person ? { person: personView(person) } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 import { ModelError } from '@kompas/model';
 import type { Access } from './access.ts';
 import type { BoardRecord } from './boards.ts';
-import { type People, PeopleLimitError, type Person } from './people.ts';
+import { type People, PeopleLimitError, type Person, personView } from './people.ts';
 import { signToken } from './tokens.ts';
 
 /** `/api/boards/<id>/people` (join) and `/api/boards/<id>/people/me` (rename). */
@@ -58,5 +58,5 @@ function answer(secret: string, person: Person, expiresAt: number) {
     expiresAt,
     person: person.id,
   });
-  return { person: { id: person.id, name: person.name, role: person.role }, token };
+  return { person: personView(person), token };
 }

@@ -13,19 +13,16 @@ export interface Person {
   joinedAt: number;
 }
 
+/** What the API tells of a person: who they are on the board, not where or when they joined. */
+export function personView({ id, name, role }: Person): { id: string; name: string; role: Role } {
+  return { id, name, role };
+}
+
 /** More people than this on one board is not a workshop but someone filling the database. */
 export const MAX_PEOPLE_PER_BOARD = 1000;
 
 export class PeopleLimitError extends Error {
   override name = 'PeopleLimitError';
-}
-
-interface PersonRow {
-  id: string;
-  boardId: string;
-  role: Role;
-  name: string;
-  joinedAt: number;
 }
 
 /**
@@ -37,9 +34,9 @@ interface PersonRow {
 export class People {
   private readonly insert: Database.Statement<[string, string, string, string, number]>;
   private readonly updateName: Database.Statement<[string, string, string]>;
-  private readonly select: Database.Statement<[string, string], PersonRow>;
+  private readonly select: Database.Statement<[string, string], Person>;
   private readonly count: Database.Statement<[string], { n: number }>;
-  private readonly selectBoard: Database.Statement<[string], PersonRow>;
+  private readonly selectBoard: Database.Statement<[string], Person>;
   private readonly cache = new Map<string, Person>();
 
   constructor(db: Database.Database) {

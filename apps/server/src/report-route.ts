@@ -117,8 +117,9 @@ export async function sendReport(
   const content = boardDocFromState(replay.latestState(board.id));
   // Names as the server registered them, never as a browser's presence claims; presence only names the
   // people of boards from before people existed. Observers took no part.
-  const joined = registry.list(board.id).filter((person) => person.role !== 'observer');
-  const registered = new Set(registry.list(board.id).map((person) => person.id));
+  const everyone = registry.list(board.id);
+  const joined = everyone.filter((person) => person.role !== 'observer');
+  const registered = new Set(everyone.map((person) => person.id));
   const people = [
     ...recorded.filter((person) => !registered.has(person.id)),
     ...joined.map(({ id, name }) => ({ id, name })),
