@@ -45,9 +45,9 @@ export interface RelayOptions {
   maxConnectionsPerAddress?: number;
   maxConnectionsPerRoom?: number;
   /**
-   * Writes refused for their content (4422) one client address may have in a minute (default 10) before it
-   * may open no room until they age out (4429): each costs the room a rebuild of its staging copy. Infinity:
-   * no limit.
+   * Writes a room's checks refused (4422, or a budget they keep) that one client address may have in a minute
+   * (default 10) before it may open no room until they age out (4429): a refusal on the staging copy costs the
+   * room a rebuild of it. Infinity: no limit.
    */
   maxRefusedWritesPerMinute?: number;
   /**
@@ -188,8 +188,9 @@ export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 128;
 export const DEFAULT_MAX_CONNECTIONS_PER_ROOM = 256;
 /** Honest clients leave at most a few updates waiting for a moment; two of the largest frames fit. */
 export const DEFAULT_MAX_PENDING_BYTES = 2 * 1024 * 1024;
-/** Thousands of times what a day-long workshop writes, yet a full disk needs many boards, each made by someone. */
+/** An honest browser is refused once, then asks its person what to do: ten a minute is already hostile. */
 export const DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE = 10;
+/** Thousands of times what a day-long workshop writes, yet a full disk needs many boards, each made by someone. */
 export const DEFAULT_MAX_STORED_BYTES = 256 * 1024 * 1024;
 
 /**
