@@ -10,6 +10,16 @@ import { nextPhase, startFacilitation } from './phase-history.ts';
 import { notesAddedBy } from './update-precheck.ts';
 import { closeVotingRound, openVotingRound, placeVote } from './voting.ts';
 
+/** What `change` sends when made to a copy of `board`, as a browser holding the board would send it. */
+function changeTo(board: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+  const updates: Uint8Array[] = [];
+  copy.on('update', (update: Uint8Array) => updates.push(update));
+  change(copy);
+  return Y.mergeUpdates(updates);
+}
+
 /** The update `write` makes to a new document. */
 function updateOf(write: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc();
@@ -97,14 +107,8 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     placeVote(board, round, { note: 'ans-1', voter: 'p-bram', id: 'vote-bram' });
     const ans = { person: 'p-ans', role: 'participant' as const };
     const fenna = { person: 'p-fenna', role: 'facilitator' as const };
-    /** What `change` writes to a copy of the board, checked as `writer`'s. */
-    const check = (writer: typeof ans | typeof fenna, change: (doc: Y.Doc) => void) => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
-      const before = Y.encodeStateVector(copy);
-      change(copy);
-      return findMalformedBoardUpdate(Y.encodeStateAsUpdate(copy, before), writer, board);
-    };
+    const check = (writer: typeof ans | typeof fenna, change: (doc: Y.Doc) => void) =>
+      findMalformedBoardUpdate(changeTo(board, change), writer, board);
     expect(check(ans, (doc) => doc.getMap(NOTES_KEY).delete('bram-1'))).toMatch(
       /only its author or a facilitator/,
     );
@@ -127,13 +131,8 @@ describe('updates that cannot be valid writes, told from the update alone', () =
       author: { id: 'p-bram', name: 'Bram' },
     });
     const ans = { person: 'p-ans', role: 'participant' as const };
-    const check = (change: (doc: Y.Doc) => void) => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
-      const before = Y.encodeStateVector(copy);
-      change(copy);
-      return findMalformedBoardUpdate(Y.encodeStateAsUpdate(copy, before), ans, board);
-    };
+    const check = (change: (doc: Y.Doc) => void) =>
+      findMalformedBoardUpdate(changeTo(board, change), ans, board);
     const field = (key: string, value: unknown) => (doc: Y.Doc) =>
       (doc.getMap(NOTES_KEY).get('bram-1') as Y.Map<unknown>).set(key, value);
     expect(check(field('text', 'x'.repeat(501)))).toMatch(/"bram-1" is not a valid note/);
@@ -177,14 +176,7 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     const check = (
       writer: typeof ans | { person: string; role: 'facilitator' },
       change: (doc: Y.Doc) => void,
-    ) => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
-      const updates: Uint8Array[] = [];
-      copy.on('update', (update: Uint8Array) => updates.push(update));
-      change(copy);
-      return findMalformedBoardUpdate(Y.mergeUpdates(updates), writer, board, control);
-    };
+    ) => findMalformedBoardUpdate(changeTo(board, change), writer, board, control);
     expect(check(ans, (doc) => editNote(doc, 'n1', 'Anders'))).toBe('Verkennen is locked');
     expect(check(ans, (doc) => moveNote(doc, 'n1', 'richten.belangen', { r: 0.5, t: 0.5 }))).toBe(
       'Verkennen is locked',
@@ -239,8 +231,7 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     });
     const ans = { person: 'p-ans', role: 'participant' as const };
     const cast = (...votes: { id: string; round?: string; note: string }[]) =>
-      updateOf((doc) => {
-        Y.applyUpdate(doc, Y.encodeStateAsUpdate(board));
+      changeTo(board, (doc) => {
         for (const { id, round: r = round.id, note } of votes) {
           doc.getMap('votes').set(id, { round: r, voter: 'p-ans', note, at: 1 });
         }
@@ -265,13 +256,7 @@ describe('updates that cannot be valid writes, told from the update alone', () =
     const board = new Y.Doc();
     const author = { id: 'p-ans', name: 'Ans' };
     createNote(board, { id: 'n1', text: 'Er al', step: 'verkennen.partners', author });
-    const write = (change: (doc: Y.Doc) => void) => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
-      const before = Y.encodeStateVector(copy);
-      change(copy);
-      return notesAddedBy(Y.encodeStateAsUpdate(copy, before), board);
-    };
+    const write = (change: (doc: Y.Doc) => void) => notesAddedBy(changeTo(board, change), board);
     expect(write((doc) => createNote(doc, { text: 'Een', step: 'verkennen.partners', author }))).toBe(1);
     expect(
       write((doc) => {
