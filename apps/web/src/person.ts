@@ -1,4 +1,4 @@
-import type { BoardInfo, JoinedPerson } from './api.ts';
+import { type BoardInfo, type JoinedPerson, parseJoinedPerson } from './api.ts';
 
 /**
  * Who this browser is on a board. An invite link names a role; joining with it makes a person, whose id the
@@ -28,33 +28,11 @@ export function recallPerson(
   storage: Pick<Storage, 'getItem'> = localStorage,
 ): JoinedPerson | undefined {
   try {
-    const kept = JSON.parse(storage.getItem(key(boardId, role)) ?? 'null') as Partial<JoinedPerson> | null;
-    const person = kept?.person;
-    if (
-      typeof kept?.token !== 'string' ||
-      typeof person?.id !== 'string' ||
-      typeof person.name !== 'string'
-    ) {
-      return undefined;
-    }
-    return {
-      token: kept.token,
-      person: { id: person.id, name: person.name, role: person.role ?? role },
-    } as JoinedPerson;
+    const kept = parseJoinedPerson(JSON.parse(storage.getItem(key(boardId, role)) ?? 'null'));
+    return kept.person.role === role ? kept : undefined;
   } catch {
+    // Nothing kept, or something else: this browser joins anew.
     return undefined;
-  }
-}
-
-export function forgetPerson(
-  boardId: string,
-  role: string,
-  storage: Pick<Storage, 'removeItem'> = localStorage,
-): void {
-  try {
-    storage.removeItem(key(boardId, role));
-  } catch {
-    // Nothing kept, nothing to forget.
   }
 }
 

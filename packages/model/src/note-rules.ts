@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
-import { lockedPhaseOf, type NotePlaces, readBoardLock } from './board-lock.ts';
+import { lockedPhases, type NotePlaces, readBoardLock } from './board-lock.ts';
 import { getNote, type Note } from './note.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
-import { getPhase } from './phases.ts';
+import { getPhase, getStep, type StepId } from './phases.ts';
 import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
 /**
@@ -72,10 +72,26 @@ function sameOrigin(before: Note, after: Note): boolean {
 
 /** Participants are held by the lock; facilitators are not (they tidy up while the group waits). */
 function lockRefusal(context: WriteContext, places: NotePlaces): WriteRefusal | null {
-  if (context.writer.role === 'facilitator' || context.control === null) return null;
-  const { mode } = readBoardLock(context.control);
+  const lock = lockFor(context.writer, context.control);
+  if (lock === null) return null;
+  for (const step of [places.from, places.to]) {
+    const reason = step === undefined ? null : lock(step);
+    if (reason !== null) return { reason };
+  }
+  return null;
+}
+
+/** Why the lock keeps a writer out of a step: its phase's refusal, or null when the step is open to them. */
+export type LockCheck = (step: StepId) => string | null;
+
+/** The lock as it holds `writer` now, or null when it holds them nowhere (no lock, or a facilitator). */
+export function lockFor(writer: Pick<Writer, 'role'>, control: Y.Doc | null | undefined): LockCheck | null {
+  if (!control || writer.role === 'facilitator') return null;
+  const { mode } = readBoardLock(control);
   if (mode === 'none') return null;
-  const current = currentPosition(readPhaseHistory(context.control)).phase;
-  const locked = lockedPhaseOf(mode, current, places);
-  return locked === null ? null : { reason: `${getPhase(locked).label.nl} is locked` };
+  const locked = lockedPhases(mode, currentPosition(readPhaseHistory(control)).phase);
+  return (step) => {
+    const { phase } = getStep(step);
+    return locked.includes(phase) ? `${getPhase(phase).label.nl} is locked` : null;
+  };
 }

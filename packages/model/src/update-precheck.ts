@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { META_KEY } from './board.ts';
-import { lockedPhases, readBoardLock } from './board-lock.ts';
 import { describeValue } from './errors.ts';
 import { ID_MAX_LENGTH } from './id.ts';
 import {
@@ -12,9 +11,8 @@ import {
   notesBudgetRefusal,
   notesType,
 } from './note.ts';
-import { mayDeleteNote } from './note-rules.ts';
-import { currentPosition, readPhaseHistory } from './phase-history.ts';
-import { getPhase, getStep, isStepId, type StepId } from './phases.ts';
+import { type LockCheck, lockFor, mayDeleteNote } from './note-rules.ts';
+import { isStepId } from './phases.ts';
 import { hasExactKeys, isPlainValue } from './plain-value.ts';
 import { canVote, type Vote } from './vote-budget.ts';
 import {
@@ -248,20 +246,6 @@ function sameFieldValue(note: Note, key: string, value: unknown): boolean {
     return pos.r === note.pos.r && pos.t === note.pos.t;
   }
   return note[key as keyof Note] === value;
-}
-
-/** Why the lock keeps a participant out of a step: its phase's refusal, or null when it is open to them. */
-type LockCheck = (step: StepId) => string | null;
-
-function lockFor(writer: Pick<Writer, 'role'>, control: Y.Doc | null | undefined): LockCheck | null {
-  if (!control || writer.role === 'facilitator') return null;
-  const { mode } = readBoardLock(control);
-  if (mode === 'none') return null;
-  const locked = lockedPhases(mode, currentPosition(readPhaseHistory(control)).phase);
-  return (step) => {
-    const { phase } = getStep(step);
-    return locked.includes(phase) ? `${getPhase(phase).label.nl} is locked` : null;
-  };
 }
 
 function refusedEntryRemoval(
