@@ -145,17 +145,6 @@ function readNote(id: string, stored: unknown): Note | undefined {
   };
 }
 
-const NOTE_FIELDS: readonly string[] = [
-  'text',
-  'step',
-  'pos',
-  'color',
-  'authorId',
-  'authorName',
-  'createdAt',
-  'updatedAt',
-];
-
 /** What each field of a stored note may hold: the same checks readNote makes, one field at a time. */
 const FIELD_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
   text: (value) => isNormalisedPlainText(value, TEXT_RULE),
@@ -189,7 +178,7 @@ export const FIXED_NOTE_FIELDS: readonly string[] = ['authorId', 'authorName', '
 export function hasExactNoteShape(doc: Y.Doc, id: string): boolean {
   const stored = notesType(doc).get(id);
   if (!(stored instanceof Y.Map)) return false;
-  for (const key of stored.keys()) if (!NOTE_FIELDS.includes(key)) return false;
+  for (const key of stored.keys()) if (!Object.hasOwn(FIELD_CHECKS, key)) return false;
   return hasExactKeys(stored.get('pos'), ['r', 't']);
 }
 
