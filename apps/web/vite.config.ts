@@ -14,7 +14,7 @@ export default defineConfig({
       // The service worker is built beside the page, at a fixed address: it controls what lies below it.
       input: {
         index: `${import.meta.dirname}/index.html`,
-        sw: `${import.meta.dirname}/src/service-worker.ts`,
+        sw: `${import.meta.dirname}/src/app/service-worker.ts`,
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),

@@ -29,7 +29,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../src/note-metrics.ts';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../src/notes/note-metrics.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -140,7 +140,7 @@ async function startServer(): Promise<string> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'kompas-bench-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/app/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -43,8 +43,8 @@ import {
 } from '../../../packages/relay/src/index.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { startServer } from '../../server/src/server.ts';
-import { RecordingApi } from '../src/replay-api.ts';
-import { PRESENCE_AHEAD_MS, ReplaySession } from '../src/replay-session.ts';
+import { RecordingApi } from '../src/replay/replay-api.ts';
+import { PRESENCE_AHEAD_MS, ReplaySession } from '../src/replay/replay-session.ts';
 
 const { values: args } = parseArgs({
   options: {

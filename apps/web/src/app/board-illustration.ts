@@ -1,0 +1,47 @@
+import { PHASES, STEPS } from '@kompas/model';
+import { svg, type TemplateResult } from 'lit';
+import { PHASE_COLORS, shade, tint } from '../ui/design-tokens.ts';
+
+/** A point at `radius`, `degrees` clockwise from 12 o'clock (the board's convention). */
+function at(radius: number, degrees: number): string {
+  const radians = (degrees * Math.PI) / 180;
+  return `${(radius * Math.sin(radians)).toFixed(2)} ${(-radius * Math.cos(radians)).toFixed(2)}`;
+}
+
+function ringSegment(inner: number, outer: number, start: number, end: number): string {
+  const large = end - start > 180 ? 1 : 0;
+  return `M ${at(outer, start)} A ${outer} ${outer} 0 ${large} 1 ${at(outer, end)} L ${at(inner, end)} A ${inner} ${inner} 0 ${large} 0 ${at(inner, start)} Z`;
+}
+
+/** A ring segment whose end points clockwise and whose start is notched to receive the previous one. */
+function chevron(inner: number, outer: number, start: number, end: number, tip: number): string {
+  const middle = (inner + outer) / 2;
+  return `M ${at(outer, start)} A ${outer} ${outer} 0 0 1 ${at(outer, end)} L ${at(middle, end + tip)} L ${at(inner, end)} A ${inner} ${inner} 0 0 0 ${at(inner, start)} L ${at(middle, start + tip)} Z`;
+}
+
+/** The board in miniature for the landing page: twelve slices, the phase ring and phase names. */
+export function boardIllustration(): TemplateResult {
+  const slices = STEPS.map((step, index) => {
+    const color = PHASE_COLORS[step.phase];
+    return svg`<path d=${ringSegment(34, 100, index * 30, index * 30 + 30)}
+      fill=${tint(color, step.index === 1 ? 0.86 : 0.8)} stroke="#fff" stroke-width=${step.index === 0 ? 2.2 : 1} />`;
+  });
+  const ring = PHASES.map((phase) => {
+    const start = phase.index * 90 + 0.8;
+    const end = phase.index * 90 + 89.2;
+    return svg`<path d=${chevron(103, 119, start, end, 4)} fill=${PHASE_COLORS[phase.id]} />`;
+  });
+  const labels = PHASES.map((phase) => {
+    const [x, y] = at(68, phase.index * 90 + 45).split(' ');
+    return svg`<text x=${x ?? 0} y=${y ?? 0} text-anchor="middle" dominant-baseline="middle" font-size="10.5"
+      font-weight="650" fill=${shade(PHASE_COLORS[phase.id], 0.3)}>${phase.label.nl}</text>`;
+  });
+  return svg`<svg viewBox="-126 -126 252 252" role="img" aria-label="The Kompas board: four phases in a circle">
+    ${slices}${ring}
+    <circle r="32" fill="#fff" stroke="#e3e6ea" />
+    <text y="-4" text-anchor="middle" font-size="6" font-weight="700" letter-spacing="0.8" fill="#8a929d">JOINT TASK</text>
+    <text y="7" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">What we do</text>
+    <text y="16" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">together</text>
+    ${labels}
+  </svg>`;
+}

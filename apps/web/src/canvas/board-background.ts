@@ -1,0 +1,321 @@
+import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
+import Konva from 'konva';
+import type { Point } from '../core/viewport.ts';
+import { PHASE_COLORS, shade, TOKENS, tint } from '../ui/design-tokens.ts';
+
+/** The phase ring around the slices: each phase a chevron band pointing clockwise, the way the cycle runs. */
+export const RING_INNER = BOARD_RADIUS + 14;
+export const RING_OUTER = BOARD_RADIUS + 128;
+/** How far the chevron tip reaches into the next phase, in degrees. */
+const CHEVRON_DEGREES = 2.6;
+const RING_GAP_DEGREES = 0.5;
+/** Slices of one phase alternate slightly, so neighbouring steps read apart. */
+const STEP_TINTS = [0.84, 0.885, 0.84] as const;
+const DIVIDER = '#ffffff';
+/** Step labels follow the rim over nearly the whole 30° of their slice. */
+const LABEL_SPAN_DEGREES = 29;
+
+/** Phases other than the current one stay readable but step back. */
+const DIMMED_SLICE_OPACITY = 0.42;
+const DIMMED_BAND_OPACITY = 0.38;
+/** The current phase's outline, in board units. */
+const HIGHLIGHT_WIDTH = 8;
+/** A locked phase is washed over in grey, so everyone sees where notes stay put. */
+const LOCK_SHADE = 'rgba(52, 64, 84, 0.22)';
+
+/** Everything the board shows around the notes; the radius `fit` should show. */
+export const BOARD_EXTENT = RING_OUTER + 20;
+
+/** A point at `radius` and `degrees` clockwise from 12 o'clock: the model's angle convention. */
+export function polar(radius: number, degrees: number): Point {
+  const radians = (degrees * Math.PI) / 180;
+  return { x: radius * Math.sin(radians), y: -radius * Math.cos(radians) };
+}
+
+/** Konva and canvas measure angles clockwise from 3 o'clock. */
+function canvasRadians(degrees: number): number {
+  return ((degrees - 90) * Math.PI) / 180;
+}
+
+/**
+ * SVG path of an arc to write text along, centred on `midDegrees`. In the lower half of the circle the
+ * path runs counter-clockwise so the text reads left to right instead of upside down.
+ */
+function textArc(radius: number, midDegrees: number, spanDegrees: number): string {
+  const start = midDegrees - spanDegrees / 2;
+  const end = midDegrees + spanDegrees / 2;
+  const lower = isLowerHalf(midDegrees);
+  const from = polar(radius, lower ? end : start);
+  const to = polar(radius, lower ? start : end);
+  return `M ${from.x} ${from.y} A ${radius} ${radius} 0 0 ${lower ? 0 : 1} ${to.x} ${to.y}`;
+}
+
+function isLowerHalf(degrees: number): boolean {
+  const angle = ((degrees % 360) + 360) % 360;
+  return angle > 90 && angle < 270;
+}
+
+/** Two radii for a two-line curved label: the first line must be "above" the second as read. */
+function twoLineRadii(midDegrees: number, outer: number, inner: number): [number, number] {
+  return isLowerHalf(midDegrees) ? [inner, outer] : [outer, inner];
+}
+
+function curvedText(
+  text: string,
+  radius: number,
+  midDegrees: number,
+  spanDegrees: number,
+  style: Partial<Konva.TextPathConfig>,
+): Konva.TextPath {
+  return new Konva.TextPath({
+    data: textArc(radius, midDegrees, spanDegrees),
+    text,
+    align: 'center',
+    fontFamily: TOKENS.font.sans,
+    listening: false,
+    perfectDrawEnabled: false,
+    ...style,
+  });
+}
+
+/** The largest font size up to `preferred` at which `text` fits `arcLength` board units. */
+function fittingFontSize(text: string, preferred: number, fontStyle: string, arcLength: number): number {
+  const probe = new Konva.Text({ text, fontSize: preferred, fontStyle, fontFamily: TOKENS.font.sans });
+  const width = probe.measureSize(text).width;
+  probe.destroy();
+  return width > arcLength ? Math.floor((preferred * arcLength) / width) : preferred;
+}
+
+function arcLength(radius: number, degrees: number): number {
+  return (radius * degrees * Math.PI) / 180;
+}
+
+function phaseBand(phase: Phase): Konva.Shape {
+  const start = phase.index * 90 + RING_GAP_DEGREES;
+  const end = phase.index * 90 + 90 - RING_GAP_DEGREES;
+  const middle = (RING_INNER + RING_OUTER) / 2;
+  return new Konva.Shape({
+    fill: PHASE_COLORS[phase.id],
+    listening: false,
+    perfectDrawEnabled: false,
+    sceneFunc(context, shape) {
+      const tip = polar(middle, end + CHEVRON_DEGREES);
+      const notch = polar(middle, start + CHEVRON_DEGREES);
+      context.beginPath();
+      context.arc(0, 0, RING_OUTER, canvasRadians(start), canvasRadians(end), false);
+      context.lineTo(tip.x, tip.y);
+      context.arc(0, 0, RING_INNER, canvasRadians(end), canvasRadians(start), true);
+      context.lineTo(notch.x, notch.y);
+      context.closePath();
+      context.fillStrokeShape(shape);
+    },
+  });
+}
+
+function phaseLabels(phase: Phase): (Konva.Shape | Konva.Group)[] {
+  const mid = phase.index * 90 + 45;
+  const [dutchRadius, englishRadius] = twoLineRadii(mid, RING_OUTER - 40, RING_INNER + 36);
+  return [
+    curvedText(`${phase.index + 1}  ${phase.label.nl.toUpperCase()}`, dutchRadius, mid, 80, {
+      fontSize: 38,
+      fontStyle: 'bold',
+      letterSpacing: 3,
+      fill: '#ffffff',
+    }),
+    curvedText(phase.label.en, englishRadius, mid, 80, { fontSize: 26, fill: 'rgba(255, 255, 255, 0.86)' }),
+  ];
+}
+
+function stepSlices(phase: Phase): (Konva.Shape | Konva.Group)[] {
+  const color = PHASE_COLORS[phase.id];
+  return phase.steps.flatMap((step, index) => {
+    const { start, end } = sliceAngles(step.id);
+    const mid = (start + end) / 2;
+    const [dutchRadius, englishRadius] = twoLineRadii(mid, BOARD_RADIUS - 46, BOARD_RADIUS - 84);
+    const dutch = `${phase.index + 1}.${index + 1}  ${step.label.nl}`;
+    // Labels keep a little distance from the slice edges.
+    const room = (radius: number) => arcLength(radius, LABEL_SPAN_DEGREES) * 0.92;
+    return [
+      new Konva.Arc({
+        innerRadius: CENTRE_RADIUS,
+        outerRadius: BOARD_RADIUS,
+        angle: end - start,
+        rotation: start - 90,
+        fill: tint(color, STEP_TINTS[index] ?? 0.86),
+        listening: false,
+        perfectDrawEnabled: false,
+      }),
+      curvedText(dutch, dutchRadius, mid, LABEL_SPAN_DEGREES, {
+        fontSize: fittingFontSize(dutch, 29, 'bold', room(dutchRadius)),
+        fontStyle: 'bold',
+        fill: shade(color, 0.35),
+      }),
+      curvedText(step.label.en, englishRadius, mid, LABEL_SPAN_DEGREES, {
+        fontSize: fittingFontSize(step.label.en, 22, 'normal', room(englishRadius)),
+        fill: shade(color, 0.2),
+      }),
+    ];
+  });
+}
+
+function dividers(): (Konva.Shape | Konva.Group)[] {
+  return PHASES.flatMap((phase) =>
+    phase.steps.map((step, index) => {
+      const { start } = sliceAngles(step.id);
+      const inner = polar(CENTRE_RADIUS, start);
+      const outer = polar(BOARD_RADIUS, start);
+      return new Konva.Line({
+        points: [inner.x, inner.y, outer.x, outer.y],
+        stroke: DIVIDER,
+        strokeWidth: index === 0 ? 10 : 4,
+        listening: false,
+        perfectDrawEnabled: false,
+      });
+    }),
+  );
+}
+
+/** The joint task shown in the centre disc, sized to its length. */
+class CentreDisc {
+  readonly group = new Konva.Group({ listening: false });
+  private readonly task: Konva.Text;
+
+  constructor() {
+    const disc = new Konva.Circle({
+      radius: CENTRE_RADIUS - 6,
+      fill: '#ffffff',
+      stroke: TOKENS.color.border,
+      strokeWidth: 3,
+      shadowColor: '#101828',
+      shadowOpacity: 0.1,
+      shadowBlur: 24,
+      shadowOffsetY: 6,
+      listening: false,
+      perfectDrawEnabled: false,
+    });
+    const caption = new Konva.Text({
+      text: 'JOINT TASK',
+      x: -CENTRE_RADIUS,
+      y: -CENTRE_RADIUS + 58,
+      width: 2 * CENTRE_RADIUS,
+      align: 'center',
+      fontFamily: TOKENS.font.sans,
+      fontSize: 17,
+      fontStyle: 'bold',
+      letterSpacing: 2.5,
+      fill: TOKENS.color['text-subtle'],
+      listening: false,
+    });
+    this.task = new Konva.Text({
+      x: -170,
+      y: -CENTRE_RADIUS + 92,
+      width: 340,
+      height: 270,
+      align: 'center',
+      verticalAlign: 'middle',
+      fontFamily: TOKENS.font.sans,
+      fill: TOKENS.color.text,
+      lineHeight: 1.25,
+      wrap: 'word',
+      ellipsis: true,
+      listening: false,
+    });
+    this.group.add(disc, caption, this.task);
+  }
+
+  setTask(task: string): void {
+    const text = task.trim();
+    this.task.text(text || 'No joint task yet');
+    this.task.fill(text ? TOKENS.color.text : TOKENS.color['text-subtle']);
+    this.task.fontStyle(text ? '600' : 'italic');
+    this.task.fontSize(text.length <= 40 ? 44 : text.length <= 90 ? 36 : text.length <= 200 ? 26 : 19);
+  }
+}
+
+/** A line around the current phase's three slices, in its own colour. */
+function phaseOutline(phase: Phase): Konva.Arc {
+  return new Konva.Arc({
+    innerRadius: CENTRE_RADIUS + HIGHLIGHT_WIDTH / 2,
+    outerRadius: BOARD_RADIUS - HIGHLIGHT_WIDTH / 2,
+    angle: 90,
+    rotation: phase.index * 90 - 90,
+    stroke: shade(PHASE_COLORS[phase.id], 0.08),
+    strokeWidth: HIGHLIGHT_WIDTH,
+    lineJoin: 'round',
+    visible: false,
+    listening: false,
+    perfectDrawEnabled: false,
+  });
+}
+
+/** A wash over a phase's three slices, shown while the phase is locked. */
+function lockShade(phase: Phase): Konva.Arc {
+  return new Konva.Arc({
+    innerRadius: CENTRE_RADIUS,
+    outerRadius: BOARD_RADIUS,
+    angle: 90,
+    rotation: phase.index * 90 - 90,
+    fill: LOCK_SHADE,
+    visible: false,
+    listening: false,
+    perfectDrawEnabled: false,
+  });
+}
+
+/** The parts of one phase that dim and light up together. */
+interface PhaseParts {
+  slices: Konva.Group;
+  band: Konva.Group;
+  outline: Konva.Arc;
+  lock: Konva.Arc;
+}
+
+/**
+ * The circle itself: twelve step slices in four phase colours, a ring of chevrons showing the clockwise
+ * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Once the workshop
+ * has started, the current phase is outlined and the others are dimmed; locked phases are shaded. Nothing
+ * in it listens to events.
+ */
+export class BoardBackground {
+  readonly group = new Konva.Group({ listening: false });
+  private readonly centre = new CentreDisc();
+  private readonly parts = new Map<PhaseId, PhaseParts>();
+
+  constructor(task: string) {
+    for (const phase of PHASES) {
+      this.parts.set(phase.id, {
+        slices: new Konva.Group({ listening: false }).add(...stepSlices(phase)),
+        band: new Konva.Group({ listening: false }).add(phaseBand(phase), ...phaseLabels(phase)),
+        outline: phaseOutline(phase),
+        lock: lockShade(phase),
+      });
+    }
+    const parts = [...this.parts.values()];
+    this.group.add(...parts.map((part) => part.slices));
+    this.group.add(...dividers());
+    this.group.add(...parts.map((part) => part.lock));
+    this.group.add(...parts.map((part) => part.outline));
+    this.group.add(...parts.map((part) => part.band));
+    this.group.add(this.centre.group);
+    this.centre.setTask(task);
+  }
+
+  setTask(task: string): void {
+    this.centre.setTask(task);
+  }
+
+  /** Highlights `current`; null (before the workshop starts) shows every phase alike. */
+  setPhase(current: PhaseId | null): void {
+    for (const [id, part] of this.parts) {
+      const dimmed = current !== null && id !== current;
+      part.slices.opacity(dimmed ? DIMMED_SLICE_OPACITY : 1);
+      part.band.opacity(dimmed ? DIMMED_BAND_OPACITY : 1);
+      part.outline.visible(id === current);
+    }
+  }
+
+  /** Shades the locked phases; an empty list shows the board open. */
+  setLocked(locked: readonly PhaseId[]): void {
+    for (const [id, part] of this.parts) part.lock.visible(locked.includes(id));
+  }
+}

@@ -1,0 +1,108 @@
+import {
+  type NoteColor,
+  type PhaseId,
+  type PhasePosition,
+  type StepId,
+  slicePositionToPoint,
+} from '@kompas/model';
+import { type BoardRegion, visibleRegion } from '../core/board-region.ts';
+import type { Point } from '../core/viewport.ts';
+import type { BoardStage } from './board-stage.ts';
+
+/**
+ * A small window API for browser tests (and debugging), installed while a board is shown:
+ * `window.kompas`. Screen points are CSS pixels relative to the page viewport, the coordinates
+ * `page.mouse.move(x, y)` takes; board points are board coordinates (circle of radius 1000 at 0,0).
+ */
+export interface KompasTestHooks {
+  /** Board point -> page viewport point. */
+  boardToScreen(x: number, y: number): Point;
+  /** Page viewport point -> board point. */
+  screenToBoard(x: number, y: number): Point;
+  /** Page viewport point of a note's centre, or null if there is no such note. */
+  notePosition(id: string): Point | null;
+  /** The notes on the canvas, with their centres in page viewport points. */
+  notes(): {
+    id: string;
+    text: string;
+    color: NoteColor;
+    step: StepId;
+    phase: PhaseId;
+    x: number;
+    y: number;
+  }[];
+  /** Other people's cursors on the board, in board coordinates. */
+  remoteCursors(): { name: string; x: number; y: number }[];
+  /** The camera: screen = board * scale + (x, y), relative to the canvas. */
+  viewport(): { x: number; y: number; scale: number };
+  /** The part of the board on screen: the board point at the canvas' centre and the radius it shows. */
+  visibleRegion(): BoardRegion;
+  /** The phase and round the board highlights, or null before the workshop starts. */
+  currentPhase(): { phase: string; round: number } | null;
+  /** A note's voting badge: its text and its centre in page viewport points, or null when it shows none. */
+  voteBadge(id: string): { text: string; x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    kompas?: KompasTestHooks;
+  }
+}
+
+/** Installs the hooks; the returned function removes them if they are still the ones installed. */
+export function installTestHooks(hooks: KompasTestHooks): () => void {
+  window.kompas = hooks;
+  return () => {
+    if (window.kompas === hooks) delete window.kompas;
+  };
+}
+
+/** The hooks for a board drawn by `board` into `container`, showing the group at `position()`. */
+export function boardTestHooks(
+  board: BoardStage,
+  container: HTMLElement,
+  position: () => PhasePosition | null,
+): KompasTestHooks {
+  const toPage = (point: Point): Point => {
+    const rect = container.getBoundingClientRect();
+    const screen = board.toScreen(point);
+    return { x: rect.left + screen.x, y: rect.top + screen.y };
+  };
+  return {
+    boardToScreen: (x, y) => toPage({ x, y }),
+    screenToBoard: (x, y) => {
+      const rect = container.getBoundingClientRect();
+      return board.toBoard({ x: x - rect.left, y: y - rect.top });
+    },
+    notePosition: (id) => {
+      const view = board.notes.get(id);
+      return view ? toPage(view.centre) : null;
+    },
+    notes: () =>
+      board.notes.notes().map((note) => {
+        const centre = toPage(slicePositionToPoint(note.step, note.pos));
+        return {
+          id: note.id,
+          text: note.text,
+          color: note.color,
+          step: note.step,
+          phase: note.phase,
+          ...centre,
+        };
+      }),
+    remoteCursors: () => board.cursors.list(),
+    viewport: () => ({ ...board.view }),
+    visibleRegion: () => visibleRegion(board.view, board.size),
+    voteBadge: (id) => {
+      const view = board.notes.get(id);
+      const box = view?.badgeBox;
+      const text = view?.badgeLabel;
+      if (!box || text == null) return null;
+      return { text, ...toPage({ x: box.x + box.width / 2, y: box.y + box.height / 2 }) };
+    },
+    currentPhase: () => {
+      const current = position();
+      return current ? { phase: current.phase, round: current.round } : null;
+    },
+  };
+}

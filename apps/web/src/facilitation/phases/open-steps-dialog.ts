@@ -1,0 +1,82 @@
+import type { Step } from '@kompas/model';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
+
+/**
+ * Asks the facilitator to confirm moving on while steps of the current phase are still open, naming them.
+ * Open while `steps` is non-empty; fires `move-on` or `stay` (Escape and the backdrop count as staying).
+ */
+export class OpenStepsDialog extends LitElement {
+  static override properties = { steps: { attribute: false } };
+
+  declare steps: readonly Step[];
+
+  constructor() {
+    super();
+    this.steps = [];
+  }
+
+  static override styles = [
+    sharedStyles,
+    dialogStyles,
+    css`
+      h2 {
+        margin: 0 0 8px;
+        font-size: 18px;
+      }
+      p {
+        margin: 0 0 8px;
+        color: var(--k-color-text-muted);
+      }
+      ul {
+        margin: 0 0 20px;
+        padding-left: 20px;
+      }
+      .actions {
+        display: flex;
+        justify-content: flex-end;
+        gap: 8px;
+      }
+    `,
+  ];
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('steps')) return;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return;
+    const open = this.steps.length > 0;
+    if (open && !dialog.open) dialog.showModal();
+    else if (!open && dialog.open) dialog.close();
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="open-steps-title" @cancel=${this.onCancel}>
+      <h2 id="open-steps-title">Move on with open steps?</h2>
+      <p>These steps of the current phase are still open:</p>
+      <ul aria-label="Open steps">
+        ${this.steps.map((step) => html`<li>${step.label.nl}</li>`)}
+      </ul>
+      <div class="actions">
+        <button class="button" @click=${() => this.answer('stay')}>Stay</button>
+        <button class="button primary" @click=${() => this.answer('move-on')}>Move on</button>
+      </div>
+    </dialog>`;
+  }
+
+  private onCancel(event: Event): void {
+    event.preventDefault();
+    this.answer('stay');
+  }
+
+  private answer(choice: 'move-on' | 'stay'): void {
+    this.dispatchEvent(new CustomEvent(choice));
+  }
+}
+
+customElements.define('kompas-open-steps-dialog', OpenStepsDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-open-steps-dialog': OpenStepsDialog;
+  }
+}

@@ -1,0 +1,90 @@
+import { getPhase, type PhasePosition } from '@kompas/model';
+import { css, html, LitElement, nothing } from 'lit';
+import { cssProperties } from '../../ui/css-properties.ts';
+import { PHASE_COLORS } from '../../ui/design-tokens.ts';
+
+/** "Now: Richten — Set direction (round 1)". */
+export function announcementText(position: PhasePosition): string {
+  const { label } = getPhase(position.phase);
+  return `Now: ${label.nl} — ${label.en} (round ${position.round})`;
+}
+
+/** A banner at the top of the board telling everyone the group has moved to another phase. */
+export class PhaseAnnouncement extends LitElement {
+  static override properties = { position: { attribute: false } };
+
+  /** The phase just moved to; null shows nothing. */
+  declare position: PhasePosition | null;
+
+  constructor() {
+    super();
+    this.position = null;
+  }
+
+  static override styles = css`
+    :host {
+      position: absolute;
+      top: 16px;
+      left: 50%;
+      transform: translateX(-50%);
+      z-index: 4;
+      pointer-events: none;
+    }
+    .banner {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      max-width: min(560px, calc(100vw - 32px));
+      padding: 10px 18px 10px 16px;
+      border-radius: var(--k-radius-full);
+      background: var(--k-color-surface);
+      border: 1px solid var(--k-color-border);
+      box-shadow: var(--k-shadow-lg);
+      color: var(--k-color-text);
+      font-size: 14px;
+      font-weight: 550;
+      white-space: nowrap;
+      animation: drop 220ms ease-out;
+    }
+    .dot {
+      flex: none;
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      background: var(--phase-color);
+      box-shadow: 0 0 0 4px color-mix(in srgb, var(--phase-color) 20%, transparent);
+    }
+    @keyframes drop {
+      from {
+        opacity: 0;
+        transform: translateY(-8px);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .banner {
+        animation: none;
+      }
+    }
+  `;
+
+  override render() {
+    const position = this.position;
+    return html`<div aria-live="polite">
+      ${
+        position
+          ? html`<div class="banner" ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}>
+              <span class="dot" aria-hidden="true"></span>${announcementText(position)}
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+customElements.define('kompas-phase-announcement', PhaseAnnouncement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-phase-announcement': PhaseAnnouncement;
+  }
+}

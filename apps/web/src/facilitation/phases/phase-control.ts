@@ -1,0 +1,128 @@
+import { getPhase, type PhasePosition, positionBefore } from '@kompas/model';
+import { css, html, LitElement, nothing } from 'lit';
+import type { BoardCommand, BoardCommandDetail } from '../../board/board-header.ts';
+import { cssProperties } from '../../ui/css-properties.ts';
+import { PHASE_COLORS } from '../../ui/design-tokens.ts';
+import { ICONS } from '../../ui/icons.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+
+/** "Round 2 · Richten": where the group is, as the header shows it. */
+export function phaseIndicatorText(position: PhasePosition): string {
+  return `Round ${position.round} · ${getPhase(position.phase).label.nl}`;
+}
+
+/**
+ * Where the group is on the circle, for everyone; for a facilitator also the buttons that start the
+ * workshop and move the group on or back. Buttons fire a bubbling `board-command`.
+ */
+export class PhaseControl extends LitElement {
+  static override properties = {
+    position: { attribute: false },
+    canLead: { type: Boolean, attribute: 'can-lead' },
+  };
+
+  /** Null before the workshop starts. */
+  declare position: PhasePosition | null;
+  /** Whether this person may move the group: facilitators only. */
+  declare canLead: boolean;
+
+  constructor() {
+    super();
+    this.position = null;
+    this.canLead = false;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        flex: none;
+      }
+      .indicator {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        height: 30px;
+        padding: 0 12px;
+        border-radius: var(--k-radius-full);
+        background: var(--k-color-surface-muted);
+        font-size: 13px;
+        font-weight: 600;
+        white-space: nowrap;
+        font-variant-numeric: tabular-nums;
+      }
+      .indicator.idle {
+        color: var(--k-color-text-muted);
+        font-weight: 500;
+      }
+      .dot {
+        width: 9px;
+        height: 9px;
+        border-radius: 50%;
+        background: var(--phase-color, var(--k-color-border-strong));
+        box-shadow: 0 0 0 3px color-mix(in srgb, var(--phase-color, transparent) 22%, transparent);
+      }
+      .start .icon {
+        width: 14px;
+        height: 14px;
+        fill: currentColor;
+      }
+    `,
+  ];
+
+  override render() {
+    const position = this.position;
+    if (!position) {
+      return html`<span class="indicator idle" role="group" aria-label="Current phase">Not started</span>
+        ${
+          this.canLead
+            ? html`<button class="button primary start" @click=${() => this.command('start-workshop')}>
+                ${ICONS.play}Start workshop
+              </button>`
+            : nothing
+        }`;
+    }
+    const indicator = html`<span
+      class="indicator"
+      role="group"
+      aria-label="Current phase"
+      ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}
+      ><span class="dot" aria-hidden="true"></span>${phaseIndicatorText(position)}</span
+    >`;
+    if (!this.canLead) return indicator;
+    return html`<button
+        class="icon-button"
+        aria-label="Previous phase"
+        title="Previous phase"
+        ?disabled=${!positionBefore(position)}
+        @click=${() => this.command('previous-phase')}
+      >
+        ${ICONS.chevronLeft}
+      </button>
+      ${indicator}
+      <button class="icon-button" aria-label="Next phase" title="Next phase" @click=${() => this.command('next-phase')}>
+        ${ICONS.chevronRight}
+      </button>`;
+  }
+
+  private command(command: BoardCommand): void {
+    this.dispatchEvent(
+      new CustomEvent<BoardCommandDetail>('board-command', {
+        detail: { command },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+customElements.define('kompas-phase-control', PhaseControl);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-phase-control': PhaseControl;
+  }
+}

@@ -1,0 +1,252 @@
+import {
+  diagnose,
+  type Facilitation,
+  getPhase,
+  getStep,
+  isStepStatus,
+  type PhaseDiagnosis,
+  STEP_STATUSES,
+  type StepId,
+  type StepStatus,
+} from '@kompas/model';
+import { css, html, LitElement, nothing } from 'lit';
+import type * as Y from 'yjs';
+import { NotesController } from '../../notes/notes-controller.ts';
+import { durationText } from './duration-text.ts';
+import './phase-guidance.ts';
+import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
+
+/** Time spent grows while the panel is open, so it re-renders now and then. */
+const REFRESH_MS = 30_000;
+
+export const STEP_STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
+  open: 'open',
+  'in-progress': 'in progress',
+  done: 'done',
+};
+
+export interface StepStatusChangeDetail {
+  step: StepId;
+  status: StepStatus;
+}
+
+/**
+ * The analysis frame beside the board: the steps of the current phase with their notes and status (a
+ * facilitator sets the status; it fires `step-status-change`), guiding questions for the phase, and the
+ * diagnosis of the whole session.
+ */
+export class StepsPanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    facilitation: { attribute: false },
+    canLead: { type: Boolean, attribute: 'can-lead' },
+  };
+
+  /** The board document, for counting notes per step. */
+  declare doc: Y.Doc | undefined;
+  declare facilitation: Facilitation | undefined;
+  declare canLead: boolean;
+  private readonly notes = new NotesController(this, () => this.doc);
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.facilitation = undefined;
+    this.canLead = false;
+  }
+
+  static override styles = [
+    sharedStyles,
+    sidePanelStyles,
+    css`
+      :host {
+        border-left: 1px solid var(--k-color-border);
+      }
+      h2 {
+        margin: 0 0 10px;
+      }
+      h3 {
+        margin: 14px 0 6px;
+        font-size: 13.5px;
+      }
+      section + section {
+        margin-top: 20px;
+      }
+      .muted {
+        color: var(--k-color-text-muted);
+      }
+      ol {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: 8px;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+        padding: 8px 10px;
+        border: 1px solid var(--k-color-border);
+        border-radius: var(--k-radius-md);
+      }
+      .step-name {
+        display: grid;
+        gap: 2px;
+      }
+      select {
+        font: inherit;
+        padding: 4px 6px;
+        border-radius: var(--k-radius-md);
+        border: 1px solid var(--k-color-border-strong);
+        background: var(--k-color-surface);
+      }
+      .status {
+        padding: 2px 8px;
+        border-radius: var(--k-radius-full);
+        background: var(--k-color-surface-muted);
+        white-space: nowrap;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        padding: 4px 4px;
+        text-align: left;
+        border-bottom: 1px solid var(--k-color-border);
+        vertical-align: top;
+      }
+      th {
+        font-weight: 600;
+        color: var(--k-color-text-muted);
+        font-size: 12px;
+      }
+      .flag {
+        display: inline-block;
+        padding: 1px 6px;
+        border-radius: var(--k-radius-full);
+        background: var(--k-color-warning-soft);
+        color: var(--k-color-warning);
+        font-size: 11.5px;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.refreshTimer = setInterval(() => this.requestUpdate(), REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+  }
+
+  override render() {
+    const facilitation = this.facilitation;
+    if (!facilitation) return nothing;
+    const diagnosis = diagnose({
+      history: facilitation.history,
+      stepStatuses: facilitation.stepStatuses,
+      notes: this.notes.notes,
+      now: Date.now(),
+    });
+    const current = diagnosis.phases.find((phase) => phase.phase === facilitation.phase);
+    return html`<section aria-labelledby="steps-title">
+        <h2 id="steps-title">Steps of ${getPhase(facilitation.phase).label.nl}</h2>
+        ${
+          facilitation.started && current
+            ? this.renderCurrentSteps(current)
+            : html`<p class="muted">The workshop has not started yet.</p>`
+        }
+        <kompas-phase-guidance .phase=${facilitation.phase}></kompas-phase-guidance>
+      </section>
+      <section aria-labelledby="diagnosis-title" role="region">
+        <h2 id="diagnosis-title">Diagnosis</h2>
+        ${diagnosis.phases.map((phase) => this.renderPhaseDiagnosis(phase))}
+      </section>`;
+  }
+
+  private renderCurrentSteps(phase: PhaseDiagnosis) {
+    return html`<ol aria-label="Status per step">
+      ${phase.steps.map((step) => {
+        const label = getStep(step.step).label.nl;
+        return html`<li>
+          <span class="step-name"
+            ><strong>${label}</strong
+            ><span class="muted">${step.notes === 1 ? '1 note' : `${step.notes} notes`}</span></span
+          >
+          ${
+            this.canLead
+              ? html`<select
+                  aria-label="Status of ${label}"
+                  @change=${(event: Event) => this.changeStatus(step.step, event)}
+                >
+                  ${STEP_STATUSES.map(
+                    (status) =>
+                      html`<option value=${status} ?selected=${status === step.status}>
+                        ${STEP_STATUS_LABELS[status]}
+                      </option>`,
+                  )}
+                </select>`
+              : html`<span class="status">${STEP_STATUS_LABELS[step.status]}</span>`
+          }
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  private renderPhaseDiagnosis(phase: PhaseDiagnosis) {
+    const label = getPhase(phase.phase).label.nl;
+    const summary = phase.visited
+      ? `Visited · ${durationText(phase.timeSpent)} · ${phase.notes === 1 ? '1 note' : `${phase.notes} notes`}`
+      : 'Not visited';
+    return html`<h3>${label}</h3>
+      <p class="muted">
+        ${summary} ${phase.neverReturnedTo ? html`<span class="flag">Never returned to</span>` : nothing}
+      </p>
+      <table aria-label="Diagnosis of ${label}">
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Visited</th>
+            <th scope="col">Notes</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span class="visually-hidden">Flags</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${phase.steps.map(
+            (step) => html`<tr>
+              <th scope="row">${getStep(step.step).label.nl}</th>
+              <td>${step.visited ? 'yes' : 'no'}</td>
+              <td>${step.notes}</td>
+              <td>${STEP_STATUS_LABELS[step.status]}</td>
+              <td>${step.skipped ? html`<span class="flag">Skipped</span>` : nothing}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private changeStatus(step: StepId, event: Event): void {
+    const status = (event.target as HTMLSelectElement).value;
+    if (!isStepStatus(status)) return;
+    this.dispatchEvent(
+      new CustomEvent<StepStatusChangeDetail>('step-status-change', { detail: { step, status } }),
+    );
+  }
+}
+
+customElements.define('kompas-steps-panel', StepsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-steps-panel': StepsPanel;
+  }
+}

@@ -1,0 +1,162 @@
+import { NOTE_TEXT_MAX } from '@kompas/model';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { cssProperties } from '../ui/css-properties.ts';
+
+const SHOW_COUNT_FROM = 400;
+
+export interface NoteEditorCommitDetail {
+  text: string;
+}
+
+/**
+ * The in-place note editor: a textarea laid over the note by the canvas. Enter or leaving the field
+ * saves, Shift+Enter starts a new line, Escape cancels. It fires `editor-commit` or `editor-cancel`
+ * exactly once.
+ */
+export class NoteEditor extends LitElement {
+  static override properties = {
+    text: { type: String },
+    color: { type: String },
+    fontSize: { type: Number, attribute: 'font-size' },
+    length: { state: true },
+  };
+
+  declare text: string;
+  declare color: string;
+  declare fontSize: number;
+  declare length: number;
+  private closed = false;
+
+  constructor() {
+    super();
+    this.text = '';
+    this.color = '#fff3a3';
+    this.fontSize = 16;
+    this.length = 0;
+  }
+
+  static override styles = css`
+    :host {
+      position: absolute;
+      z-index: 5;
+      display: block;
+    }
+    .card {
+      position: relative;
+      width: 100%;
+      height: 100%;
+      border-radius: 6px;
+      box-shadow:
+        0 16px 40px rgba(16, 24, 40, 0.22),
+        0 0 0 2px var(--k-color-accent);
+    }
+    textarea {
+      box-sizing: border-box;
+      width: 100%;
+      height: 100%;
+      margin: 0;
+      padding: 0.7em 0.75em 1.6em;
+      border: 0;
+      border-radius: inherit;
+      resize: none;
+      background: transparent;
+      color: #1f2328;
+      font-family: var(--k-font-sans);
+      line-height: 1.25;
+      outline: none;
+    }
+    .hint {
+      position: absolute;
+      left: 0.9em;
+      right: 0.9em;
+      bottom: 0.5em;
+      display: flex;
+      justify-content: space-between;
+      font-size: 11px;
+      color: rgba(31, 35, 40, 0.55);
+      pointer-events: none;
+    }
+  `;
+
+  protected override firstUpdated(): void {
+    const field = this.field;
+    if (!field) return;
+    this.length = field.value.length;
+    field.focus({ preventScroll: true });
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (
+      changed.has('text') &&
+      this.field &&
+      this.field.value !== this.text &&
+      !this.field.matches(':focus')
+    ) {
+      this.field.value = this.text;
+    }
+  }
+
+  private get field(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+
+  override render() {
+    // The field holds the model's limit, so nobody types past what can be saved.
+    const count = this.length >= SHOW_COUNT_FROM ? `${this.length}/${NOTE_TEXT_MAX}` : '';
+    return html`<div class="card" ${cssProperties({ background: this.color })}>
+      <textarea
+        aria-label="Note text"
+        maxlength=${NOTE_TEXT_MAX}
+        ${cssProperties({ 'font-size': `${this.fontSize}px` })}
+        .value=${this.text}
+        @keydown=${this.onKeyDown}
+        @input=${this.onInput}
+        @blur=${this.commit}
+        @pointerdown=${stopPropagation}
+        @wheel=${stopPropagation}
+      ></textarea>
+      <div class="hint" aria-hidden="true">
+        <span>Enter to save · Esc to cancel</span>${count ? html`<span>${count}</span>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private onInput(): void {
+    this.length = this.field?.value.length ?? 0;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    event.stopPropagation();
+    if (event.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close('editor-cancel', undefined);
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      this.commit();
+    }
+  }
+
+  private readonly commit = (): void => {
+    this.close('editor-commit', { text: this.field?.value ?? this.text });
+  };
+
+  private close(type: 'editor-commit' | 'editor-cancel', detail: NoteEditorCommitDetail | undefined): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+function stopPropagation(event: Event): void {
+  event.stopPropagation();
+}
+
+customElements.define('kompas-note-editor', NoteEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-note-editor': NoteEditor;
+  }
+}

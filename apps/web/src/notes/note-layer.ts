@@ -1,0 +1,256 @@
+import { getNote, listNotes, type Note } from '@kompas/model';
+import Konva from 'konva';
+import type * as Y from 'yjs';
+import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
+import { NoteView, type VoteBadge } from './note-view.ts';
+
+/** The board's document first, then any documents of drafts shown with it. */
+export type NoteDocs = readonly [Y.Doc, ...Y.Doc[]];
+
+/** The note with `id` as the board holds it, else as a draft; `note` is undefined when none has it. */
+function findNote(docs: NoteDocs, id: string): { note: Note | undefined; draft: boolean } {
+  for (const [index, doc] of docs.entries()) {
+    const note = getNote(doc, id);
+    if (note) return { note, draft: index > 0 };
+  }
+  return { note: undefined, draft: false };
+}
+
+/** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
+const CACHE_BUDGET_MS = 8;
+
+/**
+ * The notes of a board on one Konva layer: creates, updates and removes note views as the document
+ * changes, keeps their stacking order, hides notes off screen, caches visible notes at the zoom's
+ * resolution in idle frames, and answers "which note is under this point" without Konva's hit canvas.
+ */
+export class NoteLayer {
+  readonly layer = new Konva.Layer({ listening: false });
+  private readonly views = new Map<string, NoteView>();
+  /** Bottom to top, the same order as the layer's children (the lifted note excepted). */
+  private order: NoteView[] = [];
+  private lifted: NoteView | null = null;
+  private visibleRect: Rect | null = null;
+  private cacheRatio: number | null = null;
+  private cacheFrame = 0;
+  private cachingPaused = false;
+  private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
+
+  /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
+  constructor(private readonly onDirty: () => void) {}
+
+  get count(): number {
+    return this.views.size;
+  }
+
+  /** How many notes are on (or near) the screen. */
+  get visibleCount(): number {
+    let visible = 0;
+    for (const view of this.order) if (view.group.visible()) visible++;
+    return visible;
+  }
+
+  get(id: string): NoteView | undefined {
+    return this.views.get(id);
+  }
+
+  notes(): Note[] {
+    return this.order.map((view) => view.note);
+  }
+
+  /**
+   * Loads every note of the documents, replacing what was shown. The first is the board; notes of the
+   * others (the drafts of a silent brainstorm) are drawn as private drafts unless the board has them too.
+   */
+  load(docs: NoteDocs): void {
+    for (const view of this.views.values()) view.destroy();
+    this.views.clear();
+    const [board, ...drafts] = docs;
+    const onBoard = listNotes(board);
+    const ids = new Set(onBoard.map((note) => note.id));
+    const notes = [
+      ...onBoard.map((note) => ({ note, draft: false })),
+      ...drafts
+        .flatMap((doc) => listNotes(doc).filter((note) => !ids.has(note.id)))
+        .map((note) => ({ note, draft: true })),
+    ].sort((a, b) => stackingOrder(a.note, b.note));
+    this.order = notes.map(({ note, draft }) => this.addView(note, draft));
+    this.refreshVisibility();
+    this.onDirty();
+  }
+
+  /** Applies changes to the given notes (in any of the documents); returns the ids that no longer exist. */
+  sync(docs: NoteDocs, ids: Iterable<string>): string[] {
+    const removed: string[] = [];
+    let changed = false;
+    for (const id of ids) {
+      const { note, draft } = findNote(docs, id);
+      const view = this.views.get(id);
+      if (!note) {
+        if (view) {
+          this.removeView(view);
+          removed.push(id);
+          changed = true;
+        }
+        continue;
+      }
+      if (!view) {
+        this.order.push(this.addView(note, draft));
+        changed = true;
+        continue;
+      }
+      if (view.update(note, draft)) {
+        this.updateVisibility(view);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.scheduleCaching();
+      this.onDirty();
+    }
+    return removed;
+  }
+
+  /** Shows the voting badges, by note id; notes without one show none. */
+  setVoteBadges(badges: ReadonlyMap<string, VoteBadge>): void {
+    this.voteBadges = badges;
+    let changed = false;
+    for (const view of this.order) if (this.applyVoteBadge(view)) changed = true;
+    if (changed) {
+      this.scheduleCaching();
+      this.onDirty();
+    }
+  }
+
+  /** The topmost note whose box contains the board point. */
+  hitTest(point: Point): NoteView | undefined {
+    for (let i = this.order.length - 1; i >= 0; i--) {
+      const view = this.order[i];
+      if (view && view !== this.lifted && rectContains(view.box, point)) return view;
+    }
+    return undefined;
+  }
+
+  raise(view: NoteView): void {
+    const index = this.order.indexOf(view);
+    if (index < 0 || index === this.order.length - 1) return;
+    this.order.splice(index, 1);
+    this.order.push(view);
+    if (view !== this.lifted) view.group.moveToTop();
+    this.onDirty();
+  }
+
+  /** Moves a note onto `target` (the drag layer) so dragging redraws only that small layer. */
+  lift(view: NoteView, target: Konva.Layer): void {
+    this.lifted = view;
+    view.group.visible(true);
+    view.group.moveTo(target);
+    this.onDirty();
+  }
+
+  /** Puts the lifted note back, on top. */
+  settle(view: NoteView): void {
+    if (this.lifted !== view) return;
+    this.lifted = null;
+    if (!this.views.has(view.note.id)) return;
+    view.group.moveTo(this.layer);
+    this.raise(view);
+    this.updateVisibility(view);
+    this.onDirty();
+  }
+
+  /** Whether every note (the lifted one aside, which has its own layer) lies wholly inside `rect`. */
+  allInside(rect: Rect): boolean {
+    return this.order.every((view) => view === this.lifted || rectWithin(view.box, rect));
+  }
+
+  /** The part of the board on screen and the cache resolution for the current zoom. */
+  setView(visibleRect: Rect, cacheRatio: number | null): void {
+    this.visibleRect = visibleRect;
+    if (cacheRatio !== this.cacheRatio) {
+      this.cacheRatio = cacheRatio;
+      // Caches of notes off screen are dropped rather than rebuilt: they cost memory at high zoom.
+      for (const view of this.order) if (!view.group.visible() || cacheRatio === null) view.uncache();
+    }
+    this.refreshVisibility();
+    this.scheduleCaching();
+  }
+
+  /** Stops building caches, e.g. during a pan or zoom gesture, which shows a bitmap of the layer. */
+  pauseCaching(): void {
+    this.cachingPaused = true;
+    cancelAnimationFrame(this.cacheFrame);
+    this.cacheFrame = 0;
+  }
+
+  resumeCaching(): void {
+    this.cachingPaused = false;
+    this.scheduleCaching();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.cacheFrame);
+    for (const view of this.views.values()) view.destroy();
+    this.views.clear();
+    this.order = [];
+    this.layer.destroy();
+  }
+
+  private addView(note: Note, draft: boolean): NoteView {
+    const view = new NoteView(note, draft);
+    this.views.set(note.id, view);
+    this.layer.add(view.group);
+    this.applyVoteBadge(view);
+    this.updateVisibility(view);
+    return view;
+  }
+
+  private applyVoteBadge(view: NoteView): boolean {
+    const badge = this.voteBadges.get(view.note.id);
+    return view.setVoteBadge(badge?.text ?? null, badge?.marked ?? false);
+  }
+
+  private removeView(view: NoteView): void {
+    this.views.delete(view.note.id);
+    this.order = this.order.filter((other) => other !== view);
+    if (this.lifted === view) this.lifted = null;
+    view.destroy();
+  }
+
+  private refreshVisibility(): void {
+    for (const view of this.order) this.updateVisibility(view);
+  }
+
+  private updateVisibility(view: NoteView): void {
+    if (view === this.lifted) return;
+    view.group.visible(this.visibleRect === null || rectsOverlap(view.box, this.visibleRect));
+  }
+
+  /**
+   * Builds missing caches of visible notes a few at a time. A note looks the same drawn from its cache
+   * or as shapes, so the layer is redrawn once, when the pass is done, not after every batch.
+   */
+  private scheduleCaching(): void {
+    if (this.cachingPaused || this.cacheFrame || this.cacheRatio === null) return;
+    this.cacheFrame = requestAnimationFrame(() => {
+      this.cacheFrame = 0;
+      const ratio = this.cacheRatio;
+      if (ratio === null) return;
+      const started = performance.now();
+      for (const view of this.order) {
+        if (view === this.lifted || !view.group.visible() || view.cacheRatio === ratio) continue;
+        if (performance.now() - started > CACHE_BUDGET_MS) {
+          this.scheduleCaching();
+          return;
+        }
+        view.cache(ratio);
+      }
+      this.onDirty();
+    });
+  }
+}
+
+/** Older notes below newer ones; ids break ties so every client stacks alike. */
+function stackingOrder(a: Note, b: Note): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,130 @@
+import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor } from '@kompas/model';
+import { css, html, LitElement, nothing } from 'lit';
+import { cssProperties } from '../ui/css-properties.ts';
+import { ICONS } from '../ui/icons.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+
+/**
+ * The small toolbar over the selected note: its colour, edit and delete. Fires `menu-recolor`
+ * ({ color }), `menu-edit` and `menu-delete`; the canvas turns them into note events.
+ */
+export class NoteMenu extends LitElement {
+  static override properties = {
+    color: { type: String },
+    canDelete: { type: Boolean, attribute: 'can-delete' },
+  };
+
+  declare color: NoteColor;
+  /** Only a note's author and the facilitators may delete it; for anyone else there is no delete button. */
+  declare canDelete: boolean;
+
+  constructor() {
+    super();
+    this.color = 'yellow';
+    this.canDelete = true;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        position: absolute;
+        z-index: 4;
+        display: block;
+      }
+      .menu {
+        display: flex;
+        align-items: center;
+        gap: 2px;
+        padding: 4px;
+        background: var(--k-color-surface);
+        border: 1px solid var(--k-color-border);
+        border-radius: 10px;
+        box-shadow: var(--k-shadow-lg);
+      }
+      .swatch {
+        width: 28px;
+        height: 28px;
+        padding: 0;
+        border: 0;
+        border-radius: 6px;
+        background: transparent;
+        display: grid;
+        place-items: center;
+        cursor: pointer;
+      }
+      .swatch:hover {
+        background: var(--k-color-surface-hover);
+      }
+      .swatch span {
+        width: 18px;
+        height: 18px;
+        border-radius: 50%;
+        box-shadow: inset 0 0 0 1px rgba(16, 24, 40, 0.16);
+      }
+      .swatch[aria-pressed='true'] span {
+        box-shadow:
+          0 0 0 2px var(--k-color-surface),
+          0 0 0 4px var(--k-color-accent);
+      }
+      .divider {
+        width: 1px;
+        height: 20px;
+        margin: 0 4px;
+        background: var(--k-color-border);
+      }
+      .danger:hover:not(:disabled) {
+        color: var(--k-color-danger);
+        background: var(--k-color-danger-soft);
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<div class="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop}>
+      ${NOTE_COLORS.map(
+        (color) => html`<button
+          class="swatch"
+          aria-label=${`Color ${color}`}
+          title=${`Color ${color}`}
+          aria-pressed=${color === this.color ? 'true' : 'false'}
+          @click=${() => this.fire('menu-recolor', { color })}
+        >
+          <span ${cssProperties({ background: NOTE_COLOR_HEX[color] })}></span>
+        </button>`,
+      )}
+      <span class="divider" aria-hidden="true"></span>
+      <button class="icon-button" aria-label="Edit note" title="Edit (Enter)" @click=${() => this.fire('menu-edit')}>
+        ${ICONS.pencil}
+      </button>
+      ${
+        this.canDelete
+          ? html`<button
+              class="icon-button danger"
+              aria-label="Delete note"
+              title="Delete (Del)"
+              @click=${() => this.fire('menu-delete')}
+            >
+              ${ICONS.trash}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private fire(type: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+function stop(event: Event): void {
+  event.stopPropagation();
+}
+
+customElements.define('kompas-note-menu', NoteMenu);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-note-menu': NoteMenu;
+  }
+}

@@ -1,0 +1,225 @@
+import { NOTE_COLOR_HEX, type Note, slicePositionToPoint } from '@kompas/model';
+import Konva from 'konva';
+import type { Point, Rect } from '../core/viewport.ts';
+import { TOKENS } from '../ui/design-tokens.ts';
+import {
+  NOTE_BYLINE_HEIGHT,
+  NOTE_HEIGHT,
+  NOTE_PADDING,
+  NOTE_WIDTH,
+  noteBox,
+  noteFontSize,
+} from './note-metrics.ts';
+
+const INK = '#1f2328';
+const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
+/** The Konva name of a private draft's group. */
+export const DRAFT_NAME = 'draft';
+
+/** The voting badge, sitting on a note's top-right corner so that it covers none of the text. */
+const BADGE_HEIGHT = 24;
+const BADGE_INSET = 6;
+
+/** What a note's voting badge shows: its text, and whether this person has voted on the note. */
+export interface VoteBadge {
+  text: string;
+  marked: boolean;
+}
+
+/**
+ * One sticky note on the canvas. It never listens to events (the canvas hit-tests note boxes itself)
+ * and is drawn from a bitmap cache when many notes are on screen, because Konva's per-shape drawing and
+ * hit canvas are what make a thousand notes slow.
+ */
+export class NoteView {
+  readonly group: Konva.Group;
+  private readonly card: Konva.Rect;
+  private readonly body: Konva.Text;
+  private readonly byline: Konva.Text;
+  private readonly badge: Konva.Group;
+  private readonly badgeBack: Konva.Rect;
+  private readonly badgeText: Konva.Text;
+  note: Note;
+  centre: Point;
+  /** Kept with `centre`: hit tests read every note's box on each pointer move. */
+  box: Rect;
+  /** Pixel ratio of the current bitmap cache, null while drawn as shapes. */
+  cacheRatio: number | null = null;
+  private badgeMarked = false;
+  /** A private draft of a silent brainstorm: outlined and marked, seen only by its author and facilitators. */
+  private draft: boolean;
+
+  constructor(note: Note, draft = false) {
+    this.note = note;
+    this.draft = draft;
+    this.centre = slicePositionToPoint(note.step, note.pos);
+    this.box = noteBox(this.centre);
+    this.group = new Konva.Group({ listening: false });
+    this.card = new Konva.Rect({
+      width: NOTE_WIDTH,
+      height: NOTE_HEIGHT,
+      cornerRadius: 4,
+      shadowColor: '#101828',
+      shadowOpacity: 0.2,
+      shadowBlur: 8,
+      shadowOffsetY: 3,
+      shadowForStrokeEnabled: false,
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.body = new Konva.Text({
+      x: NOTE_PADDING,
+      y: NOTE_PADDING,
+      width: NOTE_WIDTH - 2 * NOTE_PADDING,
+      height: NOTE_HEIGHT - NOTE_PADDING - NOTE_BYLINE_HEIGHT - 4,
+      fontFamily: TOKENS.font.sans,
+      fill: INK,
+      lineHeight: 1.22,
+      wrap: 'word',
+      ellipsis: true,
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.byline = new Konva.Text({
+      x: NOTE_PADDING,
+      y: NOTE_HEIGHT - NOTE_BYLINE_HEIGHT,
+      width: NOTE_WIDTH - 2 * NOTE_PADDING,
+      height: 14,
+      fontFamily: TOKENS.font.sans,
+      fontSize: 11.5,
+      fill: BYLINE_INK,
+      wrap: 'none',
+      ellipsis: true,
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.badgeBack = new Konva.Rect({
+      height: BADGE_HEIGHT,
+      cornerRadius: BADGE_HEIGHT / 2,
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.badgeText = new Konva.Text({
+      height: BADGE_HEIGHT,
+      padding: 0,
+      fontFamily: TOKENS.font.sans,
+      fontSize: 14,
+      fontStyle: 'bold',
+      verticalAlign: 'middle',
+      wrap: 'none',
+      perfectDrawEnabled: false,
+      listening: false,
+    });
+    this.badge = new Konva.Group({ visible: false, listening: false });
+    this.badge.add(this.badgeBack, this.badgeText);
+    this.group.add(this.card, this.body, this.byline, this.badge);
+    this.applyContent();
+    this.placeAt(this.centre);
+  }
+
+  /** Takes a newer version of the note; returns whether anything visible changed. */
+  update(note: Note, draft = false): boolean {
+    const previous = this.note;
+    const wasDraft = this.draft;
+    this.note = note;
+    this.draft = draft;
+    const contentChanged =
+      previous.text !== note.text ||
+      previous.color !== note.color ||
+      previous.authorName !== note.authorName ||
+      wasDraft !== draft;
+    const moved =
+      previous.step !== note.step || previous.pos.r !== note.pos.r || previous.pos.t !== note.pos.t;
+    if (contentChanged) {
+      this.applyContent();
+      this.uncache();
+    }
+    if (moved) {
+      this.centre = slicePositionToPoint(note.step, note.pos);
+      this.box = noteBox(this.centre);
+      this.placeAt(this.centre);
+    }
+    return contentChanged || moved;
+  }
+
+  /** Moves the drawing (not the note) so that its centre is at `centre`, e.g. while dragged. */
+  placeAt(centre: Point): void {
+    this.group.position({ x: centre.x - NOTE_WIDTH / 2, y: centre.y - NOTE_HEIGHT / 2 });
+  }
+
+  /** Back to where the document says the note is. */
+  placeHome(): void {
+    this.placeAt(this.centre);
+  }
+
+  /**
+   * Shows `text` in the voting badge (null hides it); `marked` when this person has voted on the note.
+   * Returns whether anything changed.
+   */
+  setVoteBadge(text: string | null, marked: boolean): boolean {
+    const visible = text !== null;
+    const same = !visible || (this.badgeText.text() === text && this.badgeMarked === marked);
+    if (visible === this.badge.visible() && same) return false;
+    this.badge.visible(visible);
+    this.badgeMarked = marked;
+    if (text !== null) {
+      this.badgeText.text(text);
+      this.badgeText.fill(marked ? '#fff' : INK);
+      this.badgeBack.fill(marked ? TOKENS.color.accent : 'rgba(255, 255, 255, 0.9)');
+      const width = Math.ceil(this.badgeText.getTextWidth()) + 16;
+      this.badgeBack.width(width);
+      this.badgeBack.stroke(marked ? '' : 'rgba(31, 35, 40, 0.25)');
+      this.badgeBack.strokeWidth(marked ? 0 : 1);
+      this.badgeText.position({ x: 8, y: 0 });
+      this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: -BADGE_HEIGHT / 2 });
+    }
+    this.uncache();
+    return true;
+  }
+
+  /** The voting badge's box in board units, or null when it is hidden. */
+  get badgeBox(): Rect | null {
+    if (!this.badge.visible()) return null;
+    return {
+      x: this.box.x + this.badge.x(),
+      y: this.box.y + this.badge.y(),
+      width: this.badgeBack.width(),
+      height: BADGE_HEIGHT,
+    };
+  }
+
+  /** The text on the voting badge, or null when it is hidden. */
+  get badgeLabel(): string | null {
+    return this.badge.visible() ? this.badgeText.text() : null;
+  }
+
+  cache(ratio: number): void {
+    if (this.cacheRatio === ratio) return;
+    this.group.cache({ pixelRatio: ratio });
+    this.cacheRatio = ratio;
+  }
+
+  uncache(): void {
+    if (this.cacheRatio === null) return;
+    this.group.clearCache();
+    this.cacheRatio = null;
+  }
+
+  destroy(): void {
+    this.uncache();
+    this.group.destroy();
+  }
+
+  private applyContent(): void {
+    const { note } = this;
+    this.card.fill(NOTE_COLOR_HEX[note.color]);
+    this.card.stroke(this.draft ? TOKENS.color.accent : '');
+    this.card.strokeWidth(this.draft ? 2 : 0);
+    this.card.dash(this.draft ? [7, 5] : []);
+    // Named, so that pictures of the board for others can leave private drafts out.
+    this.group.name(this.draft ? DRAFT_NAME : '');
+    this.body.fontSize(noteFontSize(note.text));
+    this.body.text(note.text);
+    this.byline.text(this.draft ? `Private · ${note.authorName}` : note.authorName);
+  }
+}

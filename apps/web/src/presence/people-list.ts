@@ -1,0 +1,123 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { cssProperties } from '../ui/css-properties.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+import { initials, type Peer, peopleList } from './presence.ts';
+
+/** Avatars beyond this collapse into a "+N" chip (they stay in the accessible list). */
+const MAX_AVATARS = 5;
+
+/**
+ * Who is on the board: an accessible list "People", shown as overlapping avatars. Someone who follows
+ * another person's view is named so, and their avatar carries a small marker.
+ */
+export class PeopleList extends LitElement {
+  static override properties = { peers: { attribute: false } };
+
+  declare peers: readonly Peer[];
+
+  constructor() {
+    super();
+    this.peers = [];
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+      }
+      ul {
+        display: flex;
+        align-items: center;
+        margin: 0;
+        padding: 0 0 0 6px;
+        list-style: none;
+      }
+      li {
+        margin-left: -6px;
+      }
+      .avatar {
+        display: grid;
+        place-items: center;
+        width: 30px;
+        height: 30px;
+        border-radius: 50%;
+        color: #fff;
+        font-size: 11.5px;
+        font-weight: 650;
+        letter-spacing: 0.02em;
+        box-shadow: 0 0 0 2px var(--k-color-surface);
+        cursor: default;
+      }
+      .self .avatar {
+        box-shadow:
+          0 0 0 2px var(--k-color-surface),
+          0 0 0 3.5px var(--k-color-border-strong);
+      }
+      li {
+        position: relative;
+      }
+      .following::after {
+        content: '';
+        position: absolute;
+        right: -1px;
+        bottom: -1px;
+        width: 9px;
+        height: 9px;
+        border-radius: 50%;
+        background: var(--k-color-accent);
+        box-shadow: 0 0 0 2px var(--k-color-surface);
+      }
+      .more {
+        display: grid;
+        place-items: center;
+        min-width: 30px;
+        height: 30px;
+        padding: 0 6px;
+        margin-left: -6px;
+        border-radius: 15px;
+        background: var(--k-color-surface-muted);
+        color: var(--k-color-text-muted);
+        font-size: 11.5px;
+        font-weight: 600;
+        box-shadow: 0 0 0 2px var(--k-color-surface);
+      }
+    `,
+  ];
+
+  override render() {
+    const people = peopleList(this.peers);
+    const hidden = Math.max(0, people.length - MAX_AVATARS);
+    return html`<ul aria-label="People">
+        ${people.map((peer, index) => {
+          const leader = peer.following && people.find((other) => other.user.id === peer.following);
+          const label = [
+            peer.isSelf ? `${peer.user.name} (you)` : peer.user.name,
+            leader ? `, following ${leader.isSelf ? 'you' : leader.user.name}` : '',
+          ].join('');
+          return html`<li
+            class=${[
+              peer.isSelf ? 'self' : '',
+              leader ? 'following' : '',
+              index >= MAX_AVATARS ? 'visually-hidden' : '',
+            ].join(' ')}
+            title=${label}
+          >
+            <span class="avatar" ${cssProperties({ background: peer.user.color })} aria-hidden="true"
+              >${initials(peer.user.name)}</span
+            ><span class="visually-hidden">${label}</span>
+          </li>`;
+        })}
+      </ul>
+      ${hidden > 0 ? html`<span class="more" aria-hidden="true">+${hidden}</span>` : nothing}`;
+  }
+}
+
+customElements.define('kompas-people-list', PeopleList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-people-list': PeopleList;
+  }
+}

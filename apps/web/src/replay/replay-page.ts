@@ -1,0 +1,608 @@
+import {
+  getFacilitation,
+  latestVotingRound,
+  listNotes,
+  type PhasePosition,
+  readTimer,
+  roundVotes,
+  slicePositionToPoint,
+  tally,
+  timerRemaining,
+} from '@kompas/model';
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiError, type BoardInfo, fetchBoardInfo } from '../api/api.ts';
+import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../app/access-problem.ts';
+import '../canvas/board-canvas.ts';
+import { takePageBoardToken } from '../api/board-token.ts';
+import type { BoardCanvas } from '../canvas/board-canvas.ts';
+import { isTypingTarget } from '../core/board-keys.ts';
+import '../export/export-menu.ts';
+import type { ExportFailedDetail } from '../export/export-menu.ts';
+import { phaseIndicatorText } from '../facilitation/phases/phase-control.ts';
+import { type Peer, parsePeer, withDistinctColors } from '../presence/presence.ts';
+import { cssProperties } from '../ui/css-properties.ts';
+import { logoMark } from '../ui/icons.ts';
+import '../app/problem-page.ts';
+import { RecordingApi } from './replay-api.ts';
+import './replay-controls.ts';
+import type {
+  ReplayCommand,
+  ReplayCommandDetail,
+  ReplaySpeed,
+  ReplaySpeedDetail,
+} from './replay-controls.ts';
+import { adjacentEvent } from './replay-events.ts';
+import { ReplaySession } from './replay-session.ts';
+import { replayTimeText } from './replay-time-text.ts';
+import './replay-timeline.ts';
+import { boardPath, navigate } from '../app/router.ts';
+import { countdownText } from '../facilitation/timer/timer-text.ts';
+import { VotingController } from '../facilitation/voting/voting-controller.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+import { ToastController } from '../ui/toast-message.ts';
+import type { ReplaySeekDetail } from './replay-timeline.ts';
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'problem'; problem: AccessProblem }
+  | { kind: 'ready'; info: BoardInfo; session: ReplaySession; token: string };
+
+/** The arrow keys move the time shown by this much. */
+const ARROW_STEP_MS = 10_000;
+/** How often the page asks whether the workshop went on, so the timeline grows while it does. */
+const FOLLOW_INTERVAL_MS = 5000;
+/** While playing, the next entries and presence are fetched this often ahead of need. */
+const READ_AHEAD_INTERVAL_MS = 1000;
+
+/** What a replay shows of a note, for browser tests. */
+export interface ReplayedNote {
+  id: string;
+  text: string;
+  step: string;
+  pos: { r: number; t: number };
+  /** The note's centre in board coordinates. */
+  x: number;
+  y: number;
+  /** Votes counted for it in the latest voting round, when there was one. */
+  votes?: number;
+}
+
+/** The replay's window API for browser tests: `window.kompasReplay`, installed while a replay is shown. */
+export interface KompasReplayHooks {
+  seek(t: number): Promise<void>;
+  time(): number;
+  start(): number;
+  end(): number;
+  notes(): ReplayedNote[];
+  phase(): { phase: string; round: number } | null;
+  cursors(): { name: string; x: number; y: number }[];
+}
+
+declare global {
+  interface Window {
+    kompasReplay?: KompasReplayHooks;
+  }
+}
+
+/**
+ * A board's session played back (`/b/<id>/replay`), opened with any of its links and read-only: the board as
+ * it was at the time shown, with the cursors, phase, timer and votes of that moment, and a timeline to play,
+ * pause and seek. While the workshop goes on the timeline grows.
+ */
+export class ReplayPage extends LitElement {
+  static override properties = {
+    boardId: { type: String, attribute: 'board-id' },
+    state: { state: true },
+    playing: { state: true },
+    speed: { state: true },
+  };
+
+  declare boardId: string;
+  declare state: PageState;
+  declare playing: boolean;
+  declare speed: ReplaySpeed;
+  private frame = 0;
+  private lastFrame = 0;
+  private lastReadAhead = 0;
+  /** Set while playing waits for entries to load; frames pass without moving. */
+  private waiting = false;
+  /** The latest time asked for while a seek is under way, taken up when it is done. */
+  private seekTarget: number | null = null;
+  private seeking: Promise<void> | null = null;
+  private followTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly toast = new ToastController(this);
+  private positionCache: { key: string; position: PhasePosition | null } = { key: '', position: null };
+  private cursorCache: { key: string; peers: Peer[] } = { key: '', peers: [] };
+  private removeHooks: (() => void) | null = null;
+  private readonly voting = new VotingController(
+    this,
+    () => this.session?.controlDoc,
+    () => this.session?.contentDoc,
+    { voter: () => ({ id: '', mayVote: false }) },
+  );
+
+  constructor() {
+    super();
+    this.boardId = '';
+    this.state = { kind: 'loading' };
+    this.playing = false;
+    this.speed = 1;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 14px;
+        height: 60px;
+        padding: 0 14px 0 16px;
+        background: var(--k-color-surface);
+        border-bottom: 1px solid var(--k-color-border);
+      }
+      .home {
+        display: grid;
+        place-items: center;
+        width: 34px;
+        height: 34px;
+        flex: none;
+      }
+      .titles {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        min-width: 0;
+        flex: 1 1 auto;
+      }
+      h1 {
+        margin: 0;
+        font-size: 15px;
+        font-weight: 650;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .badge {
+        flex: none;
+        padding: 3px 9px;
+        border-radius: var(--k-radius-full);
+        background: var(--k-color-accent-soft);
+        color: var(--k-color-accent);
+        font-size: 12px;
+        font-weight: 600;
+      }
+      .moment {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        flex: none;
+        font-size: 13px;
+        font-variant-numeric: tabular-nums;
+      }
+      .phase {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        font-weight: 600;
+      }
+      .phase::before {
+        content: '';
+        width: 10px;
+        height: 10px;
+        border-radius: 50%;
+        background: var(--phase-color, var(--k-color-border-strong));
+      }
+      .timer {
+        color: var(--k-color-text-muted);
+      }
+      .body {
+        position: relative;
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+      kompas-board-canvas {
+        position: absolute;
+        inset: 0;
+      }
+      .playback {
+        display: grid;
+        gap: 6px;
+        padding: 10px 16px 12px;
+        background: var(--k-color-surface);
+        border-top: 1px solid var(--k-color-border);
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 14px;
+      }
+      .time {
+        font-size: 13px;
+        font-variant-numeric: tabular-nums;
+        color: var(--k-color-text-muted);
+      }
+      .loading {
+        display: grid;
+        place-items: center;
+        height: 100%;
+        color: var(--k-color-text-muted);
+      }
+    `,
+  ];
+
+  private get session(): ReplaySession | undefined {
+    return this.state.kind === 'ready' ? this.state.session : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKeyDown);
+    void this.open();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKeyDown);
+    cancelAnimationFrame(this.frame);
+    clearInterval(this.followTimer);
+    this.removeHooks?.();
+    this.removeHooks = null;
+    this.playing = false;
+    this.state = { kind: 'loading' };
+  }
+
+  private async open(): Promise<void> {
+    const boardId = this.boardId;
+    if (!boardId) return;
+    const token = takePageBoardToken(boardId);
+    if (!token) {
+      this.state = { kind: 'problem', problem: MISSING_TOKEN_PROBLEM };
+      return;
+    }
+    try {
+      const info = await fetchBoardInfo(boardId, token);
+      const session = new ReplaySession(new RecordingApi(boardId, token));
+      await session.open();
+      if (!this.isConnected || this.boardId !== boardId) return;
+      this.state = { kind: 'ready', info, session, token };
+      this.followTimer = setInterval(() => void this.followWorkshop(), FOLLOW_INTERVAL_MS);
+      this.removeHooks = this.installHooks(session);
+    } catch (error) {
+      const problem =
+        error instanceof ApiError && !error.unreachable
+          ? accessProblem(error.status, error.message)
+          : {
+              title: 'The replay cannot be loaded',
+              detail: 'Kompas could not read this board’s recording. Check your connection and try again.',
+            };
+      this.state = { kind: 'problem', problem };
+    }
+  }
+
+  protected override updated(): void {
+    const state = this.state;
+    const title =
+      state.kind === 'ready'
+        ? `Replay of ${state.info.title}`
+        : state.kind === 'problem'
+          ? state.problem.title
+          : 'Opening replay';
+    document.title = `${title} · Kompas`;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------
+
+  override render() {
+    const state = this.state;
+    if (state.kind === 'loading') {
+      return html`<div class="loading" role="status">Opening the replay…</div>`;
+    }
+    if (state.kind === 'problem') {
+      return html`<kompas-problem-page
+        .heading=${state.problem.title}
+        .detail=${state.problem.detail}
+      ></kompas-problem-page>`;
+    }
+    const { info, session, token } = state;
+    const position = this.position(session);
+    return html`<header>
+        <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
+        <div class="titles">
+          <h1 title=${info.title}>${info.title || 'Untitled workshop'}</h1>
+          <span class="badge">Replay</span>
+        </div>
+        <div class="moment" role="group" aria-label="At this moment">
+          <span
+            class="phase"
+            ${cssProperties({ '--phase-color': position ? `var(--k-phase-${position.phase})` : undefined })}
+            >${position ? phaseIndicatorText(position) : 'Not started'}</span
+          >
+          ${this.renderTimer(session)}
+        </div>
+        <kompas-export-menu
+          .boardId=${info.id}
+          .token=${token}
+          .boardTitle=${info.title}
+          .image=${this.boardImage}
+          .imageHint=${'The whole circle at the time shown'}
+          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.toast.show(event.detail.message)}
+        ></kompas-export-menu>
+        <a class="button" href=${boardPath(info.id)} @click=${this.onBackToBoard}>Back to the board</a>
+      </header>
+      <div class="body">
+        <kompas-board-canvas
+          .doc=${session.contentDoc}
+          .task=${info.task}
+          .position=${position}
+          .readOnly=${true}
+          .votes=${this.voting.canvasVotes}
+          .cursors=${this.cursors(session)}
+        ></kompas-board-canvas>
+      </div>
+      <section class="playback" aria-label="Playback">
+        <div class="bar">
+          <kompas-replay-controls
+            .playing=${this.playing}
+            .speed=${this.speed}
+            @replay-command=${(event: CustomEvent<ReplayCommandDetail>) => this.run(event.detail.command)}
+            @replay-speed=${(event: CustomEvent<ReplaySpeedDetail>) => {
+              this.speed = event.detail.speed;
+            }}
+          ></kompas-replay-controls>
+          <span class="time">${replayTimeText(session.time, session.start)}</span>
+        </div>
+        <kompas-replay-timeline
+          .start=${session.start}
+          .end=${session.end}
+          .time=${session.time}
+          .segments=${session.segments}
+          .events=${session.events}
+          @replay-seek=${(event: CustomEvent<ReplaySeekDetail>) => void this.seekTo(event.detail.time)}
+        ></kompas-replay-timeline>
+      </section>
+      <kompas-toast .message=${this.toast.message}></kompas-toast>`;
+  }
+
+  private renderTimer(session: ReplaySession) {
+    const timer = readTimer(session.controlDoc);
+    if (timer.status === 'idle') return nothing;
+    const left = countdownText(timerRemaining(timer, session.time));
+    return html`<span class="timer">Timer ${left}${timer.status === 'paused' ? ' (paused)' : ''}</span>`;
+  }
+
+  /** Where the group was at the time shown; the same object while that stays so, so the board redraws only on change. */
+  private position(session: ReplaySession): PhasePosition | null {
+    const facilitation = getFacilitation(session.controlDoc);
+    const key = facilitation.started ? `${facilitation.phase}:${facilitation.round}` : '';
+    if (key !== this.positionCache.key) {
+      this.positionCache = {
+        key,
+        position: facilitation.started ? { phase: facilitation.phase, round: facilitation.round } : null,
+      };
+    }
+    return this.positionCache.position;
+  }
+
+  /** The recorded cursors at the time shown, as the board draws other people's. */
+  private cursors(session: ReplaySession): Peer[] {
+    const peers = session
+      .presence()
+      .map((sample) => parsePeer(sample.client, sample.state, -1))
+      .filter((peer): peer is Peer => peer !== null);
+    const key = peers
+      .map((peer) => `${peer.clientId}:${peer.user.name}:${peer.cursor?.x}:${peer.cursor?.y}`)
+      .join('|');
+    if (key !== this.cursorCache.key) this.cursorCache = { key, peers: withDistinctColors(peers) };
+    return this.cursorCache.peers;
+  }
+
+  private get canvas(): BoardCanvas | null {
+    return this.renderRoot.querySelector('kompas-board-canvas');
+  }
+
+  /** The board at the time shown, for the export menu. */
+  private readonly boardImage = (): Promise<Blob> =>
+    this.canvas?.image() ?? Promise.reject(new Error('The board is not shown yet'));
+
+  private onBackToBoard(event: MouseEvent): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(boardPath(this.boardId));
+  }
+
+  // ---- time -----------------------------------------------------------------------------------------
+
+  /** Shows time `t`; seeks asked for while one is under way collapse into the latest. */
+  private seekTo(t: number): Promise<void> {
+    this.seekTarget = t;
+    this.seeking ??= this.seekLoop().finally(() => {
+      this.seeking = null;
+    });
+    return this.seeking;
+  }
+
+  private async seekLoop(): Promise<void> {
+    const session = this.session;
+    while (session && this.seekTarget !== null) {
+      const target = this.seekTarget;
+      this.seekTarget = null;
+      try {
+        await session.seek(target);
+      } catch {
+        this.toast.show('That moment could not be loaded. Check your connection and try again.');
+      }
+      this.requestUpdate();
+    }
+    this.lastFrame = performance.now();
+  }
+
+  private run(command: ReplayCommand): void {
+    const session = this.session;
+    if (!session) return;
+    switch (command) {
+      case 'play':
+        void this.play();
+        break;
+      case 'pause':
+        this.pause();
+        break;
+      case 'previous-event':
+      case 'next-event': {
+        const event = adjacentEvent(session.events, session.time, command === 'next-event' ? 1 : -1);
+        if (event) void this.seekTo(event.at);
+        break;
+      }
+    }
+  }
+
+  private async play(): Promise<void> {
+    const session = this.session;
+    if (!session || this.playing) return;
+    this.playing = true;
+    if (session.time >= session.end) await this.seekTo(session.start);
+    this.lastFrame = performance.now();
+    this.lastReadAhead = 0;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(this.onFrame);
+  }
+
+  private pause(): void {
+    this.playing = false;
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** One frame of playing: moves the time shown on by the time passed, times the speed. */
+  private readonly onFrame = (now: number): void => {
+    const session = this.session;
+    if (!session || !this.playing) return;
+    const elapsed = now - this.lastFrame;
+    this.lastFrame = now;
+    if (!this.waiting && !this.seeking) {
+      const target = Math.min(session.time + elapsed * this.speed, session.end);
+      if (session.advance(target)) {
+        this.requestUpdate();
+        if (target >= session.end) {
+          this.pause();
+          return;
+        }
+      } else {
+        void this.waitForEntries(session, target);
+      }
+      if (now - this.lastReadAhead > READ_AHEAD_INTERVAL_MS) {
+        this.lastReadAhead = now;
+        void session.readAhead().catch(() => undefined);
+      }
+    }
+    this.frame = requestAnimationFrame(this.onFrame);
+  };
+
+  /** Loads the entries playing needs next; when they still do not reach, the time is sought instead. */
+  private async waitForEntries(session: ReplaySession, target: number): Promise<void> {
+    this.waiting = true;
+    try {
+      await session.readAhead();
+      if (!session.advance(target)) await session.seek(target);
+    } catch {
+      this.pause();
+      this.toast.show('The replay could not load more of the session. Check your connection and try again.');
+    } finally {
+      this.waiting = false;
+      this.lastFrame = performance.now();
+      this.requestUpdate();
+    }
+  }
+
+  private async followWorkshop(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      if (await session.follow()) this.requestUpdate();
+    } catch {
+      // The next look may reach the server again; the replay of what is loaded goes on meanwhile.
+    }
+  }
+
+  // ---- keys ---------------------------------------------------------------------------------------
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const session = this.session;
+    const target = event.composedPath()[0];
+    if (!session || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTypingTarget(target)) return;
+    // A focused button or link answers Space and Enter itself.
+    const activates = target instanceof HTMLElement && ['BUTTON', 'A'].includes(target.tagName);
+    let handled = true;
+    switch (event.key) {
+      case ' ':
+        if (activates) return;
+        this.run(this.playing ? 'pause' : 'play');
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const forward = event.key === 'ArrowRight';
+        if (event.shiftKey) this.run(forward ? 'next-event' : 'previous-event');
+        else void this.seekTo(session.time + (forward ? ARROW_STEP_MS : -ARROW_STEP_MS));
+        break;
+      }
+      case 'Home':
+        void this.seekTo(session.start);
+        break;
+      case 'End':
+        void this.seekTo(session.end);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  // ---- test hooks ---------------------------------------------------------------------------------
+
+  private installHooks(session: ReplaySession): () => void {
+    const hooks: KompasReplayHooks = {
+      seek: async (t) => {
+        await this.seekTo(t);
+        await this.updateComplete;
+        await this.canvas?.updateComplete;
+      },
+      time: () => session.time,
+      start: () => session.start,
+      end: () => session.end,
+      notes: () => {
+        const round = latestVotingRound(session.controlDoc);
+        const totals = round ? tally(roundVotes(session.contentDoc, round)) : null;
+        return listNotes(session.contentDoc).map((note) => ({
+          id: note.id,
+          text: note.text,
+          step: note.step,
+          pos: { ...note.pos },
+          ...slicePositionToPoint(note.step, note.pos),
+          ...(totals ? { votes: totals.get(note.id) ?? 0 } : {}),
+        }));
+      },
+      phase: () => this.position(session),
+      cursors: () =>
+        this.cursors(session).flatMap((peer) =>
+          peer.cursor ? [{ name: peer.user.name, x: peer.cursor.x, y: peer.cursor.y }] : [],
+        ),
+    };
+    window.kompasReplay = hooks;
+    return () => {
+      if (window.kompasReplay === hooks) delete window.kompasReplay;
+    };
+  }
+}
+
+customElements.define('kompas-replay-page', ReplayPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-replay-page': ReplayPage;
+  }
+}
