@@ -1,5 +1,5 @@
 // Makes docs/screenshot.png for the README: a workshop with notes in several steps and two people.
-// Run after `npm start` has set things up once: node scripts/screenshot.mjs
+// Run after `npm start` has set things up once and `pnpm --filter @kompas/web build:test`: node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ const url = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'kompas-shot-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir },
+  env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, WEB_DIR: 'apps/web/dist-test' },
   stdio: 'ignore',
 });
 

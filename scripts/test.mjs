@@ -63,6 +63,8 @@ run(command, [
   '--reporter=json',
   `--outputFile.json=${join(reports, 'vitest.json')}`,
 ]);
+// Browser tests run against the test build: the production build leaves out the window hooks they read.
+runOrExit(command, [...prefix, '--filter', '@kompas/web', 'build:test']);
 run(command, [...prefix, 'exec', 'playwright', 'test'], {
   env: {
     ...process.env,

@@ -3,7 +3,7 @@
  * "Drawing many notes with Konva" asks: frames per second over the whole gesture (mean), plus the
  * longest frame, for dragging a note, panning and wheel-zooming; and the first render time.
  *
- * Run from the repo root (build the web app first: pnpm --filter @kompas/web build):
+ * Run from the repo root (build the test build first, which has the window hooks: pnpm --filter @kompas/web build:test):
  *   pnpm exec tsx apps/web/bench/board-fps.ts [--notes 1000] [--sweep] [--input stream|await]
  *
  * 1. Starts the real server (built web app included) on a free port with a temporary DATA_DIR.
@@ -140,9 +140,15 @@ async function startServer(): Promise<string> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'kompas-bench-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/app/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      WEB_DIR: 'apps/web/dist-test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   cleanups.push(() => stopProcess(child));

@@ -58,7 +58,14 @@ export class KompasProcess {
   private async launch(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        // The test build: it installs the window hooks the tests read the canvas and the timer with.
+        WEB_DIR: 'apps/web/dist-test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

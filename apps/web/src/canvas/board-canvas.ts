@@ -44,10 +44,11 @@ import type { NoteView } from '../notes/note-view.ts';
 import { NotesController } from '../notes/notes-controller.ts';
 import type { Peer } from '../presence/presence.ts';
 import { type Awareness, PresenceController } from '../presence/presence-controller.ts';
+import { boardTestHooks, installTestHooks } from '../testing/board-hooks.ts';
+import { TEST_BUILD } from '../testing/test-build.ts';
 import { EDGE_MARGIN, editorPlacement, menuPlacement } from '../ui/overlay-placement.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
 import { throttle } from '../ui/throttle.ts';
-import { boardTestHooks, installTestHooks } from './test-hooks.ts';
 
 /** Cursor positions go out at most 20 times a second. */
 const CURSOR_INTERVAL_MS = 50;
@@ -311,7 +312,9 @@ export class BoardCanvas extends LitElement {
     );
     this.empty = board.notes.count === 0;
     board.setLocked(this.locked);
-    this.removeTestHooks = installTestHooks(boardTestHooks(board, container, () => this.position));
+    if (TEST_BUILD) {
+      this.removeTestHooks = installTestHooks(boardTestHooks(board, container, () => this.position));
+    }
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

@@ -14,11 +14,12 @@ import {
 } from '@kompas/model';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import type * as Y from 'yjs';
+import { TEST_BUILD } from '../../testing/test-build.ts';
+import { installTimerTestHooks } from '../../testing/timer-hooks.ts';
 import { sharedStyles, visuallyHidden } from '../../ui/shared-styles.ts';
 import { ServerClock } from './server-clock.ts';
 import { playChime } from './timer-chime.ts';
 import { TimerController } from './timer-controller.ts';
-import { installTimerTestHooks } from './timer-test-hooks.ts';
 import { countdownSeconds, countdownText, durationLabel } from './timer-text.ts';
 
 /** The durations a facilitator picks with one click. */
@@ -208,21 +209,24 @@ export class TimerWidget extends LitElement {
     this.stopClockListener = this.clock.onChange(() => this.requestUpdate());
     void this.clock.estimate();
     this.clockRefresh = setInterval(() => void this.clock.estimate(), CLOCK_REFRESH_MS);
-    this.removeTestHooks = installTimerTestHooks({
-      remainingMs: () => {
-        const timer = this.timer.timer;
-        return timer && timer.status !== 'idle' && this.clock.ready
-          ? timerRemaining(timer, this.clock.now())
-          : null;
-      },
-      clockReady: () => this.clock.ready,
-      start: (durationMs) => {
-        this.press((doc, opts) => {
-          setTimerDuration(doc, durationMs, opts);
-          startTimer(doc, opts);
-        });
-      },
-    });
+    // `window.kompasTimer`, for browser tests of the countdown: test builds only.
+    if (TEST_BUILD) {
+      this.removeTestHooks = installTimerTestHooks({
+        remainingMs: () => {
+          const timer = this.timer.timer;
+          return timer && timer.status !== 'idle' && this.clock.ready
+            ? timerRemaining(timer, this.clock.now())
+            : null;
+        },
+        clockReady: () => this.clock.ready,
+        start: (durationMs) => {
+          this.press((doc, opts) => {
+            setTimerDuration(doc, durationMs, opts);
+            startTimer(doc, opts);
+          });
+        },
+      });
+    }
   }
 
   override disconnectedCallback(): void {

@@ -5,9 +5,9 @@ import {
   type StepId,
   slicePositionToPoint,
 } from '@kompas/model';
+import type { BoardStage } from '../canvas/board-stage.ts';
 import { type BoardRegion, visibleRegion } from '../core/board-region.ts';
 import type { Point } from '../core/viewport.ts';
-import type { BoardStage } from './board-stage.ts';
 
 /**
  * A small window API for browser tests (and debugging), installed while a board is shown:
