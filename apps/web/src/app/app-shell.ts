@@ -2,9 +2,9 @@ import { html, LitElement } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import '../board/board-page.ts';
 import './landing-page.ts';
-import './problem-page.ts';
+import '../ui/problem-page.ts';
 import '../replay/replay-page.ts';
-import { parseRoute, ROUTE_CHANGE_EVENT, type Route } from './router.ts';
+import { parseRoute, ROUTE_CHANGE_EVENT, type Route } from '../ui/router.ts';
 
 /** The app: picks the page for the URL and follows history navigation (a board page sets its own title). */
 export class AppShell extends LitElement {

@@ -4,8 +4,8 @@ import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
 import { boardIllustration } from './board-illustration.ts';
 import './invite-link.ts';
+import { navigate } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-import { navigate } from './router.ts';
 
 const TITLE_MAX = 120;
 const TASK_MAX = 500;

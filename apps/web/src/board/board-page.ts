@@ -36,8 +36,8 @@ import {
 } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
+import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
 import { ApiError, type BoardInfo, fetchBoardInfo, type JoinedPerson, joinBoard } from '../api/api.ts';
-import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../app/access-problem.ts';
 import '../canvas/board-canvas.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import type {
@@ -75,9 +75,9 @@ import '../notes/notes-list.ts';
 import '../facilitation/phases/open-steps-dialog.ts';
 import '../facilitation/phases/phase-announcement.ts';
 import { PresenceController } from '../presence/presence-controller.ts';
-import '../app/problem-page.ts';
-import { navigate, replayPath } from '../app/router.ts';
+import '../ui/problem-page.ts';
 import { PrivateRoundController } from '../facilitation/brainstorm/brainstorm-bar.ts';
+import { navigate, replayPath } from '../ui/router.ts';
 import { BoardMetaController, ConnectionController, UndoController } from './session-controllers.ts';
 import '../facilitation/phases/steps-panel.ts';
 import type { StepStatusChangeDetail } from '../facilitation/phases/steps-panel.ts';

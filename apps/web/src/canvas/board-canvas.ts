@@ -46,9 +46,9 @@ import type { Peer } from '../presence/presence.ts';
 import { type Awareness, PresenceController } from '../presence/presence-controller.ts';
 import { boardTestHooks, installTestHooks } from '../testing/board-hooks.ts';
 import { TEST_BUILD } from '../testing/test-build.ts';
-import { EDGE_MARGIN, editorPlacement, menuPlacement } from '../ui/overlay-placement.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
 import { throttle } from '../ui/throttle.ts';
+import { EDGE_MARGIN, editorPlacement, menuPlacement } from './overlay-placement.ts';
 
 /** Cursor positions go out at most 20 times a second. */
 const CURSOR_INTERVAL_MS = 50;

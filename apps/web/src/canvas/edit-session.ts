@@ -6,7 +6,7 @@ import {
   type StepId,
 } from '@kompas/model';
 import type { NoteCreateDetail, NoteEditDetail } from '../core/board-events.ts';
-import { randomId } from '../ui/ids.ts';
+import { randomId } from '../core/ids.ts';
 
 /** A note being written: a new one (not in the document until saved) or an existing one. */
 export interface EditSession {

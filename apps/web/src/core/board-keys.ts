@@ -49,6 +49,9 @@ export function undoKeyCommand(event: KeyInput): 'undo' | 'redo' | null {
 
 /** Keys typed into a field belong to the field (which has its own undo, Enter and Space). */
 export function isTypingTarget(target: EventTarget | undefined): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (typeof target !== 'object' || target === null) return false;
+  const { isContentEditable, tagName } = target as { isContentEditable?: unknown; tagName?: unknown };
+  return isContentEditable === true || (typeof tagName === 'string' && TYPING_TAGS.includes(tagName));
 }
+
+const TYPING_TAGS = ['INPUT', 'TEXTAREA', 'SELECT'];

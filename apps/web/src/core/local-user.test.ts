@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERSON_COLORS } from '../ui/design-tokens.ts';
 import { cleanName, colorForId, loadLocalUser } from './local-user.ts';
+import { PERSON_COLORS } from './person-colors.ts';
 
 function memoryStorage() {
   const items = new Map<string, string>();

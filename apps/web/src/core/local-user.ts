@@ -1,5 +1,5 @@
-import { PERSON_COLORS } from '../ui/design-tokens.ts';
-import { randomId } from '../ui/ids.ts';
+import { randomId } from './ids.ts';
+import { PERSON_COLORS } from './person-colors.ts';
 
 /** Who this browser is on every board: a stable id, a display name and a colour. */
 export interface LocalUser {

@@ -1,7 +1,7 @@
 import { type BoardRegion, parseRegion } from '../core/board-region.ts';
 import { cleanName, colorForId } from '../core/local-user.ts';
+import { PERSON_COLORS } from '../core/person-colors.ts';
 import type { Point } from '../core/viewport.ts';
-import { PERSON_COLORS } from '../ui/design-tokens.ts';
 
 /** What each client publishes in awareness: `{ user: { id, name, color }, cursor: { x, y } | null }`. */
 export interface PresenceUser {

@@ -10,8 +10,8 @@ import {
   timerRemaining,
 } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
+import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
 import { ApiError, type BoardInfo, fetchBoardInfo } from '../api/api.ts';
-import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../app/access-problem.ts';
 import '../canvas/board-canvas.ts';
 import { takePageBoardToken } from '../api/board-token.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
@@ -22,7 +22,7 @@ import { phaseIndicatorText } from '../facilitation/phases/phase-control.ts';
 import { type Peer, parsePeer, withDistinctColors } from '../presence/presence.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { logoMark } from '../ui/icons.ts';
-import '../app/problem-page.ts';
+import '../ui/problem-page.ts';
 import { RecordingApi } from './replay-api.ts';
 import './replay-controls.ts';
 import type {
@@ -35,9 +35,9 @@ import { adjacentEvent } from './replay-events.ts';
 import { ReplaySession } from './replay-session.ts';
 import { replayTimeText } from './replay-time-text.ts';
 import './replay-timeline.ts';
-import { boardPath, navigate } from '../app/router.ts';
 import { countdownText } from '../facilitation/timer/timer-text.ts';
 import { VotingController } from '../facilitation/voting/voting-controller.ts';
+import { boardPath, navigate } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { ToastController } from '../ui/toast-message.ts';
 import type { ReplaySeekDetail } from './replay-timeline.ts';

@@ -48,20 +48,6 @@ export const PHASE_COLORS: Record<PhaseId, string> = {
   'aan-de-slag': '#3a9e73',
 };
 
-/** The palette people's cursors and avatars are drawn from; saturated enough to read on every phase tint. */
-export const PERSON_COLORS = [
-  '#e5484d',
-  '#f76b15',
-  '#d6409f',
-  '#8e4ec6',
-  '#3e63dd',
-  '#0090ff',
-  '#12a594',
-  '#30a46c',
-  '#ad7f58',
-  '#6e56cf',
-] as const;
-
 /** Mixes a `#rrggbb` colour with white; `amount` 0 keeps the colour, 1 gives white. */
 export function tint(hex: string, amount: number): string {
   const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ICONS, logoMark } from '../ui/icons.ts';
-import { sharedStyles } from '../ui/shared-styles.ts';
+import { ICONS, logoMark } from './icons.ts';
+import { sharedStyles } from './shared-styles.ts';
 
 /** A full-page message when a board cannot be shown: an invalid or expired link, an unknown board. */
 export class ProblemPage extends LitElement {
