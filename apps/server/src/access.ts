@@ -1,5 +1,5 @@
-import type { RoomKind } from './rooms.ts';
-import { type Role, verifyToken } from './tokens.ts';
+import { CloseCode, type Role, type RoomKind } from '@kompas/protocol';
+import { verifyToken } from './tokens.ts';
 
 /** Why a request for a board was refused; the text doubles as the API error and the WebSocket close reason. */
 export type Denial =
@@ -13,14 +13,14 @@ export type Denial =
 
 /** HTTP status and WebSocket close code per denial: the 44xx close codes mirror the HTTP statuses. */
 export const DENIAL_CODES: Readonly<Record<Denial, { httpStatus: number; closeCode: number }>> = {
-  'missing token': { httpStatus: 401, closeCode: 4401 },
-  'invalid token': { httpStatus: 403, closeCode: 4403 },
-  'token expired': { httpStatus: 403, closeCode: 4403 },
-  'unknown board': { httpStatus: 404, closeCode: 4404 },
-  'not for this role': { httpStatus: 403, closeCode: 4403 },
+  'missing token': { httpStatus: 401, closeCode: CloseCode.unauthorized },
+  'invalid token': { httpStatus: 403, closeCode: CloseCode.forbidden },
+  'token expired': { httpStatus: 403, closeCode: CloseCode.forbidden },
+  'unknown board': { httpStatus: 404, closeCode: CloseCode.notFound },
+  'not for this role': { httpStatus: 403, closeCode: CloseCode.forbidden },
   // An invite link's token opens the board's pages; the rooms need the person token that joining gives.
-  'join the board first': { httpStatus: 401, closeCode: 4401 },
-  'unknown person': { httpStatus: 403, closeCode: 4403 },
+  'join the board first': { httpStatus: 401, closeCode: CloseCode.unauthorized },
+  'unknown person': { httpStatus: 403, closeCode: CloseCode.forbidden },
 };
 
 export type Access<Board> =

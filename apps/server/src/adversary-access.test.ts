@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BUDGET_REASONS, CloseCode } from '@kompas/relay';
+import { CloseCode } from '@kompas/protocol';
+import { BUDGET_REASONS } from '@kompas/relay';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Arena } from './adversary-arena.ts';
 import { boardRooms } from './rooms.ts';

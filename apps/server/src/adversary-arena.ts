@@ -1,5 +1,5 @@
 import { createNote, getNote, listNotes, type Note } from '@kompas/model';
-import { CloseCode } from '@kompas/relay';
+import { CloseCode } from '@kompas/protocol';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { connectRecorded, HostileClient, type RecordedClient, readStoredRooms } from './hostile-client.ts';

@@ -1,5 +1,5 @@
 import { listNotes } from '@kompas/model';
-import { CloseCode } from '@kompas/relay';
+import { CloseCode } from '@kompas/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Arena, MARK, refused } from './adversary-arena.ts';

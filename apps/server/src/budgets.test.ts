@@ -1,5 +1,6 @@
 import { createNote, listNotes } from '@kompas/model';
-import { BUDGET_REASONS, CloseCode, SqliteStorage } from '@kompas/relay';
+import { CloseCode } from '@kompas/protocol';
+import { BUDGET_REASONS, SqliteStorage } from '@kompas/relay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { boardRooms } from './rooms.ts';

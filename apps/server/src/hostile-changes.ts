@@ -26,9 +26,9 @@ import {
   startTimer,
   takeBackVote,
 } from '@kompas/model';
+import type { RoomKind } from '@kompas/protocol';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
-import type { RoomKind } from './rooms.ts';
 
 /**
  * Builds one change to a board room, as a client could send it: valid ones through the model's own writes, hostile

@@ -1,4 +1,5 @@
-import { messageSync, SqliteStorage } from '@kompas/relay';
+import { MessageType } from '@kompas/protocol';
+import { SqliteStorage } from '@kompas/relay';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
@@ -83,7 +84,7 @@ export class HostileClient {
   /** Sends `update` as a sync update frame (what y-websocket clients send for each local change). */
   sendUpdate(update: Uint8Array): void {
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageSync);
+    encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeUpdate(encoder, update);
     this.ws.send(encoding.toUint8Array(encoder));
   }
@@ -101,7 +102,7 @@ export class HostileClient {
   async roundTrip(): Promise<void> {
     const before = this.answers;
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageSync);
+    encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
     this.ws.send(encoding.toUint8Array(encoder));
     await waitFor(() => this.answers > before || this.isClosed, 'the answer to sync step 1', ANSWER_MS);
@@ -135,7 +136,7 @@ export class HostileClient {
 
   private receive(frame: Uint8Array): void {
     const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== messageSync) return; // presence is not what these tests attack
+    if (decoding.readVarUint(decoder) !== MessageType.sync) return; // presence is not what these tests attack
     const syncType = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) return; // the server needs nothing from us to relay

@@ -18,7 +18,8 @@ import {
   votesType,
   votingRoundsType,
 } from '@kompas/model';
-import { CloseCode, messageSync } from '@kompas/relay';
+import type { RoomKind } from '@kompas/protocol';
+import { CloseCode, MessageType } from '@kompas/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
@@ -27,7 +28,6 @@ import { WebSocket } from 'ws';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type BuiltChange, buildChange, type Person, type Sender } from './hostile-changes.ts';
-import type { RoomKind } from './rooms.ts';
 import {
   type Client,
   type CreatedBoard,
@@ -93,7 +93,7 @@ afterEach(async () => {
 
 function syncFrame(type: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
@@ -117,7 +117,7 @@ function sendRaw(room: string, token: string, update: Uint8Array, asStep2: boole
     ws.on('error', () => {}); // the close event carries what the step needs
     ws.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) !== messageSync) return;
+      if (decoding.readVarUint(decoder) !== MessageType.sync) return;
       const syncType = decoding.readVarUint(decoder);
       if (!sent && syncType === messageYjsSyncStep1) {
         sent = true;

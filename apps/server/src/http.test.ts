@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { ROLES } from '@kompas/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from './http.ts';
 import { createBoard, removeDir, startTestServer, type TestServer, tempDir } from './test-support.ts';
-import { ROLES, signToken, verifyToken } from './tokens.ts';
+import { signToken, verifyToken } from './tokens.ts';
 
 const PUBLIC_URL = 'https://kompas.example.org';
 let dataDir: string;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ModelError } from '@kompas/model';
+import type { BoardInfo, CreatedBoard, ErrorAnswer } from '@kompas/protocol';
 import type { Storage } from '@kompas/relay';
 import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
@@ -75,7 +76,8 @@ export function createRequestHandler(context: HttpContext) {
     }
     route(context, req, res, path, query).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        sendJson(res, error.status, { error: error.message }, error.headers);
+        const answer: ErrorAnswer = { error: error.message };
+        sendJson(res, error.status, answer, error.headers);
         return;
       }
       context.logger.error('request failed', { method: req.method, path, error });
@@ -192,7 +194,8 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
     context.tokenTtlDays,
   );
   context.logger.info('board created', { board: board.id });
-  sendJson(res, 201, { id: board.id, links, tokens }, { Location: `/api/boards/${board.id}` });
+  const created: CreatedBoard = { id: board.id, links, tokens };
+  sendJson(res, 201, created, { Location: `/api/boards/${board.id}` });
 }
 
 function limitBoardCreation(context: HttpContext, req: IncomingMessage): void {
@@ -216,14 +219,15 @@ function readBoard(
   const access = requireAccess(context, req, boardId, query);
   const { id, title, task, createdAt } = access.board;
   const person = access.person === undefined ? undefined : context.people.get(id, access.person);
-  sendJson(res, 200, {
+  const info: BoardInfo = {
     id,
     title,
     task,
     createdAt,
     role: access.role,
     ...(person ? { person: personView(person) } : {}),
-  });
+  };
+  sendJson(res, 200, info);
 }
 
 /** The board and role a request's token grants (any role may read); 401, 403 or 404 otherwise. */

@@ -1,4 +1,5 @@
-import { expiryFromNow, ROLES, type Role, signToken } from './tokens.ts';
+import { ROLES, type Role } from '@kompas/protocol';
+import { expiryFromNow, signToken } from './tokens.ts';
 
 export interface Invites {
   links: Record<Role, string>;

@@ -1,4 +1,5 @@
 import { ModelError } from '@kompas/model';
+import type { ErrorAnswer, JoinedPerson } from '@kompas/protocol';
 import type { Access } from './access.ts';
 import type { BoardRecord } from './boards.ts';
 import { type People, PeopleLimitError, type Person, personView } from './people.ts';
@@ -9,7 +10,7 @@ export const PEOPLE_PATH = /^\/api\/boards\/([^/]+)\/people(\/me)?$/;
 
 export interface PersonAnswer {
   status: number;
-  body: { person: { id: string; name: string; role: string }; token: string } | { error: string };
+  body: JoinedPerson | ErrorAnswer;
 }
 
 type Granted = Extract<Access<BoardRecord>, { ok: true }>;
@@ -51,7 +52,7 @@ function withName(body: unknown, act: (name: unknown) => PersonAnswer): PersonAn
   }
 }
 
-function answer(secret: string, person: Person, expiresAt: number) {
+function answer(secret: string, person: Person, expiresAt: number): JoinedPerson {
   const token = signToken(secret, {
     boardId: person.boardId,
     role: person.role,

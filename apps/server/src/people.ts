@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { normaliseAuthorName, type Role } from '@kompas/model';
+import { normaliseAuthorName } from '@kompas/model';
+import type { BoardPerson, Role } from '@kompas/protocol';
 import type Database from 'better-sqlite3';
 
 /** Someone who joined a board with one of its invite links. */
@@ -14,7 +15,7 @@ export interface Person {
 }
 
 /** What the API tells of a person: who they are on the board, not where or when they joined. */
-export function personView({ id, name, role }: Person): { id: string; name: string; role: Role } {
+export function personView({ id, name, role }: Person): BoardPerson {
   return { id, name, role };
 }
 

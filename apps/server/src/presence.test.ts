@@ -1,5 +1,6 @@
+import { parseRecordingPresence } from '@kompas/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordingPresenceJson } from './recording-route.ts';
+
 import {
   type Client,
   type CreatedBoard,
@@ -56,7 +57,7 @@ async function recordedNames(board: CreatedBoard, from: number): Promise<string[
     },
   );
   expect(response.status).toBe(200);
-  const { samples } = (await response.json()) as RecordingPresenceJson;
+  const { samples } = parseRecordingPresence(await response.json());
   return samples.map((sample) => (sample.state?.user as { name?: string } | undefined)?.name ?? '');
 }
 

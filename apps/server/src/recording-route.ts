@@ -1,6 +1,15 @@
-import type { BoardEvent, BoardFrame, BoardState } from '@kompas/model';
-import type { LogEntry, PresenceSample, Storage } from '@kompas/relay';
-import * as Y from 'yjs';
+import {
+  type BoardEventsJson,
+  type BoardFramesJson,
+  type BoardStateJson,
+  type LogEntryJson,
+  type RecordingLogJson,
+  type RecordingPresenceJson,
+  type RecordingStateJson,
+  type RoomStateJson,
+  roomName,
+} from '@kompas/protocol';
+import { type LogEntry, mergeState, type PresenceSample, type Storage } from '@kompas/relay';
 import type { ReplayIndex } from './replay-index.ts';
 
 /**
@@ -25,29 +34,6 @@ export const RECORDING_PATH = /^\/api\/boards\/([^/]+)\/replay\/(log|state|prese
 
 export type RecordingPart = 'log' | 'state' | 'presence' | 'board' | 'frames' | 'events';
 
-export interface BoardStateJson {
-  at: number;
-  /** The board room's log position at that time (0: nothing logged yet). */
-  seq: number;
-  state: BoardState;
-  /** The board room's first and last logged times (null while nothing is logged) and last position. */
-  start: number | null;
-  end: number | null;
-  endSeq: number;
-  now: number;
-}
-
-export interface BoardEventsJson {
-  events: BoardEvent[];
-  now: number;
-}
-
-export interface BoardFramesJson {
-  frames: BoardFrame[];
-  more: boolean;
-  now: number;
-}
-
 /** Log entries per room and request unless `limit` asks for fewer; a client asks again for the rest. */
 export const LOG_PAGE_MAX = 10_000;
 /** A presence range longer than this is refused: the browser reads presence near the time it plays. */
@@ -58,51 +44,6 @@ export const PRESENCE_LOOKBACK_MS = 30 * 60 * 1000;
 /** A query the recording cannot answer; the message says what is wrong. */
 export class RecordingQueryError extends Error {
   override name = 'RecordingQueryError';
-}
-
-/** One log entry as JSON: the update in base64. */
-export interface LogEntryJson {
-  seq: number;
-  at: number;
-  actor: string;
-  update: string;
-}
-
-export interface RoomLogJson {
-  entries: LogEntryJson[];
-  /** True when the page was full: there may be more after the last entry. */
-  more: boolean;
-}
-
-export interface RecordingLogJson {
-  content?: RoomLogJson;
-  control?: RoomLogJson;
-  /** Server time of the answer: nothing was logged after the entries sent up to this moment (unless `more`). */
-  now: number;
-}
-
-export interface RoomStateJson {
-  /** The log position the state includes (0: nothing logged yet at that time). */
-  seq: number;
-  /** The whole state as one Yjs update in base64, or null when the room was empty then. */
-  state: string | null;
-}
-
-export interface RecordingStateJson {
-  at: number;
-  content: RoomStateJson;
-  control: RoomStateJson;
-  /** The recording's first and last logged times (null while nothing is logged), and the server's time. */
-  start: number | null;
-  end: number | null;
-  now: number;
-}
-
-export interface RecordingPresenceJson {
-  /** The latest sample of each person present at `from`. */
-  present: PresenceSample[];
-  /** Samples with `from < at <= to`, oldest first. */
-  samples: PresenceSample[];
 }
 
 /** Answers one request for a board's recording; throws RecordingQueryError for a malformed query. */
@@ -119,7 +60,7 @@ export async function readRecording(
   | BoardFramesJson
   | BoardEventsJson
 > {
-  const rooms = { content: boardId, control: `${boardId}.control` };
+  const rooms = { content: roomName(boardId, 'content'), control: roomName(boardId, 'control') };
   switch (part) {
     case 'log': {
       const limit = optionalInteger(query, 'limit', 1, LOG_PAGE_MAX) ?? LOG_PAGE_MAX;
@@ -205,20 +146,7 @@ async function roomStateAt(storage: Storage, room: string, at: number): Promise<
   const tail = seq > from ? await storage.readLog(room, { after: from, limit: seq - from }) : [];
   const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((entry) => entry.update)];
   // A snapshot alone is sent as it is; otherwise one merged update, so the browser applies a single one.
-  return { seq, state: base64(parts.length === 1 ? (parts[0] as Uint8Array) : mergeUpdates(parts)) };
-}
-
-/** Goes through a document rather than Y.mergeUpdates, so what was deleted meanwhile is not sent. */
-function mergeUpdates(updates: readonly Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update);
-    });
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
+  return { seq, state: base64(parts.length === 1 ? (parts[0] as Uint8Array) : mergeState(parts)) };
 }
 
 /** The position of the last update logged at or before `at` (0: none). The log's times never decrease. */

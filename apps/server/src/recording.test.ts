@@ -8,21 +8,23 @@ import {
   notesType,
   startFacilitation,
 } from '@kompas/model';
+import {
+  type BoardStateJson,
+  parseBoardEvents,
+  parseBoardFrames,
+  parseBoardState,
+  parseRecordingLog,
+  parseRecordingPresence,
+  parseRecordingState,
+  type RecordingPresenceJson,
+  type RecordingStateJson,
+} from '@kompas/protocol';
 import { MemoryStorage } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from './logger.ts';
-import {
-  type BoardEventsJson,
-  type BoardFramesJson,
-  type BoardStateJson,
-  type RecordingLogJson,
-  type RecordingPresenceJson,
-  RecordingQueryError,
-  type RecordingStateJson,
-  readRecording,
-} from './recording-route.ts';
+import { RecordingQueryError, readRecording } from './recording-route.ts';
 import { ReplayIndex } from './replay-index.ts';
 import {
   type Client,
@@ -126,7 +128,7 @@ describe('the recording of a board served over HTTP', () => {
     for (const moment of moments) {
       const response = await get(`state?at=${moment.at}`);
       expect(response.status).toBe(200);
-      const answer = (await response.json()) as RecordingStateJson;
+      const answer = parseRecordingState(await response.json());
       const content = docOf(answer.content.state);
       const control = docOf(answer.control.state);
       expect(listNotes(content).map((note) => `${note.id}@${note.step}`)).toEqual(moment.notes);
@@ -135,7 +137,7 @@ describe('the recording of a board served over HTTP', () => {
       expect(answer.start).toBeLessThanOrEqual(moments[0]?.at ?? 0);
       expect(answer.end).toBeGreaterThan(moments[1]?.at ?? 0);
     }
-    const before = (await (await get('state?at=0')).json()) as RecordingStateJson;
+    const before = parseRecordingState(await (await get('state?at=0')).json());
     expect(before.content).toEqual({ seq: 0, state: null });
     expect(before.control).toEqual({ seq: 0, state: null });
   });
@@ -146,18 +148,18 @@ describe('the recording of a board served over HTTP', () => {
         .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
         .map((note) => `${note.id}@${note.step}`);
     for (const moment of moments) {
-      const answer = (await (await get(`board?at=${moment.at}`)).json()) as BoardStateJson;
+      const answer = parseBoardState(await (await get(`board?at=${moment.at}`)).json());
       expect(plain(answer.state)).toEqual(moment.notes);
     }
     // Playing every frame from the first moment on ends where the board is at the last one.
-    const first = (await (await get(`board?at=${moments[0]?.at}`)).json()) as BoardStateJson;
-    const last = (await (await get(`board?at=${moments.at(-1)?.at}`)).json()) as BoardStateJson;
-    const { frames } = (await (await get(`frames?after=${first.seq}`)).json()) as BoardFramesJson;
+    const first = parseBoardState(await (await get(`board?at=${moments[0]?.at}`)).json());
+    const last = parseBoardState(await (await get(`board?at=${moments.at(-1)?.at}`)).json());
+    const { frames } = parseBoardFrames(await (await get(`frames?after=${first.seq}`)).json());
     const played = first.state;
     for (const frame of frames) if (frame.seq <= last.seq) applyFrame(played, frame);
     expect(played).toEqual(last.state);
     expect(JSON.stringify(frames)).not.toContain('A secret draft');
-    const { events } = (await (await get('events')).json()) as BoardEventsJson;
+    const { events } = parseBoardEvents(await (await get('events')).json());
     expect(events.map((event) => [event.kind, event.text, event.actor])).toEqual([
       ['note-added', 'First', ans.id],
       ['note-added', 'Second', ans.id],
@@ -169,7 +171,7 @@ describe('the recording of a board served over HTTP', () => {
   });
 
   it('gives the log of the content and control rooms after given positions, never the drafts', async () => {
-    const all = (await (await get('log?content=0&control=0')).json()) as RecordingLogJson;
+    const all = parseRecordingLog(await (await get('log?content=0&control=0')).json());
     const contentEntries = all.content?.entries ?? [];
     const controlEntries = all.control?.entries ?? [];
     expect(contentEntries.map((entry) => entry.seq)).toEqual(contentEntries.map((_, index) => index + 1));
@@ -187,10 +189,10 @@ describe('the recording of a board served over HTTP', () => {
     ).toBe(true);
 
     const after = contentEntries.length - 1;
-    const rest = (await (await get(`log?content=${after}`)).json()) as RecordingLogJson;
+    const rest = parseRecordingLog(await (await get(`log?content=${after}`)).json());
     expect(rest.content?.entries.map((entry) => entry.seq)).toEqual([after + 1]);
     expect(rest.control).toBeUndefined();
-    const page = (await (await get('log?control=0&limit=1')).json()) as RecordingLogJson;
+    const page = parseRecordingLog(await (await get('log?control=0&limit=1')).json());
     expect(page.control?.entries).toHaveLength(1);
     expect(page.control?.more).toBe(true);
   });
@@ -200,17 +202,17 @@ describe('the recording of a board served over HTTP', () => {
     let samples: RecordingPresenceJson['samples'] = [];
     // The relay records presence a moment after it relays it: ask until the cursor is there.
     for (let attempt = 0; attempt < 100 && samples.length === 0; attempt++) {
-      const answer = (await (
-        await get(`presence?from=${from}&to=${Date.now()}`)
-      ).json()) as RecordingPresenceJson;
+      const answer = parseRecordingPresence(
+        await (await get(`presence?from=${from}&to=${Date.now()}`)).json(),
+      );
       samples = answer.samples.filter((sample) => sample.state?.cursor);
       if (samples.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(samples.at(-1)?.state).toMatchObject({ user: { name: 'Ans' }, cursor: { x: 10, y: 20 } });
     const later = Date.now();
-    const answer = (await (
-      await get(`presence?from=${later}&to=${later + 1000}`)
-    ).json()) as RecordingPresenceJson;
+    const answer = parseRecordingPresence(
+      await (await get(`presence?from=${later}&to=${later + 1000}`)).json(),
+    );
     expect(answer.samples).toEqual([]);
     expect(answer.present.map((sample) => sample.state)).toContainEqual(
       expect.objectContaining({ cursor: { x: 10, y: 20 } }),

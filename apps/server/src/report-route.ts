@@ -8,6 +8,7 @@ import {
   reportToJson,
   reportToMarkdown,
 } from '@kompas/model';
+import { roomName } from '@kompas/protocol';
 import type { Storage } from '@kompas/relay';
 import * as Y from 'yjs';
 import type { BoardRecord } from './boards.ts';
@@ -111,7 +112,7 @@ export async function sendReport(
 ): Promise<void> {
   const [, control, { people: recorded, personOfClient }] = await Promise.all([
     replay.catchUp(board.id),
-    loadDoc(storage, `${board.id}.control`),
+    loadDoc(storage, roomName(board.id, 'control')),
     recordedPeople(storage, board.id),
   ]);
   const content = boardDocFromState(replay.latestState(board.id));

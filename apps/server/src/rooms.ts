@@ -3,38 +3,27 @@ import {
   findMalformedControlUpdate,
   findRefusedBoardUpdate,
   findRefusedChange,
-  isRole,
-  type Role,
   type WriteRefusal,
 } from '@kompas/model';
 import {
-  type ChangeValidator,
   CloseCode,
-  type Refusal,
-  type UpdatePrecheck,
-  type Writer,
-} from '@kompas/relay';
+  isRole,
+  parseRoomName,
+  ROOM_KINDS,
+  type Role,
+  type RoomKind,
+  roomName,
+} from '@kompas/protocol';
+import type { ChangeValidator, Refusal, UpdatePrecheck, Writer } from '@kompas/relay';
 import { BOARD_ID_PATTERN } from './board-id.ts';
 import type { People } from './people.ts';
 
-/**
- * `content`: the notes, written by facilitators and participants; `control`: facilitation, written by
- * facilitators; `drafts`: notes of a private brainstorm, which participants add to without reading the room,
- * so that only their author and the facilitators see them until they are revealed.
- */
-export type RoomKind = 'content' | 'control' | 'drafts';
-
 export interface Room {
-  /** The y-websocket room name: `<boardId>`, `<boardId>.control` or `<boardId>.drafts`. */
+  /** The y-websocket room name (see roomName). */
   name: string;
   boardId: string;
   kind: RoomKind;
 }
-
-const SUFFIXES: readonly [string, RoomKind][] = [
-  ['.control', 'control'],
-  ['.drafts', 'drafts'],
-];
 
 /** The writer as the board's rules know them. Only the server names writers; a role it does not know is an observer's. */
 function boardWriter({ person, role }: Writer): { person: string; role: Role } {
@@ -47,9 +36,9 @@ function relayRefusal(refusal: WriteRefusal | null): string | Refusal | null {
   return refusal.overBudget ? { reason: refusal.reason, code: CloseCode.overBudget } : refusal.reason;
 }
 
+/** The room a name stands for, or undefined when its board id is not one this server issues. */
 export function parseRoom(name: string): Room | undefined {
-  const [suffix, kind] = SUFFIXES.find(([candidate]) => name.endsWith(candidate)) ?? ['', 'content'];
-  const boardId = name.slice(0, name.length - suffix.length);
+  const { boardId, kind } = parseRoomName(name);
   return BOARD_ID_PATTERN.test(boardId) ? { name, boardId, kind } : undefined;
 }
 
@@ -72,7 +61,7 @@ export function roomPrecheck(maxNotes: number): (name: string) => UpdatePrecheck
 /** The room whose state the rules for a room's notes need: the board's facilitation state (lock, voting). */
 export function companionRoom(name: string): string | undefined {
   const room = parseRoom(name);
-  return room && room.kind !== 'control' ? `${room.boardId}.control` : undefined;
+  return room && room.kind !== 'control' ? roomName(room.boardId, 'control') : undefined;
 }
 
 export interface RoomRules {
@@ -111,5 +100,5 @@ export function roomValidator(rules: RoomRules): (name: string) => ChangeValidat
 
 /** Every room of a board: they share its budget of stored bytes. */
 export function boardRooms(boardId: string): string[] {
-  return [boardId, ...SUFFIXES.map(([suffix]) => `${boardId}${suffix}`)];
+  return ROOM_KINDS.map((kind) => roomName(boardId, kind));
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNote, listNotes, type StepId } from '@kompas/model';
+import { type JoinedPerson, parseCreatedBoard, parseJoinedPerson, ROLES, type Role } from '@kompas/protocol';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -36,14 +37,6 @@ export async function startTestServer(dataDir: string, argv: readonly string[] =
   return Object.assign(server, { config, logs });
 }
 
-type Role = 'facilitator' | 'participant' | 'observer';
-
-/** Someone who joined a board: their person token and who the board says they are. */
-export interface JoinedPerson {
-  token: string;
-  person: { id: string; name: string; role: Role };
-}
-
 export interface CreatedBoard {
   id: string;
   links: Record<Role, string>;
@@ -68,14 +61,11 @@ export async function createBoard(
     body: JSON.stringify({ title, task }),
   });
   if (response.status !== 201) throw new Error(`board creation answered ${response.status}`);
-  const created = (await response.json()) as {
-    id: string;
-    links: Record<Role, string>;
-    tokens: Record<Role, string>;
-  };
+  // Read as the browser reads it, so every server test also checks the answer's shape.
+  const created = parseCreatedBoard(await response.json());
   const tokens = {} as Record<Role, string>;
   const people = {} as Record<Role, { id: string; name: string }>;
-  for (const role of ['facilitator', 'participant', 'observer'] as const) {
+  for (const role of ROLES) {
     const joined = await joinBoard(server, created.id, created.tokens[role], FIRST_NAMES[role]);
     tokens[role] = joined.token;
     people[role] = { id: joined.person.id, name: joined.person.name };
@@ -96,7 +86,7 @@ export async function joinBoard(
     body: JSON.stringify({ name }),
   });
   if (response.status !== 201) throw new Error(`joining answered ${response.status}`);
-  return (await response.json()) as JoinedPerson;
+  return parseJoinedPerson(await response.json());
 }
 
 export interface Client {

@@ -1,8 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-
-import { isRole, type Role } from '@kompas/model';
-
-export { isRole, ROLES, type Role } from '@kompas/model';
+import { isRole, type Role } from '@kompas/protocol';
 
 export interface TokenClaims {
   boardId: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CloseCode } from '@kompas/protocol';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
 import { actorOf } from './actors.ts';
@@ -12,7 +13,7 @@ import { splitTarget } from './request-target.ts';
 import { parseRoom } from './rooms.ts';
 
 const WS_PREFIX = '/ws/';
-const UNKNOWN_ROOM = { code: 4404, reason: 'unknown room' } as const;
+const UNKNOWN_ROOM = { code: CloseCode.notFound, reason: 'unknown room' } as const;
 
 /** What the upgrade needs from the relay: it takes over a socket once access is decided. */
 export interface ConnectionHandler {

@@ -1,25 +1,20 @@
+import { MessageType } from '@kompas/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 
-/** Message types of the y-websocket protocol (the first varint of every frame). */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
-
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, MessageType.sync);
   syncProtocol.writeSyncStep1(encoder, doc);
   return encoding.toUint8Array(encoder);
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, MessageType.sync);
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
 }
@@ -27,13 +22,13 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 /** Asks for everyone's presence; the answer also proves the connection is alive. */
 export function encodeQueryAwareness(): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_QUERY_AWARENESS);
+  encoding.writeVarUint(encoder, MessageType.queryAwareness);
   return encoding.toUint8Array(encoder);
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
 }
@@ -58,25 +53,25 @@ export function readIncoming(frame: Uint8Array, context: IncomingContext): Incom
   const encoder = encoding.createEncoder();
   const messageType = decoding.readVarUint(decoder);
   switch (messageType) {
-    case MESSAGE_SYNC: {
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    case MessageType.sync: {
+      encoding.writeVarUint(encoder, MessageType.sync);
       const syncType = syncProtocol.readSyncMessage(decoder, encoder, context.doc, context.origin);
       const reply = encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
       return { reply, synced: syncType === syncProtocol.messageYjsSyncStep2 };
     }
-    case MESSAGE_AWARENESS:
+    case MessageType.awareness:
       awarenessProtocol.applyAwarenessUpdate(
         context.awareness,
         decoding.readVarUint8Array(decoder),
         context.origin,
       );
       return { reply: null, synced: false };
-    case MESSAGE_QUERY_AWARENESS:
+    case MessageType.queryAwareness:
       return {
         reply: encodeAwareness(context.awareness, [context.awareness.clientID]),
         synced: false,
       };
-    case MESSAGE_AUTH:
+    case MessageType.auth:
       return { reply: null, synced: false };
     default:
       throw new Error(`unknown message type ${messageType}`);

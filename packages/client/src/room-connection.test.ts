@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createNote, listNotes, REMOTE_ORIGIN } from '@kompas/model';
+import { MessageType } from '@kompas/protocol';
 import { createRelay, MemoryStorage, type Relay } from '@kompas/relay';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_AWARENESS } from './protocol.ts';
 import { RoomConnection } from './room-connection.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -73,7 +73,7 @@ function recordingSocket(foreignEntries: Map<number, number>, ownId: () => numbe
     override send(data: unknown, ...rest: unknown[]): void {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
       const decoder = decoding.createDecoder(bytes);
-      if (decoding.readVarUint(decoder) === MESSAGE_AWARENESS) {
+      if (decoding.readVarUint(decoder) === MessageType.awareness) {
         const update = decoding.readVarUint8Array(decoder);
         const entries = decoding.createDecoder(update);
         const count = decoding.readVarUint(entries);

@@ -1,4 +1,5 @@
 import { REMOTE_ORIGIN } from '@kompas/model';
+import { CloseCode, retriesAfter } from '@kompas/protocol';
 import { ObservableV2 } from 'lib0/observable';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -13,7 +14,7 @@ import {
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
-/** The server closed the connection on purpose (4400–4499): retrying cannot help. */
+/** The server closed the connection on purpose (a code it does not retry after, see CLOSE_CODES). */
 export interface Refusal {
   code: number;
   reason: string;
@@ -38,12 +39,7 @@ export interface RoomConnectionOptions {
   silenceTimeout?: number;
 }
 
-const REFUSAL_CODES = { min: 4400, max: 4499 };
-/** Closes a stream that fell out of step; in the refusal range, yet worth a fresh sync (not a refusal). */
-const MALFORMED_FRAME = 4400;
 const DEFAULT_SILENCE_TIMEOUT = 30_000;
-/** Reported for a socket we gave up on ourselves: it never closed, so no code came from the server. */
-const ABNORMAL_CLOSURE = 1006;
 
 /**
  * One document's connection to the relay, speaking the y-websocket protocol. Unlike the official
@@ -110,7 +106,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
       window.removeEventListener('pagehide', this.onPageHide);
       window.removeEventListener('pageshow', this.onPageShow);
     }
-    this.socket?.close(1000);
+    this.socket?.close(CloseCode.normal);
     this.socket = null;
     if (this.ownsAwareness) this.awareness.destroy();
     this.setStatus('offline');
@@ -148,7 +144,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
       });
     } catch {
       // A frame we cannot read means the stream is out of step; start over with a fresh sync.
-      socket.close(MALFORMED_FRAME, 'malformed frame');
+      socket.close(CloseCode.malformed, 'malformed frame');
       return;
     }
     if (result.reply) this.send(result.reply);
@@ -167,7 +163,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID);
     removeAwarenessStates(this.awareness, others, REMOTE_ORIGIN);
     if (this.destroyed) return;
-    if (code >= REFUSAL_CODES.min && code <= REFUSAL_CODES.max && code !== MALFORMED_FRAME) {
+    if (!retriesAfter(code)) {
       this.refusal = { code, reason };
       this.setStatus('offline');
       this.emit('refused', [this.refusal]);
@@ -203,7 +199,8 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
       const silentFor = Date.now() - this.lastMessageAt;
       if (silentFor >= this.silenceTimeout) {
         socket.close();
-        this.onClose(socket, ABNORMAL_CLOSURE, 'no answer from the server');
+        // It never closed, so no code came from the server: reported as a connection lost without one.
+        this.onClose(socket, CloseCode.abnormal, 'no answer from the server');
       } else if (silentFor >= this.silenceTimeout / 2) {
         this.send(encodeQueryAwareness());
       }

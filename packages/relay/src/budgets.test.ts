@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { CloseCode } from '@kompas/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
@@ -7,7 +8,7 @@ import * as Y from 'yjs';
 import { BUDGET_REASONS } from './budgets.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
-import { CloseCode, encodeUpdate } from './protocol.ts';
+import { encodeUpdate } from './protocol.ts';
 import { createRelay, type RelayOptions } from './relay.ts';
 import { connectClient, startTestServer, type TestServer, waitFor } from './test-server.ts';
 import { TokenBucket } from './token-bucket.ts';

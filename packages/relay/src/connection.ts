@@ -1,3 +1,4 @@
+import { CloseCode, MessageType } from '@kompas/protocol';
 import * as decoding from 'lib0/decoding';
 import { type RawData, WebSocket } from 'ws';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
@@ -8,17 +9,12 @@ import type { ClientOrigin } from './origins.ts';
 import { cleanPresenceEntry, decodePresenceEntries, type PresenceEntry } from './presence-entries.ts';
 import { PresenceThrottle } from './presence-throttle.ts';
 import {
-  CloseCode,
   EMPTY_DOC,
   encodeAwareness,
   encodeSyncAnswer,
   encodeSyncStep2,
   fitCloseReason,
   MAX_PRESENCE_BYTES,
-  messageAuth,
-  messageAwareness,
-  messageQueryAwareness,
-  messageSync,
   ProtocolError,
 } from './protocol.ts';
 import type { Room } from './room.ts';
@@ -192,15 +188,15 @@ export class Connection implements ClientOrigin {
       const decoder = decoding.createDecoder(frame);
       const messageType = decoding.readVarUint(decoder);
       switch (messageType) {
-        case messageSync:
+        case MessageType.sync:
           this.readSync(decoder);
           break;
-        case messageAwareness:
+        case MessageType.awareness:
           this.applyAwareness(decoding.readVarUint8Array(decoder));
           break;
-        case messageAuth:
+        case MessageType.auth:
           break;
-        case messageQueryAwareness:
+        case MessageType.queryAwareness:
           this.answerQueryAwareness();
           break;
         default:

@@ -1,6 +1,7 @@
 export { BUDGET_REASONS, BUDGETS, type Budget } from './budgets.ts';
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
+export { mergeState } from './merge-state.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
 export type { PresenceCheck } from './presence-entries.ts';
 export {
@@ -10,16 +11,11 @@ export {
 } from './presence-recorder.ts';
 export { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 export {
-  CloseCode,
   encodeUpdate,
   fitCloseReason,
   MAX_CLOSE_REASON_BYTES,
   MAX_PRESENCE_BYTES,
   MAX_PRESENCE_STATE_BYTES,
-  messageAuth,
-  messageAwareness,
-  messageQueryAwareness,
-  messageSync,
 } from './protocol.ts';
 export {
   type Admission,

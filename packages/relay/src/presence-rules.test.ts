@@ -1,10 +1,11 @@
+import { MessageType } from '@kompas/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MemoryStorage } from './memory-storage.ts';
 import type { PresenceCheck } from './presence-entries.ts';
-import { MAX_PRESENCE_STATE_BYTES, messageAwareness } from './protocol.ts';
+import { MAX_PRESENCE_STATE_BYTES } from './protocol.ts';
 import type { RelayOptions } from './relay.ts';
 import { startTestServer, type TestServer, waitFor } from './test-server.ts';
 
@@ -61,7 +62,7 @@ async function open(query: string): Promise<RawClient> {
   socket.on('message', (data: Buffer) => {
     frames += 1;
     const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) !== messageAwareness) return;
+    if (decoding.readVarUint(decoder) !== MessageType.awareness) return;
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const count = decoding.readVarUint(update);
     for (let i = 0; i < count; i++) {
@@ -90,7 +91,7 @@ async function open(query: string): Promise<RawClient> {
         encoding.writeVarString(update, raw ?? JSON.stringify(state));
       }
       const frame = encoding.createEncoder();
-      encoding.writeVarUint(frame, messageAwareness);
+      encoding.writeVarUint(frame, MessageType.awareness);
       encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
       socket.send(encoding.toUint8Array(frame));
     },

@@ -1,9 +1,10 @@
+import { CloseCode } from '@kompas/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { BUDGET_REASONS } from './budgets.ts';
 import { MemoryStorage } from './memory-storage.ts';
-import { CloseCode, encodeUpdate } from './protocol.ts';
+import { encodeUpdate } from './protocol.ts';
 import { REFUSED_WRITES_WINDOW_MS, RefusedWrites } from './refused-writes.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 

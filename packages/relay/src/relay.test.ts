@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloseCode, MessageType } from '@kompas/protocol';
 import Database from 'better-sqlite3';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,16 +10,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
-import {
-  CloseCode,
-  fitCloseReason,
-  MAX_CLOSE_REASON_BYTES,
-  MAX_PRESENCE_BYTES,
-  messageAuth,
-  messageAwareness,
-  messageQueryAwareness,
-  messageSync,
-} from './protocol.ts';
+import { fitCloseReason, MAX_CLOSE_REASON_BYTES, MAX_PRESENCE_BYTES } from './protocol.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
 import type { ChangeValidator } from './staging-doc.ts';
 import type { StoredRoom, UpdateMeta } from './storage.ts';
@@ -86,7 +78,7 @@ function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
 
 function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
@@ -103,7 +95,7 @@ function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
 
 function awarenessFrame(payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
@@ -203,10 +195,10 @@ describe('Relay with the official y-websocket client', () => {
     const socket = await rawSocket('board', { received });
     await waitFor(() => received.length >= 2, 'the greeting (sync step 1 and presence)');
     received.length = 0;
-    socket.send(new Uint8Array([messageAuth, 0, 0]));
-    socket.send(new Uint8Array([messageQueryAwareness]));
+    socket.send(new Uint8Array([MessageType.auth, 0, 0]));
+    socket.send(new Uint8Array([MessageType.queryAwareness]));
     await waitFor(() => received.length === 1, 'the answer to the query');
-    expect(received[0]?.[0]).toBe(messageAwareness);
+    expect(received[0]?.[0]).toBe(MessageType.awareness);
     expect(new TextDecoder().decode(received[0])).toContain('Alice');
     expect(socket.readyState).toBe(WebSocket.OPEN);
   });
@@ -289,9 +281,9 @@ describe('Relay with the official y-websocket client', () => {
 
     // Asked who is there, the relay answers (so the client knows the socket lives) with nobody.
     const framesBefore = received.length;
-    other.send(new Uint8Array([messageQueryAwareness]));
+    other.send(new Uint8Array([MessageType.queryAwareness]));
     await waitFor(() => received.length > framesBefore, 'an answer to the awareness query');
-    expect(Array.from(received[framesBefore] ?? [])).toEqual([messageAwareness, 1, 0]);
+    expect(Array.from(received[framesBefore] ?? [])).toEqual([MessageType.awareness, 1, 0]);
 
     const everything = Buffer.concat(received.map((frame) => Buffer.from(frame))).toString('latin1');
     for (const secret of ['first draft', 'seen by readers', 'edited', 'Rob']) {
@@ -403,7 +395,7 @@ describe('Relay with the official y-websocket client', () => {
       { frame: new Uint8Array([0x80]), code: CloseCode.malformed, reason: 'malformed message' },
       { frame: new Uint8Array([7]), code: CloseCode.malformed, reason: 'unknown message type 7' },
       {
-        frame: new Uint8Array([messageSync, 9, 0]),
+        frame: new Uint8Array([MessageType.sync, 9, 0]),
         code: CloseCode.malformed,
         reason: 'unknown sync message type 9',
       },
@@ -494,8 +486,8 @@ describe('Relay with the official y-websocket client', () => {
     socket.send(syncUpdateFrame(known));
     socket.send(syncUpdateFrame(new Uint8Array([0, 0])));
     // Frames are handled in order, so once this is answered the updates above were.
-    socket.send(new Uint8Array([messageQueryAwareness]));
-    await waitFor(() => received.some((message) => message[0] === messageAwareness), 'the query answer');
+    socket.send(new Uint8Array([MessageType.queryAwareness]));
+    await waitFor(() => received.some((message) => message[0] === MessageType.awareness), 'the query answer');
     expect(socket.readyState).toBe(WebSocket.OPEN);
     expect(server.relay.stats().rejectedWrites).toBe(0);
 

@@ -1,3 +1,4 @@
+import { CloseCode } from '@kompas/protocol';
 import { WebSocket } from 'ws';
 import { BUDGET_REASONS, type Budget, budgetCounts } from './budgets.ts';
 import { Connection, type ConnectionSettings } from './connection.ts';
@@ -6,7 +7,6 @@ import { defaultLogger, type RelayLogger } from './logger.ts';
 import { pendingBytes } from './pending.ts';
 import type { PresenceCheck } from './presence-entries.ts';
 import { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
-import { CloseCode } from './protocol.ts';
 import { RefusedWrites } from './refused-writes.ts';
 import { Room } from './room.ts';
 import type { ChangeValidator, UpdatePrecheck, Writer } from './staging-doc.ts';

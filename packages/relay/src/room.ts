@@ -1,3 +1,4 @@
+import { CloseCode } from '@kompas/protocol';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -12,7 +13,7 @@ import { dropPending, pendingBytes } from './pending.ts';
 import { encodePresentStates, relayClock } from './presence-clocks.ts';
 import { encodePresenceEntries, type PresenceCheck, type PresenceEntry } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
-import { CloseCode, EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import { EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import {
   type ChangeValidator,
   isStackOverflow,

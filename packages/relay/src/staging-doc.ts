@@ -1,5 +1,5 @@
+import { CloseCode } from '@kompas/protocol';
 import * as Y from 'yjs';
-import { CloseCode } from './protocol.ts';
 
 /** Who makes a write, as the server described the connection at the upgrade; the relay only passes it on. */
 export interface Writer {

@@ -1,8 +1,9 @@
+import { CloseCode } from '@kompas/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
-import { CloseCode, encodeUpdate } from './protocol.ts';
+import { encodeUpdate } from './protocol.ts';
 import { type ChangeValidator, TOO_DEEP, type WriteAttempt } from './staging-doc.ts';
 import { startTestServer, type TestServer, waitFor } from './test-server.ts';
 

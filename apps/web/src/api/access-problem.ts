@@ -1,3 +1,5 @@
+import { CloseCode } from '@kompas/protocol';
+
 /** What a person is told when a link does not open a board, from an HTTP status or a WebSocket close. */
 export interface AccessProblem {
   title: string;
@@ -9,12 +11,9 @@ export interface AccessProblem {
   discardUnsent?: boolean;
 }
 
-/** The relay's close code for a write that would leave invalid board data. */
-const INVALID_DATA = 4422;
-
 const ASK_AGAIN = 'Ask the facilitator of the workshop for a new link.';
 
-/** `code` is an HTTP status (401/403/404) or a relay close code (4401/4403/4404/4422); `reason` its text. */
+/** `code` is an HTTP status (401/403/404) or a close code that mirrors one (see CLOSE_CODES); `reason` its text. */
 export function accessProblem(code: number, reason: string): AccessProblem {
   if (reason === 'token expired') {
     return {
@@ -22,19 +21,19 @@ export function accessProblem(code: number, reason: string): AccessProblem {
       detail: `Invite links are valid for a limited time. ${ASK_AGAIN}`,
     };
   }
-  if (code === 404 || code === 4404 || reason === 'unknown board') {
+  if (code === 404 || code === CloseCode.notFound || reason === 'unknown board') {
     return {
       title: 'This board does not exist',
       detail: 'It may have been removed, or the link was copied incompletely.',
     };
   }
-  if (code === 401 || code === 403 || code === 4401 || code === 4403) {
+  if (code === 401 || code === 403 || code === CloseCode.unauthorized || code === CloseCode.forbidden) {
     return {
       title: 'This link is not valid',
       detail: `The link may have been copied incompletely or belongs to another board. ${ASK_AGAIN}`,
     };
   }
-  if (code === INVALID_DATA) {
+  if (code === CloseCode.invalidData) {
     return {
       title: "This browser's changes were refused",
       detail:

@@ -1,4 +1,4 @@
-import { type BoardInfo, parseBoardInfo } from './api.ts';
+import { type BoardInfo, parseBoardInfo } from '@kompas/protocol';
 
 /**
  * The last board info the server gave, so a board whose notes are kept on this device (IndexedDB) can

@@ -1,5 +1,5 @@
+import type { BoardInfo, JoinedPerson } from '@kompas/protocol';
 import { describe, expect, it } from 'vitest';
-import type { BoardInfo, JoinedPerson } from './api.ts';
 import { recallPerson, resolvePerson } from './person.ts';
 
 function memoryStorage(): Storage {

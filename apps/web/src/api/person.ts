@@ -1,4 +1,4 @@
-import { type BoardInfo, type JoinedPerson, parseJoinedPerson } from './api.ts';
+import { type BoardInfo, type JoinedPerson, parseJoinedPerson } from '@kompas/protocol';
 
 /**
  * Who this browser is on a board. An invite link names a role; joining with it makes a person, whose id the

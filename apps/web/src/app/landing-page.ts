@@ -1,5 +1,6 @@
+import type { CreatedBoard, Role } from '@kompas/protocol';
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiError, type CreatedBoard, createBoard, type Role } from '../api/api.ts';
+import { ApiError, createBoard } from '../api/api.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
 import { boardIllustration } from './board-illustration.ts';

@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from '@kompas/client';
 import type { PhasePosition } from '@kompas/model';
+import type { Role } from '@kompas/protocol';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { Role } from '../api/api.ts';
 import './connection-badge.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
 import '../presence/people-list.ts';

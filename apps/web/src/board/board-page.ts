@@ -34,10 +34,11 @@ import {
   stopFollowing,
   takeBackVote,
 } from '@kompas/model';
+import type { BoardInfo, JoinedPerson } from '@kompas/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
-import { ApiError, type BoardInfo, fetchBoardInfo, type JoinedPerson, joinBoard } from '../api/api.ts';
+import { ApiError, fetchBoardInfo, joinBoard } from '../api/api.ts';
 import '../canvas/board-canvas.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import type {

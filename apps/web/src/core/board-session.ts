@@ -10,9 +10,9 @@ import {
   publishDrafts,
   recoverUnsharedNotes,
 } from '@kompas/model';
+import { type Role, roomName } from '@kompas/protocol';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import type { Role } from '../api/api.ts';
 import { NoteUndo } from './note-undo.ts';
 
 /** What a session deleted from the device because the server refused a change in it. */
@@ -74,16 +74,6 @@ export function webSocketBase(location: Pick<Location, 'protocol' | 'host'>): st
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
 }
 
-/** The relay room holding a board's facilitation state, which only facilitators may write. */
-export function controlRoom(boardId: string): string {
-  return `${boardId}.control`;
-}
-
-/** The relay room holding the drafts of a silent brainstorm, which participants add to but never read. */
-export function draftsRoom(boardId: string): string {
-  return `${boardId}.drafts`;
-}
-
 /**
  * Everything one open board needs besides the UI: its document, kept on this device (IndexedDB) so
  * edits made offline survive a reload and merge when the connection returns; the connection to the
@@ -130,7 +120,7 @@ export class BoardSession {
     });
     this.controlConnection = new RoomConnection({
       url: webSocketBase(location),
-      room: controlRoom(boardId),
+      room: roomName(boardId, 'control'),
       doc: this.controlDoc,
       token,
     });
@@ -143,7 +133,7 @@ export class BoardSession {
       void takeOverLegacyDrafts(boardId, this.draftsDoc, this.writeBackAs);
       this.draftsConnection = new RoomConnection({
         url: webSocketBase(location),
-        room: draftsRoom(boardId),
+        room: roomName(boardId, 'drafts'),
         doc: this.draftsDoc,
         token,
       });

@@ -1,16 +1,23 @@
-import type { BoardEvent, BoardFrame, BoardState } from '@kompas/model';
-import { ApiError } from '../api/api.ts';
+import type { BoardEvent } from '@kompas/model';
+import {
+  type BoardFramesJson,
+  type BoardStateJson,
+  type PresenceSampleJson,
+  parseBoardEvents,
+  parseBoardFrames,
+  parseBoardState,
+  parseRecordingLog,
+  parseRecordingPresence,
+  parseRecordingState,
+  type ReplayRoom,
+  type RoomLogJson,
+  type RoomStateJson,
+} from '@kompas/protocol';
+import { requestJson } from '../api/api.ts';
 import type { Checkpoint, RecordedUpdate } from './replay-engine.ts';
 
-/** The rooms of a board that a replay reads; the drafts room never is. */
-export type ReplayRoom = 'content' | 'control';
-
 /** One person's presence at a moment: their awareness state ({ user, cursor }), or null once they left. */
-export interface RecordedPresence {
-  at: number;
-  client: number;
-  state: Record<string, unknown> | null;
-}
+export type RecordedPresence = PresenceSampleJson;
 
 /** Presence from `from` to `to`: who was there at `from`, then every sample after it. */
 export interface RecordedPresenceWindow {
@@ -38,21 +45,9 @@ export interface RecordingState {
 }
 
 /** The board room at a time, in plain values. */
-export interface RecordedBoard {
-  at: number;
-  seq: number;
-  state: BoardState;
-  start: number | null;
-  end: number | null;
-  endSeq: number;
-  now: number;
-}
+export type RecordedBoard = BoardStateJson;
 
-export interface RecordedFrames {
-  frames: BoardFrame[];
-  more: boolean;
-  now: number;
-}
+export type RecordedFrames = BoardFramesJson;
 
 /** Reads a board's recording from the server (`/api/boards/<id>/replay/...`) with a board token. */
 export class RecordingApi {
@@ -71,80 +66,58 @@ export class RecordingApi {
       if (position !== undefined) query.set(room, String(position));
     }
     if (limit !== undefined) query.set('limit', String(limit));
-    const body = (await this.get(`log?${query}`)) as {
-      content?: RoomLogBody;
-      control?: RoomLogBody;
-      now: number;
-    };
+    const body = await this.get(`log?${query}`, parseRecordingLog);
     return {
-      ...(body.content ? { content: parseRoomLog(body.content) } : {}),
-      ...(body.control ? { control: parseRoomLog(body.control) } : {}),
+      ...(body.content ? { content: decodeRoomLog(body.content) } : {}),
+      ...(body.control ? { control: decodeRoomLog(body.control) } : {}),
       now: body.now,
     };
   }
 
   /** The board room at time `at` in plain values, with the board room's span and last position. */
   async board(at: number): Promise<RecordedBoard> {
-    return (await this.get(`board?at=${Math.max(0, Math.floor(at))}`)) as RecordedBoard;
+    return this.get(`board?at=${Math.max(0, Math.floor(at))}`, parseBoardState);
   }
 
   /** The notes added and votes placed in the board room, for the timeline's markers. */
   async events(): Promise<BoardEvent[]> {
-    return ((await this.get('events')) as { events: BoardEvent[] }).events;
+    return (await this.get('events', parseBoardEvents)).events;
   }
 
   /** What the board room's updates after position `after` changed, in plain values. */
   async frames(after: number, limit?: number): Promise<RecordedFrames> {
     const query = limit === undefined ? '' : `&limit=${limit}`;
-    return (await this.get(`frames?after=${after}${query}`)) as RecordedFrames;
+    return this.get(`frames?after=${after}${query}`, parseBoardFrames);
   }
 
   /** Both rooms' whole states at time `at` (only the control room's with `onlyControl`). */
   async state(at: number, onlyControl = false): Promise<RecordingState> {
     const rooms = onlyControl ? '&rooms=control' : '';
-    const body = (await this.get(`state?at=${Math.max(0, Math.floor(at))}${rooms}`)) as Omit<
-      RecordingState,
-      'content' | 'control'
-    > &
-      Record<ReplayRoom, { seq: number; state: string | null }>;
-    const checkpoint = (room: { seq: number; state: string | null }): Checkpoint | null =>
+    const body = await this.get(`state?at=${Math.max(0, Math.floor(at))}${rooms}`, parseRecordingState);
+    const checkpoint = (room: RoomStateJson): Checkpoint | null =>
       room.state === null ? null : { seq: room.seq, state: fromBase64(room.state) };
     return { ...body, content: checkpoint(body.content), control: checkpoint(body.control) };
   }
 
   /** Who was present at `from` (latest sample each) and the samples after it up to `to` (at most an hour on). */
   async presence(from: number, to: number): Promise<RecordedPresenceWindow> {
-    const body = (await this.get(`presence?from=${Math.floor(from)}&to=${Math.ceil(to)}`)) as Omit<
-      RecordedPresenceWindow,
-      'from' | 'to'
-    >;
+    const body = await this.get(
+      `presence?from=${Math.floor(from)}&to=${Math.ceil(to)}`,
+      parseRecordingPresence,
+    );
     return { from: Math.floor(from), to: Math.ceil(to), present: body.present, samples: body.samples };
   }
 
-  private async get(path: string): Promise<unknown> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.origin}/api/boards/${encodeURIComponent(this.boardId)}/replay/${path}`, {
-        headers: { Accept: 'application/json', Authorization: `Bearer ${this.token}` },
-      });
-    } catch {
-      throw new ApiError(0, 'The Kompas server cannot be reached. Check your connection and try again.');
-    }
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (body as { error?: unknown } | null)?.error;
-      throw new ApiError(response.status, typeof error === 'string' ? error : `HTTP ${response.status}`);
-    }
-    return body;
+  private get<T>(path: string, parse: (json: unknown) => T): Promise<T> {
+    return requestJson(
+      `${this.origin}/api/boards/${encodeURIComponent(this.boardId)}/replay/${path}`,
+      { headers: { Authorization: `Bearer ${this.token}` } },
+      parse,
+    );
   }
 }
 
-interface RoomLogBody {
-  entries: { seq: number; at: number; actor: string; update: string }[];
-  more: boolean;
-}
-
-function parseRoomLog(body: RoomLogBody): { entries: RecordedUpdate[]; more: boolean } {
+function decodeRoomLog(body: RoomLogJson): { entries: RecordedUpdate[]; more: boolean } {
   return {
     entries: body.entries.map((entry) => ({ ...entry, update: fromBase64(entry.update) })),
     more: body.more,

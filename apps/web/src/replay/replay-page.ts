@@ -9,9 +9,10 @@ import {
   tally,
   timerRemaining,
 } from '@kompas/model';
+import type { BoardInfo } from '@kompas/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
-import { ApiError, type BoardInfo, fetchBoardInfo } from '../api/api.ts';
+import { ApiError, fetchBoardInfo } from '../api/api.ts';
 import '../canvas/board-canvas.ts';
 import { takePageBoardToken } from '../api/board-token.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
