@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createNote, listNotes, moveNote, notesType, votesType } from '@kompas/model';
+import { CloseCode } from '@kompas/protocol';
 import { encodeUpdate } from '@kompas/relay';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -37,7 +38,7 @@ async function closeTime(url: string, frame: Uint8Array): Promise<number> {
   const start = performance.now();
   socket.send(frame);
   const code = await closed;
-  if (code !== 4422) throw new Error(`expected 4422, got ${code}`);
+  if (code !== CloseCode.invalidData) throw new Error(`expected ${CloseCode.invalidData}, got ${code}`);
   return performance.now() - start;
 }
 

@@ -34,6 +34,7 @@ import {
   startTimer,
   type VotingRound,
 } from '@kompas/model';
+import { roomName } from '@kompas/protocol';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import {
@@ -108,7 +109,7 @@ async function recordSession(storage: SqliteStorage, boardId: string, startAt: n
   if (initial.state) Y.applyUpdate(content, initial.state);
   const counts = new Map<string, number>([
     [boardId, initial.seq],
-    [`${boardId}.control`, 0],
+    [roomName(boardId, 'control'), 0],
   ]);
   let at = startAt;
   let actor = 'participant:1';
@@ -121,7 +122,7 @@ async function recordSession(storage: SqliteStorage, boardId: string, startAt: n
     if (count % SNAPSHOT_EVERY === 0) pending.push(storage.snapshot(room));
   };
   content.on('update', write(boardId));
-  control.on('update', write(`${boardId}.control`));
+  control.on('update', write(roomName(boardId, 'control')));
 
   const people = Array.from({ length: 12 }, (_, index) => ({
     id: `person-${index}`,
@@ -191,7 +192,7 @@ async function recordSession(storage: SqliteStorage, boardId: string, startAt: n
   const written = [...counts.values()].reduce((sum, count) => sum + count, 0) - initial.seq;
   console.log(
     `session: ${written} updates over ${(SESSION_MS / 3600_000).toFixed(1)} h (${counts.get(boardId)} content, ` +
-      `${counts.get(`${boardId}.control`)} control), ${noteIds.length} notes, snapshots every ${SNAPSHOT_EVERY}, ` +
+      `${counts.get(roomName(boardId, 'control'))} control), ${noteIds.length} notes, snapshots every ${SNAPSHOT_EVERY}, ` +
       `${samples} cursor samples`,
   );
   return moments;
