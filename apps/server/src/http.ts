@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ModelError } from '@kompas/model';
-import type { BoardInfo, CreatedBoard, ErrorAnswer } from '@kompas/protocol';
+import { type BoardInfo, type CreatedBoard, type ErrorAnswer, isReportFormat } from '@kompas/protocol';
 import type { Storage } from '@kompas/relay';
 import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
@@ -11,7 +11,7 @@ import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
 import { addressKey, type RateLimiter } from './rate-limit.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
 import type { ReplayIndex } from './replay-index.ts';
-import { isReportFormat, REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
+import { REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
 import { splitTarget } from './request-target.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';

@@ -8,7 +8,7 @@ import {
   reportToJson,
   reportToMarkdown,
 } from '@kompas/model';
-import { roomName } from '@kompas/protocol';
+import { REPORT_FORMATS, type ReportFormat, roomName } from '@kompas/protocol';
 import type { Storage } from '@kompas/relay';
 import * as Y from 'yjs';
 import type { BoardRecord } from './boards.ts';
@@ -24,19 +24,13 @@ interface ReportFormatSpec {
   render: (report: Report) => string;
 }
 
-const REPORT_FORMATS = {
+const FORMAT_SPECS = {
   md: { contentType: 'text/markdown; charset=utf-8', extension: 'md', render: reportToMarkdown },
   json: { contentType: 'application/json', extension: 'json', render: reportToJson },
   csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', render: notesToCsv },
-} satisfies Record<string, ReportFormatSpec>;
+} satisfies Record<ReportFormat, ReportFormatSpec>;
 
-export type ReportFormat = keyof typeof REPORT_FORMATS;
-
-export function isReportFormat(value: unknown): value is ReportFormat {
-  return typeof value === 'string' && Object.hasOwn(REPORT_FORMATS, value);
-}
-
-export const UNKNOWN_REPORT_FORMAT = `format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}`;
+export const UNKNOWN_REPORT_FORMAT = `format must be one of ${REPORT_FORMATS.join(', ')}`;
 
 /** The room's current state as the relay stored it. */
 async function loadDoc(storage: Storage, room: string): Promise<Y.Doc> {
@@ -128,7 +122,7 @@ export async function sendReport(
   try {
     const activity = activityOf(replay, board.id, personOfClient);
     const report = buildReport({ content, control, now: Date.now(), board, people, activity });
-    const spec: ReportFormatSpec = REPORT_FORMATS[format];
+    const spec: ReportFormatSpec = FORMAT_SPECS[format];
     const body = spec.render(report);
     const filename = `${fileNameSlug(board.title)}-report.${spec.extension}`;
     res.writeHead(200, {

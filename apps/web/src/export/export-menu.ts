@@ -1,9 +1,10 @@
 import { fileNameSlug } from '@kompas/model';
+import type { ReportFormat } from '@kompas/protocol';
 import { css, html, LitElement, svg } from 'lit';
 import { ApiError } from '../api/api.ts';
 import { menuStyles, moveMenuFocus, placeUnder } from '../ui/popover-menu.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-import { type DownloadedFile, fetchReport, type ReportFormat, saveFile } from './report-download.ts';
+import { type DownloadedFile, fetchReport, saveFile } from './report-download.ts';
 
 export interface ExportFailedDetail {
   message: string;

@@ -1,8 +1,6 @@
 import { fileNameSlug } from '@kompas/model';
+import { errorMessage, type ReportFormat } from '@kompas/protocol';
 import { ApiError } from '../api/api.ts';
-
-/** The formats of `GET /api/boards/<id>/report`. */
-export type ReportFormat = 'md' | 'json' | 'csv';
 
 export interface DownloadedFile {
   blob: Blob;
@@ -33,8 +31,7 @@ export async function fetchReport(
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
-    const error = (body as { error?: unknown } | null)?.error;
-    throw new ApiError(response.status, typeof error === 'string' ? error : `HTTP ${response.status}`);
+    throw new ApiError(response.status, errorMessage(body) ?? `HTTP ${response.status}`);
   }
   const filename =
     attachmentName(response.headers.get('Content-Disposition')) ??
