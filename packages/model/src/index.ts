@@ -99,7 +99,7 @@ export {
   type WriteOptions,
 } from './note.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
-export { isSameNote, mayDeleteNote } from './note-rules.ts';
+export { isSameNote, mayChangeDraft, mayDeleteNote } from './note-rules.ts';
 export {
   LOCAL_ORIGIN,
   MIGRATION_ORIGIN,

@@ -49,6 +49,14 @@ export function mayDeleteNote(
   return writer.role === 'facilitator' || note.authorId === writer.person;
 }
 
+/**
+ * Whether `person` may change `draft`, a note of a silent brainstorm not yet revealed: only its author may,
+ * facilitators too keep off it until the reveal makes it an ordinary note.
+ */
+export function mayChangeDraft(draft: Pick<Note, 'authorId'>, person: string): boolean {
+  return draft.authorId === person;
+}
+
 /** Whether two readings of a note hold the same values in every field. */
 export function isSameNote(before: Note, after: Note): boolean {
   return (

@@ -1,77 +1,21 @@
 import type { ConnectionStatus } from '@kompas/client';
 import type { PhasePosition } from '@kompas/model';
 import type { Role } from '@kompas/protocol';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
+import { COMMANDS, type CommandName } from '../core/commands.ts';
 import './connection-badge.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
 import '../presence/people-list.ts';
 import '../facilitation/phases/phase-control.ts';
-import type { Peer } from '../presence/presence.ts';
+import type { Peer } from '../core/presence.ts';
+import { commandButton, fireCommand } from '../ui/command-button.ts';
 import { sharedStyles, visuallyHidden } from '../ui/shared-styles.ts';
-
-/** What a facilitator does to lead the group around the circle. */
-export type PhaseCommand = 'start-workshop' | 'previous-phase' | 'next-phase';
-
-export type BoardCommand =
-  | 'add-note'
-  | 'undo'
-  | 'redo'
-  | 'zoom-in'
-  | 'zoom-out'
-  | 'zoom-fit'
-  | 'toggle-steps'
-  | 'toggle-voting'
-  | PhaseCommand;
-
-export interface BoardCommandDetail {
-  command: BoardCommand;
-}
 
 const ROLE_LABELS: Record<Role, string> = {
   facilitator: 'Facilitator',
   participant: 'Participant',
   observer: 'View only',
 };
-
-type ToolCommand = 'undo' | 'redo';
-
-export interface ToolButton {
-  /** The accessible name. */
-  label: string;
-  /** The keyboard shortcut, shown in the tooltip. */
-  shortcut: string;
-  icon: TemplateResult;
-  /** `zoom-step` buttons are hidden on narrow screens. */
-  className?: string;
-}
-
-/** The header's icon buttons. */
-const TOOL_BUTTONS: Record<ToolCommand, ToolButton> = {
-  undo: { label: 'Undo', shortcut: 'Ctrl+Z', icon: ICONS.undo },
-  redo: { label: 'Redo', shortcut: 'Ctrl+Shift+Z', icon: ICONS.redo },
-};
-
-/** An icon button that fires `board-command`, with its shortcut in the tooltip. */
-export function commandButton(
-  host: HTMLElement,
-  command: BoardCommand,
-  { label, shortcut, icon, className }: ToolButton,
-  disabled = false,
-) {
-  return html`<button
-    class="icon-button ${className ?? ''}"
-    aria-label=${label}
-    title="${label} (${shortcut})"
-    ?disabled=${disabled}
-    @click=${() => fireCommand(host, command)}
-  >
-    ${icon}
-  </button>`;
-}
-
-export function fireCommand(host: HTMLElement, command: BoardCommand): void {
-  host.dispatchEvent(new CustomEvent<BoardCommandDetail>('board-command', { detail: { command } }));
-}
 
 /**
  * The board's header: title and joint task, where the group is on the circle (with the facilitator's
@@ -292,25 +236,30 @@ export class BoardHeader extends LitElement {
         aria-pressed=${this.stepsOpen ? 'true' : 'false'}
         @click=${() => this.command('toggle-steps')}
       >
-        Steps
+        ${COMMANDS['toggle-steps'].label}
       </button>
       <button
         class="button"
         aria-pressed=${this.votingOpen ? 'true' : 'false'}
         @click=${() => this.command('toggle-voting')}
       >
-        Voting
+        ${COMMANDS['toggle-voting'].label}
       </button>
       ${
         viewOnly
           ? nothing
           : html`<span class="divider" aria-hidden="true"></span>
               <div class="tools" role="group" aria-label="Board tools">
-                <button class="button primary" aria-label="Add note" @click=${() => this.command('add-note')}>
-                  ${ICONS.plus}<span class="label">Add note</span>
+                <button
+                  class="button primary"
+                  aria-label=${COMMANDS['add-note'].label}
+                  @click=${() => this.command('add-note')}
+                >
+                  ${ICONS.plus}<span class="label">${COMMANDS['add-note'].label}</span>
                 </button>
                 <div class="group">
-                  ${this.toolButton('undo', !this.canUndo)} ${this.toolButton('redo', !this.canRedo)}
+                  ${commandButton(this, COMMANDS.undo, ICONS.undo, { disabled: !this.canUndo })}
+                  ${commandButton(this, COMMANDS.redo, ICONS.redo, { disabled: !this.canRedo })}
                 </div>
               </div>`
       }
@@ -330,11 +279,7 @@ export class BoardHeader extends LitElement {
     </header>`;
   }
 
-  private toolButton(command: ToolCommand, disabled = false) {
-    return commandButton(this, command, TOOL_BUTTONS[command], disabled);
-  }
-
-  private command(command: BoardCommand): void {
+  private command(command: CommandName): void {
     fireCommand(this, command);
   }
 }

@@ -36,13 +36,13 @@ import { draftSession, type EditSession, editSession, savedEdit } from './edit-s
 import { freeSpot } from './free-spot.ts';
 import '../notes/note-editor.ts';
 import '../notes/note-menu.ts';
+import type { Peer } from '../core/presence.ts';
 import { type Point, rectContains, ZOOM_STEP } from '../core/viewport.ts';
 import type { NoteVoteDetail } from '../facilitation/voting/voting-panel.ts';
 import type { CanvasVote } from '../facilitation/voting/voting-state.ts';
 import type { NoteDocs } from '../notes/note-layer.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { NotesController } from '../notes/notes-controller.ts';
-import type { Peer } from '../presence/presence.ts';
 import { type Awareness, PresenceController } from '../presence/presence-controller.ts';
 import { boardTestHooks, installTestHooks } from '../testing/board-hooks.ts';
 import { TEST_BUILD } from '../testing/test-build.ts';

@@ -1,13 +1,8 @@
 import { css, html, LitElement } from 'lit';
-import { type BoardCommand, commandButton, type ToolButton } from '../board/board-header.ts';
+import { COMMANDS } from '../core/commands.ts';
+import { commandButton } from '../ui/command-button.ts';
 import { ICONS } from '../ui/icons.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-
-const ZOOM_BUTTONS: Record<Extract<BoardCommand, `zoom-${string}`>, ToolButton> = {
-  'zoom-out': { label: 'Zoom out', shortcut: '−', icon: ICONS.minus, className: 'zoom-step' },
-  'zoom-in': { label: 'Zoom in', shortcut: '+', icon: ICONS.plus, className: 'zoom-step' },
-  'zoom-fit': { label: 'Fit to screen', shortcut: 'Shift+1', icon: ICONS.fit },
-};
 
 /**
  * Zoom out, the zoom level, zoom in and fit, in the board's bottom-right corner, as on most canvases; the
@@ -54,10 +49,10 @@ export class ZoomControls extends LitElement {
 
   override render() {
     return html`<div class="group" role="group" aria-label="Zoom">
-      ${commandButton(this, 'zoom-out', ZOOM_BUTTONS['zoom-out'])}
+      ${commandButton(this, COMMANDS['zoom-out'], ICONS.minus, { className: 'zoom-step' })}
       <span class="zoom-level" aria-hidden="true">${Math.round(this.zoom * 100)}%</span>
-      ${commandButton(this, 'zoom-in', ZOOM_BUTTONS['zoom-in'])}
-      ${commandButton(this, 'zoom-fit', ZOOM_BUTTONS['zoom-fit'])}
+      ${commandButton(this, COMMANDS['zoom-in'], ICONS.plus, { className: 'zoom-step' })}
+      ${commandButton(this, COMMANDS['zoom-fit'], ICONS.fit)}
     </div>`;
   }
 }

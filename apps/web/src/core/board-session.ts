@@ -1,9 +1,6 @@
 import { RoomConnection } from '@kompas/client';
 import {
   type Author,
-  getNote,
-  isNewerSchema,
-  isPrivateRoundRunning,
   migrateBoard,
   notesType,
   PRIVATE_ROUND_KEY,
@@ -13,7 +10,7 @@ import {
 import { type Role, roomName } from '@kompas/protocol';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { NoteUndo } from './note-undo.ts';
+import { BoardDocuments } from './board-documents.ts';
 
 /** What a session deleted from the device because the server refused a change in it. */
 export interface DiscardedCopies {
@@ -84,15 +81,10 @@ export function webSocketBase(location: Pick<Location, 'protocol' | 'host'>): st
  * room they cannot read), a facilitator everyone's. Once no private round is running, drafts left over
  * (written offline, or missed by the reveal) are published as ordinary notes.
  */
-export class BoardSession {
-  readonly doc = new Y.Doc();
+export class BoardSession extends BoardDocuments {
   readonly persistence: IndexeddbPersistence;
   readonly connection: RoomConnection;
-  /** This person's own changes to the notes, on the board and in their drafts, as one undo history. */
-  readonly undo: NoteUndo;
-  readonly controlDoc = new Y.Doc();
   readonly controlConnection: RoomConnection;
-  readonly draftsDoc = new Y.Doc();
   /** Null for observers, who have no drafts. */
   readonly draftsConnection: RoomConnection | null = null;
   private readonly draftsPersistence: IndexeddbPersistence | null = null;
@@ -108,6 +100,7 @@ export class BoardSession {
 
   /** `author`: who this browser is on the board, its person. */
   constructor(boardId: string, token: string, role: Role, author?: Author) {
+    super(role !== 'observer');
     this.writable = role !== 'observer';
     this.writeBackAs = role === 'participant' ? author : undefined;
     const writable = this.writable;
@@ -124,7 +117,6 @@ export class BoardSession {
       doc: this.controlDoc,
       token,
     });
-    this.undo = new NoteUndo(writable ? [this.doc, this.draftsDoc] : [this.doc]);
     this.connection.on('synced', this.onSynced);
     if (writable) {
       // Kept per role: a facilitator's copy holds everyone's drafts, which a participant link opened in the
@@ -143,19 +135,10 @@ export class BoardSession {
     }
   }
 
-  /** Whether participants' new notes are private drafts right now, as far as this device knows. */
-  get privateRoundRunning(): boolean {
-    return isPrivateRoundRunning(this.controlDoc);
-  }
-
-  /** The document that holds note `id`: the drafts for a draft, the board otherwise. */
-  docOfNote(id: string): Y.Doc {
-    return getNote(this.draftsDoc, id) ? this.draftsDoc : this.doc;
-  }
-
-  /** A document saved by a newer Kompas must not be written by this one. */
-  get newerSchema(): boolean {
-    return isNewerSchema(this.doc);
+  /** Holds the board's and the drafts' outgoing updates while `change` runs (RoomConnection.hold). */
+  override hold<T>(change: () => T): T {
+    const drafts = this.draftsConnection;
+    return this.connection.hold(() => (drafts ? drafts.hold(change) : change()));
   }
 
   /**
@@ -209,20 +192,17 @@ export class BoardSession {
     return kept;
   }
 
-  destroy(): void {
+  override destroy(): void {
     this.controlConnection.off('synced', this.publishLeftoverDrafts);
     this.controlDoc.getMap(PRIVATE_ROUND_KEY).unobserve(this.publishLeftoverDrafts);
     this.draftsDoc.off('afterTransaction', this.onDraftsChanged);
     this.draftsConnection?.destroy();
     this.draftsPersistence?.destroy();
-    this.draftsDoc.destroy();
     this.connection.off('synced', this.onSynced);
     this.connection.destroy();
-    this.undo.destroy();
     this.persistence.destroy();
-    this.doc.destroy();
     this.controlConnection.destroy();
-    this.controlDoc.destroy();
+    super.destroy();
   }
 
   /**

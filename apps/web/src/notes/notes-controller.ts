@@ -1,7 +1,8 @@
 import { listNotes, type Note, observeNotes } from '@kompas/model';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
-import { SubscriptionController } from '../ui/subscription-controller.ts';
+import type { Binding } from '../core/binding.ts';
+import { BoundValue } from '../ui/bound-value.ts';
 
 export interface NotesControllerOptions {
   /** Receives the changed note ids, or null when everything was (re)loaded, for hosts that update incrementally. */
@@ -11,44 +12,37 @@ export interface NotesControllerOptions {
 }
 
 /**
- * Binds a component to the notes of a board document: subscribes while connected, keeps `notes`
- * current and asks the host to re-render.
+ * Binds a component to the notes of a board document, as a BoundValue: `notes` stays current, and hosts that
+ * update incrementally also learn which notes changed.
  */
-export class NotesController implements ReactiveController {
-  notes: Note[] = [];
-  private readonly subscription: SubscriptionController<Y.Doc>;
-  private stale = false;
+export class NotesController {
+  private readonly bound: BoundValue<Y.Doc, Note[]>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     getDoc: () => Y.Doc | undefined,
-    private readonly options: NotesControllerOptions = {},
+    options: NotesControllerOptions = {},
   ) {
-    this.subscription = new SubscriptionController(host, getDoc, (doc) => this.subscribe(doc));
-    // Added after the subscription, so a new document is bound before hostUpdate re-reads the list.
-    host.addController(this);
-  }
-
-  hostUpdate(): void {
-    const doc = this.subscription.source;
-    if (this.stale && doc) this.notes = listNotes(doc);
-    this.stale = false;
-  }
-
-  private subscribe(doc: Y.Doc): () => void {
-    const list = this.options.list ?? true;
-    if (list) this.notes = listNotes(doc);
-    const unsubscribe = observeNotes(doc, (changedIds, origin) => {
-      // A burst of changes (a sync, a script) re-reads the list once, before the next render.
-      if (list) this.stale = true;
-      this.options.onChange?.(changedIds, origin);
-      this.host.requestUpdate();
-    });
-    this.options.onChange?.(null, null);
-    this.host.requestUpdate();
-    return () => {
-      unsubscribe();
-      this.notes = [];
+    const list = options.list ?? true;
+    let reloaded = true;
+    const binding: Binding<Y.Doc, Note[]> = {
+      watch: (doc, changed) => {
+        reloaded = true;
+        return observeNotes(doc, (changedIds, origin) => {
+          options.onChange?.(changedIds, origin);
+          changed();
+        });
+      },
+      read: (doc) => {
+        if (reloaded) options.onChange?.(null, null);
+        reloaded = false;
+        return list ? listNotes(doc) : [];
+      },
     };
+    this.bound = new BoundValue(host, getDoc, binding, []);
+  }
+
+  get notes(): Note[] {
+    return this.bound.value;
   }
 }

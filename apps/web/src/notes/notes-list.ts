@@ -2,8 +2,8 @@ import { type Note, STEPS } from '@kompas/model';
 import { css, html, LitElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
+import { noteDescription } from '../core/note-label.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
-import { noteDescription } from './note-label.ts';
 import { NotesController } from './notes-controller.ts';
 
 const PRIVATE = ' (private until revealed)';

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { initials, type Peer, peopleList } from '../core/presence.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-import { initials, type Peer, peopleList } from './presence.ts';
 
 /** Avatars beyond this collapse into a "+N" chip (they stay in the accessible list). */
 const MAX_AVATARS = 5;

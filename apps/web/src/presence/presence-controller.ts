@@ -1,9 +1,9 @@
-import type { RoomConnection } from '@kompas/client';
 import type { ReactiveControllerHost } from 'lit';
-import { SubscriptionController } from '../ui/subscription-controller.ts';
-import { type Peer, parsePeer, withDistinctColors } from './presence.ts';
+import { peers } from '../core/board-values.ts';
+import type { Awareness, Peer } from '../core/presence.ts';
+import { BoundValue } from '../ui/bound-value.ts';
 
-export type Awareness = RoomConnection['awareness'];
+export type { Awareness } from '../core/presence.ts';
 
 /**
  * Binds a component to the awareness of a room: `peers` is everyone present (yourself included).
@@ -11,43 +11,30 @@ export type Awareness = RoomConnection['awareness'];
  * following someone, not on every cursor move.
  */
 export class PresenceController {
-  peers: Peer[] = [];
-  private peopleKey = '';
+  private readonly bound: BoundValue<Awareness, Peer[]>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     getAwareness: () => Awareness | undefined,
-    private readonly options: { cursors: boolean; onChange?: (peers: Peer[]) => void },
+    options: { cursors: boolean; onChange?: (peers: Peer[]) => void },
   ) {
-    new SubscriptionController(host, getAwareness, (awareness) => {
-      const onChange = (): void => this.read(awareness);
-      awareness.on('change', onChange);
-      onChange();
-      return () => {
-        awareness.off('change', onChange);
-        this.peers = [];
-        this.peopleKey = '';
-      };
-    });
+    const binding = peers(options.cursors);
+    const onChange = options.onChange;
+    // The canvas draws cursors itself from every reading, even those the host need not re-render for.
+    this.bound = new BoundValue(
+      host,
+      getAwareness,
+      onChange ? { ...binding, read: (awareness) => tap(binding.read(awareness, []), onChange) } : binding,
+      [],
+    );
   }
 
-  private read(awareness: Awareness): void {
-    const peers: Peer[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
-      const peer = parsePeer(clientId, state, awareness.clientID);
-      if (peer) peers.push(peer);
-    }
-    this.peers = withDistinctColors(peers);
-    this.options.onChange?.(this.peers);
-    const key = this.peers
-      .map(
-        (peer) =>
-          `${peer.clientId}:${peer.user.id}:${peer.user.name}:${peer.user.color}:${peer.following ?? ''}`,
-      )
-      .join('|');
-    if (this.options.cursors || key !== this.peopleKey) {
-      this.peopleKey = key;
-      this.host.requestUpdate();
-    }
+  get peers(): Peer[] {
+    return this.bound.value;
   }
+}
+
+function tap<Value>(value: Value, see: (value: Value) => void): Value {
+  see(value);
+  return value;
 }

@@ -1,7 +1,7 @@
 import Konva from 'konva';
+import type { Peer } from '../core/presence.ts';
 import type { Point } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
-import type { Peer } from './presence.ts';
 
 /** The pointer arrow, in screen pixels with its tip at (0, 0). */
 const ARROW_PATH = 'M0 0 L0 17.5 L4.6 13.4 L7.6 20.2 L10.6 18.9 L7.7 12.3 L13.6 12.3 Z';

@@ -1,16 +1,8 @@
 import type { RoomConnection } from '@kompas/client';
-import {
-  listNotes,
-  observeNotes,
-  PRIVATE_ROUND_KEY,
-  type PrivateRound,
-  readPrivateRound,
-} from '@kompas/model';
-import { css, html, LitElement, nothing, type ReactiveControllerHost } from 'lit';
-import type * as Y from 'yjs';
-import { ConnectionController } from '../../board/session-controllers.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import { connectionState, NOT_CONNECTED, noteList } from '../../core/board-values.ts';
+import { BoundValue } from '../../ui/bound-value.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
-import { SubscriptionController } from '../../ui/subscription-controller.ts';
 
 /** "3 private notes from 2 people", "1 private note". */
 export function draftsSummary(drafts: readonly { authorId: string }[], withAuthors: boolean): string {
@@ -18,31 +10,6 @@ export function draftsSummary(drafts: readonly { authorId: string }[], withAutho
   if (!withAuthors || drafts.length === 0) return notes;
   const people = new Set(drafts.map((draft) => draft.authorId)).size;
   return `${notes} from ${people} ${people === 1 ? 'person' : 'people'}`;
-}
-
-/** Binds a host to the board's private round (running or revealed), read from the control document. */
-export class PrivateRoundController {
-  round: PrivateRound | null = null;
-
-  constructor(host: ReactiveControllerHost, getDoc: () => Y.Doc | undefined) {
-    new SubscriptionController(host, getDoc, (doc) => {
-      const rounds = doc.getMap(PRIVATE_ROUND_KEY);
-      const read = (): void => {
-        this.round = readPrivateRound(doc);
-        host.requestUpdate();
-      };
-      read();
-      rounds.observe(read);
-      return () => {
-        rounds.unobserve(read);
-        this.round = null;
-      };
-    });
-  }
-
-  get running(): boolean {
-    return this.round !== null && this.round.revealedAt === undefined;
-  }
 }
 
 function fire(host: HTMLElement, name: 'brainstorm-start' | 'brainstorm-reveal'): void {
@@ -88,7 +55,13 @@ export class BrainstormBar extends LitElement {
   declare role: 'facilitator' | 'participant' | 'observer';
   declare canLead: boolean;
   /** A facilitator reveals once the drafts room synced, so that the reveal misses no one's notes. */
-  private readonly drafts = new ConnectionController(this, () => this.draftsConnection ?? undefined);
+  private readonly drafts = new BoundValue(
+    this,
+    () => this.draftsConnection ?? undefined,
+    connectionState,
+    NOT_CONNECTED,
+  );
+  private readonly draftNotes = new BoundValue(this, () => this.draftsConnection?.doc, noteList, []);
 
   constructor() {
     super();
@@ -96,14 +69,6 @@ export class BrainstormBar extends LitElement {
     this.draftsConnection = null;
     this.role = 'observer';
     this.canLead = false;
-    new SubscriptionController(
-      this,
-      () => this.draftsConnection?.doc,
-      (doc) => {
-        this.requestUpdate();
-        return observeNotes(doc, () => this.requestUpdate());
-      },
-    );
   }
 
   static override styles = [
@@ -143,9 +108,8 @@ export class BrainstormBar extends LitElement {
 
   override render() {
     if (!this.running) return nothing;
-    const doc = this.draftsConnection?.doc;
-    const drafts = doc ? listNotes(doc) : [];
-    const ready = this.drafts.synced;
+    const drafts = this.draftNotes.value;
+    const ready = this.drafts.value.synced;
     return html`<div class="bar running" role="region" aria-label="Silent brainstorm">
       <span role="status">${this.message(drafts)}</span>
       ${

@@ -1,10 +1,10 @@
-import { type FollowSession, observeFollowSession, readFollowSession } from '@kompas/model';
+import type { FollowSession } from '@kompas/model';
 import type { ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
 import { type BoardRegion, sameRegion } from '../../core/board-region.ts';
-import { type Peer, parsePeer } from '../../presence/presence.ts';
-import type { Awareness } from '../../presence/presence-controller.ts';
-import { SubscriptionController } from '../../ui/subscription-controller.ts';
+import { followSession, peers } from '../../core/board-values.ts';
+import type { Awareness, Peer } from '../../core/presence.ts';
+import { BoundValue } from '../../ui/bound-value.ts';
 import { throttle } from '../../ui/throttle.ts';
 
 /** The leader's view goes out at most 20 times a second, like cursors. */
@@ -37,46 +37,38 @@ export interface FollowControllerOptions {
  * can follow again at any time. A new session brings everyone back, including those who stepped out before.
  */
 export class FollowController {
-  session: FollowSession | null = null;
   /** How many other people follow this person's view (counted once per person, not per tab). */
   followerCount = 0;
   /** The `since` of the session this person stepped out of, if any. */
   private steppedOutOf: number | null = null;
-  private awareness: Awareness | undefined;
+  private readonly bound: BoundValue<Y.Doc, FollowSession | null>;
+  private readonly present: BoundValue<Awareness, Peer[]>;
   private region: BoardRegion | null = null;
   private shown: BoardRegion | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The awareness this person's follow fields were last put into. */
+  private published: Awareness | undefined;
   private readonly publishView = throttle((region: BoardRegion | null) => {
-    this.awareness?.setLocalStateField('view', region);
+    this.present.source?.setLocalStateField('view', region);
   }, VIEW_INTERVAL_MS);
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: FollowControllerOptions,
   ) {
-    new SubscriptionController(host, options.getControlDoc, (doc) => {
-      const read = (): void => this.onSession(readFollowSession(doc));
-      read();
-      const unsubscribe = observeFollowSession(doc, read);
-      return () => {
-        unsubscribe();
-        this.session = null;
-      };
+    this.bound = new BoundValue(host, options.getControlDoc, followSession, null, {
+      onChange: (session, previous) => this.onSession(session, previous),
     });
-    new SubscriptionController(host, options.getAwareness, (awareness) => {
-      this.awareness = awareness;
-      const onChange = (): void => this.onPresence(awareness);
-      awareness.on('change', onChange);
-      this.publish();
-      onChange();
-      return () => {
-        awareness.off('change', onChange);
-        this.publishView.cancel();
-        clearTimeout(this.retryTimer);
-        this.retryTimer = undefined;
-        this.awareness = undefined;
-      };
+    this.present = new BoundValue(host, options.getAwareness, peers(true), [], {
+      onChange: () => this.onPresence(),
+      // Cursors move all the time; the host re-renders only when the follower count changes.
+      rerender: false,
     });
+  }
+
+  /** Who leads "bring everyone to my view" now, if anyone. */
+  get session(): FollowSession | null {
+    return this.bound.value;
   }
 
   /** Whether this person leads the running session. */
@@ -122,29 +114,30 @@ export class FollowController {
     this.steppedOutOf = null;
     this.shown = null;
     this.publish();
-    if (this.awareness) this.onPresence(this.awareness);
+    this.onPresence();
     this.host.requestUpdate();
   }
 
-  private onSession(session: FollowSession | null): void {
-    const previous = this.session;
-    this.session = session;
+  private onSession(session: FollowSession | null, previous: FollowSession | null): void {
     if (previous?.since !== session?.since || previous?.leader.id !== session?.leader.id) {
       // A new session brings everyone along again.
       this.steppedOutOf = null;
       this.shown = null;
     }
     this.publish();
-    if (this.awareness) this.onPresence(this.awareness);
-    this.host.requestUpdate();
+    this.onPresence();
   }
 
-  private onPresence(awareness: Awareness): void {
-    const peers: Peer[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
-      const peer = parsePeer(clientId, state, awareness.clientID);
-      if (peer) peers.push(peer);
+  /** Follows what the leader shows, and counts a leader's followers, whenever anyone's presence changes. */
+  private onPresence(): void {
+    const awareness = this.present.source;
+    if (!awareness) return;
+    if (awareness !== this.published) {
+      // A new presence carries this person's follow fields from the start.
+      this.published = awareness;
+      this.publish();
     }
+    const peers = this.present.value;
     const count = this.leading ? countFollowers(peers, this.options.getUserId()) : 0;
     if (count !== this.followerCount) {
       this.followerCount = count;
@@ -159,14 +152,14 @@ export class FollowController {
       // Nothing else may change presence for a while (an idle leader), so try again by itself.
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
-        if (this.awareness) this.onPresence(this.awareness);
+        this.onPresence();
       }, SHOW_RETRY_MS);
     }
   }
 
   /** Puts this person's follow fields into their presence (once they have one). */
   private publish(): void {
-    const awareness = this.awareness;
+    const awareness = this.present.source;
     if (!awareness?.getLocalState()) return;
     const { following, view } = this.presence();
     const state = awareness.getLocalState() as Record<string, unknown>;

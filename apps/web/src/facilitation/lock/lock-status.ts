@@ -1,8 +1,8 @@
 import type { LockMode, PhaseId } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
+import { lockStatusText } from '../../core/lock.ts';
 import { sharedStyles, visuallyHidden } from '../../ui/shared-styles.ts';
 import { LOCK_ICON } from './lock-menu.ts';
-import { lockStatusText } from './note-lock.ts';
 
 /** What is locked, for everyone: "Board locked", "Only Richten open", or nothing while the board is open. */
 export class LockStatus extends LitElement {

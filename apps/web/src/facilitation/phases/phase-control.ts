@@ -1,6 +1,7 @@
 import { getPhase, type PhasePosition, positionBefore } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
-import type { BoardCommand, BoardCommandDetail } from '../../board/board-header.ts';
+import { COMMANDS } from '../../core/commands.ts';
+import { commandButton, fireCommand } from '../../ui/command-button.ts';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { PHASE_COLORS } from '../../ui/design-tokens.ts';
 import { ICONS } from '../../ui/icons.ts';
@@ -79,8 +80,8 @@ export class PhaseControl extends LitElement {
       return html`<span class="indicator idle" role="group" aria-label="Current phase">Not started</span>
         ${
           this.canLead
-            ? html`<button class="button primary start" @click=${() => this.command('start-workshop')}>
-                ${ICONS.play}Start workshop
+            ? html`<button class="button primary start" @click=${() => fireCommand(this, 'start-workshop')}>
+                ${ICONS.play}${COMMANDS['start-workshop'].label}
               </button>`
             : nothing
         }`;
@@ -93,29 +94,9 @@ export class PhaseControl extends LitElement {
       ><span class="dot" aria-hidden="true"></span>${phaseIndicatorText(position)}</span
     >`;
     if (!this.canLead) return indicator;
-    return html`<button
-        class="icon-button"
-        aria-label="Previous phase"
-        title="Previous phase"
-        ?disabled=${!positionBefore(position)}
-        @click=${() => this.command('previous-phase')}
-      >
-        ${ICONS.chevronLeft}
-      </button>
-      ${indicator}
-      <button class="icon-button" aria-label="Next phase" title="Next phase" @click=${() => this.command('next-phase')}>
-        ${ICONS.chevronRight}
-      </button>`;
-  }
-
-  private command(command: BoardCommand): void {
-    this.dispatchEvent(
-      new CustomEvent<BoardCommandDetail>('board-command', {
-        detail: { command },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    const first = !positionBefore(position);
+    return html`${commandButton(this, COMMANDS['previous-phase'], ICONS.chevronLeft, { disabled: first })}
+      ${indicator} ${commandButton(this, COMMANDS['next-phase'], ICONS.chevronRight)}`;
   }
 }
 

@@ -11,7 +11,8 @@ import {
 } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
-import { NotesController } from '../../notes/notes-controller.ts';
+import { noteList } from '../../core/board-values.ts';
+import { BoundValue } from '../../ui/bound-value.ts';
 import { durationText } from './duration-text.ts';
 import './phase-guidance.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
@@ -46,7 +47,7 @@ export class StepsPanel extends LitElement {
   declare doc: Y.Doc | undefined;
   declare facilitation: Facilitation | undefined;
   declare canLead: boolean;
-  private readonly notes = new NotesController(this, () => this.doc);
+  private readonly notes = new BoundValue(this, () => this.doc, noteList, []);
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
@@ -153,7 +154,7 @@ export class StepsPanel extends LitElement {
     const diagnosis = diagnose({
       history: facilitation.history,
       stepStatuses: facilitation.stepStatuses,
-      notes: this.notes.notes,
+      notes: this.notes.value,
       now: Date.now(),
     });
     const current = diagnosis.phases.find((phase) => phase.phase === facilitation.phase);

@@ -1,7 +1,6 @@
 import type { ConnectionStatus, RoomConnection } from '@kompas/client';
 import {
   addTimerMinute,
-  isModelError,
   MINUTE_MS,
   pauseTimer,
   resetTimer,
@@ -9,17 +8,19 @@ import {
   startTimer,
   TIMER_MAX_MS,
   type TimerState,
-  type TimerWriteOptions,
   timerRemaining,
 } from '@kompas/model';
-import { css, html, LitElement, nothing, svg } from 'lit';
-import type * as Y from 'yjs';
+import { html, LitElement, nothing, svg } from 'lit';
+import type { BoardCore } from '../../core/board-core.ts';
+import { timerState } from '../../core/board-values.ts';
+import type { TimerPress } from '../../core/lead-actions.ts';
 import { TEST_BUILD } from '../../testing/test-build.ts';
 import { installTimerTestHooks } from '../../testing/timer-hooks.ts';
-import { sharedStyles, visuallyHidden } from '../../ui/shared-styles.ts';
+import { BoundValue } from '../../ui/bound-value.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
 import { ServerClock } from './server-clock.ts';
 import { playChime } from './timer-chime.ts';
-import { TimerController } from './timer-controller.ts';
+import { timerStyles } from './timer-styles.ts';
 import { countdownSeconds, countdownText, durationLabel } from './timer-text.ts';
 
 /** The durations a facilitator picks with one click. */
@@ -42,7 +43,7 @@ export class TimerWidget extends LitElement {
   static override properties = {
     connection: { attribute: false },
     canLead: { type: Boolean, attribute: 'can-lead' },
-    actor: { type: String },
+    core: { attribute: false },
     problem: { state: true },
   };
 
@@ -50,13 +51,13 @@ export class TimerWidget extends LitElement {
   declare connection: RoomConnection | undefined;
   /** Whether this person runs the timer: facilitators only. */
   declare canLead: boolean;
-  /** The local person's id, recorded with each press. */
-  declare actor: string;
+  /** The board core, which carries out each press. */
+  declare core: BoardCore | undefined;
   /** Why the last press was refused, shown in the controls. */
   declare problem: string;
 
   readonly clock = new ServerClock();
-  private readonly timer = new TimerController(this, () => this.connection);
+  private readonly timer = new BoundValue(this, () => this.connection, timerState, undefined);
   private tick: ReturnType<typeof setTimeout> | undefined;
   private clockRefresh: ReturnType<typeof setInterval> | undefined;
   private stopClockListener: (() => void) | null = null;
@@ -69,140 +70,11 @@ export class TimerWidget extends LitElement {
     super();
     this.connection = undefined;
     this.canLead = false;
-    this.actor = '';
+    this.core = undefined;
     this.problem = '';
   }
 
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        flex: none;
-      }
-      .countdown {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        height: 30px;
-        padding: 0 12px;
-        border-radius: var(--k-radius-full);
-        background: var(--k-color-surface-muted);
-        font-size: 13.5px;
-        font-weight: 650;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-      }
-      .countdown.paused {
-        color: var(--k-color-text-muted);
-      }
-      .countdown .state {
-        font-size: 11.5px;
-        font-weight: 600;
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-      }
-      .countdown.expired {
-        background: var(--k-color-warning-soft);
-        color: var(--k-color-warning);
-        animation: pulse 1.2s ease-in-out 3;
-      }
-      @keyframes pulse {
-        50% {
-          box-shadow: 0 0 0 6px color-mix(in srgb, var(--k-color-warning) 25%, transparent);
-        }
-      }
-      .time-up {
-        font-size: 12.5px;
-        font-weight: 600;
-        color: var(--k-color-warning);
-        white-space: nowrap;
-      }
-      .time-up:empty {
-        display: none;
-      }
-      [popover] {
-        position: fixed;
-        inset: auto;
-        margin: 0;
-        width: 280px;
-        padding: 14px;
-        border: 1px solid var(--k-color-border);
-        border-radius: var(--k-radius-lg);
-        background: var(--k-color-surface);
-        box-shadow: var(--k-shadow-lg);
-        font-family: var(--k-font-sans);
-        color: var(--k-color-text);
-      }
-      h2 {
-        margin: 0 0 10px;
-        font-size: 14px;
-      }
-      .readout {
-        margin: 0 0 12px;
-        font-size: 28px;
-        font-weight: 650;
-        font-variant-numeric: tabular-nums;
-        text-align: center;
-      }
-      .presets {
-        display: grid;
-        grid-template-columns: repeat(4, 1fr);
-        gap: 6px;
-        margin-bottom: 10px;
-      }
-      .presets .button {
-        padding: 0 6px;
-      }
-      .button[aria-pressed='true'] {
-        background: var(--k-color-accent-soft);
-        border-color: var(--k-color-accent);
-        color: var(--k-color-accent);
-      }
-      form {
-        display: flex;
-        align-items: end;
-        gap: 6px;
-        margin-bottom: 12px;
-      }
-      form .field {
-        flex: 1 1 auto;
-      }
-      input[type='number'] {
-        font: inherit;
-        width: 100%;
-        height: 34px;
-        padding: 0 8px;
-        border: 1px solid var(--k-color-border-strong);
-        border-radius: var(--k-radius-md);
-      }
-      .actions {
-        display: flex;
-        gap: 6px;
-      }
-      .actions .button {
-        flex: 1 1 0;
-      }
-      .problem {
-        margin: 10px 0 0;
-        font-size: 12.5px;
-        color: var(--k-color-danger);
-      }
-      /* Room is short in the header: the button keeps its name but shows only its icon. */
-      @media (max-width: 860px) {
-        .label {
-          ${visuallyHidden}
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .countdown.expired {
-          animation: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, timerStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -213,7 +85,7 @@ export class TimerWidget extends LitElement {
     if (TEST_BUILD) {
       this.removeTestHooks = installTimerTestHooks({
         remainingMs: () => {
-          const timer = this.timer.timer;
+          const timer = this.timer.value;
           return timer && timer.status !== 'idle' && this.clock.ready
             ? timerRemaining(timer, this.clock.now())
             : null;
@@ -255,7 +127,7 @@ export class TimerWidget extends LitElement {
   };
 
   override render() {
-    const timer = this.timer.timer;
+    const timer = this.timer.value;
     if (!timer) return nothing;
     const remaining = timerRemaining(timer, this.clock.now());
     const expired = timer.status === 'running' && remaining === 0;
@@ -266,7 +138,7 @@ export class TimerWidget extends LitElement {
   }
 
   protected override updated(): void {
-    const timer = this.timer.timer;
+    const timer = this.timer.value;
     if (!timer) return;
     const remaining = timerRemaining(timer, this.clock.now());
     this.noticeZero(timer, remaining);
@@ -370,16 +242,10 @@ export class TimerWidget extends LitElement {
   }
 
   /** Carries out one press on the timer at the server's time; a refusal is shown in the controls. */
-  private press(action: (doc: Y.Doc, opts: TimerWriteOptions) => unknown): void {
-    const doc = this.connection?.doc;
-    if (!doc || !this.canLead || !this.clock.ready) return;
-    try {
-      action(doc, { now: this.clock.now(), ...(this.actor ? { actor: this.actor } : {}) });
-      this.problem = '';
-    } catch (error) {
-      if (!isModelError(error)) throw error;
-      this.problem = error.message;
-    }
+  private press(action: TimerPress): void {
+    if (!this.connection || !this.canLead || !this.clock.ready) return;
+    const problem = this.core?.lead.pressTimer(action, this.clock.now());
+    if (problem !== undefined) this.problem = problem;
   }
 
   /** The chime sounds only when this page saw the countdown reach zero, not when it opens an old one. */

@@ -1,15 +1,8 @@
-import {
-  latestVotingRound,
-  notesInScope,
-  observeNotes,
-  observeVotes,
-  observeVotingRounds,
-  roundVotes,
-  type VotingRound,
-} from '@kompas/model';
+import { notesInScope, roundVotes, type VotingRound } from '@kompas/model';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
-import { SubscriptionController } from '../../ui/subscription-controller.ts';
+import { latestRound, votesAndNotes } from '../../core/board-values.ts';
+import { BoundValue } from '../../ui/bound-value.ts';
 import { type CanvasVote, canvasVotes, type VotingState, votingState } from './voting-state.ts';
 
 export interface VotingControllerOptions {
@@ -27,65 +20,41 @@ export class VotingController implements ReactiveController {
   state: VotingState | null = null;
   /** The notes' badges and vote actions on the canvas; a new map only when the state changed. */
   canvasVotes: ReadonlyMap<string, CanvasVote> = new Map();
-  private round: VotingRound | null = null;
-  private readonly content: SubscriptionController<Y.Doc>;
-  private stale = true;
-  private lastVoter = '';
+  private readonly round: BoundValue<Y.Doc, VotingRound | null>;
+  private readonly content: BoundValue<Y.Doc, number>;
+  private derivedFrom = '';
+  private derivedRound: VotingRound | null = null;
+  private derivedDoc: Y.Doc | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     getControlDoc: () => Y.Doc | undefined,
     getDoc: () => Y.Doc | undefined,
     private readonly options: VotingControllerOptions,
   ) {
-    new SubscriptionController(host, getControlDoc, (doc) => {
-      this.readRound(doc);
-      const unsubscribe = observeVotingRounds(doc, () => this.readRound(doc));
-      return () => {
-        unsubscribe();
-        this.round = null;
-        this.changed();
-      };
+    this.round = new BoundValue(host, getControlDoc, latestRound, null, {
+      onChange: (round, previous) => {
+        if (round && round.closedAt === null && round.id !== previous?.id) options.onOpen?.(round);
+      },
     });
-    this.content = new SubscriptionController(host, getDoc, (doc) => {
-      const offVotes = observeVotes(doc, () => this.changed());
-      const offNotes = observeNotes(doc, () => this.changed());
-      this.changed();
-      return () => {
-        offVotes();
-        offNotes();
-        this.changed();
-      };
-    });
-    // Added after the subscriptions, so documents are bound before hostUpdate derives the state.
+    this.content = new BoundValue(host, getDoc, votesAndNotes, 0);
+    // Added after the bound values, so documents are bound before hostUpdate derives the state.
     host.addController(this);
   }
 
   hostUpdate(): void {
     const voter = this.options.voter();
-    const voterKey = `${voter.id}/${voter.mayVote}`;
-    if (!this.stale && voterKey === this.lastVoter) return;
-    this.stale = false;
-    this.lastVoter = voterKey;
     const doc = this.content.source;
-    const round = this.round;
+    const round = this.round.value;
+    const key = `${voter.id}/${voter.mayVote}/${this.content.value}`;
+    if (key === this.derivedFrom && round === this.derivedRound && doc === this.derivedDoc) return;
+    this.derivedFrom = key;
+    this.derivedRound = round;
+    this.derivedDoc = doc;
     this.state =
       round && doc
         ? votingState(round, roundVotes(doc, round), notesInScope(doc, round.scope), voter.id, voter.mayVote)
         : null;
     this.canvasVotes = canvasVotes(this.state);
-  }
-
-  private readRound(doc: Y.Doc): void {
-    const previous = this.round;
-    const round = latestVotingRound(doc);
-    this.round = round;
-    if (round && round.closedAt === null && round.id !== previous?.id) this.options.onOpen?.(round);
-    this.changed();
-  }
-
-  private changed(): void {
-    this.stale = true;
-    this.host.requestUpdate();
   }
 }

@@ -1,7 +1,7 @@
 import { getPhase, getStep, type VotingScope } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { stepPlace } from '../../notes/note-label.ts';
+import { stepPlace } from '../../core/note-label.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
 import { type NoteVoting, sortedByVotes, type VotingState, votesText } from './voting-state.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changedPlaces, lockRefusalText, lockStatusText, undoWithinLock } from './note-lock.ts';
+import { changedPlaces, lockRefusalText, lockStatusText, undoWithinLock } from './lock.ts';
 
 function note(id: string, step: string, changes: Partial<Note> = {}): Note {
   return {

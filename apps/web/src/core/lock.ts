@@ -3,6 +3,8 @@ import {
   isSameNote,
   type LockMode,
   listNotes,
+  lockedPhaseOf,
+  lockedPhases,
   type Note,
   type NotePlaces,
   type PhaseId,
@@ -67,4 +69,39 @@ export function undoWithinLock(
     return phase;
   }
   return null;
+}
+
+/**
+ * The phases the lock keeps a person out of, for the canvas; the same array while the lock and the phase stay
+ * the same, so the canvas redraws only on a change.
+ */
+export class LockedPhases {
+  private key = '';
+  private phases: PhaseId[] = [];
+
+  of(mode: LockMode, current: PhaseId): PhaseId[] {
+    const key = `${mode}:${current}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.phases = lockedPhases(mode, current);
+    }
+    return this.phases;
+  }
+}
+
+/**
+ * Undoes (or redoes) this person's latest change under the lock: the change is made, unless it touches a
+ * phase the lock keeps them out of; then it is taken back within `hold`, so nothing goes out, and the phase
+ * it touched is returned.
+ */
+export function undoUnderLock(
+  target: { manager: Y.UndoManager; doc: Y.Doc },
+  direction: 'undo' | 'redo',
+  lock: { mode: LockMode; current: PhaseId },
+  hold: <T>(change: () => T) => T,
+): PhaseId | null {
+  const { mode, current } = lock;
+  return hold(() =>
+    undoWithinLock(target.manager, target.doc, direction, (change) => lockedPhaseOf(mode, current, change)),
+  );
 }

@@ -1,7 +1,8 @@
-import { type BoardRegion, parseRegion } from '../core/board-region.ts';
-import { cleanName, colorForId } from '../core/local-user.ts';
-import { PERSON_COLORS } from '../core/person-colors.ts';
-import type { Point } from '../core/viewport.ts';
+import type { RoomConnection } from '@kompas/client';
+import { type BoardRegion, parseRegion } from './board-region.ts';
+import { cleanName, colorForId } from './local-user.ts';
+import { PERSON_COLORS } from './person-colors.ts';
+import type { Point } from './viewport.ts';
 
 /** What each client publishes in awareness: `{ user: { id, name, color }, cursor: { x, y } | null }`. */
 export interface PresenceUser {
@@ -24,6 +25,9 @@ export interface Peer extends PresenceState {
   clientId: number;
   isSelf: boolean;
 }
+
+/** Where everyone's presence (who, cursor, following) travels: a room's awareness. */
+export type Awareness = RoomConnection['awareness'];
 
 /** Cursors beyond this are not on the board (it is 2,000 units wide); ignore them instead of drawing far away. */
 const CURSOR_LIMIT = 10_000;
@@ -70,6 +74,28 @@ function parseCursor(cursor: Partial<Point> | null | undefined): Point | null {
     return null;
   }
   return { x, y };
+}
+
+/** Everyone present in `awareness` (yourself included), each in a colour of their own. */
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  for (const [clientId, state] of awareness.getStates()) {
+    const peer = parsePeer(clientId, state, awareness.clientID);
+    if (peer) peers.push(peer);
+  }
+  return withDistinctColors(peers);
+}
+
+/** Who is present and whom they follow, but not where their cursors are: equal while only cursors move. */
+export function samePeople(a: readonly Peer[], b: readonly Peer[]): boolean {
+  const key = (peers: readonly Peer[]) =>
+    peers
+      .map(
+        (peer) =>
+          `${peer.clientId}:${peer.user.id}:${peer.user.name}:${peer.user.color}:${peer.following ?? ''}`,
+      )
+      .join('|');
+  return key(a) === key(b);
 }
 
 /**

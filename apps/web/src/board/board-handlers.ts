@@ -1,0 +1,89 @@
+import type { LockMode } from '@kompas/model';
+import type { BoardCore } from '../core/board-core.ts';
+import type {
+  NoteCreateDetail,
+  NoteDeleteDetail,
+  NoteEditDetail,
+  NoteLockedDetail,
+  NoteMoveDetail,
+  NoteRecolorDetail,
+} from '../core/board-events.ts';
+import type { FollowCommandDetail } from '../facilitation/follow/follow-bar.ts';
+import type { FollowController } from '../facilitation/follow/follow-controller.ts';
+import type { LockChangeDetail } from '../facilitation/lock/lock-menu.ts';
+import type { StepStatusChangeDetail } from '../facilitation/phases/steps-panel.ts';
+import type { VotingStartDetail } from '../facilitation/voting/voting-dialog.ts';
+import type { NoteVoteDetail } from '../facilitation/voting/voting-panel.ts';
+import type { BoardPage } from './board-page.ts';
+
+/** Where what the board's parts ask for goes: almost all of it to the board core. */
+function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
+  return {
+    command: page.onCommand.bind(page),
+    cursorMove: page.onCursorMove.bind(page),
+    viewportChange: page.onViewportChange.bind(page),
+    /** The board as it is now, for the export menu. */
+    boardImage: (): Promise<Blob> =>
+      page.canvas?.image() ?? Promise.reject(new Error('The board is not shown yet')),
+    noteCreate: (event: CustomEvent<NoteCreateDetail>) => core.notes.create(event.detail),
+    noteEdit: (event: CustomEvent<NoteEditDetail>) => core.notes.edit(event.detail),
+    noteMove: (event: CustomEvent<NoteMoveDetail>) => core.notes.move(event.detail),
+    noteRecolor: (event: CustomEvent<NoteRecolorDetail>) => core.notes.recolor(event.detail),
+    noteDelete: (event: CustomEvent<NoteDeleteDetail>) => core.notes.delete(event.detail.id),
+    noteVote: (event: CustomEvent<NoteVoteDetail>) => core.notes.vote(event.detail.id, event.detail.takeBack),
+    noteLocked: (event: CustomEvent<NoteLockedDetail>) => core.refuseLocked(event.detail.phase),
+    lockChange: (event: CustomEvent<LockChangeDetail>) => {
+      const mode: LockMode = event.detail.mode;
+      core.lead.setLock(mode);
+    },
+    stepStatusChange: (event: CustomEvent<StepStatusChangeDetail>) =>
+      core.lead.setStepStatus(event.detail.step, event.detail.status),
+    moveOn: () => {
+      const from = page.openSteps?.from;
+      page.askOpenSteps(null);
+      core.lead.moveOn(from);
+    },
+    votingStart: (event: CustomEvent<VotingStartDetail>) => {
+      page.showVotingDialog(false);
+      core.lead.openVoting(event.detail);
+    },
+    followCommand: (event: CustomEvent<FollowCommandDetail>) => {
+      switch (event.detail.command) {
+        case 'bring-everyone':
+          core.lead.bringEveryone();
+          break;
+        case 'stop-bringing':
+          core.lead.stopBringing();
+          break;
+        case 'stop-following':
+          follow.stepOut();
+          break;
+        case 'follow-again':
+          follow.followAgain();
+          break;
+      }
+    },
+  };
+}
+
+export type BoardEventHandlers = ReturnType<typeof handlers>;
+
+const made = new WeakMap<BoardCore, BoardEventHandlers>();
+
+/** The handlers for one open board, made once so that the parts keep the same listeners between renders. */
+export function boardEventHandlers({
+  page,
+  core,
+  follow,
+}: {
+  page: BoardPage;
+  core: BoardCore;
+  follow: FollowController;
+}): BoardEventHandlers {
+  let found = made.get(core);
+  if (!found) {
+    found = handlers(page, core, follow);
+    made.set(core, found);
+  }
+  return found;
+}

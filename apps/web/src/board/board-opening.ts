@@ -1,0 +1,56 @@
+import type { BoardInfo, JoinedPerson } from '@kompas/protocol';
+import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
+import { ApiError, fetchBoardInfo, joinBoard } from '../api/api.ts';
+import { recallBoardInfo, rememberBoardInfo } from '../api/board-info-cache.ts';
+import { takePageBoardToken } from '../api/board-token.ts';
+import { resolvePerson } from '../api/person.ts';
+
+/** How far opening a board from its link got. */
+export type Opening =
+  /** The link names a role, and this browser has no name yet to join the board with. */
+  | { kind: 'naming'; info: BoardInfo }
+  | { kind: 'problem'; problem: AccessProblem; retry: boolean }
+  | { kind: 'joined'; info: BoardInfo; joined: JoinedPerson };
+
+export const UNREACHABLE: AccessProblem = {
+  title: 'Kompas cannot be reached',
+  detail: 'The board could not be loaded. Check your connection and try again.',
+};
+
+/**
+ * Checks the link's access to the board and joins it as this browser's person; `wanted` says whether the page
+ * still wants this board (it may have been closed or sent elsewhere meanwhile): if not, resolves with null.
+ */
+export async function openBoard(
+  boardId: string,
+  name: string,
+  wanted: () => boolean,
+): Promise<Opening | null> {
+  const token = takePageBoardToken(boardId);
+  if (!token) return { kind: 'problem', problem: MISSING_TOKEN_PROBLEM, retry: false };
+  let info: BoardInfo | undefined;
+  try {
+    info = await fetchBoardInfo(boardId, token);
+    rememberBoardInfo(info);
+  } catch (error) {
+    if (error instanceof ApiError && !error.unreachable) {
+      return { kind: 'problem', problem: accessProblem(error.status, error.message), retry: false };
+    }
+    // Offline: a board kept on this device still opens, and syncs when the server is back.
+    info = recallBoardInfo(boardId);
+    if (!info) return { kind: 'problem', problem: UNREACHABLE, retry: true };
+  }
+  if (!wanted()) return null;
+  let joined: JoinedPerson | null;
+  try {
+    joined = await resolvePerson({ boardId, linkToken: token, info, name, join: joinBoard });
+  } catch (error) {
+    const problem =
+      error instanceof ApiError && !error.unreachable
+        ? accessProblem(error.status, error.message)
+        : UNREACHABLE;
+    return { kind: 'problem', problem, retry: problem === UNREACHABLE };
+  }
+  if (!wanted()) return null;
+  return joined ? { kind: 'joined', info, joined } : { kind: 'naming', info };
+}

@@ -1,0 +1,122 @@
+import {
+  type BoardLock,
+  type Facilitation,
+  getFacilitation,
+  isModelError,
+  type PhaseId,
+  type PhaseMoveOptions,
+  readBoardLock,
+} from '@kompas/model';
+import type * as Y from 'yjs';
+import type { BoardDocuments } from './board-documents.ts';
+import { LeadActions } from './lead-actions.ts';
+import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
+import { NoteActions } from './note-actions.ts';
+import { type BoardPerson, Permissions } from './permissions.ts';
+import { refusalText, UNEXPECTED_FAILURE } from './refusal-text.ts';
+
+/**
+ * One open board as one person works on it, without any UI: every change they make goes through here, checked
+ * against what their role allows and written through @kompas/model to the right document. A refusal reaches
+ * `refuse` as the words to show the person. The page is a view of this; tests drive it with plain documents.
+ */
+export class BoardCore {
+  readonly permissions: Permissions;
+  /** Writing, moving, recolouring, deleting and voting on notes. */
+  readonly notes: NoteActions;
+  /** What facilitators do to lead the group: phases, brainstorm, voting rounds, lock, follow, timer. */
+  readonly lead: LeadActions;
+  private readonly locked = new LockedPhases();
+
+  constructor(
+    readonly docs: BoardDocuments,
+    readonly person: BoardPerson,
+    readonly refuse: (text: string) => void,
+  ) {
+    this.permissions = new Permissions(person, () => docs.newerSchema);
+    this.notes = new NoteActions(this);
+    this.lead = new LeadActions(this);
+  }
+
+  get readOnly(): boolean {
+    return this.permissions.readOnly;
+  }
+
+  get canLead(): boolean {
+    return this.permissions.canLead;
+  }
+
+  get lockApplies(): boolean {
+    return this.permissions.lockApplies;
+  }
+
+  /** Where the group is on the circle, as this device knows it. */
+  get facilitation(): Facilitation {
+    return getFacilitation(this.docs.controlDoc);
+  }
+
+  get lock(): BoardLock {
+    return readBoardLock(this.docs.controlDoc);
+  }
+
+  /** The phase the group is in; round 1 Verkennen before the workshop starts. */
+  get currentPhase(): PhaseId {
+    return this.facilitation.phase;
+  }
+
+  /** The phases the lock closes for participants now (the same array while nothing changes). */
+  get lockedPhases(): PhaseId[] {
+    return this.locked.of(this.lock.mode, this.currentPhase);
+  }
+
+  /** Runs one change of this person's to the notes as its own undo step; refusals reach `refuse`. */
+  write(action: (docs: BoardDocuments) => void): void {
+    if (this.readOnly) return;
+    const { undo } = this.docs;
+    undo.stopCapturing();
+    try {
+      action(this.docs);
+    } catch (error) {
+      if (isModelError(error)) {
+        this.refuse(refusalText(error));
+      } else {
+        console.error(error);
+        this.refuse(UNEXPECTED_FAILURE);
+      }
+    }
+    undo.stopCapturing();
+  }
+
+  /** Runs one facilitator's move on the control document; a move that raced another facilitator's is refused. */
+  leadWith(move: (controlDoc: Y.Doc, opts: PhaseMoveOptions) => void): void {
+    if (!this.canLead) return;
+    try {
+      move(this.docs.controlDoc, { actor: this.person.id });
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      this.refuse(refusalText(error));
+    }
+  }
+
+  /**
+   * Undoes or redoes this person's latest change to the notes. Under the lock, a change that would touch a
+   * locked phase is not made; the refusal says which phase.
+   */
+  undo(direction: 'undo' | 'redo'): void {
+    const target = this.docs.undo.next(direction);
+    if (!target || this.readOnly) return;
+    if (!this.lockApplies) {
+      if (direction === 'undo') target.manager.undo();
+      else target.manager.redo();
+      return;
+    }
+    const lock = { mode: this.lock.mode, current: this.currentPhase };
+    const locked = undoUnderLock(target, direction, lock, (change) => this.docs.hold(change));
+    if (locked) this.refuseLocked(locked);
+  }
+
+  /** Tells this person that the lock keeps them out of `phase` (the canvas stopped a change there). */
+  refuseLocked(phase: PhaseId): void {
+    this.refuse(lockRefusalText(this.lock.mode, this.currentPhase, phase));
+  }
+}

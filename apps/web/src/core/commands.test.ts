@@ -1,0 +1,56 @@
+import { getFacilitation, getPhase, setStepStatus } from '@kompas/model';
+import { describe, expect, it } from 'vitest';
+import { type BoardView, COMMANDS, commandForKey, runCommand } from './commands.ts';
+import type { OpenStepsQuestion } from './lead-actions.ts';
+import { testBoard } from './test-board.ts';
+
+const keys = { code: '', shiftKey: false, ctrlKey: true, metaKey: false, altKey: false };
+
+function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
+  const calls: string[] = [];
+  const asked: OpenStepsQuestion[] = [];
+  const call = (name: string) => () => calls.push(name);
+  return {
+    calls,
+    asked,
+    addNote: call('addNote'),
+    zoomIn: call('zoomIn'),
+    zoomOut: call('zoomOut'),
+    zoomToFit: call('zoomToFit'),
+    toggleSteps: call('toggleSteps'),
+    toggleVoting: call('toggleVoting'),
+    askOpenSteps: (question) => asked.push(question),
+  };
+}
+
+describe('the board’s commands', () => {
+  it('finds undo and redo by their keys', () => {
+    expect(commandForKey({ ...keys, key: 'z' })?.name).toBe('undo');
+    expect(commandForKey({ ...keys, key: 'Z', shiftKey: true })?.name).toBe('redo');
+    expect(commandForKey({ ...keys, key: 'y' })?.name).toBe('redo');
+    expect(commandForKey({ ...keys, key: 'z', ctrlKey: false })).toBeUndefined();
+  });
+
+  it('keeps the labels the buttons show', () => {
+    expect(COMMANDS['zoom-fit'].label).toBe('Fit to screen');
+    expect(COMMANDS.undo.shortcut).toBe('Ctrl+Z');
+  });
+
+  it('runs a command only when it is allowed', () => {
+    const observer = { core: testBoard('observer').core, view: view() };
+    expect(runCommand('add-note', observer)).toBe(false);
+    expect(runCommand('zoom-in', observer)).toBe(true);
+    expect(observer.view.calls).toEqual(['zoomIn']);
+    expect(runCommand('start-workshop', observer)).toBe(false);
+  });
+
+  it('asks the view about open steps before moving on', () => {
+    const board = testBoard('facilitator', 'fac');
+    const context = { core: board.core, view: view() };
+    runCommand('start-workshop', context);
+    setStepStatus(board.docs.controlDoc, getPhase('verkennen').steps[0]?.id ?? '', 'in-progress');
+    runCommand('next-phase', context);
+    expect(context.view.asked).toHaveLength(1);
+    expect(getFacilitation(board.docs.controlDoc).phase).toBe('verkennen');
+  });
+});

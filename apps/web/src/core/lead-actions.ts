@@ -1,0 +1,128 @@
+import {
+  closeVotingRound,
+  endPrivateRound,
+  getPhase,
+  isModelError,
+  isPrivateRoundRunning,
+  type LockMode,
+  nextPhase,
+  openVotingRound,
+  type PhasePosition,
+  previousPhase,
+  publishDrafts,
+  type Step,
+  type StepId,
+  type StepStatus,
+  setBoardLock,
+  setStepStatus,
+  startFacilitation,
+  startFollowing,
+  startPrivateRound,
+  stopFollowing,
+  type TimerWriteOptions,
+  type VotingRoundInput,
+} from '@kompas/model';
+import type * as Y from 'yjs';
+import type { BoardCore } from './board-core.ts';
+import { positionOf } from './board-values.ts';
+
+/** Moving on from a phase whose steps are still open waits for the facilitator's word. */
+export interface OpenStepsQuestion {
+  steps: readonly Step[];
+  /** Where the group was when asked: the move is made from there. */
+  from: PhasePosition;
+}
+
+/** A press on the workshop timer. */
+export type TimerPress = (controlDoc: Y.Doc, opts: TimerWriteOptions) => unknown;
+
+/** What facilitators do to lead the group, written to the control document; others' attempts do nothing. */
+export class LeadActions {
+  constructor(private readonly core: BoardCore) {}
+
+  startWorkshop(): void {
+    this.core.leadWith((doc, opts) => startFacilitation(doc, opts));
+  }
+
+  /**
+   * Moves on at once, or returns the question to ask first when steps of the current phase are still open.
+   * The move is made from the phase the facilitator saw: if a co-facilitator moved the group meanwhile, it is
+   * not moved again.
+   */
+  nextPhase(): OpenStepsQuestion | null {
+    const facilitation = this.core.facilitation;
+    if (!this.core.canLead || !facilitation.started) return null;
+    const from = { phase: facilitation.phase, round: facilitation.round };
+    const steps = getPhase(facilitation.phase).steps.filter(
+      (step) => facilitation.stepStatuses[step.id] === 'open',
+    );
+    if (steps.length > 0) return { steps, from };
+    this.moveOn(from);
+    return null;
+  }
+
+  /** Moves on from `from` although steps were open there: the facilitator said so. */
+  moveOn(from: PhasePosition | undefined): void {
+    this.core.leadWith((doc, opts) => nextPhase(doc, { ...opts, from }));
+  }
+
+  previousPhase(): void {
+    const from = positionOf(this.core.facilitation) ?? undefined;
+    this.core.leadWith((doc, opts) => previousPhase(doc, { ...opts, from }));
+  }
+
+  setStepStatus(step: StepId, status: StepStatus): void {
+    this.core.leadWith((doc) => setStepStatus(doc, step, status));
+  }
+
+  startBrainstorm(): void {
+    this.core.leadWith((doc, opts) => startPrivateRound(doc, opts));
+  }
+
+  /** Everyone's drafts onto the board in one change, then the round ends: they are ordinary notes now. */
+  revealBrainstorm(): void {
+    const { draftsDoc, doc: board } = this.core.docs;
+    this.core.leadWith((doc, opts) => {
+      publishDrafts(draftsDoc, board);
+      // Another facilitator may have revealed a moment ago: then the round is over already.
+      if (isPrivateRoundRunning(doc)) endPrivateRound(doc, opts);
+    });
+  }
+
+  openVoting(input: VotingRoundInput): void {
+    this.core.leadWith((doc, opts) => openVotingRound(doc, input, opts));
+  }
+
+  closeVoting(): void {
+    this.core.leadWith((doc, opts) => closeVotingRound(doc, opts));
+  }
+
+  setLock(mode: LockMode): void {
+    this.core.leadWith((doc, opts) => setBoardLock(doc, mode, opts));
+  }
+
+  /** "Bring everyone to my view": this facilitator leads a follow session. */
+  bringEveryone(): void {
+    const { id, name } = this.core.person;
+    this.core.leadWith((doc) => startFollowing(doc, { id, name }));
+  }
+
+  stopBringing(): void {
+    this.core.leadWith((doc) => stopFollowing(doc));
+  }
+
+  /**
+   * Carries out one press on the timer at `now`, the server's time. Returns why it was refused ('' when it was
+   * done), or undefined when this person does not lead.
+   */
+  pressTimer(press: TimerPress, now: number): string | undefined {
+    if (!this.core.canLead) return undefined;
+    try {
+      press(this.core.docs.controlDoc, { now, actor: this.core.person.id });
+      return '';
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      return error.message;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  createNote,
+  deleteNote,
+  editNote,
+  getNote,
+  latestVotingRound,
+  ModelError,
+  moveNote,
+  placeVote,
+  recolorNote,
+  takeBackVote,
+} from '@kompas/model';
+import type * as Y from 'yjs';
+import type { BoardCore } from './board-core.ts';
+import type { NoteCreateDetail, NoteEditDetail, NoteMoveDetail, NoteRecolorDetail } from './board-events.ts';
+
+/** A person's changes to the notes, each written to the document the note lives in. */
+export class NoteActions {
+  constructor(private readonly core: BoardCore) {}
+
+  /**
+   * In a silent brainstorm every new note is a draft, a facilitator's too: only its author and the
+   * facilitators see it until the reveal, so nobody's ideas steer the others'.
+   */
+  create({ id, text, step, pos, color }: NoteCreateDetail): void {
+    const author = { id: this.core.person.id, name: this.core.person.name };
+    this.core.write((docs) => {
+      const target = docs.privateRoundRunning ? docs.draftsDoc : docs.doc;
+      createNote(target, { id, text, step, pos, color, author });
+    });
+  }
+
+  edit({ id, text }: NoteEditDetail): void {
+    this.core.write(() => editNote(this.docOf(id), id, text));
+  }
+
+  move({ id, step, pos }: NoteMoveDetail): void {
+    this.core.write(() => moveNote(this.docOf(id), id, step, pos));
+  }
+
+  recolor({ id, color }: NoteRecolorDetail): void {
+    this.core.write(() => recolorNote(this.docOf(id), id, color));
+  }
+
+  delete(id: string): void {
+    this.core.write(() => {
+      const doc = this.docOf(id);
+      const note = getNote(doc, id);
+      if (note && !this.core.permissions.mayDelete(note)) {
+        throw new ModelError('not-your-note', 'Only its author or a facilitator can delete this note');
+      }
+      deleteNote(doc, id);
+    });
+  }
+
+  /** Places, or takes back, one of this person's votes for note `id` in the latest voting round. */
+  vote(id: string, takeBack: boolean): void {
+    const round = latestVotingRound(this.core.docs.controlDoc);
+    if (!round) return;
+    const vote = { note: id, voter: this.core.person.id };
+    this.core.write(({ doc }) => {
+      if (takeBack) takeBackVote(doc, round, vote);
+      else placeVote(doc, round, vote);
+    });
+  }
+
+  /** The document to change note `id` in; refuses someone else's draft, which only its author may change. */
+  private docOf(id: string): Y.Doc {
+    const { docs, permissions } = this.core;
+    const doc = docs.docOfNote(id);
+    const draft = doc === docs.draftsDoc ? getNote(doc, id) : undefined;
+    if (draft && !permissions.mayChangeDraft(draft)) {
+      throw new ModelError('private-note', 'Only its author can change a private note before it is revealed');
+    }
+    return doc;
+  }
+}
