@@ -55,6 +55,7 @@ import { recallBoardInfo, rememberBoardInfo } from '../api/board-info-cache.ts';
 import { takePageBoardToken } from '../api/board-token.ts';
 import { isTypingTarget, undoKeyCommand } from '../core/board-keys.ts';
 import { BoardSession } from '../core/board-session.ts';
+import { liveNoteSource } from '../core/live-note-source.ts';
 import type { BoardCommandDetail } from './board-header.ts';
 import '../export/export-menu.ts';
 import type { ExportFailedDetail } from '../export/export-menu.ts';
@@ -88,7 +89,7 @@ import { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../facilitation/voting/voting-dialog.ts';
 import type { VotingStartDetail } from '../facilitation/voting/voting-dialog.ts';
 import '../facilitation/voting/voting-panel.ts';
-import type { NoteVoteDetail } from '../facilitation/voting/voting-panel.ts';
+import type { NoteVoteDetail } from '../core/board-events.ts';
 import '../facilitation/voting/voting-status.ts';
 
 type PageState =
@@ -403,6 +404,7 @@ export class BoardPage extends LitElement {
     const task = this.meta.meta?.task ?? info.task;
     const readOnly = this.readOnly;
     const position = this.facilitation.position;
+    const notes = liveNoteSource(session.doc, session.draftsConnection ? session.draftsDoc : undefined);
     return html`<kompas-board-header
         .boardTitle=${title}
         .task=${task}
@@ -465,8 +467,7 @@ export class BoardPage extends LitElement {
           }
         </kompas-follow-bar>
         <kompas-board-canvas
-          .doc=${session.doc}
-          .draftsDoc=${session.draftsConnection ? session.draftsDoc : undefined}
+          .notes=${notes}
           .awareness=${session.connection.awareness}
           .task=${task}
           .position=${position}
@@ -502,7 +503,7 @@ export class BoardPage extends LitElement {
               ></kompas-voting-panel>`
             : nothing
         }
-        <kompas-notes-list .doc=${session.doc} .draftsDoc=${session.draftsDoc}></kompas-notes-list>
+        <kompas-notes-list .notes=${notes}></kompas-notes-list>
         <kompas-zoom-controls .zoom=${this.zoom} @board-command=${this.onCommand}></kompas-zoom-controls>
         <kompas-brainstorm-bar
           .running=${this.privateRound.running}

@@ -1,7 +1,7 @@
 import { createNote, deleteNote, editNote, moveNote, publishDrafts } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LiveNoteSource } from './live-note-source.ts';
+import { LiveNoteSource, liveNoteSource } from './live-note-source.ts';
 import type { NoteChanges } from './note-source.ts';
 
 const anna = { id: 'anna', name: 'Anna' };
@@ -76,5 +76,15 @@ describe('LiveNoteSource', () => {
     source.subscribe((changes) => again.push(changes));
     deleteNote(board, 'n1');
     expect(again).toEqual([{ added: [], updated: [], removed: ['n1'] }]);
+  });
+});
+
+describe('liveNoteSource', () => {
+  it('gives the same source for the same documents, and a new one when the drafts change', () => {
+    const board = new Y.Doc();
+    const drafts = new Y.Doc();
+    const source = liveNoteSource(board, drafts);
+    expect(liveNoteSource(board, drafts)).toBe(source);
+    expect(liveNoteSource(board)).not.toBe(source);
   });
 });

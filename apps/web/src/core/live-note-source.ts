@@ -62,3 +62,17 @@ export class LiveNoteSource implements NoteSource {
     return all;
   }
 }
+
+const made = new WeakMap<Y.Doc, { drafts: Y.Doc | undefined; source: LiveNoteSource }>();
+
+/**
+ * The note source of a board's document and drafts, the same one each time it is asked for, so a view bound
+ * to it keeps its subscription (and its drawing) across renders.
+ */
+export function liveNoteSource(board: Y.Doc, drafts?: Y.Doc): LiveNoteSource {
+  const known = made.get(board);
+  if (known && known.drafts === drafts) return known.source;
+  const source = new LiveNoteSource(board, drafts);
+  made.set(board, { drafts, source });
+  return source;
+}

@@ -45,19 +45,21 @@ export class ShownNotes implements NoteSource {
 
   /** Re-reads the notes with `ids` through `read` (undefined: not shown), telling listeners what changed. */
   refresh(ids: Iterable<string>, read: (id: string) => ShownNote | undefined): void {
-    const changes: NoteChanges = { added: [], updated: [], removed: [] };
+    const added: string[] = [];
+    const updated: string[] = [];
+    const removed: string[] = [];
     for (const id of ids) {
       const shown = read(id);
       const had = this.byId.has(id);
       if (shown) {
         this.byId.set(id, shown);
-        (had ? changes.updated : changes.added).push(id);
+        (had ? updated : added).push(id);
       } else if (had) {
         this.byId.delete(id);
-        changes.removed.push(id);
+        removed.push(id);
       }
     }
-    this.changed(changes);
+    this.changed({ added, updated, removed });
   }
 
   private changed(changes: NoteChanges): void {

@@ -9,8 +9,9 @@ import {
 } from '@kompas/model';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
+import type { CanvasVote } from '../../core/board-events.ts';
+import { canvasVotes, type VotingState, votingState } from '../../core/voting-state.ts';
 import { SubscriptionController } from '../../ui/subscription-controller.ts';
-import { type CanvasVote, canvasVotes, type VotingState, votingState } from './voting-state.ts';
 
 export interface VotingControllerOptions {
   /** The person voting here: their user id, and whether their role lets them vote. */
