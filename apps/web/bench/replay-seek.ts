@@ -28,10 +28,10 @@ import {
   placeVote,
   readTimer,
   resetTimer,
-  roundVotes,
   STEPS,
   startFacilitation,
   startTimer,
+  stateRoundVotes,
   type VotingRound,
 } from '@kompas/model';
 import { roomName } from '@kompas/protocol';
@@ -329,7 +329,7 @@ async function main(): Promise<void> {
       let wrong = 0;
       for (const moment of moments) {
         await session.seek(moment.at);
-        const notes = listNotes(session.contentDoc).length;
+        const notes = session.board.notes().length;
         const phase = getFacilitation(session.controlDoc).phase;
         if (notes !== moment.notes || phase !== moment.phase) wrong++;
       }
@@ -345,11 +345,11 @@ async function main(): Promise<void> {
 
 /** What the view reads to show a moment: the notes, the phase, the timer and the votes. */
 function readBoard(session: ReplaySession): void {
-  listNotes(session.contentDoc);
+  session.board.notes();
   getFacilitation(session.controlDoc);
   readTimer(session.controlDoc);
   const round = latestVotingRound(session.controlDoc);
-  if (round) roundVotes(session.contentDoc, round);
+  if (round) stateRoundVotes(session.board.state, round);
   session.presence();
 }
 

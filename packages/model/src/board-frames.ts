@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { type BoardMeta, initBoard } from './board.ts';
-import { createNote, type Note, notesType } from './note.ts';
-import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
-import { votesType } from './voting.ts';
+import { createNote, type Note } from './note.ts';
+import { LOCAL_ORIGIN } from './origins.ts';
+import { countedVotes, type PlacedVote, type VotingRound, votesOfRound, votesType } from './voting.ts';
 
 /**
  * A board room as a replay shows it, in plain values: the notes, the votes, the title and task. A replay
@@ -88,7 +88,7 @@ export function applyFrame(state: BoardState, frame: BoardFrame): void {
   if (frame.meta !== undefined) state.meta = frame.meta;
 }
 
-/** A new document showing `state`: for a replay's board, which nobody writes to. */
+/** A new document showing `state`: for a report of the board at some time, which nobody writes to. */
 export function boardDocFromState(state: BoardState): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
@@ -96,32 +96,22 @@ export function boardDocFromState(state: BoardState): Y.Doc {
       const { title, task, createdAt } = state.meta;
       initBoard(doc, { title, task, createdAt });
     }
-    applyFrameToDoc(doc, { seq: 0, at: 0, actor: '', notes: state.notes, votes: state.votes });
-  }, LOCAL_ORIGIN);
-  return doc;
-}
-
-/**
- * Applies a frame to a replay's document, in one transaction, so a board bound to it shows the change (a
- * note moved, edited, added or removed) as it happened. A changed note is written anew.
- */
-export function applyFrameToDoc(doc: Y.Doc, frame: BoardFrame, opts: TransactOptions = {}): void {
-  const notes = notesType(doc);
-  const votes = votesType(doc);
-  doc.transact(() => {
-    for (const [id, note] of Object.entries(frame.notes)) {
-      if (notes.has(id)) notes.delete(id);
-      if (!note) continue;
-      const { text, step, pos, color, authorId, authorName, createdAt } = note;
+    for (const { id, text, step, pos, color, authorId, authorName, createdAt } of Object.values(
+      state.notes,
+    )) {
       createNote(
         doc,
         { id, text, step, pos, color, author: { id: authorId, name: authorName } },
         { now: createdAt },
       );
     }
-    for (const [id, vote] of Object.entries(frame.votes)) {
-      if (vote === null || vote === undefined) votes.delete(id);
-      else votes.set(id, vote);
-    }
-  }, opts.origin ?? LOCAL_ORIGIN);
+    const votes = votesType(doc);
+    for (const [id, vote] of Object.entries(state.votes)) votes.set(id, vote);
+  }, LOCAL_ORIGIN);
+  return doc;
+}
+
+/** The votes that count in `round` on a board in plain values, as roundVotes reads them from a document. */
+export function stateRoundVotes(state: BoardState, round: VotingRound): PlacedVote[] {
+  return countedVotes(votesOfRound(Object.entries(state.votes), round.id), Object.values(state.notes), round);
 }

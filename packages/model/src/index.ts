@@ -10,7 +10,6 @@ export {
 } from './board.ts';
 export {
   applyFrame,
-  applyFrameToDoc,
   type BoardEvent,
   type BoardFrame,
   type BoardState,
@@ -18,6 +17,7 @@ export {
   copyBoardState,
   emptyBoardState,
   frameEvents,
+  stateRoundVotes,
 } from './board-frames.ts';
 export {
   type BoardLock,
@@ -100,6 +100,7 @@ export {
 } from './note.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
 export { isSameNote, mayChangeDraft, mayDeleteNote } from './note-rules.ts';
+export { compareStacking } from './note-stacking.ts';
 export {
   LOCAL_ORIGIN,
   MIGRATION_ORIGIN,

@@ -3,6 +3,7 @@ import { type Author, isAuthorName, parseAuthor } from './author.ts';
 import { describeValue, ModelError } from './errors.ts';
 import { isSlicePosition, parseSlicePosition, type SlicePosition } from './geometry.ts';
 import { ID_MAX_LENGTH, isValidId, newId } from './id.ts';
+import { compareStacking } from './note-stacking.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
 import { getStep, isStepId, type PhaseId, type StepId } from './phases.ts';
 import { hasExactKeys } from './plain-value.ts';
@@ -187,14 +188,14 @@ export function getNote(doc: Y.Doc, id: string): Note | undefined {
   return typeof id === 'string' ? readNote(id, notesType(doc).get(id)) : undefined;
 }
 
-/** All valid notes, oldest first (ties by id), so every client lists and stacks them in the same order. */
+/** All valid notes in stacking order (see compareStacking), so every client lists and stacks them alike. */
 export function listNotes(doc: Y.Doc): Note[] {
   const notes: Note[] = [];
   for (const [id, stored] of notesType(doc).entries()) {
     const note = readNote(id, stored);
     if (note) notes.push(note);
   }
-  return notes.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return notes.sort(compareStacking);
 }
 
 export function createNote(doc: Y.Doc, input: NoteInput, opts?: WriteOptions): Note {

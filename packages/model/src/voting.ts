@@ -363,8 +363,13 @@ export function votesType(doc: Y.Doc): Y.Map<unknown> {
 
 /** Every valid vote placed in round `roundId`, in the order they were placed (ties by id). */
 export function listVotes(doc: Y.Doc, roundId: string): PlacedVote[] {
+  return votesOfRound(votesType(doc).entries(), roundId);
+}
+
+/** Every valid vote among stored `entries` (the votes map's, or a plain copy of it) placed in round `roundId`. */
+export function votesOfRound(entries: Iterable<[string, unknown]>, roundId: string): PlacedVote[] {
   const votes: PlacedVote[] = [];
-  for (const [id, stored] of votesType(doc)) {
+  for (const [id, stored] of entries) {
     if (!isValidId(id) || !isStoredVote(stored) || stored.round !== roundId) continue;
     votes.push({ id, roundId, voterId: stored.voter, noteId: stored.note, at: stored.at });
   }
@@ -376,9 +381,18 @@ export function listVotes(doc: Y.Doc, roundId: string): PlacedVote[] {
  * and limit per note. A note deleted or moved out of scope gives its votes back.
  */
 export function roundVotes(doc: Y.Doc, round: VotingRound): PlacedVote[] {
-  const inScope = new Set(notesInScope(doc, round.scope).map((note) => note.id));
+  return countedVotes(listVotes(doc, round.id), notesInScope(doc, round.scope), round);
+}
+
+/** Of a round's `votes`, those that count given the board's `notes` (see roundVotes). */
+export function countedVotes(
+  votes: readonly PlacedVote[],
+  notes: readonly Pick<Note, 'id' | 'step'>[],
+  round: VotingRound,
+): PlacedVote[] {
+  const inScope = new Set(notes.filter((note) => isNoteInScope(note, round.scope)).map((note) => note.id));
   return withinBudget(
-    listVotes(doc, round.id).filter((vote) => inScope.has(vote.noteId)),
+    votes.filter((vote) => inScope.has(vote.noteId)),
     round,
   );
 }

@@ -7,13 +7,13 @@ import type {
   NoteLockedDetail,
   NoteMoveDetail,
   NoteRecolorDetail,
+  NoteVoteDetail,
 } from '../core/board-events.ts';
 import type { FollowCommandDetail } from '../facilitation/follow/follow-bar.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
 import type { LockChangeDetail } from '../facilitation/lock/lock-menu.ts';
 import type { StepStatusChangeDetail } from '../facilitation/phases/steps-panel.ts';
 import type { VotingStartDetail } from '../facilitation/voting/voting-dialog.ts';
-import type { NoteVoteDetail } from '../facilitation/voting/voting-panel.ts';
 import type { BoardPage } from './board-page.ts';
 
 /** Where what the board's parts ask for goes: almost all of it to the board core. */

@@ -21,6 +21,7 @@ import type { VotingController } from '../facilitation/voting/voting-controller.
 import '../facilitation/voting/voting-dialog.ts';
 import '../facilitation/voting/voting-panel.ts';
 import '../facilitation/voting/voting-status.ts';
+import { liveNoteSource } from '../core/live-note-source.ts';
 import '../notes/notes-list.ts';
 import { navigate, replayPath } from '../ui/router.ts';
 import './board-header.ts';
@@ -64,6 +65,8 @@ function leaderColor({ follow, values }: BoardParts): string {
 /** The header with the workshop's tools, and the board with its bars, panels and dialogs. */
 export function renderBoard(parts: BoardParts) {
   const { page, info, session, core, token, voting, follow, values } = parts;
+  // The same source on every render while the documents stay the same: the canvas and the list keep their views.
+  const notes = liveNoteSource(session.doc, session.draftsConnection ? session.draftsDoc : undefined);
   const on = boardEventHandlers(parts);
   const title = values.meta.value?.title ?? info.title;
   const task = values.meta.value?.task ?? info.task;
@@ -137,8 +140,7 @@ export function renderBoard(parts: BoardParts) {
         }
       </kompas-follow-bar>
       <kompas-board-canvas
-        .doc=${session.doc}
-        .draftsDoc=${session.draftsConnection ? session.draftsDoc : undefined}
+        .notes=${notes}
         .awareness=${session.connection.awareness}
         .task=${task}
         .position=${position}
@@ -169,7 +171,7 @@ export function renderBoard(parts: BoardParts) {
             ></kompas-voting-panel>`
           : nothing
       }
-      <kompas-notes-list .doc=${session.doc} .draftsDoc=${session.draftsDoc}></kompas-notes-list>
+      <kompas-notes-list .notes=${notes}></kompas-notes-list>
       <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>
       <kompas-brainstorm-bar
         .running=${privateRoundRunning}

@@ -124,6 +124,14 @@ export class BoardStage {
     this.setView(centreOn(this.view, this.size, point));
   }
 
+  /** Centres the board on `point` unless it is on screen already, at least `margin` pixels from the edges. */
+  bringIntoView(point: Point, margin: number): void {
+    const { x, y } = this.toScreen(point);
+    const onScreen =
+      x > margin && y > margin && x < this.size.width - margin && y < this.size.height - margin;
+    if (!onScreen) this.centreOn(point);
+  }
+
   toScreen(point: Point): Point {
     return boardToScreen(this.view, point);
   }

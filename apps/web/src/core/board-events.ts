@@ -52,6 +52,20 @@ export interface NoteLockedDetail {
   phase: PhaseId;
 }
 
+/** Asks the board page to place (or take back) one of this person's votes on a note. */
+export interface NoteVoteDetail {
+  id: string;
+  takeBack: boolean;
+}
+
+/** A note's vote as the canvas shows it: its badge, and what clicking the badge may do. */
+export interface CanvasVote {
+  text: string;
+  marked: boolean;
+  canAdd: boolean;
+  canTakeBack: boolean;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'note-create': CustomEvent<NoteCreateDetail>;
@@ -62,6 +76,7 @@ declare global {
     'cursor-move': CustomEvent<CursorMoveDetail>;
     'viewport-change': CustomEvent<ViewportChangeDetail>;
     'note-locked': CustomEvent<NoteLockedDetail>;
+    'note-vote': CustomEvent<NoteVoteDetail>;
   }
 }
 

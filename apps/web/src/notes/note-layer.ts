@@ -1,26 +1,14 @@
-import { getNote, listNotes, type Note } from '@kompas/model';
+import type { Note } from '@kompas/model';
 import Konva from 'konva';
-import type * as Y from 'yjs';
+import type { NoteChanges, NoteSource } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
 import { NoteView, type VoteBadge } from './note-view.ts';
-
-/** The board's document first, then any documents of drafts shown with it. */
-export type NoteDocs = readonly [Y.Doc, ...Y.Doc[]];
-
-/** The note with `id` as the board holds it, else as a draft; `note` is undefined when none has it. */
-function findNote(docs: NoteDocs, id: string): { note: Note | undefined; draft: boolean } {
-  for (const [index, doc] of docs.entries()) {
-    const note = getNote(doc, id);
-    if (note) return { note, draft: index > 0 };
-  }
-  return { note: undefined, draft: false };
-}
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
 const CACHE_BUDGET_MS = 8;
 
 /**
- * The notes of a board on one Konva layer: creates, updates and removes note views as the document
+ * The notes of a board on one Konva layer: creates, updates and removes note views as its note source
  * changes, keeps their stacking order, hides notes off screen, caches visible notes at the zoom's
  * resolution in idle frames, and answers "which note is under this point" without Konva's hit canvas.
  */
@@ -58,48 +46,34 @@ export class NoteLayer {
     return this.order.map((view) => view.note);
   }
 
-  /**
-   * Loads every note of the documents, replacing what was shown. The first is the board; notes of the
-   * others (the drafts of a silent brainstorm) are drawn as private drafts unless the board has them too.
-   */
-  load(docs: NoteDocs): void {
+  /** Loads every note of `source`, replacing what was shown, stacked as the source stacks them. */
+  load(source: NoteSource): void {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
-    const [board, ...drafts] = docs;
-    const onBoard = listNotes(board);
-    const ids = new Set(onBoard.map((note) => note.id));
-    const notes = [
-      ...onBoard.map((note) => ({ note, draft: false })),
-      ...drafts
-        .flatMap((doc) => listNotes(doc).filter((note) => !ids.has(note.id)))
-        .map((note) => ({ note, draft: true })),
-    ].sort((a, b) => stackingOrder(a.note, b.note));
-    this.order = notes.map(({ note, draft }) => this.addView(note, draft));
+    this.order = source.notes().map(({ note, draft }) => this.addView(note, draft));
     this.refreshVisibility();
     this.onDirty();
   }
 
-  /** Applies changes to the given notes (in any of the documents); returns the ids that no longer exist. */
-  sync(docs: NoteDocs, ids: Iterable<string>): string[] {
+  /** Applies `changes` as `source` now shows them: new notes go on top. Returns the ids no longer shown. */
+  sync(source: NoteSource, changes: NoteChanges): string[] {
     const removed: string[] = [];
     let changed = false;
-    for (const id of ids) {
-      const { note, draft } = findNote(docs, id);
+    for (const id of changes.removed) {
       const view = this.views.get(id);
-      if (!note) {
-        if (view) {
-          this.removeView(view);
-          removed.push(id);
-          changed = true;
-        }
-        continue;
-      }
+      if (!view) continue;
+      this.removeView(view);
+      removed.push(id);
+      changed = true;
+    }
+    for (const id of [...changes.added, ...changes.updated]) {
+      const shown = source.get(id);
+      if (!shown) continue;
+      const view = this.views.get(id);
       if (!view) {
-        this.order.push(this.addView(note, draft));
+        this.order.push(this.addView(shown.note, shown.draft));
         changed = true;
-        continue;
-      }
-      if (view.update(note, draft)) {
+      } else if (view.update(shown.note, shown.draft)) {
         this.updateVisibility(view);
         changed = true;
       }
@@ -248,9 +222,4 @@ export class NoteLayer {
       this.onDirty();
     });
   }
-}
-
-/** Older notes below newer ones; ids break ties so every client stacks alike. */
-function stackingOrder(a: Note, b: Note): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

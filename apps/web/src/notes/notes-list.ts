@@ -1,10 +1,10 @@
-import { type Note, STEPS } from '@kompas/model';
+import { compareStacking, STEPS } from '@kompas/model';
 import { css, html, LitElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type * as Y from 'yjs';
 import { noteDescription } from '../core/note-label.ts';
+import { ALL_NOTES, type NoteSource, noteUpdates, type ShownNote } from '../core/note-source.ts';
+import { BoundValue } from '../ui/bound-value.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
-import { NotesController } from './notes-controller.ts';
 
 const PRIVATE = ' (private until revealed)';
 const STEP_ORDER = new Map(STEPS.map((step, index) => [step.id, index]));
@@ -15,17 +15,14 @@ const STEP_ORDER = new Map(STEPS.map((step, index) => [step.id, index]));
  * brainstorm that this person may see marked as such. Visually hidden.
  */
 export class NotesList extends LitElement {
-  static override properties = { doc: { attribute: false }, draftsDoc: { attribute: false } };
+  static override properties = { notes: { attribute: false } };
 
-  declare doc: Y.Doc | undefined;
-  declare draftsDoc: Y.Doc | undefined;
-  private readonly notes = new NotesController(this, () => this.doc);
-  private readonly drafts = new NotesController(this, () => this.draftsDoc);
+  declare notes: NoteSource | undefined;
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.draftsDoc = undefined;
+    this.notes = undefined;
+    new BoundValue(this, () => this.notes, noteUpdates(), ALL_NOTES);
   }
 
   static override styles = css`
@@ -35,23 +32,21 @@ export class NotesList extends LitElement {
   `;
 
   override render() {
-    const onBoard = new Set(this.notes.notes.map((note) => note.id));
-    const drafts = this.drafts.notes.filter((note) => !onBoard.has(note.id));
-    const draftIds = new Set(drafts.map((note) => note.id));
-    const notes = [...this.notes.notes, ...drafts].sort(cycleOrder);
+    const notes = [...(this.notes?.notes() ?? [])].sort(cycleOrder);
     return html`<ul aria-label="Notes">
       ${repeat(
         notes,
-        (note) => note.id,
-        (note) =>
-          html`<li data-note-id=${note.id}>${noteDescription(note)}${draftIds.has(note.id) ? PRIVATE : ''}</li>`,
+        ({ note }) => note.id,
+        ({ note, draft }) =>
+          html`<li data-note-id=${note.id}>${noteDescription(note)}${draft ? PRIVATE : ''}</li>`,
       )}
     </ul>`;
   }
 }
 
-function cycleOrder(a: Note, b: Note): number {
-  return (STEP_ORDER.get(a.step) ?? 0) - (STEP_ORDER.get(b.step) ?? 0) || a.createdAt - b.createdAt;
+/** Step by step around the circle; within a step, as the notes are stacked. */
+function cycleOrder({ note: a }: ShownNote, { note: b }: ShownNote): number {
+  return (STEP_ORDER.get(a.step) ?? 0) - (STEP_ORDER.get(b.step) ?? 0) || compareStacking(a, b);
 }
 
 customElements.define('kompas-notes-list', NotesList);

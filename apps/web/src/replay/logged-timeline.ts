@@ -1,7 +1,6 @@
 import { indexOfSeq, type Logged, lastIndexAtOrBefore, mergeLogged } from '@kompas/model';
-import type * as Y from 'yjs';
 
-/** How a timeline moved to a position: by applying the items in between to the same document, or from scratch. */
+/** How a timeline moved to a position: by applying the items in between to what is shown, or from scratch. */
 export type Move = 'forward' | 'rebuilt';
 
 /** A whole state at a log position: where seeking starts from. */
@@ -15,17 +14,17 @@ const MAX_CHECKPOINTS = 64;
 
 /**
  * A room's recording as far as it is loaded, in a replay: logged items (any runs of them, in order) and
- * checkpoints. It holds the room's document at one position and moves it to another: forward by applying the
- * items in between to the same document (the board animates the changes), or by rebuilding from the nearest
- * checkpoint at or before the target (the empty room at 0 is always one).
+ * checkpoints. It shows the room at one position and moves it to another: forward by applying the items in
+ * between to what is shown (the board animates the changes), or by rebuilding from the nearest checkpoint at
+ * or before the target (the empty room at 0 is always one).
  *
- * What an item and a state are, and how they are applied, is the subclass's: Yjs updates and states for the
- * control room, plain frames and board states for the board room.
+ * What an item and a state are, how they are applied and what shows them is the subclass's: Yjs updates and
+ * states into a document for the control room, plain frames and board states into a note source for the
+ * board room. A subclass starts out showing the empty room.
  */
 export abstract class LoggedTimeline<Item extends Logged, State> {
   private items: Item[] = [];
   private checkpoints: TimelineCheckpoint<State>[] = [];
-  private current: Y.Doc;
   private currentSeq = 0;
   /** The log is known to hold nothing after `seq` up to server time `at`. */
   private end: { seq: number; at: number } | null = null;
@@ -39,20 +38,13 @@ export abstract class LoggedTimeline<Item extends Logged, State> {
     private readonly rebuildCost: number,
     /** Items one move applies at most unless told otherwise. */
     private readonly maxPerMove: number,
-  ) {
-    this.current = this.build(null, []);
-  }
+  ) {}
 
-  /** A new document at the state `state` (null: the empty room) with `items` applied after it. */
-  protected abstract build(state: State | null, items: readonly Item[]): Y.Doc;
+  /** Shows the state `state` (null: the empty room) with `items` applied after it. */
+  protected abstract rebuild(state: State | null, items: readonly Item[]): void;
 
-  /** Applies `items`, in order, to a document. */
-  protected abstract applyForward(doc: Y.Doc, items: readonly Item[]): void;
-
-  /** The room's document at `seq`. Replaced by a new one when a move rebuilds it. */
-  get doc(): Y.Doc {
-    return this.current;
-  }
+  /** Applies `items`, in order, to what is shown. */
+  protected abstract applyForward(items: readonly Item[]): void;
 
   get seq(): number {
     return this.currentSeq;
@@ -111,25 +103,25 @@ export abstract class LoggedTimeline<Item extends Logged, State> {
   }
 
   /**
-   * Moves the document to log position `seq`, applying at most `maxItems` logged items. Returns how it moved,
+   * Moves what is shown to log position `seq`, applying at most `maxItems` logged items. Returns how it moved,
    * or null (nothing changed) when the loaded items and checkpoints cannot get there.
    */
   moveTo(seq: number, maxItems = this.maxPerMove): Move | null {
     const plan = this.plan(seq, maxItems);
     if (!plan) return null;
     if (plan === 'forward') {
-      this.applyForward(this.current, this.run(this.currentSeq, seq));
+      this.applyForward(this.run(this.currentSeq, seq));
     } else {
-      this.current = this.build(plan.state, this.run(plan.seq, seq));
+      this.rebuild(plan.state, this.run(plan.seq, seq));
     }
     this.currentSeq = seq;
     return plan === 'forward' ? 'forward' : 'rebuilt';
   }
 
-  /** Sets the document to a whole state built elsewhere (the server's, for a seek), and keeps it as a checkpoint. */
+  /** Shows a whole state built elsewhere (the server's, for a seek), and keeps it as a checkpoint. */
   resetTo(checkpoint: TimelineCheckpoint<State>): void {
     this.addCheckpoint(checkpoint);
-    this.current = this.build(checkpoint.state, []);
+    this.rebuild(checkpoint.state, []);
     this.currentSeq = checkpoint.seq;
   }
 

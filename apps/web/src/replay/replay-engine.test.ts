@@ -1,4 +1,4 @@
-import { type BoardFrame, createNote, getNote, listNotes, moveNote } from '@kompas/model';
+import { type BoardFrame, createNote, getNote, moveNote } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardReplay, type RecordedUpdate, RoomTimeline } from './replay-engine.ts';
@@ -132,6 +132,6 @@ describe('BoardReplay', () => {
     replay.control.setEnd(5, 40_000);
     expect(replay.seek(20_000)).toEqual({ content: 'forward', control: 'forward' });
     expect([replay.content.seq, replay.control.seq]).toEqual([20, 5]);
-    expect(listNotes(replay.content.doc)).toHaveLength(1);
+    expect(replay.content.board.notes()).toHaveLength(1);
   });
 });

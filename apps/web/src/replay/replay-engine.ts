@@ -23,22 +23,29 @@ const REBUILD_COST = 200;
 
 /** A room's recording as Yjs updates and states: the control room's, a few hundred updates at most. */
 export class RoomTimeline extends LoggedTimeline<RecordedUpdate, Uint8Array> {
+  private current = new Y.Doc();
+
   constructor() {
     super(REBUILD_COST, MAX_UPDATES_PER_SEEK);
   }
 
-  protected build(state: Uint8Array | null, entries: readonly RecordedUpdate[]): Y.Doc {
+  /** The room's document at the position shown. Replaced by a new one when a move rebuilds it. */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  protected rebuild(state: Uint8Array | null, entries: readonly RecordedUpdate[]): void {
     const doc = new Y.Doc();
     doc.transact(() => {
       if (state) Y.applyUpdate(doc, state);
       for (const entry of entries) Y.applyUpdate(doc, entry.update);
     });
-    return doc;
+    this.current = doc;
   }
 
-  protected applyForward(doc: Y.Doc, entries: readonly RecordedUpdate[]): void {
-    doc.transact(() => {
-      for (const entry of entries) Y.applyUpdate(doc, entry.update);
+  protected applyForward(entries: readonly RecordedUpdate[]): void {
+    this.current.transact(() => {
+      for (const entry of entries) Y.applyUpdate(this.current, entry.update);
     });
   }
 }

@@ -1,29 +1,20 @@
-import {
-  getFacilitation,
-  latestVotingRound,
-  listNotes,
-  type PhasePosition,
-  readTimer,
-  roundVotes,
-  slicePositionToPoint,
-  tally,
-  timerRemaining,
-} from '@kompas/model';
 import type { BoardInfo } from '@kompas/protocol';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
 import { ApiError, fetchBoardInfo } from '../api/api.ts';
-import '../canvas/board-canvas.ts';
 import { takePageBoardToken } from '../api/board-token.ts';
+import '../canvas/board-canvas.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import { isTypingTarget } from '../core/board-keys.ts';
 import '../export/export-menu.ts';
-import { type Peer, parsePeer, withDistinctColors } from '../core/presence.ts';
 import type { ExportFailedDetail } from '../export/export-menu.ts';
-import { phaseIndicatorText } from '../facilitation/phases/phase-control.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { logoMark } from '../ui/icons.ts';
+import { phaseIndicatorText } from '../ui/phase-text.ts';
 import '../ui/problem-page.ts';
+import { boardPath, navigate } from '../ui/router.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+import { ToastController } from '../ui/toast-message.ts';
 import { RecordingApi } from './replay-api.ts';
 import './replay-controls.ts';
 import type {
@@ -33,15 +24,14 @@ import type {
   ReplaySpeedDetail,
 } from './replay-controls.ts';
 import { adjacentEvent } from './replay-events.ts';
+import { installReplayHooks } from './replay-hooks.ts';
+import { ReplayMoment, replayedTimerText } from './replay-moment.ts';
+import { replayPageStyles } from './replay-page-styles.ts';
 import { ReplaySession } from './replay-session.ts';
 import { replayTimeText } from './replay-time-text.ts';
 import './replay-timeline.ts';
-import { countdownText } from '../facilitation/timer/timer-text.ts';
-import { VotingController } from '../facilitation/voting/voting-controller.ts';
-import { boardPath, navigate } from '../ui/router.ts';
-import { sharedStyles } from '../ui/shared-styles.ts';
-import { ToastController } from '../ui/toast-message.ts';
 import type { ReplaySeekDetail } from './replay-timeline.ts';
+import { ReplayVotes } from './replay-votes.ts';
 
 type PageState =
   | { kind: 'loading' }
@@ -54,36 +44,6 @@ const ARROW_STEP_MS = 10_000;
 const FOLLOW_INTERVAL_MS = 5000;
 /** While playing, the next entries and presence are fetched this often ahead of need. */
 const READ_AHEAD_INTERVAL_MS = 1000;
-
-/** What a replay shows of a note, for browser tests. */
-export interface ReplayedNote {
-  id: string;
-  text: string;
-  step: string;
-  pos: { r: number; t: number };
-  /** The note's centre in board coordinates. */
-  x: number;
-  y: number;
-  /** Votes counted for it in the latest voting round, when there was one. */
-  votes?: number;
-}
-
-/** The replay's window API for browser tests: `window.kompasReplay`, installed while a replay is shown. */
-export interface KompasReplayHooks {
-  seek(t: number): Promise<void>;
-  time(): number;
-  start(): number;
-  end(): number;
-  notes(): ReplayedNote[];
-  phase(): { phase: string; round: number } | null;
-  cursors(): { name: string; x: number; y: number }[];
-}
-
-declare global {
-  interface Window {
-    kompasReplay?: KompasReplayHooks;
-  }
-}
 
 /**
  * A board's session played back (`/b/<id>/replay`), opened with any of its links and read-only: the board as
@@ -112,16 +72,9 @@ export class ReplayPage extends LitElement {
   private seeking: Promise<void> | null = null;
   private followTimer: ReturnType<typeof setInterval> | undefined;
   private readonly toast = new ToastController(this);
-  private positionCache: { key: string; position: PhasePosition | null } = { key: '', position: null };
-  private cursorCache: { key: string; peers: Peer[] } = { key: '', peers: [] };
+  private readonly moment = new ReplayMoment();
+  private readonly votes = new ReplayVotes();
   private removeHooks: (() => void) | null = null;
-  private readonly voting = new VotingController(
-    this,
-    () => this.session?.controlDoc,
-    () => this.session?.contentDoc,
-    { voter: () => ({ id: '', mayVote: false }) },
-  );
-
   constructor() {
     super();
     this.boardId = '';
@@ -130,112 +83,7 @@ export class ReplayPage extends LitElement {
     this.speed = 1;
   }
 
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        height: 100%;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        height: 60px;
-        padding: 0 14px 0 16px;
-        background: var(--k-color-surface);
-        border-bottom: 1px solid var(--k-color-border);
-      }
-      .home {
-        display: grid;
-        place-items: center;
-        width: 34px;
-        height: 34px;
-        flex: none;
-      }
-      .titles {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-        min-width: 0;
-        flex: 1 1 auto;
-      }
-      h1 {
-        margin: 0;
-        font-size: 15px;
-        font-weight: 650;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .badge {
-        flex: none;
-        padding: 3px 9px;
-        border-radius: var(--k-radius-full);
-        background: var(--k-color-accent-soft);
-        color: var(--k-color-accent);
-        font-size: 12px;
-        font-weight: 600;
-      }
-      .moment {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex: none;
-        font-size: 13px;
-        font-variant-numeric: tabular-nums;
-      }
-      .phase {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        font-weight: 600;
-      }
-      .phase::before {
-        content: '';
-        width: 10px;
-        height: 10px;
-        border-radius: 50%;
-        background: var(--phase-color, var(--k-color-border-strong));
-      }
-      .timer {
-        color: var(--k-color-text-muted);
-      }
-      .body {
-        position: relative;
-        flex: 1 1 auto;
-        min-height: 0;
-      }
-      kompas-board-canvas {
-        position: absolute;
-        inset: 0;
-      }
-      .playback {
-        display: grid;
-        gap: 6px;
-        padding: 10px 16px 12px;
-        background: var(--k-color-surface);
-        border-top: 1px solid var(--k-color-border);
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 14px;
-      }
-      .time {
-        font-size: 13px;
-        font-variant-numeric: tabular-nums;
-        color: var(--k-color-text-muted);
-      }
-      .loading {
-        display: grid;
-        place-items: center;
-        height: 100%;
-        color: var(--k-color-text-muted);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, replayPageStyles];
 
   private get session(): ReplaySession | undefined {
     return this.state.kind === 'ready' ? this.state.session : undefined;
@@ -273,7 +121,15 @@ export class ReplayPage extends LitElement {
       if (!this.isConnected || this.boardId !== boardId) return;
       this.state = { kind: 'ready', info, session, token };
       this.followTimer = setInterval(() => void this.followWorkshop(), FOLLOW_INTERVAL_MS);
-      this.removeHooks = this.installHooks(session);
+      this.removeHooks = installReplayHooks(session, {
+        seek: async (t) => {
+          await this.seekTo(t);
+          await this.updateComplete;
+          await this.canvas?.updateComplete;
+        },
+        position: () => this.moment.position(session),
+        cursors: () => this.moment.cursors(session),
+      });
     } catch (error) {
       const problem =
         error instanceof ApiError && !error.unreachable
@@ -311,7 +167,8 @@ export class ReplayPage extends LitElement {
       ></kompas-problem-page>`;
     }
     const { info, session, token } = state;
-    const position = this.position(session);
+    const position = this.moment.position(session);
+    const timer = replayedTimerText(session);
     return html`<header>
         <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
         <div class="titles">
@@ -324,7 +181,7 @@ export class ReplayPage extends LitElement {
             ${cssProperties({ '--phase-color': position ? `var(--k-phase-${position.phase})` : undefined })}
             >${position ? phaseIndicatorText(position) : 'Not started'}</span
           >
-          ${this.renderTimer(session)}
+          ${timer ? html`<span class="timer">${timer}</span>` : nothing}
         </div>
         <kompas-export-menu
           .boardId=${info.id}
@@ -338,12 +195,12 @@ export class ReplayPage extends LitElement {
       </header>
       <div class="body">
         <kompas-board-canvas
-          .doc=${session.contentDoc}
+          .notes=${session.board}
           .task=${info.task}
           .position=${position}
           .readOnly=${true}
-          .votes=${this.voting.canvasVotes}
-          .cursors=${this.cursors(session)}
+          .votes=${this.votes.canvasVotes(session)}
+          .cursors=${this.moment.cursors(session)}
         ></kompas-board-canvas>
       </div>
       <section class="playback" aria-label="Playback">
@@ -368,39 +225,6 @@ export class ReplayPage extends LitElement {
         ></kompas-replay-timeline>
       </section>
       <kompas-toast .message=${this.toast.message}></kompas-toast>`;
-  }
-
-  private renderTimer(session: ReplaySession) {
-    const timer = readTimer(session.controlDoc);
-    if (timer.status === 'idle') return nothing;
-    const left = countdownText(timerRemaining(timer, session.time));
-    return html`<span class="timer">Timer ${left}${timer.status === 'paused' ? ' (paused)' : ''}</span>`;
-  }
-
-  /** Where the group was at the time shown; the same object while that stays so, so the board redraws only on change. */
-  private position(session: ReplaySession): PhasePosition | null {
-    const facilitation = getFacilitation(session.controlDoc);
-    const key = facilitation.started ? `${facilitation.phase}:${facilitation.round}` : '';
-    if (key !== this.positionCache.key) {
-      this.positionCache = {
-        key,
-        position: facilitation.started ? { phase: facilitation.phase, round: facilitation.round } : null,
-      };
-    }
-    return this.positionCache.position;
-  }
-
-  /** The recorded cursors at the time shown, as the board draws other people's. */
-  private cursors(session: ReplaySession): Peer[] {
-    const peers = session
-      .presence()
-      .map((sample) => parsePeer(sample.client, sample.state, -1))
-      .filter((peer): peer is Peer => peer !== null);
-    const key = peers
-      .map((peer) => `${peer.clientId}:${peer.user.name}:${peer.cursor?.x}:${peer.cursor?.y}`)
-      .join('|');
-    if (key !== this.cursorCache.key) this.cursorCache = { key, peers: withDistinctColors(peers) };
-    return this.cursorCache.peers;
   }
 
   private get canvas(): BoardCanvas | null {
@@ -562,42 +386,6 @@ export class ReplayPage extends LitElement {
     }
     if (handled) event.preventDefault();
   };
-
-  // ---- test hooks ---------------------------------------------------------------------------------
-
-  private installHooks(session: ReplaySession): () => void {
-    const hooks: KompasReplayHooks = {
-      seek: async (t) => {
-        await this.seekTo(t);
-        await this.updateComplete;
-        await this.canvas?.updateComplete;
-      },
-      time: () => session.time,
-      start: () => session.start,
-      end: () => session.end,
-      notes: () => {
-        const round = latestVotingRound(session.controlDoc);
-        const totals = round ? tally(roundVotes(session.contentDoc, round)) : null;
-        return listNotes(session.contentDoc).map((note) => ({
-          id: note.id,
-          text: note.text,
-          step: note.step,
-          pos: { ...note.pos },
-          ...slicePositionToPoint(note.step, note.pos),
-          ...(totals ? { votes: totals.get(note.id) ?? 0 } : {}),
-        }));
-      },
-      phase: () => this.position(session),
-      cursors: () =>
-        this.cursors(session).flatMap((peer) =>
-          peer.cursor ? [{ name: peer.user.name, x: peer.cursor.x, y: peer.cursor.y }] : [],
-        ),
-    };
-    window.kompasReplay = hooks;
-    return () => {
-      if (window.kompasReplay === hooks) delete window.kompasReplay;
-    };
-  }
 }
 
 customElements.define('kompas-replay-page', ReplayPage);

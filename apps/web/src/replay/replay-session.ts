@@ -16,6 +16,7 @@ import {
   type ReplayEvent,
   sortEvents,
 } from './replay-events.ts';
+import type { ReplayNoteSource } from './replay-note-source.ts';
 
 /** Content entries fetched per request while playing. */
 const PAGE = 2000;
@@ -27,7 +28,7 @@ export const PRESENCE_AHEAD_MS = 30 * 1000;
 /**
  * A board's recording as a replay shows it: opens it (the session's span, its events and phases, the board at
  * the start), seeks (from what is loaded when it can, else from a state the server builds at that time), plays
- * forward on the same documents, and follows a session that is still going on.
+ * forward on what is shown, and follows a session that is still going on.
  */
 export class ReplaySession {
   readonly replay = new BoardReplay();
@@ -47,8 +48,9 @@ export class ReplaySession {
 
   constructor(private readonly api: RecordingApi) {}
 
-  get contentDoc(): Y.Doc {
-    return this.replay.content.doc;
+  /** The board room shown: its notes, votes and title, in plain values. */
+  get board(): ReplayNoteSource {
+    return this.replay.content.board;
   }
 
   get controlDoc(): Y.Doc {

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
-import { phaseIndicatorText } from '../facilitation/phases/phase-control.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
+import { phaseIndicatorText } from '../ui/phase-text.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import type { PhaseSegment, ReplayEvent } from './replay-events.ts';
 import { clockText, replayTimeText } from './replay-time-text.ts';

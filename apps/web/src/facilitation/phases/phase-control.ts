@@ -1,16 +1,12 @@
-import { getPhase, type PhasePosition, positionBefore } from '@kompas/model';
+import { type PhasePosition, positionBefore } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import { COMMANDS } from '../../core/commands.ts';
 import { commandButton, fireCommand } from '../../ui/command-button.ts';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { PHASE_COLORS } from '../../ui/design-tokens.ts';
 import { ICONS } from '../../ui/icons.ts';
+import { phaseIndicatorText } from '../../ui/phase-text.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
-
-/** "Round 2 · Richten": where the group is, as the header shows it. */
-export function phaseIndicatorText(position: PhasePosition): string {
-  return `Round ${position.round} · ${getPhase(position.phase).label.nl}`;
-}
 
 /**
  * Where the group is on the circle, for everyone; for a facilitator also the buttons that start the

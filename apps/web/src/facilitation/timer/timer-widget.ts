@@ -18,10 +18,10 @@ import { TEST_BUILD } from '../../testing/test-build.ts';
 import { installTimerTestHooks } from '../../testing/timer-hooks.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
+import { countdownSeconds, countdownText, durationLabel } from '../../ui/timer-text.ts';
 import { ServerClock } from './server-clock.ts';
 import { playChime } from './timer-chime.ts';
 import { timerStyles } from './timer-styles.ts';
-import { countdownSeconds, countdownText, durationLabel } from './timer-text.ts';
 
 /** The durations a facilitator picks with one click. */
 const PRESET_MINUTES = [2, 5, 10, 15];

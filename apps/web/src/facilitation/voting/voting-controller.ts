@@ -1,9 +1,10 @@
 import { notesInScope, roundVotes, type VotingRound } from '@kompas/model';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
+import type { CanvasVote } from '../../core/board-events.ts';
 import { latestRound, votesAndNotes } from '../../core/board-values.ts';
+import { canvasVotes, type VotingState, votingState } from '../../core/voting-state.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
-import { type CanvasVote, canvasVotes, type VotingState, votingState } from './voting-state.ts';
 
 export interface VotingControllerOptions {
   /** The person voting here: their user id, and whether their role lets them vote. */

@@ -1,15 +1,10 @@
 import { getPhase, getStep, type VotingScope } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { NoteVoteDetail } from '../../core/board-events.ts';
 import { stepPlace } from '../../core/note-label.ts';
+import { type NoteVoting, sortedByVotes, type VotingState, votesText } from '../../core/voting-state.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
-import { type NoteVoting, sortedByVotes, type VotingState, votesText } from './voting-state.ts';
-
-/** Asks the board page to place (or take back) one of this person's votes on a note. */
-export interface NoteVoteDetail {
-  id: string;
-  takeBack: boolean;
-}
 
 export function scopeText(scope: VotingScope): string {
   if (scope.kind === 'phase') return `the notes of ${getPhase(scope.phase).label.nl}`;

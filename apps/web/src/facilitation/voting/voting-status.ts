@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { VotingState } from './voting-state.ts';
-import { votesText } from './voting-state.ts';
+import type { VotingState } from '../../core/voting-state.ts';
+import { votesText } from '../../core/voting-state.ts';
 
 /**
  * A small status on the board while a voting round is open ("Voting: 3 votes left" for those who vote,

@@ -7,6 +7,7 @@ import {
   tally,
   type VotingRound,
 } from '@kompas/model';
+import type { CanvasVote } from './board-events.ts';
 
 /** What one note shows of a voting round, on the canvas and in the voting panel. */
 export interface NoteVoting {
@@ -90,14 +91,6 @@ export function voteBadgeText(item: NoteVoting, open: boolean): string | null {
   const dots = item.mine > 0 ? '●'.repeat(item.mine) : item.canAdd ? 'Vote' : '';
   const parts = [dots, item.total === null ? '' : `${item.total}`].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : null;
-}
-
-/** A note's vote on the canvas: its badge, and what clicking the badge may do. */
-export interface CanvasVote {
-  text: string;
-  marked: boolean;
-  canAdd: boolean;
-  canTakeBack: boolean;
 }
 
 /** The canvas votes of every note in the round that has a badge to show. */

@@ -1,0 +1,78 @@
+import { NOTE_COLOR_HEX, type NoteColor, slicePositionToPoint } from '@kompas/model';
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { NoteEditorCommitDetail } from '../notes/note-editor.ts';
+import type { NoteView } from '../notes/note-view.ts';
+import { cssProperties } from '../ui/css-properties.ts';
+import type { BoardStage } from './board-stage.ts';
+import type { EditSession } from './edit-session.ts';
+import { editorPlacement, menuPlacement } from './overlay-placement.ts';
+import '../notes/note-editor.ts';
+import '../notes/note-menu.ts';
+
+/** What the canvas tells assistive technology about using it. */
+export function boardHelpText(readOnly: boolean, voting: boolean): string {
+  const use = readOnly
+    ? 'View only. Drag to move around, scroll or pinch to zoom.'
+    : 'Drag empty space to move around, scroll or pinch to zoom. Double-click a step to add a note; ' +
+      'double-click a note to edit it; drag a note to another step to move it. ' +
+      'With a note selected, press Enter to edit and Delete to remove it.';
+  return voting
+    ? `${use} While voting, click the badge on a note to vote for it; Alt+click takes a vote back.`
+    : use;
+}
+
+/** How to add a first note, shown on an empty board. */
+export function emptyBoardHint() {
+  return html`<p class="hint" aria-hidden="true">
+    <strong>Double-click</strong> a step to add a note, or use <strong>Add note</strong>.
+  </p>`;
+}
+
+/** The editor of the note being written, over its place on the board. */
+export function noteEditorOverlay(
+  board: BoardStage,
+  session: EditSession,
+  on: { commit: (event: CustomEvent<NoteEditorCommitDetail>) => void; cancel: () => void },
+) {
+  const centre = board.toScreen(slicePositionToPoint(session.step, session.pos));
+  const place = editorPlacement(centre, board.view.scale, board.size);
+  // One editor element per session: an editor that has committed never reopens.
+  return keyed(
+    session.id,
+    html`<kompas-note-editor
+      ${cssProperties({
+        left: `${place.left}px`,
+        top: `${place.top}px`,
+        width: `${place.width}px`,
+        height: `${place.height}px`,
+      })}
+      .text=${session.text}
+      .color=${NOTE_COLOR_HEX[session.color]}
+      .fontSize=${place.fontSize}
+      @editor-commit=${on.commit}
+      @editor-cancel=${on.cancel}
+    ></kompas-note-editor>`,
+  );
+}
+
+/** The menu of the selected note, above it. */
+export function noteMenuOverlay(
+  board: BoardStage,
+  view: NoteView,
+  canDelete: boolean,
+  on: { recolor: (color: NoteColor) => void; edit: () => void; delete: () => void },
+) {
+  const topLeft = board.toScreen({ x: view.box.x, y: view.box.y });
+  const scale = board.view.scale;
+  const screenBox = { ...topLeft, width: view.box.width * scale, height: view.box.height * scale };
+  const { x, y } = menuPlacement(screenBox, board.size);
+  return html`<kompas-note-menu
+    ${cssProperties({ left: `${x}px`, top: `${y}px` })}
+    .color=${view.note.color}
+    .canDelete=${canDelete}
+    @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
+    @menu-edit=${on.edit}
+    @menu-delete=${on.delete}
+  ></kompas-note-menu>`;
+}
