@@ -88,6 +88,12 @@ interface Created {
   links: { facilitator: string };
   tokens: { facilitator: string };
 }
+/** The rooms open only with a person's token, and the server checks that a note's author is its writer. */
+interface Seeding {
+  boardId: string;
+  token: string;
+  author: { id: string; name: string };
+}
 
 const runStarted = performance.now();
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -190,6 +196,18 @@ async function createBoard(url: string): Promise<Created> {
   return (await response.json()) as Created;
 }
 
+/** Joins the board with the facilitator's invite link as the person who writes the bench's notes. */
+async function joinAsSeeder(url: string, board: Created): Promise<Seeding> {
+  const response = await fetch(`${url}/api/boards/${board.id}/people`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+    body: JSON.stringify({ name: 'Seeder' }),
+  });
+  if (response.status !== 201) throw new Error(`POST /people answered ${response.status}`);
+  const joined = (await response.json()) as { person: { id: string; name: string }; token: string };
+  return { boardId: board.id, token: joined.token, author: joined.person };
+}
+
 // ---- seeding notes through y-websocket -----------------------------------------------------------
 
 function connect(url: string, room: string, token: string, doc: Y.Doc): WebsocketProvider {
@@ -231,24 +249,22 @@ const PHRASES = [
   'Ask the municipality for a room',
   'Evaluate after one year with the teachers, the parents and the children themselves',
 ];
-const AUTHORS = ['Ann', 'Bea', 'Cas', 'Daan', 'Eva', 'Floor'];
 
-/** Writes notes number `from`..`to`-1 into `doc`, spread evenly over the 12 slices. */
-function writeNotes(doc: Y.Doc, from: number, to: number): void {
+/** Writes notes number `from`..`to`-1 into `doc` as `author`, spread evenly over the 12 slices. */
+function writeNotes(doc: Y.Doc, from: number, to: number, author: Seeding['author']): void {
   const next = random(from + 1);
   for (let start = from; start < to; start += SEED_BATCH) {
     doc.transact(() => {
       for (let i = start; i < Math.min(to, start + SEED_BATCH); i++) {
         const step = STEPS[i % STEPS.length];
         const color = NOTE_COLORS[i % NOTE_COLORS.length];
-        const name = AUTHORS[i % AUTHORS.length] ?? 'Ann';
         if (!step || !color) throw new Error('no steps or colours');
         createNote(doc, {
           text: `${PHRASES[i % PHRASES.length]} #${i + 1}`,
           step: step.id,
           pos: { r: 0.05 + 0.9 * next(), t: 0.05 + 0.9 * next() },
           color,
-          author: { id: `bench-${name.toLowerCase()}`, name },
+          author,
         });
       }
     });
@@ -263,9 +279,9 @@ class Seeder {
 
   constructor(
     private readonly url: string,
-    private readonly board: Created,
+    private readonly seeding: Seeding,
   ) {
-    this.provider = connect(url, board.id, board.tokens.facilitator, this.doc);
+    this.provider = connect(url, seeding.boardId, seeding.token, this.doc);
     cleanups.push(() => {
       this.provider.destroy();
       this.doc.destroy();
@@ -274,11 +290,11 @@ class Seeder {
 
   async fillTo(count: number): Promise<void> {
     await waitFor('the writer to sync', () => this.provider.synced);
-    writeNotes(this.doc, this.written, count);
+    writeNotes(this.doc, this.written, count, this.seeding.author);
     this.written = count;
     // A second, fresh client sees what the server holds, not what the writer has queued.
     const check = new Y.Doc();
-    const reader = connect(this.url, this.board.id, this.board.tokens.facilitator, check);
+    const reader = connect(this.url, this.seeding.boardId, this.seeding.token, check);
     try {
       await waitFor(`the server to hold ${count} notes`, () => notesType(check).size === count);
     } finally {
@@ -648,7 +664,7 @@ async function main(): Promise<void> {
   const url = await startServer();
   const board = await createBoard(url);
   const link = board.links.facilitator;
-  const seeder = new Seeder(url, board);
+  const seeder = new Seeder(url, await joinAsSeeder(url, board));
   const seedStart = performance.now();
   await seeder.fillTo(NOTES);
   const seedMs = performance.now() - seedStart;

@@ -18,11 +18,11 @@ import {
   type ViewportChangeDetail,
 } from '../core/board-events.ts';
 import { type BoardRegion, visibleRegion } from '../core/board-region.ts';
+import { peers } from '../core/board-values.ts';
 import { ALL_NOTES, type NoteChanges, type NoteSource, noteUpdates } from '../core/note-source.ts';
-import type { Peer } from '../core/presence.ts';
+import type { Awareness, Peer } from '../core/presence.ts';
 import { type Point, ZOOM_STEP } from '../core/viewport.ts';
 import type { NoteView } from '../notes/note-view.ts';
-import { type Awareness, PresenceController } from '../presence/presence-controller.ts';
 import { boardTestHooks, installTestHooks } from '../testing/board-hooks.ts';
 import { TEST_BUILD } from '../testing/test-build.ts';
 import { BoundValue } from '../ui/bound-value.ts';
@@ -122,9 +122,10 @@ export class BoardCanvas extends LitElement {
         else this.onNotesChanged(source, update.changes);
       },
     });
-    new PresenceController(this, () => this.awareness, {
-      cursors: false,
-      onChange: (peers) => this.board?.cursors.update(peers),
+    // Cursors are drawn from every reading of the awareness; the canvas itself never re-renders for them.
+    new BoundValue(this, () => this.awareness, peers(true), [], {
+      rerender: false,
+      onChange: (present) => this.board?.cursors.update(present),
     });
     new CanvasKeys(this, {
       shown: () =>
