@@ -14,6 +14,7 @@ import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
 import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
 import { refusalText, UNEXPECTED_FAILURE } from './refusal-text.ts';
+import { TimerActions } from './timer-actions.ts';
 
 /**
  * One open board as one person works on it, without any UI: every change they make goes through here, checked
@@ -24,8 +25,10 @@ export class BoardCore {
   readonly permissions: Permissions;
   /** Writing, moving, recolouring, deleting and voting on notes. */
   readonly notes: NoteActions;
-  /** What facilitators do to lead the group: phases, brainstorm, voting rounds, lock, follow, timer. */
+  /** What facilitators do to lead the group: phases, brainstorm, voting rounds, lock, follow. */
   readonly lead: LeadActions;
+  /** The facilitator's timer buttons. */
+  readonly timer: TimerActions;
   private readonly locked = new LockedPhases();
 
   constructor(
@@ -36,6 +39,7 @@ export class BoardCore {
     this.permissions = new Permissions(person, () => docs.newerSchema);
     this.notes = new NoteActions(this);
     this.lead = new LeadActions(this);
+    this.timer = new TimerActions(this);
   }
 
   get readOnly(): boolean {

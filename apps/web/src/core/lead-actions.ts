@@ -2,7 +2,6 @@ import {
   closeVotingRound,
   endPrivateRound,
   getPhase,
-  isModelError,
   isPrivateRoundRunning,
   type LockMode,
   nextPhase,
@@ -19,10 +18,8 @@ import {
   startFollowing,
   startPrivateRound,
   stopFollowing,
-  type TimerWriteOptions,
   type VotingRoundInput,
 } from '@kompas/model';
-import type * as Y from 'yjs';
 import type { BoardCore } from './board-core.ts';
 import { positionOf } from './board-values.ts';
 
@@ -32,9 +29,6 @@ export interface OpenStepsQuestion {
   /** Where the group was when asked: the move is made from there. */
   from: PhasePosition;
 }
-
-/** A press on the workshop timer. */
-export type TimerPress = (controlDoc: Y.Doc, opts: TimerWriteOptions) => unknown;
 
 /** What facilitators do to lead the group, written to the control document; others' attempts do nothing. */
 export class LeadActions {
@@ -109,20 +103,5 @@ export class LeadActions {
 
   stopBringing(): void {
     this.core.leadWith((doc) => stopFollowing(doc));
-  }
-
-  /**
-   * Carries out one press on the timer at `now`, the server's time. Returns why it was refused ('' when it was
-   * done), or undefined when this person does not lead.
-   */
-  pressTimer(press: TimerPress, now: number): string | undefined {
-    if (!this.core.canLead) return undefined;
-    try {
-      press(this.core.docs.controlDoc, { now, actor: this.core.person.id });
-      return '';
-    } catch (error) {
-      if (!isModelError(error)) throw error;
-      return error.message;
-    }
   }
 }

@@ -1,19 +1,9 @@
 import type { ConnectionStatus, RoomConnection } from '@kompas/client';
-import {
-  addTimerMinute,
-  MINUTE_MS,
-  pauseTimer,
-  resetTimer,
-  setTimerDuration,
-  startTimer,
-  TIMER_MAX_MS,
-  type TimerState,
-  timerRemaining,
-} from '@kompas/model';
+import { MINUTE_MS, TIMER_MAX_MS, type TimerState, timerRemaining } from '@kompas/model';
 import { html, LitElement, nothing, svg } from 'lit';
 import type { BoardCore } from '../../core/board-core.ts';
 import { timerState } from '../../core/board-values.ts';
-import type { TimerPress } from '../../core/lead-actions.ts';
+import type { TimerActions } from '../../core/timer-actions.ts';
 import { TEST_BUILD } from '../../testing/test-build.ts';
 import { installTimerTestHooks } from '../../testing/timer-hooks.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
@@ -92,10 +82,7 @@ export class TimerWidget extends LitElement {
         },
         clockReady: () => this.clock.ready,
         start: (durationMs) => {
-          this.press((doc, opts) => {
-            setTimerDuration(doc, durationMs, opts);
-            startTimer(doc, opts);
-          });
+          this.press((timer, now) => timer.startFor(durationMs, now));
         },
       });
     }
@@ -178,16 +165,16 @@ export class TimerWidget extends LitElement {
         <div class="actions">
           ${
             timer.status === 'running'
-              ? html`<button class="button" ?disabled=${!ready} @click=${() => this.press(pauseTimer)}>Pause</button>`
-              : html`<button class="button primary" ?disabled=${!ready} @click=${() => this.press(startTimer)}>
+              ? html`<button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.pause(now))}>Pause</button>`
+              : html`<button class="button primary" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.start(now))}>
                   ${timer.status === 'paused' ? 'Resume' : 'Start'}
                 </button>`
           }
-          <button class="button" ?disabled=${!ready} @click=${() => this.press(addTimerMinute)}>+1 min</button>
+          <button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.addMinute(now))}>+1 min</button>
           ${
             timer.status === 'idle'
               ? nothing
-              : html`<button class="button" ?disabled=${!ready} @click=${() => this.press(resetTimer)}>Reset</button>`
+              : html`<button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.reset(now))}>Reset</button>`
           }
         </div>
         ${ready ? nothing : html`<p class="problem" role="status">Checking the server's clock…</p>`}
@@ -202,7 +189,7 @@ export class TimerWidget extends LitElement {
           return html`<button
             class="button"
             aria-pressed=${timer.durationMs === durationMs ? 'true' : 'false'}
-            @click=${() => this.press((doc, opts) => setTimerDuration(doc, durationMs, opts))}
+            @click=${() => this.press((timer, now) => timer.setDuration(durationMs, now))}
           >
             ${durationLabel(durationMs)}
           </button>`;
@@ -221,7 +208,7 @@ export class TimerWidget extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const minutes = Number(new FormData(form).get('minutes'));
-    this.press((doc, opts) => setTimerDuration(doc, Math.round(minutes * MINUTE_MS), opts));
+    this.press((timer, now) => timer.setDuration(Math.round(minutes * MINUTE_MS), now));
     if (!this.problem) form.reset();
   }
 
@@ -242,9 +229,10 @@ export class TimerWidget extends LitElement {
   }
 
   /** Carries out one press on the timer at the server's time; a refusal is shown in the controls. */
-  private press(action: TimerPress): void {
-    if (!this.connection || !this.canLead || !this.clock.ready) return;
-    const problem = this.core?.lead.pressTimer(action, this.clock.now());
+  private press(action: (timer: TimerActions, now: number) => string | undefined): void {
+    const timer = this.core?.timer;
+    if (!timer || !this.connection || !this.canLead || !this.clock.ready) return;
+    const problem = action(timer, this.clock.now());
     if (problem !== undefined) this.problem = problem;
   }
 
