@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getBoardMeta, initBoard, observeBoardMeta } from './board.ts';
+import { getBoardMeta, initBoard, observeBoardMeta, setBoardMeta } from './board.ts';
 import { createNote } from './note.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { CURRENT_SCHEMA_VERSION, readSchemaVersion } from './schema.ts';
@@ -98,5 +98,53 @@ describe('board metadata', () => {
     stop();
     doc.getMap('meta').set('title', 'Weer anders');
     expect(calls).toBe(2);
+  });
+});
+
+describe('editing the title and joint task', () => {
+  const meta = { title: 'Zorgregio West', task: '', createdAt: 5 };
+
+  it('changes what is given, trimmed, in one transaction with the origin given, and keeps the rest', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, meta);
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (transaction: Y.Transaction) => origins.push(transaction.origin));
+    const origin = { kind: 'local' };
+    setBoardMeta(doc, { task: '  Samen de wijkzorg organiseren\nmet de huisartsen ' }, { origin });
+    expect(getBoardMeta(doc)).toMatchObject({
+      title: 'Zorgregio West',
+      task: 'Samen de wijkzorg organiseren\nmet de huisartsen',
+      createdAt: 5,
+    });
+    setBoardMeta(doc, { title: 'Zorgregio West 2025' });
+    expect(getBoardMeta(doc)?.title).toBe('Zorgregio West 2025');
+    expect(origins).toEqual([origin, LOCAL_ORIGIN]);
+  });
+
+  it('writes nothing for values that did not change', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, meta);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    setBoardMeta(doc, { title: 'Zorgregio West', task: '' });
+    expect(updates).toBe(0);
+  });
+
+  it.each([
+    ['an empty title', 'invalid-title', { title: ' ' }, 'Board title must not be empty'],
+    ['a title of 121 characters', 'invalid-title', { title: 't'.repeat(121) }, 'at most 120 characters'],
+    ['a task of 501 characters', 'invalid-task', { task: 't'.repeat(501) }, 'at most 500 characters'],
+    ['a task that is not text', 'invalid-task', { task: 7 }, 'must be a string'],
+  ] as const)('refuses %s with a clear message and writes nothing', (_case, code, change, message) => {
+    const doc = new Y.Doc();
+    initBoard(doc, meta);
+    expectRefused(doc, code, () => setBoardMeta(doc, { title: 'Nieuw', ...(change as object) }));
+    expect(() => setBoardMeta(doc, change as never)).toThrow(message);
+    expect(getBoardMeta(doc)?.title).toBe('Zorgregio West');
+  });
+
+  it('refuses a board whose metadata has not arrived yet', () => {
+    const doc = new Y.Doc();
+    expectRefused(doc, 'board-not-loaded', () => setBoardMeta(doc, { title: 'Nieuw' }));
   });
 });

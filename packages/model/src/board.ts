@@ -69,6 +69,34 @@ export function initBoard(doc: Y.Doc, meta: BoardMetaInput, opts?: TransactOptio
   }, origin);
 }
 
+/** A facilitator's change to the title and the joint task; what is left out stays as it is. */
+export interface BoardMetaChange {
+  title?: string;
+  task?: string;
+}
+
+/**
+ * Changes the title and the joint task of a board that has them, validated as initBoard does: ModelError
+ * ('invalid-title', 'invalid-task') before anything is written, 'board-not-loaded' while the document has no
+ * metadata yet (a board whose state has not arrived). Unchanged fields are not written again. Who may change
+ * them is the caller's and the server's rule (findRefusedChange: facilitators only).
+ */
+export function setBoardMeta(doc: Y.Doc, change: BoardMetaChange, opts?: TransactOptions): void {
+  const input: Partial<Record<keyof BoardMetaChange, unknown>> =
+    typeof change === 'object' && change !== null ? change : {};
+  const title = input.title === undefined ? undefined : normalisePlainText(input.title, TITLE_RULE);
+  const task = input.task === undefined ? undefined : normalisePlainText(input.task, TASK_RULE);
+  assertWritableSchema(doc);
+  const current = getBoardMeta(doc);
+  if (!current)
+    throw new ModelError('board-not-loaded', 'The board has not loaded yet; try again in a moment');
+  const map = metaType(doc);
+  doc.transact(() => {
+    if (title !== undefined && title !== current.title) map.set('title', title);
+    if (task !== undefined && task !== current.task) map.set('task', task);
+  }, opts?.origin ?? LOCAL_ORIGIN);
+}
+
 /** The board's metadata, or undefined while it has none (not synced yet) or when what is stored is invalid. */
 export function getBoardMeta(doc: Y.Doc): BoardMeta | undefined {
   const map = metaType(doc);

@@ -13,6 +13,7 @@ export type ModelErrorCode =
   | 'invalid-title'
   | 'invalid-task'
   | 'board-exists'
+  | 'board-not-loaded'
   | 'newer-schema'
   | 'invalid-round'
   | 'invalid-actor'

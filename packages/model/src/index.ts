@@ -3,10 +3,12 @@ export {
   BOARD_TASK_MAX,
   BOARD_TITLE_MAX,
   type BoardMeta,
+  type BoardMetaChange,
   type BoardMetaInput,
   getBoardMeta,
   initBoard,
   observeBoardMeta,
+  setBoardMeta,
 } from './board.ts';
 export {
   applyFrame,

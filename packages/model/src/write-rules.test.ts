@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoard, META_KEY } from './board.ts';
+import { initBoard, META_KEY, setBoardMeta } from './board.ts';
 import { setBoardLock } from './board-lock.ts';
 import { findRefusedChange } from './change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTES_KEY, recolorNote } from './note.ts';
@@ -112,6 +112,27 @@ describe('who may write what on a board', () => {
     const retitle = (doc: Y.Doc) => doc.getMap(META_KEY).set('title', 'Overgenomen');
     expect(attempt(anna, retitle)?.reason).toMatch(/only facilitators/);
     expect(attempt(fenna, retitle)).toBeNull();
+  });
+
+  it('passes a facilitator’s edit of the title and task through setBoardMeta, and refuses a participant’s', () => {
+    const { attempt } = setUp();
+    const edit = (doc: Y.Doc) =>
+      setBoardMeta(doc, {
+        title: 'Zorgregio West 2025',
+        task: 'Samen de wijkzorg en de huisartsen organiseren',
+      });
+    expect(attempt(fenna, edit)).toBeNull();
+    expect(attempt(bert, edit)?.reason).toMatch(/only facilitators/);
+  });
+
+  it('refuses a facilitator’s title or task that setBoardMeta would not write', () => {
+    const { attempt } = setUp();
+    const tooLong = (doc: Y.Doc) => doc.getMap(META_KEY).set('task', 't'.repeat(501));
+    const empty = (doc: Y.Doc) => doc.getMap(META_KEY).set('title', '');
+    const extraField = (doc: Y.Doc) => doc.getMap(META_KEY).set('subtitle', 'Erbij');
+    for (const write of [tooLong, empty, extraField]) {
+      expect(attempt(fenna, write)?.reason).toBe('board title, task or creation time is invalid');
+    }
   });
 
   it('lets an observer write nothing, not even a note under their own name', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, parseBoardInfo, parseCreatedBoard, parseJoinedPerson } from './board-answers.ts';
+import {
+  errorMessage,
+  parseBoardInfo,
+  parseBoardInvites,
+  parseCreatedBoard,
+  parseJoinedPerson,
+} from './board-answers.ts';
 import { ShapeError } from './shape.ts';
 
 const person = { id: 'p1', name: 'Ans', role: 'participant' };
@@ -61,6 +67,23 @@ describe('parseJoinedPerson', () => {
 
   it('rejects an answer without a token', () => {
     expect(() => parseJoinedPerson({ person })).toThrow('joined.token should be a string, got nothing');
+  });
+});
+
+describe('parseBoardInvites', () => {
+  it('accepts a facilitator’s three links and a participant’s one', () => {
+    const all = { facilitator: '/f', participant: '/p', observer: '/o' };
+    expect(parseBoardInvites({ links: all })).toEqual({ links: all });
+    expect(parseBoardInvites({ links: { participant: '/p' } })).toEqual({ links: { participant: '/p' } });
+  });
+
+  it('rejects an answer without the participant link, or with a link that is not text', () => {
+    expect(() => parseBoardInvites({ links: { observer: '/o' } })).toThrow(
+      'invites.links.participant should be a string, got nothing',
+    );
+    expect(() => parseBoardInvites({ links: { participant: '/p', observer: 5 } })).toThrow(
+      'invites.links.observer should be a string, got 5',
+    );
   });
 });
 

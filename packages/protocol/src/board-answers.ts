@@ -41,6 +41,14 @@ export interface CreatedBoard {
   tokens: InviteLinks;
 }
 
+/**
+ * `GET /api/boards/<id>/invites`: the invite links the asking person may hand out. A facilitator gets all
+ * three (the facilitator link for a co-facilitator), a participant the participant link; observers invite nobody.
+ */
+export interface BoardInvites {
+  links: Partial<InviteLinks> & Pick<InviteLinks, 'participant'>;
+}
+
 /** What the server answers with a refusal (any status but 2xx). */
 export interface ErrorAnswer {
   error: string;
@@ -79,6 +87,15 @@ export function parseCreatedBoard(json: unknown): CreatedBoard {
     json,
     'created board',
   );
+}
+
+export function parseBoardInvites(json: unknown): BoardInvites {
+  return readFields<BoardInvites>({
+    links: readFields<BoardInvites['links']>(
+      { facilitator: readString, participant: readString, observer: readString },
+      ['facilitator', 'observer'],
+    ),
+  })(json, 'invites');
 }
 
 /** The message of a refusal's answer, or undefined when the answer is not one (a proxy's page, say). */

@@ -15,6 +15,7 @@
 export { isRole, ROLES, type Role } from '@kompas/model';
 export {
   type BoardInfo,
+  type BoardInvites,
   type BoardPerson,
   type CreatedBoard,
   type ErrorAnswer,
@@ -22,6 +23,7 @@ export {
   type InviteLinks,
   type JoinedPerson,
   parseBoardInfo,
+  parseBoardInvites,
   parseCreatedBoard,
   parseJoinedPerson,
 } from './board-answers.ts';
