@@ -29,6 +29,7 @@ export class Boards {
   private readonly insert: Database.Statement<[string, string, string, number]>;
   private readonly select: Database.Statement<[string], BoardRecord>;
   private readonly selectIds: Database.Statement<[], { id: string }>;
+  private readonly updateTitleAndTask: Database.Statement<[string, string, string]>;
 
   constructor(
     db: Database.Database,
@@ -43,6 +44,15 @@ export class Boards {
     this.insert = db.prepare('INSERT INTO boards (id, title, task, created_at) VALUES (?, ?, ?, ?)');
     this.select = db.prepare('SELECT id, title, task, created_at AS createdAt FROM boards WHERE id = ?');
     this.selectIds = db.prepare('SELECT id FROM boards ORDER BY created_at DESC');
+    this.updateTitleAndTask = db.prepare('UPDATE boards SET title = ?, task = ? WHERE id = ?');
+  }
+
+  /**
+   * Keeps the registry's title and task as the board's document has them after a facilitator changed them, so
+   * what the API tells (to someone about to join, in a report's file name) is not the title it was created with.
+   */
+  retitle(id: string, meta: { title: string; task: string }): void {
+    this.updateTitleAndTask.run(meta.title, meta.task, id);
   }
 
   /** Every board's id, newest first. */

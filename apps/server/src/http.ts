@@ -4,7 +4,7 @@ import { type BoardInfo, type CreatedBoard, type ErrorAnswer, isReportFormat } f
 import type { Storage } from '@kompas/relay';
 import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
-import { createInvites } from './invites.ts';
+import { createInvites, invitesFor } from './invites.ts';
 import type { Logger } from './logger.ts';
 import { type People, personView } from './people.ts';
 import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
@@ -52,6 +52,8 @@ class HttpError extends Error {
 }
 
 const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
+/** `GET /api/boards/<id>/invites`: the invite links the person of a person token may hand out. */
+const INVITES_PATH = /^\/api\/boards\/([^/]+)\/invites$/;
 const READ_METHODS = ['GET', 'HEAD'];
 
 /** The request handler for node:http: health, the JSON API, and the web app. */
@@ -114,6 +116,12 @@ async function route(
   if (boardPath) {
     allowMethods(req, READ_METHODS);
     readBoard(context, req, res, boardPath[1] ?? '', query);
+    return;
+  }
+  const invitesPath = INVITES_PATH.exec(path);
+  if (invitesPath) {
+    allowMethods(req, READ_METHODS);
+    sendInvites(context, res, requireAccess(context, req, invitesPath[1] ?? '', query));
     return;
   }
   const peoplePath = PEOPLE_PATH.exec(path);
@@ -192,6 +200,7 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
     board.id,
     context.publicUrl(),
     context.tokenTtlDays,
+    board.createdAt,
   );
   context.logger.info('board created', { board: board.id });
   const created: CreatedBoard = { id: board.id, links, tokens };
@@ -228,6 +237,29 @@ function readBoard(
     ...(person ? { person: personView(person) } : {}),
   };
   sendJson(res, 200, info);
+}
+
+/**
+ * Someone on the board asks for links to invite others: only a person who joined (an invite link's token is
+ * already a link of its own), and only the links their role may hand out.
+ */
+function sendInvites(
+  context: HttpContext,
+  res: ServerResponse,
+  access: ReturnType<typeof requireAccess>,
+): void {
+  if (access.person === undefined) throw new HttpError(401, 'join the board first');
+  const { board } = access;
+  const { links } = createInvites(
+    context.secret,
+    board.id,
+    context.publicUrl(),
+    context.tokenTtlDays,
+    board.createdAt,
+  );
+  const invites = invitesFor(access.role, links);
+  if (!invites) throw new HttpError(403, 'observers do not invite others');
+  sendJson(res, 200, invites);
 }
 
 /** The board and role a request's token grants (any role may read); 401, 403 or 404 otherwise. */

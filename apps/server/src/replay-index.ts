@@ -2,6 +2,7 @@ import {
   applyFrame,
   type BoardEvent,
   type BoardFrame,
+  type BoardMeta,
   type BoardState,
   emptyBoardState,
   frameEvents,
@@ -34,6 +35,8 @@ export interface ReplayIndexOptions {
   delayMs?: number;
   /** A board whose index took nothing in for this long lets go of its document (default 10 minutes). */
   idleMs?: number;
+  /** Told the board's title and task each time an indexed update changed them. */
+  onMeta?: (room: string, meta: BoardMeta) => void;
 }
 
 /**
@@ -280,6 +283,8 @@ export class ReplayIndex {
         if (keyframe !== null) insertKeyframe.run(room, seq, keyframe);
       }
     })();
+    const meta = indexed.findLast((update) => update.meta)?.meta;
+    if (meta) this.options.onMeta?.(room, meta);
   }
 }
 
@@ -294,6 +299,8 @@ interface IndexedUpdate {
   activity: WriterActivity | null;
   /** The state after the update, at a keyframe position. */
   keyframe: string | null;
+  /** The board's title and task, when the update changed them. */
+  meta: BoardMeta | null;
 }
 
 /** What one update changed, taken in and serialised, but not yet applied to the room's plain state. */
@@ -330,7 +337,7 @@ function indexUpdate(live: LiveRoom, entry: LogEntry, logger: Logger, room: stri
   live.seq = seq;
   const keyframe = seq % KEYFRAME_EVERY === 0 ? JSON.stringify(live.state) : null;
   const { changes, events, activity } = taken;
-  return { seq, at, actor, changes, events, activity, keyframe };
+  return { seq, at, actor, changes, events, activity, keyframe, meta: taken.frame.meta ?? null };
 }
 
 /** Applies one logged update to the live room's document and notes, as JSON, what it changed. */

@@ -109,7 +109,10 @@ export async function sendReport(
     loadDoc(storage, roomName(board.id, 'control')),
     recordedPeople(storage, board.id),
   ]);
-  const content = boardDocFromState(replay.latestState(board.id));
+  const state = replay.latestState(board.id);
+  const content = boardDocFromState(state);
+  // The title and task as the board has them now: a facilitator may have changed them since it was created.
+  const titled = state.meta ? { ...board, title: state.meta.title, task: state.meta.task } : board;
   // Names as the server registered them, never as a browser's presence claims; presence only names the
   // people of boards from before people existed. Observers took no part.
   const everyone = registry.list(board.id);
@@ -121,10 +124,10 @@ export async function sendReport(
   ];
   try {
     const activity = activityOf(replay, board.id, personOfClient);
-    const report = buildReport({ content, control, now: Date.now(), board, people, activity });
+    const report = buildReport({ content, control, now: Date.now(), board: titled, people, activity });
     const spec: ReportFormatSpec = FORMAT_SPECS[format];
     const body = spec.render(report);
-    const filename = `${fileNameSlug(board.title)}-report.${spec.extension}`;
+    const filename = `${fileNameSlug(titled.title)}-report.${spec.extension}`;
     res.writeHead(200, {
       'Content-Type': spec.contentType,
       'Content-Length': Buffer.byteLength(body),

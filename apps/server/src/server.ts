@@ -53,7 +53,11 @@ export async function startServer(
   const db = new Database(storage.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const replay = new ReplayIndex(db, storage, { logger });
+  const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
+  const replay = new ReplayIndex(db, storage, {
+    logger,
+    onMeta: (room, meta) => boards.retitle(parseRoom(room)?.boardId ?? room, meta),
+  });
   const people = new People(db);
   const isBoardRoom = (room: string) => parseRoom(room)?.kind === 'content';
   const relay = createRelay({
@@ -77,7 +81,6 @@ export async function startServer(
       return { id: boardId, rooms: boardRooms(boardId) };
     },
   });
-  const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
   // ws closes a larger frame with 1009 as soon as its header says so, before buffering any of it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.budgets.maxFrameBytes });
 
