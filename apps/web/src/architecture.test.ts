@@ -23,6 +23,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'facilitation/follow': SHARED,
   'facilitation/voting': SHARED,
   'facilitation/brainstorm': SHARED,
+  'facilitation/details': SHARED,
+  invite: SHARED,
   export: SHARED,
   replay: [...SHARED, 'canvas', 'notes', 'presence', 'export'],
   board: [
@@ -36,6 +38,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     'facilitation/follow',
     'facilitation/voting',
     'facilitation/brainstorm',
+    'facilitation/details',
+    'invite',
     'export',
   ],
   app: [...SHARED, 'board', 'replay'],

@@ -48,5 +48,7 @@ export function accessProblem(code: number, reason: string): AccessProblem {
 /** A board URL without any token, e.g. typed by hand. */
 export const MISSING_TOKEN_PROBLEM: AccessProblem = {
   title: 'This link is not valid',
-  detail: `The link has no access key. Open the full invite link you received. ${ASK_AGAIN}`,
+  detail:
+    'This address opens the board only in a browser that has joined it. Open the invite link you received, ' +
+    'or ask the facilitator of the workshop for one.',
 };

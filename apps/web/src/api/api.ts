@@ -1,9 +1,11 @@
 import {
   type BoardInfo,
+  type BoardInvites,
   type CreatedBoard,
   errorMessage,
   type JoinedPerson,
   parseBoardInfo,
+  parseBoardInvites,
   parseCreatedBoard,
   parseJoinedPerson,
   ShapeError,
@@ -81,5 +83,14 @@ export function joinBoard(boardId: string, inviteToken: string, name: string): P
       body: JSON.stringify({ name }),
     },
     parseJoinedPerson,
+  );
+}
+
+/** The invite links this person (a person token) may hand out; observers are refused (403). */
+export function fetchInvites(boardId: string, personToken: string): Promise<BoardInvites> {
+  return requestJson(
+    `/api/boards/${encodeURIComponent(boardId)}/invites`,
+    { headers: { Authorization: `Bearer ${personToken}` } },
+    parseBoardInvites,
   );
 }

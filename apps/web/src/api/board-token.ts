@@ -1,7 +1,11 @@
+import { keptPersonToken } from './person.ts';
+
 /**
  * Invite tokens arrive in the link's fragment (`#token=...`), which never reaches HTTP logs. The app
  * keeps the token in sessionStorage per board and removes it from the address bar, so it cannot be read
- * over a shoulder while a reload in the same tab still works.
+ * over a shoulder while a reload in the same tab still works. The bare address left in the address bar opens
+ * the board again in any tab of a browser that joined it (with the person kept on the device), and nowhere
+ * else: copied by accident into a chat, it hands out no one's access.
  */
 
 /** The token in a URL fragment such as `#token=abc`, or null. */
@@ -48,11 +52,15 @@ export function takeBoardToken(boardId: string, env: TokenEnvironment): string |
   }
 }
 
-/** takeBoardToken for the page the browser shows: its address, its sessionStorage, its history. */
+/**
+ * takeBoardToken for the page the browser shows (its address, its sessionStorage, its history), or else the
+ * person this browser joined the board as.
+ */
 export function takePageBoardToken(boardId: string): string | null {
-  return takeBoardToken(boardId, {
+  const fromTab = takeBoardToken(boardId, {
     location,
     storage: sessionStorage,
     replaceUrl: (url) => history.replaceState(history.state, '', url),
   });
+  return fromTab ?? keptPersonToken(boardId);
 }

@@ -1,6 +1,6 @@
 import type { BoardInfo, JoinedPerson } from '@kompas/protocol';
 import { describe, expect, it } from 'vitest';
-import { recallPerson, resolvePerson } from './person.ts';
+import { keptPersonToken, recallPerson, rememberPerson, resolvePerson } from './person.ts';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -57,5 +57,27 @@ describe('the person this browser is on a board', () => {
       storage: memoryStorage(),
     });
     expect(joined).toEqual({ token: 'person-token', person });
+  });
+});
+
+describe('the bare board address on this device', () => {
+  const joined = (role: 'facilitator' | 'participant', token: string): JoinedPerson => ({
+    token,
+    person: { id: `p-${role}`, name: 'Fenna', role },
+  });
+
+  it('opens with the person this browser joined as, the facilitator first', () => {
+    const storage = memoryStorage();
+    expect(keptPersonToken('board-1', storage)).toBeNull();
+    rememberPerson('board-1', joined('participant', 'as-participant'), storage);
+    expect(keptPersonToken('board-1', storage)).toBe('as-participant');
+    rememberPerson('board-1', joined('facilitator', 'as-facilitator'), storage);
+    expect(keptPersonToken('board-1', storage)).toBe('as-facilitator');
+  });
+
+  it('opens no other board', () => {
+    const storage = memoryStorage();
+    rememberPerson('board-1', joined('facilitator', 'as-facilitator'), storage);
+    expect(keptPersonToken('board-2', storage)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { type BoardInfo, type JoinedPerson, parseJoinedPerson } from '@kompas/protocol';
+import { type BoardInfo, type JoinedPerson, parseJoinedPerson, ROLES } from '@kompas/protocol';
 
 /**
  * Who this browser is on a board. An invite link names a role; joining with it makes a person, whose id the
@@ -34,6 +34,21 @@ export function recallPerson(
     // Nothing kept, or something else: this browser joins anew.
     return undefined;
   }
+}
+
+/**
+ * The person token of someone this browser joined the board as, the facilitator first: what opens the board's
+ * bare address (`/b/<id>`, `/b/<id>/replay`) again on this device. Null on a device that never joined it.
+ */
+export function keptPersonToken(
+  boardId: string,
+  storage: Pick<Storage, 'getItem'> = localStorage,
+): string | null {
+  for (const role of ROLES) {
+    const kept = recallPerson(boardId, role, storage);
+    if (kept) return kept.token;
+  }
+  return null;
 }
 
 export interface PersonLookup {

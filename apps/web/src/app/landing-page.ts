@@ -1,22 +1,15 @@
-import type { CreatedBoard, Role } from '@kompas/protocol';
+import { BOARD_TASK_MAX, BOARD_TITLE_MAX } from '@kompas/model';
+import { type CreatedBoard, ROLES } from '@kompas/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiError, createBoard } from '../api/api.ts';
+import { type MadeBoard, madeBoards, rememberMadeBoard } from '../api/made-boards.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
-import { boardIllustration } from './board-illustration.ts';
-import './invite-link.ts';
-import { navigate } from '../ui/router.ts';
+import { inviteLink } from '../ui/invite-link.ts';
+import { navigateOnPlainClick } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-
-const TITLE_MAX = 120;
-const TASK_MAX = 500;
-
-/** The three links a new workshop hands out, one per role. */
-const INVITES: readonly { role: Role; label: string; description: string }[] = [
-  { role: 'facilitator', label: 'Facilitator', description: 'runs the session' },
-  { role: 'participant', label: 'Participant', description: 'for the partners: add and move notes' },
-  { role: 'observer', label: 'Observer', description: 'view only' },
-];
+import { boardIllustration } from './board-illustration.ts';
+import './made-boards-list.ts';
 
 /** The front page: what Kompas is, and a form that creates a workshop and hands out its three links. */
 export class LandingPage extends LitElement {
@@ -24,17 +17,21 @@ export class LandingPage extends LitElement {
     busy: { state: true },
     error: { state: true },
     created: { state: true },
+    made: { state: true },
   };
 
   declare busy: boolean;
   declare error: string;
   declare created: CreatedBoard | null;
+  /** The workshops made on this device, newest first. */
+  declare made: readonly MadeBoard[];
 
   constructor() {
     super();
     this.busy = false;
     this.error = '';
     this.created = null;
+    this.made = madeBoards();
   }
 
   static override styles = [
@@ -177,6 +174,11 @@ export class LandingPage extends LitElement {
         text-decoration: underline;
         text-underline-offset: 3px;
       }
+      .made {
+        max-width: 1120px;
+        margin: 0 auto;
+        padding: 0 28px 64px;
+      }
       @media (max-width: 880px) {
         main {
           grid-template-columns: 1fr;
@@ -217,7 +219,8 @@ export class LandingPage extends LitElement {
         <section class="card" aria-labelledby="card-title">
           ${this.created ? this.renderLinks(this.created) : this.renderForm()}
         </section>
-      </main>`;
+      </main>
+      <kompas-made-boards-list class="made" .boards=${this.made}></kompas-made-boards-list>`;
   }
 
   private renderForm() {
@@ -226,18 +229,18 @@ export class LandingPage extends LitElement {
       <form @submit=${this.onSubmit} novalidate>
         <div class="field">
           <label for="title">Workshop title</label>
-          <input id="title" name="title" type="text" maxlength=${TITLE_MAX} required placeholder="e.g. Regional care alliance — kick-off" />
+          <input id="title" name="title" type="text" maxlength=${BOARD_TITLE_MAX} required placeholder="e.g. Regional care alliance — kick-off" />
         </div>
         <div class="field">
           <label for="task">Joint task</label>
           <textarea
             id="task"
             name="task"
-            maxlength=${TASK_MAX}
+            maxlength=${BOARD_TASK_MAX}
             aria-describedby="task-hint"
             placeholder="What do the partners have to do together?"
           ></textarea>
-          <span id="task-hint" class="hint">Shown in the centre of the board. You can leave it open for now.</span>
+          <span id="task-hint" class="hint">Shown in the centre of the board. You can leave it open for now and set it later on the board.</span>
         </div>
         ${this.error ? html`<div class="error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
         <div class="actions">
@@ -255,17 +258,10 @@ export class LandingPage extends LitElement {
       <h2 id="card-title">Share the links</h2>
       <p class="sub">Each link gives its own role. Keep the facilitator link to yourself.</p>
       <div class="links">
-        ${INVITES.map(
-          ({ role, label, description }) => html`<kompas-invite-link
-            role=${role}
-            label=${label}
-            description=${description}
-            .href=${created.links[role]}
-          ></kompas-invite-link>`,
-        )}
+        ${ROLES.map((role) => inviteLink(role, created.links[role]))}
       </div>
       <div class="actions">
-        <a class="button primary large" href=${openHref} @click=${this.onOpen}
+        <a class="button primary large" href=${openHref} @click=${navigateOnPlainClick}
           >Open board as facilitator ${ICONS.arrowRight}</a
         >
         <button class="link-button" @click=${this.reset}>Start another workshop</button>
@@ -286,7 +282,10 @@ export class LandingPage extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      this.created = await createBoard({ title, task });
+      const created = await createBoard({ title, task });
+      rememberMadeBoard({ title, createdAt: Date.now(), created });
+      this.made = madeBoards();
+      this.created = created;
     } catch (error) {
       this.error =
         error instanceof ApiError
@@ -297,12 +296,6 @@ export class LandingPage extends LitElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  private onOpen(event: MouseEvent): void {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate((event.currentTarget as HTMLAnchorElement).getAttribute('href') ?? '/');
   }
 
   private reset(): void {

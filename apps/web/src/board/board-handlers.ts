@@ -9,6 +9,7 @@ import type {
   NoteRecolorDetail,
   NoteVoteDetail,
 } from '../core/board-events.ts';
+import type { DetailsSaveDetail } from '../facilitation/details/details-dialog.ts';
 import type { FollowCommandDetail } from '../facilitation/follow/follow-bar.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
 import type { LockChangeDetail } from '../facilitation/lock/lock-menu.ts';
@@ -42,6 +43,11 @@ function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
       const from = page.openSteps?.from;
       page.askOpenSteps(null);
       core.lead.moveOn(from);
+    },
+    /** Closes the dialog once written; a refusal stays in it, beside what was typed. */
+    detailsSave: (event: CustomEvent<DetailsSaveDetail>) => {
+      const refusal = core.lead.editDetails(event.detail);
+      page.showDetails(refusal === null ? false : refusal);
     },
     votingStart: (event: CustomEvent<VotingStartDetail>) => {
       page.showVotingDialog(false);

@@ -22,7 +22,8 @@ const ROLE_LABELS: Record<Role, string> = {
  * controls), the tools (add note, undo/redo), who is here, the connection and your role. Tools
  * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase;
  * the `lock` slot what is locked;
- * the `export` slot the export menu.
+ * the `invite` slot the invite links; the `export` slot the export menu. Facilitators click the title or the
+ * task (or the pencil beside them) to change them.
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -116,6 +117,9 @@ export class BoardHeader extends LitElement {
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
+      }
+      .titles.editable {
+        cursor: pointer;
       }
       .task {
         margin: 0;
@@ -224,10 +228,17 @@ export class BoardHeader extends LitElement {
     const viewOnly = this.readOnly;
     return html`<header>
       <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
-      <div class="titles">
+      <div class="titles ${this.canLead ? 'editable' : ''}" @click=${this.canLead ? this.editDetails : nothing}>
         <h1 title=${this.boardTitle}>${this.boardTitle || 'Untitled workshop'}</h1>
-        ${this.task ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>` : nothing}
+        ${
+          this.task
+            ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>`
+            : this.canLead
+              ? html`<p class="task"><strong>Joint task</strong>not set yet, click to add it</p>`
+              : nothing
+        }
       </div>
+      ${this.canLead ? commandButton(this, COMMANDS['edit-details'], ICONS.pencil) : nothing}
       <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
       <slot name="timer"></slot>
       <slot name="lock"></slot>
@@ -265,6 +276,7 @@ export class BoardHeader extends LitElement {
       }
       <span class="divider" aria-hidden="true"></span>
       <div class="aside">
+        <slot name="invite"></slot>
         <slot name="export"></slot>
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
         <kompas-connection-badge .status=${this.status}></kompas-connection-badge>
@@ -282,6 +294,9 @@ export class BoardHeader extends LitElement {
   private command(command: CommandName): void {
     fireCommand(this, command);
   }
+
+  /** A facilitator clicks the title or the task to change them (the pencil beside them does it by keyboard). */
+  private readonly editDetails = (): void => this.command('edit-details');
 }
 
 customElements.define('kompas-board-header', BoardHeader);

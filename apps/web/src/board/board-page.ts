@@ -54,6 +54,8 @@ export class BoardPage extends LitElement implements BoardView {
     openSteps: { state: true },
     votingOpen: { state: true },
     votingDialogOpen: { state: true },
+    detailsOpen: { state: true },
+    detailsError: { state: true },
   };
 
   declare boardId: string;
@@ -70,6 +72,9 @@ export class BoardPage extends LitElement implements BoardView {
   declare votingOpen: boolean;
   /** Whether the facilitator is setting up a voting round. */
   declare votingDialogOpen: boolean;
+  /** Whether the facilitator is changing the title and task, and why their last try was refused. */
+  declare detailsOpen: boolean;
+  declare detailsError: string;
   private readonly toast = new ToastController(this);
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly values = new BoardBindings(
@@ -106,6 +111,8 @@ export class BoardPage extends LitElement implements BoardView {
     this.openSteps = null;
     this.votingOpen = false;
     this.votingDialogOpen = false;
+    this.detailsOpen = false;
+    this.detailsError = '';
   }
 
   static override styles = boardPageStyles;
@@ -219,6 +226,8 @@ export class BoardPage extends LitElement implements BoardView {
       votingOpen: this.votingOpen,
       votingDialogOpen: this.votingDialogOpen,
       openSteps: this.openSteps,
+      detailsOpen: this.detailsOpen,
+      detailsError: this.detailsError,
       toast: (text) => this.toast.show(text),
     };
   }
@@ -324,6 +333,16 @@ export class BoardPage extends LitElement implements BoardView {
 
   showVotingDialog(open: boolean): void {
     this.votingDialogOpen = open;
+  }
+
+  editDetails(): void {
+    this.showDetails(true);
+  }
+
+  /** Opens or closes the title and task dialog; a refusal's words keep it open and show in it. */
+  showDetails(open: boolean | string): void {
+    this.detailsOpen = open !== false;
+    this.detailsError = typeof open === 'string' ? open : '';
   }
 
   private get commandContext(): CommandContext | null {

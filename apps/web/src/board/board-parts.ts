@@ -8,6 +8,7 @@ import type { OpenStepsQuestion } from '../core/lead-actions.ts';
 import type { LocalUser } from '../core/local-user.ts';
 import type { ExportFailedDetail } from '../export/export-menu.ts';
 import '../export/export-menu.ts';
+import '../facilitation/details/details-dialog.ts';
 import '../facilitation/follow/follow-bar.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
 import '../facilitation/lock/lock-menu.ts';
@@ -22,8 +23,9 @@ import '../facilitation/voting/voting-dialog.ts';
 import '../facilitation/voting/voting-panel.ts';
 import '../facilitation/voting/voting-status.ts';
 import { liveNoteSource } from '../core/live-note-source.ts';
+import '../invite/invite-menu.ts';
 import '../notes/notes-list.ts';
-import { navigate, replayPath } from '../ui/router.ts';
+import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
 import type { BoardBindings } from './board-bindings.ts';
 import { boardEventHandlers } from './board-handlers.ts';
@@ -46,14 +48,10 @@ export interface BoardParts {
   votingOpen: boolean;
   votingDialogOpen: boolean;
   openSteps: OpenStepsQuestion | null;
+  /** Whether the facilitator's title and task dialog is open, and why their last change was refused. */
+  detailsOpen: boolean;
+  detailsError: string;
   toast: (text: string) => void;
-}
-
-/** Opens the replay in this tab without a page load; other clicks (new tab, window) go their own way. */
-function onReplayLink(event: MouseEvent, boardId: string): void {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  event.preventDefault();
-  navigate(replayPath(boardId));
 }
 
 /** The colour of the person whose view is followed, for the frame around a follower's board. */
@@ -94,19 +92,25 @@ export function renderBoard(parts: BoardParts) {
     >
       <kompas-timer slot="timer" .connection=${session.controlConnection} .canLead=${canLead} .core=${core}></kompas-timer>
       <kompas-lock-status slot="lock" .mode=${lock.mode} .phase=${currentPhase}></kompas-lock-status>
+      ${
+        info.role === 'observer'
+          ? nothing
+          : html`<kompas-invite-menu slot="invite" .boardId=${info.id} .token=${token} .role=${info.role}></kompas-invite-menu>`
+      }
       <kompas-export-menu
         slot="export"
         .boardId=${info.id}
         .token=${token}
         .boardTitle=${title}
         .image=${on.boardImage}
+        .replayHref=${replayPath(info.id)}
         @export-failed=${(event: CustomEvent<ExportFailedDetail>) => parts.toast(event.detail.message)}
       ></kompas-export-menu>
       <a
         slot="export"
         class="replay-link"
         href=${replayPath(info.id)}
-        @click=${(event: MouseEvent) => onReplayLink(event, info.id)}
+        @click=${navigateOnPlainClick}
         >Replay</a
       >
     </kompas-board-header>
@@ -196,6 +200,18 @@ export function renderBoard(parts: BoardParts) {
       @move-on=${on.moveOn}
       @stay=${() => page.askOpenSteps(null)}
     ></kompas-open-steps-dialog>
+    ${
+      canLead
+        ? html`<kompas-details-dialog
+            .open=${parts.detailsOpen}
+            .boardTitle=${title}
+            .task=${task}
+            .error=${parts.detailsError}
+            @details-save=${on.detailsSave}
+            @details-cancel=${() => page.showDetails(false)}
+          ></kompas-details-dialog>`
+        : nothing
+    }
     <kompas-voting-dialog
       .open=${parts.votingDialogOpen}
       .phase=${position?.phase ?? null}

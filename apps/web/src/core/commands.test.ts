@@ -20,10 +20,21 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     toggleSteps: call('toggleSteps'),
     toggleVoting: call('toggleVoting'),
     askOpenSteps: (question) => asked.push(question),
+    editDetails: call('editDetails'),
   };
 }
 
 describe('the board’s commands', () => {
+  it('opens the title and task dialog for facilitators only', () => {
+    for (const role of ['facilitator', 'participant', 'observer'] as const) {
+      const shown = view();
+      const ran = runCommand('edit-details', { core: testBoard(role).core, view: shown });
+      expect([role, ran, shown.calls]).toEqual(
+        role === 'facilitator' ? [role, true, ['editDetails']] : [role, false, []],
+      );
+    }
+  });
+
   it('finds undo and redo by their keys', () => {
     expect(commandForKey({ ...keys, key: 'z' })?.name).toBe('undo');
     expect(commandForKey({ ...keys, key: 'Z', shiftKey: true })?.name).toBe('redo');

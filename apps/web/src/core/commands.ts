@@ -12,6 +12,8 @@ export interface BoardView {
   toggleVoting(): void;
   /** Asks the facilitator whether to move on although steps are open. */
   askOpenSteps(question: OpenStepsQuestion): void;
+  /** Opens the facilitator's dialog for the workshop's title and joint task. */
+  editDetails(): void;
 }
 
 export interface CommandContext {
@@ -30,7 +32,8 @@ export type CommandName =
   | 'toggle-voting'
   | 'start-workshop'
   | 'previous-phase'
-  | 'next-phase';
+  | 'next-phase'
+  | 'edit-details';
 
 /**
  * One thing a person can do on the board, from a button, a menu or the keyboard: its name, the label its
@@ -128,6 +131,12 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
       const question = core.lead.nextPhase();
       if (question) view.askOpenSteps(question);
     },
+  },
+  'edit-details': {
+    name: 'edit-details',
+    label: 'Edit title and task',
+    when: leader,
+    run: ({ view }) => view.editDetails(),
   },
 };
 

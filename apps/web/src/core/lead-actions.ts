@@ -1,7 +1,9 @@
 import {
+  type BoardMetaChange,
   closeVotingRound,
   endPrivateRound,
   getPhase,
+  isModelError,
   isPrivateRoundRunning,
   type LockMode,
   nextPhase,
@@ -13,6 +15,7 @@ import {
   type StepId,
   type StepStatus,
   setBoardLock,
+  setBoardMeta,
   setStepStatus,
   startFacilitation,
   startFollowing,
@@ -22,6 +25,10 @@ import {
 } from '@kompas/model';
 import type { BoardCore } from './board-core.ts';
 import { positionOf } from './board-values.ts';
+import { refusalText } from './refusal-text.ts';
+
+/** What a participant or observer is told who tries to change the workshop's title or task. */
+export const DETAILS_ARE_FACILITATORS = 'Only facilitators change the title and the joint task.';
 
 /** Moving on from a phase whose steps are still open waits for the facilitator's word. */
 export interface OpenStepsQuestion {
@@ -93,6 +100,22 @@ export class LeadActions {
 
   setLock(mode: LockMode): void {
     this.core.leadWith((doc, opts) => setBoardLock(doc, mode, opts));
+  }
+
+  /**
+   * Changes the workshop's title and joint task on the board, where everyone sees them at once. Returns why it
+   * was not changed, as the words to show beside the fields (a text too long, an empty title), or null once
+   * written; the dialog stays open on a refusal so nothing typed is lost.
+   */
+  editDetails(change: BoardMetaChange): string | null {
+    if (!this.core.canLead) return DETAILS_ARE_FACILITATORS;
+    try {
+      setBoardMeta(this.core.docs.doc, change);
+      return null;
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      return refusalText(error);
+    }
   }
 
   /** "Bring everyone to my view": this facilitator leads a follow session. */

@@ -1,8 +1,9 @@
 import { fileNameSlug } from '@kompas/model';
 import type { ReportFormat } from '@kompas/protocol';
-import { css, html, LitElement, svg } from 'lit';
+import { css, html, LitElement, nothing, svg } from 'lit';
 import { ApiError } from '../api/api.ts';
 import { menuStyles, moveMenuFocus, placeUnder } from '../ui/popover-menu.ts';
+import { navigateOnPlainClick } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { type DownloadedFile, fetchReport, saveFile } from './report-download.ts';
 
@@ -25,7 +26,7 @@ const CHOICES: readonly { kind: ExportKind; label: string; hint: string }[] = [
 
 /**
  * "Export": the reflection report (Markdown, JSON), the notes (CSV) and a picture of the board (PNG), each
- * saved as a file. Reports come from the server with the board's token; the picture from `image`, which
+ * saved as a file, and on the board the way to its replay. Reports come from the server with the board's token; the picture from `image`, which
  * the page wires to its board (the PNG item is left out without it). A failure fires `export-failed`.
  */
 export class ExportMenu extends LitElement {
@@ -35,6 +36,7 @@ export class ExportMenu extends LitElement {
     boardTitle: { type: String, attribute: 'board-title' },
     image: { attribute: false },
     imageHint: { type: String, attribute: 'image-hint' },
+    replayHref: { type: String, attribute: 'replay-href' },
     busy: { state: true },
   };
 
@@ -45,6 +47,8 @@ export class ExportMenu extends LitElement {
   declare image: (() => Promise<Blob>) | undefined;
   /** What the picture shows, under its menu item. */
   declare imageHint: string;
+  /** The board's replay, offered last in the menu; '' leaves it out (on the replay itself). */
+  declare replayHref: string;
   declare busy: boolean;
 
   constructor() {
@@ -54,6 +58,7 @@ export class ExportMenu extends LitElement {
     this.boardTitle = '';
     this.image = undefined;
     this.imageHint = 'The whole circle as it is now';
+    this.replayHref = '';
     this.busy = false;
   }
 
@@ -75,6 +80,11 @@ export class ExportMenu extends LitElement {
         display: grid;
         gap: 1px;
         font-weight: 550;
+      }
+      a[role='menuitem'] {
+        box-sizing: border-box;
+        color: inherit;
+        text-decoration: none;
       }
       [role='menuitem'] small {
         font-size: 12px;
@@ -127,6 +137,18 @@ export class ExportMenu extends LitElement {
             ${label}<small id="hint-${kind}">${hint}</small>
           </button>`,
         )}
+        ${
+          this.replayHref
+            ? html`<a
+              role="menuitem"
+              href=${this.replayHref}
+              aria-describedby="hint-replay"
+              @click=${this.openReplay}
+            >
+              Replay the session<small id="hint-replay">Play the workshop back, note by note</small>
+            </a>`
+            : nothing
+        }
       </div>`;
   }
 
@@ -150,6 +172,10 @@ export class ExportMenu extends LitElement {
 
   private onMenuKey(event: KeyboardEvent): void {
     moveMenuFocus(event, this.items, this.renderRoot.querySelector(':focus'));
+  }
+
+  private openReplay(event: MouseEvent): void {
+    if (navigateOnPlainClick(event)) this.menu?.hidePopover();
   }
 
   private async choose(kind: ExportKind): Promise<void> {

@@ -34,3 +34,16 @@ export function navigate(url: string): void {
   history.pushState(null, '', url);
   window.dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
 }
+
+/**
+ * For a link's click: a plain click opens the link's address in this tab without a page load; a click meant for
+ * a new tab or window (modifier keys, another button) goes the browser's way. Returns whether it navigated.
+ */
+export function navigateOnPlainClick(event: MouseEvent): boolean {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  const href = (event.currentTarget as HTMLAnchorElement | null)?.getAttribute('href');
+  if (!href) return false;
+  event.preventDefault();
+  navigate(href);
+  return true;
+}

@@ -1,6 +1,25 @@
+import type { Role } from '@kompas/protocol';
 import { css, html, LitElement } from 'lit';
-import { ICONS } from '../ui/icons.ts';
-import { sharedStyles } from '../ui/shared-styles.ts';
+import { ICONS } from './icons.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+/** What each role's invite link is called, and what it lets its holder do. */
+export const INVITE_ROLES: Readonly<Record<Role, { label: string; description: string }>> = {
+  facilitator: { label: 'Facilitator', description: 'runs the session' },
+  participant: { label: 'Participant', description: 'for the partners: add and move notes' },
+  observer: { label: 'Observer', description: 'view only' },
+};
+
+/** The copyable invite link of `role`, named and described as INVITE_ROLES says. */
+export function inviteLink(role: Role, href: string) {
+  const { label, description } = INVITE_ROLES[role];
+  return html`<kompas-invite-link
+    role=${role}
+    label=${label}
+    description=${description}
+    .href=${href}
+  ></kompas-invite-link>`;
+}
 
 /** How long the button says "Copied". */
 const COPIED_MS = 2000;
