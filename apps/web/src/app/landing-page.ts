@@ -133,16 +133,6 @@ export class LandingPage extends LitElement {
         resize: vertical;
         min-height: 88px;
       }
-      .error {
-        display: flex;
-        gap: 8px;
-        align-items: flex-start;
-        padding: 10px 12px;
-        border-radius: var(--k-radius-md);
-        background: var(--k-color-danger-soft);
-        color: var(--k-color-danger);
-        font-size: 13.5px;
-      }
       .actions {
         display: flex;
         align-items: center;
@@ -242,7 +232,7 @@ export class LandingPage extends LitElement {
           ></textarea>
           <span id="task-hint" class="hint">Shown in the centre of the board. You can leave it open for now and set it later on the board.</span>
         </div>
-        ${this.error ? html`<div class="error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
+        ${this.error ? html`<div class="form-error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
         <div class="actions">
           <button class="button primary large" type="submit" ?disabled=${this.busy}>
             ${this.busy ? 'Creating…' : 'Create workshop'}

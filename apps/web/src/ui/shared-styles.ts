@@ -120,6 +120,17 @@ export const sharedStyles = css`
     display: grid;
     gap: 6px;
   }
+  /* Why a form was refused, above its buttons. */
+  .form-error {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+    padding: 10px 12px;
+    border-radius: var(--k-radius-md);
+    background: var(--k-color-danger-soft);
+    color: var(--k-color-danger);
+    font-size: 13.5px;
+  }
   .field label {
     font-size: 13px;
     font-weight: 600;

@@ -59,16 +59,6 @@ export class DetailsDialog extends LitElement {
         resize: vertical;
         min-height: 96px;
       }
-      .error {
-        display: flex;
-        gap: 8px;
-        align-items: flex-start;
-        padding: 10px 12px;
-        border-radius: var(--k-radius-md);
-        background: var(--k-color-danger-soft);
-        color: var(--k-color-danger);
-        font-size: 13.5px;
-      }
       .actions {
         display: flex;
         justify-content: flex-end;
@@ -119,7 +109,7 @@ export class DetailsDialog extends LitElement {
         ></textarea>
         <span id="details-task-hint" class="hint">Shown in the centre of the board.</span>
       </div>
-      ${this.error ? html`<div class="error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
+      ${this.error ? html`<div class="form-error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
       <div class="actions">
         <button type="button" class="button" @click=${this.cancel}>Cancel</button>
         <button type="submit" class="button primary">Save</button>
