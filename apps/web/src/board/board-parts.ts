@@ -25,6 +25,7 @@ import { liveNoteSource } from '../core/live-note-source.ts';
 import '../notes/notes-list.ts';
 import { navigate, replayPath } from '../ui/router.ts';
 import './board-header.ts';
+import './offline-banner.ts';
 import type { BoardBindings } from './board-bindings.ts';
 import { boardEventHandlers } from './board-handlers.ts';
 import type { BoardPage } from './board-page.ts';
@@ -157,6 +158,7 @@ export function renderBoard(parts: BoardParts) {
         @cursor-move=${on.cursorMove}
         @viewport-change=${on.viewportChange}
         .votes=${voting.canvasVotes}
+        .pending=${values.pendingNotes.value}
         @note-vote=${on.noteVote}
       ></kompas-board-canvas>
       <kompas-voting-status .state=${voting.state} .besidePanel=${parts.votingOpen}></kompas-voting-status>
@@ -171,7 +173,11 @@ export function renderBoard(parts: BoardParts) {
             ></kompas-voting-panel>`
           : nothing
       }
-      <kompas-notes-list .notes=${notes}></kompas-notes-list>
+      <kompas-notes-list .notes=${notes} .pending=${values.pendingNotes.value}></kompas-notes-list>
+      <kompas-offline-banner
+        .connected=${values.connection.value.status === 'online' && values.connection.value.synced}
+        .unsent=${values.pendingNotes.value.size}
+      ></kompas-offline-banner>
       <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>
       <kompas-brainstorm-bar
         .running=${privateRoundRunning}
