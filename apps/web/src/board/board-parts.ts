@@ -177,6 +177,7 @@ export function renderBoard(parts: BoardParts) {
       <kompas-offline-banner
         .connected=${values.connection.value.status === 'online' && values.connection.value.synced}
         .unsent=${values.pendingNotes.value.size}
+        .readOnly=${readOnly}
       ></kompas-offline-banner>
       <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>
       <kompas-brainstorm-bar

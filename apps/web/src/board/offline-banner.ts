@@ -16,12 +16,15 @@ export class OfflineBanner extends LitElement {
   static override properties = {
     connected: { attribute: false },
     unsent: { attribute: false },
+    readOnly: { attribute: false },
   };
 
   /** Online and in step with the server. */
   declare connected: boolean;
   /** How many notes have changes the server has not stored yet. */
   declare unsent: number;
+  /** An observer writes nothing, so is told only that the board will catch up. */
+  declare readOnly: boolean;
 
   private readonly notices = new ConnectionNotices(() => this.requestUpdate());
 
@@ -29,6 +32,7 @@ export class OfflineBanner extends LitElement {
     super();
     this.connected = true;
     this.unsent = 0;
+    this.readOnly = false;
   }
 
   static override styles = css`
@@ -99,6 +103,14 @@ export class OfflineBanner extends LitElement {
   private message(notice: ConnectionNotice) {
     switch (notice) {
       case 'offline':
+        if (this.readOnly) {
+          return html`<p class="banner offline">
+            ${ICONS.alert}<span
+              ><strong>You are offline.</strong> The board shows what it had and catches up when the
+              connection is back.</span
+            >
+          </p>`;
+        }
         return html`<p class="banner offline">
           ${ICONS.alert}<span
             ><strong>You are offline.</strong> Your notes are kept on this device and sent when the connection
@@ -111,7 +123,9 @@ export class OfflineBanner extends LitElement {
         </p>`;
       case 'sent':
         return html`<p class="banner sent">
-          ${ICONS.check}<span><strong>Back online.</strong> Everything is sent.</span>
+          ${ICONS.check}<span
+            ><strong>Back online.</strong> ${this.readOnly ? 'The board is up to date.' : 'Everything is sent.'}</span
+          >
         </p>`;
       default:
         return nothing;

@@ -189,7 +189,7 @@ export class NoteView {
   setPendingMark(pending: boolean): boolean {
     if (pending === this.pending) return false;
     if (!this.pendingMark) {
-      this.pendingMark = pendingMarkShape();
+      this.pendingMark = pendingMarkShape(NOTE_WIDTH, NOTE_HEIGHT);
       this.group.add(this.pendingMark);
     }
     this.pendingMark.visible(pending);
