@@ -43,36 +43,54 @@ export interface IncomingContext {
 export interface IncomingResult {
   /** A frame to send back (sync step 2 or our awareness), if the message asks for one. */
   reply: Uint8Array | null;
-  /** True when the message completed the initial sync (sync step 2). */
+  /** True for sync step 2: the answer to a sync step 1 of ours, which completes the first sync. */
   synced: boolean;
+  /** The server's state vector, when the message was its sync step 1 (the greeting). */
+  serverState: Uint8Array | null;
+}
+
+const NOTHING: IncomingResult = { reply: null, synced: false, serverState: null };
+
+/** Reads one sync message, applying what it carries to the document; step 1 is answered with step 2. */
+function readSync(decoder: decoding.Decoder, context: IncomingContext): IncomingResult {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const serverState = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep2(encoder, context.doc, serverState);
+      return { reply: encoding.toUint8Array(encoder), synced: false, serverState };
+    }
+    case syncProtocol.messageYjsSyncStep2:
+      syncProtocol.readSyncStep2(decoder, context.doc, context.origin);
+      return { ...NOTHING, synced: true };
+    case syncProtocol.messageYjsUpdate:
+      syncProtocol.readUpdate(decoder, context.doc, context.origin);
+      return NOTHING;
+    default:
+      throw new Error(`unknown sync message type ${syncType}`);
+  }
 }
 
 /** Reads one frame from the server. Throws on a malformed frame; the caller closes the socket. */
 export function readIncoming(frame: Uint8Array, context: IncomingContext): IncomingResult {
   const decoder = decoding.createDecoder(frame);
-  const encoder = encoding.createEncoder();
   const messageType = decoding.readVarUint(decoder);
   switch (messageType) {
-    case MessageType.sync: {
-      encoding.writeVarUint(encoder, MessageType.sync);
-      const syncType = syncProtocol.readSyncMessage(decoder, encoder, context.doc, context.origin);
-      const reply = encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
-      return { reply, synced: syncType === syncProtocol.messageYjsSyncStep2 };
-    }
+    case MessageType.sync:
+      return readSync(decoder, context);
     case MessageType.awareness:
       awarenessProtocol.applyAwarenessUpdate(
         context.awareness,
         decoding.readVarUint8Array(decoder),
         context.origin,
       );
-      return { reply: null, synced: false };
+      return NOTHING;
     case MessageType.queryAwareness:
-      return {
-        reply: encodeAwareness(context.awareness, [context.awareness.clientID]),
-        synced: false,
-      };
+      return { ...NOTHING, reply: encodeAwareness(context.awareness, [context.awareness.clientID]) };
     case MessageType.auth:
-      return { reply: null, synced: false };
+      return NOTHING;
     default:
       throw new Error(`unknown message type ${messageType}`);
   }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createNote, listNotes, REMOTE_ORIGIN } from '@kompas/model';
+import { createNote, listNotes, REMOTE_ORIGIN, unsentNoteIds } from '@kompas/model';
 import { MessageType } from '@kompas/protocol';
 import { createRelay, MemoryStorage, type Relay } from '@kompas/relay';
 import * as decoding from 'lib0/decoding';
@@ -238,6 +238,51 @@ describe('RoomConnection', () => {
     expect(statuses).toEqual(expect.arrayContaining(['reconnecting', 'online']));
     expect(a.status).toBe('online');
   });
+  it('learns that a note is stored only once the server has stored it', async () => {
+    // A storage that takes its time: the relay may not answer for an update before it is stored.
+    const stored: Uint8Array[] = [];
+    class SlowStorage extends MemoryStorage {
+      override async append(room: string, update: Uint8Array, meta: { actor: string; at: number }) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        stored.push(update);
+        return super.append(room, update, meta);
+      }
+    }
+    const harness = await startRelay(0, new SlowStorage());
+    cleanups.push(() => harness.close());
+    const a = connect(harness, 'board-delivery');
+    await waitFor(() => a.synced, 'the first sync');
+    const note = createNote(a.doc, { text: 'Wachten op opslag', step: 'verkennen.partners', author });
+    expect(unsentNoteIds(a.doc, a.delivered)).toEqual(new Set([note.id]));
+    const storedWhenConfirmed = new Promise<number>((resolve) => {
+      const check = () => {
+        if (unsentNoteIds(a.doc, a.delivered).size > 0) return;
+        a.off('delivered', check);
+        resolve(stored.length);
+      };
+      a.on('delivered', check);
+    });
+    expect(await storedWhenConfirmed).toBeGreaterThan(0);
+  });
+
+  it('counts a note written while the server is away as not delivered until a new server has it', async () => {
+    const first = await startRelay();
+    const a = connect(first, 'board-away');
+    await waitFor(() => a.synced, 'the first sync');
+    await first.close();
+    await waitFor(() => a.status === 'reconnecting', 'a to notice the drop');
+    const note = createNote(a.doc, { text: 'Offline geschreven', step: 'inrichten.vorm', author });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(unsentNoteIds(a.doc, a.delivered)).toEqual(new Set([note.id]));
+
+    const second = await startRelay(first.port, new MemoryStorage());
+    cleanups.push(() => second.close());
+    await waitFor(() => unsentNoteIds(a.doc, a.delivered).size === 0, 'the note to be confirmed', 10_000);
+    const b = connect(second, 'board-away');
+    await waitFor(() => b.synced, "b's sync");
+    expect(listNotes(b.doc).map(({ id }) => id)).toEqual([note.id]);
+  });
+
   it('keeps sending its presence after Yjs gives the document a new client id', async () => {
     const harness = await startRelay();
     cleanups.push(() => harness.close());

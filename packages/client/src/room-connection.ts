@@ -4,6 +4,7 @@ import { ObservableV2 } from 'lib0/observable';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { reconnectDelay } from './backoff.ts';
+import { DeliveryTracker, type StateVector } from './delivery.ts';
 import {
   encodeAwareness,
   encodeQueryAwareness,
@@ -24,6 +25,8 @@ type ConnectionEvents = {
   status: (status: ConnectionStatus) => void;
   synced: () => void;
   refused: (refusal: Refusal) => void;
+  /** More of the document is known to be stored by the server (see `delivered`). */
+  delivered: () => void;
 };
 
 export interface RoomConnectionOptions {
@@ -40,6 +43,8 @@ export interface RoomConnectionOptions {
 }
 
 const DEFAULT_SILENCE_TIMEOUT = 30_000;
+/** How long a probe waits after an update, so that a burst of writes is confirmed by one. */
+const PROBE_DELAY = 150;
 
 /**
  * One document's connection to the relay, speaking the y-websocket protocol. Unlike the official
@@ -67,6 +72,8 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   private hiddenState: Record<string, unknown> | null = null;
   /** An awareness we created ourselves is ours to stop (it runs a renewal timer). */
   private readonly ownsAwareness: boolean;
+  private readonly delivery: DeliveryTracker;
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: RoomConnectionOptions) {
     super();
@@ -74,6 +81,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.room = options.room;
     this.ownsAwareness = !options.awareness;
     this.awareness = options.awareness ?? new Awareness(options.doc);
+    this.delivery = new DeliveryTracker(options.doc);
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error('No WebSocket implementation available');
     this.WebSocketImpl = WebSocketImpl;
@@ -98,6 +106,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.announceLeaving();
     this.clearReconnect();
     this.stopWatchdog();
+    this.clearProbe();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     if (typeof window !== 'undefined') {
@@ -121,7 +130,8 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     socket.onopen = () => {
       this.setStatus('online');
       this.startWatchdog(socket);
-      this.send(encodeSyncStep1(this.doc));
+      this.delivery.connectionStarted();
+      this.askSync();
       if (this.awareness.getLocalState() !== null) {
         this.send(encodeAwareness(this.awareness, [this.awareness.clientID]));
       }
@@ -148,17 +158,50 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
       return;
     }
     if (result.reply) this.send(result.reply);
-    if (result.synced && !this.synced) {
-      this.synced = true;
-      this.failedAttempts = 0;
-      this.emit('synced', []);
+    if (result.serverState && this.delivery.serverHolds(result.serverState)) this.emit('delivered', []);
+    if (result.synced) {
+      if (this.delivery.answered()) this.emit('delivered', []);
+      if (!this.synced) {
+        this.synced = true;
+        this.failedAttempts = 0;
+        this.emit('synced', []);
+      }
     }
+    this.scheduleProbe();
+  }
+
+  /**
+   * Every item the server is known to hold, as a state vector: what this document holds beyond it has not
+   * reached the server yet (see DeliveryTracker).
+   */
+  get delivered(): StateVector {
+    return this.delivery.delivered();
+  }
+
+  private askSync(): void {
+    this.send(encodeSyncStep1(this.doc));
+    this.delivery.asked();
+  }
+
+  /** Asks the server again once updates went out, to learn that they are stored (see DeliveryTracker). */
+  private scheduleProbe(): void {
+    if (this.probeTimer !== null || !this.delivery.wantsProbe) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      if (this.delivery.wantsProbe && this.isOpen) this.askSync();
+    }, PROBE_DELAY);
+  }
+
+  private clearProbe(): void {
+    if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
   }
 
   private onClose(socket: WebSocket, code: number, reason: string): void {
     if (socket !== this.socket) return;
     this.socket = null;
     this.stopWatchdog();
+    this.clearProbe();
     this.synced = false;
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID);
     removeAwarenessStates(this.awareness, others, REMOTE_ORIGIN);
@@ -215,8 +258,20 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   /** Updates written while `hold` runs, sent together when it ends. */
   private held: Uint8Array[] | null = null;
 
+  private get isOpen(): boolean {
+    return this.socket?.readyState === this.WebSocketImpl.OPEN;
+  }
+
   private send(frame: Uint8Array): void {
-    if (this.socket?.readyState === this.WebSocketImpl.OPEN) this.socket.send(frame);
+    if (this.isOpen) this.socket?.send(frame);
+  }
+
+  /** Sends an update of the document; one that cannot go now goes with the next connection's sync. */
+  private sendUpdate(update: Uint8Array): void {
+    if (!this.isOpen) return;
+    this.send(encodeUpdate(update));
+    this.delivery.sent();
+    this.scheduleProbe();
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -228,7 +283,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) return;
     if (this.held) this.held.push(update);
-    else this.send(encodeUpdate(update));
+    else this.sendUpdate(update);
   };
 
   /**
@@ -244,7 +299,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     } finally {
       const held = this.held;
       this.held = null;
-      if (held.length > 0) this.send(encodeUpdate(Y.mergeUpdates(held)));
+      if (held.length > 0) this.sendUpdate(Y.mergeUpdates(held));
     }
   }
 

@@ -100,6 +100,7 @@ export {
   recolorNote,
   type WriteOptions,
 } from './note.ts';
+export { type StateVector, unsentNoteIds } from './note-delivery.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
 export { isSameNote, mayChangeDraft, mayDeleteNote } from './note-rules.ts';
 export { compareStacking } from './note-stacking.ts';

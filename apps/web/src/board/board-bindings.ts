@@ -1,6 +1,7 @@
 import type { Refusal } from '@kompas/client';
 import { NO_LOCK, type PhasePosition } from '@kompas/model';
 import type { ReactiveControllerHost } from 'lit';
+import { peopleWithAway } from '../core/away-people.ts';
 import type { BoardSession } from '../core/board-session.ts';
 import {
   boardLock,
@@ -11,10 +12,10 @@ import {
   NO_FACILITATION,
   NOT_CONNECTED,
   NOTHING_TO_UNDO,
-  peers,
   privateRound,
   undoState,
 } from '../core/board-values.ts';
+import { NO_PENDING_NOTES, pendingNotes } from '../core/pending-notes.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 
 /** The values of an open board that the page shows, each bound to the part of the session it lives in. */
@@ -28,6 +29,8 @@ export class BoardBindings {
   readonly privateRound;
   readonly presence;
   readonly lock;
+  /** The notes with changes the server has not stored yet. */
+  readonly pendingNotes;
 
   /** `onMove`: the group moved to another phase or round, from here or elsewhere. */
   constructor(
@@ -63,8 +66,9 @@ export class BoardBindings {
       },
     );
     this.privateRound = new BoundValue(host, () => session()?.controlDoc, privateRound, null);
-    this.presence = new BoundValue(host, () => session()?.connection.awareness, peers(false), []);
+    this.presence = new BoundValue(host, () => session()?.connection.awareness, peopleWithAway(), []);
     this.lock = new BoundValue(host, () => session()?.controlDoc, boardLock, NO_LOCK);
+    this.pendingNotes = new BoundValue(host, session, pendingNotes, NO_PENDING_NOTES);
   }
 
   /** The server's refusal of any of the board's rooms: the board cannot be used without all three. */

@@ -27,6 +27,7 @@ import '../invite/invite-menu.ts';
 import '../notes/notes-list.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
+import './offline-banner.ts';
 import type { BoardBindings } from './board-bindings.ts';
 import { boardEventHandlers } from './board-handlers.ts';
 import type { BoardPage } from './board-page.ts';
@@ -161,6 +162,7 @@ export function renderBoard(parts: BoardParts) {
         @cursor-move=${on.cursorMove}
         @viewport-change=${on.viewportChange}
         .votes=${voting.canvasVotes}
+        .pending=${values.pendingNotes.value}
         @note-vote=${on.noteVote}
       ></kompas-board-canvas>
       <kompas-voting-status .state=${voting.state} .besidePanel=${parts.votingOpen}></kompas-voting-status>
@@ -175,7 +177,12 @@ export function renderBoard(parts: BoardParts) {
             ></kompas-voting-panel>`
           : nothing
       }
-      <kompas-notes-list .notes=${notes}></kompas-notes-list>
+      <kompas-notes-list .notes=${notes} .pending=${values.pendingNotes.value}></kompas-notes-list>
+      <kompas-offline-banner
+        .connected=${values.connection.value.status === 'online' && values.connection.value.synced}
+        .unsent=${values.pendingNotes.value.size}
+        .readOnly=${readOnly}
+      ></kompas-offline-banner>
       <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>
       <kompas-brainstorm-bar
         .running=${privateRoundRunning}

@@ -61,6 +61,7 @@ export class BoardCanvas extends LitElement {
     dragging: { state: true },
     empty: { state: true },
     votes: { attribute: false },
+    pending: { attribute: false },
     cursors: { attribute: false },
   };
 
@@ -83,6 +84,8 @@ export class BoardCanvas extends LitElement {
   declare empty: boolean;
   /** Notes' voting badges; clicking one fires `note-vote` (Alt+click takes a vote back). */
   declare votes: ReadonlyMap<string, CanvasVote>;
+  /** The notes with changes the server has not stored yet: they carry a mark. */
+  declare pending: ReadonlySet<string>;
   /** People's cursors to draw when there is no awareness (a replay draws the recorded ones). */
   declare cursors: readonly Peer[] | undefined;
   /** Whether Alt was held at the last press, for taking a vote back from a badge. */
@@ -112,6 +115,7 @@ export class BoardCanvas extends LitElement {
     this.dragging = false;
     this.empty = false;
     this.votes = new Map();
+    this.pending = new Set();
     this.cursors = undefined;
     new BoundValue(this, () => this.notes, noteUpdates(), ALL_NOTES, {
       rerender: false,
@@ -226,6 +230,7 @@ export class BoardCanvas extends LitElement {
     this.resizeObserver.observe(container);
     this.loadNotes();
     board.notes.setVoteBadges(this.votes);
+    board.notes.setPending(this.pending);
     container.addEventListener(
       'pointerdown',
       (event) => {
@@ -243,6 +248,7 @@ export class BoardCanvas extends LitElement {
     if (changed.has('task') && changed.get('task') !== undefined) this.board?.setTask(this.task);
     if (changed.has('position')) this.board?.setPhase(this.position?.phase ?? null);
     if (changed.has('votes')) this.board?.notes.setVoteBadges(this.votes);
+    if (changed.has('pending')) this.board?.notes.setPending(this.pending);
     if (changed.has('cursors') && this.cursors) this.board?.cursors.update(this.cursors);
     if (changed.has('locked')) this.board?.setLocked(this.locked);
     if (changed.has('readOnly') && this.readOnly) {

@@ -102,8 +102,8 @@ export function samePeople(a: readonly Peer[], b: readonly Peer[]): boolean {
  * Everyone present, yourself first, then by name. One person with two tabs open is listed once
  * (their user id is the same); the cursors of both tabs are still drawn.
  */
-export function peopleList(peers: readonly Peer[]): Peer[] {
-  const byUser = new Map<string, Peer>();
+export function peopleList<P extends Peer>(peers: readonly P[]): P[] {
+  const byUser = new Map<string, P>();
   for (const peer of peers) {
     const known = byUser.get(peer.user.id);
     if (!known || (peer.isSelf && !known.isSelf)) byUser.set(peer.user.id, peer);

@@ -23,6 +23,7 @@ export class NoteLayer {
   private cacheFrame = 0;
   private cachingPaused = false;
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
+  private pending: ReadonlySet<string> = new Set();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
   constructor(private readonly onDirty: () => void) {}
@@ -90,6 +91,17 @@ export class NoteLayer {
     this.voteBadges = badges;
     let changed = false;
     for (const view of this.order) if (this.applyVoteBadge(view)) changed = true;
+    if (changed) {
+      this.scheduleCaching();
+      this.onDirty();
+    }
+  }
+
+  /** Marks the notes with changes the server has not stored yet, by id; the others carry no mark. */
+  setPending(pending: ReadonlySet<string>): void {
+    this.pending = pending;
+    let changed = false;
+    for (const view of this.order) if (view.setPendingMark(pending.has(view.note.id))) changed = true;
     if (changed) {
       this.scheduleCaching();
       this.onDirty();
@@ -175,6 +187,7 @@ export class NoteLayer {
     this.views.set(note.id, view);
     this.layer.add(view.group);
     this.applyVoteBadge(view);
+    view.setPendingMark(this.pending.has(note.id));
     this.updateVisibility(view);
     return view;
   }

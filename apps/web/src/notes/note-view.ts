@@ -10,6 +10,7 @@ import {
   noteBox,
   noteFontSize,
 } from './note-metrics.ts';
+import { pendingMarkShape } from './pending-mark.ts';
 
 const INK = '#1f2328';
 const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
@@ -46,6 +47,8 @@ export class NoteView {
   /** Pixel ratio of the current bitmap cache, null while drawn as shapes. */
   cacheRatio: number | null = null;
   private badgeMarked = false;
+  /** Made the first time the note has changes the server has not stored yet. */
+  private pendingMark: Konva.Group | null = null;
   /** A private draft of a silent brainstorm: outlined and marked, seen only by its author and facilitators. */
   private draft: boolean;
 
@@ -173,6 +176,23 @@ export class NoteView {
       this.badgeText.position({ x: 8, y: 0 });
       this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: -BADGE_HEIGHT / 2 });
     }
+    this.uncache();
+    return true;
+  }
+
+  /** Whether the note shows that the server has not stored its changes yet. */
+  get pending(): boolean {
+    return this.pendingMark?.visible() ?? false;
+  }
+
+  /** Shows or hides the mark of changes the server has not stored yet; returns whether anything changed. */
+  setPendingMark(pending: boolean): boolean {
+    if (pending === this.pending) return false;
+    if (!this.pendingMark) {
+      this.pendingMark = pendingMarkShape(NOTE_WIDTH, NOTE_HEIGHT);
+      this.group.add(this.pendingMark);
+    }
+    this.pendingMark.visible(pending);
     this.uncache();
     return true;
   }

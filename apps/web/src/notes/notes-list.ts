@@ -7,21 +7,26 @@ import { BoundValue } from '../ui/bound-value.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
 
 const PRIVATE = ' (private until revealed)';
+const NOT_SENT = ' (not sent yet)';
 const STEP_ORDER = new Map(STEPS.map((step, index) => [step.id, index]));
 
 /**
  * The notes as a list for assistive technology (the canvas cannot be read): one item per note,
  * "<text> — <step> (<phase>) by <author>", in the order of the cycle, the private drafts of a silent
- * brainstorm that this person may see marked as such. Visually hidden.
+ * brainstorm that this person may see marked as such, and so the notes the server has not stored yet. Visually
+ * hidden.
  */
 export class NotesList extends LitElement {
-  static override properties = { notes: { attribute: false } };
+  static override properties = { notes: { attribute: false }, pending: { attribute: false } };
 
   declare notes: NoteSource | undefined;
+  /** The notes with changes the server has not stored yet. */
+  declare pending: ReadonlySet<string>;
 
   constructor() {
     super();
     this.notes = undefined;
+    this.pending = new Set();
     new BoundValue(this, () => this.notes, noteUpdates(), ALL_NOTES);
   }
 
@@ -38,9 +43,13 @@ export class NotesList extends LitElement {
         notes,
         ({ note }) => note.id,
         ({ note, draft }) =>
-          html`<li data-note-id=${note.id}>${noteDescription(note)}${draft ? PRIVATE : ''}</li>`,
+          html`<li data-note-id=${note.id}>${noteDescription(note)}${draft ? PRIVATE : ''}${this.marks(note.id)}</li>`,
       )}
     </ul>`;
+  }
+
+  private marks(id: string): string {
+    return this.pending.has(id) ? NOT_SENT : '';
   }
 }
 

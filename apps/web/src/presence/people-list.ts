@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { initials, type Peer, peopleList } from '../core/presence.ts';
+import { isAway, type ListedPeer } from '../core/away-people.ts';
+import { initials, peopleList } from '../core/presence.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 
@@ -8,12 +9,13 @@ const MAX_AVATARS = 5;
 
 /**
  * Who is on the board: an accessible list "People", shown as overlapping avatars. Someone who follows
- * another person's view is named so, and their avatar carries a small marker.
+ * another person's view is named so, and their avatar carries a small marker. Someone who dropped out
+ * stays a while, dimmed, after those present, named as away.
  */
 export class PeopleList extends LitElement {
   static override properties = { peers: { attribute: false } };
 
-  declare peers: readonly Peer[];
+  declare peers: readonly ListedPeer[];
 
   constructor() {
     super();
@@ -69,6 +71,13 @@ export class PeopleList extends LitElement {
         background: var(--k-color-accent);
         box-shadow: 0 0 0 2px var(--k-color-surface);
       }
+      .away .avatar {
+        opacity: 0.4;
+        filter: grayscale(0.6);
+        box-shadow:
+          0 0 0 2px var(--k-color-surface),
+          inset 0 0 0 1.5px rgba(255, 255, 255, 0.7);
+      }
       .more {
         display: grid;
         place-items: center;
@@ -87,7 +96,8 @@ export class PeopleList extends LitElement {
   ];
 
   override render() {
-    const people = peopleList(this.peers);
+    const listed = peopleList(this.peers);
+    const people = [...listed.filter((peer) => !isAway(peer)), ...listed.filter(isAway)];
     const hidden = Math.max(0, people.length - MAX_AVATARS);
     return html`<ul aria-label="People">
         ${people.map((peer, index) => {
@@ -95,11 +105,13 @@ export class PeopleList extends LitElement {
           const label = [
             peer.isSelf ? `${peer.user.name} (you)` : peer.user.name,
             leader ? `, following ${leader.isSelf ? 'you' : leader.user.name}` : '',
+            isAway(peer) ? ', away' : '',
           ].join('');
           return html`<li
             class=${[
               peer.isSelf ? 'self' : '',
               leader ? 'following' : '',
+              isAway(peer) ? 'away' : '',
               index >= MAX_AVATARS ? 'visually-hidden' : '',
             ].join(' ')}
             title=${label}

@@ -30,6 +30,8 @@ export interface KompasTestHooks {
     phase: PhaseId;
     x: number;
     y: number;
+    /** Whether the note carries the mark of changes the server has not stored yet. */
+    pending: boolean;
   }[];
   /** Other people's cursors on the board, in board coordinates. */
   remoteCursors(): { name: string; x: number; y: number }[];
@@ -88,6 +90,7 @@ export function boardTestHooks(
           step: note.step,
           phase: note.phase,
           ...centre,
+          pending: board.notes.get(note.id)?.pending ?? false,
         };
       }),
     remoteCursors: () => board.cursors.list(),
