@@ -24,6 +24,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'facilitation/voting': SHARED,
   'facilitation/brainstorm': SHARED,
   export: SHARED,
+  phone: SHARED,
   replay: [...SHARED, 'canvas', 'notes', 'presence', 'export'],
   board: [
     ...SHARED,
@@ -37,6 +38,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     'facilitation/voting',
     'facilitation/brainstorm',
     'export',
+    'phone',
   ],
   app: [...SHARED, 'board', 'replay'],
 };
