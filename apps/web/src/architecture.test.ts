@@ -26,6 +26,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'facilitation/details': SHARED,
   invite: SHARED,
   export: SHARED,
+  phone: SHARED,
   replay: [...SHARED, 'canvas', 'notes', 'presence', 'export'],
   board: [
     ...SHARED,
@@ -41,6 +42,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     'facilitation/details',
     'invite',
     'export',
+    'phone',
   ],
   app: [...SHARED, 'board', 'replay'],
 };

@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from '@kompas/client';
 import type { PhasePosition } from '@kompas/model';
 import type { Role } from '@kompas/protocol';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { COMMANDS, type CommandName } from '../core/commands.ts';
 import './connection-badge.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
@@ -9,7 +9,8 @@ import '../presence/people-list.ts';
 import '../facilitation/phases/phase-control.ts';
 import type { Peer } from '../core/presence.ts';
 import { commandButton, fireCommand } from '../ui/command-button.ts';
-import { sharedStyles, visuallyHidden } from '../ui/shared-styles.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+import { boardHeaderStyles } from './board-header-styles.ts';
 
 const ROLE_LABELS: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -19,11 +20,12 @@ const ROLE_LABELS: Record<Role, string> = {
 
 /**
  * The board's header: title and joint task, where the group is on the circle (with the facilitator's
- * controls), the tools (add note, undo/redo), who is here, the connection and your role. Tools
- * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase;
- * the `lock` slot what is locked;
- * the `invite` slot the invite links; the `export` slot the export menu. Facilitators click the title or the
- * task (or the pencil beside them) to change them.
+ * controls), the panels, the tools (add note, undo/redo), who is here, the connection and your role. Tools
+ * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase; the `lock`
+ * slot what is locked; the `invite` slot sharing the board, beside the `export` slot's export menu.
+ * Facilitators click the title or the task (or the pencil beside them) to change them.
+ * On wide screens it is one row; below that the title has the top row and the workshop's tools a row of their
+ * own (board-header-styles.ts), so every control keeps its label.
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -39,6 +41,7 @@ export class BoardHeader extends LitElement {
     canLead: { type: Boolean, attribute: 'can-lead' },
     stepsOpen: { type: Boolean, attribute: 'steps-open' },
     votingOpen: { type: Boolean, attribute: 'voting-open' },
+    moreOpen: { state: true },
   };
 
   declare boardTitle: string;
@@ -57,6 +60,8 @@ export class BoardHeader extends LitElement {
   declare stepsOpen: boolean;
   /** Whether the voting panel is shown. */
   declare votingOpen: boolean;
+  /** On a phone: whether sharing, export and the people are shown, under "More". */
+  declare moreOpen: boolean;
 
   constructor() {
     super();
@@ -72,157 +77,10 @@ export class BoardHeader extends LitElement {
     this.canLead = false;
     this.stepsOpen = false;
     this.votingOpen = false;
+    this.moreOpen = false;
   }
 
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        overflow: hidden;
-        background: var(--k-color-surface);
-        border-bottom: 1px solid var(--k-color-border);
-        position: relative;
-        z-index: 10;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 16px;
-        height: 60px;
-        padding: 0 14px 0 16px;
-      }
-      .home {
-        display: grid;
-        place-items: center;
-        width: 34px;
-        height: 34px;
-        border-radius: var(--k-radius-md);
-        flex: none;
-      }
-      .home:hover {
-        background: var(--k-color-surface-hover);
-      }
-      .titles {
-        min-width: 0;
-        flex: 1 1 auto;
-        display: grid;
-        gap: 1px;
-      }
-      h1 {
-        margin: 0;
-        font-size: 15px;
-        font-weight: 650;
-        letter-spacing: -0.01em;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .titles.editable {
-        cursor: pointer;
-      }
-      .task {
-        margin: 0;
-        font-size: 12.5px;
-        color: var(--k-color-text-muted);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .task strong {
-        font-weight: 600;
-        color: var(--k-color-text-subtle);
-        text-transform: uppercase;
-        font-size: 10.5px;
-        letter-spacing: 0.06em;
-        margin-right: 6px;
-      }
-      .tools {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-        flex: none;
-      }
-      .aside {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex: none;
-      }
-      .role {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        height: 28px;
-        padding: 0 10px;
-        border-radius: var(--k-radius-full);
-        font-size: 12.5px;
-        font-weight: 600;
-        white-space: nowrap;
-        background: var(--k-color-accent-soft);
-        color: var(--k-color-accent);
-      }
-      .role.view-only {
-        background: #fff4e5;
-        color: #a2570b;
-      }
-      .role .icon {
-        width: 15px;
-        height: 15px;
-      }
-      .button[aria-pressed='true'] {
-        background: var(--k-color-accent-soft);
-        border-color: var(--k-color-accent);
-        color: var(--k-color-accent);
-      }
-      .divider {
-        width: 1px;
-        height: 24px;
-        background: var(--k-color-border);
-        margin: 0 6px;
-      }
-      @media (max-width: 1100px) {
-        .task {
-          display: none;
-        }
-      }
-      @media (max-width: 860px) {
-        .label {
-          display: none;
-        }
-      }
-      @media (max-width: 640px) {
-        header {
-          flex-wrap: wrap;
-          height: auto;
-          gap: 6px 8px;
-          padding: 10px 8px 8px;
-        }
-        .titles {
-          flex-basis: 0;
-        }
-        /* No room beside the tools: where the group is gets a row of its own. */
-        kompas-phase-control {
-          order: 1;
-          flex-basis: 100%;
-          justify-content: center;
-        }
-        h1 {
-          font-size: 14px;
-        }
-        .divider,
-        .role:not(.view-only) {
-          display: none;
-        }
-        .aside {
-          gap: 6px;
-        }
-        .role .role-text {
-          ${visuallyHidden}
-        }
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, boardHeaderStyles];
 
   override render() {
     const viewOnly = this.readOnly;
@@ -239,30 +97,34 @@ export class BoardHeader extends LitElement {
         }
       </div>
       ${this.canLead ? commandButton(this, COMMANDS['edit-details'], ICONS.pencil) : nothing}
-      <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
-      <slot name="timer"></slot>
-      <slot name="lock"></slot>
-      <button
-        class="button"
-        aria-pressed=${this.stepsOpen ? 'true' : 'false'}
-        @click=${() => this.command('toggle-steps')}
-      >
-        ${COMMANDS['toggle-steps'].label}
-      </button>
-      <button
-        class="button"
-        aria-pressed=${this.votingOpen ? 'true' : 'false'}
-        @click=${() => this.command('toggle-voting')}
-      >
-        ${COMMANDS['toggle-voting'].label}
-      </button>
-      ${
-        viewOnly
-          ? nothing
-          : html`<span class="divider" aria-hidden="true"></span>
-              <div class="tools" role="group" aria-label="Board tools">
+      <div class="toolbar">
+        <div class="where">
+          <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
+          <slot name="timer"></slot>
+          <slot name="lock"></slot>
+        </div>
+        <div class="panels">
+          <button
+            class="button"
+            aria-pressed=${this.stepsOpen ? 'true' : 'false'}
+            @click=${() => this.command('toggle-steps')}
+          >
+            ${COMMANDS['toggle-steps'].label}
+          </button>
+          <button
+            class="button"
+            aria-pressed=${this.votingOpen ? 'true' : 'false'}
+            @click=${() => this.command('toggle-voting')}
+          >
+            ${COMMANDS['toggle-voting'].label}
+          </button>
+        </div>
+        ${
+          viewOnly
+            ? nothing
+            : html`<div class="tools" role="group" aria-label="Board tools">
                 <button
-                  class="button primary"
+                  class="button primary add-note"
                   aria-label=${COMMANDS['add-note'].label}
                   @click=${() => this.command('add-note')}
                 >
@@ -273,13 +135,25 @@ export class BoardHeader extends LitElement {
                   ${commandButton(this, COMMANDS.redo, ICONS.redo, { disabled: !this.canRedo })}
                 </div>
               </div>`
-      }
-      <span class="divider" aria-hidden="true"></span>
-      <div class="aside">
+        }
+      </div>
+      <div class="aside ${this.moreOpen ? 'open' : ''}" id="aside">
         <slot name="invite"></slot>
         <slot name="export"></slot>
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
+      </div>
+      <div class="status">
         <kompas-connection-badge .status=${this.status}></kompas-connection-badge>
+        <button
+          class="button more"
+          aria-expanded=${this.moreOpen ? 'true' : 'false'}
+          aria-controls="aside"
+          @click=${() => {
+            this.moreOpen = !this.moreOpen;
+          }}
+        >
+          More
+        </button>
         <span
           class="role ${viewOnly ? 'view-only' : ''}"
           title=${viewOnly ? 'You can follow the board but not change it.' : `You take part as ${this.role}.`}

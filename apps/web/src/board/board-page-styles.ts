@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { PHONE_LAYOUT } from '../ui/media-query.ts';
 
 /** The board page's layout: the header above, the board filling the rest, panels and bars over it. */
 export const boardPageStyles = css`
@@ -11,8 +12,11 @@ export const boardPageStyles = css`
       position: relative;
       flex: 1 1 auto;
       min-height: 0;
+      /* Bars over the board never widen the page: a phone would scroll sideways. */
+      overflow: hidden;
     }
-    kompas-board-canvas {
+    kompas-board-canvas,
+    kompas-phone-board {
       position: absolute;
       inset: 0;
     }
@@ -37,6 +41,17 @@ export const boardPageStyles = css`
       z-index: 4;
       box-sizing: border-box;
       width: min(360px, 100%);
+    }
+    /* On a phone a panel is a sheet over the whole screen, closed with its own button. */
+    @media ${unsafeCSS(PHONE_LAYOUT)} {
+      kompas-voting-panel,
+      kompas-steps-panel {
+        position: fixed;
+        inset: 0;
+        z-index: 30;
+        width: 100%;
+        border: 0;
+      }
     }
     .banner {
       position: absolute;

@@ -22,6 +22,7 @@ import type { BoardPerson } from '../core/permissions.ts';
 import { FollowController } from '../facilitation/follow/follow-controller.ts';
 import { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../ui/problem-page.ts';
+import { MediaQueryController, PHONE_LAYOUT } from '../ui/media-query.ts';
 import { ToastController } from '../ui/toast-message.ts';
 import { BoardBindings } from './board-bindings.ts';
 import { openBoard } from './board-opening.ts';
@@ -76,6 +77,8 @@ export class BoardPage extends LitElement implements BoardView {
   declare detailsOpen: boolean;
   declare detailsError: string;
   private readonly toast = new ToastController(this);
+  /** A phone held upright: the board is shown as a list per phase (board-parts.ts). */
+  readonly phoneLayout = new MediaQueryController(this, PHONE_LAYOUT);
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly values = new BoardBindings(
     this,

@@ -1,4 +1,4 @@
-import type { PhasePosition } from '@kompas/model';
+import type { PhaseId, PhasePosition } from '@kompas/model';
 import type { BoardInfo } from '@kompas/protocol';
 import { html, nothing } from 'lit';
 import type { BoardCore } from '../core/board-core.ts';
@@ -23,14 +23,19 @@ import '../facilitation/voting/voting-dialog.ts';
 import '../facilitation/voting/voting-panel.ts';
 import '../facilitation/voting/voting-status.ts';
 import { liveNoteSource } from '../core/live-note-source.ts';
+import type { NoteSource } from '../core/note-source.ts';
 import '../invite/invite-menu.ts';
 import '../notes/notes-list.ts';
+import '../phone/phone-board.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
 import './offline-banner.ts';
 import type { BoardBindings } from './board-bindings.ts';
 import { boardEventHandlers } from './board-handlers.ts';
 import type { BoardPage } from './board-page.ts';
+
+/** No phase is locked for this person. */
+const NO_PHASES: readonly PhaseId[] = [];
 
 /** What the board's parts show: the open board, the page's bound values and its own state. */
 export interface BoardParts {
@@ -61,9 +66,61 @@ function leaderColor({ follow, values }: BoardParts): string {
   return values.presence.value.find((peer) => peer.user.id === leader)?.user.color ?? '';
 }
 
+/** A facilitator's lock and silent brainstorm, beside the follow buttons or atop the phone's list. */
+function leadTools(parts: BoardParts) {
+  const { core, values } = parts;
+  if (!core.canLead) return nothing;
+  const on = boardEventHandlers(parts);
+  return html`<kompas-lock-menu .mode=${values.lock.value.mode} @lock-change=${on.lockChange}></kompas-lock-menu>
+    <kompas-brainstorm-start
+      .running=${isRunning(values.privateRound.value)}
+      @brainstorm-start=${() => core.lead.startBrainstorm()}
+    ></kompas-brainstorm-start>`;
+}
+
+/** The circle, drawn by the canvas: everywhere but on a phone. */
+function renderCanvas(parts: BoardParts, notes: NoteSource, task: string, position: PhasePosition | null) {
+  const { core, session, voting, follow } = parts;
+  const on = boardEventHandlers(parts);
+  return html`<kompas-follow-bar
+      class=${parts.votingOpen ? 'beside-panel' : ''}
+      .session=${follow.session}
+      .canLead=${core.canLead}
+      .leading=${follow.leading}
+      .following=${follow.following}
+      .followerCount=${follow.followerCount}
+      .leaderColor=${leaderColor(parts)}
+      @follow-command=${on.followCommand}
+    >
+      ${leadTools(parts)}
+    </kompas-follow-bar>
+    <kompas-board-canvas
+      .notes=${notes}
+      .awareness=${session.connection.awareness}
+      .task=${task}
+      .position=${position}
+      .readOnly=${core.readOnly}
+      .locked=${core.lockedPhases}
+      .lockApplies=${core.lockApplies}
+      .mayDelete=${core.permissions.mayDelete}
+      @note-locked=${on.noteLocked}
+      @note-create=${on.noteCreate}
+      @note-edit=${on.noteEdit}
+      @note-move=${on.noteMove}
+      @note-recolor=${on.noteRecolor}
+      @note-delete=${on.noteDelete}
+      @cursor-move=${on.cursorMove}
+      @viewport-change=${on.viewportChange}
+      .votes=${voting.canvasVotes}
+      .pending=${parts.values.pendingNotes.value}
+      @note-vote=${on.noteVote}
+    ></kompas-board-canvas>
+    <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>`;
+}
+
 /** The header with the workshop's tools, and the board with its bars, panels and dialogs. */
 export function renderBoard(parts: BoardParts) {
-  const { page, info, session, core, token, voting, follow, values } = parts;
+  const { page, info, session, core, token, voting, values } = parts;
   // The same source on every render while the documents stay the same: the canvas and the list keep their views.
   const notes = liveNoteSource(session.doc, session.draftsConnection ? session.draftsDoc : undefined);
   const on = boardEventHandlers(parts);
@@ -124,47 +181,23 @@ export function renderBoard(parts: BoardParts) {
           : nothing
       }
       <kompas-phase-announcement .position=${parts.announcement}></kompas-phase-announcement>
-      <kompas-follow-bar
-        class=${parts.votingOpen ? 'beside-panel' : ''}
-        .session=${follow.session}
-        .canLead=${canLead}
-        .leading=${follow.leading}
-        .following=${follow.following}
-        .followerCount=${follow.followerCount}
-        .leaderColor=${leaderColor(parts)}
-        @follow-command=${on.followCommand}
-      >
-        ${
-          canLead
-            ? html`<kompas-lock-menu .mode=${lock.mode} @lock-change=${on.lockChange}></kompas-lock-menu>
-                <kompas-brainstorm-start
-                  .running=${privateRoundRunning}
-                  @brainstorm-start=${() => core.lead.startBrainstorm()}
-                ></kompas-brainstorm-start>`
-            : nothing
-        }
-      </kompas-follow-bar>
-      <kompas-board-canvas
-        .notes=${notes}
-        .awareness=${session.connection.awareness}
-        .task=${task}
-        .position=${position}
-        .readOnly=${readOnly}
-        .locked=${core.lockedPhases}
-        .lockApplies=${core.lockApplies}
-        .mayDelete=${core.permissions.mayDelete}
-        @note-locked=${on.noteLocked}
-        @note-create=${on.noteCreate}
-        @note-edit=${on.noteEdit}
-        @note-move=${on.noteMove}
-        @note-recolor=${on.noteRecolor}
-        @note-delete=${on.noteDelete}
-        @cursor-move=${on.cursorMove}
-        @viewport-change=${on.viewportChange}
-        .votes=${voting.canvasVotes}
-        .pending=${values.pendingNotes.value}
-        @note-vote=${on.noteVote}
-      ></kompas-board-canvas>
+      ${
+        page.phoneLayout.matches
+          ? html`<kompas-phone-board
+              .notes=${notes}
+              .position=${position}
+              .task=${task}
+              .voting=${voting.state}
+              .readOnly=${readOnly}
+              .locked=${core.lockApplies ? core.lockedPhases : NO_PHASES}
+              @note-locked=${on.noteLocked}
+              @note-create=${on.noteCreate}
+              @note-edit=${on.noteEdit}
+              @note-vote=${on.noteVote}
+              >${leadTools(parts)}</kompas-phone-board
+            >`
+          : renderCanvas(parts, notes, task, position)
+      }
       <kompas-voting-status .state=${voting.state} .besidePanel=${parts.votingOpen}></kompas-voting-status>
       ${
         parts.votingOpen
@@ -174,6 +207,7 @@ export function renderBoard(parts: BoardParts) {
               @voting-new=${() => page.showVotingDialog(true)}
               @voting-close=${() => core.lead.closeVoting()}
               @note-vote=${on.noteVote}
+              @board-command=${on.command}
             ></kompas-voting-panel>`
           : nothing
       }
@@ -183,7 +217,6 @@ export function renderBoard(parts: BoardParts) {
         .unsent=${values.pendingNotes.value.size}
         .readOnly=${readOnly}
       ></kompas-offline-banner>
-      <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>
       <kompas-brainstorm-bar
         .running=${privateRoundRunning}
         .draftsConnection=${session.draftsConnection}
@@ -198,6 +231,7 @@ export function renderBoard(parts: BoardParts) {
               .facilitation=${facilitation}
               .canLead=${canLead}
               @step-status-change=${on.stepStatusChange}
+              @board-command=${on.command}
             ></kompas-steps-panel>`
           : nothing
       }

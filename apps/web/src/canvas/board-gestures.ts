@@ -19,6 +19,10 @@ type Gesture =
 
 /** Pointer travel (px) before a press on a note becomes a drag, or a press on the board a pan. */
 const DRAG_THRESHOLD = 4;
+/** A fingertip wobbles more than a mouse: a tap may travel this far and stay a tap. */
+const TOUCH_DRAG_THRESHOLD = 10;
+/** How far apart (px) the two taps of a finger's double tap may land. */
+const TOUCH_DOUBLE_TAP_DISTANCE = 28;
 /** A wheel zoom counts as one gesture until the wheel rests this long. */
 const WHEEL_IDLE_MS = 160;
 
@@ -52,6 +56,8 @@ export class BoardGestures {
   private readonly pointers = new Map<number, Point>();
   private readonly taps = new DoubleTapDetector();
   private spaceHeld = false;
+  /** The latest press was a finger's: taps and drags get a finger's tolerance. */
+  private touch = false;
   private wheelTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -122,6 +128,7 @@ export class BoardGestures {
     if (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 1) return;
     event.preventDefault();
     this.element.focus({ preventScroll: true });
+    this.touch = event.pointerType === 'touch';
     const point = this.localPoint(event);
     this.pointers.set(event.pointerId, point);
     this.element.setPointerCapture(event.pointerId);
@@ -171,7 +178,7 @@ export class BoardGestures {
     }
     if (event.pointerId !== gesture.pointerId) return;
     if (gesture.kind === 'pan') {
-      if (!gesture.moved && distance(point, gesture.start) < DRAG_THRESHOLD) return;
+      if (!gesture.moved && distance(point, gesture.start) < this.dragThreshold) return;
       if (!gesture.moved) {
         gesture.moved = true;
         board.beginGesture();
@@ -179,7 +186,7 @@ export class BoardGestures {
       }
       board.setView(panBy(gesture.startView, point.x - gesture.start.x, point.y - gesture.start.y));
     } else if (gesture.kind === 'press') {
-      if (distance(point, gesture.start) < DRAG_THRESHOLD) return;
+      if (distance(point, gesture.start) < this.dragThreshold) return;
       if (this.handlers.canLift?.(gesture.note) === false) {
         this.gesture = null;
         return;
@@ -243,8 +250,12 @@ export class BoardGestures {
     this.wheelTimer = setTimeout(() => board.endGesture(), WHEEL_IDLE_MS);
   };
 
+  private get dragThreshold(): number {
+    return this.touch ? TOUCH_DRAG_THRESHOLD : DRAG_THRESHOLD;
+  }
+
   private tap(point: Point, note: NoteView | undefined, time: number): void {
-    const double = this.taps.tap(point, time);
+    const double = this.taps.tap(point, time, this.touch ? TOUCH_DOUBLE_TAP_DISTANCE : undefined);
     this.handlers.tap(this.board.toBoard(point), note, double);
   }
 

@@ -12,10 +12,13 @@ export class DoubleTapDetector {
     private readonly maxDistancePx = 12,
   ) {}
 
-  /** Records a tap; true when it completes a double tap (which then starts over). */
-  tap(point: Point, time: number): boolean {
+  /**
+   * Records a tap; true when it completes a double tap (which then starts over). `maxDistancePx` widens the
+   * distance allowed between the two taps, for a finger.
+   */
+  tap(point: Point, time: number, maxDistancePx = this.maxDistancePx): boolean {
     const last = this.last;
-    if (last && time - last.time <= this.maxDelayMs && distance(last.point, point) <= this.maxDistancePx) {
+    if (last && time - last.time <= this.maxDelayMs && distance(last.point, point) <= maxDistancePx) {
       this.last = null;
       return true;
     }

@@ -91,16 +91,6 @@ export class ExportMenu extends LitElement {
         font-weight: 400;
         color: var(--k-color-text-muted);
       }
-      /* The header is full on most screens: there the button is its icon, with its name as tooltip. */
-      @media (max-width: 1440px) {
-        .label {
-          display: none;
-        }
-        .button {
-          width: 34px;
-          padding: 0;
-        }
-      }
     `,
   ];
 

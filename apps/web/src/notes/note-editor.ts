@@ -1,8 +1,12 @@
 import { NOTE_TEXT_MAX } from '@kompas/model';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { cssProperties } from '../ui/css-properties.ts';
+import { mediaMatches, TOUCH_SCREEN } from '../ui/media-query.ts';
 
 const SHOW_COUNT_FROM = 400;
+/** A touch screen has no Escape key, and often no Enter: there the note is saved by tapping elsewhere. */
+const KEYS_HINT = 'Enter to save · Esc to cancel';
+const TOUCH_HINT = 'Tap outside to save';
 
 export interface NoteEditorCommitDetail {
   text: string;
@@ -117,7 +121,7 @@ export class NoteEditor extends LitElement {
         @wheel=${stopPropagation}
       ></textarea>
       <div class="hint" aria-hidden="true">
-        <span>Enter to save · Esc to cancel</span>${count ? html`<span>${count}</span>` : nothing}
+        <span>${mediaMatches(TOUCH_SCREEN) ? TOUCH_HINT : KEYS_HINT}</span>${count ? html`<span>${count}</span>` : nothing}
       </div>
     </div>`;
   }

@@ -160,6 +160,16 @@ export const sharedStyles = css`
     border-color: var(--k-color-accent);
     box-shadow: 0 0 0 3px var(--k-color-accent-soft);
   }
+  /* A finger needs a target of about 40 px, where a mouse is happy with 32. */
+  @media (pointer: coarse) {
+    .button {
+      height: 40px;
+    }
+    .icon-button {
+      width: 40px;
+      height: 40px;
+    }
+  }
 `;
 
 /** A modal `<dialog>`: a card over a dimmed board; each dialog sets its own width and padding. */

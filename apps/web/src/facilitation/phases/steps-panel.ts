@@ -15,6 +15,7 @@ import { noteList } from '../../core/board-values.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
 import { durationText } from './duration-text.ts';
 import './phase-guidance.ts';
+import { panelCloseButton, panelCloseStyles } from '../../ui/panel-close.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
 
 /** Time spent grows while the panel is open, so it re-renders now and then. */
@@ -60,6 +61,7 @@ export class StepsPanel extends LitElement {
   static override styles = [
     sharedStyles,
     sidePanelStyles,
+    panelCloseStyles,
     css`
       :host {
         border-left: 1px solid var(--k-color-border);
@@ -158,7 +160,7 @@ export class StepsPanel extends LitElement {
       now: Date.now(),
     });
     const current = diagnosis.phases.find((phase) => phase.phase === facilitation.phase);
-    return html`<section aria-labelledby="steps-title">
+    return html`${panelCloseButton(this, 'toggle-steps')}<section aria-labelledby="steps-title">
         <h2 id="steps-title">Steps of ${getPhase(facilitation.phase).label.nl}</h2>
         ${
           facilitation.started && current

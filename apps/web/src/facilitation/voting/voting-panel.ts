@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { NoteVoteDetail } from '../../core/board-events.ts';
 import { stepPlace } from '../../core/note-label.ts';
 import { type NoteVoting, sortedByVotes, type VotingState, votesText } from '../../core/voting-state.ts';
+import { panelCloseButton, panelCloseStyles } from '../../ui/panel-close.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
 
 export function scopeText(scope: VotingScope): string {
@@ -47,6 +48,7 @@ export class VotingPanel extends LitElement {
   static override styles = [
     sharedStyles,
     sidePanelStyles,
+    panelCloseStyles,
     css`
       :host {
         border-right: 1px solid var(--k-color-border);
@@ -123,7 +125,7 @@ export class VotingPanel extends LitElement {
 
   override render() {
     const state = this.state;
-    return html`<section aria-labelledby="voting-heading">
+    return html`${panelCloseButton(this, 'toggle-voting')}<section aria-labelledby="voting-heading">
       <h2 id="voting-heading">Voting</h2>
       ${state ? this.renderRound(state) : this.renderNoRound()}
     </section>`;
