@@ -200,8 +200,7 @@ export class BoardPage extends LitElement implements BoardView {
         .open=${!this.user.name}
         .boardTitle=${title}
         @name-chosen=${this.onNameChosen}
-      ></kompas-name-dialog>
-      <kompas-toast .message=${this.toast.message}></kompas-toast>`;
+      ></kompas-name-dialog>`;
   }
 
   /** What the board's parts show, and where what they ask for goes. */
@@ -220,6 +219,7 @@ export class BoardPage extends LitElement implements BoardView {
       votingDialogOpen: this.votingDialogOpen,
       openSteps: this.openSteps,
       toast: (text) => this.toast.show(text),
+      toastMessage: this.toast.message,
     };
   }
 

@@ -23,6 +23,7 @@ import '../facilitation/voting/voting-panel.ts';
 import '../facilitation/voting/voting-status.ts';
 import { liveNoteSource } from '../core/live-note-source.ts';
 import '../notes/notes-list.ts';
+import '../ui/announcements.ts';
 import { navigate, replayPath } from '../ui/router.ts';
 import './board-header.ts';
 import type { BoardBindings } from './board-bindings.ts';
@@ -47,6 +48,8 @@ export interface BoardParts {
   votingDialogOpen: boolean;
   openSteps: OpenStepsQuestion | null;
   toast: (text: string) => void;
+  /** The toast shown now, among the announcements; empty for none. */
+  toastMessage: string;
 }
 
 /** Opens the replay in this tab without a page load; other clicks (new tab, window) go their own way. */
@@ -111,14 +114,6 @@ export function renderBoard(parts: BoardParts) {
       >
     </kompas-board-header>
     <div class="body">
-      ${
-        session.newerSchema
-          ? html`<div class="banner" role="note">
-            This board was saved by a newer version of Kompas, so it is shown read-only.
-          </div>`
-          : nothing
-      }
-      <kompas-phase-announcement .position=${parts.announcement}></kompas-phase-announcement>
       <kompas-follow-bar
         class=${parts.votingOpen ? 'beside-panel' : ''}
         .session=${follow.session}
@@ -159,7 +154,6 @@ export function renderBoard(parts: BoardParts) {
         .votes=${voting.canvasVotes}
         @note-vote=${on.noteVote}
       ></kompas-board-canvas>
-      <kompas-voting-status .state=${voting.state} .besidePanel=${parts.votingOpen}></kompas-voting-status>
       ${
         parts.votingOpen
           ? html`<kompas-voting-panel
@@ -173,13 +167,25 @@ export function renderBoard(parts: BoardParts) {
       }
       <kompas-notes-list .notes=${notes}></kompas-notes-list>
       <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>
-      <kompas-brainstorm-bar
-        .running=${privateRoundRunning}
-        .draftsConnection=${session.draftsConnection}
-        .role=${info.role}
-        .canLead=${canLead}
-        @brainstorm-reveal=${() => core.lead.revealBrainstorm()}
-      ></kompas-brainstorm-bar>
+      <kompas-announcements .besideLeft=${parts.votingOpen} .besideRight=${parts.stepsOpen}>
+        ${
+          session.newerSchema
+            ? html`<kompas-notice tone="warning" role="note">
+                This board was saved by a newer version of Kompas, so it is shown read-only.
+              </kompas-notice>`
+            : nothing
+        }
+        <kompas-phase-announcement .position=${parts.announcement}></kompas-phase-announcement>
+        <kompas-brainstorm-bar
+          .running=${privateRoundRunning}
+          .draftsConnection=${session.draftsConnection}
+          .role=${info.role}
+          .canLead=${canLead}
+          @brainstorm-reveal=${() => core.lead.revealBrainstorm()}
+        ></kompas-brainstorm-bar>
+        <kompas-voting-status .state=${voting.state}></kompas-voting-status>
+        <kompas-toast inline .message=${parts.toastMessage}></kompas-toast>
+      </kompas-announcements>
       ${
         parts.stepsOpen
           ? html`<kompas-steps-panel
