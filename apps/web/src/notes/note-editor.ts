@@ -78,6 +78,8 @@ export class NoteEditor extends LitElement {
       position: absolute;
       bottom: calc(100% + 6px);
       left: 0;
+      /* As wide as the step names, not the editor. */
+      width: max-content;
     }
     :host([steps-align='end']) kompas-step-picker {
       left: auto;

@@ -43,9 +43,9 @@ export class StepPicker extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 4px;
-        max-width: min(440px, calc(100vw - 16px));
+        max-width: min(600px, calc(100vw - 16px));
         padding: 3px;
-        border-radius: var(--k-radius-full);
+        border-radius: 18px;
         background: var(--k-color-surface);
         border: 1px solid var(--k-color-border);
         box-shadow: var(--k-shadow-md);

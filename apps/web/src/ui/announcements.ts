@@ -58,7 +58,8 @@ export class Announcements extends LitElement {
       top: 56px;
       left: 16px;
       right: 16px;
-      z-index: 5;
+      /* Over the board and its panels, under a note being written (its step picker may reach up here). */
+      z-index: 4;
       display: flex;
       flex-direction: column;
       align-items: center;
