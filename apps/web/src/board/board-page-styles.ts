@@ -53,20 +53,6 @@ export const boardPageStyles = css`
         border: 0;
       }
     }
-    .banner {
-      position: absolute;
-      top: 12px;
-      left: 50%;
-      transform: translateX(-50%);
-      z-index: 3;
-      padding: 8px 14px;
-      border-radius: var(--k-radius-full);
-      background: var(--k-color-warning-soft);
-      color: var(--k-color-warning);
-      font-size: 13px;
-      font-weight: 550;
-      box-shadow: var(--k-shadow-md);
-    }
     .replay-link {
       display: inline-flex;
       align-items: center;

@@ -210,8 +210,7 @@ export class BoardPage extends LitElement implements BoardView {
         .open=${!this.user.name}
         .boardTitle=${title}
         @name-chosen=${this.onNameChosen}
-      ></kompas-name-dialog>
-      <kompas-toast .message=${this.toast.message}></kompas-toast>`;
+      ></kompas-name-dialog>`;
   }
 
   /** What the board's parts show, and where what they ask for goes. */
@@ -232,6 +231,7 @@ export class BoardPage extends LitElement implements BoardView {
       detailsOpen: this.detailsOpen,
       detailsError: this.detailsError,
       toast: (text) => this.toast.show(text),
+      toastMessage: this.toast.message,
     };
   }
 

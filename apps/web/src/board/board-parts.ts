@@ -27,6 +27,7 @@ import type { NoteSource } from '../core/note-source.ts';
 import '../invite/invite-menu.ts';
 import '../notes/notes-list.ts';
 import '../phone/phone-board.ts';
+import '../ui/announcements.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
 import './offline-banner.ts';
@@ -58,6 +59,8 @@ export interface BoardParts {
   detailsOpen: boolean;
   detailsError: string;
   toast: (text: string) => void;
+  /** The toast shown now, among the announcements; empty for none. */
+  toastMessage: string;
 }
 
 /** The colour of the person whose view is followed, for the frame around a follower's board. */
@@ -174,14 +177,6 @@ export function renderBoard(parts: BoardParts) {
     </kompas-board-header>
     <div class="body">
       ${
-        session.newerSchema
-          ? html`<div class="banner" role="note">
-            This board was saved by a newer version of Kompas, so it is shown read-only.
-          </div>`
-          : nothing
-      }
-      <kompas-phase-announcement .position=${parts.announcement}></kompas-phase-announcement>
-      ${
         page.phoneLayout.matches
           ? html`<kompas-phone-board
               .notes=${notes}
@@ -198,7 +193,6 @@ export function renderBoard(parts: BoardParts) {
             >`
           : renderCanvas(parts, notes, task, position)
       }
-      <kompas-voting-status .state=${voting.state} .besidePanel=${parts.votingOpen}></kompas-voting-status>
       ${
         parts.votingOpen
           ? html`<kompas-voting-panel
@@ -217,13 +211,25 @@ export function renderBoard(parts: BoardParts) {
         .unsent=${values.pendingNotes.value.size}
         .readOnly=${readOnly}
       ></kompas-offline-banner>
-      <kompas-brainstorm-bar
-        .running=${privateRoundRunning}
-        .draftsConnection=${session.draftsConnection}
-        .role=${info.role}
-        .canLead=${canLead}
-        @brainstorm-reveal=${() => core.lead.revealBrainstorm()}
-      ></kompas-brainstorm-bar>
+      <kompas-announcements .besideLeft=${parts.votingOpen} .besideRight=${parts.stepsOpen}>
+        ${
+          session.newerSchema
+            ? html`<kompas-notice tone="warning" role="note">
+                This board was saved by a newer version of Kompas, so it is shown read-only.
+              </kompas-notice>`
+            : nothing
+        }
+        <kompas-phase-announcement .position=${parts.announcement}></kompas-phase-announcement>
+        <kompas-brainstorm-bar
+          .running=${privateRoundRunning}
+          .draftsConnection=${session.draftsConnection}
+          .role=${info.role}
+          .canLead=${canLead}
+          @brainstorm-reveal=${() => core.lead.revealBrainstorm()}
+        ></kompas-brainstorm-bar>
+        <kompas-voting-status .state=${voting.state}></kompas-voting-status>
+        <kompas-toast inline .message=${parts.toastMessage}></kompas-toast>
+      </kompas-announcements>
       ${
         parts.stepsOpen
           ? html`<kompas-steps-panel

@@ -1,13 +1,4 @@
-import {
-  type Note,
-  type NoteColor,
-  type PhaseId,
-  type PhasePosition,
-  pointToSlice,
-  type SlicePosition,
-  type StepId,
-  slicePositionToPoint,
-} from '@kompas/model';
+import { type Note, type NoteColor, type PhaseId, type PhasePosition, pointToSlice } from '@kompas/model';
 import { html, LitElement, nothing } from 'lit';
 import {
   boardEvent,
@@ -32,13 +23,11 @@ import { BoardGestures } from './board-gestures.ts';
 import { boardImage } from './board-image.ts';
 import { BoardStage } from './board-stage.ts';
 import { CanvasKeys } from './canvas-keys.ts';
-import { lockStops, refuseLocked, stepForNewNote } from './canvas-lock.ts';
+import { lockStops, refuseLocked } from './canvas-lock.ts';
 import { boardHelpText, emptyBoardHint, noteMenuOverlay } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
 import { FollowedView } from './followed-view.ts';
-import { freeSpot } from './free-spot.ts';
 import { NoteWriting } from './note-writing.ts';
-import { EDGE_MARGIN } from './overlay-placement.ts';
 
 /**
  * The board: owns the Konva stage (see BoardStage) and turns gestures (see BoardGestures) and keys
@@ -95,8 +84,6 @@ export class BoardCanvas extends LitElement {
   private gestures: BoardGestures | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private removeTestHooks: (() => void) | null = null;
-  /** The step last worked in: where "Add note" puts the next note. */
-  private lastStep: StepId | undefined;
   private readonly view = new FollowedView();
   private readonly writing = new NoteWriting(this);
   private readonly cursor = new CursorPublisher(this);
@@ -182,22 +169,21 @@ export class BoardCanvas extends LitElement {
     return true;
   }
 
-  /** Starts a new note in the step last worked in, or the emptiest step, at a free spot. */
+  /** Starts a new note in a step of the current phase (see NoteWriting.add). */
   addNote(): void {
-    const board = this.board;
-    if (!board || this.readOnly) return;
-    const preferred = stepForNewNote(this, this.lastStep);
-    if (preferred === null) return;
-    const spot = freeSpot(board.notes.notes(), preferred);
-    // The editor keeps itself on screen; only a spot out of sight needs the view to move.
-    board.bringIntoView(slicePositionToPoint(spot.step, spot.pos), EDGE_MARGIN * 4);
-    this.startDraft(spot.step, spot.pos);
+    if (this.board) this.writing.add(this.board);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onPressElsewhere, { capture: true });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onPressElsewhere, { capture: true });
     this.cursor.cancel();
     this.gestures?.destroy();
     this.gestures = null;
@@ -287,6 +273,10 @@ export class BoardCanvas extends LitElement {
       recolor: (color) => this.recolor(view.note.id, color),
       edit: () => this.writing.startEditing(view.note),
       delete: () => this.deleteNote(view.note.id),
+      close: () => {
+        this.selectNote(null);
+        this.focusBoard();
+      },
     });
   }
 
@@ -322,15 +312,8 @@ export class BoardCanvas extends LitElement {
   selectNote(id: string | null): void {
     const view = id ? this.board?.notes.get(id) : undefined;
     this.selectedId = view ? id : null;
-    if (view) {
-      this.board?.notes.raise(view);
-      this.lastStep = view.note.step;
-    }
+    if (view) this.board?.notes.raise(view);
     this.board?.showSelection(view ?? null);
-  }
-
-  private startDraft(step: StepId, pos: SlicePosition): void {
-    if (this.writing.startDraft(step, pos)) this.lastStep = step;
   }
 
   focusBoard(): void {
@@ -364,17 +347,22 @@ export class BoardCanvas extends LitElement {
     this.selectNote(null);
     if (!double) return;
     const slice = pointToSlice(point.x, point.y);
-    if (slice) this.startDraft(slice.step, slice.pos);
+    if (slice) this.writing.startDraft(slice.step, slice.pos);
   }
 
   private onDrop(note: NoteView, centre: Point): void {
     const target = pointToSlice(centre.x, centre.y);
     if (!target || refuseLocked(this, note.note.step, target.step)) return;
-    this.lastStep = target.step;
+    this.writing.moved(target.step);
     this.dispatchEvent(
       boardEvent<NoteMoveDetail>('note-move', { id: note.note.id, step: target.step, pos: target.pos }),
     );
   }
+
+  /** A press outside the board (the header, a panel) puts the selected note and its toolbar away. */
+  private readonly onPressElsewhere = (event: PointerEvent): void => {
+    if (this.selectedId && !event.composedPath().includes(this)) this.selectNote(null);
+  };
 
   private onViewChange(): void {
     const board = this.board;

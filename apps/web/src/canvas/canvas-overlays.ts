@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { NoteEditorCommitDetail } from '../notes/note-editor.ts';
 import type { NoteView } from '../notes/note-view.ts';
+import type { StepChooseDetail } from '../notes/step-picker.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import type { BoardStage } from './board-stage.ts';
 import type { EditSession } from './edit-session.ts';
@@ -33,7 +34,11 @@ export function emptyBoardHint() {
 export function noteEditorOverlay(
   board: BoardStage,
   session: EditSession,
-  on: { commit: (event: CustomEvent<NoteEditorCommitDetail>) => void; cancel: () => void },
+  on: {
+    commit: (event: CustomEvent<NoteEditorCommitDetail>) => void;
+    cancel: () => void;
+    step: (event: CustomEvent<StepChooseDetail>) => void;
+  },
 ) {
   const centre = board.toScreen(slicePositionToPoint(session.step, session.pos));
   const place = editorPlacement(centre, board.view.scale, board.size);
@@ -50,8 +55,12 @@ export function noteEditorOverlay(
       .text=${session.text}
       .color=${NOTE_COLOR_HEX[session.color]}
       .fontSize=${place.fontSize}
+      .step=${session.step}
+      .chooseStep=${session.isNew}
+      .stepsAlign=${place.left + place.width / 2 > board.size.width / 2 ? 'end' : 'start'}
       @editor-commit=${on.commit}
       @editor-cancel=${on.cancel}
+      @editor-step=${on.step}
     ></kompas-note-editor>`,
   );
 }
@@ -61,7 +70,7 @@ export function noteMenuOverlay(
   board: BoardStage,
   view: NoteView,
   canDelete: boolean,
-  on: { recolor: (color: NoteColor) => void; edit: () => void; delete: () => void },
+  on: { recolor: (color: NoteColor) => void; edit: () => void; delete: () => void; close: () => void },
 ) {
   const topLeft = board.toScreen({ x: view.box.x, y: view.box.y });
   const scale = board.view.scale;
@@ -74,5 +83,6 @@ export function noteMenuOverlay(
     @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
     @menu-edit=${on.edit}
     @menu-delete=${on.delete}
+    @menu-close=${on.close}
   ></kompas-note-menu>`;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../notes/note-metrics.ts';
-import { EDGE_MARGIN, EDITOR_MIN_SCALE, editorPlacement, menuPlacement } from './overlay-placement.ts';
+import {
+  EDGE_MARGIN,
+  EDITOR_MIN_SCALE,
+  EDITOR_STEPS_HEIGHT,
+  editorPlacement,
+  menuPlacement,
+} from './overlay-placement.ts';
 
 const canvas = { width: 1000, height: 800 };
 
@@ -21,6 +27,10 @@ describe('editorPlacement', () => {
     const placement = editorPlacement({ x: 0, y: 800 }, 1, canvas);
     expect(placement.left).toBe(EDGE_MARGIN);
     expect(placement.top + placement.height).toBe(800 - EDGE_MARGIN);
+  });
+
+  it('leaves room above for the step of the note at the top edge', () => {
+    expect(editorPlacement({ x: 500, y: 0 }, 1, canvas).top).toBe(EDGE_MARGIN + EDITOR_STEPS_HEIGHT);
   });
 });
 

@@ -4,6 +4,8 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from '../notes/note-metrics.ts';
 /** The editor never gets smaller than this zoom of a note, so text stays readable when zoomed out. */
 export const EDITOR_MIN_SCALE = 1.45;
 const EDITOR_FONT_PX = 11;
+/** Room above the editor for the note's step and phase (see StepPicker). */
+export const EDITOR_STEPS_HEIGHT = 40;
 /** Screen pixels overlays keep from the canvas edges. */
 export const EDGE_MARGIN = 8;
 const MENU_HEIGHT = 44;
@@ -20,7 +22,7 @@ export interface EditorPlacement {
 
 /**
  * The in-place editor over a note whose centre is at `centre` (screen): the note's box at the current
- * zoom, or larger when zoomed out, kept inside the canvas.
+ * zoom, or larger when zoomed out, kept inside the canvas with its steps above it.
  */
 export function editorPlacement(centre: Point, scale: number, canvas: Size): EditorPlacement {
   const editorScale = Math.max(scale, EDITOR_MIN_SCALE);
@@ -28,7 +30,11 @@ export function editorPlacement(centre: Point, scale: number, canvas: Size): Edi
   const height = NOTE_HEIGHT * editorScale;
   return {
     left: clamp(centre.x - width / 2, EDGE_MARGIN, canvas.width - width - EDGE_MARGIN),
-    top: clamp(centre.y - height / 2, EDGE_MARGIN, canvas.height - height - EDGE_MARGIN),
+    top: clamp(
+      centre.y - height / 2,
+      EDGE_MARGIN + EDITOR_STEPS_HEIGHT,
+      canvas.height - height - EDGE_MARGIN,
+    ),
     width,
     height,
     fontSize: EDITOR_FONT_PX * editorScale,

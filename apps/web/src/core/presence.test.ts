@@ -78,6 +78,29 @@ describe('initials', () => {
     expect(initials('Bob')).toBe('B');
     expect(initials('Émile Zola')).toBe('ÉZ');
   });
+
+  it('takes the capitalised words of a Dutch name, passing over its lowercase prefixes', () => {
+    expect(initials('Jan de Vries')).toBe('JV');
+    expect(initials('Fatima El Amrani')).toBe('FA');
+    expect(initials("Jan 't Hart")).toBe('JH');
+    expect(initials("'t Hart")).toBe('H');
+    expect(initials('Gerrit van der Berg')).toBe('GB');
+  });
+
+  it('ignores punctuation and what is added in brackets', () => {
+    expect(initials('Ans.')).toBe('A');
+    expect(initials('Anouk (gemeente)')).toBe('A');
+    expect(initials('Anne-Marie (gemeente)')).toBe('AM');
+    expect(initials('Piet Jansen [GGD]')).toBe('PJ');
+    expect(initials('  "Kees",  Smit! ')).toBe('KS');
+  });
+
+  it('reads the brackets when there is nothing else, and gives nothing for no letters', () => {
+    expect(initials('(gemeente)')).toBe('G');
+    expect(initials('Team 2')).toBe('T2');
+    expect(initials('?!')).toBe('');
+    expect(initials('')).toBe('');
+  });
 });
 
 describe('withDistinctColors', () => {

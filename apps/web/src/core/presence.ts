@@ -146,12 +146,30 @@ export function withDistinctColors(peers: readonly Peer[]): Peer[] {
   });
 }
 
-/** Up to two initials for an avatar. */
+/** A word of a name: letters or digits, with the hyphens and apostrophes inside it ("Anne-Marie", "O'Brien"). */
+const NAME_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+/** What people add to their name in brackets, such as their organisation: "Anouk (gemeente)". */
+const BRACKETED = /\([^)]*\)|\[[^\]]*\]/g;
+
+/**
+ * Up to two initials for an avatar, from the words of a name and never its punctuation: "Jan de Vries" →
+ * "JV", "Anouk (gemeente)" → "A", "Anne-Marie" → "AM", "'t Hart" → "H". Lowercase words such as "de", "van"
+ * and "'t" are passed over while the name has capitalised ones.
+ */
 export function initials(name: string): string {
-  const words = name.split(' ').filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [name];
-  return letters
+  const words = wordsOf(name.replace(BRACKETED, ' ')) ?? wordsOf(name) ?? [];
+  const named = words.filter((word) => !/^\p{Ll}/u.test(word));
+  const chosen = named.length > 0 ? named : words;
+  const only = chosen.length === 1 ? chosen[0]?.split(/['’-]/).filter(Boolean) : undefined;
+  const picked = only ?? chosen;
+  const ends = picked.length > 1 ? [picked[0], picked[picked.length - 1]] : picked;
+  return ends
     .map((word) => [...(word ?? '')][0] ?? '')
     .join('')
     .toUpperCase();
+}
+
+function wordsOf(text: string): string[] | undefined {
+  const words = text.match(NAME_WORD);
+  return words ? [...words] : undefined;
 }

@@ -1,7 +1,9 @@
-import { NOTE_TEXT_MAX } from '@kompas/model';
+import { NOTE_TEXT_MAX, type StepId } from '@kompas/model';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { cssProperties } from '../ui/css-properties.ts';
 import { mediaMatches, TOUCH_SCREEN } from '../ui/media-query.ts';
+import { type StepChooseDetail, stepName } from './step-picker.ts';
+import './step-picker.ts';
 
 const SHOW_COUNT_FROM = 400;
 /** A touch screen has no Escape key, and often no Enter: there the note is saved by tapping elsewhere. */
@@ -13,21 +15,30 @@ export interface NoteEditorCommitDetail {
 }
 
 /**
- * The in-place note editor: a textarea laid over the note by the canvas. Enter or leaving the field
- * saves, Shift+Enter starts a new line, Escape cancels. It fires `editor-commit` or `editor-cancel`
- * exactly once.
+ * The in-place note editor: a textarea laid over the note by the canvas, with the note's step named above it.
+ * Enter or leaving the editor saves, Shift+Enter starts a new line, Escape cancels. It fires `editor-commit`
+ * or `editor-cancel` exactly once; choosing another step for a new note fires `editor-step` ({ step }).
  */
 export class NoteEditor extends LitElement {
   static override properties = {
     text: { type: String },
     color: { type: String },
     fontSize: { type: Number, attribute: 'font-size' },
+    step: { type: String },
+    chooseStep: { type: Boolean, attribute: 'choose-step' },
+    stepsAlign: { type: String, reflect: true, attribute: 'steps-align' },
     length: { state: true },
   };
 
   declare text: string;
   declare color: string;
   declare fontSize: number;
+  /** The step the note is for. */
+  declare step: StepId;
+  /** Whether the note may still go to another step of its phase (a new note). */
+  declare chooseStep: boolean;
+  /** Which edge of the editor the steps line up with, so that they stay on the canvas. */
+  declare stepsAlign: 'start' | 'end';
   declare length: number;
   private closed = false;
 
@@ -36,7 +47,20 @@ export class NoteEditor extends LitElement {
     this.text = '';
     this.color = '#fff3a3';
     this.fontSize = 16;
+    this.step = 'verkennen.eigen-situatie';
+    this.chooseStep = false;
+    this.stepsAlign = 'start';
     this.length = 0;
+    // Leaving the editor saves; moving between the text and its steps does not.
+    this.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget;
+      if (next instanceof Node && (next === this || this.renderRoot.contains(next))) return;
+      this.commit();
+    });
+    // Escape on a step cancels as in the text (the text's own keys stop at the text).
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.close('editor-cancel', undefined);
+    });
   }
 
   static override styles = css`
@@ -53,6 +77,17 @@ export class NoteEditor extends LitElement {
       box-shadow:
         0 16px 40px rgba(16, 24, 40, 0.22),
         0 0 0 2px var(--k-color-accent);
+    }
+    kompas-step-picker {
+      position: absolute;
+      bottom: calc(100% + 6px);
+      left: 0;
+      /* As wide as the step names, not the editor. */
+      width: max-content;
+    }
+    :host([steps-align='end']) kompas-step-picker {
+      left: auto;
+      right: 0;
     }
     textarea {
       box-sizing: border-box;
@@ -108,15 +143,21 @@ export class NoteEditor extends LitElement {
   override render() {
     // The field holds the model's limit, so nobody types past what can be saved.
     const count = this.length >= SHOW_COUNT_FROM ? `${this.length}/${NOTE_TEXT_MAX}` : '';
-    return html`<div class="card" ${cssProperties({ background: this.color })}>
+    return html`<kompas-step-picker
+        .step=${this.step}
+        .choose=${this.chooseStep}
+        @step-choose=${this.onStepChoose}
+      ></kompas-step-picker>
+      <span id="note-step" hidden>${stepName(this.step)}</span>
+      <div class="card" ${cssProperties({ background: this.color })}>
       <textarea
         aria-label="Note text"
+        aria-describedby="note-step"
         maxlength=${NOTE_TEXT_MAX}
         ${cssProperties({ 'font-size': `${this.fontSize}px` })}
         .value=${this.text}
         @keydown=${this.onKeyDown}
         @input=${this.onInput}
-        @blur=${this.commit}
         @pointerdown=${stopPropagation}
         @wheel=${stopPropagation}
       ></textarea>
@@ -124,6 +165,10 @@ export class NoteEditor extends LitElement {
         <span>${mediaMatches(TOUCH_SCREEN) ? TOUCH_HINT : KEYS_HINT}</span>${count ? html`<span>${count}</span>` : nothing}
       </div>
     </div>`;
+  }
+
+  private onStepChoose(event: CustomEvent<StepChooseDetail>): void {
+    this.dispatchEvent(new CustomEvent<StepChooseDetail>('editor-step', { detail: event.detail }));
   }
 
   private onInput(): void {

@@ -6,7 +6,8 @@ import { sharedStyles } from '../ui/shared-styles.ts';
 
 /**
  * The small toolbar over the selected note: its colour, edit and delete. Fires `menu-recolor`
- * ({ color }), `menu-edit` and `menu-delete`; the canvas turns them into note events.
+ * ({ color }), `menu-edit` and `menu-delete`; the canvas turns them into note events. Escape fires
+ * `menu-close`; a press elsewhere closes it too, as the canvas then selects no note.
  */
 export class NoteMenu extends LitElement {
   static override properties = {
@@ -81,7 +82,7 @@ export class NoteMenu extends LitElement {
   ];
 
   override render() {
-    return html`<div class="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop}>
+    return html`<div class="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop} @keydown=${this.onKeyDown}>
       ${NOTE_COLORS.map(
         (color) => html`<button
           class="swatch"
@@ -110,6 +111,12 @@ export class NoteMenu extends LitElement {
           : nothing
       }
     </div>`;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.fire('menu-close');
   }
 
   private fire(type: string, detail?: unknown): void {

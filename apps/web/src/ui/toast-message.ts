@@ -28,15 +28,23 @@ export class ToastController implements ReactiveController {
   }
 }
 
-/** A short-lived message at the bottom of the screen, e.g. why a change was refused. */
+/**
+ * A short-lived message at the bottom of the screen, e.g. why a change was refused; `inline`, it takes its
+ * place among the board's announcements instead.
+ */
 export class ToastMessage extends LitElement {
-  static override properties = { message: { type: String } };
+  static override properties = {
+    message: { type: String },
+    inline: { type: Boolean, reflect: true },
+  };
 
   declare message: string;
+  declare inline: boolean;
 
   constructor() {
     super();
     this.message = '';
+    this.inline = false;
   }
 
   static override styles = css`
@@ -47,6 +55,14 @@ export class ToastMessage extends LitElement {
       transform: translateX(-50%);
       z-index: 50;
       pointer-events: none;
+    }
+    :host([inline]) {
+      position: static;
+      display: block;
+      transform: none;
+    }
+    :host([inline]) .toast {
+      margin-bottom: 8px;
     }
     .toast {
       display: flex;

@@ -1,6 +1,7 @@
 import type { RoomConnection } from '@kompas/client';
 import { css, html, LitElement, nothing } from 'lit';
 import { connectionState, NOT_CONNECTED, noteList } from '../../core/board-values.ts';
+import { announcementStyles } from '../../ui/announcements.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 
@@ -37,7 +38,7 @@ export class BrainstormStart extends LitElement {
 }
 
 /**
- * The silent brainstorm while it runs, at the top of the board, telling each person what it means for them:
+ * The silent brainstorm while it runs, in the board's announcements, telling each person what it means for them:
  * a participant that their new notes stay private until the reveal, an observer that notes will appear, a
  * facilitator how many drafts wait, with "Reveal notes" (fires `brainstorm-reveal`).
  */
@@ -73,25 +74,14 @@ export class BrainstormBar extends LitElement {
 
   static override styles = [
     sharedStyles,
+    announcementStyles,
     css`
       :host {
-        position: absolute;
-        left: 50%;
-        top: 16px;
-        transform: translateX(-50%);
-        z-index: 3;
-        max-width: calc(100% - 32px);
+        display: block;
       }
       .bar {
-        display: flex;
-        align-items: center;
         gap: 12px;
         padding: 8px 8px 8px 16px;
-        border-radius: var(--k-radius-full);
-        background: var(--k-color-surface);
-        border: 1px solid var(--k-color-border);
-        box-shadow: var(--k-shadow-lg);
-        font-size: 14px;
       }
       .bar.running {
         border-color: var(--k-color-accent);
@@ -110,7 +100,7 @@ export class BrainstormBar extends LitElement {
     if (!this.running) return nothing;
     const drafts = this.draftNotes.value;
     const ready = this.drafts.value.synced;
-    return html`<div class="bar running" role="region" aria-label="Silent brainstorm">
+    return html`<div class="announcement bar running" role="region" aria-label="Silent brainstorm">
       <span role="status">${this.message(drafts)}</span>
       ${
         this.canLead

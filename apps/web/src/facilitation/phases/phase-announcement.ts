@@ -1,5 +1,6 @@
 import { getPhase, type PhasePosition } from '@kompas/model';
 import { css, html, LitElement, nothing } from 'lit';
+import { announcementStyles } from '../../ui/announcements.ts';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { PHASE_COLORS } from '../../ui/design-tokens.ts';
 
@@ -9,7 +10,7 @@ export function announcementText(position: PhasePosition): string {
   return `Now: ${label.nl} — ${label.en} (round ${position.round})`;
 }
 
-/** A banner at the top of the board telling everyone the group has moved to another phase. */
+/** An announcement telling everyone the group has moved to another phase (in the board's announcements). */
 export class PhaseAnnouncement extends LitElement {
   static override properties = { position: { attribute: false } };
 
@@ -21,29 +22,16 @@ export class PhaseAnnouncement extends LitElement {
     this.position = null;
   }
 
-  static override styles = css`
+  static override styles = [
+    announcementStyles,
+    css`
     :host {
-      position: absolute;
-      top: 16px;
-      left: 50%;
-      transform: translateX(-50%);
-      z-index: 4;
-      pointer-events: none;
+      display: block;
     }
     .banner {
-      display: flex;
-      align-items: center;
-      gap: 10px;
-      max-width: min(560px, calc(100vw - 32px));
       padding: 10px 18px 10px 16px;
-      border-radius: var(--k-radius-full);
-      background: var(--k-color-surface);
-      border: 1px solid var(--k-color-border);
-      box-shadow: var(--k-shadow-lg);
-      color: var(--k-color-text);
-      font-size: 14px;
       font-weight: 550;
-      white-space: nowrap;
+      pointer-events: none;
       animation: drop 220ms ease-out;
     }
     .dot {
@@ -65,14 +53,15 @@ export class PhaseAnnouncement extends LitElement {
         animation: none;
       }
     }
-  `;
+  `,
+  ];
 
   override render() {
     const position = this.position;
     return html`<div aria-live="polite">
       ${
         position
-          ? html`<div class="banner" ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}>
+          ? html`<div class="announcement banner" ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}>
               <span class="dot" aria-hidden="true"></span>${announcementText(position)}
             </div>`
           : nothing

@@ -1,59 +1,100 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { VotingState } from '../../core/voting-state.ts';
 import { votesText } from '../../core/voting-state.ts';
+import { announcementStyles } from '../../ui/announcements.ts';
+
+/** How long "Voting closed" stays after a round closes; it fades out over its last FADE_MS. */
+export const CLOSED_SHOWN_MS = 6000;
+const FADE_MS = 600;
 
 /**
- * A small status on the board while a voting round is open ("Voting: 3 votes left" for those who vote,
- * "Voting open" for those who watch) and after it closed; announced to screen readers as it changes.
+ * A small status in the board's announcements while a voting round is open ("Voting: 3 votes left" for
+ * those who vote, "Voting open" for those who watch), and for a few seconds after it closed; announced to
+ * screen readers as it changes.
  */
 export class VotingStatus extends LitElement {
   static override properties = {
     state: { attribute: false },
-    besidePanel: { type: Boolean, reflect: true, attribute: 'beside-panel' },
+    closedShown: { state: true },
   };
 
   declare state: VotingState | null;
-  /** The voting panel is open on the left: the status stands beside it. */
-  declare besidePanel: boolean;
+  /** Whether the closed round's message is still up. */
+  declare closedShown: boolean;
+  /** The closed round whose message was shown, so that it is shown once. */
+  private closedRound: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.state = null;
-    this.besidePanel = false;
+    this.closedShown = false;
   }
 
-  static override styles = css`
-    :host {
-      position: absolute;
-      left: 16px;
-      bottom: 16px;
-      z-index: 3;
+  static override styles = [
+    announcementStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .status {
+        padding: 7px 14px;
+        background: var(--k-color-accent-soft);
+        border-color: transparent;
+        color: var(--k-color-accent);
+        font-size: 13px;
+        font-weight: 600;
+        box-shadow: var(--k-shadow-md);
+      }
+      .status.closed {
+        animation: fade ${FADE_MS}ms ease-in ${CLOSED_SHOWN_MS - FADE_MS}ms forwards;
+      }
+      @keyframes fade {
+        to {
+          opacity: 0;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .status.closed {
+          animation: none;
+        }
+      }
+    `,
+  ];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('state')) return;
+    const state = this.state;
+    if (!state || state.open) {
+      this.closedRound = null;
+      this.closedShown = false;
+      clearTimeout(this.timer);
+    } else if (state.round.id !== this.closedRound) {
+      this.closedRound = state.round.id;
+      this.closedShown = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.closedShown = false;
+      }, CLOSED_SHOWN_MS);
     }
-    :host([beside-panel]) {
-      left: calc(min(340px, 100%) + 16px);
-    }
-    .status {
-      padding: 7px 14px;
-      border-radius: var(--k-radius-full);
-      background: var(--k-color-accent-soft);
-      color: var(--k-color-accent);
-      font-size: 13px;
-      font-weight: 600;
-      box-shadow: var(--k-shadow-md);
-    }
-    .status:empty {
-      display: none;
-    }
-  `;
+  }
 
   override render() {
-    return html`<div class="status" role="status">${this.text() ?? nothing}</div>`;
+    const text = this.text();
+    // The status stays in the page, empty, so that screen readers hear each change in it.
+    const shown = this.state?.open ? 'announcement status' : 'announcement status closed';
+    return html`<div role="status">${text ? html`<div class=${shown}>${text}</div>` : nothing}</div>`;
   }
 
   private text(): string | null {
     const state = this.state;
     if (!state) return null;
-    if (!state.open) return 'Voting closed';
+    if (!state.open) return this.closedShown ? 'Voting closed' : null;
     return state.votes ? `Voting: ${votesText(state.left)} left` : 'Voting open';
   }
 }
