@@ -81,7 +81,7 @@ export class NoteMenu extends LitElement {
   ];
 
   override render() {
-    return html`<div class="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop}>
+    return html`<div class="menu" part="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop}>
       ${NOTE_COLORS.map(
         (color) => html`<button
           class="swatch"
