@@ -14,6 +14,7 @@ import {
   type BoardView,
   type CommandContext,
   commandForKey,
+  type FocusArea,
   runCommand,
 } from '../core/commands.ts';
 import type { OpenStepsQuestion } from '../core/lead-actions.ts';
@@ -320,6 +321,10 @@ export class BoardPage extends LitElement implements BoardView {
 
   zoomToFit(): void {
     this.canvas?.zoomToFit();
+  }
+
+  focusOn(area: FocusArea): void {
+    this.canvas?.focusOn(area);
   }
 
   toggleSteps(): void {

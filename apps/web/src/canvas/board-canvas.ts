@@ -1,15 +1,14 @@
-import { type Note, type NoteColor, type PhaseId, type PhasePosition, pointToSlice } from '@kompas/model';
+import { type Note, type PhaseId, type PhasePosition, pointToSlice } from '@kompas/model';
 import { html, LitElement, nothing } from 'lit';
 import {
   boardEvent,
   type CanvasVote,
-  type NoteDeleteDetail,
   type NoteMoveDetail,
-  type NoteRecolorDetail,
   type ViewportChangeDetail,
 } from '../core/board-events.ts';
 import { type BoardRegion, visibleRegion } from '../core/board-region.ts';
 import { peers } from '../core/board-values.ts';
+import type { FocusArea } from '../core/commands.ts';
 import { ALL_NOTES, type NoteChanges, type NoteSource, noteUpdates } from '../core/note-source.ts';
 import type { Awareness, Peer } from '../core/presence.ts';
 import { type Point, ZOOM_STEP } from '../core/viewport.ts';
@@ -24,9 +23,11 @@ import { boardImage } from './board-image.ts';
 import { BoardStage } from './board-stage.ts';
 import { CanvasKeys } from './canvas-keys.ts';
 import { lockStops, refuseLocked } from './canvas-lock.ts';
-import { boardHelpText, emptyBoardHint, noteMenuOverlay } from './canvas-overlays.ts';
+import { boardHelpText, emptyBoardHint } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
+import { focusAreaAt } from './focus-area.ts';
 import { FollowedView } from './followed-view.ts';
+import { NoteOpening } from './note-opening.ts';
 import { NoteWriting } from './note-writing.ts';
 
 /**
@@ -86,6 +87,11 @@ export class BoardCanvas extends LitElement {
   private removeTestHooks: (() => void) | null = null;
   private readonly view = new FollowedView();
   private readonly writing = new NoteWriting(this);
+  private readonly opening = new NoteOpening(
+    this,
+    () => this.board,
+    (view) => this.editNote(view),
+  );
   private readonly cursor = new CursorPublisher(this);
 
   constructor() {
@@ -124,10 +130,12 @@ export class BoardCanvas extends LitElement {
           ? { stage: this.stageElement, selected: this.selectedView, readOnly: this.readOnly }
           : null,
       holdToPan: (held) => this.gestures?.holdToPan(held),
-      deleteNote: (view) => this.deleteNote(view.note.id),
-      editNote: (view) => this.writing.startEditing(view.note),
+      deleteNote: (view) => this.opening.delete(view),
+      // Enter opens the selected note; with its card open, Enter edits it.
+      editNote: (view) => (this.opening.isOpen(view) ? this.editNote(view) : this.opening.open(view)),
       escape: () => {
         if (this.gestures?.active) this.gestures.cancel();
+        else if (this.opening.anyOpen) this.opening.close();
         else this.selectNote(null);
       },
       zoomIn: () => this.zoomIn(),
@@ -150,6 +158,10 @@ export class BoardCanvas extends LitElement {
 
   zoomToFit(): void {
     if (this.board) this.board.setView(this.board.fitView());
+  }
+
+  focusOn(area: FocusArea): void {
+    this.board?.focusOn(area);
   }
 
   /** The whole board as it is now, as a PNG image. */
@@ -207,6 +219,7 @@ export class BoardCanvas extends LitElement {
       drop: (note, centre) => this.onDrop(note, centre),
       draggingChange: (dragging) => {
         this.dragging = dragging;
+        if (dragging) this.opening.close();
       },
       cursorMove: (point) => this.cursor.moved(point),
     });
@@ -262,22 +275,9 @@ export class BoardCanvas extends LitElement {
         tabindex="0"
       ></div>
       <p id="board-help" class="help">${boardHelpText(this.readOnly, voting)}</p>
-      ${this.writing.render(this.board)} ${this.renderMenu()}
+      ${this.writing.render(this.board)}
+      ${this.writing.session || this.dragging ? nothing : this.opening.render(this.selectedView)}
       ${this.empty && !this.readOnly && !this.writing.session ? emptyBoardHint() : nothing}`;
-  }
-
-  private renderMenu() {
-    const view = this.selectedView;
-    if (!this.board || !view || this.readOnly || this.writing.session || this.dragging) return nothing;
-    return noteMenuOverlay(this.board, view, this.mayDelete(view.note), {
-      recolor: (color) => this.recolor(view.note.id, color),
-      edit: () => this.writing.startEditing(view.note),
-      delete: () => this.deleteNote(view.note.id),
-      close: () => {
-        this.selectNote(null);
-        this.focusBoard();
-      },
-    });
   }
 
   // ---- notes ----------------------------------------------------------------------------------
@@ -312,41 +312,42 @@ export class BoardCanvas extends LitElement {
   selectNote(id: string | null): void {
     const view = id ? this.board?.notes.get(id) : undefined;
     this.selectedId = view ? id : null;
+    this.opening.selectionChanged(this.selectedId);
     if (view) this.board?.notes.raise(view);
     this.board?.showSelection(view ?? null);
+  }
+
+  private editNote(view: NoteView): void {
+    this.opening.close();
+    this.writing.startEditing(view.note);
   }
 
   focusBoard(): void {
     this.stageElement.focus({ preventScroll: true });
   }
 
-  private recolor(id: string, color: NoteColor): void {
-    const step = this.board?.notes.get(id)?.note.step;
-    if (step && refuseLocked(this, step)) return;
-    this.dispatchEvent(boardEvent<NoteRecolorDetail>('note-recolor', { id, color }));
-  }
-
-  private deleteNote(id: string): void {
-    const step = this.board?.notes.get(id)?.note.step;
-    if (step && refuseLocked(this, step)) return;
-    this.dispatchEvent(boardEvent<NoteDeleteDetail>('note-delete', { id }));
-    // The page may have refused; the note source says whether the note is still there.
-    if (!this.board?.notes.get(id)) this.selectNote(null);
-    this.focusBoard();
-  }
-
   // ---- gestures -------------------------------------------------------------------------------
 
+  /**
+   * A tap opens a note (read-only boards, whose presses only pan, included), a double tap edits it. A double
+   * tap on a phase's band or a step's name focuses there; elsewhere in a step it writes a note.
+   */
   private onTap(point: Point, note: NoteView | undefined, double: boolean): void {
-    if (this.readOnly) return;
-    if (note && badgeVote(this, this.votes, note, point, this.altPress)) return;
-    if (note) {
-      if (double) this.writing.startEditing(note.note);
+    if (note && !this.readOnly && badgeVote(this, this.votes, note, point, this.altPress)) return;
+    const tapped = note ?? (this.readOnly ? this.board?.notes.hitTest(point) : undefined);
+    if (tapped) {
+      if (double && !this.readOnly) this.editNote(tapped);
+      else this.opening.open(tapped);
       return;
     }
     this.selectNote(null);
     if (!double) return;
-    const slice = pointToSlice(point.x, point.y);
+    const area = focusAreaAt(point);
+    if (area) {
+      this.focusOn(area);
+      return;
+    }
+    const slice = this.readOnly ? null : pointToSlice(point.x, point.y);
     if (slice) this.writing.startDraft(slice.step, slice.pos);
   }
 

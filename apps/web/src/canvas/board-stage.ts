@@ -1,5 +1,6 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, getStep, type PhaseId, type StepId, sliceAngles } from '@kompas/model';
 import Konva from 'konva';
+import type { FocusArea } from '../core/commands.ts';
 import {
   boardToScreen,
   centreOn,
@@ -17,6 +18,7 @@ import { RemoteCursors } from '../presence/remote-cursors.ts';
 import { PHASE_COLORS, TOKENS } from '../ui/design-tokens.ts';
 import { BOARD_EXTENT, BoardBackground } from './board-background.ts';
 import { cacheRatioFor } from './cache-tier.ts';
+import { focusView } from './focus-area.ts';
 import { GestureSnapshot } from './gesture-snapshot.ts';
 
 // Layers draw when this code says so, never as a side effect of changing a node.
@@ -118,6 +120,11 @@ export class BoardStage {
 
   zoomBy(factor: number, anchor: Point = { x: this.size.width / 2, y: this.size.height / 2 }): void {
     this.setView(zoomAt(this.view, anchor, factor));
+  }
+
+  /** Shows a phase or a step as large as the screen allows. */
+  focusOn(area: FocusArea): void {
+    this.setView(focusView(area, this.size));
   }
 
   centreOn(point: Point): void {

@@ -1,13 +1,16 @@
 import { NOTE_COLOR_HEX, type NoteColor, slicePositionToPoint } from '@kompas/model';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import type { CanvasVote } from '../core/board-events.ts';
+import type { Rect } from '../core/viewport.ts';
 import type { NoteEditorCommitDetail } from '../notes/note-editor.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import type { StepChooseDetail } from '../notes/step-picker.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import type { BoardStage } from './board-stage.ts';
 import type { EditSession } from './edit-session.ts';
-import { editorPlacement, menuPlacement } from './overlay-placement.ts';
+import { cardPlacement, editorPlacement, menuPlacement } from './overlay-placement.ts';
+import '../notes/note-card.ts';
 import '../notes/note-editor.ts';
 import '../notes/note-menu.ts';
 
@@ -65,17 +68,48 @@ export function noteEditorOverlay(
   );
 }
 
+/** What the note menu and the note card ask of the canvas. */
+export interface NoteMenuActions {
+  recolor: (color: NoteColor) => void;
+  edit: () => void;
+  delete: () => void;
+}
+
+function screenBox(board: BoardStage, view: NoteView): Rect {
+  const topLeft = board.toScreen({ x: view.box.x, y: view.box.y });
+  const scale = board.view.scale;
+  return { ...topLeft, width: view.box.width * scale, height: view.box.height * scale };
+}
+
+/** The opened note's card beside it: its whole text, author and votes, with the note's menu unless read only. */
+export function noteCardOverlay(
+  board: BoardStage,
+  view: NoteView,
+  options: { readOnly: boolean; canDelete: boolean; vote: CanvasVote | undefined },
+  on: NoteMenuActions & { close: () => void },
+) {
+  const place = cardPlacement(screenBox(board, view), board.size);
+  return html`<kompas-note-card
+    ${cssProperties({ left: `${place.left}px`, top: `${place.top}px`, '--card-max-height': `${place.maxHeight}px` })}
+    .note=${view.note}
+    .vote=${options.vote}
+    .readOnly=${options.readOnly}
+    .canDelete=${options.canDelete}
+    @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
+    @menu-edit=${on.edit}
+    @menu-delete=${on.delete}
+    @card-close=${on.close}
+  ></kompas-note-card>`;
+}
+
 /** The menu of the selected note, above it. */
 export function noteMenuOverlay(
   board: BoardStage,
   view: NoteView,
   canDelete: boolean,
-  on: { recolor: (color: NoteColor) => void; edit: () => void; delete: () => void; close: () => void },
+  on: NoteMenuActions & { close: () => void },
 ) {
-  const topLeft = board.toScreen({ x: view.box.x, y: view.box.y });
-  const scale = board.view.scale;
-  const screenBox = { ...topLeft, width: view.box.width * scale, height: view.box.height * scale };
-  const { x, y } = menuPlacement(screenBox, board.size);
+  const { x, y } = menuPlacement(screenBox(board, view), board.size);
   return html`<kompas-note-menu
     ${cssProperties({ left: `${x}px`, top: `${y}px` })}
     .color=${view.note.color}

@@ -55,6 +55,40 @@ export function menuPlacement(noteBox: Rect, canvas: Size): { x: number; y: numb
   return { x, y };
 }
 
+const CARD_WIDTH = 340;
+const CARD_GAP = 12;
+/** A card is never squeezed below this height by the canvas edge; it moves up instead. */
+const CARD_MIN_HEIGHT = 220;
+
+export interface CardPlacement {
+  left: number;
+  top: number;
+  maxHeight: number;
+}
+
+/**
+ * An opened note's card: beside the note's screen box, to its right or else its left, so that the note
+ * stays in sight; on a screen too narrow for either, below the note (or above it). Kept inside the canvas.
+ */
+export function cardPlacement(noteBox: Rect, canvas: Size): CardPlacement {
+  const width = Math.min(CARD_WIDTH, canvas.width - 2 * EDGE_MARGIN);
+  const right = noteBox.x + noteBox.width + CARD_GAP;
+  const left = noteBox.x - CARD_GAP - width;
+  const limit = canvas.height - EDGE_MARGIN;
+  if (right + width <= canvas.width - EDGE_MARGIN || left >= EDGE_MARGIN) {
+    const x = right + width <= canvas.width - EDGE_MARGIN ? right : left;
+    const top = clamp(noteBox.y, EDGE_MARGIN, limit - CARD_MIN_HEIGHT);
+    return { left: x, top, maxHeight: limit - top };
+  }
+  const x = clamp(noteBox.x + noteBox.width / 2 - width / 2, EDGE_MARGIN, canvas.width - width - EDGE_MARGIN);
+  const below = noteBox.y + noteBox.height + CARD_GAP;
+  const top =
+    below + CARD_MIN_HEIGHT <= limit
+      ? below
+      : clamp(noteBox.y - CARD_GAP - CARD_MIN_HEIGHT, EDGE_MARGIN, limit - CARD_MIN_HEIGHT);
+  return { left: x, top, maxHeight: limit - top };
+}
+
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
 }

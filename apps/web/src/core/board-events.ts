@@ -62,6 +62,9 @@ export interface NoteVoteDetail {
 export interface CanvasVote {
   text: string;
   marked: boolean;
+  /** All votes on the note, or null while the round hides them; and this person's. */
+  total: number | null;
+  mine: number;
   canAdd: boolean;
   canTakeBack: boolean;
 }

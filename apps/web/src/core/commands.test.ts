@@ -17,6 +17,7 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     zoomIn: call('zoomIn'),
     zoomOut: call('zoomOut'),
     zoomToFit: call('zoomToFit'),
+    focusOn: (area) => calls.push(`focusOn ${area.kind === 'phase' ? area.phase : area.step}`),
     toggleSteps: call('toggleSteps'),
     toggleVoting: call('toggleVoting'),
     askOpenSteps: (question) => asked.push(question),
@@ -53,6 +54,21 @@ describe('the board’s commands', () => {
     expect(runCommand('zoom-in', observer)).toBe(true);
     expect(observer.view.calls).toEqual(['zoomIn']);
     expect(runCommand('start-workshop', observer)).toBe(false);
+  });
+
+  it('focuses on the phase the group is in, for everyone who can see the board', () => {
+    const board = testBoard('facilitator', 'fac');
+    const observer = { core: testBoard('observer').core, view: view() };
+    const facilitator = { core: board.core, view: view() };
+    expect(runCommand('focus-phase', observer)).toBe(true);
+    runCommand('start-workshop', facilitator);
+    setStepStatus(board.docs.controlDoc, getPhase('verkennen').steps[0]?.id ?? '', 'done');
+    setStepStatus(board.docs.controlDoc, getPhase('verkennen').steps[1]?.id ?? '', 'done');
+    setStepStatus(board.docs.controlDoc, getPhase('verkennen').steps[2]?.id ?? '', 'done');
+    runCommand('next-phase', facilitator);
+    runCommand('focus-phase', facilitator);
+    expect(observer.view.calls).toEqual(['focusOn verkennen']);
+    expect(facilitator.view.calls).toEqual(['focusOn richten']);
   });
 
   it('asks the view about open steps before moving on', () => {

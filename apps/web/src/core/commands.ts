@@ -1,6 +1,10 @@
+import type { PhaseId, StepId } from '@kompas/model';
 import type { BoardCore } from './board-core.ts';
 import { type KeyInput, undoKeyCommand } from './board-keys.ts';
 import type { OpenStepsQuestion } from './lead-actions.ts';
+
+/** A part of the circle the view can focus on, so that its notes fill the screen. */
+export type FocusArea = { kind: 'phase'; phase: PhaseId } | { kind: 'step'; step: StepId };
 
 /** What a command may ask of the page showing the board: the canvas's view, the panels, a question. */
 export interface BoardView {
@@ -8,6 +12,8 @@ export interface BoardView {
   zoomIn(): void;
   zoomOut(): void;
   zoomToFit(): void;
+  /** Zooms to a phase or a step; while this person leads "bring everyone to my view", everyone goes along. */
+  focusOn(area: FocusArea): void;
   toggleSteps(): void;
   toggleVoting(): void;
   /** Asks the facilitator whether to move on although steps are open. */
@@ -28,6 +34,7 @@ export type CommandName =
   | 'zoom-in'
   | 'zoom-out'
   | 'zoom-fit'
+  | 'focus-phase'
   | 'toggle-steps'
   | 'toggle-voting'
   | 'start-workshop'
@@ -98,6 +105,12 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     shortcut: 'Shift+1',
     when: always,
     run: ({ view }) => view.zoomToFit(),
+  },
+  'focus-phase': {
+    name: 'focus-phase',
+    label: 'Focus on phase',
+    when: always,
+    run: ({ core, view }) => view.focusOn({ kind: 'phase', phase: core.currentPhase }),
   },
   'toggle-steps': {
     name: 'toggle-steps',

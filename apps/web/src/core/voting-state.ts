@@ -103,6 +103,8 @@ export function canvasVotes(state: VotingState | null): Map<string, CanvasVote> 
     votes.set(item.note.id, {
       text,
       marked: item.mine > 0,
+      total: item.total,
+      mine: item.mine,
       canAdd: item.canAdd,
       canTakeBack: item.canTakeBack,
     });

@@ -82,7 +82,7 @@ export class NoteMenu extends LitElement {
   ];
 
   override render() {
-    return html`<div class="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop} @keydown=${this.onKeyDown}>
+    return html`<div class="menu" part="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop} @keydown=${this.onKeyDown}>
       ${NOTE_COLORS.map(
         (color) => html`<button
           class="swatch"

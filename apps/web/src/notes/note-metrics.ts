@@ -17,11 +17,20 @@ export function noteBox(centre: Point): Rect {
   };
 }
 
-/** Short notes read from afar in a larger type; long ones shrink to fit. */
-export function noteFontSize(text: string): number {
-  const length = text.length;
-  if (length <= 24) return 21;
-  if (length <= 60) return 17;
-  if (length <= 120) return 14;
-  return 12;
-}
+/** The room for a note's text, between its padding and its byline. */
+export const NOTE_TEXT_BOX = {
+  width: NOTE_WIDTH - 2 * NOTE_PADDING,
+  height: NOTE_HEIGHT - NOTE_PADDING - NOTE_BYLINE_HEIGHT - 4,
+} as const;
+
+/**
+ * How a note's text is sized to fit (see fitText): short notes read from afar in a large type, long ones
+ * shrink to a size still readable when zoomed in, and are cut with an ellipsis only below it (the note's
+ * card shows all of it). At the model's longest note (500 characters) the smallest size is reached.
+ */
+export const NOTE_TEXT_FIT = {
+  maxFontSize: 22,
+  minFontSize: 7,
+  lineHeight: 1.22,
+  fontSizeStep: 0.5,
+} as const;

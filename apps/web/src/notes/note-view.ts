@@ -6,10 +6,12 @@ import {
   NOTE_BYLINE_HEIGHT,
   NOTE_HEIGHT,
   NOTE_PADDING,
+  NOTE_TEXT_BOX,
+  NOTE_TEXT_FIT,
   NOTE_WIDTH,
   noteBox,
-  noteFontSize,
 } from './note-metrics.ts';
+import { type FittedText, rememberingWidths, TextFitter } from './note-text-fit.ts';
 import { pendingMarkShape } from './pending-mark.ts';
 
 const INK = '#1f2328';
@@ -20,6 +22,20 @@ export const DRAFT_NAME = 'draft';
 /** The voting badge, sitting on a note's top-right corner so that it covers none of the text. */
 const BADGE_HEIGHT = 24;
 const BADGE_INSET = 6;
+
+/** Widths are measured once per word, at a size large enough that scaling them down stays exact. */
+const MEASURE_FONT_SIZE = 100;
+let textFitter: TextFitter | null = null;
+
+/** Fits note texts with Konva's own measuring, so that the lines fitted are the lines drawn. */
+function noteTextFitter(): TextFitter {
+  if (!textFitter) {
+    const probe = new Konva.Text({ fontFamily: TOKENS.font.sans, fontSize: MEASURE_FONT_SIZE });
+    const measure = rememberingWidths((text) => probe.measureSize(text).width / MEASURE_FONT_SIZE);
+    textFitter = new TextFitter(NOTE_TEXT_BOX, measure, NOTE_TEXT_FIT);
+  }
+  return textFitter;
+}
 
 /** What a note's voting badge shows: its text, and whether this person has voted on the note. */
 export interface VoteBadge {
@@ -46,6 +62,8 @@ export class NoteView {
   box: Rect;
   /** Pixel ratio of the current bitmap cache, null while drawn as shapes. */
   cacheRatio: number | null = null;
+  /** The note's text as drawn: its font size and lines, and whether it had to be cut. */
+  fittedText: FittedText;
   private badgeMarked = false;
   /** Made the first time the note has changes the server has not stored yet. */
   private pendingMark: Konva.Group | null = null;
@@ -57,6 +75,7 @@ export class NoteView {
     this.draft = draft;
     this.centre = slicePositionToPoint(note.step, note.pos);
     this.box = noteBox(this.centre);
+    this.fittedText = noteTextFitter().fit(note.text);
     this.group = new Konva.Group({ listening: false });
     this.card = new Konva.Rect({
       width: NOTE_WIDTH,
@@ -73,13 +92,12 @@ export class NoteView {
     this.body = new Konva.Text({
       x: NOTE_PADDING,
       y: NOTE_PADDING,
-      width: NOTE_WIDTH - 2 * NOTE_PADDING,
-      height: NOTE_HEIGHT - NOTE_PADDING - NOTE_BYLINE_HEIGHT - 4,
+      ...NOTE_TEXT_BOX,
       fontFamily: TOKENS.font.sans,
       fill: INK,
-      lineHeight: 1.22,
-      wrap: 'word',
-      ellipsis: true,
+      lineHeight: NOTE_TEXT_FIT.lineHeight,
+      // The lines come fitted and wrapped at whole words (see fitText); Konva only draws them.
+      wrap: 'none',
       perfectDrawEnabled: false,
       listening: false,
     });
@@ -238,8 +256,9 @@ export class NoteView {
     this.card.dash(this.draft ? [7, 5] : []);
     // Named, so that pictures of the board for others can leave private drafts out.
     this.group.name(this.draft ? DRAFT_NAME : '');
-    this.body.fontSize(noteFontSize(note.text));
-    this.body.text(note.text);
+    this.fittedText = noteTextFitter().fit(note.text);
+    this.body.fontSize(this.fittedText.fontSize);
+    this.body.text(this.fittedText.lines.join('\n'));
     this.byline.text(this.draft ? `Private · ${note.authorName}` : note.authorName);
   }
 }

@@ -41,6 +41,13 @@ export interface KompasTestHooks {
   visibleRegion(): BoardRegion;
   /** The phase and round the board highlights, or null before the workshop starts. */
   currentPhase(): { phase: string; round: number } | null;
+  /**
+   * The font size a note's text is drawn at, in board units (times the viewport's scale for CSS pixels),
+   * or null if there is no such note.
+   */
+  noteFontSize(id: string): number | null;
+  /** A note's text as drawn: its lines, and whether the end had to be cut; null if there is no such note. */
+  noteText(id: string): { lines: string[]; cut: boolean } | null;
   /** A note's voting badge: its text and its centre in page viewport points, or null when it shows none. */
   voteBadge(id: string): { text: string; x: number; y: number } | null;
 }
@@ -96,6 +103,14 @@ export function boardTestHooks(
     remoteCursors: () => board.cursors.list(),
     viewport: () => ({ ...board.view }),
     visibleRegion: () => visibleRegion(board.view, board.size),
+    noteFontSize: (id) => {
+      const view = board.notes.get(id);
+      return view ? view.fittedText.fontSize * view.group.scaleX() : null;
+    },
+    noteText: (id) => {
+      const fitted = board.notes.get(id)?.fittedText;
+      return fitted ? { lines: [...fitted.lines], cut: fitted.cut } : null;
+    },
     voteBadge: (id) => {
       const view = board.notes.get(id);
       const box = view?.badgeBox;

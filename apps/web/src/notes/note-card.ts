@@ -1,0 +1,187 @@
+import { getStep, NOTE_COLOR_HEX, type Note } from '@kompas/model';
+import { css, html, LitElement, nothing, svg } from 'lit';
+import type { CanvasVote } from '../core/board-events.ts';
+import { votesText } from '../core/voting-state.ts';
+import { cssProperties } from '../ui/css-properties.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+import './note-menu.ts';
+
+const CLOSE_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none"
+  stroke="currentColor" stroke-width="1.75" stroke-linecap="round" aria-hidden="true" focusable="false">
+  <path d="M6 6l12 12M18 6 6 18"/></svg>`;
+
+/** What the card says about a note's votes. */
+export function noteVotesText(vote: CanvasVote | undefined): string {
+  if (!vote) return 'No votes';
+  if (vote.total !== null) return votesText(vote.total);
+  const mine = vote.mine > 0 ? ` · yours: ${vote.mine}` : '';
+  return `Votes are counted when the round closes${mine}`;
+}
+
+/**
+ * An opened note: its whole text at a size anyone can read, whoever wrote it, its step and its votes, beside
+ * the note on the board. Unless `readOnly`, it carries the note's menu (colour, edit, delete), whose events
+ * (`menu-recolor`, `menu-edit`, `menu-delete`) bubble out of it; the close button fires `card-close`.
+ */
+export class NoteCard extends LitElement {
+  static override properties = {
+    note: { attribute: false },
+    vote: { attribute: false },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+    canDelete: { type: Boolean, attribute: 'can-delete' },
+  };
+
+  declare note: Note | null;
+  declare vote: CanvasVote | undefined;
+  declare readOnly: boolean;
+  declare canDelete: boolean;
+
+  constructor() {
+    super();
+    this.note = null;
+    this.vote = undefined;
+    this.readOnly = false;
+    this.canDelete = false;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        position: absolute;
+        z-index: 4;
+        display: block;
+        width: min(340px, calc(100% - 16px));
+      }
+      .card {
+        display: flex;
+        flex-direction: column;
+        max-height: var(--card-max-height, 480px);
+        background: var(--k-color-surface);
+        border: 1px solid var(--k-color-border);
+        border-radius: 12px;
+        box-shadow: var(--k-shadow-lg);
+        overflow: hidden;
+      }
+      .paper {
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+        min-height: 0;
+        padding: 14px 16px 12px;
+        border-top: 6px solid var(--note-color);
+      }
+      .text {
+        margin: 0;
+        overflow-y: auto;
+        font-size: 16px;
+        line-height: 1.45;
+        color: var(--k-color-text);
+        white-space: pre-wrap;
+        overflow-wrap: break-word;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        margin: 0;
+        font-size: 13px;
+        color: var(--k-color-text-muted);
+      }
+      .meta dt {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .meta dd {
+        margin: 0;
+      }
+      .author {
+        font-weight: 600;
+        color: var(--k-color-text);
+      }
+      .actions {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+        padding: 0 8px 8px 4px;
+      }
+      kompas-note-menu {
+        position: static;
+      }
+      kompas-note-menu::part(menu) {
+        padding: 0;
+        border: 0;
+        box-shadow: none;
+      }
+      .close {
+        margin-left: auto;
+      }
+    `,
+  ];
+
+  override render() {
+    const note = this.note;
+    if (!note) return nothing;
+    const step = getStep(note.step);
+    return html`<div
+      class="card"
+      role="dialog"
+      aria-label="Note by ${note.authorName}"
+      ${cssProperties({ '--note-color': NOTE_COLOR_HEX[note.color] })}
+      @pointerdown=${stop}
+      @wheel=${stop}
+    ><section class="paper">
+      <p class="text">${note.text}</p>
+      <dl class="meta">
+        <dt>Written by</dt>
+        <dd class="author">${note.authorName}</dd>
+        <dt>Step</dt>
+        <dd>${step.label.nl}</dd>
+        <dt>Votes</dt>
+        <dd>${noteVotesText(this.vote)}</dd>
+      </dl>
+    </section>
+    <div class="actions">
+      ${
+        this.readOnly
+          ? nothing
+          : html`<kompas-note-menu
+              .color=${note.color}
+              .canDelete=${this.canDelete}
+              @menu-recolor=${this.passOn}
+              @menu-edit=${this.passOn}
+              @menu-delete=${this.passOn}
+              @menu-close=${this.close}
+            ></kompas-note-menu>`
+      }
+      <button class="icon-button close" aria-label="Close note" title="Close (Esc)" @click=${this.close}>
+        ${CLOSE_ICON}
+      </button>
+    </div></div>`;
+  }
+
+  /** The menu's events leave the card as the card's own, for the canvas to act on. */
+  private readonly passOn = (event: CustomEvent): void => {
+    this.dispatchEvent(new CustomEvent(event.type, { detail: event.detail }));
+  };
+
+  private readonly close = (): void => {
+    this.dispatchEvent(new CustomEvent('card-close'));
+  };
+}
+
+function stop(event: Event): void {
+  event.stopPropagation();
+}
+
+customElements.define('kompas-note-card', NoteCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kompas-note-card': NoteCard;
+  }
+}
