@@ -23,7 +23,7 @@ const ROLE_LABELS: Record<Role, string> = {
  * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase;
  * the `lock` slot what is locked;
  * the `invite` slot the invite links; the `export` slot the export menu. Facilitators click the title or the
- * task (or the pencil beside them) to change them.
+ * task to change them.
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -120,6 +120,25 @@ export class BoardHeader extends LitElement {
       }
       .titles.editable {
         cursor: pointer;
+      }
+      /* The facilitator's title is a button that opens the title and task dialog: it looks like the title. */
+      .edit-details {
+        max-width: 100%;
+        padding: 0;
+        border: 0;
+        background: none;
+        font: inherit;
+        color: inherit;
+        cursor: pointer;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .edit-details .icon {
+        width: 13px;
+        height: 13px;
+        margin-left: 6px;
+        vertical-align: -1px;
+        color: var(--k-color-text-subtle);
       }
       .task {
         margin: 0;
@@ -229,7 +248,13 @@ export class BoardHeader extends LitElement {
     return html`<header>
       <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
       <div class="titles ${this.canLead ? 'editable' : ''}" @click=${this.canLead ? this.editDetails : nothing}>
-        <h1 title=${this.boardTitle}>${this.boardTitle || 'Untitled workshop'}</h1>
+        <h1 title=${this.boardTitle}>${
+          this.canLead
+            ? html`<button class="edit-details" aria-haspopup="dialog" title=${COMMANDS['edit-details'].label}>
+                ${this.boardTitle || 'Untitled workshop'}${ICONS.pencil}
+              </button>`
+            : this.boardTitle || 'Untitled workshop'
+        }</h1>
         ${
           this.task
             ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>`
@@ -238,7 +263,6 @@ export class BoardHeader extends LitElement {
               : nothing
         }
       </div>
-      ${this.canLead ? commandButton(this, COMMANDS['edit-details'], ICONS.pencil) : nothing}
       <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
       <slot name="timer"></slot>
       <slot name="lock"></slot>
@@ -295,7 +319,7 @@ export class BoardHeader extends LitElement {
     fireCommand(this, command);
   }
 
-  /** A facilitator clicks the title or the task to change them (the pencil beside them does it by keyboard). */
+  /** A facilitator clicks the title (a button, also by keyboard) or the task to change them. */
   private readonly editDetails = (): void => this.command('edit-details');
 }
 

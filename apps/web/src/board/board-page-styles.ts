@@ -67,6 +67,23 @@ export const boardPageStyles = css`
       background: var(--k-color-surface-hover);
       color: var(--k-color-text);
     }
+    .replay-link .icon {
+      display: none;
+    }
+    /* As Export and Invite: where the header is full, the link is its icon, with its name as tooltip. */
+    @media (max-width: 1440px) {
+      .replay-link {
+        justify-content: center;
+        width: 34px;
+        padding: 0;
+      }
+      .replay-link .icon {
+        display: block;
+      }
+      .replay-link .label {
+        display: none;
+      }
+    }
     .loading {
       display: grid;
       place-items: center;

@@ -25,6 +25,7 @@ import '../facilitation/voting/voting-status.ts';
 import { liveNoteSource } from '../core/live-note-source.ts';
 import '../invite/invite-menu.ts';
 import '../notes/notes-list.ts';
+import { ICONS } from '../ui/icons.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
 import type { BoardBindings } from './board-bindings.ts';
@@ -110,8 +111,10 @@ export function renderBoard(parts: BoardParts) {
         slot="export"
         class="replay-link"
         href=${replayPath(info.id)}
+        aria-label="Replay"
+        title="Replay: play the workshop back"
         @click=${navigateOnPlainClick}
-        >Replay</a
+        >${ICONS.play}<span class="label">Replay</span></a
       >
     </kompas-board-header>
     <div class="body">

@@ -93,6 +93,16 @@ export class InviteMenu extends LitElement {
         font-size: 12.5px;
         color: var(--k-color-text-muted);
       }
+      /* As the Export button: where the header is full, the button is its icon, with its name as tooltip. */
+      @media (max-width: 1440px) {
+        .invite .label {
+          display: none;
+        }
+        .invite {
+          width: 34px;
+          padding: 0;
+        }
+      }
       .problem {
         font-size: 13px;
         color: var(--k-color-danger);
@@ -102,8 +112,9 @@ export class InviteMenu extends LitElement {
 
   override render() {
     return html`<button
-        class="button"
+        class="button invite"
         popovertarget="invite-panel"
+        aria-label="Invite"
         aria-haspopup="dialog"
         title="Invite: copy a link for someone to join"
       >
