@@ -123,6 +123,9 @@ export class BoardHeader extends LitElement {
       }
       /* The facilitator's title is a button that opens the title and task dialog: it looks like the title. */
       .edit-details {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
         max-width: 100%;
         padding: 0;
         border: 0;
@@ -130,14 +133,17 @@ export class BoardHeader extends LitElement {
         font: inherit;
         color: inherit;
         cursor: pointer;
+      }
+      .edit-details .title-text {
+        min-width: 0;
         overflow: hidden;
         text-overflow: ellipsis;
+        white-space: nowrap;
       }
       .edit-details .icon {
+        flex: none;
         width: 13px;
         height: 13px;
-        margin-left: 6px;
-        vertical-align: -1px;
         color: var(--k-color-text-subtle);
       }
       .task {
@@ -251,7 +257,7 @@ export class BoardHeader extends LitElement {
         <h1 title=${this.boardTitle}>${
           this.canLead
             ? html`<button class="edit-details" aria-haspopup="dialog" title=${COMMANDS['edit-details'].label}>
-                ${this.boardTitle || 'Untitled workshop'}${ICONS.pencil}
+                <span class="title-text">${this.boardTitle || 'Untitled workshop'}</span>${ICONS.pencil}
               </button>`
             : this.boardTitle || 'Untitled workshop'
         }</h1>
