@@ -23,7 +23,7 @@ export class LandingPage extends LitElement {
   declare busy: boolean;
   declare error: string;
   declare created: CreatedBoard | null;
-  /** The workshops made on this device, newest first. */
+  /** The workshops made on this device, newest first; the one just made is listed once its card is left. */
   declare made: readonly MadeBoard[];
 
   constructor() {
@@ -210,7 +210,10 @@ export class LandingPage extends LitElement {
           ${this.created ? this.renderLinks(this.created) : this.renderForm()}
         </section>
       </main>
-      <kompas-made-boards-list class="made" .boards=${this.made}></kompas-made-boards-list>`;
+      <kompas-made-boards-list
+        class="made"
+        .boards=${this.made.filter((board) => board.created.id !== this.created?.id)}
+      ></kompas-made-boards-list>`;
   }
 
   private renderForm() {

@@ -58,6 +58,31 @@ export const boardHeaderStyles = css`
     .titles.editable {
       cursor: pointer;
     }
+    /* The facilitator's title is a button that opens the title and task dialog: it looks like the title. */
+    .edit-details {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      max-width: 100%;
+      padding: 0;
+      border: 0;
+      background: none;
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
+    .edit-details .title-text {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .edit-details .icon {
+      flex: none;
+      width: 13px;
+      height: 13px;
+      color: var(--k-color-text-subtle);
+    }
     .task {
     margin: 0;
     font-size: 12.5px;

@@ -23,7 +23,7 @@ const ROLE_LABELS: Record<Role, string> = {
  * controls), the panels, the tools (add note, undo/redo), who is here, the connection and your role. Tools
  * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase; the `lock`
  * slot what is locked; the `invite` slot sharing the board, beside the `export` slot's export menu.
- * Facilitators click the title or the task (or the pencil beside them) to change them.
+ * Facilitators click the title (a button, also by keyboard) or the task to change them.
  * On wide screens it is one row; below that the title has the top row and the workshop's tools a row of their
  * own (board-header-styles.ts), so every control keeps its label.
  */
@@ -87,7 +87,13 @@ export class BoardHeader extends LitElement {
     return html`<header>
       <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
       <div class="titles ${this.canLead ? 'editable' : ''}" @click=${this.canLead ? this.editDetails : nothing}>
-        <h1 title=${this.boardTitle}>${this.boardTitle || 'Untitled workshop'}</h1>
+        <h1 title=${this.boardTitle}>${
+          this.canLead
+            ? html`<button class="edit-details" aria-haspopup="dialog" title=${COMMANDS['edit-details'].label}>
+                <span class="title-text">${this.boardTitle || 'Untitled workshop'}</span>${ICONS.pencil}
+              </button>`
+            : this.boardTitle || 'Untitled workshop'
+        }</h1>
         ${
           this.task
             ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>`
@@ -96,7 +102,6 @@ export class BoardHeader extends LitElement {
               : nothing
         }
       </div>
-      ${this.canLead ? commandButton(this, COMMANDS['edit-details'], ICONS.pencil) : nothing}
       <div class="toolbar">
         <div class="where">
           <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
@@ -169,7 +174,7 @@ export class BoardHeader extends LitElement {
     fireCommand(this, command);
   }
 
-  /** A facilitator clicks the title or the task to change them (the pencil beside them does it by keyboard). */
+  /** A facilitator clicks the title (a button, also by keyboard) or the task to change them. */
   private readonly editDetails = (): void => this.command('edit-details');
 }
 

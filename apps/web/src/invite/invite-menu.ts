@@ -102,8 +102,9 @@ export class InviteMenu extends LitElement {
 
   override render() {
     return html`<button
-        class="button"
+        class="button invite"
         popovertarget="invite-panel"
+        aria-label="Invite"
         aria-haspopup="dialog"
         title="Invite: copy a link for someone to join"
       >
