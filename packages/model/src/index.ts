@@ -98,6 +98,17 @@ export {
   recolorNote,
   type WriteOptions,
 } from './note.ts';
+export {
+  clampIntoSlice,
+  fitsInSlice,
+  NOTE_AREA_INNER,
+  NOTE_AREA_OUTER,
+  NOTE_SIZE,
+  type NoteRect,
+  noteRect,
+  placeInSlice,
+  positionInSlice,
+} from './note-area.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
 export { isSameNote, mayChangeDraft, mayDeleteNote } from './note-rules.ts';
 export { compareStacking } from './note-stacking.ts';
@@ -182,6 +193,19 @@ export {
   readPrivateRound,
   startPrivateRound,
 } from './silent-brainstorm.ts';
+export {
+  freeSlot,
+  NOTE_SCALES,
+  type NoteMove,
+  type PlacedNote,
+  resizeMoves,
+  roomForNewNote,
+  type StepSlot,
+  stepNoteScale,
+  stepSlots,
+  tidyStep,
+} from './step-layout.ts';
+export { NOTE_GAP, notesCollide } from './step-rows.ts';
 export {
   DEFAULT_STEP_STATUS,
   isStepStatus,
