@@ -107,13 +107,15 @@ export interface NoteMove {
 /**
  * When `step`'s notes are drawn at `to` instead of `from` (it gained or lost notes): the notes that sat in
  * slots at the old size take the slots of the new size in the same order, passing over slots that notes put
- * by hand now cover. Nothing moves when the size stays.
+ * by hand now cover, and those of the notes `staying` where they are (the one just added or dropped).
+ * Nothing moves when the size stays.
  */
 export function resizeMoves(
   step: string,
   notes: readonly PlacedNote[],
   from: number,
   to: number,
+  staying: ReadonlySet<string> = new Set(),
 ): NoteMove[] {
   if (from === to) return [];
   const previous = stepSlots(step, from);
@@ -121,7 +123,7 @@ export function resizeMoves(
   const elsewhere: Point[] = [];
   for (const note of notes) {
     const centre = placeInSlice(step, note.pos, from);
-    const index = previous.findIndex((slot) => sameSpot(slot.centre, centre));
+    const index = staying.has(note.id) ? -1 : previous.findIndex((slot) => sameSpot(slot.centre, centre));
     if (index >= 0) sitters.push({ id: note.id, index });
     else elsewhere.push(placeInSlice(step, note.pos, to));
   }

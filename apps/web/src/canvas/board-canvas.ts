@@ -36,7 +36,7 @@ import { lockStops, refuseLocked, stepForNewNote } from './canvas-lock.ts';
 import { boardHelpText, emptyBoardHint, noteMenuOverlay } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
 import { FollowedView } from './followed-view.ts';
-import { freeSpot } from './free-spot.ts';
+import { freeSpot, spotInStep } from './free-spot.ts';
 import { NoteWriting } from './note-writing.ts';
 import { EDGE_MARGIN } from './overlay-placement.ts';
 
@@ -358,7 +358,8 @@ export class BoardCanvas extends LitElement {
     this.selectNote(null);
     if (!double) return;
     const slice = pointToSlice(point.x, point.y);
-    if (slice) this.startDraft(slice.step, slice.pos);
+    if (slice && this.board)
+      this.startDraft(slice.step, spotInStep(this.board.notes.notes(), slice.step, slice.pos));
   }
 
   private onDrop(note: NoteView, centre: Point): void {

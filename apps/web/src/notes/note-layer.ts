@@ -1,4 +1,4 @@
-import type { Note } from '@kompas/model';
+import { type Note, placeInSlice, positionInSlice, type StepId, stepNoteScale } from '@kompas/model';
 import Konva from 'konva';
 import type { NoteChanges, NoteSource } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
@@ -23,6 +23,8 @@ export class NoteLayer {
   private cacheFrame = 0;
   private cachingPaused = false;
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
+  /** How many notes each step holds: a fuller step draws its notes smaller (see @kompas/model's step layout). */
+  private readonly counts = new Map<StepId, number>();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
   constructor(private readonly onDirty: () => void) {}
@@ -51,6 +53,7 @@ export class NoteLayer {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
     this.order = source.notes().map(({ note, draft }) => this.addView(note, draft));
+    this.rescale();
     this.refreshVisibility();
     this.onDirty();
   }
@@ -78,11 +81,26 @@ export class NoteLayer {
         changed = true;
       }
     }
+    if (this.rescale()) changed = true;
     if (changed) {
       this.scheduleCaching();
       this.onDirty();
     }
     return removed;
+  }
+
+  /** The size `step` draws its notes at, or would with `extra` notes more. */
+  scaleOf(step: StepId, extra = 0): number {
+    return stepNoteScale(step, (this.counts.get(step) ?? 0) + extra);
+  }
+
+  /**
+   * Where `view`'s note would be drawn if dropped with its centre at `centre` in `step`: as near there as it
+   * fits wholly inside the slice, at the size the step would then draw it.
+   */
+  dropCentre(view: NoteView, step: StepId, centre: Point): Point {
+    const scale = this.scaleOf(step, view.note.step === step ? 0 : 1);
+    return placeInSlice(step, positionInSlice(step, centre), scale);
   }
 
   /** Shows the voting badges, by note id; notes without one show none. */
@@ -170,8 +188,22 @@ export class NoteLayer {
     this.layer.destroy();
   }
 
+  /** Counts the notes per step and draws each step's at its size; returns whether any note changed size. */
+  private rescale(): boolean {
+    this.counts.clear();
+    for (const view of this.order)
+      this.counts.set(view.note.step, (this.counts.get(view.note.step) ?? 0) + 1);
+    let changed = false;
+    for (const view of this.order) {
+      if (!view.setScale(this.scaleOf(view.note.step))) continue;
+      this.updateVisibility(view);
+      changed = true;
+    }
+    return changed;
+  }
+
   private addView(note: Note, draft: boolean): NoteView {
-    const view = new NoteView(note, draft);
+    const view = new NoteView(note, draft, this.scaleOf(note.step));
     this.views.set(note.id, view);
     this.layer.add(view.group);
     this.applyVoteBadge(view);

@@ -1,15 +1,8 @@
-import { NOTE_COLOR_HEX, type Note, slicePositionToPoint } from '@kompas/model';
+import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model';
 import Konva from 'konva';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
-import {
-  NOTE_BYLINE_HEIGHT,
-  NOTE_HEIGHT,
-  NOTE_PADDING,
-  NOTE_WIDTH,
-  noteBox,
-  noteFontSize,
-} from './note-metrics.ts';
+import { NOTE_BYLINE_HEIGHT, NOTE_HEIGHT, NOTE_PADDING, NOTE_WIDTH, noteFontSize } from './note-metrics.ts';
 
 const INK = '#1f2328';
 const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
@@ -40,6 +33,8 @@ export class NoteView {
   private readonly badgeBack: Konva.Rect;
   private readonly badgeText: Konva.Text;
   note: Note;
+  /** The size its step draws its notes at (1 = full size): a full step draws them smaller. */
+  scale: number;
   centre: Point;
   /** Kept with `centre`: hit tests read every note's box on each pointer move. */
   box: Rect;
@@ -49,12 +44,13 @@ export class NoteView {
   /** A private draft of a silent brainstorm: outlined and marked, seen only by its author and facilitators. */
   private draft: boolean;
 
-  constructor(note: Note, draft = false) {
+  constructor(note: Note, draft = false, scale = 1) {
     this.note = note;
     this.draft = draft;
-    this.centre = slicePositionToPoint(note.step, note.pos);
-    this.box = noteBox(this.centre);
-    this.group = new Konva.Group({ listening: false });
+    this.scale = scale;
+    this.centre = placeInSlice(note.step, note.pos, scale);
+    this.box = noteRect(this.centre, scale);
+    this.group = new Konva.Group({ listening: false, scaleX: scale, scaleY: scale });
     this.card = new Konva.Rect({
       width: NOTE_WIDTH,
       height: NOTE_HEIGHT,
@@ -134,17 +130,30 @@ export class NoteView {
       this.applyContent();
       this.uncache();
     }
-    if (moved) {
-      this.centre = slicePositionToPoint(note.step, note.pos);
-      this.box = noteBox(this.centre);
-      this.placeAt(this.centre);
-    }
+    if (moved) this.place();
     return contentChanged || moved;
+  }
+
+  /** Draws the note at `scale`, the size its step now draws notes at; returns whether that changed anything. */
+  setScale(scale: number): boolean {
+    if (scale === this.scale) return false;
+    this.scale = scale;
+    this.group.scale({ x: scale, y: scale });
+    this.uncache();
+    this.place();
+    return true;
+  }
+
+  /** Where the note is drawn: its stored spot, kept wholly inside its slice at its size. */
+  private place(): void {
+    this.centre = placeInSlice(this.note.step, this.note.pos, this.scale);
+    this.box = noteRect(this.centre, this.scale);
+    this.placeAt(this.centre);
   }
 
   /** Moves the drawing (not the note) so that its centre is at `centre`, e.g. while dragged. */
   placeAt(centre: Point): void {
-    this.group.position({ x: centre.x - NOTE_WIDTH / 2, y: centre.y - NOTE_HEIGHT / 2 });
+    this.group.position({ x: centre.x - this.box.width / 2, y: centre.y - this.box.height / 2 });
   }
 
   /** Back to where the document says the note is. */
@@ -180,11 +189,12 @@ export class NoteView {
   /** The voting badge's box in board units, or null when it is hidden. */
   get badgeBox(): Rect | null {
     if (!this.badge.visible()) return null;
+    const { scale } = this;
     return {
-      x: this.box.x + this.badge.x(),
-      y: this.box.y + this.badge.y(),
-      width: this.badgeBack.width(),
-      height: BADGE_HEIGHT,
+      x: this.box.x + this.badge.x() * scale,
+      y: this.box.y + this.badge.y() * scale,
+      width: this.badgeBack.width() * scale,
+      height: BADGE_HEIGHT * scale,
     };
   }
 
