@@ -194,17 +194,17 @@ export {
   startPrivateRound,
 } from './silent-brainstorm.ts';
 export {
-  freeSlot,
   NOTE_SCALES,
   type NoteMove,
   type PlacedNote,
-  resizeMoves,
-  roomForNewNote,
   type StepSlot,
+  slotIndex,
+  spotKey,
   stepNoteScale,
   stepSlots,
   tidyStep,
 } from './step-layout.ts';
+export { roomForNewNote, type Settling, settleStep, spotNear, stepScaleOf } from './step-room.ts';
 export { NOTE_GAP, notesCollide } from './step-rows.ts';
 export {
   DEFAULT_STEP_STATUS,

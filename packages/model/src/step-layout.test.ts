@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Point, slicePositionToPoint } from './geometry.ts';
 import { fitsInSlice, NOTE_SIZE, noteRect, placeInSlice } from './note-area.ts';
 import { STEPS } from './phases.ts';
-import {
-  freeSlot,
-  NOTE_SCALES,
-  resizeMoves,
-  roomForNewNote,
-  stepNoteScale,
-  stepSlots,
-  tidyStep,
-} from './step-layout.ts';
+import { NOTE_SCALES, stepNoteScale, stepSlots, tidyStep } from './step-layout.ts';
 import { notesCollide } from './step-rows.ts';
 
 const MOST = 60;
@@ -82,70 +74,6 @@ describe('the slots of a step', () => {
     for (let count = 1; count <= MOST; count++) {
       expect(NOTE_SCALES).toContain(stepNoteScale('richten.ambitie', count));
     }
-  });
-});
-
-describe('a new note', () => {
-  it('goes to the next free slot: 60 added one by one to a step never overlap', () => {
-    for (const step of STEPS) {
-      let stored: { id: string; pos: { r: number; t: number } }[] = [];
-      for (let count = 1; count <= MOST; count++) {
-        const { pos, moves } = roomForNewNote(step.id, stored);
-        stored = stored.map((note) => moves.find((move) => move.id === note.id) ?? note);
-        stored.push({ id: `n${count}`, pos });
-        const scale = stepNoteScale(step.id, count);
-        const centres = stored.map((note) => placeInSlice(step.id, note.pos, scale));
-        expect(overlappingPairs(centres, scale), `${step.id} with ${count}`).toEqual([]);
-        expect(fitsInSlice(step.id, slicePositionToPoint(step.id, pos), scale)).toBe(true);
-      }
-    }
-  });
-
-  it('moves the notes in slots along when the step draws them smaller, and leaves notes put by hand', () => {
-    const step = 'richten.ambitie';
-    const full = stepSlots(step, 1);
-    const byHand = { id: 'by-hand', pos: { r: 0.3, t: 0.5 } };
-    const inSlots = full.slice(0, full.length - 1).map((slot, i) => ({ id: `n${i}`, pos: slot.pos }));
-    const notes = [...inSlots, byHand];
-    const { moves } = roomForNewNote(step, notes);
-    expect(moves.map((move) => move.id).sort()).toEqual(inSlots.map((note) => note.id).sort());
-    const smaller = stepNoteScale(step, notes.length + 1);
-    expect(smaller).toBeLessThan(1);
-    for (const move of moves)
-      expect(stepSlots(step, smaller).map((slot) => slot.pos)).toContainEqual(move.pos);
-  });
-
-  it('lets notes in slots grow back into the larger slots when notes are taken away', () => {
-    const step = 'verkennen.opgave';
-    const small = stepNoteScale(step, 12);
-    const notes = stepSlots(step, small)
-      .slice(0, 12)
-      .map((slot, i) => ({ id: `n${i}`, pos: slot.pos }));
-    const left = notes.slice(0, 4);
-    const moves = resizeMoves(step, left, small, stepNoteScale(step, 4));
-    expect(moves.map((move) => move.pos)).toEqual(
-      stepSlots(step, stepNoteScale(step, 4))
-        .slice(0, 4)
-        .map((slot) => slot.pos),
-    );
-    expect(resizeMoves(step, left, small, small)).toEqual([]);
-  });
-
-  it('finds room between notes put by hand', () => {
-    const step = 'richten.belangen';
-    const scale = stepNoteScale(step, 5);
-    // Four notes spread out by hand, covering the slots they are near.
-    const taken = [0.2, 0.4, 0.6, 0.8].map((r) => placeInSlice(step, { r, t: 0.55 }, scale));
-    const centre = slicePositionToPoint(step, freeSlot(step, taken, scale));
-    expect(fitsInSlice(step, centre, scale)).toBe(true);
-    expect(taken.filter((other) => notesCollide(other, centre, scale))).toEqual([]);
-  });
-
-  it('goes where it is least in the way when a step is covered all over', () => {
-    const step = 'verkennen.eigen-situatie';
-    const taken = stepSlots(step, 0.28).map((slot) => slot.centre);
-    const centre = slicePositionToPoint(step, freeSlot(step, taken, 1));
-    expect(fitsInSlice(step, centre, 1)).toBe(true);
   });
 });
 

@@ -104,83 +104,22 @@ export interface NoteMove {
   pos: SlicePosition;
 }
 
-/**
- * When `step`'s notes are drawn at `to` instead of `from` (it gained or lost notes): the notes that sat in
- * slots at the old size take the slots of the new size in the same order, passing over slots that notes put
- * by hand now cover, and those of the notes `staying` where they are (the one just added or dropped).
- * Nothing moves when the size stays.
- */
-export function resizeMoves(
-  step: string,
-  notes: readonly PlacedNote[],
-  from: number,
-  to: number,
-  staying: ReadonlySet<string> = new Set(),
-): NoteMove[] {
-  if (from === to) return [];
-  const previous = stepSlots(step, from);
-  const sitters: { id: string; index: number }[] = [];
-  const elsewhere: Point[] = [];
-  for (const note of notes) {
-    const centre = placeInSlice(step, note.pos, from);
-    const index = staying.has(note.id) ? -1 : previous.findIndex((slot) => sameSpot(slot.centre, centre));
-    if (index >= 0) sitters.push({ id: note.id, index });
-    else elsewhere.push(placeInSlice(step, note.pos, to));
+/** A stored position, as precisely as slots are told apart (a millionth of the slice). */
+export function spotKey(pos: SlicePosition): string {
+  return `${pos.r.toFixed(6)},${pos.t.toFixed(6)}`;
+}
+
+const slotIndexCache = new Map<string, ReadonlyMap<string, number>>();
+
+/** Which slot of `step` at `scale` a note stored at `pos` sits in, or -1 when it sits in none. */
+export function slotIndex(step: string, pos: SlicePosition, scale: number): number {
+  const key = `${step}@${scale}`;
+  let index = slotIndexCache.get(key);
+  if (!index) {
+    index = new Map(stepSlots(step, scale).map((slot, i) => [spotKey(slot.pos), i]));
+    slotIndexCache.set(key, index);
   }
-  sitters.sort((a, b) => a.index - b.index);
-  const open = stepSlots(step, to).filter((slot) => !collidesWithAny(slot.centre, elsewhere, to));
-  return sitters.flatMap((sitter, i) => {
-    const slot = open[i];
-    return slot ? [{ id: sitter.id, pos: slot.pos }] : [];
-  });
-}
-
-/**
- * What adding a note to `step`, which holds `notes`, asks: the notes that move as the step takes a smaller
- * size (see resizeMoves), and the free slot for the new note after they have.
- */
-export function roomForNewNote(
-  step: string,
-  notes: readonly PlacedNote[],
-): { pos: SlicePosition; moves: NoteMove[] } {
-  const to = stepNoteScale(step, notes.length + 1);
-  const moves = resizeMoves(step, notes, stepNoteScale(step, notes.length), to);
-  const moved = new Map(moves.map((move) => [move.id, move.pos]));
-  const drawn = notes.map((note) => placeInSlice(step, moved.get(note.id) ?? note.pos, to));
-  return { pos: freeSlot(step, drawn, to), moves };
-}
-
-/**
- * Where a new note goes in `step`, whose notes are drawn at `scale` with their centres at `taken`: the first
- * slot no note covers, else the first free spot of a finer grid (notes put by hand can leave slots half
- * covered), else the spot farthest from every note.
- */
-export function freeSlot(step: string, taken: readonly Point[], scale: number): SlicePosition {
-  const free = (centre: Point) => !collidesWithAny(centre, taken, scale);
-  const slot = stepSlots(step, scale).find((candidate) => free(candidate.centre));
-  if (slot) return slot.pos;
-  const grid = fittingGrid(step, scale);
-  const spot = grid.find(free);
-  if (spot) return positionInSlice(step, spot);
-  let roomiest = grid[0];
-  let room = -1;
-  for (const candidate of grid) {
-    const nearest = Math.min(
-      ...taken.map((other) => Math.hypot(other.x - candidate.x, other.y - candidate.y)),
-    );
-    if (nearest > room) {
-      roomiest = candidate;
-      room = nearest;
-    }
-  }
-  return roomiest ? positionInSlice(step, roomiest) : { r: 0.5, t: 0.5 };
-}
-
-/** Two spots closer than this (board units) are the same slot. */
-const SAME_SPOT = 0.5;
-
-function sameSpot(a: Point, b: Point): boolean {
-  return Math.hypot(a.x - b.x, a.y - b.y) < SAME_SPOT;
+  return index.get(spotKey(pos)) ?? -1;
 }
 
 /**
@@ -195,12 +134,12 @@ export function tidyStep(step: string, notes: readonly PlacedNote[]): NoteMove[]
   const reading = readingDirection(step);
   const drawn = [...notes]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((note) => ({ id: note.id, centre: placeInSlice(step, note.pos, scale) }));
+    .map((note) => ({ ...note, centre: placeInSlice(step, note.pos, scale) }));
   const free = new Set(slots);
   const placed = new Map<string, SlicePosition>();
   for (const note of drawn) {
-    const kept = [...free].find((slot) => sameSpot(slot.centre, note.centre));
-    if (!kept) continue;
+    const kept = slots[slotIndex(step, note.pos, scale)];
+    if (!kept || !free.has(kept)) continue;
     free.delete(kept);
     placed.set(note.id, kept.pos);
   }

@@ -187,6 +187,7 @@ export function renderBoard(parts: BoardParts) {
               .facilitation=${facilitation}
               .canLead=${canLead}
               @step-status-change=${on.stepStatusChange}
+              @step-tidy=${on.stepTidy}
             ></kompas-steps-panel>`
           : nothing
       }

@@ -50,9 +50,10 @@ describe('spotInStep', () => {
     }
   });
 
-  it('leaves a spot where the note fits as it is', () => {
-    const spot = spotInStep([], second, { r: 0.6, t: 0.5 });
-    expect(spot.r).toBeCloseTo(0.6, 6);
-    expect(spot.t).toBeCloseTo(0.5, 6);
+  it('lines a note up in the free slot it was started near', () => {
+    const slot = stepSlots(second, 1)[1];
+    if (!slot) throw new Error('no second slot');
+    const near = { r: slot.pos.r - 0.03, t: slot.pos.t + 0.04 };
+    expect(spotInStep([], second, near)).toEqual(slot.pos);
   });
 });

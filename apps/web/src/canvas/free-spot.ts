@@ -1,11 +1,4 @@
-import {
-  clampIntoSlice,
-  roomForNewNote,
-  type SlicePosition,
-  STEPS,
-  type StepId,
-  stepNoteScale,
-} from '@kompas/model';
+import { roomForNewNote, type SlicePosition, STEPS, type StepId, spotNear } from '@kompas/model';
 
 interface PlacedNote {
   id: string;
@@ -30,10 +23,16 @@ export function freeSpot(
   return { step, pos };
 }
 
-/** A new note started at `pos` in `step` (a double-click), moved just far enough to lie wholly in the slice. */
+/**
+ * A new note started at `pos` in `step` (a double-click): in the free slot it was started near, or where it was
+ * started, kept wholly inside the slice.
+ */
 export function spotInStep(notes: readonly PlacedNote[], step: StepId, pos: SlicePosition): SlicePosition {
-  const count = notes.filter((note) => note.step === step).length;
-  return clampIntoSlice(step, pos, stepNoteScale(step, count + 1));
+  return spotNear(
+    step,
+    notes.filter((note) => note.step === step),
+    pos,
+  );
 }
 
 function emptiestStep(notes: readonly PlacedNote[]): StepId {

@@ -13,7 +13,7 @@ import {
 import type * as Y from 'yjs';
 import type { BoardCore } from './board-core.ts';
 import type { NoteCreateDetail, NoteEditDetail, NoteMoveDetail, NoteRecolorDetail } from './board-events.ts';
-import { changeMakingRoom } from './step-room.ts';
+import { changeMakingRoom } from './room-making.ts';
 
 /** A person's changes to the notes, each written to the document the note lives in. */
 export class NoteActions {

@@ -1,4 +1,11 @@
-import { type Note, placeInSlice, positionInSlice, type StepId, stepNoteScale } from '@kompas/model';
+import {
+  type Note,
+  placeInSlice,
+  positionInSlice,
+  type StepId,
+  stepNoteScale,
+  stepScaleOf,
+} from '@kompas/model';
 import Konva from 'konva';
 import type { NoteChanges, NoteSource } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
@@ -23,7 +30,8 @@ export class NoteLayer {
   private cacheFrame = 0;
   private cachingPaused = false;
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
-  /** How many notes each step holds: a fuller step draws its notes smaller (see @kompas/model's step layout). */
+  /** The size each step draws its notes at: a fuller step draws them smaller (see @kompas/model's step layout). */
+  private readonly scales = new Map<StepId, number>();
   private readonly counts = new Map<StepId, number>();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
@@ -89,9 +97,10 @@ export class NoteLayer {
     return removed;
   }
 
-  /** The size `step` draws its notes at, or would with `extra` notes more. */
+  /** The size `step` draws its notes at, or at most with `extra` notes more. */
   scaleOf(step: StepId, extra = 0): number {
-    return stepNoteScale(step, (this.counts.get(step) ?? 0) + extra);
+    const scale = this.scales.get(step) ?? 1;
+    return extra === 0 ? scale : Math.min(scale, stepNoteScale(step, (this.counts.get(step) ?? 0) + extra));
   }
 
   /**
