@@ -197,11 +197,16 @@ export class NoteLayer {
     this.layer.destroy();
   }
 
-  /** Counts the notes per step and draws each step's at its size; returns whether any note changed size. */
+  /** Draws each step's notes at the size the step takes for them; returns whether any note changed size. */
   private rescale(): boolean {
+    const steps = new Map<StepId, Note[]>();
+    for (const { note } of this.order) steps.set(note.step, [...(steps.get(note.step) ?? []), note]);
+    this.scales.clear();
     this.counts.clear();
-    for (const view of this.order)
-      this.counts.set(view.note.step, (this.counts.get(view.note.step) ?? 0) + 1);
+    for (const [step, notes] of steps) {
+      this.scales.set(step, stepScaleOf(step, notes));
+      this.counts.set(step, notes.length);
+    }
     let changed = false;
     for (const view of this.order) {
       if (!view.setScale(this.scaleOf(view.note.step))) continue;
