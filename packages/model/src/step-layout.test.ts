@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Point, slicePositionToPoint } from './geometry.ts';
-import { fitsInSlice, NOTE_SIZE, noteRect, placeInSlice } from './note-area.ts';
+import { fitsInSlice, NOTE_SIZE, noteRect } from './note-area.ts';
 import { STEPS } from './phases.ts';
 import { NOTE_SCALES, stepNoteScale, stepSlots, tidyStep } from './step-layout.ts';
-import { notesCollide } from './step-rows.ts';
 
 const MOST = 60;
 

@@ -1,20 +1,17 @@
 import { type Point, type SlicePosition, sliceAngles } from './geometry.ts';
-import { fittingGrid, NOTE_SIZE, placeInSlice, positionInSlice } from './note-area.ts';
+import { NOTE_SIZE, placeInSlice, positionInSlice } from './note-area.ts';
 import { STEPS } from './phases.ts';
-import { collidesWithAny, NOTE_GAP, rowsOf } from './step-rows.ts';
+import { NOTE_GAP, rowsOf } from './step-rows.ts';
 
 /**
  * How a step holds many notes: slots in rows along the arc, from the step's label inwards, and notes drawn
  * smaller as the step fills, so that 30 notes still fit one slice without covering each other's text.
  *
- * Notes keep the spot they were put on: people group notes by hand, and a board that rearranged itself would
- * break their groups and move notes while others read them. A new note takes the step's next free slot, a
- * fuller step only draws its notes smaller around where they are (which never makes two overlap), and the
- * facilitator tidies a step into its slots when the group wants it orderly.
- *
- * When a new note makes a step draw its notes a size smaller, the notes that still sit in the step's slots
- * move into the slots of the new size with it (they shrink in the same moment, so the step is seen to make
- * room); notes someone put elsewhere by hand stay where they are.
+ * Notes put somewhere by hand stay there: people group notes by hand, and a board that rearranged a step by
+ * itself would break their groups and move notes while others read them. A new note takes the step's next
+ * free slot. When the step fills up and draws its notes a size smaller, the notes in its slots move along
+ * into the smaller slots, in the same moment they shrink, so the step is seen to make room (step-room.ts).
+ * The facilitator tidies a step into its slots when the group wants it orderly.
  */
 
 /** The sizes a step's notes are drawn at, largest first; a step takes the largest whose slots hold all its notes. */
