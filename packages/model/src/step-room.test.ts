@@ -94,18 +94,22 @@ describe('a step that loses notes', () => {
 });
 
 describe('a note started by hand', () => {
-  it('takes the free slot it was started near', () => {
+  it('stays where it was started when it fits there', () => {
     const step = 'richten.belangen';
-    const notes = addNotes(step, 2);
-    const free = stepSlots(step, 1)[2];
-    if (!free) throw new Error('no third slot');
-    const near = { r: free.pos.r + 0.02, t: free.pos.t - 0.03 };
-    expect(spotNear(step, notes, near)).toEqual(free.pos);
+    const spot = spotNear(step, addNotes(step, 2), { r: 0.45, t: 0.4 });
+    expect(spot.r).toBeCloseTo(0.45, 9);
+    expect(spot.t).toBeCloseTo(0.4, 9);
   });
 
-  it('stays where it was started, inside the slice, when no free slot is near', () => {
+  it('moves just inside the slice when started by its label or an edge', () => {
     const step = 'richten.belangen';
-    const spot = spotNear(step, addNotes(step, 5), { r: 0.02, t: 0.98 });
-    expect(fitsInSlice(step, slicePositionToPoint(step, spot), stepNoteScale(step, 6))).toBe(true);
+    const notes = addNotes(step, 5);
+    for (const pos of [
+      { r: 0.99, t: 0.5 },
+      { r: 0.02, t: 0.98 },
+    ]) {
+      const spot = spotNear(step, notes, pos);
+      expect(fitsInSlice(step, slicePositionToPoint(step, spot), stepNoteScale(step, 6))).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Point, SlicePosition } from './geometry.ts';
-import { fittingGrid, NOTE_SIZE, placeInSlice, positionInSlice } from './note-area.ts';
+import { clampIntoSlice, fittingGrid, placeInSlice, positionInSlice } from './note-area.ts';
 import {
   NOTE_SCALES,
   type NoteMove,
@@ -102,24 +102,13 @@ export function roomForNewNote(
 }
 
 /**
- * A note started by hand at `pos` in `step`: in the nearest free slot when one is within a note's width of
- * it, so notes line up where people meant them; else at `pos`, kept wholly inside the slice.
+ * Where a note started by hand at `pos` in `step` goes (a double-click): right there, where its author meant
+ * it (beside a note it belongs with, say), only moved as far as it must to lie wholly in the slice at the
+ * size the step takes with it.
  */
 export function spotNear(step: string, notes: readonly PlacedNote[], pos: SlicePosition): SlicePosition {
-  const settling = settleStep(step, notes, stepScaleOf(step, notes), 1);
-  const wanted = placeInSlice(step, pos, settling.scale);
-  let nearest: SlicePosition | undefined;
-  let distance = Number.POSITIVE_INFINITY;
-  for (const free of settling.free) {
-    const centre = placeInSlice(step, free, settling.scale);
-    const away = Math.hypot(centre.x - wanted.x, centre.y - wanted.y);
-    if (away < distance) {
-      nearest = free;
-      distance = away;
-    }
-  }
-  const near = NOTE_SIZE.width * settling.scale;
-  return nearest && distance <= near ? nearest : positionInSlice(step, wanted);
+  const { scale } = settleStep(step, notes, stepScaleOf(step, notes), 1);
+  return clampIntoSlice(step, pos, scale);
 }
 
 /** The first spot of the fine grid no note covers, else the one farthest from every note. */

@@ -24,8 +24,7 @@ export function freeSpot(
 }
 
 /**
- * A new note started at `pos` in `step` (a double-click): in the free slot it was started near, or where it was
- * started, kept wholly inside the slice.
+ * A new note started at `pos` in `step` (a double-click): where it was started, kept wholly inside the slice.
  */
 export function spotInStep(notes: readonly PlacedNote[], step: StepId, pos: SlicePosition): SlicePosition {
   return spotNear(
