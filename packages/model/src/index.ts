@@ -100,6 +100,17 @@ export {
   recolorNote,
   type WriteOptions,
 } from './note.ts';
+export {
+  clampIntoSlice,
+  fitsInSlice,
+  NOTE_AREA_INNER,
+  NOTE_AREA_OUTER,
+  NOTE_SIZE,
+  type NoteRect,
+  noteRect,
+  placeInSlice,
+  positionInSlice,
+} from './note-area.ts';
 export { type StateVector, unsentNoteIds } from './note-delivery.ts';
 export { type RecoveredNotes, recoverUnsharedNotes } from './note-recovery.ts';
 export { isSameNote, mayChangeDraft, mayDeleteNote } from './note-rules.ts';
@@ -185,6 +196,19 @@ export {
   readPrivateRound,
   startPrivateRound,
 } from './silent-brainstorm.ts';
+export {
+  NOTE_SCALES,
+  type NoteMove,
+  type PlacedNote,
+  type StepSlot,
+  slotIndex,
+  spotKey,
+  stepNoteScale,
+  stepSlots,
+  tidyStep,
+} from './step-layout.ts';
+export { roomForNewNote, type Settling, settleStep, spotNear, stepScaleOf } from './step-room.ts';
+export { NOTE_GAP, notesCollide } from './step-rows.ts';
 export {
   DEFAULT_STEP_STATUS,
   isStepStatus,

@@ -13,7 +13,7 @@ import type { DetailsSaveDetail } from '../facilitation/details/details-dialog.t
 import type { FollowCommandDetail } from '../facilitation/follow/follow-bar.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
 import type { LockChangeDetail } from '../facilitation/lock/lock-menu.ts';
-import type { StepStatusChangeDetail } from '../facilitation/phases/steps-panel.ts';
+import type { StepStatusChangeDetail, StepTidyDetail } from '../facilitation/phases/steps-panel.ts';
 import type { VotingStartDetail } from '../facilitation/voting/voting-dialog.ts';
 import type { BoardPage } from './board-page.ts';
 
@@ -39,6 +39,7 @@ function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
     },
     stepStatusChange: (event: CustomEvent<StepStatusChangeDetail>) =>
       core.lead.setStepStatus(event.detail.step, event.detail.status),
+    stepTidy: (event: CustomEvent<StepTidyDetail>) => core.lead.tidyStep(event.detail.step),
     moveOn: () => {
       const from = page.openSteps?.from;
       page.askOpenSteps(null);

@@ -238,6 +238,7 @@ export function renderBoard(parts: BoardParts) {
               .canLead=${canLead}
               @step-status-change=${on.stepStatusChange}
               @board-command=${on.command}
+              @step-tidy=${on.stepTidy}
             ></kompas-steps-panel>`
           : nothing
       }

@@ -27,6 +27,7 @@ import { boardHelpText, emptyBoardHint } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
 import { focusAreaAt } from './focus-area.ts';
 import { FollowedView } from './followed-view.ts';
+import { spotInStep } from './free-spot.ts';
 import { NoteOpening } from './note-opening.ts';
 import { NoteWriting } from './note-writing.ts';
 
@@ -348,7 +349,9 @@ export class BoardCanvas extends LitElement {
       return;
     }
     const slice = this.readOnly ? null : pointToSlice(point.x, point.y);
-    if (slice) this.writing.startDraft(slice.step, slice.pos);
+    if (slice && this.board) {
+      this.writing.startDraft(slice.step, spotInStep(this.board.notes.notes(), slice.step, slice.pos));
+    }
   }
 
   private onDrop(note: NoteView, centre: Point): void {

@@ -274,12 +274,15 @@ export class BoardGestures {
   }
 
   private drop(note: NoteView, point: Point, grab: Point): void {
-    const centre = this.board.toBoard({ x: point.x - grab.x, y: point.y - grab.y });
+    const released = this.board.toBoard({ x: point.x - grab.x, y: point.y - grab.y });
+    // A note let go over a slice's edge or its label stays in that slice, wholly: it glides in.
+    const target = pointToSlice(released.x, released.y);
+    const centre = target ? this.board.notes.dropCentre(note, target.step, released) : released;
     this.handlers.draggingChange(false);
     this.handlers.drop(note, centre);
     // The document now has the note at the drop spot, or still at its old one (dropped off the
     // slices, or refused): then it glides back.
-    this.board.settle(note, distance(note.centre, centre) > 1);
+    this.board.settle(note, distance(note.centre, released) > 1);
   }
 
   private startPinch(): void {

@@ -5,7 +5,10 @@ import {
   getPhase,
   isModelError,
   isPrivateRoundRunning,
+  LOCAL_ORIGIN,
   type LockMode,
+  listNotes,
+  moveNote,
   nextPhase,
   openVotingRound,
   type PhasePosition,
@@ -21,6 +24,7 @@ import {
   startFollowing,
   startPrivateRound,
   stopFollowing,
+  tidyStep,
   type VotingRoundInput,
 } from '@kompas/model';
 import type { BoardCore } from './board-core.ts';
@@ -126,5 +130,19 @@ export class LeadActions {
 
   stopBringing(): void {
     this.core.leadWith((doc) => stopFollowing(doc));
+  }
+
+  /**
+   * "Tidy step": every note of `step` on the board into the step's slots, in one change the facilitator can
+   * undo. Drafts of a silent brainstorm are their authors' own and stay where they are.
+   */
+  tidyStep(step: StepId): void {
+    if (!this.core.canLead) return;
+    this.core.write(({ doc }) => {
+      const notes = listNotes(doc).filter((note) => note.step === step);
+      doc.transact(() => {
+        for (const { id, pos } of tidyStep(step, notes)) moveNote(doc, id, step, pos);
+      }, LOCAL_ORIGIN);
+    });
   }
 }

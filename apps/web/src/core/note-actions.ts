@@ -13,6 +13,7 @@ import {
 import type * as Y from 'yjs';
 import type { BoardCore } from './board-core.ts';
 import type { NoteCreateDetail, NoteEditDetail, NoteMoveDetail, NoteRecolorDetail } from './board-events.ts';
+import { changeMakingRoom } from './room-making.ts';
 
 /** A person's changes to the notes, each written to the document the note lives in. */
 export class NoteActions {
@@ -25,8 +26,10 @@ export class NoteActions {
   create({ id, text, step, pos, color }: NoteCreateDetail): void {
     const author = { id: this.core.person.id, name: this.core.person.name };
     this.core.write((docs) => {
-      const target = docs.privateRoundRunning ? docs.draftsDoc : docs.doc;
-      createNote(target, { id, text, step, pos, color, author });
+      const write = (target: Y.Doc) => createNote(target, { id, text, step, pos, color, author });
+      // Drafts are their authors' own: only the board's notes move along to make room.
+      if (docs.privateRoundRunning) write(docs.draftsDoc);
+      else changeMakingRoom(docs.doc, id, () => write(docs.doc));
     });
   }
 
@@ -35,7 +38,7 @@ export class NoteActions {
   }
 
   move({ id, step, pos }: NoteMoveDetail): void {
-    this.core.write(() => moveNote(this.docOf(id), id, step, pos));
+    this.core.write(() => this.changeOnBoard(id, (doc) => moveNote(doc, id, step, pos)));
   }
 
   recolor({ id, color }: NoteRecolorDetail): void {
@@ -49,7 +52,7 @@ export class NoteActions {
       if (note && !this.core.permissions.mayDelete(note)) {
         throw new ModelError('not-your-note', 'Only its author or a facilitator can delete this note');
       }
-      deleteNote(doc, id);
+      this.changeOnBoard(id, () => deleteNote(doc, id));
     });
   }
 
@@ -62,6 +65,13 @@ export class NoteActions {
       if (takeBack) takeBackVote(doc, round, vote);
       else placeVote(doc, round, vote);
     });
+  }
+
+  /** Changes note `id` in its document; on the board, the steps it leaves or joins take their new size. */
+  private changeOnBoard(id: string, change: (doc: Y.Doc) => void): void {
+    const doc = this.docOf(id);
+    if (doc === this.core.docs.doc) changeMakingRoom(doc, id, () => change(doc));
+    else change(doc);
   }
 
   /** The document to change note `id` in; refuses someone else's draft, which only its author may change. */

@@ -1,4 +1,11 @@
-import type { Note } from '@kompas/model';
+import {
+  type Note,
+  placeInSlice,
+  positionInSlice,
+  type StepId,
+  stepNoteScale,
+  stepScaleOf,
+} from '@kompas/model';
 import Konva from 'konva';
 import type { NoteChanges, NoteSource } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
@@ -24,6 +31,9 @@ export class NoteLayer {
   private cachingPaused = false;
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
   private pending: ReadonlySet<string> = new Set();
+  /** The size each step draws its notes at: a fuller step draws them smaller (see @kompas/model's step layout). */
+  private readonly scales = new Map<StepId, number>();
+  private readonly counts = new Map<StepId, number>();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
   constructor(private readonly onDirty: () => void) {}
@@ -52,6 +62,7 @@ export class NoteLayer {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
     this.order = source.notes().map(({ note, draft }) => this.addView(note, draft));
+    this.rescale();
     this.refreshVisibility();
     this.onDirty();
   }
@@ -79,11 +90,27 @@ export class NoteLayer {
         changed = true;
       }
     }
+    if (this.rescale()) changed = true;
     if (changed) {
       this.scheduleCaching();
       this.onDirty();
     }
     return removed;
+  }
+
+  /** The size `step` draws its notes at, or at most with `extra` notes more. */
+  scaleOf(step: StepId, extra = 0): number {
+    const scale = this.scales.get(step) ?? 1;
+    return extra === 0 ? scale : Math.min(scale, stepNoteScale(step, (this.counts.get(step) ?? 0) + extra));
+  }
+
+  /**
+   * Where `view`'s note would be drawn if dropped with its centre at `centre` in `step`: as near there as it
+   * fits wholly inside the slice, at the size the step would then draw it.
+   */
+  dropCentre(view: NoteView, step: StepId, centre: Point): Point {
+    const scale = this.scaleOf(step, view.note.step === step ? 0 : 1);
+    return placeInSlice(step, positionInSlice(step, centre), scale);
   }
 
   /** Shows the voting badges, by note id; notes without one show none. */
@@ -182,8 +209,27 @@ export class NoteLayer {
     this.layer.destroy();
   }
 
+  /** Draws each step's notes at the size the step takes for them; returns whether any note changed size. */
+  private rescale(): boolean {
+    const steps = new Map<StepId, Note[]>();
+    for (const { note } of this.order) steps.set(note.step, [...(steps.get(note.step) ?? []), note]);
+    this.scales.clear();
+    this.counts.clear();
+    for (const [step, notes] of steps) {
+      this.scales.set(step, stepScaleOf(step, notes));
+      this.counts.set(step, notes.length);
+    }
+    let changed = false;
+    for (const view of this.order) {
+      if (!view.setScale(this.scaleOf(view.note.step))) continue;
+      this.updateVisibility(view);
+      changed = true;
+    }
+    return changed;
+  }
+
   private addView(note: Note, draft: boolean): NoteView {
-    const view = new NoteView(note, draft);
+    const view = new NoteView(note, draft, this.scaleOf(note.step));
     this.views.set(note.id, view);
     this.layer.add(view.group);
     this.applyVoteBadge(view);

@@ -1,21 +1,11 @@
-import type { Point, Rect } from '../core/viewport.ts';
+import { NOTE_SIZE } from '@kompas/model';
 
-/** A sticky note's size in board units (the circle is 2,000 units across). */
-export const NOTE_WIDTH = 160;
-export const NOTE_HEIGHT = 112;
+/** A sticky note's size in board units (the circle is 2,000 units across); a full step draws notes smaller. */
+export const NOTE_WIDTH = NOTE_SIZE.width;
+export const NOTE_HEIGHT = NOTE_SIZE.height;
 export const NOTE_PADDING = 12;
 /** Space at the bottom of a note for its author's name. */
 export const NOTE_BYLINE_HEIGHT = 20;
-
-/** A note's box in board units; notes are centred on their position. */
-export function noteBox(centre: Point): Rect {
-  return {
-    x: centre.x - NOTE_WIDTH / 2,
-    y: centre.y - NOTE_HEIGHT / 2,
-    width: NOTE_WIDTH,
-    height: NOTE_HEIGHT,
-  };
-}
 
 /** The room for a note's text, between its padding and its byline. */
 export const NOTE_TEXT_BOX = {

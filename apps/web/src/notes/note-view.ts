@@ -1,4 +1,4 @@
-import { NOTE_COLOR_HEX, type Note, slicePositionToPoint } from '@kompas/model';
+import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model';
 import Konva from 'konva';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
@@ -9,7 +9,6 @@ import {
   NOTE_TEXT_BOX,
   NOTE_TEXT_FIT,
   NOTE_WIDTH,
-  noteBox,
 } from './note-metrics.ts';
 import { type FittedText, rememberingWidths, TextFitter } from './note-text-fit.ts';
 import { pendingMarkShape } from './pending-mark.ts';
@@ -57,6 +56,8 @@ export class NoteView {
   private readonly badgeBack: Konva.Rect;
   private readonly badgeText: Konva.Text;
   note: Note;
+  /** The size its step draws its notes at (1 = full size): a full step draws them smaller. */
+  scale: number;
   centre: Point;
   /** Kept with `centre`: hit tests read every note's box on each pointer move. */
   box: Rect;
@@ -70,13 +71,14 @@ export class NoteView {
   /** A private draft of a silent brainstorm: outlined and marked, seen only by its author and facilitators. */
   private draft: boolean;
 
-  constructor(note: Note, draft = false) {
+  constructor(note: Note, draft = false, scale = 1) {
     this.note = note;
     this.draft = draft;
-    this.centre = slicePositionToPoint(note.step, note.pos);
-    this.box = noteBox(this.centre);
+    this.scale = scale;
+    this.centre = placeInSlice(note.step, note.pos, scale);
+    this.box = noteRect(this.centre, scale);
     this.fittedText = noteTextFitter().fit(note.text);
-    this.group = new Konva.Group({ listening: false });
+    this.group = new Konva.Group({ listening: false, scaleX: scale, scaleY: scale });
     this.card = new Konva.Rect({
       width: NOTE_WIDTH,
       height: NOTE_HEIGHT,
@@ -155,17 +157,30 @@ export class NoteView {
       this.applyContent();
       this.uncache();
     }
-    if (moved) {
-      this.centre = slicePositionToPoint(note.step, note.pos);
-      this.box = noteBox(this.centre);
-      this.placeAt(this.centre);
-    }
+    if (moved) this.place();
     return contentChanged || moved;
+  }
+
+  /** Draws the note at `scale`, the size its step now draws notes at; returns whether that changed anything. */
+  setScale(scale: number): boolean {
+    if (scale === this.scale) return false;
+    this.scale = scale;
+    this.group.scale({ x: scale, y: scale });
+    this.uncache();
+    this.place();
+    return true;
+  }
+
+  /** Where the note is drawn: its stored spot, kept wholly inside its slice at its size. */
+  private place(): void {
+    this.centre = placeInSlice(this.note.step, this.note.pos, this.scale);
+    this.box = noteRect(this.centre, this.scale);
+    this.placeAt(this.centre);
   }
 
   /** Moves the drawing (not the note) so that its centre is at `centre`, e.g. while dragged. */
   placeAt(centre: Point): void {
-    this.group.position({ x: centre.x - NOTE_WIDTH / 2, y: centre.y - NOTE_HEIGHT / 2 });
+    this.group.position({ x: centre.x - this.box.width / 2, y: centre.y - this.box.height / 2 });
   }
 
   /** Back to where the document says the note is. */
@@ -218,11 +233,12 @@ export class NoteView {
   /** The voting badge's box in board units, or null when it is hidden. */
   get badgeBox(): Rect | null {
     if (!this.badge.visible()) return null;
+    const { scale } = this;
     return {
-      x: this.box.x + this.badge.x(),
-      y: this.box.y + this.badge.y(),
-      width: this.badgeBack.width(),
-      height: BADGE_HEIGHT,
+      x: this.box.x + this.badge.x() * scale,
+      y: this.box.y + this.badge.y() * scale,
+      width: this.badgeBack.width() * scale,
+      height: BADGE_HEIGHT * scale,
     };
   }
 

@@ -33,6 +33,19 @@ export interface KompasTestHooks {
     /** Whether the note carries the mark of changes the server has not stored yet. */
     pending: boolean;
   }[];
+  /**
+   * Each note's rectangle as drawn, in board units (its step may draw it smaller than full size, and keeps it
+   * inside its slice), with the size it is drawn at.
+   */
+  noteBoxes(): {
+    id: string;
+    step: StepId;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    scale: number;
+  }[];
   /** Other people's cursors on the board, in board coordinates. */
   remoteCursors(): { name: string; x: number; y: number }[];
   /** The camera: screen = board * scale + (x, y), relative to the canvas. */
@@ -89,7 +102,8 @@ export function boardTestHooks(
     },
     notes: () =>
       board.notes.notes().map((note) => {
-        const centre = toPage(slicePositionToPoint(note.step, note.pos));
+        // Where the note is drawn: its spot, unless its step keeps it further inside the slice.
+        const centre = toPage(board.notes.get(note.id)?.centre ?? slicePositionToPoint(note.step, note.pos));
         return {
           id: note.id,
           text: note.text,
@@ -99,6 +113,11 @@ export function boardTestHooks(
           ...centre,
           pending: board.notes.get(note.id)?.pending ?? false,
         };
+      }),
+    noteBoxes: () =>
+      board.notes.notes().flatMap((note) => {
+        const view = board.notes.get(note.id);
+        return view ? [{ id: note.id, step: note.step, ...view.box, scale: view.scale }] : [];
       }),
     remoteCursors: () => board.cursors.list(),
     viewport: () => ({ ...board.view }),

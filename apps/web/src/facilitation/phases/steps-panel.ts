@@ -32,9 +32,15 @@ export interface StepStatusChangeDetail {
   status: StepStatus;
 }
 
+/** A facilitator's "Tidy": every note of the step into its rows. */
+export interface StepTidyDetail {
+  step: StepId;
+}
+
 /**
  * The analysis frame beside the board: the steps of the current phase with their notes and status (a
- * facilitator sets the status; it fires `step-status-change`), guiding questions for the phase, and the
+ * facilitator sets the status, firing `step-status-change`, and tidies a step's notes into rows, firing
+ * `step-tidy`), guiding questions for the phase, and the
  * diagnosis of the whole session.
  */
 export class StepsPanel extends LitElement {
@@ -105,6 +111,11 @@ export class StepsPanel extends LitElement {
         border-radius: var(--k-radius-md);
         border: 1px solid var(--k-color-border-strong);
         background: var(--k-color-surface);
+      }
+      .controls {
+        display: flex;
+        align-items: center;
+        gap: 6px;
       }
       .status {
         padding: 2px 8px;
@@ -186,17 +197,28 @@ export class StepsPanel extends LitElement {
           >
           ${
             this.canLead
-              ? html`<select
-                  aria-label="Status of ${label}"
-                  @change=${(event: Event) => this.changeStatus(step.step, event)}
-                >
-                  ${STEP_STATUSES.map(
-                    (status) =>
-                      html`<option value=${status} ?selected=${status === step.status}>
-                        ${STEP_STATUS_LABELS[status]}
-                      </option>`,
-                  )}
-                </select>`
+              ? html`<span class="controls">
+                  <select
+                    aria-label="Status of ${label}"
+                    @change=${(event: Event) => this.changeStatus(step.step, event)}
+                  >
+                    ${STEP_STATUSES.map(
+                      (status) =>
+                        html`<option value=${status} ?selected=${status === step.status}>
+                          ${STEP_STATUS_LABELS[status]}
+                        </option>`,
+                    )}
+                  </select>
+                  <button
+                    class="button"
+                    aria-label="Tidy ${label}"
+                    title="Arrange the notes of ${label} in rows, none covering another"
+                    ?disabled=${step.notes === 0}
+                    @click=${() => this.tidy(step.step)}
+                  >
+                    Tidy
+                  </button>
+                </span>`
               : html`<span class="status">${STEP_STATUS_LABELS[step.status]}</span>`
           }
         </li>`;
@@ -235,6 +257,10 @@ export class StepsPanel extends LitElement {
           )}
         </tbody>
       </table>`;
+  }
+
+  private tidy(step: StepId): void {
+    this.dispatchEvent(new CustomEvent<StepTidyDetail>('step-tidy', { detail: { step } }));
   }
 
   private changeStatus(step: StepId, event: Event): void {
