@@ -61,6 +61,20 @@ export class DeliveryTracker {
     return this.learn(Y.decodeStateVector(stateVector));
   }
 
+  /**
+   * Items arrived from the server: it stores before it relays, and holds a client's items without gaps, so
+   * it holds each client that grew up to where it grew. Without this, notes others wrote would look unsent
+   * here until this page's next probe.
+   */
+  receivedFromServer(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): boolean {
+    if (!this.known) return false;
+    const grown = new Map<number, number>();
+    for (const [client, clock] of after) {
+      if (clock > (before.get(client) ?? 0)) grown.set(client, clock);
+    }
+    return mergeInto(this.known, grown);
+  }
+
   /** We sent an update. */
   sent(): void {
     this.unconfirmed = true;

@@ -265,6 +265,19 @@ describe('RoomConnection', () => {
     expect(await storedWhenConfirmed).toBeGreaterThan(0);
   });
 
+  it('counts a note that came from the server as stored, without asking', async () => {
+    const harness = await startRelay();
+    cleanups.push(() => harness.close());
+    const a = connect(harness, 'board-received');
+    const b = connect(harness, 'board-received');
+    await waitFor(() => a.synced && b.synced, 'both to sync');
+    const note = createNote(a.doc, { text: 'Van een ander', step: 'richten.belangen', author });
+    await waitFor(() => listNotes(b.doc).length === 1, 'the note to reach b');
+    // b wrote nothing, so it has no question of its own out: what the server relayed is what it stored.
+    expect(unsentNoteIds(b.doc, b.delivered)).toEqual(new Set());
+    expect(listNotes(b.doc).map(({ id }) => id)).toEqual([note.id]);
+  });
+
   it('counts a note written while the server is away as not delivered until a new server has it', async () => {
     const first = await startRelay();
     const a = connect(first, 'board-away');

@@ -89,6 +89,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     const base = options.url.replace(/\/+$/, '');
     this.socketUrl = `${base}/${encodeURIComponent(options.room)}?token=${encodeURIComponent(options.token)}`;
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onBrowserOnline);
@@ -108,6 +109,7 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.stopWatchdog();
     this.clearProbe();
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onBrowserOnline);
@@ -279,6 +281,14 @@ export class RoomConnection extends ObservableV2<ConnectionEvents> {
     this.status = status;
     this.emit('status', [status]);
   }
+
+  /** What the server sent is stored there: the notes in it are delivered for everyone. */
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin !== REMOTE_ORIGIN) return;
+    if (this.delivery.receivedFromServer(transaction.beforeState, transaction.afterState)) {
+      this.emit('delivered', []);
+    }
+  };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) return;
