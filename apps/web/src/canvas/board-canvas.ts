@@ -121,7 +121,7 @@ export class BoardCanvas extends LitElement {
       },
     });
     // Cursors are drawn from every reading of the awareness; the canvas itself never re-renders for them.
-    new BoundValue(this, () => this.awareness, peers(true), [], {
+    new BoundValue(this, () => this.awareness, peers, [], {
       rerender: false,
       onChange: (present) => this.board?.cursors.update(present),
     });

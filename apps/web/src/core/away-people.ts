@@ -1,4 +1,5 @@
 import type { Binding } from './binding.ts';
+import { peers } from './board-values.ts';
 import { type Awareness, type Peer, readPeers, samePeople } from './presence.ts';
 
 /** How long someone who dropped out stays listed, as away, before they are gone from the list. */
@@ -59,10 +60,10 @@ const realClock: Clock = {
 export function peopleWithAway(clock: Clock = realClock): Binding<Awareness, ListedPeer[]> {
   return {
     watch(awareness, changed) {
-      awareness.on('change', changed);
+      const stopWatching = peers.watch(awareness, changed);
       const stop = clock.every(AWAY_CHECK_MS, changed);
       return () => {
-        awareness.off('change', changed);
+        stopWatching();
         stop();
       };
     },

@@ -30,7 +30,7 @@ import {
 import type * as Y from 'yjs';
 import type { Binding } from './binding.ts';
 import type { NoteUndo } from './note-undo.ts';
-import { type Awareness, type Peer, readPeers, samePeople } from './presence.ts';
+import { type Awareness, type Peer, readPeers } from './presence.ts';
 
 /** The values of an open board that components show, each as a binding to the source it lives in. */
 
@@ -176,14 +176,11 @@ export const votesAndNotes: Binding<Y.Doc, number> = {
   read: (_doc, previous) => previous + 1,
 };
 
-/** Everyone present, as their awareness says; with `cursors` false, a change of cursor alone is no change. */
-export function peers(cursors: boolean): Binding<Awareness, Peer[]> {
-  return {
-    watch(awareness, changed) {
-      awareness.on('change', changed);
-      return () => awareness.off('change', changed);
-    },
-    read: readPeers,
-    ...(cursors ? {} : { same: samePeople }),
-  };
-}
+/** Everyone present, as their awareness says: read anew on every change, a cursor's move included. */
+export const peers: Binding<Awareness, Peer[]> = {
+  watch(awareness, changed) {
+    awareness.on('change', changed);
+    return () => awareness.off('change', changed);
+  },
+  read: readPeers,
+};

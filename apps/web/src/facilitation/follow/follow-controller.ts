@@ -59,7 +59,7 @@ export class FollowController {
     this.bound = new BoundValue(host, options.getControlDoc, followSession, null, {
       onChange: (session, previous) => this.onSession(session, previous),
     });
-    this.present = new BoundValue(host, options.getAwareness, peers(true), [], {
+    this.present = new BoundValue(host, options.getAwareness, peers, [], {
       onChange: () => this.onPresence(),
       // Cursors move all the time; the host re-renders only when the follower count changes.
       rerender: false,
