@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const SHARED = ['ui', 'api', 'core'];
 const MAY_IMPORT: Record<string, readonly string[]> = {
+  i18n: [],
   api: [],
   core: ['api'],
   ui: ['api', 'core'],
@@ -47,11 +48,14 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   app: [...SHARED, 'board', 'replay'],
 };
 
-/** Folders no production module imports unconditionally; `testing` is only installed in test builds. */
-const ANYONE_MAY_IMPORT = ['testing'];
+/**
+ * Folders every layer may use: `testing` is only installed in test builds, and `i18n` (the language and its
+ * texts) sits below all of them.
+ */
+const ANYONE_MAY_IMPORT = ['testing', 'i18n'];
 
 /** Folders whose modules run without a browser: no Lit, no Konva, no DOM element classes. */
-const HEADLESS = ['core', 'api'];
+const HEADLESS = ['core', 'api', 'i18n'];
 
 /** The longest a web source file may grow before it is split. */
 const MAX_LINES = 400;

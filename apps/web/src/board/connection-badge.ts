@@ -1,20 +1,21 @@
 import type { ConnectionStatus } from '@kompas/client';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { visuallyHidden } from '../ui/shared-styles.ts';
 
-const LABELS: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
-};
+const labels = (): Record<ConnectionStatus, string> => ({
+  connecting: msg('Connecting…'),
+  online: msg('Online'),
+  reconnecting: msg('Reconnecting…'),
+  offline: msg('Offline'),
+});
 
-const HINTS: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting to the board…',
-  online: 'Connected: changes are shared live.',
-  reconnecting: 'Connection lost. Your changes are kept on this device and sent when it returns.',
-  offline: 'Offline. Your changes are kept on this device and sent when the connection returns.',
-};
+const hints = (): Record<ConnectionStatus, string> => ({
+  connecting: msg('Connecting to the board…'),
+  online: msg('Connected: changes are shared live.'),
+  reconnecting: msg('Connection lost. Your changes are kept on this device and sent when it returns.'),
+  offline: msg('Offline. Your changes are kept on this device and sent when the connection returns.'),
+});
 
 /** The connection state, announced politely to screen readers when it changes. */
 export class ConnectionBadge extends LitElement {
@@ -24,6 +25,7 @@ export class ConnectionBadge extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.status = 'connecting';
   }
 
@@ -96,8 +98,8 @@ export class ConnectionBadge extends LitElement {
   `;
 
   override render() {
-    return html`<span class="badge ${this.status}" role="status" title=${HINTS[this.status]}>
-      <span class="dot" aria-hidden="true"></span><span class="text">${LABELS[this.status]}</span>
+    return html`<span class="badge ${this.status}" role="status" title=${hints()[this.status]}>
+      <span class="dot" aria-hidden="true"></span><span class="text">${labels()[this.status]}</span>
     </span>`;
   }
 }
