@@ -144,9 +144,12 @@ export {
 export {
   getPhase,
   getStep,
+  isLanguage,
   isPhaseId,
   isStepId,
+  LANGUAGES,
   type Label,
+  type Language,
   PHASES,
   type Phase,
   type PhaseId,
