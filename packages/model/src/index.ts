@@ -183,6 +183,7 @@ export {
 } from './report.ts';
 export { NOTES_CSV_COLUMNS, notesToCsv } from './report-csv.ts';
 export { reportToMarkdown } from './report-markdown.ts';
+export { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
 export {
   CURRENT_SCHEMA_VERSION,
   isNewerSchema,
