@@ -150,7 +150,7 @@ const SOURCE: readonly PhaseSource[] = [
     nl: 'Inrichten',
     en: 'Organise',
     description: {
-      nl: 'Aan de hand van de uitgangspunten kiezen de partners een vorm van samenwerken, werken die uit en voeren hem in.',
+      nl: 'Aan de hand van de uitgangspunten kiezen de partners een vorm van samenwerken, werken die uit en voeren die in.',
       en: 'Guided by the principles, the partners choose a form of collaboration, design it in detail and put it in place.',
     },
     outcome: {

@@ -64,7 +64,7 @@ const DUTCH: ReportWords = {
   timelineColumns: ['Fase', 'Ronde', 'Van', 'Tot', 'Duur', 'Facilitator'],
   unnamedFacilitator: 'naam onbekend',
   contributions: 'Bijdragen',
-  contributionsEmpty: 'Nog niemand heeft een notitie geschreven, bewerkt of er een stem op gegeven.',
+  contributionsEmpty: 'Nog niemand heeft een notitie geschreven, bewerkt of erop gestemd.',
   contributionsColumns: [
     'Persoon',
     'Notities geschreven',
@@ -74,7 +74,14 @@ const DUTCH: ReportWords = {
   ],
   unnamedPerson: 'Iemand zonder naam',
   votingRounds: 'Stemrondes',
-  votingRoundsColumns: ['Ronde', 'Over', 'Stemmen per persoon', 'Stemmen gegeven', 'Stemmers', 'Gesloten'],
+  votingRoundsColumns: [
+    'Ronde',
+    'Waarover',
+    'Stemmen per persoon',
+    'Stemmen gegeven',
+    'Stemmers',
+    'Gesloten',
+  ],
   wholeBoard: 'het hele bord',
   timeSpent: (duration, visits, rounds) =>
     visits === 1
@@ -86,12 +93,12 @@ const DUTCH: ReportWords = {
   status: (status, skipped) => {
     const name = { open: 'open', 'in-progress': 'bezig', done: 'afgerond' }[status];
     return skipped
-      ? `Status: ${name}. Overgeslagen: de groep ging naar de volgende fase terwijl deze stap nog open stond.`
+      ? `Status: ${name}. Overgeslagen: de groep verliet de fase terwijl deze stap nog open stond.`
       : `Status: ${name}.`;
   },
   noNotes: 'Geen notities.',
   votes: (count) => plural(count, 'stem', 'stemmen'),
-  roundVotes: (round, votes) => `ronde ${round}: ${votes}`,
+  roundVotes: (round, votes) => `stemronde ${round}: ${votes}`,
   colours: { yellow: 'geel', orange: 'oranje', pink: 'roze', purple: 'paars', blue: 'blauw', green: 'groen' },
 };
 
