@@ -375,7 +375,7 @@ async function expectReadersAfterRestart(seed: number, board: CreatedBoard, held
   expect(report.totals.notes, `seed ${seed}: notes in the report`).toBe(notes.length);
   expect(await getOk(`${base}/report?format=md`, token), `seed ${seed}: markdown report`).toContain('#');
   const csv = await getOk(`${base}/report?format=csv`, token);
-  expect(csv.split('\n')[0], `seed ${seed}: csv header`).toContain(NOTES_CSV_COLUMNS[0]);
+  expect(csv.split('\n')[0], `seed ${seed}: csv header`).toContain(NOTES_CSV_COLUMNS.nl[0]);
 
   for (const part of [
     'frames',

@@ -11,7 +11,13 @@ import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
 import { addressKey, type RateLimiter } from './rate-limit.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
 import type { ReplayIndex } from './replay-index.ts';
-import { REPORT_PATH, sendReport, UNKNOWN_REPORT_FORMAT } from './report-route.ts';
+import {
+  REPORT_PATH,
+  ReportQueryError,
+  reportReader,
+  sendReport,
+  UNKNOWN_REPORT_FORMAT,
+} from './report-route.ts';
 import { splitTarget } from './request-target.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
@@ -145,7 +151,8 @@ async function route(
     const { board } = requireAccess(context, req, reportPath[1] ?? '', query);
     const format = query.get('format');
     if (!isReportFormat(format)) throw new HttpError(400, UNKNOWN_REPORT_FORMAT);
-    await sendReport(context, board, format, res);
+    const reader = readReportReader(query, req);
+    await sendReport(context, board, format, reader, res);
     return;
   }
   const recordingPath = RECORDING_PATH.exec(path);
@@ -163,6 +170,14 @@ async function route(
   if (path === '/ws' || path.startsWith('/ws/')) throw new HttpError(426, 'websocket upgrade required');
   allowMethods(req, READ_METHODS);
   await serveStatic(context.webDir, path, req, res);
+}
+
+function readReportReader(query: URLSearchParams, req: IncomingMessage) {
+  try {
+    return reportReader(query, req.headers['accept-language']);
+  } catch (error) {
+    throw error instanceof ReportQueryError ? new HttpError(400, error.message) : error;
+  }
 }
 
 function allowMethods(req: IncomingMessage, methods: readonly string[]): void {

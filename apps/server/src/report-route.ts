@@ -3,25 +3,37 @@ import {
   boardDocFromState,
   buildReport,
   fileNameSlug,
+  type Language,
   notesToCsv,
   type Report,
+  type ReportReader,
   reportToJson,
   reportToMarkdown,
 } from '@kompas/model';
-import { REPORT_FORMATS, type ReportFormat, roomName } from '@kompas/protocol';
+import {
+  isReportLanguage,
+  isReportTimeZone,
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+  type ReportFormat,
+  roomName,
+} from '@kompas/protocol';
 import type { Storage } from '@kompas/relay';
 import * as Y from 'yjs';
 import type { BoardRecord } from './boards.ts';
 import type { People } from './people.ts';
 import { clientWriter, type ReplayIndex } from './replay-index.ts';
 
-/** `GET /api/boards/<id>/report?format=md|json|csv`: the reflection report of a board, as a download. */
+/**
+ * `GET /api/boards/<id>/report?format=md|json|csv&lang=nl|en&tz=<IANA zone>`: the reflection report of a board,
+ * as a download, in the reader's language with times in their zone. The JSON export is the same for everyone.
+ */
 export const REPORT_PATH = /^\/api\/boards\/([^/]+)\/report$/;
 
 interface ReportFormatSpec {
   contentType: string;
   extension: string;
-  render: (report: Report) => string;
+  render: (report: Report, reader: ReportReader) => string;
 }
 
 const FORMAT_SPECS = {
@@ -31,6 +43,40 @@ const FORMAT_SPECS = {
 } satisfies Record<ReportFormat, ReportFormatSpec>;
 
 export const UNKNOWN_REPORT_FORMAT = `format must be one of ${REPORT_FORMATS.join(', ')}`;
+export const UNKNOWN_REPORT_LANGUAGE = `lang must be one of ${REPORT_LANGUAGES.join(', ')}`;
+export const UNKNOWN_REPORT_TIME_ZONE = 'tz must be an IANA time zone name, such as Europe/Amsterdam or UTC';
+
+/** Kompas is Dutch first: a reader whose browser asks for neither language gets Dutch. */
+const DEFAULT_LANGUAGE: Language = 'nl';
+
+export class ReportQueryError extends Error {
+  override name = 'ReportQueryError';
+}
+
+/**
+ * Who reads the report, from the query's `lang` and `tz`: without `lang` the first language of the request's
+ * Accept-Language that Kompas speaks, else Dutch; without `tz`, UTC. Throws ReportQueryError for a language or
+ * zone it does not know.
+ */
+export function reportReader(query: URLSearchParams, acceptLanguage: string | undefined): ReportReader {
+  const lang = query.get('lang');
+  const tz = query.get('tz');
+  if (lang !== null && !isReportLanguage(lang)) throw new ReportQueryError(UNKNOWN_REPORT_LANGUAGE);
+  if (tz !== null && !isReportTimeZone(tz)) throw new ReportQueryError(UNKNOWN_REPORT_TIME_ZONE);
+  return { language: lang ?? acceptedLanguage(acceptLanguage), timeZone: tz ?? 'UTC' };
+}
+
+/** The language of `nl-NL,nl;q=0.9,en;q=0.8` that Kompas speaks and the reader prefers most, else Dutch. */
+export function acceptedLanguage(header: string | undefined): Language {
+  const ranges = (header ?? '').split(',').map((range, order) => {
+    const [tag = '', ...params] = range.trim().split(';');
+    const weight = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+    return { base: tag.trim().toLowerCase().split('-')[0], quality: weight ? Number(weight) : 1, order };
+  });
+  // A stable sort keeps ranges of equal quality in the order the browser gave them.
+  const preferred = ranges.filter((range) => range.quality > 0).sort((a, b) => b.quality - a.quality);
+  return preferred.map((range) => range.base).find(isReportLanguage) ?? DEFAULT_LANGUAGE;
+}
 
 /** The room's current state as the relay stored it. */
 async function loadDoc(storage: Storage, room: string): Promise<Y.Doc> {
@@ -102,6 +148,7 @@ export async function sendReport(
   { storage, replay, people: registry }: { storage: Storage; replay: ReplayIndex; people: People },
   board: BoardRecord,
   format: ReportFormat,
+  reader: ReportReader,
   res: ServerResponse,
 ): Promise<void> {
   const [, control, { people: recorded, personOfClient }] = await Promise.all([
@@ -126,7 +173,7 @@ export async function sendReport(
     const activity = activityOf(replay, board.id, personOfClient);
     const report = buildReport({ content, control, now: Date.now(), board: titled, people, activity });
     const spec: ReportFormatSpec = FORMAT_SPECS[format];
-    const body = spec.render(report);
+    const body = spec.render(report, reader);
     const filename = `${fileNameSlug(titled.title)}-report.${spec.extension}`;
     res.writeHead(200, {
       'Content-Type': spec.contentType,

@@ -138,10 +138,18 @@ afterAll(async () => {
   await removeDir(dataDir);
 });
 
-function getReport(format: string | null, token: string | null = board.tokens.observer, id = board.id) {
-  const query = format === null ? '' : `?format=${encodeURIComponent(format)}`;
-  return fetch(`${server.url}/api/boards/${id}/report${query}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
+/** The report in `format`; in English unless `reader` says otherwise (fetch asks for any language, `*`). */
+function getReport(
+  format: string | null,
+  token: string | null = board.tokens.observer,
+  id = board.id,
+  reader: Record<string, string> = { lang: 'en' },
+  headers: Record<string, string> = {},
+) {
+  const query = new URLSearchParams(reader);
+  if (format !== null) query.set('format', format);
+  return fetch(`${server.url}/api/boards/${id}/report?${query}`, {
+    headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
   });
 }
 
@@ -197,12 +205,12 @@ describe('GET /api/boards/<id>/report', () => {
     );
     const markdown = await response.text();
     expect(markdown.startsWith('# Regio-overleg Zuid\n')).toBe(true);
-    expect(markdown).toContain('\n## 1. Verkennen — Explore\n');
-    expect(markdown).toContain('\n## 2. Richten — Set direction\n');
-    expect(markdown).toContain('\n### Gezamenlijke ambitie — Shared ambition\n');
+    expect(markdown).toContain('\n## 1. Verkennen (Explore)\n');
+    expect(markdown).toContain('\n## 2. Richten (Set direction)\n');
+    expect(markdown).toContain('\n### Gezamenlijke ambitie (Shared ambition)\n');
     expect(markdown).toContain('- \\=A healthy region — Ans · yellow · 2 votes\n');
     expect(markdown).toContain('- The library, "of course" — Bram · yellow · 1 vote\n');
-    expect(markdown).toContain('- Where the group is: Richten, round 1');
+    expect(markdown).toContain('- Where the group is: Set direction, round 1');
     expect(markdown).not.toContain('secret');
   });
 
@@ -216,15 +224,63 @@ describe('GET /api/boards/<id>/report', () => {
     const rows = (await response.text()).split('\r\n');
     expect(rows.map((row) => row.split(',').slice(0, 2).join(','))).toEqual([
       'phase,step',
-      'Verkennen,Eigen situatie',
-      'Verkennen,Mogelijke partners',
-      'Richten,Gezamenlijke ambitie',
+      'Explore,Own situation',
+      'Explore,Possible partners',
+      'Set direction,Shared ambition',
       '',
     ]);
-    expect(rows[2]).toMatch(
-      /^Verkennen,Mogelijke partners,"The library, ""of course""",Bram,yellow,1,\d{4}-/,
+    expect(rows[2]).toMatch(/^Explore,Possible partners,"The library, ""of course""",Bram,yellow,1,\d{4}-/);
+    expect(rows[3]).toMatch(/^Set direction,Shared ambition,'=A healthy region,Ans,yellow,2,\d{4}-/);
+  });
+
+  it("writes the report in the reader's language and time zone", async () => {
+    const markdown = await (await getReport('md', board.tokens.observer, board.id, { lang: 'nl' })).text();
+    expect(markdown).toContain('\n## Samenvatting\n');
+    expect(markdown).toContain('\n## 2. Richten\n');
+    expect(markdown).toContain('\n### Gezamenlijke ambitie\n');
+    expect(markdown).toContain('- \\=A healthy region — Ans · geel · 2 stemmen\n');
+    expect(markdown).toMatch(/Reflectieverslag, gemaakt op \w+dag \d+ \w+ \d{4} om \d\d:\d\d \(UTC\)\./);
+
+    const json = (await (await getReport('json')).json()) as Report;
+    const createdAt = json.phases[0]?.steps[0]?.notes[0]?.createdAt ?? 0;
+    // India has no summer time: its times are always 5 h 30 min ahead of UTC.
+    const india = new Date(createdAt + 5.5 * 60 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const csv = await (
+      await getReport('csv', board.tokens.observer, board.id, { lang: 'nl', tz: 'Asia/Kolkata' })
+    ).text();
+    expect(csv.split('\r\n')[1]).toBe(
+      `Verkennen,Eigen situatie,We run two care homes together,Ans,geel,0,${india}`,
     );
-    expect(rows[3]).toMatch(/^Richten,Gezamenlijke ambitie,'=A healthy region,Ans,yellow,2,\d{4}-/);
+  });
+
+  it('goes by Accept-Language without lang, and is Dutch when that names neither language', async () => {
+    const firstLine = async (headers: Record<string, string>) => {
+      const response = await getReport('csv', board.tokens.observer, board.id, {}, headers);
+      return (await response.text()).split('\r\n')[0];
+    };
+    expect(await firstLine({ 'Accept-Language': 'en-US,en;q=0.9' })).toBe(
+      'phase,step,text,author,colour,votes,created',
+    );
+    expect(await firstLine({ 'Accept-Language': 'de-DE, en;q=0.5, nl-BE;q=0.8' })).toMatch(/^fase,stap,/);
+    expect(await firstLine({ 'Accept-Language': 'fr, nl;q=0, en;q=0.1' })).toMatch(/^phase,step,/);
+    expect(await firstLine({ 'Accept-Language': 'fr' })).toMatch(/^fase,stap,/);
+    expect(await firstLine({})).toMatch(/^fase,stap,/);
+  });
+
+  it('refuses a language or time zone it does not know with 400', async () => {
+    const badZone = 'tz must be an IANA time zone name, such as Europe/Amsterdam or UTC';
+    for (const [reader, error] of [
+      [{ lang: 'de' }, 'lang must be one of nl, en'],
+      [{ lang: '' }, 'lang must be one of nl, en'],
+      [{ lang: 'nl', tz: 'Mars/Olympus' }, badZone],
+      [{ tz: '' }, badZone],
+    ] as const) {
+      for (const format of ['md', 'csv', 'json']) {
+        const response = await getReport(format, board.tokens.observer, board.id, reader);
+        expect(response.status, JSON.stringify(reader)).toBe(400);
+        expect(await response.json()).toEqual({ error });
+      }
+    }
   });
 
   it('takes the token from the query too', async () => {

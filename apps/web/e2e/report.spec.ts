@@ -72,14 +72,14 @@ test('the report, the notes and a picture of the board are exported from the Exp
   const text = markdown.body.toString('utf8');
   expect(text.startsWith('# Care in the region\n')).toBe(true);
   expect(text).toContain('**Joint task:** One front door for informal carers');
-  expect(text).toContain('\n## 1. Verkennen — Explore\n');
-  expect(text).toContain('\n## 2. Richten — Set direction\n');
-  expect(text).toContain('\n### Eigen situatie — Own situation\n');
-  expect(text).toContain('\n### Gezamenlijke ambitie — Shared ambition\n');
+  expect(text).toContain('\n## 1. Verkennen (Explore)\n');
+  expect(text).toContain('\n## 2. Richten (Set direction)\n');
+  expect(text).toContain('\n### Eigen situatie (Own situation)\n');
+  expect(text).toContain('\n### Gezamenlijke ambitie (Shared ambition)\n');
   expect(text).toMatch(/\n- Shared front door — Pim · \w+ · 2 votes\n/);
   expect(text).toMatch(/\n- Volunteer pool — Pim · \w+ · 0 votes\n/);
   expect(text).toMatch(/\n- Budget from the region — Pim · \w+ · 2 votes\n/);
-  expect(text).toContain('- Where the group is: Richten, round 1');
+  expect(text).toContain('- Where the group is: Set direction, round 1');
   expect(text).toContain('| Pim | 3 | 3 | 0 | 0 |');
   expect(text).toContain('| Fay | 0 | 1 | 0 | 1 |');
   // The notes sit under their own steps, in the order of the circle.
@@ -117,9 +117,9 @@ test('the report, the notes and a picture of the board are exported from the Exp
     .map((row) => row.split(','));
   expect(rows[0]).toEqual(['phase', 'step', 'text', 'author', 'colour', 'votes', 'created']);
   expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[5]])).toEqual([
-    ['Verkennen', 'Eigen situatie', 'Shared front door', 'Pim', '2'],
-    ['Verkennen', 'Mogelijke partners', 'Volunteer pool', 'Pim', '0'],
-    ['Richten', 'Gezamenlijke ambitie', 'Budget from the region', 'Pim', '2'],
+    ['Explore', 'Own situation', 'Shared front door', 'Pim', '2'],
+    ['Explore', 'Possible partners', 'Volunteer pool', 'Pim', '0'],
+    ['Set direction', 'Shared ambition', 'Budget from the region', 'Pim', '2'],
   ]);
   for (const row of rows.slice(1)) expect(Number.isNaN(Date.parse(row[6] ?? ''))).toBe(false);
 

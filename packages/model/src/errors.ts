@@ -10,6 +10,7 @@ export type ModelErrorCode =
   | 'invalid-color'
   | 'invalid-author'
   | 'invalid-time'
+  | 'invalid-time-zone'
   | 'invalid-title'
   | 'invalid-task'
   | 'board-exists'

@@ -144,9 +144,12 @@ export {
 export {
   getPhase,
   getStep,
+  isLanguage,
   isPhaseId,
   isStepId,
+  LANGUAGES,
   type Label,
+  type Language,
   PHASES,
   type Phase,
   type PhaseId,
@@ -180,6 +183,7 @@ export {
 } from './report.ts';
 export { NOTES_CSV_COLUMNS, notesToCsv } from './report-csv.ts';
 export { reportToMarkdown } from './report-markdown.ts';
+export { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
 export {
   CURRENT_SCHEMA_VERSION,
   isNewerSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isModelError } from './errors.ts';
-import { getPhase, getStep, isPhaseId, isStepId, PHASES, STEPS } from './phases.ts';
+import { getPhase, getStep, isLanguage, isPhaseId, isStepId, LANGUAGES, PHASES, STEPS } from './phases.ts';
 
 describe('phases', () => {
   it('lists the four phases clockwise with their labels', () => {
@@ -38,16 +38,20 @@ describe('phases', () => {
     expect(STEPS).toEqual(PHASES.flatMap((phase) => phase.steps));
   });
 
-  it('describes every phase and step and says what the group knows after each phase', () => {
-    for (const phase of PHASES) {
-      expect(phase.description.length).toBeGreaterThan(20);
-      expect(phase.outcome.length).toBeGreaterThan(5);
-      for (const step of phase.steps) {
-        expect(step.label.nl).not.toBe('');
-        expect(step.label.en).not.toBe('');
-        expect(step.description.length).toBeGreaterThan(10);
+  it('describes every phase and step and says what the group knows after each phase, in both languages', () => {
+    for (const language of LANGUAGES) {
+      for (const phase of PHASES) {
+        expect(phase.description[language].length).toBeGreaterThan(20);
+        expect(phase.outcome[language].length).toBeGreaterThan(5);
+        for (const step of phase.steps) {
+          expect(step.label[language]).not.toBe('');
+          expect(step.description[language].length).toBeGreaterThan(10);
+        }
       }
     }
+    expect(getStep('verkennen.opgave').description.nl).toBe(
+      'Zoek samen uit wat we met elkaar te doen hebben.',
+    );
   });
 
   it('cannot be changed by callers', () => {
@@ -58,6 +62,8 @@ describe('phases', () => {
       phase && Object.isFrozen(phase) && Object.isFrozen(phase.label) && Object.isFrozen(phase.steps),
     ).toBe(true);
     expect(step && Object.isFrozen(step) && Object.isFrozen(step.label)).toBe(true);
+    expect(phase && Object.isFrozen(phase.description) && Object.isFrozen(phase.outcome)).toBe(true);
+    expect(step && Object.isFrozen(step.description)).toBe(true);
   });
 
   it('finds phases and steps by id and refuses unknown ids', () => {
@@ -85,5 +91,11 @@ describe('phases', () => {
       expect(isStepId(value)).toBe(false);
     }
     for (const value of ['verkennen.opgave', 'Verkennen', '', null, 0]) expect(isPhaseId(value)).toBe(false);
+  });
+
+  it('speaks Dutch and English', () => {
+    expect(LANGUAGES).toEqual(['nl', 'en']);
+    expect(LANGUAGES.every(isLanguage)).toBe(true);
+    for (const value of ['NL', 'nl-NL', 'de', '', null, 'toString']) expect(isLanguage(value)).toBe(false);
   });
 });

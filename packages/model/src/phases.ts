@@ -2,15 +2,26 @@ import { describeValue, ModelError } from './errors.ts';
 
 /**
  * The circular process model: four phases, clockwise, three steps each. Ids are stable (they are stored in
- * documents); labels are the product's vocabulary; descriptions are our own short wording of the model.
+ * documents); labels are the product's vocabulary; descriptions are our own short wording of the model, written in
+ * Dutch and English each, not translated word for word.
  */
 export type PhaseId = 'verkennen' | 'richten' | 'inrichten' | 'aan-de-slag';
 /** One of the twelve ids in STEPS, `<phase>.<step>`, e.g. 'verkennen.eigen-situatie'. */
 export type StepId = string;
 
+/** A text of the model in both of Kompas's languages, Dutch first. */
 export interface Label {
   readonly nl: string;
   readonly en: string;
+}
+
+/** The languages the model speaks. */
+export type Language = keyof Label;
+
+export const LANGUAGES: readonly Language[] = Object.freeze(['nl', 'en']);
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'nl' || value === 'en';
 }
 
 export interface Step {
@@ -19,7 +30,7 @@ export interface Step {
   /** 0..2, clockwise within the phase. */
   readonly index: number;
   readonly label: Label;
-  readonly description: string;
+  readonly description: Label;
 }
 
 export interface Phase {
@@ -27,9 +38,9 @@ export interface Phase {
   /** 0..3, clockwise from 12 o'clock. */
   readonly index: number;
   readonly label: Label;
-  readonly description: string;
+  readonly description: Label;
   /** What the group knows once the phase is done. */
-  readonly outcome: string;
+  readonly outcome: Label;
   readonly steps: readonly Step[];
 }
 
@@ -37,15 +48,15 @@ interface StepSource {
   slug: string;
   nl: string;
   en: string;
-  description: string;
+  description: Label;
 }
 
 interface PhaseSource {
   id: PhaseId;
   nl: string;
   en: string;
-  description: string;
-  outcome: string;
+  description: Label;
+  outcome: Label;
   steps: readonly [StepSource, StepSource, StepSource];
 }
 
@@ -54,27 +65,41 @@ const SOURCE: readonly PhaseSource[] = [
     id: 'verkennen',
     nl: 'Verkennen',
     en: 'Explore',
-    description:
-      'Each partner takes stock of its own organisation, the group looks around for partners, and together they name the task they share.',
-    outcome: 'What the collaboration is about and who takes part.',
+    description: {
+      nl: 'Elke partner brengt de eigen organisatie in beeld, we kijken rond naar mogelijke partners en we benoemen samen de opgave die we delen.',
+      en: 'Each partner takes stock of its own organisation, the group looks around for partners, and together they name the task they share.',
+    },
+    outcome: {
+      nl: 'Waar de samenwerking over gaat en wie er meedoen.',
+      en: 'What the collaboration is about and who takes part.',
+    },
     steps: [
       {
         slug: 'eigen-situatie',
         nl: 'Eigen situatie',
         en: 'Own situation',
-        description: 'Take stock of where your own organisation stands today.',
+        description: {
+          nl: 'Breng in beeld waar je eigen organisatie nu staat.',
+          en: 'Take stock of where your own organisation stands today.',
+        },
       },
       {
         slug: 'partners',
         nl: 'Mogelijke partners',
         en: 'Possible partners',
-        description: 'Look for organisations that could join, in the region and beyond.',
+        description: {
+          nl: 'Zoek organisaties die kunnen aanhaken, in de regio en daarbuiten.',
+          en: 'Look for organisations that could join, in the region and beyond.',
+        },
       },
       {
         slug: 'opgave',
         nl: 'Gezamenlijke opgave',
         en: 'Joint task',
-        description: 'Find out together what the partners have to do together.',
+        description: {
+          nl: 'Zoek samen uit wat we met elkaar te doen hebben.',
+          en: 'Find out together what the partners have to do together.',
+        },
       },
     ],
   },
@@ -82,27 +107,41 @@ const SOURCE: readonly PhaseSource[] = [
     id: 'richten',
     nl: 'Richten',
     en: 'Set direction',
-    description:
-      'The partners look for an answer to the joint task: they discuss their interests, agree on an ambition and set principles for working together.',
-    outcome: 'A shared ambition and the principles that steer the collaboration.',
+    description: {
+      nl: 'We zoeken samen een antwoord op de gezamenlijke opgave: we praten over onze belangen, komen tot een gezamenlijke ambitie en spreken uitgangspunten af voor het samenwerken.',
+      en: 'The partners look for an answer to the joint task: they discuss their interests, agree on an ambition and set principles for working together.',
+    },
+    outcome: {
+      nl: 'Een gezamenlijke ambitie en uitgangspunten die de samenwerking richting geven.',
+      en: 'A shared ambition and the principles that steer the collaboration.',
+    },
     steps: [
       {
         slug: 'belangen',
         nl: 'Belangen',
         en: 'Interests',
-        description: 'Talk openly about what each partner needs and wants from working together.',
+        description: {
+          nl: 'Bespreek open wat elke partner nodig heeft en wil halen uit de samenwerking.',
+          en: 'Talk openly about what each partner needs and wants from working together.',
+        },
       },
       {
         slug: 'ambitie',
         nl: 'Gezamenlijke ambitie',
         en: 'Shared ambition',
-        description: 'Agree on an ambition that serves society as well as every partner.',
+        description: {
+          nl: 'Kom tot een ambitie die recht doet aan de maatschappij én aan elke partner.',
+          en: 'Agree on an ambition that serves society as well as every partner.',
+        },
       },
       {
         slug: 'uitgangspunten',
         nl: 'Uitgangspunten',
         en: 'Principles',
-        description: 'Write down the principles that guide the form and growth of the collaboration.',
+        description: {
+          nl: 'Leg de uitgangspunten vast die richting geven aan de vorm en de groei van de samenwerking.',
+          en: 'Write down the principles that guide the form and growth of the collaboration.',
+        },
       },
     ],
   },
@@ -110,28 +149,41 @@ const SOURCE: readonly PhaseSource[] = [
     id: 'inrichten',
     nl: 'Inrichten',
     en: 'Organise',
-    description:
-      'Guided by the principles, the partners choose a form of collaboration, design it in detail and put it in place.',
-    outcome: 'A form of collaboration that works.',
+    description: {
+      nl: 'Aan de hand van de uitgangspunten kiezen de partners een vorm van samenwerken, werken die uit en voeren die in.',
+      en: 'Guided by the principles, the partners choose a form of collaboration, design it in detail and put it in place.',
+    },
+    outcome: {
+      nl: 'Een vorm van samenwerken die werkt.',
+      en: 'A form of collaboration that works.',
+    },
     steps: [
       {
         slug: 'vorm',
         nl: 'Passende vorm',
         en: 'Fitting form',
-        description:
-          'Search, with the principles in hand, for a form of collaboration that suits the partners.',
+        description: {
+          nl: 'Zoek met de uitgangspunten in de hand naar een vorm van samenwerken die bij de partners past.',
+          en: 'Search, with the principles in hand, for a form of collaboration that suits the partners.',
+        },
       },
       {
         slug: 'ontwerp',
         nl: 'Ontwerpen en uitwerken',
         en: 'Design and elaborate',
-        description: 'Design the chosen form and work out its details.',
+        description: {
+          nl: 'Ontwerp de gekozen vorm en werk hem tot in de details uit.',
+          en: 'Design the chosen form and work out its details.',
+        },
       },
       {
         slug: 'implementatie',
         nl: 'Implementeren',
         en: 'Implement',
-        description: 'Put the designed form into practice.',
+        description: {
+          nl: 'Breng de ontworpen vorm in de praktijk.',
+          en: 'Put the designed form into practice.',
+        },
       },
     ],
   },
@@ -139,27 +191,41 @@ const SOURCE: readonly PhaseSource[] = [
     id: 'aan-de-slag',
     nl: 'Aan de slag',
     en: 'Work together',
-    description:
-      'The partners work on their shared ambition and keep the collaboration healthy by reflecting on it and investing in each other.',
-    outcome: 'Results, and a collaboration that stays healthy.',
+    description: {
+      nl: 'We werken samen aan de gezamenlijke ambitie en houden de samenwerking gezond door erop te reflecteren en in elkaar te investeren.',
+      en: 'The partners work on their shared ambition and keep the collaboration healthy by reflecting on it and investing in each other.',
+    },
+    outcome: {
+      nl: 'Resultaten, en een samenwerking die gezond blijft.',
+      en: 'Results, and a collaboration that stays healthy.',
+    },
     steps: [
       {
         slug: 'realiseren',
         nl: 'Ambitie realiseren',
         en: 'Realise the ambition',
-        description: 'Work side by side to make the shared ambition real.',
+        description: {
+          nl: 'Maak de gezamenlijke ambitie samen waar, zij aan zij.',
+          en: 'Work side by side to make the shared ambition real.',
+        },
       },
       {
         slug: 'reflectie',
         nl: 'Reflectie',
         en: 'Reflection',
-        description: 'Look back regularly on how the work and the collaboration are going.',
+        description: {
+          nl: 'Kijk geregeld terug: hoe gaat het werk, en hoe gaat de samenwerking?',
+          en: 'Look back regularly on how the work and the collaboration are going.',
+        },
       },
       {
         slug: 'vitaliteit',
         nl: 'Vitaliteit',
         en: 'Vitality',
-        description: 'Keep giving time and attention to each other and to the collaboration.',
+        description: {
+          nl: 'Blijf tijd en aandacht geven aan elkaar en aan de samenwerking.',
+          en: 'Keep giving time and attention to each other and to the collaboration.',
+        },
       },
     ],
   },
@@ -172,8 +238,8 @@ export const PHASES: readonly Phase[] = Object.freeze(
       id: source.id,
       index: phaseIndex,
       label: Object.freeze({ nl: source.nl, en: source.en }),
-      description: source.description,
-      outcome: source.outcome,
+      description: Object.freeze({ ...source.description }),
+      outcome: Object.freeze({ ...source.outcome }),
       steps: Object.freeze(
         source.steps.map((step, stepIndex) =>
           Object.freeze({
@@ -181,7 +247,7 @@ export const PHASES: readonly Phase[] = Object.freeze(
             phase: source.id,
             index: stepIndex,
             label: Object.freeze({ nl: step.nl, en: step.en }),
-            description: step.description,
+            description: Object.freeze({ ...step.description }),
           }),
         ),
       ),

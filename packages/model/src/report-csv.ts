@@ -1,29 +1,40 @@
+import type { Language } from './phases.ts';
 import type { Report } from './report.ts';
+import { type ReportReader, readerClock } from './report-reader.ts';
+import { REPORT_WORDS } from './report-words.ts';
 
-/** The columns of notesToCsv, in order. */
-export const NOTES_CSV_COLUMNS = ['phase', 'step', 'text', 'author', 'colour', 'votes', 'created'] as const;
+/** The columns of notesToCsv, in order, in each language. */
+export const NOTES_CSV_COLUMNS: Readonly<Record<Language, readonly string[]>> = Object.freeze({
+  nl: Object.freeze(['fase', 'stap', 'tekst', 'auteur', 'kleur', 'stemmen', 'gemaakt']),
+  en: Object.freeze(['phase', 'step', 'text', 'author', 'colour', 'votes', 'created']),
+});
 
 /**
  * The report's notes as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a quote,
  * comma or line break), one row per note in the order of the report: phase, step, then most votes first.
- * Phase and step are the product's labels, `created` is ISO 8601 in UTC.
+ * The header row, phase and step names and colours are in the reader's language; `created` is the date and
+ * time in the reader's time zone, written `2025-03-14 10:25` so that spreadsheets in any locale read and sort
+ * it as a date. Throws
+ * ModelError('invalid-time-zone') for a zone Intl does not know.
  *
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula, so such a
  * cell gets an apostrophe in front: a note reading `=HYPERLINK(...)` stays text when the file is opened.
  */
-export function notesToCsv(report: Report): string {
-  const rows: string[][] = [[...NOTES_CSV_COLUMNS]];
+export function notesToCsv(report: Report, reader: ReportReader): string {
+  const words = REPORT_WORDS[reader.language];
+  const clock = readerClock(reader);
+  const rows: string[][] = [[...NOTES_CSV_COLUMNS[reader.language]]];
   for (const phase of report.phases) {
     for (const step of phase.steps) {
       for (const note of step.notes) {
         rows.push([
-          phase.label.nl,
-          step.label.nl,
+          words.name(phase.label),
+          words.name(step.label),
           note.text,
           note.authorName,
-          note.color,
+          words.colours[note.color],
           String(note.votes),
-          new Date(note.createdAt).toISOString(),
+          clock.stamp(note.createdAt),
         ]);
       }
     }

@@ -1,132 +1,129 @@
 import { getPhase, getStep, type PhaseId, type StepId } from './phases.ts';
 import type { Report, ReportNote, ReportPhase, ReportStep } from './report.ts';
+import { type ReaderClock, type ReportReader, readerClock } from './report-reader.ts';
+import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 import type { VotingScope } from './voting.ts';
 
 /**
  * The reflection report as a Markdown document for people to read: a summary, the phase timeline, who
- * contributed, the voting rounds, then a section per phase with a heading per step and its notes. Times are
- * written in UTC, as the server that builds the report has no idea of the reader's time zone.
+ * contributed, the voting rounds, then a section per phase with a heading per step and its notes. Written in
+ * the reader's language with times in the reader's time zone; throws ModelError('invalid-time-zone') for a
+ * zone Intl does not know.
  */
-export function reportToMarkdown(report: Report): string {
+export function reportToMarkdown(report: Report, reader: ReportReader): string {
+  const words = REPORT_WORDS[reader.language];
+  const clock = readerClock(reader, reportTimes(report));
+  const names = modelNames(words);
   const lines: string[] = [];
   const add = (...more: string[]) => lines.push(...more);
 
   add(
     `# ${inline(report.board.title)}`,
     '',
-    `Reflection report, generated ${formatTime(report.generatedAt)} UTC.`,
+    words.generated(clock.moment(report.generatedAt), clock.zoneName),
   );
-  if (report.board.task) add('', `**Joint task:** ${inline(report.board.task)}`);
+  if (report.board.task) add('', `**${words.jointTask}:** ${inline(report.board.task)}`);
 
-  add('', '## Summary', '');
+  add('', `## ${words.summary}`, '');
+  const writers = report.contributors.filter((person) => person.notes > 0).length;
   add(
-    report.started
-      ? `- Where the group is: ${phaseName(report.current.phase)}, round ${report.current.round}`
-      : '- The workshop has not started yet.',
-    `- Notes: ${report.totals.notes} by ${plural(report.contributors.filter((person) => person.notes > 0).length, 'person', 'people')}`,
-    `- Votes: ${report.totals.votes} in ${plural(report.totals.votingRounds, 'closed voting round')}`,
-    `- Skipped steps: ${listOrNone(report.skippedSteps.map(stepName))}`,
-    `- Phases never returned to: ${listOrNone(report.phasesNeverReturnedTo.map(phaseName))}`,
+    `- ${report.started ? words.whereNow(names.phase(report.current.phase), report.current.round) : words.notStarted}`,
+    `- ${words.notesBy(report.totals.notes, writers)}`,
+    `- ${words.votesIn(report.totals.votes, report.totals.votingRounds)}`,
+    `- ${words.skippedSteps(listOrNone(report.skippedSteps.map(names.step), words))}`,
+    `- ${words.phasesPassedBy(listOrNone(report.phasesNeverReturnedTo.map(names.phase), words))}`,
   );
 
-  add('', '## Phase timeline', '');
+  add('', `## ${words.timeline}`, '');
   if (report.timeline.length === 0) {
-    add('The group has not moved around the circle yet.');
+    add(words.timelineEmpty);
   } else {
-    add(
-      '| Phase | Round | From (UTC) | To (UTC) | Time | Moved by |',
-      '| --- | --- | --- | --- | --- | --- |',
-    );
+    add(...tableHead(words.timelineColumns));
     for (const entry of report.timeline) {
       add(
         row(
-          phaseName(entry.phase),
+          names.phase(entry.phase),
           String(entry.round),
-          formatTime(entry.from),
-          formatTime(entry.to),
-          formatDuration(entry.to - entry.from),
-          entry.actorName ?? (entry.actorId ? 'a facilitator' : '—'),
+          clock.time(entry.from),
+          clock.time(entry.to),
+          clock.duration(entry.to - entry.from),
+          entry.actorName ?? (entry.actorId ? words.unnamedFacilitator : '—'),
         ),
       );
     }
   }
 
-  add('', '## Contributions', '');
+  add('', `## ${words.contributions}`, '');
   if (report.contributors.length === 0) {
-    add('Nobody has written, changed or voted on a note yet.');
+    add(words.contributionsEmpty);
   } else {
-    add(
-      '| Person | Notes written | Votes cast | Notes edited | Notes moved |',
-      '| --- | --- | --- | --- | --- |',
-    );
+    add(...tableHead(words.contributionsColumns));
     for (const person of report.contributors) {
       const { notes, votes, edits, moves } = person;
-      add(row(person.name ?? 'Someone without a name', ...[notes, votes, edits, moves].map(String)));
+      add(row(person.name ?? words.unnamedPerson, ...[notes, votes, edits, moves].map(String)));
     }
   }
 
   if (report.votingRounds.length > 0) {
-    add('', '## Voting rounds', '');
-    add('| Round | About | Votes per person | Votes cast | People voting | Closed (UTC) |');
-    add('| --- | --- | --- | --- | --- | --- |');
+    add('', `## ${words.votingRounds}`, '');
+    add(...tableHead(words.votingRoundsColumns));
     for (const round of report.votingRounds) {
       add(
         row(
           String(round.number),
-          scopeName(round.scope),
+          names.scope(round.scope),
           String(round.budget),
           String(round.votes),
           String(round.voters),
-          formatTime(round.closedAt),
+          clock.time(round.closedAt),
         ),
       );
     }
   }
 
-  for (const phase of report.phases) add('', ...phaseSection(report, phase));
+  for (const phase of report.phases) add('', ...phaseSection(report, phase, words, clock));
   return `${lines.join('\n')}\n`;
 }
 
-function phaseSection(report: Report, phase: ReportPhase): string[] {
+/** Every moment the report's tables show, and when it was made: whether they share a day. */
+function reportTimes(report: Report): number[] {
+  return [
+    report.generatedAt,
+    ...report.timeline.flatMap((entry) => [entry.from, entry.to]),
+    ...report.votingRounds.map((round) => round.closedAt),
+  ];
+}
+
+function phaseSection(report: Report, phase: ReportPhase, words: ReportWords, clock: ReaderClock): string[] {
   const { index } = getPhase(phase.phase);
-  const lines = [`## ${index + 1}. ${phase.label.nl} — ${phase.label.en}`, ''];
-  if (phase.visited) {
-    const rounds = phase.rounds.length === 1 ? 'round' : 'rounds';
-    lines.push(
-      `Time spent: ${formatDuration(phase.timeSpent)} over ${plural(phase.visits, 'visit')} (${rounds} ${phase.rounds.join(', ')}).`,
-    );
-  } else {
-    lines.push('The group has not been in this phase.');
-  }
-  if (phase.neverReturnedTo) lines.push('', 'The circle came round to this phase again and passed it by.');
-  for (const step of phase.steps) lines.push('', ...stepSection(report, step));
-  return lines;
-}
-
-function stepSection(report: Report, step: ReportStep): string[] {
-  const lines = [`### ${step.label.nl} — ${step.label.en}`, ''];
-  const status = { open: 'open', 'in-progress': 'in progress', done: 'done' }[step.status];
+  const lines = [`## ${index + 1}. ${words.heading(phase.label)}`, ''];
   lines.push(
-    step.skipped
-      ? `Status: ${status} — skipped: the group left this phase with the step still open.`
-      : `Status: ${status}.`,
-    '',
+    phase.visited
+      ? words.timeSpent(clock.duration(phase.timeSpent), phase.visits, phase.rounds)
+      : words.notVisited,
   );
-  if (step.notes.length === 0) lines.push('No notes.');
-  const withVotes = report.votingRounds.length > 0;
-  for (const note of step.notes) lines.push(noteItem(report, note, withVotes));
+  if (phase.neverReturnedTo) lines.push('', words.passedBy);
+  for (const step of phase.steps) lines.push('', ...stepSection(report, step, words));
   return lines;
 }
 
-function noteItem(report: Report, note: ReportNote, withVotes: boolean): string {
+function stepSection(report: Report, step: ReportStep, words: ReportWords): string[] {
+  const lines = [`### ${words.heading(step.label)}`, '', words.status(step.status, step.skipped), ''];
+  if (step.notes.length === 0) lines.push(words.noNotes);
+  const withVotes = report.votingRounds.length > 0;
+  for (const note of step.notes) lines.push(noteItem(report, note, withVotes, words));
+  return lines;
+}
+
+function noteItem(report: Report, note: ReportNote, withVotes: boolean, words: ReportWords): string {
   const [first = '', ...rest] = note.text.split('\n').map(block);
-  const details = [inline(note.authorName), note.color];
+  const details = [inline(note.authorName), words.colours[note.color]];
   if (withVotes) {
     const perRound =
       report.votingRounds.length > 1 && note.votesByRound.length > 0
-        ? ` (${note.votesByRound.map(({ round, votes }) => `round ${roundNumber(report, round)}: ${votes}`).join(', ')})`
+        ? ` (${note.votesByRound.map(({ round, votes }) => words.roundVotes(roundNumber(report, round), votes)).join(', ')})`
         : '';
-    details.push(`${plural(note.votes, 'vote')}${perRound}`);
+    details.push(`${words.votes(note.votes)}${perRound}`);
   }
   // Continuation lines are indented so that a note of several lines stays one list item.
   const text = [first, ...rest.map((line) => (line ? `  ${line}` : ''))].join('\n');
@@ -137,27 +134,27 @@ function roundNumber(report: Report, id: string): number {
   return report.votingRounds.find((round) => round.id === id)?.number ?? 0;
 }
 
-function phaseName(id: PhaseId): string {
-  return getPhase(id).label.nl;
+/** The model's names of phases, steps and what a voting round was about, in the reader's language. */
+function modelNames(words: ReportWords) {
+  const phase = (id: PhaseId) => words.name(getPhase(id).label);
+  const step = (id: StepId) => {
+    const found = getStep(id);
+    return `${phase(found.phase)} · ${words.name(found.label)}`;
+  };
+  const scope = (votingScope: VotingScope) => {
+    if (votingScope.kind === 'phase') return phase(votingScope.phase);
+    if (votingScope.kind === 'step') return step(votingScope.step);
+    return words.wholeBoard;
+  };
+  return { phase, step, scope };
 }
 
-function stepName(id: StepId): string {
-  const step = getStep(id);
-  return `${phaseName(step.phase)} · ${step.label.nl}`;
+function listOrNone(items: readonly string[], words: ReportWords): string {
+  return items.length > 0 ? items.join(', ') : words.none;
 }
 
-function scopeName(scope: VotingScope): string {
-  if (scope.kind === 'phase') return phaseName(scope.phase);
-  if (scope.kind === 'step') return stepName(scope.step);
-  return 'the whole board';
-}
-
-function listOrNone(items: readonly string[]): string {
-  return items.length > 0 ? items.join(', ') : 'none';
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+function tableHead(columns: readonly string[]): string[] {
+  return [`| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
 }
 
 function row(...cells: string[]): string {
@@ -174,19 +171,4 @@ function block(line: string): string {
   return inline(line)
     .replace(/^(\s*)([-+>=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
-/** `2025-03-14 09:05`, in UTC. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** `45 s`, `12 min`, `1 h 5 min`. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(Math.max(0, ms) / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }

@@ -5,7 +5,8 @@ import { createNote } from './note.ts';
 import { nextPhase, startFacilitation } from './phase-history.ts';
 import { buildReport, fileNameSlug, REPORT_VERSION, type Report, reportToJson } from './report.ts';
 import { NOTES_CSV_COLUMNS, notesToCsv } from './report-csv.ts';
-import { formatDuration, reportToMarkdown } from './report-markdown.ts';
+import { reportToMarkdown } from './report-markdown.ts';
+import { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
 import { setStepStatus } from './step-status.ts';
 import { closeVotingRound, openVotingRound, placeVote } from './voting.ts';
 
@@ -15,6 +16,9 @@ const at = (minutes: number) => START + minutes * MINUTE;
 
 const ans = { id: 'user-ans', name: 'Ans' };
 const bram = { id: 'user-bram', name: 'Bram' };
+
+const ENGLISH_UTC: ReportReader = { language: 'en', timeZone: 'UTC' };
+const DUTCH_AMSTERDAM: ReportReader = { language: 'nl', timeZone: 'Europe/Amsterdam' };
 
 /**
  * A workshop: Ans and Bram write notes in Verkennen, the facilitator (Fay, who writes no notes) moves on to
@@ -151,7 +155,7 @@ describe('buildReport', () => {
       { id: bram.id, name: 'Bram', notes: 2, votes: 1, edits: 0, moves: 0 },
       { id: 'user-carla', name: null, notes: 0, votes: 1, edits: 0, moves: 0 },
     ]);
-    expect(reportToMarkdown(built)).toContain('| Fay | 0 | 0 | 1 | 6 |');
+    expect(reportToMarkdown(built, ENGLISH_UTC)).toContain('| Fay | 0 | 0 | 1 | 6 |');
   });
 
   it('lists the closed voting rounds with their counts', () => {
@@ -250,20 +254,18 @@ describe('reportToJson', () => {
 
 describe('reportToMarkdown', () => {
   it('has a heading per phase and per step, the notes with authors and votes, and the summary', () => {
-    const markdown = reportToMarkdown(report());
+    const markdown = reportToMarkdown(report(), ENGLISH_UTC);
     expect(markdown.startsWith('# Regio-overleg\n')).toBe(true);
-    expect(markdown).toContain('Reflection report, generated 2025-03-14 09:25 UTC.');
+    expect(markdown).toContain('Reflection report, generated Friday, 14 March 2025 at 09:25 (UTC).');
     expect(markdown).toContain('**Joint task:** Samen zorg organiseren');
-    expect(markdown).toContain('- Where the group is: Richten, round 1');
-    expect(markdown).toContain(
-      '- Skipped steps: Verkennen · Mogelijke partners, Verkennen · Gezamenlijke opgave',
-    );
+    expect(markdown).toContain('- Where the group is: Set direction, round 1');
+    expect(markdown).toContain('- Skipped steps: Explore · Possible partners, Explore · Joint task');
     for (const heading of [
-      '## 1. Verkennen — Explore',
-      '## 2. Richten — Set direction',
-      '## 3. Inrichten — Organise',
-      '## 4. Aan de slag — Work together',
-      '### Mogelijke partners — Possible partners',
+      '## 1. Verkennen (Explore)',
+      '## 2. Richten (Set direction)',
+      '## 3. Inrichten (Organise)',
+      '## 4. Aan de slag (Work together)',
+      '### Mogelijke partners (Possible partners)',
     ]) {
       expect(markdown).toContain(`\n${heading}\n`);
     }
@@ -271,9 +273,7 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain('- A healthy region — Bram · yellow · 2 votes (round 1: 1, round 2: 1)\n');
     expect(markdown).toContain('- The library — Bram · yellow · 0 votes\n');
     expect(markdown).toContain('Time spent: 10 min over 1 visit (round 1).');
-    expect(markdown).toContain(
-      '| Verkennen | 1 | 2025-03-14 09:00 | 2025-03-14 09:10 | 10 min | a facilitator |',
-    );
+    expect(markdown).toContain('| Explore | 1 | 09:00 | 09:10 | 10 min | a facilitator |');
     expect(markdown).toContain('| Ans | 2 | 2 | 0 | 0 |');
     expect(markdown).toContain('| Someone without a name | 0 | 1 | 0 | 0 |');
     expect(markdown).toContain('Status: open — skipped: the group left this phase with the step still open.');
@@ -293,7 +293,7 @@ describe('reportToMarkdown', () => {
       },
       { now: at(22) },
     );
-    const markdown = reportToMarkdown(buildReport({ content, control, now: at(25) }));
+    const markdown = reportToMarkdown(buildReport({ content, control, now: at(25) }), ENGLISH_UTC);
     expect(markdown).toContain(
       '- \\# not a \\*heading\\*\n  \\- nor a list\n  1\\. nor this — A|B · yellow · 0 votes',
     );
@@ -303,34 +303,123 @@ describe('reportToMarkdown', () => {
   it('leaves votes out when no round has closed', () => {
     const content = new Y.Doc();
     createNote(content, { text: 'Idea', step: 'verkennen.opgave', author: ans }, { now: at(1) });
-    const markdown = reportToMarkdown(buildReport({ content, control: new Y.Doc(), now: at(2) }));
+    const markdown = reportToMarkdown(
+      buildReport({ content, control: new Y.Doc(), now: at(2) }),
+      ENGLISH_UTC,
+    );
     expect(markdown).toContain('- Idea — Ans · yellow\n');
     expect(markdown).toContain('- The workshop has not started yet.');
     expect(markdown).toContain('The group has not moved around the circle yet.');
   });
 
-  it('writes durations for people', () => {
-    expect([0, 45_000, 12 * MINUTE + 20_000, 60 * MINUTE, 65 * MINUTE].map(formatDuration)).toEqual([
+  it('writes durations for people, in both languages', () => {
+    const durations = [0, 45_000, 12 * MINUTE + 20_000, 60 * MINUTE, 65 * MINUTE];
+    expect(durations.map((ms) => formatDuration(ms, 'en'))).toEqual([
       '0 s',
       '45 s',
       '12 min',
       '1 h',
       '1 h 5 min',
     ]);
+    expect(durations.map((ms) => formatDuration(ms, 'nl'))).toEqual([
+      '0 s',
+      '45 s',
+      '12 min',
+      '1 uur',
+      '1 uur 5 min',
+    ]);
+  });
+
+  it('gives the date with each time when the times span more than a day', () => {
+    const markdown = reportToMarkdown(report(at(25) + 24 * 60 * MINUTE), ENGLISH_UTC);
+    expect(markdown).toContain(
+      '| Explore | 1 | 14 Mar 2025, 09:00 | 14 Mar 2025, 09:10 | 10 min | a facilitator |',
+    );
+  });
+
+  it('refuses a time zone Intl does not know', () => {
+    expect(() => reportToMarkdown(report(), { language: 'nl', timeZone: 'Mars/Olympus' })).toThrowError(
+      expect.objectContaining({ code: 'invalid-time-zone' }),
+    );
+    expect(isTimeZone('Europe/Amsterdam') && isTimeZone('UTC')).toBe(true);
+    for (const zone of ['Mars/Olympus', '', 'CET-ish', null, 1]) expect(isTimeZone(zone)).toBe(false);
+  });
+});
+
+describe('the report in Dutch', () => {
+  it("has Dutch headings, sentences and step names, with times in the reader's zone", () => {
+    const markdown = reportToMarkdown(report(), DUTCH_AMSTERDAM);
+    // 09:25 UTC on 14 March 2025 is 10:25 in Amsterdam, still on winter time.
+    expect(markdown).toContain(
+      'Reflectieverslag, gemaakt op vrijdag 14 maart 2025 om 10:25 (Midden-Europese tijd).',
+    );
+    expect(markdown).toContain('**Gezamenlijke opgave:** Samen zorg organiseren');
+    for (const line of [
+      '## Samenvatting',
+      '- Waar de groep nu is: Richten, ronde 1',
+      '- Notities: 4, van 2 personen',
+      '- Stemmen: 4, in 2 afgesloten stemrondes',
+      '- Overgeslagen stappen: Verkennen · Mogelijke partners, Verkennen · Gezamenlijke opgave',
+      '## Verloop van de fasen',
+      '| Fase | Ronde | Van | Tot | Duur | Facilitator |',
+      '| Verkennen | 1 | 10:00 | 10:10 | 10 min | naam onbekend |',
+      '## Bijdragen',
+      '| Iemand zonder naam | 0 | 1 | 0 | 0 |',
+      '## Stemrondes',
+      '| 2 | Richten | 1 | 1 | 1 | 10:19 |',
+      '## 1. Verkennen',
+      'De groep was 10 min in deze fase (ronde 1).',
+      '### Eigen situatie',
+      'Status: afgerond.',
+      '### Mogelijke partners',
+      'Status: open. Overgeslagen: de groep verliet de fase terwijl deze stap nog open stond.',
+      '- The school — Ans · geel · 2 stemmen (stemronde 1: 2)',
+      '- A healthy region — Bram · geel · 2 stemmen (stemronde 1: 1, stemronde 2: 1)',
+      '## 4. Aan de slag',
+      'De groep is nog niet in deze fase geweest.',
+      'Geen notities.',
+    ]) {
+      expect(markdown).toContain(`\n${line}\n`);
+    }
+    expect(markdown).not.toMatch(/Explore|Own situation|votes|Status: done/);
+  });
+
+  it('writes the notes as CSV with Dutch headers and names and local times', () => {
+    const rows = notesToCsv(report(), DUTCH_AMSTERDAM).split('\r\n');
+    expect(rows.slice(0, 3)).toEqual([
+      'fase,stap,tekst,auteur,kleur,stemmen,gemaakt',
+      'Verkennen,Eigen situatie,We run two care homes,Ans,geel,0,2025-03-14 10:01',
+      'Verkennen,Mogelijke partners,The school,Ans,geel,2,2025-03-14 10:03',
+    ]);
+  });
+
+  it('gives 08:30 UTC in winter as 09:30 in Amsterdam, and in summer as 10:30', () => {
+    for (const [month, local] of [
+      [0, '09:30'],
+      [6, '10:30'],
+    ] as const) {
+      const content = new Y.Doc();
+      const now = Date.UTC(2025, month, 14, 8, 30);
+      createNote(content, { text: 'Idea', step: 'verkennen.opgave', author: ans }, { now });
+      const csv = notesToCsv(buildReport({ content, control: new Y.Doc(), now }), DUTCH_AMSTERDAM);
+      expect(csv).toContain(`,2025-0${month + 1}-14 ${local}\r\n`);
+      const markdown = reportToMarkdown(buildReport({ content, control: new Y.Doc(), now }), DUTCH_AMSTERDAM);
+      expect(markdown).toContain(` om ${local} (Midden-Europese tijd).`);
+    }
   });
 });
 
 describe('notesToCsv', () => {
   it('writes one row per note, in report order, with CRLF line ends', () => {
-    const csv = notesToCsv(report());
+    const csv = notesToCsv(report(), ENGLISH_UTC);
     const lines = csv.split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1)).toEqual([
-      NOTES_CSV_COLUMNS.join(','),
-      'Verkennen,Eigen situatie,We run two care homes,Ans,yellow,0,2025-03-14T09:01:00.000Z',
-      'Verkennen,Mogelijke partners,The school,Ans,yellow,2,2025-03-14T09:03:00.000Z',
-      'Verkennen,Mogelijke partners,The library,Bram,yellow,0,2025-03-14T09:02:00.000Z',
-      'Richten,Gezamenlijke ambitie,A healthy region,Bram,yellow,2,2025-03-14T09:12:00.000Z',
+      NOTES_CSV_COLUMNS.en.join(','),
+      'Explore,Own situation,We run two care homes,Ans,yellow,0,2025-03-14 09:01',
+      'Explore,Possible partners,The school,Ans,yellow,2,2025-03-14 09:03',
+      'Explore,Possible partners,The library,Bram,yellow,0,2025-03-14 09:02',
+      'Set direction,Shared ambition,A healthy region,Bram,yellow,2,2025-03-14 09:12',
     ]);
   });
 
@@ -345,14 +434,14 @@ describe('notesToCsv', () => {
     write('Say "yes", then\nact', 'Ans', 1);
     write('=HYPERLINK("http://evil")', '@Bram', 2);
     write('-1 + 2', '+Carla', 3);
-    const rows = notesToCsv(buildReport({ content, control: new Y.Doc(), now: at(5) })).split('\r\n');
-    expect(rows[1]).toBe(
-      'Verkennen,Gezamenlijke opgave,"Say ""yes"", then\nact",Ans,yellow,0,2025-03-14T09:01:00.000Z',
+    const rows = notesToCsv(buildReport({ content, control: new Y.Doc(), now: at(5) }), ENGLISH_UTC).split(
+      '\r\n',
     );
+    expect(rows[1]).toBe('Explore,Joint task,"Say ""yes"", then\nact",Ans,yellow,0,2025-03-14 09:01');
     expect(rows[2]).toBe(
-      `Verkennen,Gezamenlijke opgave,"'=HYPERLINK(""http://evil"")",'@Bram,yellow,0,2025-03-14T09:02:00.000Z`,
+      `Explore,Joint task,"'=HYPERLINK(""http://evil"")",'@Bram,yellow,0,2025-03-14 09:02`,
     );
-    expect(rows[3]).toBe("Verkennen,Gezamenlijke opgave,'-1 + 2,'+Carla,yellow,0,2025-03-14T09:03:00.000Z");
+    expect(rows[3]).toBe("Explore,Joint task,'-1 + 2,'+Carla,yellow,0,2025-03-14 09:03");
   });
 });
 

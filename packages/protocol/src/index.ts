@@ -5,7 +5,8 @@
  * - the y-websocket message types (messages.ts);
  * - the close codes, what each means and whether a client reconnects after it (close-codes.ts);
  * - the roles an invite link gives (defined with the board's rules in @kompas/model, re-exported here);
- * - the names of a board's relay rooms (room-names.ts) and the formats of a report (report-request.ts);
+ * - the names of a board's relay rooms (room-names.ts) and the formats and query of a report
+ *   request (report-request.ts);
  * - the JSON the HTTP API answers, each with a reader that checks an answer's shape (board-answers.ts,
  *   replay-answers.ts; shape.ts holds the small readers they are built from).
  *
@@ -54,6 +55,15 @@ export {
   type RoomLogJson,
   type RoomStateJson,
 } from './replay-answers.ts';
-export { isReportFormat, REPORT_FORMATS, type ReportFormat } from './report-request.ts';
+export {
+  isReportFormat,
+  isReportLanguage,
+  isReportTimeZone,
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+  type ReportFormat,
+  type ReportRequest,
+  reportQuery,
+} from './report-request.ts';
 export { parseRoomName, ROOM_KINDS, type RoomKind, roomName } from './room-names.ts';
 export { ShapeError } from './shape.ts';

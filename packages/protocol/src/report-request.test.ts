@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isReportFormat } from './report-request.ts';
+import { isReportFormat, isReportLanguage, isReportTimeZone, reportQuery } from './report-request.ts';
 
-describe('report formats', () => {
-  it('knows Markdown, JSON and CSV, and nothing else', () => {
+describe('report requests', () => {
+  it('know Markdown, JSON and CSV, and nothing else', () => {
     for (const format of ['md', 'json', 'csv']) expect(isReportFormat(format)).toBe(true);
     for (const format of ['pdf', 'MD', '', null, 'toString']) expect(isReportFormat(format)).toBe(false);
+  });
+
+  it('know Dutch and English, and the IANA time zones', () => {
+    expect(isReportLanguage('nl') && isReportLanguage('en')).toBe(true);
+    for (const language of ['de', 'NL', 'nl-NL', '']) expect(isReportLanguage(language)).toBe(false);
+    expect(isReportTimeZone('Europe/Amsterdam') && isReportTimeZone('UTC')).toBe(true);
+    for (const zone of ['Europe/Nowhere', '']) expect(isReportTimeZone(zone)).toBe(false);
+  });
+
+  it('write the query with the language and zone when given', () => {
+    expect(reportQuery({ format: 'md', language: 'nl', timeZone: 'Europe/Amsterdam' })).toBe(
+      'format=md&lang=nl&tz=Europe%2FAmsterdam',
+    );
+    expect(reportQuery({ format: 'json' })).toBe('format=json');
   });
 });

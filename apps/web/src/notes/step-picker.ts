@@ -1,5 +1,6 @@
 import { getPhase, getStep, type StepId } from '@kompas/model';
 import { css, html, LitElement } from 'lit';
+import { inLanguage } from '../i18n/language.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -111,7 +112,7 @@ export class StepPicker extends LitElement {
         (step) => html`<button
           type="button"
           aria-pressed=${step.id === this.step ? 'true' : 'false'}
-          title=${step.description}
+          title=${inLanguage(step.description)}
           @pointerdown=${keepFocus}
           @click=${() => this.pick(step.id)}
         >

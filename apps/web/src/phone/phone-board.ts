@@ -21,6 +21,7 @@ import {
 import { randomId } from '../core/ids.ts';
 import { ALL_NOTES, type NoteSource, noteUpdates, type ShownNote } from '../core/note-source.ts';
 import { type NoteVoting, type VotingState, votesText } from '../core/voting-state.ts';
+import { inLanguage } from '../i18n/language.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
@@ -126,7 +127,7 @@ export class PhoneBoard extends LitElement {
     const mayWrite = !this.readOnly && !this.locked.includes(step.phase);
     return html`<section class="step" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${step.label.nl} <span class="count">${notes.length}</span></h2>
-      <p class="description">${step.description}</p>
+      <p class="description">${inLanguage(step.description)}</p>
       ${
         notes.length
           ? html`<ul aria-label="Notes in ${step.label.nl}">

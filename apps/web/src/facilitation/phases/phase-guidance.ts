@@ -1,6 +1,7 @@
 import { getPhase, getStep, type PhaseId, phaseGuidance } from '@kompas/model';
 import { css, html, LitElement } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { inLanguage } from '../../i18n/language.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 
 /**
@@ -65,19 +66,19 @@ export class PhaseGuidance extends LitElement {
     return keyed(
       phase.id,
       html`<h3>Guiding questions</h3>
-        <p class="muted">${phase.label.en}: ${phase.description}</p>
+        <p class="muted">${phase.label.en}: ${inLanguage(phase.description)}</p>
         ${guidance.steps.map(({ step, questions }) => {
           const { label } = getStep(step);
           return html`<details>
             <summary>${label.nl} <span class="muted">· ${label.en}</span></summary>
             <ul aria-label="Questions for ${label.nl}">
-              ${questions.map((question) => html`<li>${question}</li>`)}
+              ${questions.map((question) => html`<li>${inLanguage(question)}</li>`)}
             </ul>
           </details>`;
         })}
         <h3 id="outcome-title">By the end of this phase you know</h3>
         <ul class="outcome" aria-labelledby="outcome-title">
-          ${guidance.knowAtEnd.map((item) => html`<li>${item}</li>`)}
+          ${guidance.knowAtEnd.map((item) => html`<li>${inLanguage(item)}</li>`)}
         </ul>`,
     );
   }
