@@ -118,7 +118,7 @@
 'scde3342a428aaee8': `Offline`,
 'scec38409b79348ff': `1 notitie is nog niet verstuurd.`,
 'scf39b102c7cc194f': str`${0} openen`,
-'scf85dc8472a35a9d': `Je notities blijven op dit apparaat en gaan weg zodra de verbinding terug is.`,
+'scf85dc8472a35a9d': `Je notities blijven op dit apparaat en worden verstuurd zodra de verbinding terug is.`,
 'scfde781ef50e5db7': `+ Notitie`,
 'sd5a4ff84a58f750b': `Er ging iets mis. Probeer het later nog eens.`,
 'sdb368111d7f58dec': `Kompas · Een rond workshopbord om samen te werken`,
