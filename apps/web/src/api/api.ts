@@ -10,6 +10,7 @@ import {
   parseJoinedPerson,
   ShapeError,
 } from '@kompas/protocol';
+import { msg } from '@lit/localize';
 
 /** The server's JSON API, as the web app uses it; every answer is checked by its reader in @kompas/protocol. */
 
@@ -43,7 +44,7 @@ export async function requestJson<T>(
   try {
     response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch {
-    throw new ApiError(0, 'The Kompas server cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, msg('The Kompas server cannot be reached. Check your connection and try again.'));
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, errorMessage(body) ?? `HTTP ${response.status}`);
@@ -51,7 +52,7 @@ export async function requestJson<T>(
     return parse(body);
   } catch (error) {
     if (error instanceof ShapeError) {
-      throw new ApiError(500, 'The server sent an unexpected answer.', { cause: error });
+      throw new ApiError(500, msg('The server sent an unexpected answer.'), { cause: error });
     }
     throw error;
   }

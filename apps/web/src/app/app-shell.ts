@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import '../board/board-page.ts';
@@ -6,7 +7,10 @@ import '../ui/problem-page.ts';
 import '../replay/replay-page.ts';
 import { parseRoute, ROUTE_CHANGE_EVENT, type Route } from '../ui/router.ts';
 
-/** The app: picks the page for the URL and follows history navigation (a board page sets its own title). */
+/**
+ * The app: picks the page for the URL and follows history navigation (a board page sets its own title).
+ * main.ts defines it once the page's language is set.
+ */
 export class AppShell extends LitElement {
   static override properties = { route: { state: true } };
 
@@ -14,6 +18,7 @@ export class AppShell extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.route = parseRoute(location.pathname);
   }
 
@@ -36,8 +41,8 @@ export class AppShell extends LitElement {
 
   protected override updated(): void {
     if (this.route.page === 'landing')
-      document.title = 'Kompas · A circular workshop board for working together';
-    if (this.route.page === 'not-found') document.title = 'Page not found · Kompas';
+      document.title = msg('Kompas · A circular workshop board for working together');
+    if (this.route.page === 'not-found') document.title = msg('Page not found · Kompas');
   }
 
   override render() {
@@ -54,14 +59,12 @@ export class AppShell extends LitElement {
         );
       case 'not-found':
         return html`<kompas-problem-page
-          heading="Page not found"
-          detail="There is nothing at this address. Check the link, or start a new workshop."
+          heading=${msg('Page not found')}
+          detail=${msg('There is nothing at this address. Check the link, or start a new workshop.')}
         ></kompas-problem-page>`;
     }
   }
 }
-
-customElements.define('kompas-app', AppShell);
 
 declare global {
   interface HTMLElementTagNameMap {

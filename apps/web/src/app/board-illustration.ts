@@ -1,4 +1,5 @@
 import { PHASES, STEPS } from '@kompas/model';
+import { msg } from '@lit/localize';
 import { svg, type TemplateResult } from 'lit';
 import { PHASE_COLORS, shade, tint } from '../ui/design-tokens.ts';
 
@@ -36,12 +37,20 @@ export function boardIllustration(): TemplateResult {
     return svg`<text x=${x ?? 0} y=${y ?? 0} text-anchor="middle" dominant-baseline="middle" font-size="10.5"
       font-weight="650" fill=${shade(PHASE_COLORS[phase.id], 0.3)}>${phase.label.nl}</text>`;
   });
-  return svg`<svg viewBox="-126 -126 252 252" role="img" aria-label="The Kompas board: four phases in a circle">
+  // The centre's words in three short lines, to fit a circle 64 units wide.
+  const centre = {
+    kicker: msg('JOINT TASK', {
+      desc: 'Small capitals in the centre of the board picture; fits about 12 letters',
+    }),
+    first: msg('What we do', { desc: 'First line of the board picture centre: "What we do / together"' }),
+    second: msg('together', { desc: 'Second line of the board picture centre: "What we do / together"' }),
+  };
+  return svg`<svg viewBox="-126 -126 252 252" role="img" aria-label=${msg('The Kompas board: four phases in a circle')}>
     ${slices}${ring}
     <circle r="32" fill="#fff" stroke="#e3e6ea" />
-    <text y="-4" text-anchor="middle" font-size="6" font-weight="700" letter-spacing="0.8" fill="#8a929d">JOINT TASK</text>
-    <text y="7" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">What we do</text>
-    <text y="16" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">together</text>
+    <text y="-4" text-anchor="middle" font-size="6" font-weight="700" letter-spacing="0.8" fill="#8a929d">${centre.kicker}</text>
+    <text y="7" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">${centre.first}</text>
+    <text y="16" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">${centre.second}</text>
     ${labels}
   </svg>`;
 }

@@ -1,11 +1,14 @@
-import { BOARD_TASK_MAX, BOARD_TITLE_MAX } from '@kompas/model';
+import { BOARD_TASK_MAX, BOARD_TITLE_MAX, PHASES } from '@kompas/model';
 import { type CreatedBoard, ROLES } from '@kompas/protocol';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiError, createBoard } from '../api/api.ts';
 import { type MadeBoard, madeBoards, rememberMadeBoard } from '../api/made-boards.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
+import '../ui/language-switch.ts';
 import { inviteLink } from '../ui/invite-link.ts';
+import { englishMeaning } from '../ui/phase-text.ts';
 import { navigateOnPlainClick } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { boardIllustration } from './board-illustration.ts';
@@ -28,6 +31,7 @@ export class LandingPage extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.busy = false;
     this.error = '';
     this.created = null;
@@ -55,6 +59,9 @@ export class LandingPage extends LitElement {
         font-weight: 700;
         font-size: 17px;
         letter-spacing: -0.01em;
+      }
+      .top kompas-language-switch {
+        margin-left: auto;
       }
       main {
         display: grid;
@@ -182,27 +189,26 @@ export class LandingPage extends LitElement {
   ];
 
   override render() {
-    return html`<div class="top">${logoMark(28)} Kompas</div>
+    return html`<div class="top">
+        ${logoMark(28)} Kompas
+        <kompas-language-switch></kompas-language-switch>
+      </div>
       <main>
         <section aria-labelledby="intro-title">
-          <h1 id="intro-title">One circular board for partners who work together.</h1>
+          <h1 id="intro-title">${msg('One circular board for partners who work together.')}</h1>
           <p class="lead">
-            Kompas is a live workshop board for collaboration between organisations. Everyone adds notes to
-            one shared circle that follows the four phases of working together, so the group sees where it
-            stands and which steps still need attention.
-          </p>
-          <ul class="phases" aria-label="The four phases">
-            ${[
-              ['verkennen', 'Verkennen', 'Explore'],
-              ['richten', 'Richten', 'Set direction'],
-              ['inrichten', 'Inrichten', 'Organise'],
-              ['aan-de-slag', 'Aan de slag', 'Work together'],
-            ].map(
-              ([id, nl, en]) => html`<li>
-                <span class="dot" ${cssProperties({ background: `var(--k-phase-${id})` })} aria-hidden="true"></span>${nl}
-                <span class="en">${en}</span>
-              </li>`,
+            ${msg(
+              'Kompas is a live workshop board for collaboration between organisations. Everyone adds notes to one shared circle that follows the four phases of working together, so the group sees where it stands and which steps still need attention.',
             )}
+          </p>
+          <ul class="phases" aria-label=${msg('The four phases')}>
+            ${PHASES.map((phase) => {
+              const meaning = englishMeaning(phase.label);
+              return html`<li>
+                <span class="dot" ${cssProperties({ background: `var(--k-phase-${phase.id})` })} aria-hidden="true"></span>${phase.label.nl}
+                ${meaning ? html`<span class="en">${meaning}</span>` : nothing}
+              </li>`;
+            })}
           </ul>
           <div class="illustration" ${cssProperties({ 'margin-top': '32px' })}>${boardIllustration()}</div>
         </section>
@@ -217,28 +223,28 @@ export class LandingPage extends LitElement {
   }
 
   private renderForm() {
-    return html`<h2 id="card-title">Start a workshop</h2>
-      <p class="sub">You get three links to share: for the facilitator, the participants and observers.</p>
+    return html`<h2 id="card-title">${msg('Start a workshop')}</h2>
+      <p class="sub">${msg('You get three links to share: for the facilitator, the participants and observers.')}</p>
       <form @submit=${this.onSubmit} novalidate>
         <div class="field">
-          <label for="title">Workshop title</label>
-          <input id="title" name="title" type="text" maxlength=${BOARD_TITLE_MAX} required placeholder="e.g. Regional care alliance — kick-off" />
+          <label for="title">${msg('Workshop title')}</label>
+          <input id="title" name="title" type="text" maxlength=${BOARD_TITLE_MAX} required placeholder=${msg('e.g. Regional care alliance — kick-off')} />
         </div>
         <div class="field">
-          <label for="task">Joint task</label>
+          <label for="task">${msg('Joint task')}</label>
           <textarea
             id="task"
             name="task"
             maxlength=${BOARD_TASK_MAX}
             aria-describedby="task-hint"
-            placeholder="What do the partners have to do together?"
+            placeholder=${msg('What do the partners have to do together?')}
           ></textarea>
-          <span id="task-hint" class="hint">Shown in the centre of the board. You can leave it open for now and set it later on the board.</span>
+          <span id="task-hint" class="hint">${msg('Shown in the centre of the board. You can leave it open for now and set it later on the board.')}</span>
         </div>
         ${this.error ? html`<div class="form-error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
         <div class="actions">
           <button class="button primary large" type="submit" ?disabled=${this.busy}>
-            ${this.busy ? 'Creating…' : 'Create workshop'}
+            ${this.busy ? msg('Creating…') : msg('Create workshop')}
           </button>
         </div>
       </form>`;
@@ -247,17 +253,17 @@ export class LandingPage extends LitElement {
   private renderLinks(created: CreatedBoard) {
     const open = new URL(created.links.facilitator, location.href);
     const openHref = `${open.pathname}${open.hash}`;
-    return html`<div class="ready">${ICONS.check} Workshop created</div>
-      <h2 id="card-title">Share the links</h2>
-      <p class="sub">Each link gives its own role. Keep the facilitator link to yourself.</p>
+    return html`<div class="ready">${ICONS.check} ${msg('Workshop created')}</div>
+      <h2 id="card-title">${msg('Share the links')}</h2>
+      <p class="sub">${msg('Each link gives its own role. Keep the facilitator link to yourself.')}</p>
       <div class="links">
         ${ROLES.map((role) => inviteLink(role, created.links[role]))}
       </div>
       <div class="actions">
         <a class="button primary large" href=${openHref} @click=${navigateOnPlainClick}
-          >Open board as facilitator ${ICONS.arrowRight}</a
+          >${msg('Open board as facilitator')} ${ICONS.arrowRight}</a
         >
-        <button class="link-button" @click=${this.reset}>Start another workshop</button>
+        <button class="link-button" @click=${this.reset}>${msg('Start another workshop')}</button>
       </div>`;
   }
 
@@ -268,7 +274,7 @@ export class LandingPage extends LitElement {
     const title = String(data.get('title') ?? '').trim();
     const task = String(data.get('task') ?? '').trim();
     if (!title) {
-      this.error = 'Give the workshop a title.';
+      this.error = msg('Give the workshop a title.');
       form.querySelector<HTMLInputElement>('#title')?.focus();
       return;
     }
@@ -284,8 +290,8 @@ export class LandingPage extends LitElement {
         error instanceof ApiError
           ? error.unreachable
             ? error.message
-            : `The server refused to create the workshop: ${error.message}.`
-          : 'The workshop could not be created. Try again.';
+            : msg(str`The server refused to create the workshop: ${error.message}.`)
+          : msg('The workshop could not be created. Try again.');
     } finally {
       this.busy = false;
     }

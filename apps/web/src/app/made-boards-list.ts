@@ -1,13 +1,19 @@
 import { ROLES } from '@kompas/protocol';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { recallBoardInfo } from '../api/board-info-cache.ts';
 import type { MadeBoard } from '../api/made-boards.ts';
+import { language } from '../i18n/language.ts';
 import { ICONS } from '../ui/icons.ts';
 import { inviteLink } from '../ui/invite-link.ts';
 import { navigateOnPlainClick } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+/** "3 March 2025", "3 maart 2025". */
+function dateText(time: number): string {
+  const locale = language() === 'nl' ? 'nl-NL' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(time);
+}
 
 /**
  * "Your workshops on this device": each board made here, with the button that opens it as facilitator and its
@@ -20,6 +26,7 @@ export class MadeBoardsList extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.boards = [];
   }
 
@@ -87,8 +94,8 @@ export class MadeBoardsList extends LitElement {
   override render() {
     if (this.boards.length === 0) return nothing;
     return html`<section aria-labelledby="made-title">
-      <h2 id="made-title">Your workshops on this device</h2>
-      <p class="sub">Open a workshop again, or copy its links to invite someone late.</p>
+      <h2 id="made-title">${msg('Your workshops on this device')}</h2>
+      <p class="sub">${msg('Open a workshop again, or copy its links to invite someone late.')}</p>
       <ul>
         ${this.boards.map((board) => this.renderBoard(board))}
       </ul>
@@ -103,18 +110,18 @@ export class MadeBoardsList extends LitElement {
       <div class="row">
         <div class="name">
           <div class="title">${shownTitle}</div>
-          <div class="date">Created ${DATE.format(createdAt)}</div>
+          <div class="date">${msg(str`Created ${dateText(createdAt)}`)}</div>
         </div>
         <a
           class="button"
           href=${`${open.pathname}${open.hash}`}
-          aria-label=${`Open ${shownTitle}`}
+          aria-label=${msg(str`Open ${shownTitle}`)}
           @click=${navigateOnPlainClick}
-          >Open ${ICONS.arrowRight}</a
+          >${msg('Open')} ${ICONS.arrowRight}</a
         >
       </div>
       <details>
-        <summary>Invite links</summary>
+        <summary>${msg('Invite links')}</summary>
         <div class="links">${ROLES.map((role) => inviteLink(role, created.links[role]))}</div>
       </details>
     </li>`;

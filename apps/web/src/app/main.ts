@@ -1,7 +1,12 @@
 import { installGlobalStyles } from '../ui/global-styles.ts';
-import './app-shell.ts';
+import { startInLanguage } from '../ui/language-choice.ts';
+import { AppShell } from './app-shell.ts';
 
 installGlobalStyles();
+
+// The page speaks its language from the first render: the app is defined, and so renders, only once it is set.
+await startInLanguage();
+customElements.define('kompas-app', AppShell);
 
 // Keeps the app on the device, so a board opens while the server cannot be reached (see service-worker.ts).
 // The development server has no worker to register; that failure is of no consequence.

@@ -1,10 +1,12 @@
 import type { ConnectionStatus } from '@kompas/client';
 import type { PhasePosition } from '@kompas/model';
 import type { Role } from '@kompas/protocol';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { COMMANDS, type CommandName } from '../core/commands.ts';
 import './connection-badge.ts';
 import { ICONS, logoMark } from '../ui/icons.ts';
+import '../ui/language-switch.ts';
 import '../presence/people-list.ts';
 import '../facilitation/phases/phase-control.ts';
 import type { Peer } from '../core/presence.ts';
@@ -12,11 +14,18 @@ import { commandButton, fireCommand } from '../ui/command-button.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { boardHeaderStyles } from './board-header-styles.ts';
 
-const ROLE_LABELS: Record<Role, string> = {
-  facilitator: 'Facilitator',
-  participant: 'Participant',
-  observer: 'View only',
-};
+const roleLabels = (): Record<Role, string> => ({
+  facilitator: msg('Facilitator'),
+  participant: msg('Participant'),
+  observer: msg('View only'),
+});
+
+/** The role's badge's tooltip. */
+const roleHints = (): Record<Role, string> => ({
+  facilitator: msg('You take part as facilitator.'),
+  participant: msg('You take part as participant.'),
+  observer: msg('You can follow the board but not change it.'),
+});
 
 /**
  * The board's header: title and joint task, where the group is on the circle (with the facilitator's
@@ -65,6 +74,7 @@ export class BoardHeader extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.boardTitle = '';
     this.task = '';
     this.role = 'participant';
@@ -85,20 +95,20 @@ export class BoardHeader extends LitElement {
   override render() {
     const viewOnly = this.readOnly;
     return html`<header>
-      <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
+      <a class="home" href="/" aria-label=${msg('Kompas home')}>${logoMark(26)}</a>
       <div class="titles ${this.canLead ? 'editable' : ''}" @click=${this.canLead ? this.editDetails : nothing}>
         <h1 title=${this.boardTitle}>${
           this.canLead
             ? html`<button class="edit-details" aria-haspopup="dialog" title=${COMMANDS['edit-details'].label}>
-                <span class="title-text">${this.boardTitle || 'Untitled workshop'}</span>${ICONS.pencil}
+                <span class="title-text">${this.boardTitle || msg('Untitled workshop')}</span>${ICONS.pencil}
               </button>`
-            : this.boardTitle || 'Untitled workshop'
+            : this.boardTitle || msg('Untitled workshop')
         }</h1>
         ${
           this.task
-            ? html`<p class="task" title=${this.task}><strong>Joint task</strong>${this.task}</p>`
+            ? html`<p class="task" title=${this.task}><strong>${msg('Joint task')}</strong>${this.task}</p>`
             : this.canLead
-              ? html`<p class="task"><strong>Joint task</strong>not set yet, click to add it</p>`
+              ? html`<p class="task"><strong>${msg('Joint task')}</strong>${msg('not set yet, click to add it')}</p>`
               : nothing
         }
       </div>
@@ -127,7 +137,7 @@ export class BoardHeader extends LitElement {
         ${
           viewOnly
             ? nothing
-            : html`<div class="tools" role="group" aria-label="Board tools">
+            : html`<div class="tools" role="group" aria-label=${msg('Board tools')}>
                 <button
                   class="button primary add-note"
                   aria-label=${COMMANDS['add-note'].label}
@@ -146,6 +156,7 @@ export class BoardHeader extends LitElement {
         <slot name="invite"></slot>
         <slot name="export"></slot>
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
+        <kompas-language-switch></kompas-language-switch>
       </div>
       <div class="status">
         <kompas-connection-badge .status=${this.status}></kompas-connection-badge>
@@ -157,13 +168,13 @@ export class BoardHeader extends LitElement {
             this.moreOpen = !this.moreOpen;
           }}
         >
-          More
+          ${msg('More')}
         </button>
         <span
           class="role ${viewOnly ? 'view-only' : ''}"
-          title=${viewOnly ? 'You can follow the board but not change it.' : `You take part as ${this.role}.`}
+          title=${roleHints()[viewOnly ? 'observer' : this.role]}
           >${viewOnly ? ICONS.eye : nothing}<span class="role-text"
-            >${viewOnly ? ROLE_LABELS.observer : ROLE_LABELS[this.role]}</span
+            >${roleLabels()[viewOnly ? 'observer' : this.role]}</span
           ></span
         >
       </div>

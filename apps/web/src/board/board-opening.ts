@@ -1,4 +1,5 @@
 import type { BoardInfo, JoinedPerson } from '@kompas/protocol';
+import { msg } from '@lit/localize';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
 import { ApiError, fetchBoardInfo, joinBoard } from '../api/api.ts';
 import { recallBoardInfo, rememberBoardInfo } from '../api/board-info-cache.ts';
@@ -12,9 +13,14 @@ export type Opening =
   | { kind: 'problem'; problem: AccessProblem; retry: boolean }
   | { kind: 'joined'; info: BoardInfo; joined: JoinedPerson };
 
+/** Its words are read when shown, in the language of then. */
 export const UNREACHABLE: AccessProblem = {
-  title: 'Kompas cannot be reached',
-  detail: 'The board could not be loaded. Check your connection and try again.',
+  get title() {
+    return msg('Kompas cannot be reached');
+  },
+  get detail() {
+    return msg('The board could not be loaded. Check your connection and try again.');
+  },
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { PhasePosition } from '@kompas/model';
 import type { BoardInfo } from '@kompas/protocol';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { type AccessProblem, accessProblem } from '../api/access-problem.ts';
 import '../canvas/board-canvas.ts';
@@ -106,6 +107,7 @@ export class BoardPage extends LitElement implements BoardView {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.boardId = '';
     this.state = { kind: 'loading' };
     this.user = loadLocalUser();
@@ -178,13 +180,16 @@ export class BoardPage extends LitElement implements BoardView {
   }
 
   protected override updated(): void {
-    document.title = `${this.pageTitle()} · Kompas`;
+    const title = this.pageTitle();
+    document.title = msg(str`${title} · Kompas`, {
+      desc: 'The browser tab of a board: its title, then the app',
+    });
   }
 
   private pageTitle(): string {
     const state = this.state;
     if (state.kind === 'problem') return state.problem.title;
-    if (state.kind === 'loading') return 'Opening board';
+    if (state.kind === 'loading') return msg('Opening board');
     const refusal = this.values.refusal;
     if (refusal) return accessProblem(refusal.code, refusal.reason).title;
     return this.values.meta.value?.title ?? state.info.title;
@@ -193,7 +198,7 @@ export class BoardPage extends LitElement implements BoardView {
   override render() {
     const state = this.state;
     if (state.kind === 'loading') {
-      return html`<div class="loading" role="status"><div><div class="spinner"></div>Opening board…</div></div>`;
+      return html`<div class="loading" role="status"><div><div class="spinner"></div>${msg('Opening board…')}</div></div>`;
     }
     if (state.kind === 'problem') return this.renderProblem(state.problem, state.retry);
     if (state.kind === 'naming') {

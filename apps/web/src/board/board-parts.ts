@@ -1,5 +1,6 @@
 import type { PhaseId, PhasePosition } from '@kompas/model';
 import type { BoardInfo } from '@kompas/protocol';
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { BoardCore } from '../core/board-core.ts';
 import type { BoardSession } from '../core/board-session.ts';
@@ -172,7 +173,7 @@ export function renderBoard(parts: BoardParts) {
         class="replay-link"
         href=${replayPath(info.id)}
         @click=${navigateOnPlainClick}
-        >Replay</a
+        >${msg('Replay')}</a
       >
     </kompas-board-header>
     <div class="body">
@@ -215,7 +216,7 @@ export function renderBoard(parts: BoardParts) {
         ${
           session.newerSchema
             ? html`<kompas-notice tone="warning" role="note">
-                This board was saved by a newer version of Kompas, so it is shown read-only.
+                ${msg('This board was saved by a newer version of Kompas, so it is shown read-only.')}
               </kompas-notice>`
             : nothing
         }

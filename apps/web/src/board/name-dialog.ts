@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { cleanName, NAME_MAX_LENGTH } from '../core/local-user.ts';
 import { logoMark } from '../ui/icons.ts';
@@ -21,6 +22,7 @@ export class NameDialog extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.open = false;
     this.boardTitle = '';
     this.error = '';
@@ -75,25 +77,25 @@ export class NameDialog extends LitElement {
   override render() {
     return html`<dialog aria-labelledby="name-title" @cancel=${preventDefault}>
       ${logoMark(30)}
-      <h2 id="name-title">Join ${this.boardTitle ? `“${this.boardTitle}”` : 'the workshop'}</h2>
-      <p>Your name is shown to the others next to your notes and your cursor.</p>
+      <h2 id="name-title">${this.boardTitle ? msg(str`Join “${this.boardTitle}”`) : msg('Join the workshop')}</h2>
+      <p>${msg('Your name is shown to the others next to your notes and your cursor.')}</p>
       <form @submit=${this.onSubmit} novalidate>
         <div class="field">
-          <label for="name">Your name</label>
+          <label for="name">${msg('Your name')}</label>
           <input
             id="name"
             type="text"
             name="name"
             autocomplete="name"
             maxlength=${NAME_MAX_LENGTH}
-            placeholder="e.g. Sanne de Vries"
+            placeholder=${msg('e.g. Sanne de Vries')}
             aria-invalid=${this.error ? 'true' : 'false'}
             aria-describedby="name-error"
             required
           />
           <span id="name-error" class="error" role="alert">${this.error}</span>
         </div>
-        <div class="actions"><button class="button primary large" type="submit">Join</button></div>
+        <div class="actions"><button class="button primary large" type="submit">${msg('Join')}</button></div>
       </form>
     </dialog>`;
   }
@@ -103,7 +105,7 @@ export class NameDialog extends LitElement {
     const input = this.renderRoot.querySelector('input');
     const name = cleanName(input?.value ?? '');
     if (!name) {
-      this.error = 'Please enter a name.';
+      this.error = msg('Please enter a name.');
       input?.focus();
       return;
     }

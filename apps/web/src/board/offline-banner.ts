@@ -1,10 +1,11 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type ConnectionNotice, ConnectionNotices } from '../core/connection-notice.ts';
 import { ICONS } from '../ui/icons.ts';
 
 function notesNotSent(unsent: number): string {
   if (unsent === 0) return '';
-  return unsent === 1 ? ' 1 note is not sent yet.' : ` ${unsent} notes are not sent yet.`;
+  return unsent === 1 ? msg('1 note is not sent yet.') : msg(str`${unsent} notes are not sent yet.`);
 }
 
 /**
@@ -30,6 +31,7 @@ export class OfflineBanner extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.connected = true;
     this.unsent = 0;
     this.readOnly = false;
@@ -106,25 +108,27 @@ export class OfflineBanner extends LitElement {
         if (this.readOnly) {
           return html`<p class="banner offline">
             ${ICONS.alert}<span
-              ><strong>You are offline.</strong> The board shows what it had and catches up when the
-              connection is back.</span
+              ><strong>${msg('You are offline.')}</strong>
+              ${msg('The board shows what it had and catches up when the connection is back.')}</span
             >
           </p>`;
         }
         return html`<p class="banner offline">
           ${ICONS.alert}<span
-            ><strong>You are offline.</strong> Your notes are kept on this device and sent when the connection
-            is back.${notesNotSent(this.unsent)}</span
+            ><strong>${msg('You are offline.')}</strong>
+            ${msg('Your notes are kept on this device and sent when the connection is back.')}
+            ${notesNotSent(this.unsent)}</span
           >
         </p>`;
       case 'sending':
         return html`<p class="banner sending">
-          ${ICONS.alert}<span><strong>Back online.</strong> Sending your notes…</span>
+          ${ICONS.alert}<span><strong>${msg('Back online.')}</strong> ${msg('Sending your notes…')}</span>
         </p>`;
       case 'sent':
         return html`<p class="banner sent">
           ${ICONS.check}<span
-            ><strong>Back online.</strong> ${this.readOnly ? 'The board is up to date.' : 'Everything is sent.'}</span
+            ><strong>${msg('Back online.')}</strong>
+            ${this.readOnly ? msg('The board is up to date.') : msg('Everything is sent.')}</span
           >
         </p>`;
       default:

@@ -1,4 +1,5 @@
 import type { BoardInvites, Role } from '@kompas/protocol';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { ApiError, fetchInvites } from '../api/api.ts';
 import { inviteLink } from '../ui/invite-link.ts';
@@ -39,6 +40,7 @@ export class InviteMenu extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.boardId = '';
     this.token = '';
     this.role = 'participant';
@@ -104,11 +106,11 @@ export class InviteMenu extends LitElement {
     return html`<button
         class="button invite"
         popovertarget="invite-panel"
-        aria-label="Invite"
+        aria-label=${msg('Invite')}
         aria-haspopup="dialog"
-        title="Invite: copy a link for someone to join"
+        title=${msg('Invite: copy a link for someone to join')}
       >
-        ${INVITE_ICON}<span class="label">Invite</span>
+        ${INVITE_ICON}<span class="label">${msg('Invite')}</span>
       </button>
       <div
         id="invite-panel"
@@ -117,7 +119,7 @@ export class InviteMenu extends LitElement {
         aria-labelledby="invite-title"
         @beforetoggle=${this.onBeforeToggle}
       >
-        <h2 id="invite-title">Invite people</h2>
+        <h2 id="invite-title">${msg('Invite people')}</h2>
         ${this.renderContent()}
       </div>`;
   }
@@ -125,13 +127,13 @@ export class InviteMenu extends LitElement {
   private renderContent() {
     const loaded = this.loaded;
     if (loaded.kind === 'failed') return html`<p class="problem" role="alert">${loaded.message}</p>`;
-    if (loaded.kind !== 'ready') return html`<p class="sub" role="status">Getting the links…</p>`;
+    if (loaded.kind !== 'ready') return html`<p class="sub" role="status">${msg('Getting the links…')}</p>`;
     const { facilitator, participant, observer } = loaded.invites.links;
     return html`<p class="sub">
         ${
           this.role === 'facilitator'
-            ? 'Each link gives its own role. Send it to whoever should join, also during the workshop.'
-            : 'Send this link to a colleague who should join the workshop.'
+            ? msg('Each link gives its own role. Send it to whoever should join, also during the workshop.')
+            : msg('Send this link to a colleague who should join the workshop.')
         }
       </p>
       <div class="links">
@@ -140,8 +142,8 @@ export class InviteMenu extends LitElement {
       ${
         facilitator
           ? html`<details>
-            <summary>Link for a co-facilitator</summary>
-            <p>It gives full control of the workshop. Share it only with someone who leads it with you.</p>
+            <summary>${msg('Link for a co-facilitator')}</summary>
+            <p>${msg('It gives full control of the workshop. Share it only with someone who leads it with you.')}</p>
             ${inviteLink('facilitator', facilitator)}
           </details>`
           : nothing
@@ -161,8 +163,8 @@ export class InviteMenu extends LitElement {
     try {
       this.loaded = { kind: 'ready', invites: await fetchInvites(this.boardId, this.token) };
     } catch (error) {
-      const reason = error instanceof ApiError ? error.message : 'Something went wrong.';
-      this.loaded = { kind: 'failed', message: `The links could not be loaded. ${reason}` };
+      const reason = error instanceof ApiError ? error.message : msg('Something went wrong.');
+      this.loaded = { kind: 'failed', message: msg(str`The links could not be loaded. ${reason}`) };
     }
   }
 }

@@ -1,4 +1,5 @@
 import { NOTE_TEXT_MAX } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { sharedStyles } from '../ui/shared-styles.ts';
 
@@ -23,8 +24,9 @@ export class NoteForm extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.text = '';
-    this.label = 'Note text';
+    this.label = '';
   }
 
   static override styles = [
@@ -66,10 +68,10 @@ export class NoteForm extends LitElement {
 
   override render() {
     return html`<form @submit=${this.onSubmit}>
-      <textarea aria-label=${this.label} maxlength=${NOTE_TEXT_MAX} .value=${this.text}></textarea>
+      <textarea aria-label=${this.label || msg('Note text')} maxlength=${NOTE_TEXT_MAX} .value=${this.text}></textarea>
       <div class="actions">
-        <button type="button" class="button" @click=${this.cancel}>Cancel</button>
-        <button type="submit" class="button primary">Save</button>
+        <button type="button" class="button" @click=${this.cancel}>${msg('Cancel')}</button>
+        <button type="submit" class="button primary">${msg('Save')}</button>
       </div>
     </form>`;
   }

@@ -111,6 +111,11 @@ export const phoneBoardStyles = css`
     margin: 0;
     font-size: 16px;
   }
+  .meaning {
+    font-size: 13px;
+    font-weight: 450;
+    color: var(--k-color-text-subtle);
+  }
   .count {
     padding: 0 7px;
     border-radius: var(--k-radius-full);

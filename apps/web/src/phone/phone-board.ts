@@ -9,6 +9,7 @@ import {
   type Step,
   type StepId,
 } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -25,6 +26,7 @@ import { inLanguage } from '../i18n/language.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
+import { englishMeaning } from '../ui/phase-text.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { listSpot } from './list-spot.ts';
 import './note-form.ts';
@@ -71,6 +73,7 @@ export class PhoneBoard extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.notes = undefined;
     this.position = null;
     this.task = '';
@@ -92,9 +95,9 @@ export class PhoneBoard extends LitElement {
   override render() {
     const notes = this.notes?.notes() ?? [];
     const shown = this.shownPhase;
-    return html`${this.task ? html`<p class="task"><strong>Joint task</strong> ${this.task}</p>` : nothing}
+    return html`${this.task ? html`<p class="task"><strong>${msg('Joint task')}</strong> ${this.task}</p>` : nothing}
       <div class="lead" ?hidden=${!this.hasLead}><slot @slotchange=${this.onLeadChange}></slot></div>
-      <div class="tabs" role="tablist" aria-label="Phases" @keydown=${this.onTabKey}>
+      <div class="tabs" role="tablist" aria-label=${msg('Phases')} @keydown=${this.onTabKey}>
         ${PHASES.map((phase) => {
           const count = notes.filter(({ note }) => note.phase === phase.id).length;
           const current = phase.id === this.position?.phase;
@@ -108,12 +111,12 @@ export class PhoneBoard extends LitElement {
             @click=${() => this.choose(phase.id)}
           >
             <span class="tab-name">${phase.label.nl}</span>
-            <span class="tab-meta">${current ? html`<span class="now">Now</span>` : nothing}${count}</span>
+            <span class="tab-meta">${current ? html`<span class="now">${msg('Now', { desc: 'Marks the phase the group is in' })}</span>` : nothing}${count}</span>
           </button>`;
         })}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${shown}">
-        ${this.locked.includes(shown) ? html`<p class="locked">This phase is locked: notes can be read, not changed.</p>` : nothing}
+        ${this.locked.includes(shown) ? html`<p class="locked">${msg('This phase is locked: notes can be read, not changed.')}</p>` : nothing}
         ${getPhase(shown).steps.map((step) => this.renderStep(step, notes))}
       </div>`;
   }
@@ -125,12 +128,18 @@ export class PhoneBoard extends LitElement {
     const headingId = `step-${step.id.replace('.', '-')}`;
     const writingHere = this.writing?.kind === 'new' && this.writing.step === step.id;
     const mayWrite = !this.readOnly && !this.locked.includes(step.phase);
+    // The step keeps its Dutch name, the workshop's vocabulary; English readers see what it means beside it.
+    const name = step.label.nl;
+    const meaning = englishMeaning(step.label);
     return html`<section class="step" aria-labelledby=${headingId}>
-      <h2 id=${headingId}>${step.label.nl} <span class="count">${notes.length}</span></h2>
+      <h2 id=${headingId}>
+        ${name} ${meaning ? html`<span class="meaning">${meaning}</span>` : nothing}
+        <span class="count">${notes.length}</span>
+      </h2>
       <p class="description">${inLanguage(step.description)}</p>
       ${
         notes.length
-          ? html`<ul aria-label="Notes in ${step.label.nl}">
+          ? html`<ul aria-label=${msg(str`Notes in ${name}`)}>
               ${repeat(
                 notes,
                 ({ note }) => note.id,
@@ -142,19 +151,19 @@ export class PhoneBoard extends LitElement {
       ${
         writingHere
           ? html`<kompas-note-form
-              label="New note for ${step.label.nl}"
+              label=${msg(str`New note for ${name}`)}
               @note-form-save=${(event: CustomEvent<NoteFormSaveDetail>) => this.create(step, event.detail.text, notes.length)}
               @note-form-cancel=${this.stopWriting}
             ></kompas-note-form>`
           : mayWrite
             ? html`<button
                 class="button add"
-                aria-label="Add note to ${step.label.nl}"
+                aria-label=${msg(str`Add note to ${name}`)}
                 @click=${() => {
                   this.writing = { kind: 'new', step: step.id };
                 }}
               >
-                + Add note
+                ${msg('+ Add note')}
               </button>`
             : nothing
       }
@@ -165,7 +174,7 @@ export class PhoneBoard extends LitElement {
     if (this.writing?.kind === 'edit' && this.writing.id === note.id) {
       return html`<li class="note editing" data-note-id=${note.id}>
         <kompas-note-form
-          label="Note text"
+          label=${msg('Note text')}
           .text=${note.text}
           @note-form-save=${(event: CustomEvent<NoteFormSaveDetail>) => this.edit(note.id, note.text, event.detail.text)}
           @note-form-cancel=${this.stopWriting}
@@ -176,12 +185,12 @@ export class PhoneBoard extends LitElement {
     return html`<li class="note" data-note-id=${note.id} ${cssProperties({ '--note-color': NOTE_COLOR_HEX[note.color] })}>
       <p class="text">${note.text}</p>
       <div class="meta">
-        <span>${note.authorName}${draft ? ' · private until revealed' : ''}</span>
+        <span>${draft ? msg(str`${note.authorName} · private until revealed`) : note.authorName}</span>
         ${
           mayWrite
-            ? html`<button class="button small" aria-label="Edit note: ${note.text}" @click=${() => {
+            ? html`<button class="button small" aria-label=${msg(str`Edit note: ${note.text}`)} @click=${() => {
                 this.writing = { kind: 'edit', id: note.id };
-              }}>Edit</button>`
+              }}>${msg('Edit')}</button>`
             : nothing
         }
       </div>
@@ -195,16 +204,16 @@ export class PhoneBoard extends LitElement {
     const { mine, total, note } = item;
     return html`<div class="vote">
       <span>
-        ${mine > 0 ? html`<span class="dots" aria-hidden="true">${'●'.repeat(mine)}</span><span class="visually-hidden">Your votes: ${mine}</span>` : nothing}
+        ${mine > 0 ? html`<span class="dots" aria-hidden="true">${'●'.repeat(mine)}</span><span class="visually-hidden">${msg(str`Your votes: ${mine}`)}</span>` : nothing}
         ${total !== null ? html`<span class="total">${votesText(total)}</span>` : nothing}
       </span>
       ${
         voting.votes
           ? html`<span class="vote-buttons">
-              <button class="button small" aria-label="Take back vote on ${note.text}" ?disabled=${!item.canTakeBack}
+              <button class="button small" aria-label=${msg(str`Take back vote on ${note.text}`)} ?disabled=${!item.canTakeBack}
                 @click=${() => this.vote(note.id, true)}>−</button>
-              <button class="button small primary" aria-label="Vote for ${note.text}" ?disabled=${!item.canAdd}
-                @click=${() => this.vote(note.id, false)}>+ Vote</button>
+              <button class="button small primary" aria-label=${msg(str`Vote for ${note.text}`)} ?disabled=${!item.canAdd}
+                @click=${() => this.vote(note.id, false)}>${msg('+ Vote')}</button>
             </span>`
           : nothing
       }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { isAway, type ListedPeer } from '../core/away-people.ts';
 import { initials, peopleList } from '../core/presence.ts';
@@ -19,6 +20,7 @@ export class PeopleList extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.peers = [];
   }
 
@@ -99,14 +101,10 @@ export class PeopleList extends LitElement {
     const listed = peopleList(this.peers);
     const people = [...listed.filter((peer) => !isAway(peer)), ...listed.filter(isAway)];
     const hidden = Math.max(0, people.length - MAX_AVATARS);
-    return html`<ul aria-label="People">
+    return html`<ul aria-label=${msg('People')}>
         ${people.map((peer, index) => {
           const leader = peer.following && people.find((other) => other.user.id === peer.following);
-          const label = [
-            peer.isSelf ? `${peer.user.name} (you)` : peer.user.name,
-            leader ? `, following ${leader.isSelf ? 'you' : leader.user.name}` : '',
-            isAway(peer) ? ', away' : '',
-          ].join('');
+          const label = personLabel(peer, leader || undefined);
           return html`<li
             class=${[
               peer.isSelf ? 'self' : '',
@@ -124,6 +122,19 @@ export class PeopleList extends LitElement {
       </ul>
       ${hidden > 0 ? html`<span class="more" aria-hidden="true">+${hidden}</span>` : nothing}`;
   }
+}
+
+/** "Pim (you)", "Pim, following Fay", "Fay, away": who a round face stands for, read out and in its tooltip. */
+function personLabel(peer: ListedPeer, leader: ListedPeer | undefined): string {
+  const name = peer.user.name;
+  const who = peer.isSelf ? msg(str`${name} (you)`) : name;
+  const leaderName = leader?.user.name ?? '';
+  const following = !leader
+    ? who
+    : leader.isSelf
+      ? msg(str`${who}, following you`)
+      : msg(str`${who}, following ${leaderName}`);
+  return isAway(peer) ? msg(str`${following}, away`) : following;
 }
 
 customElements.define('kompas-people-list', PeopleList);

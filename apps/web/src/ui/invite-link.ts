@@ -1,18 +1,29 @@
-import type { Role } from '@kompas/protocol';
+import { isRole, type Role } from '@kompas/protocol';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { ICONS } from './icons.ts';
 import { sharedStyles } from './shared-styles.ts';
 
-/** What each role's invite link is called, and what it lets its holder do. */
-export const INVITE_ROLES: Readonly<Record<Role, { label: string; description: string }>> = {
-  facilitator: { label: 'Facilitator', description: 'runs the session' },
-  participant: { label: 'Participant', description: 'for the partners: add and move notes' },
-  observer: { label: 'Observer', description: 'view only' },
-};
+/** What each role's invite link is called, what it lets its holder do, and its copy button's name. */
+export const inviteRoles = (): Readonly<
+  Record<Role, { label: string; description: string; copy: string }>
+> => ({
+  facilitator: {
+    label: msg('Facilitator'),
+    description: msg('runs the session'),
+    copy: msg('Copy facilitator link'),
+  },
+  participant: {
+    label: msg('Participant'),
+    description: msg('for the partners: add and move notes'),
+    copy: msg('Copy participant link'),
+  },
+  observer: { label: msg('Observer'), description: msg('view only'), copy: msg('Copy observer link') },
+});
 
-/** The copyable invite link of `role`, named and described as INVITE_ROLES says. */
+/** The copyable invite link of `role`, named and described as inviteRoles says. */
 export function inviteLink(role: Role, href: string) {
-  const { label, description } = INVITE_ROLES[role];
+  const { label, description } = inviteRoles()[role];
   return html`<kompas-invite-link
     role=${role}
     label=${label}
@@ -45,6 +56,7 @@ export class InviteLink extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.role = '';
     this.label = '';
     this.description = '';
@@ -112,11 +124,11 @@ export class InviteLink extends LitElement {
         <input id=${id} type="text" readonly .value=${this.href} @focus=${selectAll} />
         <button
           class="button copy ${this.copied ? 'done' : ''}"
-          aria-label=${`Copy ${this.role} link`}
+          aria-label=${isRole(this.role) ? inviteRoles()[this.role].copy : msg('Copy link')}
           @click=${this.copy}
         >
           ${this.copied ? ICONS.check : ICONS.copy}<span aria-live="polite"
-            >${this.copied ? 'Copied' : this.failed ? 'Press Ctrl+C' : 'Copy'}</span
+            >${this.copied ? msg('Copied') : this.failed ? msg('Press Ctrl+C') : msg('Copy')}</span
           >
         </button>
       </div>`;

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { css, html, svg } from 'lit';
 import type { CommandName } from '../core/commands.ts';
 import { fireCommand } from './command-button.ts';
@@ -14,8 +15,8 @@ const CLOSE_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="
 export function panelCloseButton(host: HTMLElement, command: CommandName) {
   return html`<button
     class="icon-button panel-close"
-    aria-label="Close panel"
-    title="Close"
+    aria-label=${msg('Close panel')}
+    title=${msg('Close')}
     @click=${() => fireCommand(host, command)}
   >
     ${CLOSE_ICON}

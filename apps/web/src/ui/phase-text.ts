@@ -1,6 +1,20 @@
-import { getPhase, type PhasePosition } from '@kompas/model';
+import { getPhase, type Label, type PhasePosition } from '@kompas/model';
+import { msg, str } from '@lit/localize';
+import { language } from '../i18n/language.ts';
 
-/** "Round 2 · Richten": where the group is, as the header and the replay show it. */
+/**
+ * "Ronde 2 · Richten", "Round 2 · Richten": where the group is, as the header and the replay show it. The
+ * phase keeps its Dutch name in English too: the model's names are the workshop's vocabulary.
+ */
 export function phaseIndicatorText(position: PhasePosition): string {
-  return `Round ${position.round} · ${getPhase(position.phase).label.nl}`;
+  const phase = getPhase(position.phase).label.nl;
+  return msg(str`Round ${position.round} · ${phase}`);
+}
+
+/**
+ * What a model name means, for someone reading English: shown small beside the Dutch name where people meet the
+ * names ("Verkennen  Explore"); in Dutch the name says it all (undefined).
+ */
+export function englishMeaning(label: Label): string | undefined {
+  return language() === 'nl' ? undefined : label.en;
 }

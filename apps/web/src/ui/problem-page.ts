@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { ICONS, logoMark } from './icons.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -19,6 +20,7 @@ export class ProblemPage extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.heading = '';
     this.detail = '';
     this.retry = false;
@@ -92,18 +94,18 @@ export class ProblemPage extends LitElement {
         ${
           this.retry
             ? html`<button class="button primary" @click=${() => this.dispatchEvent(new CustomEvent('retry'))}>
-              Try again
+              ${msg('Try again')}
             </button>`
             : nothing
         }
         ${
           this.discard
             ? html`<button class="button primary" @click=${() => this.dispatchEvent(new CustomEvent('discard'))}>
-              Discard and reopen
+              ${msg('Discard and reopen')}
             </button>`
             : nothing
         }
-        <a class="button" href="/">Go to Kompas</a>
+        <a class="button" href="/">${msg('Go to Kompas')}</a>
       </div>
       <footer>${logoMark(16)} Kompas</footer>
     </main>`;
