@@ -91,7 +91,7 @@ export class InviteLink extends LitElement {
       }
       .copy.done {
         color: var(--k-color-success);
-        border-color: #bfe3cf;
+        border-color: color-mix(in srgb, var(--k-color-success) 40%, transparent);
         background: var(--k-color-success-soft);
       }
     `,
