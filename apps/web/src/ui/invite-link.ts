@@ -14,7 +14,7 @@ export const INVITE_ROLES: Readonly<Record<Role, { label: string; description: s
 export function inviteLink(role: Role, href: string) {
   const { label, description } = INVITE_ROLES[role];
   return html`<kompas-invite-link
-    role=${role}
+    link-role=${role}
     label=${label}
     description=${description}
     .href=${href}
@@ -27,7 +27,8 @@ const COPIED_MS = 2000;
 /** One invite link with a Copy button ("Copy <role> link"), which confirms with "Copied". */
 export class InviteLink extends LitElement {
   static override properties = {
-    role: { type: String },
+    // Not `role`: that attribute is the element's ARIA role.
+    linkRole: { type: String, attribute: 'link-role' },
     label: { type: String },
     description: { type: String },
     href: { type: String },
@@ -35,7 +36,7 @@ export class InviteLink extends LitElement {
     failed: { state: true },
   };
 
-  declare role: string;
+  declare linkRole: string;
   declare label: string;
   declare description: string;
   declare href: string;
@@ -45,7 +46,7 @@ export class InviteLink extends LitElement {
 
   constructor() {
     super();
-    this.role = '';
+    this.linkRole = '';
     this.label = '';
     this.description = '';
     this.href = '';
@@ -103,7 +104,7 @@ export class InviteLink extends LitElement {
   }
 
   override render() {
-    const id = `link-${this.role}`;
+    const id = `link-${this.linkRole}`;
     return html`<div class="head">
         <label class="label" for=${id}>${this.label}</label>
         <span class="description">${this.description}</span>
@@ -112,7 +113,7 @@ export class InviteLink extends LitElement {
         <input id=${id} type="text" readonly .value=${this.href} @focus=${selectAll} />
         <button
           class="button copy ${this.copied ? 'done' : ''}"
-          aria-label=${`Copy ${this.role} link`}
+          aria-label=${`Copy ${this.linkRole} link`}
           @click=${this.copy}
         >
           ${this.copied ? ICONS.check : ICONS.copy}<span aria-live="polite"
