@@ -13,9 +13,6 @@ const RING_GAP_DEGREES = 0.5;
 /** Step labels follow the rim over nearly the whole 30° of their slice. */
 const LABEL_SPAN_DEGREES = 29;
 
-/** Phases other than the current one stay readable but step back. */
-const DIMMED_SLICE_OPACITY = 0.42;
-const DIMMED_BAND_OPACITY = 0.38;
 /** The current phase's outline, in board units. */
 const HIGHLIGHT_WIDTH = 8;
 
@@ -278,15 +275,18 @@ export class BoardBackground {
   private readonly parts = new Map<PhaseId, PhaseParts>();
   private phase: PhaseId | null = null;
   private locked: readonly PhaseId[] = [];
+  private colors: CanvasColors;
 
   constructor(
     private task: string,
     colors: CanvasColors,
   ) {
+    this.colors = colors;
     this.build(colors);
   }
 
   setColors(colors: CanvasColors): void {
+    this.colors = colors;
     this.group.destroyChildren();
     this.parts.clear();
     this.build(colors);
@@ -302,8 +302,8 @@ export class BoardBackground {
     this.phase = current;
     for (const [id, part] of this.parts) {
       const dimmed = current !== null && id !== current;
-      part.slices.opacity(dimmed ? DIMMED_SLICE_OPACITY : 1);
-      part.band.opacity(dimmed ? DIMMED_BAND_OPACITY : 1);
+      part.slices.opacity(dimmed ? this.colors.dimmed.slices : 1);
+      part.band.opacity(dimmed ? this.colors.dimmed.band : 1);
       part.outline.visible(id === current);
     }
   }

@@ -25,6 +25,8 @@ export interface CanvasColors {
   shadowOpacity: number;
   /** The ring around the selected note: 3:1 against the board around it. */
   selection: string;
+  /** How opaque the phases other than the current one are drawn: they step back, yet stay readable. */
+  dimmed: { slices: number; band: number };
 }
 
 /** Slices of one phase alternate slightly, so neighbouring steps read apart. */
@@ -47,6 +49,7 @@ export const CANVAS_COLORS: Readonly<Record<ThemeName, CanvasColors>> = {
     shadow: '#101828',
     shadowOpacity: 0.1,
     selection: THEME_COLORS.light.accent,
+    dimmed: { slices: 0.42, band: 0.38 },
   },
   // The board goes dark around the notes, which keep their light paper.
   dark: {
@@ -64,6 +67,8 @@ export const CANVAS_COLORS: Readonly<Record<ThemeName, CanvasColors>> = {
     shadow: '#000000',
     shadowOpacity: 0.45,
     selection: THEME_COLORS.dark.accent,
+    // Over a dark board a faded slice sinks into black sooner than one over a light board fades to white.
+    dimmed: { slices: 0.62, band: 0.5 },
   },
 };
 
