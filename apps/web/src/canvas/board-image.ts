@@ -15,8 +15,8 @@ export const BOARD_IMAGE_WIDTH = 2000;
 
 /**
  * Draws the whole circle with every note, whatever part of the board is on screen, onto a canvas `width`
- * pixels across in the theme's board colour. The layers are copied into a stage of their own, so the board people look at is
- * left alone: the copies are uncached (drawn as shapes, sharp at any size) and show the notes the live
+ * pixels across: white, or dark in the dark theme, whose colours the circle is drawn in. The layers are
+ * copied into a stage of their own, so the board people look at is left alone: the copies are uncached (drawn as shapes, sharp at any size) and show the notes the live
  * board hides because they are off screen, but not the private drafts of a silent brainstorm.
  */
 export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WIDTH): HTMLCanvasElement {
@@ -45,7 +45,7 @@ export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WID
     canvas.height = drawn.height;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw the board image.');
-    context.fillStyle = CANVAS_COLORS[currentTheme()].background;
+    context.fillStyle = CANVAS_COLORS[currentTheme()].picture;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(drawn, 0, 0);
     return canvas;

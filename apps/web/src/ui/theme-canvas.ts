@@ -4,6 +4,8 @@ import { shade, THEME_COLORS, type ThemeName, tint } from './design-tokens.ts';
 export interface CanvasColors {
   /** Behind the circle: the page's canvas colour. */
   background: string;
+  /** Behind the circle in a picture of the board (the export). */
+  picture: string;
   /** A step's slice, from its phase colour; `index` 0–2 alternates neighbouring slices. */
   slice(phaseColor: string, index: number): string;
   /** A step's name on its slice, and the smaller second line beneath it. */
@@ -36,6 +38,7 @@ const DARK_SLICE_SHADES = [0.66, 0.7, 0.66] as const;
 export const CANVAS_COLORS: Readonly<Record<ThemeName, CanvasColors>> = {
   light: {
     background: THEME_COLORS.light.canvas,
+    picture: '#ffffff',
     slice: (color, index) => tint(color, LIGHT_SLICE_TINTS[index] ?? 0.86),
     stepLabel: (color) => shade(color, 0.35),
     stepLabelSecond: (color) => shade(color, 0.25),
@@ -54,6 +57,7 @@ export const CANVAS_COLORS: Readonly<Record<ThemeName, CanvasColors>> = {
   // The board goes dark around the notes, which keep their light paper.
   dark: {
     background: THEME_COLORS.dark.canvas,
+    picture: THEME_COLORS.dark.canvas,
     slice: (color, index) => shade(color, DARK_SLICE_SHADES[index] ?? 0.68),
     stepLabel: (color) => tint(color, 0.72),
     stepLabelSecond: (color) => tint(color, 0.6),
