@@ -16,8 +16,9 @@ export const BOARD_IMAGE_WIDTH = 2000;
 /**
  * Draws the whole circle with every note, whatever part of the board is on screen, onto a canvas `width`
  * pixels across: white, or dark in the dark theme, whose colours the circle is drawn in. The layers are
- * copied into a stage of their own, so the board people look at is left alone: the copies are uncached (drawn as shapes, sharp at any size) and show the notes the live
- * board hides because they are off screen, but not the private drafts of a silent brainstorm.
+ * copied into a stage of their own, so the board people look at is left alone: the copies are uncached
+ * (drawn as shapes, sharp at any size) and show the notes the live board hides because they are off
+ * screen, but not the private drafts of a silent brainstorm.
  */
 export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WIDTH): HTMLCanvasElement {
   const size = 2 * BOARD_EXTENT;
