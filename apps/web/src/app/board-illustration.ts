@@ -1,7 +1,9 @@
 import { PHASES, STEPS } from '@kompas/model';
 import { msg } from '@lit/localize';
 import { svg, type TemplateResult } from 'lit';
-import { PHASE_COLORS, shade, tint } from '../ui/design-tokens.ts';
+import { cssProperties } from '../ui/css-properties.ts';
+import { PHASE_COLORS, type ThemeName } from '../ui/design-tokens.ts';
+import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
 
 /** A point at `radius`, `degrees` clockwise from 12 o'clock (the board's convention). */
 function at(radius: number, degrees: number): string {
@@ -24,8 +26,9 @@ function chevron(inner: number, outer: number, start: number, end: number, tip: 
 export function boardIllustration(): TemplateResult {
   const slices = STEPS.map((step, index) => {
     const color = PHASE_COLORS[step.phase];
-    return svg`<path d=${ringSegment(34, 100, index * 30, index * 30 + 30)}
-      fill=${tint(color, step.index === 1 ? 0.86 : 0.8)} stroke="#fff" stroke-width=${step.index === 0 ? 2.2 : 1} />`;
+    const fill = (theme: ThemeName) => CANVAS_COLORS[theme].slice(color, step.index);
+    return svg`<path d=${ringSegment(34, 100, index * 30, index * 30 + 30)} stroke-width=${step.index === 0 ? 2.2 : 1}
+      ${cssProperties({ fill: `light-dark(${fill('light')}, ${fill('dark')})`, stroke: `light-dark(#fff, ${CANVAS_COLORS.dark.divider})` })} />`;
   });
   const ring = PHASES.map((phase) => {
     const start = phase.index * 90 + 0.8;
@@ -34,8 +37,9 @@ export function boardIllustration(): TemplateResult {
   });
   const labels = PHASES.map((phase) => {
     const [x, y] = at(68, phase.index * 90 + 45).split(' ');
+    const label = (theme: ThemeName) => CANVAS_COLORS[theme].stepLabel(PHASE_COLORS[phase.id]);
     return svg`<text x=${x ?? 0} y=${y ?? 0} text-anchor="middle" dominant-baseline="middle" font-size="10.5"
-      font-weight="650" fill=${shade(PHASE_COLORS[phase.id], 0.3)}>${phase.label.nl}</text>`;
+      font-weight="650" ${cssProperties({ fill: `light-dark(${label('light')}, ${label('dark')})` })}>${phase.label.nl}</text>`;
   });
   // The centre's words in three short lines, to fit a circle 64 units wide.
   const centre = {
@@ -47,10 +51,10 @@ export function boardIllustration(): TemplateResult {
   };
   return svg`<svg viewBox="-126 -126 252 252" role="img" aria-label=${msg('The Kompas board: four phases in a circle')}>
     ${slices}${ring}
-    <circle r="32" fill="#fff" stroke="#e3e6ea" />
-    <text y="-4" text-anchor="middle" font-size="6" font-weight="700" letter-spacing="0.8" fill="#8a929d">${centre.kicker}</text>
-    <text y="7" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">${centre.first}</text>
-    <text y="16" text-anchor="middle" font-size="7.5" font-weight="600" fill="#1b1f24">${centre.second}</text>
+    <circle r="32" ${cssProperties({ fill: 'var(--k-color-surface)', stroke: 'var(--k-color-border)' })} />
+    <text y="-4" text-anchor="middle" font-size="6" font-weight="700" letter-spacing="0.8" ${cssProperties({ fill: 'var(--k-color-text-subtle)' })}>${centre.kicker}</text>
+    <text y="7" text-anchor="middle" font-size="7.5" font-weight="600" ${cssProperties({ fill: 'var(--k-color-text)' })}>${centre.first}</text>
+    <text y="16" text-anchor="middle" font-size="7.5" font-weight="600" ${cssProperties({ fill: 'var(--k-color-text)' })}>${centre.second}</text>
     ${labels}
   </svg>`;
 }

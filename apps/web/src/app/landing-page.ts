@@ -45,8 +45,8 @@ export class LandingPage extends LitElement {
         display: block;
         min-height: 100%;
         background:
-          radial-gradient(1200px 600px at 85% -10%, #eef2fd 0%, transparent 60%),
-          radial-gradient(900px 500px at -10% 110%, #f1f8f4 0%, transparent 60%),
+          radial-gradient(1200px 600px at 85% -10%, var(--k-color-accent-soft) 0%, transparent 60%),
+          radial-gradient(900px 500px at -10% 110%, var(--k-color-success-soft) 0%, transparent 60%),
           var(--k-color-bg);
       }
       .top {

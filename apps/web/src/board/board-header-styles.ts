@@ -163,8 +163,8 @@ export const boardHeaderStyles = css`
     color: var(--k-color-accent);
   }
   .role.view-only {
-    background: #fff4e5;
-    color: #a2570b;
+    background: var(--k-color-warning-soft);
+    color: var(--k-color-warning);
   }
   .role .icon {
     width: 15px;

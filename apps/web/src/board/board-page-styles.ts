@@ -88,4 +88,9 @@ export const boardPageStyles = css`
         transform: rotate(360deg);
       }
     }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation-duration: 3s;
+      }
+    }
   `;

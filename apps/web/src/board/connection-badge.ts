@@ -58,7 +58,7 @@ export class ConnectionBadge extends LitElement {
     }
     .online .dot {
       background: var(--k-color-success);
-      box-shadow: 0 0 0 3px rgba(47, 158, 106, 0.18);
+      box-shadow: 0 0 0 3px color-mix(in srgb, var(--k-color-success) 18%, transparent);
     }
     .reconnecting,
     .connecting {

@@ -1,7 +1,8 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
 import Konva from 'konva';
 import type { Point } from '../core/viewport.ts';
-import { PHASE_COLORS, shade, TOKENS, tint } from '../ui/design-tokens.ts';
+import { PHASE_COLORS, TOKENS } from '../ui/design-tokens.ts';
+import type { CanvasColors } from '../ui/theme-canvas.ts';
 
 /** The phase ring around the slices: each phase a chevron band pointing clockwise, the way the cycle runs. */
 export const RING_INNER = BOARD_RADIUS + 14;
@@ -9,19 +10,11 @@ export const RING_OUTER = BOARD_RADIUS + 128;
 /** How far the chevron tip reaches into the next phase, in degrees. */
 const CHEVRON_DEGREES = 2.6;
 const RING_GAP_DEGREES = 0.5;
-/** Slices of one phase alternate slightly, so neighbouring steps read apart. */
-const STEP_TINTS = [0.84, 0.885, 0.84] as const;
-const DIVIDER = '#ffffff';
 /** Step labels follow the rim over nearly the whole 30° of their slice. */
 const LABEL_SPAN_DEGREES = 29;
 
-/** Phases other than the current one stay readable but step back. */
-const DIMMED_SLICE_OPACITY = 0.42;
-const DIMMED_BAND_OPACITY = 0.38;
 /** The current phase's outline, in board units. */
 const HIGHLIGHT_WIDTH = 8;
-/** A locked phase is washed over in grey, so everyone sees where notes stay put. */
-const LOCK_SHADE = 'rgba(52, 64, 84, 0.22)';
 
 /** Everything the board shows around the notes; the radius `fit` should show. */
 export const BOARD_EXTENT = RING_OUTER + 20;
@@ -126,7 +119,7 @@ function phaseLabels(phase: Phase): (Konva.Shape | Konva.Group)[] {
   ];
 }
 
-function stepSlices(phase: Phase): (Konva.Shape | Konva.Group)[] {
+function stepSlices(phase: Phase, colors: CanvasColors): (Konva.Shape | Konva.Group)[] {
   const color = PHASE_COLORS[phase.id];
   return phase.steps.flatMap((step, index) => {
     const { start, end } = sliceAngles(step.id);
@@ -141,24 +134,24 @@ function stepSlices(phase: Phase): (Konva.Shape | Konva.Group)[] {
         outerRadius: BOARD_RADIUS,
         angle: end - start,
         rotation: start - 90,
-        fill: tint(color, STEP_TINTS[index] ?? 0.86),
+        fill: colors.slice(color, index),
         listening: false,
         perfectDrawEnabled: false,
       }),
       curvedText(dutch, dutchRadius, mid, LABEL_SPAN_DEGREES, {
         fontSize: fittingFontSize(dutch, 29, 'bold', room(dutchRadius)),
         fontStyle: 'bold',
-        fill: shade(color, 0.35),
+        fill: colors.stepLabel(color),
       }),
       curvedText(step.label.en, englishRadius, mid, LABEL_SPAN_DEGREES, {
         fontSize: fittingFontSize(step.label.en, 22, 'normal', room(englishRadius)),
-        fill: shade(color, 0.2),
+        fill: colors.stepLabelSecond(color),
       }),
     ];
   });
 }
 
-function dividers(): (Konva.Shape | Konva.Group)[] {
+function dividers(colors: CanvasColors): (Konva.Shape | Konva.Group)[] {
   return PHASES.flatMap((phase) =>
     phase.steps.map((step, index) => {
       const { start } = sliceAngles(step.id);
@@ -166,7 +159,7 @@ function dividers(): (Konva.Shape | Konva.Group)[] {
       const outer = polar(BOARD_RADIUS, start);
       return new Konva.Line({
         points: [inner.x, inner.y, outer.x, outer.y],
-        stroke: DIVIDER,
+        stroke: colors.divider,
         strokeWidth: index === 0 ? 10 : 4,
         listening: false,
         perfectDrawEnabled: false,
@@ -180,14 +173,14 @@ class CentreDisc {
   readonly group = new Konva.Group({ listening: false });
   private readonly task: Konva.Text;
 
-  constructor() {
+  constructor(private readonly colors: CanvasColors) {
     const disc = new Konva.Circle({
       radius: CENTRE_RADIUS - 6,
-      fill: '#ffffff',
-      stroke: TOKENS.color.border,
+      fill: colors.disc,
+      stroke: colors.discEdge,
       strokeWidth: 3,
-      shadowColor: '#101828',
-      shadowOpacity: 0.1,
+      shadowColor: colors.shadow,
+      shadowOpacity: colors.shadowOpacity,
       shadowBlur: 24,
       shadowOffsetY: 6,
       listening: false,
@@ -203,7 +196,7 @@ class CentreDisc {
       fontSize: 17,
       fontStyle: 'bold',
       letterSpacing: 2.5,
-      fill: TOKENS.color['text-subtle'],
+      fill: colors.caption,
       listening: false,
     });
     this.task = new Konva.Text({
@@ -214,7 +207,7 @@ class CentreDisc {
       align: 'center',
       verticalAlign: 'middle',
       fontFamily: TOKENS.font.sans,
-      fill: TOKENS.color.text,
+      fill: colors.text,
       lineHeight: 1.25,
       wrap: 'word',
       ellipsis: true,
@@ -226,20 +219,20 @@ class CentreDisc {
   setTask(task: string): void {
     const text = task.trim();
     this.task.text(text || 'No joint task yet');
-    this.task.fill(text ? TOKENS.color.text : TOKENS.color['text-subtle']);
+    this.task.fill(text ? this.colors.text : this.colors.caption);
     this.task.fontStyle(text ? '600' : 'italic');
     this.task.fontSize(text.length <= 40 ? 44 : text.length <= 90 ? 36 : text.length <= 200 ? 26 : 19);
   }
 }
 
 /** A line around the current phase's three slices, in its own colour. */
-function phaseOutline(phase: Phase): Konva.Arc {
+function phaseOutline(phase: Phase, colors: CanvasColors): Konva.Arc {
   return new Konva.Arc({
     innerRadius: CENTRE_RADIUS + HIGHLIGHT_WIDTH / 2,
     outerRadius: BOARD_RADIUS - HIGHLIGHT_WIDTH / 2,
     angle: 90,
     rotation: phase.index * 90 - 90,
-    stroke: shade(PHASE_COLORS[phase.id], 0.08),
+    stroke: colors.outline(PHASE_COLORS[phase.id]),
     strokeWidth: HIGHLIGHT_WIDTH,
     lineJoin: 'round',
     visible: false,
@@ -248,14 +241,14 @@ function phaseOutline(phase: Phase): Konva.Arc {
   });
 }
 
-/** A wash over a phase's three slices, shown while the phase is locked. */
-function lockShade(phase: Phase): Konva.Arc {
+/** A wash over a phase's three slices while it is locked, so everyone sees where notes stay put. */
+function lockShade(phase: Phase, colors: CanvasColors): Konva.Arc {
   return new Konva.Arc({
     innerRadius: CENTRE_RADIUS,
     outerRadius: BOARD_RADIUS,
     angle: 90,
     rotation: phase.index * 90 - 90,
-    fill: LOCK_SHADE,
+    fill: colors.lockShade,
     visible: false,
     listening: false,
     perfectDrawEnabled: false,
@@ -274,48 +267,72 @@ interface PhaseParts {
  * The circle itself: twelve step slices in four phase colours, a ring of chevrons showing the clockwise
  * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Once the workshop
  * has started, the current phase is outlined and the others are dimmed; locked phases are shaded. Nothing
- * in it listens to events.
+ * in it listens to events. A change of theme builds it again in the new colours.
  */
 export class BoardBackground {
   readonly group = new Konva.Group({ listening: false });
-  private readonly centre = new CentreDisc();
+  private centre!: CentreDisc;
   private readonly parts = new Map<PhaseId, PhaseParts>();
+  private phase: PhaseId | null = null;
+  private locked: readonly PhaseId[] = [];
+  private colors: CanvasColors;
 
-  constructor(task: string) {
-    for (const phase of PHASES) {
-      this.parts.set(phase.id, {
-        slices: new Konva.Group({ listening: false }).add(...stepSlices(phase)),
-        band: new Konva.Group({ listening: false }).add(phaseBand(phase), ...phaseLabels(phase)),
-        outline: phaseOutline(phase),
-        lock: lockShade(phase),
-      });
-    }
-    const parts = [...this.parts.values()];
-    this.group.add(...parts.map((part) => part.slices));
-    this.group.add(...dividers());
-    this.group.add(...parts.map((part) => part.lock));
-    this.group.add(...parts.map((part) => part.outline));
-    this.group.add(...parts.map((part) => part.band));
-    this.group.add(this.centre.group);
-    this.centre.setTask(task);
+  constructor(
+    private task: string,
+    colors: CanvasColors,
+  ) {
+    this.colors = colors;
+    this.build(colors);
+  }
+
+  setColors(colors: CanvasColors): void {
+    this.colors = colors;
+    this.group.destroyChildren();
+    this.parts.clear();
+    this.build(colors);
   }
 
   setTask(task: string): void {
+    this.task = task;
     this.centre.setTask(task);
   }
 
   /** Highlights `current`; null (before the workshop starts) shows every phase alike. */
   setPhase(current: PhaseId | null): void {
+    this.phase = current;
     for (const [id, part] of this.parts) {
       const dimmed = current !== null && id !== current;
-      part.slices.opacity(dimmed ? DIMMED_SLICE_OPACITY : 1);
-      part.band.opacity(dimmed ? DIMMED_BAND_OPACITY : 1);
+      part.slices.opacity(dimmed ? this.colors.dimmed.slices : 1);
+      part.band.opacity(dimmed ? this.colors.dimmed.band : 1);
       part.outline.visible(id === current);
     }
   }
 
   /** Shades the locked phases; an empty list shows the board open. */
   setLocked(locked: readonly PhaseId[]): void {
+    this.locked = locked;
     for (const [id, part] of this.parts) part.lock.visible(locked.includes(id));
+  }
+
+  private build(colors: CanvasColors): void {
+    for (const phase of PHASES) {
+      this.parts.set(phase.id, {
+        slices: new Konva.Group({ listening: false }).add(...stepSlices(phase, colors)),
+        band: new Konva.Group({ listening: false }).add(phaseBand(phase), ...phaseLabels(phase)),
+        outline: phaseOutline(phase, colors),
+        lock: lockShade(phase, colors),
+      });
+    }
+    const parts = [...this.parts.values()];
+    this.centre = new CentreDisc(colors);
+    this.group.add(...parts.map((part) => part.slices));
+    this.group.add(...dividers(colors));
+    this.group.add(...parts.map((part) => part.lock));
+    this.group.add(...parts.map((part) => part.outline));
+    this.group.add(...parts.map((part) => part.band));
+    this.group.add(this.centre.group);
+    this.centre.setTask(this.task);
+    this.setPhase(this.phase);
+    this.setLocked(this.locked);
   }
 }

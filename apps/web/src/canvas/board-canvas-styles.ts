@@ -17,7 +17,7 @@ export const boardCanvasStyles = css`
     outline: none;
   }
   .stage:focus-visible {
-    box-shadow: inset 0 0 0 2px rgba(59, 91, 219, 0.45);
+    box-shadow: inset 0 0 0 2px var(--k-color-focus);
   }
   .help {
     ${visuallyHidden}
@@ -33,7 +33,7 @@ export const boardCanvasStyles = css`
     margin: 0;
     padding: 9px 16px;
     border-radius: var(--k-radius-full);
-    background: rgba(255, 255, 255, 0.92);
+    background: color-mix(in srgb, var(--k-color-surface) 92%, transparent);
     border: 1px solid var(--k-color-border);
     box-shadow: var(--k-shadow-md);
     color: var(--k-color-text-muted);

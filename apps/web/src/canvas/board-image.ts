@@ -1,5 +1,7 @@
 import Konva from 'konva';
 import { DRAFT_NAME } from '../notes/note-view.ts';
+import { currentTheme } from '../ui/theme.ts';
+import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
 import { BOARD_EXTENT } from './board-background.ts';
 
 /** What a board picture is drawn from: a BoardStage, live or in a replay. */
@@ -11,13 +13,12 @@ export interface BoardImageSource {
 /** About this many pixels across: sharp enough to print or zoom into. */
 export const BOARD_IMAGE_WIDTH = 2000;
 
-const BACKGROUND = '#ffffff';
-
 /**
- * Draws the whole circle with every note, whatever part of the board is on screen, onto a white canvas
- * `width` pixels across. The layers are copied into a stage of their own, so the board people look at is
- * left alone: the copies are uncached (drawn as shapes, sharp at any size) and show the notes the live
- * board hides because they are off screen, but not the private drafts of a silent brainstorm.
+ * Draws the whole circle with every note, whatever part of the board is on screen, onto a canvas `width`
+ * pixels across: white, or dark in the dark theme, whose colours the circle is drawn in. The layers are
+ * copied into a stage of their own, so the board people look at is left alone: the copies are uncached
+ * (drawn as shapes, sharp at any size) and show the notes the live board hides because they are off
+ * screen, but not the private drafts of a silent brainstorm.
  */
 export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WIDTH): HTMLCanvasElement {
   const size = 2 * BOARD_EXTENT;
@@ -45,7 +46,7 @@ export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WID
     canvas.height = drawn.height;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw the board image.');
-    context.fillStyle = BACKGROUND;
+    context.fillStyle = CANVAS_COLORS[currentTheme()].picture;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(drawn, 0, 0);
     return canvas;

@@ -15,7 +15,10 @@ import {
 import { NoteLayer } from '../notes/note-layer.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { RemoteCursors } from '../presence/remote-cursors.ts';
-import { PHASE_COLORS, TOKENS } from '../ui/design-tokens.ts';
+import { PHASE_COLORS } from '../ui/design-tokens.ts';
+import { motionSeconds } from '../ui/motion.ts';
+import { currentTheme, watchTheme } from '../ui/theme.ts';
+import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
 import { BOARD_EXTENT, BoardBackground } from './board-background.ts';
 import { cacheRatioFor } from './cache-tier.ts';
 import { focusView } from './focus-area.ts';
@@ -59,6 +62,7 @@ export class BoardStage {
   private phase: PhaseId | null = null;
   private snapshot: GestureSnapshot | null = null;
   private selected: NoteView | null = null;
+  private readonly stopWatchingTheme: () => void;
 
   constructor(
     container: HTMLDivElement,
@@ -67,10 +71,11 @@ export class BoardStage {
   ) {
     this.stage = new Konva.Stage({ container, width: 1, height: 1, listening: false });
     this.notes = new NoteLayer(() => this.requestNotesDraw());
-    this.background = new BoardBackground(task);
+    const colors = CANVAS_COLORS[currentTheme()];
+    this.background = new BoardBackground(task, colors);
     this.backgroundLayer.add(this.background.group);
     this.selectionRing = new Konva.Rect({
-      stroke: TOKENS.color.accent,
+      stroke: colors.selection,
       strokeWidth: 2,
       strokeScaleEnabled: false,
       cornerRadius: 7,
@@ -95,6 +100,12 @@ export class BoardStage {
       this.dragLayer,
       this.cursors.layer,
     );
+    this.stopWatchingTheme = watchTheme((theme) => {
+      this.background.setColors(CANVAS_COLORS[theme]);
+      this.selectionRing.stroke(CANVAS_COLORS[theme].selection);
+      this.redrawBackground();
+      this.overlayLayer.batchDraw();
+    });
   }
 
   resize(size: Size): void {
@@ -282,14 +293,15 @@ export class BoardStage {
       this.dragLayer.batchDraw();
       this.updateSelectionRing();
     };
-    if (!animate) {
+    const seconds = motionSeconds(SNAP_BACK_SECONDS);
+    if (!animate || seconds === 0) {
       finish();
       return;
     }
     const home = { x: view.centre.x - view.box.width / 2, y: view.centre.y - view.box.height / 2 };
     new Konva.Tween({
       node: view.group,
-      duration: SNAP_BACK_SECONDS,
+      duration: seconds,
       easing: Konva.Easings.EaseOut,
       x: home.x,
       y: home.y,
@@ -298,6 +310,7 @@ export class BoardStage {
   }
 
   destroy(): void {
+    this.stopWatchingTheme();
     this.notes.destroy();
     this.cursors.destroy();
     this.stage.destroy();

@@ -1,16 +1,17 @@
 /**
- * The palette people's cursors and avatars are drawn from; saturated enough to read on every phase tint.
+ * The palette people's cursors and avatars are drawn from; saturated enough to read on every phase tint, and
+ * dark enough for their white names and initials (WCAG AA, 4.5:1; ui/contrast.test.ts checks).
  * The board core gives each person one of them, so it lives here rather than with the design tokens.
  */
 export const PERSON_COLORS = [
-  '#e5484d',
-  '#f76b15',
-  '#d6409f',
+  '#d04246',
+  '#c15310',
+  '#c93c95',
   '#8e4ec6',
   '#3e63dd',
-  '#0090ff',
-  '#12a594',
-  '#30a46c',
-  '#ad7f58',
+  '#0076d1',
+  '#0e8275',
+  '#268356',
+  '#936c4b',
   '#6e56cf',
 ] as const;

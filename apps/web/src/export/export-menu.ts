@@ -120,11 +120,10 @@ export class ExportMenu extends LitElement {
         ${choices.map(
           ({ kind, label, hint }) => html`<button
             role="menuitem"
-            aria-label=${label}
             aria-describedby="hint-${kind}"
             @click=${() => this.choose(kind)}
           >
-            ${label}<small id="hint-${kind}">${hint}</small>
+            ${label}<small id="hint-${kind}" aria-hidden="true">${hint}</small>
           </button>`,
         )}
         ${
@@ -135,7 +134,7 @@ export class ExportMenu extends LitElement {
               aria-describedby="hint-replay"
               @click=${this.openReplay}
             >
-              Replay the session<small id="hint-replay">Play the workshop back, note by note</small>
+              Replay the session<small id="hint-replay" aria-hidden="true">Play the workshop back, note by note</small>
             </a>`
             : nothing
         }

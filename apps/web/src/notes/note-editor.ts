@@ -112,7 +112,7 @@ export class NoteEditor extends LitElement {
       display: flex;
       justify-content: space-between;
       font-size: 11px;
-      color: rgba(31, 35, 40, 0.55);
+      color: rgba(31, 35, 40, 0.74);
       pointer-events: none;
     }
   `;

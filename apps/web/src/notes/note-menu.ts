@@ -61,7 +61,7 @@ export class NoteMenu extends LitElement {
         width: 18px;
         height: 18px;
         border-radius: 50%;
-        box-shadow: inset 0 0 0 1px rgba(16, 24, 40, 0.16);
+        box-shadow: inset 0 0 0 1px var(--k-color-border-strong);
       }
       .swatch[aria-pressed='true'] span {
         box-shadow:

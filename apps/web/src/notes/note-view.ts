@@ -2,6 +2,7 @@ import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model
 import Konva from 'konva';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
+import { NOTE_INK } from '../ui/theme-canvas.ts';
 import {
   NOTE_BYLINE_HEIGHT,
   NOTE_HEIGHT,
@@ -13,8 +14,6 @@ import {
 import { type FittedText, rememberingWidths, TextFitter } from './note-text-fit.ts';
 import { pendingMarkShape } from './pending-mark.ts';
 
-const INK = '#1f2328';
-const BYLINE_INK = 'rgba(31, 35, 40, 0.55)';
 /** The Konva name of a private draft's group. */
 export const DRAFT_NAME = 'draft';
 
@@ -96,7 +95,7 @@ export class NoteView {
       y: NOTE_PADDING,
       ...NOTE_TEXT_BOX,
       fontFamily: TOKENS.font.sans,
-      fill: INK,
+      fill: NOTE_INK.text,
       lineHeight: NOTE_TEXT_FIT.lineHeight,
       // The lines come fitted and wrapped at whole words (see fitText); Konva only draws them.
       wrap: 'none',
@@ -110,7 +109,7 @@ export class NoteView {
       height: 14,
       fontFamily: TOKENS.font.sans,
       fontSize: 11.5,
-      fill: BYLINE_INK,
+      fill: NOTE_INK.byline,
       wrap: 'none',
       ellipsis: true,
       perfectDrawEnabled: false,
@@ -200,11 +199,11 @@ export class NoteView {
     this.badgeMarked = marked;
     if (text !== null) {
       this.badgeText.text(text);
-      this.badgeText.fill(marked ? '#fff' : INK);
-      this.badgeBack.fill(marked ? TOKENS.color.accent : 'rgba(255, 255, 255, 0.9)');
+      this.badgeText.fill(marked ? NOTE_INK.markedText : NOTE_INK.text);
+      this.badgeBack.fill(marked ? NOTE_INK.marked : NOTE_INK.badge);
       const width = Math.ceil(this.badgeText.getTextWidth()) + 16;
       this.badgeBack.width(width);
-      this.badgeBack.stroke(marked ? '' : 'rgba(31, 35, 40, 0.25)');
+      this.badgeBack.stroke(marked ? '' : NOTE_INK.badgeEdge);
       this.badgeBack.strokeWidth(marked ? 0 : 1);
       this.badgeText.position({ x: 8, y: 0 });
       this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: -BADGE_HEIGHT / 2 });
@@ -267,7 +266,7 @@ export class NoteView {
   private applyContent(): void {
     const { note } = this;
     this.card.fill(NOTE_COLOR_HEX[note.color]);
-    this.card.stroke(this.draft ? TOKENS.color.accent : '');
+    this.card.stroke(this.draft ? NOTE_INK.draft : '');
     this.card.strokeWidth(this.draft ? 2 : 0);
     this.card.dash(this.draft ? [7, 5] : []);
     // Named, so that pictures of the board for others can leave private drafts out.

@@ -1,5 +1,5 @@
 import Konva from 'konva';
-import { TOKENS } from '../ui/design-tokens.ts';
+import { NOTE_INK } from '../ui/theme-canvas.ts';
 
 const RADIUS = 15;
 /** How far the dashed frame stands off the note, so it never touches the text. */
@@ -16,7 +16,7 @@ export function pendingMarkShape(width: number, height: number): Konva.Group {
   clock.add(
     new Konva.Circle({
       radius: RADIUS,
-      fill: TOKENS.color.warning,
+      fill: NOTE_INK.pending,
       stroke: '#fff',
       strokeWidth: 2.5,
       perfectDrawEnabled: false,
@@ -39,7 +39,7 @@ export function pendingMarkShape(width: number, height: number): Konva.Group {
       width: width + 2 * FRAME_GAP,
       height: height + 2 * FRAME_GAP,
       cornerRadius: 7,
-      stroke: TOKENS.color.warning,
+      stroke: NOTE_INK.pending,
       strokeWidth: 3,
       dash: [10, 6],
       perfectDrawEnabled: false,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { onPaper } from '../ui/shared-styles.ts';
 
 /** The phone's list: tabs per phase across the top, then the steps as cards, notes readable at full length. */
 export const phoneBoardStyles = css`
@@ -144,6 +145,10 @@ export const phoneBoardStyles = css`
     background: var(--note-color, #fff3a3);
     box-shadow: var(--k-shadow-sm);
   }
+  /* Paper stays light in the dark theme, and what is on it reads as on a light page. */
+  .note:not(.editing) {
+    ${onPaper}
+  }
   .note.editing {
     background: var(--k-color-surface-muted);
   }
@@ -160,7 +165,7 @@ export const phoneBoardStyles = css`
     justify-content: space-between;
     gap: 8px;
     font-size: 13px;
-    color: rgba(31, 35, 40, 0.7);
+    color: rgba(31, 35, 40, 0.78);
   }
   .button.small {
     min-height: 36px;

@@ -2,6 +2,7 @@ import Konva from 'konva';
 import type { Peer } from '../core/presence.ts';
 import type { Point } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
+import { glideShare } from '../ui/motion.ts';
 
 /** The pointer arrow, in screen pixels with its tip at (0, 0). */
 const ARROW_PATH = 'M0 0 L0 17.5 L4.6 13.4 L7.6 20.2 L10.6 18.9 L7.7 12.3 L13.6 12.3 Z';
@@ -126,6 +127,7 @@ export class RemoteCursors {
   /** One animation frame; returns false (no redraw) once every cursor has arrived. */
   private step(): boolean {
     let moving = false;
+    const share = glideShare(FOLLOW);
     for (const cursor of this.cursors.values()) {
       const dx = cursor.target.x - cursor.current.x;
       const dy = cursor.target.y - cursor.current.y;
@@ -137,7 +139,7 @@ export class RemoteCursors {
         }
         continue;
       }
-      cursor.current = { x: cursor.current.x + dx * FOLLOW, y: cursor.current.y + dy * FOLLOW };
+      cursor.current = { x: cursor.current.x + dx * share, y: cursor.current.y + dy * share };
       cursor.group.position(cursor.current);
       moving = true;
     }

@@ -54,7 +54,7 @@ export class ReplayTimeline extends LitElement {
         outline: none;
       }
       .slider:focus-visible {
-        box-shadow: 0 0 0 2px rgba(59, 91, 219, 0.45);
+        box-shadow: 0 0 0 2px var(--k-color-focus);
       }
       .track {
         position: absolute;

@@ -25,7 +25,7 @@ export const inviteRoles = (): Readonly<
 export function inviteLink(role: Role, href: string) {
   const { label, description } = inviteRoles()[role];
   return html`<kompas-invite-link
-    role=${role}
+    link-role=${role}
     label=${label}
     description=${description}
     .href=${href}
@@ -38,7 +38,8 @@ const COPIED_MS = 2000;
 /** One invite link with a Copy button ("Copy <role> link"), which confirms with "Copied". */
 export class InviteLink extends LitElement {
   static override properties = {
-    role: { type: String },
+    // Not `role`: that attribute is the element's ARIA role.
+    linkRole: { type: String, attribute: 'link-role' },
     label: { type: String },
     description: { type: String },
     href: { type: String },
@@ -46,7 +47,7 @@ export class InviteLink extends LitElement {
     failed: { state: true },
   };
 
-  declare role: string;
+  declare linkRole: string;
   declare label: string;
   declare description: string;
   declare href: string;
@@ -57,7 +58,7 @@ export class InviteLink extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.role = '';
+    this.linkRole = '';
     this.label = '';
     this.description = '';
     this.href = '';
@@ -103,7 +104,7 @@ export class InviteLink extends LitElement {
       }
       .copy.done {
         color: var(--k-color-success);
-        border-color: #bfe3cf;
+        border-color: color-mix(in srgb, var(--k-color-success) 40%, transparent);
         background: var(--k-color-success-soft);
       }
     `,
@@ -115,7 +116,7 @@ export class InviteLink extends LitElement {
   }
 
   override render() {
-    const id = `link-${this.role}`;
+    const id = `link-${this.linkRole}`;
     return html`<div class="head">
         <label class="label" for=${id}>${this.label}</label>
         <span class="description">${this.description}</span>
@@ -124,7 +125,7 @@ export class InviteLink extends LitElement {
         <input id=${id} type="text" readonly .value=${this.href} @focus=${selectAll} />
         <button
           class="button copy ${this.copied ? 'done' : ''}"
-          aria-label=${isRole(this.role) ? inviteRoles()[this.role].copy : msg('Copy link')}
+          aria-label=${isRole(this.linkRole) ? inviteRoles()[this.linkRole].copy : msg('Copy link')}
           @click=${this.copy}
         >
           ${this.copied ? ICONS.check : ICONS.copy}<span aria-live="polite"

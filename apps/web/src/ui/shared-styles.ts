@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { lightColorsCss } from './design-tokens.ts';
 
 /** Hides an element from sight but not from screen readers: declarations, for use inside a rule. */
 export const visuallyHidden = css`
@@ -11,6 +12,29 @@ export const visuallyHidden = css`
   clip: rect(0 0 0 0);
   white-space: nowrap;
   border: 0;
+`;
+
+/** The light theme's colours for what is drawn on a note's light paper, in both themes: declarations for a rule. */
+export const onPaper = unsafeCSS(lightColorsCss());
+
+/**
+ * With reduced motion asked for, nothing in a shadow root slides, fades or pulses: transitions and
+ * animations end at once (a near-zero duration, so `animationend` and `transitionend` still fire).
+ */
+export const reducedMotionStyles = css`
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after,
+    :host {
+      animation-duration: 0.01ms !important;
+      animation-delay: 0s !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      transition-delay: 0s !important;
+      scroll-behavior: auto !important;
+    }
+  }
 `;
 
 /** Buttons, fields and helpers shared by the components; values come from the design tokens. */
@@ -74,7 +98,7 @@ export const sharedStyles = css`
   .button.primary {
     background: var(--k-color-accent);
     border-color: var(--k-color-accent);
-    color: #fff;
+    color: var(--k-color-on-accent);
   }
   .button.primary:hover:not(:disabled) {
     background: var(--k-color-accent-hover);
@@ -170,6 +194,7 @@ export const sharedStyles = css`
       height: 40px;
     }
   }
+  ${reducedMotionStyles}
 `;
 
 /** A modal `<dialog>`: a card over a dimmed board; each dialog sets its own width and padding. */
@@ -181,9 +206,10 @@ export const dialogStyles = css`
     border-radius: var(--k-radius-xl);
     box-shadow: var(--k-shadow-lg);
     color: var(--k-color-text);
+    background: var(--k-color-surface);
   }
   dialog::backdrop {
-    background: rgba(16, 24, 40, 0.32);
+    background: var(--k-color-backdrop);
   }
 `;
 

@@ -75,6 +75,8 @@ export class ToastMessage extends LitElement {
       color: #fff;
       font-size: 13.5px;
       box-shadow: var(--k-shadow-lg);
+      /* Dark in both themes: on a dark page its edge shows where it ends. */
+      outline: 1px solid rgba(255, 255, 255, 0.14);
       animation: rise 160ms ease-out;
     }
     .toast .icon {
@@ -84,6 +86,11 @@ export class ToastMessage extends LitElement {
       from {
         opacity: 0;
         transform: translateY(8px);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .toast {
+        animation: none;
       }
     }
   `;

@@ -81,7 +81,7 @@ export class FollowBar extends LitElement {
         height: 34px;
         padding: 0 12px;
         border-radius: var(--k-radius-full);
-        background: var(--leader-color, var(--k-color-accent));
+        background: var(--leader-color, var(--k-phase-verkennen));
         color: #fff;
         font-size: 13px;
         font-weight: 600;
