@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The board as a list: out of sight (but read by screen readers) until the focus enters it, then a panel along
- * the board's right edge, above everything on it, that scrolls on its own.
+ * the board's right edge, below the header and above everything on the board, that scrolls on its own.
  */
 export const notesListStyles = css`
   :host {
@@ -16,12 +16,12 @@ export const notesListStyles = css`
     white-space: nowrap;
   }
   :host(:focus-within) {
-    position: fixed;
+    position: absolute;
     z-index: 40;
-    top: 72px;
-    right: 16px;
-    bottom: 16px;
-    width: min(420px, calc(100vw - 32px));
+    top: 12px;
+    right: 12px;
+    bottom: 12px;
+    width: min(420px, calc(100% - 24px));
     height: auto;
     margin: 0;
     overflow-y: auto;
@@ -132,6 +132,18 @@ export const notesListStyles = css`
   select {
     width: 100%;
     font: inherit;
+  }
+  select {
+    height: 32px;
+    padding: 0 8px;
+    border: 1px solid var(--k-color-border-strong);
+    border-radius: var(--k-radius-md);
+    background: var(--k-color-surface);
+    color: var(--k-color-text);
+  }
+  select:focus-visible {
+    outline: 2px solid var(--k-color-focus);
+    outline-offset: 1px;
   }
   textarea {
     min-height: 72px;

@@ -133,6 +133,8 @@ export class NotesList extends LitElement {
       controls.find((control) => control.dataset.focus === `${other} ${id}`) ??
       controls.find((control) => id !== undefined && control.dataset.focus?.endsWith(` ${id}`));
     (target ?? this.renderRoot.querySelector('section'))?.focus();
+    // A form opened at the panel's bottom edge shows whole, its buttons too.
+    target?.closest('form')?.scrollIntoView({ block: 'nearest' });
   }
 
   /** The `data-focus` key of the control with the focus, or null when the focus is not on one. */
