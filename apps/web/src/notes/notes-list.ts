@@ -37,9 +37,6 @@ import './skip-to-list.ts';
 /** What is open in the list: a new note being written in a step, a note's text being edited, or its move. */
 type Open = { kind: 'write'; step: StepId } | { kind: 'edit' | 'move'; id: string } | null;
 
-/** Nobody may change a draft when no one's permissions are given (the replay). */
-const NO_DRAFTS = { mayChangeDraft: () => false };
-
 /**
  * The board as a list, for screen readers and the keyboard (the canvas cannot be read): the four phases (the
  * group's current one marked), their steps with the number of notes in each, and the notes with their author,
@@ -71,7 +68,7 @@ export class NotesList extends LitElement {
   declare readOnly: boolean;
   /** The phases the lock keeps this person out of now. */
   declare locked: readonly PhaseId[];
-  /** This person's permissions (whose drafts they may change); none in a replay. */
+  /** This person's permissions (whose drafts they may change); none in a replay, where nothing changes. */
   declare permissions: Pick<Permissions, 'mayChangeDraft'> | undefined;
   declare open: Open;
   /** The control to give the focus to once rendered, as its `data-focus` key ("edit <note id>"). */
@@ -101,7 +98,12 @@ export class NotesList extends LitElement {
   }
 
   private get rights(): OutlineRights {
-    return { readOnly: this.readOnly, locked: this.locked, ...(this.permissions ?? NO_DRAFTS) };
+    const permissions = this.permissions;
+    return {
+      readOnly: this.readOnly,
+      locked: this.locked,
+      mayChangeDraft: (draft) => permissions?.mayChangeDraft(draft) ?? false,
+    };
   }
 
   override render() {
