@@ -28,6 +28,14 @@ function notesList(page: Page) {
   return page.getByRole('list', { name: 'Notes' });
 }
 
+/** Ann's note, listed under the step of Richten it was dragged to. */
+function inInterests(page: Page) {
+  return page
+    .getByRole('list', { name: 'Notes in Interests' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Who pays' });
+}
+
 /** Drags a note on the canvas to the middle of a step's slice, as a person does with the mouse. */
 async function dragNoteToStep(page: Page, noteText: string, stepId: string): Promise<void> {
   const from = await page.evaluate((text) => {
@@ -71,15 +79,12 @@ test('two people share one board live; an observer only watches; a restart loses
   await ann.getByLabel('Note text').fill('Who pays for home care?');
   await ann.getByLabel('Note text').press('Enter');
   await expect(notesList(bea).getByText(/Who pays for home care\?/)).toBeAttached();
-  const placedIn = await notesList(bea)
-    .getByText(/Who pays for home care\?/)
-    .textContent();
-  expect(placedIn).toContain('by Ann');
+  await expect(notesList(bea).getByRole('listitem').filter({ hasText: 'Who pays' })).toContainText('by Ann');
 
   // Bea drags it into a step of another phase (Richten: interests); Ann sees it move.
   await dragNoteToStep(bea, 'Who pays for home care?', 'richten.belangen');
-  await expect(notesList(ann).getByText(/Who pays for home care\? — .* \(Richten\) by Ann/)).toBeAttached();
-  await expect(notesList(bea).getByText(/Who pays for home care\? — .* \(Richten\) by Ann/)).toBeAttached();
+  await expect(inInterests(ann)).toContainText('by Ann');
+  await expect(inInterests(bea)).toContainText('by Ann');
 
   // Ann's cursor shows at Bea's, with her name, at the same board point.
   const annTarget = await ann.evaluate(() => {
@@ -126,7 +131,7 @@ test('two people share one board live; an observer only watches; a restart loses
   // A fresh visitor after the restart loads everything from storage.
   const late = await openAs(browser, participantLink, 'Cas');
   await expect(notesList(late).getByRole('listitem')).toHaveCount(3);
-  await expect(notesList(late).getByText(/Who pays for home care\? — .* \(Richten\) by Ann/)).toBeAttached();
+  await expect(inInterests(late)).toContainText('by Ann');
 });
 
 async function screenPointOfStep(page: Page, stepId: string): Promise<[number, number]> {

@@ -137,7 +137,8 @@ export function renderBoard(parts: BoardParts) {
   const currentPhase = facilitation?.phase ?? 'verkennen';
   const lock = values.lock.value;
   const privateRoundRunning = isRunning(values.privateRound.value);
-  return html`<kompas-board-header
+  return html`<kompas-skip-to-list></kompas-skip-to-list>
+    <kompas-board-header
       .boardTitle=${title}
       .task=${task}
       .role=${info.role}
@@ -206,7 +207,20 @@ export function renderBoard(parts: BoardParts) {
             ></kompas-voting-panel>`
           : nothing
       }
-      <kompas-notes-list .notes=${notes} .pending=${values.pendingNotes.value}></kompas-notes-list>
+      <kompas-notes-list
+        .notes=${notes}
+        .pending=${values.pendingNotes.value}
+        .position=${position}
+        .votes=${voting.canvasVotes}
+        .readOnly=${readOnly}
+        .locked=${core.lockApplies ? core.lockedPhases : NO_PHASES}
+        .permissions=${core.permissions}
+        @note-locked=${on.noteLocked}
+        @note-create=${on.noteCreate}
+        @note-edit=${on.noteEdit}
+        @note-move=${on.noteMove}
+        @note-vote=${on.noteVote}
+      ></kompas-notes-list>
       <kompas-offline-banner
         .connected=${values.connection.value.status === 'online' && values.connection.value.synced}
         .unsent=${values.pendingNotes.value.size}

@@ -6,6 +6,7 @@ import { takePageBoardToken } from '../api/board-token.ts';
 import '../canvas/board-canvas.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import { isTypingTarget } from '../core/board-keys.ts';
+import '../notes/notes-list.ts';
 import '../export/export-menu.ts';
 import type { ExportFailedDetail } from '../export/export-menu.ts';
 import { cssProperties } from '../ui/css-properties.ts';
@@ -169,7 +170,7 @@ export class ReplayPage extends LitElement {
     const { info, session, token } = state;
     const position = this.moment.position(session);
     const timer = replayedTimerText(session);
-    return html`<header>
+    return html`<kompas-skip-to-list></kompas-skip-to-list><header>
         <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
         <div class="titles">
           <h1 title=${info.title}>${info.title || 'Untitled workshop'}</h1>
@@ -202,6 +203,7 @@ export class ReplayPage extends LitElement {
           .votes=${this.votes.canvasVotes(session)}
           .cursors=${this.moment.cursors(session)}
         ></kompas-board-canvas>
+        <kompas-notes-list .notes=${session.board} .position=${position} .votes=${this.votes.canvasVotes(session)} read-only></kompas-notes-list>
       </div>
       <section class="playback" aria-label="Playback">
         <div class="bar">
