@@ -1,6 +1,8 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
+import { msg } from '@lit/localize';
 import Konva from 'konva';
 import type { Point } from '../core/viewport.ts';
+import { language } from '../i18n/language.ts';
 import { PHASE_COLORS, shade, TOKENS, tint } from '../ui/design-tokens.ts';
 
 /** The phase ring around the slices: each phase a chevron band pointing clockwise, the way the cycle runs. */
@@ -112,16 +114,26 @@ function phaseBand(phase: Phase): Konva.Shape {
   });
 }
 
+/**
+ * The model's names are the product's vocabulary: the circle always names phases and steps in Dutch. In
+ * English the English name follows beneath, smaller; in Dutch the one name stands alone, centred in its band.
+ */
+function withTranslation(): boolean {
+  return language() === 'en';
+}
+
 function phaseLabels(phase: Phase): (Konva.Shape | Konva.Group)[] {
   const mid = phase.index * 90 + 45;
   const [dutchRadius, englishRadius] = twoLineRadii(mid, RING_OUTER - 40, RING_INNER + 36);
+  const name = `${phase.index + 1}  ${phase.label.nl.toUpperCase()}`;
+  const style = { fontSize: 38, fontStyle: 'bold', letterSpacing: 3, fill: '#ffffff' };
+  if (!withTranslation()) {
+    // The text stands on its radius, outwards in the upper half and inwards in the lower half.
+    const middle = (RING_OUTER + RING_INNER) / 2;
+    return [curvedText(name, isLowerHalf(mid) ? middle + 14 : middle - 14, mid, 80, style)];
+  }
   return [
-    curvedText(`${phase.index + 1}  ${phase.label.nl.toUpperCase()}`, dutchRadius, mid, 80, {
-      fontSize: 38,
-      fontStyle: 'bold',
-      letterSpacing: 3,
-      fill: '#ffffff',
-    }),
+    curvedText(name, dutchRadius, mid, 80, style),
     curvedText(phase.label.en, englishRadius, mid, 80, { fontSize: 26, fill: 'rgba(255, 255, 255, 0.86)' }),
   ];
 }
@@ -150,10 +162,14 @@ function stepSlices(phase: Phase): (Konva.Shape | Konva.Group)[] {
         fontStyle: 'bold',
         fill: shade(color, 0.35),
       }),
-      curvedText(step.label.en, englishRadius, mid, LABEL_SPAN_DEGREES, {
-        fontSize: fittingFontSize(step.label.en, 22, 'normal', room(englishRadius)),
-        fill: shade(color, 0.2),
-      }),
+      ...(withTranslation()
+        ? [
+            curvedText(step.label.en, englishRadius, mid, LABEL_SPAN_DEGREES, {
+              fontSize: fittingFontSize(step.label.en, 22, 'normal', room(englishRadius)),
+              fill: shade(color, 0.2),
+            }),
+          ]
+        : []),
     ];
   });
 }
@@ -194,7 +210,7 @@ class CentreDisc {
       perfectDrawEnabled: false,
     });
     const caption = new Konva.Text({
-      text: 'JOINT TASK',
+      text: msg('JOINT TASK', { desc: 'The caption above the joint task in the centre of the board' }),
       x: -CENTRE_RADIUS,
       y: -CENTRE_RADIUS + 58,
       width: 2 * CENTRE_RADIUS,
@@ -225,7 +241,7 @@ class CentreDisc {
 
   setTask(task: string): void {
     const text = task.trim();
-    this.task.text(text || 'No joint task yet');
+    this.task.text(text || msg('No joint task yet'));
     this.task.fill(text ? TOKENS.color.text : TOKENS.color['text-subtle']);
     this.task.fontStyle(text ? '600' : 'italic');
     this.task.fontSize(text.length <= 40 ? 44 : text.length <= 90 ? 36 : text.length <= 200 ? 26 : 19);
@@ -272,16 +288,32 @@ interface PhaseParts {
 
 /**
  * The circle itself: twelve step slices in four phase colours, a ring of chevrons showing the clockwise
- * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Once the workshop
+ * cycle, curved labels (Dutch, in English with the English name beneath) and the joint task in the centre. Once the workshop
  * has started, the current phase is outlined and the others are dimmed; locked phases are shaded. Nothing
  * in it listens to events.
  */
 export class BoardBackground {
   readonly group = new Konva.Group({ listening: false });
-  private readonly centre = new CentreDisc();
+  private centre = new CentreDisc();
   private readonly parts = new Map<PhaseId, PhaseParts>();
+  private phase: PhaseId | null = null;
+  private locked: readonly PhaseId[] = [];
 
   constructor(task: string) {
+    this.build(task);
+  }
+
+  /** Draws the circle anew in the current language, as it was. */
+  relabel(task: string): void {
+    this.group.destroyChildren();
+    this.parts.clear();
+    this.centre = new CentreDisc();
+    this.build(task);
+    this.setPhase(this.phase);
+    this.setLocked(this.locked);
+  }
+
+  private build(task: string): void {
     for (const phase of PHASES) {
       this.parts.set(phase.id, {
         slices: new Konva.Group({ listening: false }).add(...stepSlices(phase)),
@@ -306,6 +338,7 @@ export class BoardBackground {
 
   /** Highlights `current`; null (before the workshop starts) shows every phase alike. */
   setPhase(current: PhaseId | null): void {
+    this.phase = current;
     for (const [id, part] of this.parts) {
       const dimmed = current !== null && id !== current;
       part.slices.opacity(dimmed ? DIMMED_SLICE_OPACITY : 1);
@@ -316,6 +349,7 @@ export class BoardBackground {
 
   /** Shades the locked phases; an empty list shows the board open. */
   setLocked(locked: readonly PhaseId[]): void {
+    this.locked = locked;
     for (const [id, part] of this.parts) part.lock.visible(locked.includes(id));
   }
 }
