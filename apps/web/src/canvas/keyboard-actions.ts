@@ -131,7 +131,7 @@ function moveToStep(canvas: KeyboardCanvas, board: BoardStage, view: NoteView, b
 function recolor(canvas: KeyboardCanvas, view: NoteView, opening: NoteOpening): void {
   const color = nextColor(view.note.color);
   opening.recolor(view, color);
-  canvas.announce(msg(str`Colour: ${colorName(color)}`));
+  canvas.announce(msg(str`Color: ${colorName(color)}`));
 }
 
 function vote(canvas: KeyboardCanvas, view: NoteView, takeBack: boolean): void {

@@ -62,7 +62,7 @@ const letter = (event: KeyInput, name: string): boolean =>
 export const BOARD_KEYS: readonly BoardKey[] = [
   {
     group: 'notes',
-    keys: () => 'Home / End',
+    keys: () => msg('Home / End', { desc: 'Key names' }),
     label: () => msg('Select the first or last note'),
     command: (event, context) => {
       if (!onBoardPlain(event, context) || event.shiftKey) return null;
@@ -92,7 +92,7 @@ export const BOARD_KEYS: readonly BoardKey[] = [
   },
   {
     group: 'notes',
-    keys: () => 'Enter',
+    keys: () => msg('Enter', { desc: 'The name of the Enter key' }),
     label: () => msg('Open the selected note; Enter again edits it'),
     command: (event, context) =>
       event.key === 'Enter' && onBoardPlain(event, context) && context.noteSelected
@@ -114,7 +114,7 @@ export const BOARD_KEYS: readonly BoardKey[] = [
   {
     group: 'notes',
     keys: () => 'C',
-    label: () => msg('Give the selected note the next colour'),
+    label: () => msg('Give the selected note the next color'),
     command: (event, context) =>
       letter(event, 'c') && onBoardPlain(event, context) && context.noteSelected && !context.readOnly
         ? { kind: 'recolor-note' }
@@ -131,7 +131,7 @@ export const BOARD_KEYS: readonly BoardKey[] = [
   },
   {
     group: 'notes',
-    keys: () => 'V / Shift+V',
+    keys: () => msg('V / Shift+V', { desc: 'Key names' }),
     label: () => msg('During a voting round: vote for the selected note, or take a vote back'),
     command: (event, context) =>
       letter(event, 'v') && onBoardPlain(event, context) && context.noteSelected && !context.readOnly
@@ -140,7 +140,7 @@ export const BOARD_KEYS: readonly BoardKey[] = [
   },
   {
     group: 'notes',
-    keys: () => 'Esc',
+    keys: () => msg('Esc', { desc: 'The name of the Escape key' }),
     label: () => msg('Close the note, or put the selection away'),
     command: (event) => (event.key === 'Escape' ? { kind: 'escape' } : null),
   },
