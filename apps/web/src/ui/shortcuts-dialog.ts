@@ -44,13 +44,10 @@ export class ShortcutsDialog extends LitElement {
       }
       dl {
         display: grid;
-        grid-template-columns: minmax(9em, auto) 1fr;
+        grid-template-columns: 15em 1fr;
         gap: 6px 16px;
         margin: 0;
         font-size: 13.5px;
-      }
-      dt {
-        white-space: nowrap;
       }
       dd {
         margin: 0;
