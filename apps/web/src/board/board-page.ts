@@ -30,6 +30,7 @@ import { BoardBindings } from './board-bindings.ts';
 import { openBoard } from './board-opening.ts';
 import { boardPageStyles } from './board-page-styles.ts';
 import { type BoardParts, renderBoard } from './board-parts.ts';
+import '../ui/shortcuts-dialog.ts';
 import './name-dialog.ts';
 import type { NameChosenDetail } from './name-dialog.ts';
 
@@ -59,6 +60,7 @@ export class BoardPage extends LitElement implements BoardView {
     votingDialogOpen: { state: true },
     detailsOpen: { state: true },
     detailsError: { state: true },
+    shortcutsOpen: { state: true },
   };
 
   declare boardId: string;
@@ -78,6 +80,8 @@ export class BoardPage extends LitElement implements BoardView {
   /** Whether the facilitator is changing the title and task, and why their last try was refused. */
   declare detailsOpen: boolean;
   declare detailsError: string;
+  /** Whether the `?` list of keyboard shortcuts is shown. */
+  declare shortcutsOpen: boolean;
   private readonly toast = new ToastController(this);
   /** A phone held upright: the board is shown as a list per phase (board-parts.ts). */
   readonly phoneLayout = new MediaQueryController(this, PHONE_LAYOUT);
@@ -119,6 +123,7 @@ export class BoardPage extends LitElement implements BoardView {
     this.votingDialogOpen = false;
     this.detailsOpen = false;
     this.detailsError = '';
+    this.shortcutsOpen = false;
   }
 
   static override styles = boardPageStyles;
@@ -216,7 +221,13 @@ export class BoardPage extends LitElement implements BoardView {
         .open=${!this.user.name}
         .boardTitle=${title}
         @name-chosen=${this.onNameChosen}
-      ></kompas-name-dialog>`;
+      ></kompas-name-dialog>
+      <kompas-shortcuts-dialog
+        .open=${this.shortcutsOpen}
+        @shortcuts-close=${() => {
+          this.shortcutsOpen = false;
+        }}
+      ></kompas-shortcuts-dialog>`;
   }
 
   /** What the board's parts show, and where what they ask for goes. */
@@ -350,6 +361,10 @@ export class BoardPage extends LitElement implements BoardView {
 
   editDetails(): void {
     this.showDetails(true);
+  }
+
+  showShortcuts(): void {
+    this.shortcutsOpen = true;
   }
 
   /** Opens or closes the title and task dialog; a refusal's words keep it open and show in it. */

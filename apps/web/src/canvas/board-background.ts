@@ -1,6 +1,8 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
+import { msg } from '@lit/localize';
 import Konva from 'konva';
 import type { Point } from '../core/viewport.ts';
+import { language } from '../i18n/language.ts';
 import { PHASE_COLORS, TOKENS } from '../ui/design-tokens.ts';
 import type { CanvasColors } from '../ui/theme-canvas.ts';
 
@@ -105,16 +107,26 @@ function phaseBand(phase: Phase): Konva.Shape {
   });
 }
 
+/**
+ * The model's names are the product's vocabulary: the circle always names phases and steps in Dutch. In
+ * English the English name follows beneath, smaller; in Dutch the one name stands alone, centred in its band.
+ */
+function withTranslation(): boolean {
+  return language() === 'en';
+}
+
 function phaseLabels(phase: Phase): (Konva.Shape | Konva.Group)[] {
   const mid = phase.index * 90 + 45;
   const [dutchRadius, englishRadius] = twoLineRadii(mid, RING_OUTER - 40, RING_INNER + 36);
+  const name = `${phase.index + 1}  ${phase.label.nl.toUpperCase()}`;
+  const style = { fontSize: 38, fontStyle: 'bold', letterSpacing: 3, fill: '#ffffff' };
+  if (!withTranslation()) {
+    // The text stands on its radius, outwards in the upper half and inwards in the lower half.
+    const middle = (RING_OUTER + RING_INNER) / 2;
+    return [curvedText(name, isLowerHalf(mid) ? middle + 14 : middle - 14, mid, 80, style)];
+  }
   return [
-    curvedText(`${phase.index + 1}  ${phase.label.nl.toUpperCase()}`, dutchRadius, mid, 80, {
-      fontSize: 38,
-      fontStyle: 'bold',
-      letterSpacing: 3,
-      fill: '#ffffff',
-    }),
+    curvedText(name, dutchRadius, mid, 80, style),
     curvedText(phase.label.en, englishRadius, mid, 80, { fontSize: 26, fill: 'rgba(255, 255, 255, 0.86)' }),
   ];
 }
@@ -143,10 +155,14 @@ function stepSlices(phase: Phase, colors: CanvasColors): (Konva.Shape | Konva.Gr
         fontStyle: 'bold',
         fill: colors.stepLabel(color),
       }),
-      curvedText(step.label.en, englishRadius, mid, LABEL_SPAN_DEGREES, {
-        fontSize: fittingFontSize(step.label.en, 22, 'normal', room(englishRadius)),
-        fill: colors.stepLabelSecond(color),
-      }),
+      ...(withTranslation()
+        ? [
+            curvedText(step.label.en, englishRadius, mid, LABEL_SPAN_DEGREES, {
+              fontSize: fittingFontSize(step.label.en, 22, 'normal', room(englishRadius)),
+              fill: colors.stepLabelSecond(color),
+            }),
+          ]
+        : []),
     ];
   });
 }
@@ -187,7 +203,7 @@ class CentreDisc {
       perfectDrawEnabled: false,
     });
     const caption = new Konva.Text({
-      text: 'JOINT TASK',
+      text: msg('JOINT TASK', { desc: 'The caption above the joint task in the centre of the board' }),
       x: -CENTRE_RADIUS,
       y: -CENTRE_RADIUS + 58,
       width: 2 * CENTRE_RADIUS,
@@ -218,7 +234,7 @@ class CentreDisc {
 
   setTask(task: string): void {
     const text = task.trim();
-    this.task.text(text || 'No joint task yet');
+    this.task.text(text || msg('No joint task yet'));
     this.task.fill(text ? this.colors.text : this.colors.caption);
     this.task.fontStyle(text ? '600' : 'italic');
     this.task.fontSize(text.length <= 40 ? 44 : text.length <= 90 ? 36 : text.length <= 200 ? 26 : 19);
@@ -265,8 +281,8 @@ interface PhaseParts {
 
 /**
  * The circle itself: twelve step slices in four phase colours, a ring of chevrons showing the clockwise
- * cycle, curved labels (Dutch, with English beneath) and the joint task in the centre. Once the workshop
- * has started, the current phase is outlined and the others are dimmed; locked phases are shaded. Nothing
+ * cycle, curved labels (Dutch; in English with the English name beneath) and the joint task in the centre.
+ * Once the workshop has started, the current phase is outlined and the others are dimmed; locked phases are shaded. Nothing
  * in it listens to events. A change of theme builds it again in the new colours.
  */
 export class BoardBackground {
@@ -290,6 +306,11 @@ export class BoardBackground {
     this.group.destroyChildren();
     this.parts.clear();
     this.build(colors);
+  }
+
+  /** Draws the circle anew in the current language, as it was. */
+  relabel(): void {
+    this.setColors(this.colors);
   }
 
   setTask(task: string): void {

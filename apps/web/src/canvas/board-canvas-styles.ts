@@ -41,8 +41,4 @@ export const boardCanvasStyles = css`
     white-space: nowrap;
     pointer-events: none;
   }
-  .hint strong {
-    color: var(--k-color-text);
-    font-weight: 600;
-  }
 `;

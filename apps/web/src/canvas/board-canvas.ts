@@ -1,35 +1,29 @@
-import { type Note, type PhaseId, type PhasePosition, pointToSlice } from '@kompas/model';
+import type { Note, PhaseId, PhasePosition, StepId } from '@kompas/model';
+import { LOCALE_STATUS_EVENT, msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import {
-  boardEvent,
-  type CanvasVote,
-  type NoteMoveDetail,
-  type ViewportChangeDetail,
-} from '../core/board-events.ts';
+import { boardEvent, type CanvasVote, type ViewportChangeDetail } from '../core/board-events.ts';
 import { type BoardRegion, visibleRegion } from '../core/board-region.ts';
 import { peers } from '../core/board-values.ts';
 import type { FocusArea } from '../core/commands.ts';
 import { ALL_NOTES, type NoteChanges, type NoteSource, noteUpdates } from '../core/note-source.ts';
 import type { Awareness, Peer } from '../core/presence.ts';
-import { type Point, ZOOM_STEP } from '../core/viewport.ts';
+import { ZOOM_STEP } from '../core/viewport.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { boardTestHooks, installTestHooks } from '../testing/board-hooks.ts';
 import { TEST_BUILD } from '../testing/test-build.ts';
 import { BoundValue } from '../ui/bound-value.ts';
-import { badgeVote } from './badge-vote.ts';
 import { boardCanvasStyles } from './board-canvas-styles.ts';
 import { BoardGestures } from './board-gestures.ts';
 import { boardImage } from './board-image.ts';
 import { BoardStage } from './board-stage.ts';
 import { CanvasKeys } from './canvas-keys.ts';
-import { lockStops, refuseLocked } from './canvas-lock.ts';
 import { boardHelpText, emptyBoardHint } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
-import { focusAreaAt } from './focus-area.ts';
 import { FollowedView } from './followed-view.ts';
-import { spotInStep } from './free-spot.ts';
+import { runBoardKey } from './keyboard-actions.ts';
 import { NoteOpening } from './note-opening.ts';
 import { NoteWriting } from './note-writing.ts';
+import { gestureHandlers } from './pointer-actions.ts';
 
 /**
  * The board: owns the Konva stage (see BoardStage) and turns gestures (see BoardGestures) and keys
@@ -54,6 +48,7 @@ export class BoardCanvas extends LitElement {
     votes: { attribute: false },
     pending: { attribute: false },
     cursors: { attribute: false },
+    announcement: { state: true },
   };
 
   /** The notes to draw: the live board's (with the drafts this person may see), or a replay's. */
@@ -79,8 +74,12 @@ export class BoardCanvas extends LitElement {
   declare pending: ReadonlySet<string>;
   /** People's cursors to draw when there is no awareness (a replay draws the recorded ones). */
   declare cursors: readonly Peer[] | undefined;
+  /** What the keyboard did last, for screen readers (a live region). */
+  declare announcement: string;
   /** Whether Alt was held at the last press, for taking a vote back from a badge. */
   private altPress = false;
+  /** The note was selected with the keyboard: it carries the focus ring until a pointer selects. */
+  private keyboardSelection = false;
 
   private board: BoardStage | null = null;
   private gestures: BoardGestures | null = null;
@@ -97,6 +96,7 @@ export class BoardCanvas extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.notes = undefined;
     this.awareness = undefined;
     this.task = '';
@@ -111,6 +111,7 @@ export class BoardCanvas extends LitElement {
     this.votes = new Map();
     this.pending = new Set();
     this.cursors = undefined;
+    this.announcement = '';
     new BoundValue(this, () => this.notes, noteUpdates(), ALL_NOTES, {
       rerender: false,
       onChange: (update) => {
@@ -128,20 +129,13 @@ export class BoardCanvas extends LitElement {
     new CanvasKeys(this, {
       shown: () =>
         this.board
-          ? { stage: this.stageElement, selected: this.selectedView, readOnly: this.readOnly }
+          ? { stage: this.stageElement, noteSelected: Boolean(this.selectedView), readOnly: this.readOnly }
           : null,
       holdToPan: (held) => this.gestures?.holdToPan(held),
-      deleteNote: (view) => this.opening.delete(view),
-      // Enter opens the selected note; with its card open, Enter edits it.
-      editNote: (view) => (this.opening.isOpen(view) ? this.editNote(view) : this.opening.open(view)),
-      escape: () => {
-        if (this.gestures?.active) this.gestures.cancel();
-        else if (this.opening.anyOpen) this.opening.close();
-        else this.selectNote(null);
+      run: (command) => {
+        if (command.kind === 'escape') this.escape();
+        else if (this.board) runBoardKey(command, this, this.board, this.selectedView, this.opening);
       },
-      zoomIn: () => this.zoomIn(),
-      zoomOut: () => this.zoomOut(),
-      fit: () => this.zoomToFit(),
     });
   }
 
@@ -192,11 +186,13 @@ export class BoardCanvas extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onPressElsewhere, { capture: true });
+    window.addEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onPressElsewhere, { capture: true });
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
     this.cursor.cancel();
     this.gestures?.destroy();
     this.gestures = null;
@@ -211,19 +207,17 @@ export class BoardCanvas extends LitElement {
     const board = new BoardStage(container, this.task, () => this.onViewChange());
     board.setPhase(this.position?.phase ?? null);
     this.board = board;
-    this.gestures = new BoardGestures(container, board, {
-      isReadOnly: () => this.readOnly,
-      press: (note) => this.selectNote(note.note.id),
-      canLift: (note) => !refuseLocked(this, note.note.step),
-      canDrop: (_note, step) => !lockStops(this, step),
-      tap: (point, note, double) => this.onTap(point, note, double),
-      drop: (note, centre) => this.onDrop(note, centre),
-      draggingChange: (dragging) => {
-        this.dragging = dragging;
-        if (dragging) this.opening.close();
-      },
-      cursorMove: (point) => this.cursor.moved(point),
-    });
+    this.gestures = new BoardGestures(
+      container,
+      board,
+      gestureHandlers(this, {
+        board,
+        opening: this.opening,
+        writing: this.writing,
+        cursor: this.cursor,
+        altPress: () => this.altPress,
+      }),
+    );
     this.resizeObserver = new ResizeObserver(() => {
       this.view.resize(board, { width: container.clientWidth, height: container.clientHeight });
     });
@@ -235,6 +229,7 @@ export class BoardCanvas extends LitElement {
       'pointerdown',
       (event) => {
         this.altPress = event.altKey;
+        this.keyboardSelection = false;
       },
       { capture: true },
     );
@@ -270,12 +265,13 @@ export class BoardCanvas extends LitElement {
     return html`<div
         class="stage"
         role="application"
-        aria-roledescription="circular board"
-        aria-label="Workshop board"
+        aria-roledescription=${msg('circular board')}
+        aria-label=${msg('Workshop board')}
         aria-describedby="board-help"
         tabindex="0"
       ></div>
       <p id="board-help" class="help">${boardHelpText(this.readOnly, voting)}</p>
+      <p class="help" aria-live="polite">${this.announcement}</p>
       ${this.writing.render(this.board)}
       ${this.writing.session || this.dragging ? nothing : this.opening.render(this.selectedView)}
       ${this.empty && !this.readOnly && !this.writing.session ? emptyBoardHint() : nothing}`;
@@ -309,16 +305,30 @@ export class BoardCanvas extends LitElement {
     }
   }
 
-  /** Selects the note with `id`, raising it to the top; null selects none. */
-  selectNote(id: string | null): void {
+  /**
+   * Selects the note with `id`, raising it to the top; null selects none. Selected `byKeyboard`, it carries
+   * the focus ring; a note selected again keeps the ring it had.
+   */
+  selectNote(id: string | null, byKeyboard?: boolean): void {
     const view = id ? this.board?.notes.get(id) : undefined;
+    if (byKeyboard !== undefined) this.keyboardSelection = byKeyboard;
     this.selectedId = view ? id : null;
     this.opening.selectionChanged(this.selectedId);
     if (view) this.board?.notes.raise(view);
-    this.board?.showSelection(view ?? null);
+    this.board?.showSelection(view ?? null, this.keyboardSelection);
   }
 
-  private editNote(view: NoteView): void {
+  /** Says `text` to screen readers; the same words twice are said twice. */
+  announce(text: string): void {
+    this.announcement = text === this.announcement.trim() ? `${text}\u00a0` : text;
+  }
+
+  /** A note this person moved into `step`: "Add note" in its phase goes there next. */
+  moved(step: StepId): void {
+    this.writing.moved(step);
+  }
+
+  editNote(view: NoteView): void {
     this.opening.close();
     this.writing.startEditing(view.note);
   }
@@ -327,41 +337,19 @@ export class BoardCanvas extends LitElement {
     this.stageElement.focus({ preventScroll: true });
   }
 
-  // ---- gestures -------------------------------------------------------------------------------
+  // ---- keys and pointer --------------------------------------------------------------------
 
-  /**
-   * A tap opens a note (read-only boards, whose presses only pan, included), a double tap edits it. A double
-   * tap on a phase's band or a step's name focuses there; elsewhere in a step it writes a note.
-   */
-  private onTap(point: Point, note: NoteView | undefined, double: boolean): void {
-    if (note && !this.readOnly && badgeVote(this, this.votes, note, point, this.altPress)) return;
-    const tapped = note ?? (this.readOnly ? this.board?.notes.hitTest(point) : undefined);
-    if (tapped) {
-      if (double && !this.readOnly) this.editNote(tapped);
-      else this.opening.open(tapped);
-      return;
-    }
-    this.selectNote(null);
-    if (!double) return;
-    const area = focusAreaAt(point);
-    if (area) {
-      this.focusOn(area);
-      return;
-    }
-    const slice = this.readOnly ? null : pointToSlice(point.x, point.y);
-    if (slice && this.board) {
-      this.writing.startDraft(slice.step, spotInStep(this.board.notes.notes(), slice.step, slice.pos));
-    }
+  /** Escape: ends a gesture, else closes the open note, else puts the selection away. */
+  private escape(): void {
+    if (this.gestures?.active) this.gestures.cancel();
+    else if (this.opening.anyOpen) this.opening.close();
+    else this.selectNote(null);
   }
 
-  private onDrop(note: NoteView, centre: Point): void {
-    const target = pointToSlice(centre.x, centre.y);
-    if (!target || refuseLocked(this, note.note.step, target.step)) return;
-    this.writing.moved(target.step);
-    this.dispatchEvent(
-      boardEvent<NoteMoveDetail>('note-move', { id: note.note.id, step: target.step, pos: target.pos }),
-    );
-  }
+  /** The board's own words (step names, "no joint task yet") are drawn again in the new language. */
+  private readonly onLocaleStatus = (event: Event): void => {
+    if ((event as CustomEvent<{ status: string }>).detail.status === 'ready') this.board?.relabel();
+  };
 
   /** A press outside the board (the header, a panel) puts the selected note and its toolbar away. */
   private readonly onPressElsewhere = (event: PointerEvent): void => {

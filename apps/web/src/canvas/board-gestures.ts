@@ -25,6 +25,8 @@ const TOUCH_DRAG_THRESHOLD = 10;
 const TOUCH_DOUBLE_TAP_DISTANCE = 28;
 /** A wheel zoom counts as one gesture until the wheel rests this long. */
 const WHEEL_IDLE_MS = 160;
+/** A finger held still on a note this long shows the note's menu instead of opening it. */
+const LONG_PRESS_MS = 500;
 
 /** What the gestures mean to the board's owner, which turns them into selection, editing and events. */
 export interface GestureHandlers {
@@ -32,6 +34,8 @@ export interface GestureHandlers {
   isReadOnly(): boolean;
   /** A press landed on a note. */
   press(note: NoteView): void;
+  /** A finger stayed on a note without moving: its menu, not its card. */
+  longPress(note: NoteView): void;
   /** A press let go without moving, at a board point; `double` when it completes a double tap. */
   tap(point: Point, note: NoteView | undefined, double: boolean): void;
   /** Whether a pressed note may be dragged at all; false leaves it where it is. */
@@ -59,6 +63,7 @@ export class BoardGestures {
   /** The latest press was a finger's: taps and drags get a finger's tolerance. */
   private touch = false;
   private wheelTimer: ReturnType<typeof setTimeout> | undefined;
+  private longPressTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -87,6 +92,7 @@ export class BoardGestures {
 
   /** Ends whatever is in progress without acting on it (pointer cancelled, second finger, Escape). */
   cancel(): void {
+    clearTimeout(this.longPressTimer);
     this.cancelDrag();
     this.gesture = null;
     this.board.endGesture();
@@ -116,6 +122,7 @@ export class BoardGestures {
     element.removeEventListener('contextmenu', preventDefault);
     element.removeEventListener('wheel', this.onWheel);
     clearTimeout(this.wheelTimer);
+    clearTimeout(this.longPressTimer);
   }
 
   private localPoint(event: PointerEvent | WheelEvent): Point {
@@ -134,6 +141,7 @@ export class BoardGestures {
     this.element.setPointerCapture(event.pointerId);
 
     if (this.pointers.size === 2) {
+      clearTimeout(this.longPressTimer);
       this.startPinch();
       return;
     }
@@ -146,6 +154,7 @@ export class BoardGestures {
       const centre = board.toScreen(note.centre);
       const grab = { x: point.x - centre.x, y: point.y - centre.y };
       this.gesture = { kind: 'press', pointerId: event.pointerId, start: point, note, grab };
+      if (this.touch) this.awaitLongPress(this.gesture);
     } else {
       this.gesture = {
         kind: 'pan',
@@ -187,6 +196,7 @@ export class BoardGestures {
       board.setView(panBy(gesture.startView, point.x - gesture.start.x, point.y - gesture.start.y));
     } else if (gesture.kind === 'press') {
       if (distance(point, gesture.start) < this.dragThreshold) return;
+      clearTimeout(this.longPressTimer);
       if (this.handlers.canLift?.(gesture.note) === false) {
         this.gesture = null;
         return;
@@ -210,6 +220,7 @@ export class BoardGestures {
   private readonly onPointerUp = (event: PointerEvent): void => {
     const board = this.board;
     this.pointers.delete(event.pointerId);
+    clearTimeout(this.longPressTimer);
     const gesture = this.gesture;
     if (!gesture) return;
     if (gesture.kind === 'pinch') {
@@ -249,6 +260,17 @@ export class BoardGestures {
     clearTimeout(this.wheelTimer);
     this.wheelTimer = setTimeout(() => board.endGesture(), WHEEL_IDLE_MS);
   };
+
+  /** A finger that stays on the note ends the press: letting go then neither opens nor drags it. */
+  private awaitLongPress(press: Extract<Gesture, { kind: 'press' }>): void {
+    clearTimeout(this.longPressTimer);
+    this.longPressTimer = setTimeout(() => {
+      if (this.gesture !== press) return;
+      this.gesture = null;
+      this.taps.reset();
+      this.handlers.longPress(press.note);
+    }, LONG_PRESS_MS);
+  }
 
   private get dragThreshold(): number {
     return this.touch ? TOUCH_DRAG_THRESHOLD : DRAG_THRESHOLD;

@@ -15,7 +15,7 @@ import {
 import { NoteLayer } from '../notes/note-layer.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { RemoteCursors } from '../presence/remote-cursors.ts';
-import { PHASE_COLORS } from '../ui/design-tokens.ts';
+import { PHASE_COLORS, THEME_COLORS } from '../ui/design-tokens.ts';
 import { motionSeconds } from '../ui/motion.ts';
 import { currentTheme, watchTheme } from '../ui/theme.ts';
 import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
@@ -63,6 +63,9 @@ export class BoardStage {
   private snapshot: GestureSnapshot | null = null;
   private selected: NoteView | null = null;
   private readonly stopWatchingTheme: () => void;
+  /** The selected note was chosen with the keyboard: it wears the focus ring, thicker and with a halo. */
+  private keyboardFocus = false;
+  private readonly focusHalo: Konva.Rect;
 
   constructor(
     container: HTMLDivElement,
@@ -82,6 +85,14 @@ export class BoardStage {
       visible: false,
       listening: false,
     });
+    this.focusHalo = new Konva.Rect({
+      stroke: '#ffffff',
+      strokeWidth: 7,
+      strokeScaleEnabled: false,
+      cornerRadius: 8,
+      visible: false,
+      listening: false,
+    });
     this.dropTarget = new Konva.Arc({
       innerRadius: CENTRE_RADIUS,
       outerRadius: BOARD_RADIUS,
@@ -92,7 +103,7 @@ export class BoardStage {
       visible: false,
       listening: false,
     });
-    this.overlayLayer.add(this.dropTarget, this.selectionRing);
+    this.overlayLayer.add(this.dropTarget, this.focusHalo, this.selectionRing);
     this.stage.add(
       this.backgroundLayer,
       this.notes.layer,
@@ -102,7 +113,7 @@ export class BoardStage {
     );
     this.stopWatchingTheme = watchTheme((theme) => {
       this.background.setColors(CANVAS_COLORS[theme]);
-      this.selectionRing.stroke(CANVAS_COLORS[theme].selection);
+      this.updateSelectionRing();
       this.redrawBackground();
       this.overlayLayer.batchDraw();
     });
@@ -214,6 +225,12 @@ export class BoardStage {
     this.redrawBackground();
   }
 
+  /** Draws the circle's words again, in the language now chosen. */
+  relabel(): void {
+    this.background.relabel();
+    this.redrawBackground();
+  }
+
   /** Highlights the current phase; the circle is redrawn only when it changes. */
   setPhase(phase: PhaseId | null): void {
     if (phase === this.phase) return;
@@ -233,23 +250,32 @@ export class BoardStage {
     this.backgroundLayer.batchDraw();
   }
 
-  showSelection(view: NoteView | null): void {
+  /** Rings the selected note; `byKeyboard`, with the keyboard's focus ring. */
+  showSelection(view: NoteView | null, byKeyboard = false): void {
     this.selected = view;
+    this.keyboardFocus = byKeyboard;
     this.updateSelectionRing();
   }
 
   updateSelectionRing(): void {
-    const view = this.selected;
-    const box = view?.box;
-    this.selectionRing.visible(Boolean(box) && this.dragLayer.children.length === 0);
+    const box = this.selected?.box;
+    const shown = Boolean(box) && this.dragLayer.children.length === 0;
+    const focus = this.keyboardFocus;
+    this.selectionRing.visible(shown);
+    this.focusHalo.visible(shown && focus);
+    const theme = currentTheme();
+    this.selectionRing.stroke(focus ? THEME_COLORS[theme].focus : CANVAS_COLORS[theme].selection);
+    this.selectionRing.strokeWidth(focus ? 3 : 2);
     if (box) {
-      const pad = 5;
-      this.selectionRing.setAttrs({
+      const pad = focus ? 7 : 5;
+      const rect = {
         x: box.x - pad,
         y: box.y - pad,
         width: box.width + 2 * pad,
         height: box.height + 2 * pad,
-      });
+      };
+      this.selectionRing.setAttrs(rect);
+      this.focusHalo.setAttrs(rect);
     }
     this.overlayLayer.batchDraw();
   }

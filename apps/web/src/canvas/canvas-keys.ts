@@ -1,26 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { boardKeyCommand, isTypingTarget } from '../core/board-keys.ts';
-import type { NoteView } from '../notes/note-view.ts';
+import { type BoardKeyCommand, boardKeyCommand, isTypingTarget } from '../core/board-keys.ts';
 
 /** What the board's keys act on; `shown` is null while there is no board to act on. */
 export interface CanvasKeyActions {
-  shown(): { stage: HTMLElement; selected: NoteView | undefined; readOnly: boolean } | null;
+  shown(): { stage: HTMLElement; noteSelected: boolean; readOnly: boolean } | null;
   holdToPan(held: boolean): void;
-  deleteNote(view: NoteView): void;
-  editNote(view: NoteView): void;
-  escape(): void;
-  zoomIn(): void;
-  zoomOut(): void;
-  fit(): void;
+  run(command: BoardKeyCommand): void;
 }
 
 /**
- * The board's keys (see boardKeyCommand), heard on the window while the canvas is connected, so they work
- * whether the board or the page has the focus; typing in a field is left alone.
+ * The board's keys (see BOARD_KEYS in core/board-keys.ts), heard on the window while the canvas is connected,
+ * so they work whether the board or the page has the focus; typing in a field is left alone, and so are keys
+ * meant for a control elsewhere on the page (a dialog, the header).
  */
 export class CanvasKeys implements ReactiveController {
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly actions: CanvasKeyActions,
   ) {
     host.addController(this);
@@ -39,40 +34,26 @@ export class CanvasKeys implements ReactiveController {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const target = event.composedPath()[0];
+    const path = event.composedPath();
+    const target = path[0];
     const shown = this.actions.shown();
     if (!shown || isTypingTarget(target) || event.defaultPrevented) return;
     const onBoard = target === shown.stage || target === document.body || target === document.documentElement;
-    const { selected } = shown;
     const command = boardKeyCommand(event, {
       onBoard,
-      noteSelected: Boolean(selected),
+      noteSelected: shown.noteSelected,
       readOnly: shown.readOnly,
     });
-    if (command && command !== 'escape') event.preventDefault();
-    switch (command) {
-      case 'hold-to-pan':
-        this.actions.holdToPan(true);
-        break;
-      case 'delete-note':
-        if (selected) this.actions.deleteNote(selected);
-        break;
-      case 'edit-note':
-        if (selected) this.actions.editNote(selected);
-        break;
-      case 'escape':
-        this.actions.escape();
-        break;
-      case 'zoom-in':
-        this.actions.zoomIn();
-        break;
-      case 'zoom-out':
-        this.actions.zoomOut();
-        break;
-      case 'fit':
-        this.actions.fit();
-        break;
+    if (!command) return;
+    // A note's menu and card are the canvas's own (Delete there deletes the note); a dialog's keys are not.
+    if (!onBoard && !path.includes(this.host)) return;
+    if (command.kind === 'hold-to-pan') {
+      event.preventDefault();
+      this.actions.holdToPan(true);
+      return;
     }
+    if (command.kind !== 'escape') event.preventDefault();
+    this.actions.run(command);
   };
 
   private readonly onKeyUp = (event: KeyboardEvent): void => {

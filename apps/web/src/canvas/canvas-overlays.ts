@@ -1,4 +1,5 @@
 import { NOTE_COLOR_HEX, type NoteColor, slicePositionToPoint } from '@kompas/model';
+import { msg } from '@lit/localize';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CanvasVote } from '../core/board-events.ts';
@@ -14,23 +15,35 @@ import '../notes/note-card.ts';
 import '../notes/note-editor.ts';
 import '../notes/note-menu.ts';
 
-/** What the canvas tells assistive technology about using it. */
+/** What the canvas tells assistive technology about using it. Each sentence is a text of its own. */
 export function boardHelpText(readOnly: boolean, voting: boolean): string {
-  const use = readOnly
-    ? 'View only. Drag to move around, scroll or pinch to zoom.'
-    : 'Drag empty space to move around, scroll or pinch to zoom. Double-click a step to add a note; ' +
-      'double-click a note to edit it; drag a note to another step to move it. ' +
-      'With a note selected, press Enter to edit and Delete to remove it.';
-  return voting
-    ? `${use} While voting, click the badge on a note to vote for it; Alt+click takes a vote back.`
-    : use;
+  const sentences = readOnly
+    ? [
+        msg('View only. Drag to move around, scroll or pinch to zoom.'),
+        msg('Home selects the first note, the arrow keys go from note to note, and Enter opens it.'),
+      ]
+    : [
+        msg('Drag empty space to move around, scroll or pinch to zoom.'),
+        msg(
+          'Double-click a step to add a note; double-click a note to edit it; drag a note to another step to move it.',
+        ),
+        msg(
+          'Home selects the first note, the arrow keys go from note to note, and Alt with an arrow moves it to another step.',
+        ),
+        msg('With a note selected, press Enter to edit and Delete to remove it.'),
+      ];
+  if (voting) {
+    sentences.push(
+      msg('While voting, click the badge on a note to vote for it, or press V; Alt+click takes a vote back.'),
+    );
+  }
+  sentences.push(msg('Press ? for all keyboard shortcuts.'));
+  return sentences.join(' ');
 }
 
 /** How to add a first note, shown on an empty board. */
 export function emptyBoardHint() {
-  return html`<p class="hint" aria-hidden="true">
-    <strong>Double-click</strong> a step to add a note, or use <strong>Add note</strong>.
-  </p>`;
+  return html`<p class="hint" aria-hidden="true">${msg('Double-click a step to add a note, or use Add note.')}</p>`;
 }
 
 /** The editor of the note being written, over its place on the board. */

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, svg } from 'lit';
 import { COMMANDS } from '../core/commands.ts';
 import { commandButton, fireCommand } from '../ui/command-button.ts';
@@ -22,6 +23,7 @@ export class ZoomControls extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.zoom = 1;
   }
 
@@ -69,7 +71,7 @@ export class ZoomControls extends LitElement {
     return html`<button class="button focus" aria-label=${focus.label} @click=${() => fireCommand(this, focus.name)}>
         ${PHASE_ICON}<span class="focus-text">${focus.label}</span>
       </button>
-      <div class="group" role="group" aria-label="Zoom">
+      <div class="group" role="group" aria-label=${msg('Zoom')}>
       ${commandButton(this, COMMANDS['zoom-out'], ICONS.minus, { className: 'zoom-step' })}
       <span class="zoom-level" aria-hidden="true">${Math.round(this.zoom * 100)}%</span>
       ${commandButton(this, COMMANDS['zoom-in'], ICONS.plus, { className: 'zoom-step' })}

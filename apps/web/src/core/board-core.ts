@@ -13,7 +13,7 @@ import { LeadActions } from './lead-actions.ts';
 import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
 import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
-import { refusalText, UNEXPECTED_FAILURE } from './refusal-text.ts';
+import { refusalText, unexpectedFailure } from './refusal-text.ts';
 import { TimerActions } from './timer-actions.ts';
 
 /**
@@ -85,7 +85,7 @@ export class BoardCore {
         this.refuse(refusalText(error));
       } else {
         console.error(error);
-        this.refuse(UNEXPECTED_FAILURE);
+        this.refuse(unexpectedFailure());
       }
     }
     undo.stopCapturing();

@@ -1,6 +1,13 @@
 import { getFacilitation, getPhase, setStepStatus } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
-import { type BoardView, COMMANDS, commandForKey, runCommand } from './commands.ts';
+import {
+  type BoardView,
+  COMMANDS,
+  commandForKey,
+  runCommand,
+  SHORTCUT_GROUPS,
+  shortcuts,
+} from './commands.ts';
 import type { OpenStepsQuestion } from './lead-actions.ts';
 import { testBoard } from './test-board.ts';
 
@@ -22,6 +29,7 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     toggleVoting: call('toggleVoting'),
     askOpenSteps: (question) => asked.push(question),
     editDetails: call('editDetails'),
+    showShortcuts: call('showShortcuts'),
   };
 }
 
@@ -79,5 +87,26 @@ describe('the board’s commands', () => {
     runCommand('next-phase', context);
     expect(context.view.asked).toHaveLength(1);
     expect(getFacilitation(board.docs.controlDoc).phase).toBe('verkennen');
+  });
+
+  it('opens the shortcuts list with ? and moves the phase on with Alt+Shift+arrows', () => {
+    const plain = { code: '', shiftKey: true, ctrlKey: false, metaKey: false, altKey: false };
+    expect(commandForKey({ ...plain, key: '?' })?.name).toBe('show-shortcuts');
+    expect(commandForKey({ ...plain, key: 'ArrowRight', altKey: true })?.name).toBe('next-phase');
+    expect(commandForKey({ ...plain, key: 'ArrowLeft', altKey: true })?.name).toBe('previous-phase');
+    expect(commandForKey({ ...plain, key: 'ArrowRight' })).toBeUndefined();
+    expect(commandForKey({ ...plain, key: 'n', shiftKey: false })?.name).toBe('add-note');
+  });
+
+  it('lists every shortcut once, by group, from the commands and the canvas keys', () => {
+    const list = shortcuts();
+    expect([...new Set(list.map((line) => line.group))]).toEqual([...SHORTCUT_GROUPS]);
+    const labels = list.map((line) => line.label);
+    expect(labels).toContain('Undo');
+    expect(labels).toContain('Next phase');
+    expect(labels).toContain('Move the selected note to the previous or next step');
+    expect(labels).toContain('Keyboard shortcuts');
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const line of list) expect(line.keys).not.toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import type { PhaseId, StepId } from '@kompas/model';
+import { msg } from '@lit/localize';
 import type { BoardCore } from './board-core.ts';
-import { type KeyInput, undoKeyCommand } from './board-keys.ts';
+import { BOARD_KEYS, type KeyInput, type ShortcutGroup, undoKeyCommand } from './board-keys.ts';
 import type { OpenStepsQuestion } from './lead-actions.ts';
 
 /** A part of the circle the view can focus on, so that its notes fill the screen. */
@@ -20,6 +21,8 @@ export interface BoardView {
   askOpenSteps(question: OpenStepsQuestion): void;
   /** Opens the facilitator's dialog for the workshop's title and joint task. */
   editDetails(): void;
+  /** Opens the list of keyboard shortcuts. */
+  showShortcuts(): void;
 }
 
 export interface CommandContext {
@@ -40,7 +43,8 @@ export type CommandName =
   | 'start-workshop'
   | 'previous-phase'
   | 'next-phase'
-  | 'edit-details';
+  | 'edit-details'
+  | 'show-shortcuts';
 
 /**
  * One thing a person can do on the board, from a button, a menu or the keyboard: its name, the label its
@@ -48,8 +52,11 @@ export type CommandName =
  */
 export interface BoardCommand {
   name: CommandName;
-  label: string;
-  /** The keyboard shortcut as a tooltip shows it. */
+  /** In the current language: read it when showing it. */
+  readonly label: string;
+  /** Where the shortcuts list shows the command's key. */
+  group: ShortcutGroup;
+  /** The keyboard shortcut as a tooltip and the shortcuts list show it. */
   shortcut?: string;
   /** Whether a key press outside a text field asks for this command. */
   key?(event: KeyInput): boolean;
@@ -67,10 +74,23 @@ const writer = ({ core }: CommandContext): boolean => !core.readOnly;
 const leader = ({ core }: CommandContext): boolean => core.canLead;
 
 export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: Name } } = {
-  'add-note': { name: 'add-note', label: 'Add note', when: writer, run: ({ view }) => view.addNote() },
+  'add-note': {
+    name: 'add-note',
+    get label() {
+      return msg('Add note');
+    },
+    group: 'notes',
+    shortcut: 'N',
+    key: (event) => plainKey(event, 'n'),
+    when: writer,
+    run: ({ view }) => view.addNote(),
+  },
   undo: {
     name: 'undo',
-    label: 'Undo',
+    get label() {
+      return msg('Undo');
+    },
+    group: 'notes',
     shortcut: 'Ctrl+Z',
     key: (event) => undoKeyCommand(event) === 'undo',
     when: writer,
@@ -78,67 +98,101 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
   },
   redo: {
     name: 'redo',
-    label: 'Redo',
+    get label() {
+      return msg('Redo');
+    },
+    group: 'notes',
     shortcut: 'Ctrl+Shift+Z',
     key: (event) => undoKeyCommand(event) === 'redo',
     when: writer,
     run: ({ core }) => core.undo('redo'),
   },
-  // The canvas takes these keys itself while the board has the focus (core/board-keys.ts).
+  // The canvas takes these keys itself while the board has the focus (BOARD_KEYS in core/board-keys.ts).
   'zoom-in': {
     name: 'zoom-in',
-    label: 'Zoom in',
+    get label() {
+      return msg('Zoom in');
+    },
+    group: 'board',
     shortcut: '+',
     when: always,
     run: ({ view }) => view.zoomIn(),
   },
   'zoom-out': {
     name: 'zoom-out',
-    label: 'Zoom out',
+    get label() {
+      return msg('Zoom out');
+    },
+    group: 'board',
     shortcut: '−',
     when: always,
     run: ({ view }) => view.zoomOut(),
   },
   'zoom-fit': {
     name: 'zoom-fit',
-    label: 'Fit to screen',
-    shortcut: 'Shift+1',
+    get label() {
+      return msg('Fit to screen');
+    },
+    group: 'board',
+    shortcut: '0',
     when: always,
     run: ({ view }) => view.zoomToFit(),
   },
   'focus-phase': {
     name: 'focus-phase',
-    label: 'Focus on phase',
+    get label() {
+      return msg('Focus on phase');
+    },
+    group: 'board',
     when: always,
     run: ({ core, view }) => view.focusOn({ kind: 'phase', phase: core.currentPhase }),
   },
   'toggle-steps': {
     name: 'toggle-steps',
-    label: 'Steps',
+    get label() {
+      return msg('Steps');
+    },
+    group: 'facilitation',
     when: always,
     run: ({ view }) => view.toggleSteps(),
   },
   'toggle-voting': {
     name: 'toggle-voting',
-    label: 'Voting',
+    get label() {
+      return msg('Voting');
+    },
+    group: 'facilitation',
     when: always,
     run: ({ view }) => view.toggleVoting(),
   },
   'start-workshop': {
     name: 'start-workshop',
-    label: 'Start workshop',
+    get label() {
+      return msg('Start workshop');
+    },
+    group: 'facilitation',
     when: leader,
     run: ({ core }) => core.lead.startWorkshop(),
   },
   'previous-phase': {
     name: 'previous-phase',
-    label: 'Previous phase',
+    get label() {
+      return msg('Previous phase');
+    },
+    group: 'facilitation',
+    shortcut: 'Alt+Shift+←',
+    key: (event) => phaseKey(event, 'ArrowLeft'),
     when: leader,
     run: ({ core }) => core.lead.previousPhase(),
   },
   'next-phase': {
     name: 'next-phase',
-    label: 'Next phase',
+    get label() {
+      return msg('Next phase');
+    },
+    group: 'facilitation',
+    shortcut: 'Alt+Shift+→',
+    key: (event) => phaseKey(event, 'ArrowRight'),
     when: leader,
     run: ({ core, view }) => {
       const question = core.lead.nextPhase();
@@ -147,11 +201,35 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
   },
   'edit-details': {
     name: 'edit-details',
-    label: 'Edit title and task',
+    get label() {
+      return msg('Edit title and task');
+    },
+    group: 'facilitation',
     when: leader,
     run: ({ view }) => view.editDetails(),
   },
+  'show-shortcuts': {
+    name: 'show-shortcuts',
+    get label() {
+      return msg('Keyboard shortcuts');
+    },
+    group: 'board',
+    shortcut: '?',
+    key: (event) => event.key === '?' && !(event.ctrlKey || event.metaKey || event.altKey),
+    when: always,
+    run: ({ view }) => view.showShortcuts(),
+  },
 };
+
+/** A letter typed with no modifier but Shift off: a page-wide key must not fire inside a shortcut. */
+function plainKey(event: KeyInput, letter: string): boolean {
+  return event.key === letter && !(event.ctrlKey || event.metaKey || event.altKey || event.shiftKey);
+}
+
+/** Alt+Shift with an arrow moves the workshop on or back a phase; plain and Alt arrows belong to the canvas. */
+function phaseKey(event: KeyInput, arrow: string): boolean {
+  return event.key === arrow && event.altKey && event.shiftKey && !(event.ctrlKey || event.metaKey);
+}
 
 /** Runs command `name` when it is allowed now; returns whether it ran. */
 export function runCommand(name: CommandName, context: CommandContext): boolean {
@@ -165,3 +243,31 @@ export function runCommand(name: CommandName, context: CommandContext): boolean 
 export function commandForKey(event: KeyInput): BoardCommand | undefined {
   return Object.values(COMMANDS).find((command) => command.key?.(event));
 }
+
+/** One line of the shortcuts list. */
+export interface Shortcut {
+  group: ShortcutGroup;
+  keys: string;
+  label: string;
+}
+
+/**
+ * Every keyboard shortcut of the board, in the current language: the canvas's keys and the commands that have
+ * a key of their own, each group in the order people meet them.
+ */
+export function shortcuts(): Shortcut[] {
+  const canvas = BOARD_KEYS.map((key) => ({ group: key.group, keys: key.keys(), label: key.label() }));
+  const commands = Object.values(COMMANDS).flatMap((command) =>
+    command.key && command.shortcut
+      ? [{ group: command.group, keys: command.shortcut, label: command.label }]
+      : [],
+  );
+  const all = [
+    ...commands.filter((line) => line.group === 'notes'),
+    ...canvas,
+    ...commands.filter((line) => line.group !== 'notes'),
+  ];
+  return SHORTCUT_GROUPS.flatMap((group) => all.filter((line) => line.group === group));
+}
+
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['notes', 'board', 'facilitation'];

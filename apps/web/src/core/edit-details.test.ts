@@ -1,6 +1,6 @@
 import { getBoardMeta, initBoard, listNotes } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
-import { DETAILS_ARE_FACILITATORS } from './lead-actions.ts';
+import { detailsAreFacilitators } from './lead-actions.ts';
 import { samePlace, testBoard } from './test-board.ts';
 
 /** A board as it arrives from the server: created without a joint task, which is to be filled in later. */
@@ -31,7 +31,7 @@ describe('editing the workshop’s title and joint task', () => {
     const facilitator = board('facilitator');
     for (const role of ['participant', 'observer'] as const) {
       const other = samePlace(facilitator, role, `p-${role}`);
-      expect(other.core.lead.editDetails({ title: 'Overgenomen' })).toBe(DETAILS_ARE_FACILITATORS);
+      expect(other.core.lead.editDetails({ title: 'Overgenomen' })).toBe(detailsAreFacilitators());
     }
     expect(getBoardMeta(facilitator.docs.doc)?.title).toBe('Zorgregio West');
   });

@@ -27,12 +27,14 @@ import {
   tidyStep,
   type VotingRoundInput,
 } from '@kompas/model';
+import { msg } from '@lit/localize';
 import type { BoardCore } from './board-core.ts';
 import { positionOf } from './board-values.ts';
 import { refusalText } from './refusal-text.ts';
 
 /** What a participant or observer is told who tries to change the workshop's title or task. */
-export const DETAILS_ARE_FACILITATORS = 'Only facilitators change the title and the joint task.';
+export const detailsAreFacilitators = (): string =>
+  msg('Only facilitators change the title and the joint task.');
 
 /** Moving on from a phase whose steps are still open waits for the facilitator's word. */
 export interface OpenStepsQuestion {
@@ -112,7 +114,7 @@ export class LeadActions {
    * written; the dialog stays open on a refusal so nothing typed is lost.
    */
   editDetails(change: BoardMetaChange): string | null {
-    if (!this.core.canLead) return DETAILS_ARE_FACILITATORS;
+    if (!this.core.canLead) return detailsAreFacilitators();
     try {
       setBoardMeta(this.core.docs.doc, change);
       return null;

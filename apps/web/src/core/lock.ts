@@ -9,23 +9,23 @@ import {
   type NotePlaces,
   type PhaseId,
 } from '@kompas/model';
+import { msg, str } from '@lit/localize';
 import type * as Y from 'yjs';
 
 /** What the lock indicator says for everyone, or null when the board is open. */
 export function lockStatusText(mode: LockMode, current: PhaseId): string | null {
-  if (mode === 'board') return 'Board locked';
-  if (mode === 'other-phases') return `Only ${getPhase(current).label.nl} open`;
+  if (mode === 'board') return msg('Board locked');
+  if (mode === 'other-phases') return msg(str`Only ${getPhase(current).label.nl} open`);
   return null;
 }
 
 /** Why a participant's change to a note in `phase` was not made. */
 export function lockRefusalText(mode: LockMode, current: PhaseId, phase: PhaseId): string {
   if (mode === 'board')
-    return 'The facilitator has locked the board for now; notes cannot be added or changed.';
-  return (
-    `${getPhase(phase).label.nl} is locked for now: only ${getPhase(current).label.nl} is open ` +
-    'for adding and moving notes.'
-  );
+    return msg('The facilitator has locked the board for now; notes cannot be added or changed.');
+  const locked = getPhase(phase).label.nl;
+  const open = getPhase(current).label.nl;
+  return msg(str`${locked} is locked for now: only ${open} is open for adding and moving notes.`);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   recolorNote,
   takeBackVote,
 } from '@kompas/model';
+import { msg } from '@lit/localize';
 import type * as Y from 'yjs';
 import type { BoardCore } from './board-core.ts';
 import type { NoteCreateDetail, NoteEditDetail, NoteMoveDetail, NoteRecolorDetail } from './board-events.ts';
@@ -50,7 +51,7 @@ export class NoteActions {
       const doc = this.docOf(id);
       const note = getNote(doc, id);
       if (note && !this.core.permissions.mayDelete(note)) {
-        throw new ModelError('not-your-note', 'Only its author or a facilitator can delete this note');
+        throw new ModelError('not-your-note', msg('Only its author or a facilitator can delete this note'));
       }
       this.changeOnBoard(id, () => deleteNote(doc, id));
     });
@@ -80,7 +81,10 @@ export class NoteActions {
     const doc = docs.docOfNote(id);
     const draft = doc === docs.draftsDoc ? getNote(doc, id) : undefined;
     if (draft && !permissions.mayChangeDraft(draft)) {
-      throw new ModelError('private-note', 'Only its author can change a private note before it is revealed');
+      throw new ModelError(
+        'private-note',
+        msg('Only its author can change a private note before it is revealed'),
+      );
     }
     return doc;
   }

@@ -1,4 +1,5 @@
 import { getPhase, getStep, type Note } from '@kompas/model';
+import { msg, str } from '@lit/localize';
 
 /**
  * How a note reads to assistive technology (and browser tests), e.g.
@@ -7,7 +8,7 @@ import { getPhase, getStep, type Note } from '@kompas/model';
  */
 export function noteDescription(note: Pick<Note, 'text' | 'step' | 'phase' | 'authorName'>): string {
   const text = note.text.replace(/\s+/g, ' ');
-  return `${text} — ${stepPlace(note)} by ${note.authorName}`;
+  return msg(str`${text} — ${stepPlace(note)} by ${note.authorName}`);
 }
 
 /** "Gezamenlijke ambitie (Richten)". */

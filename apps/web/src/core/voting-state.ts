@@ -7,6 +7,7 @@ import {
   tally,
   type VotingRound,
 } from '@kompas/model';
+import { msg, str } from '@lit/localize';
 import type { CanvasVote } from './board-events.ts';
 
 /** What one note shows of a voting round, on the canvas and in the voting panel. */
@@ -79,7 +80,7 @@ export function sortedByVotes(notes: readonly NoteVoting[]): NoteVoting[] {
 
 /** "3 votes", "1 vote". */
 export function votesText(count: number): string {
-  return `${count} ${count === 1 ? 'vote' : 'votes'}`;
+  return count === 1 ? msg('1 vote') : msg(str`${count} votes`);
 }
 
 /**
@@ -88,7 +89,12 @@ export function votesText(count: number): string {
  */
 export function voteBadgeText(item: NoteVoting, open: boolean): string | null {
   if (!open) return item.total === null ? null : votesText(item.total);
-  const dots = item.mine > 0 ? '●'.repeat(item.mine) : item.canAdd ? 'Vote' : '';
+  const dots =
+    item.mine > 0
+      ? '●'.repeat(item.mine)
+      : item.canAdd
+        ? msg('Vote', { desc: 'The badge on a note that can be voted for' })
+        : '';
   const parts = [dots, item.total === null ? '' : `${item.total}`].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -1,4 +1,5 @@
 import { getStep, NOTE_COLOR_HEX, type Note } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import type { CanvasVote } from '../core/board-events.ts';
 import { votesText } from '../core/voting-state.ts';
@@ -12,10 +13,10 @@ const CLOSE_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="
 
 /** What the card says about a note's votes. */
 export function noteVotesText(vote: CanvasVote | undefined): string {
-  if (!vote) return 'No votes';
+  if (!vote) return msg('No votes');
   if (vote.total !== null) return votesText(vote.total);
-  const mine = vote.mine > 0 ? ` · yours: ${vote.mine}` : '';
-  return `Votes are counted when the round closes${mine}`;
+  if (vote.mine === 0) return msg('Votes are counted when the round closes');
+  return msg(str`Votes are counted when the round closes · yours: ${vote.mine}`);
 }
 
 /**
@@ -38,6 +39,7 @@ export class NoteCard extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.note = null;
     this.vote = undefined;
     this.readOnly = false;
@@ -130,18 +132,18 @@ export class NoteCard extends LitElement {
     return html`<div
       class="card"
       role="dialog"
-      aria-label="Note by ${note.authorName}"
+      aria-label=${msg(str`Note by ${note.authorName}`)}
       ${cssProperties({ '--note-color': NOTE_COLOR_HEX[note.color] })}
       @pointerdown=${stop}
       @wheel=${stop}
     ><section class="paper">
       <p class="text">${note.text}</p>
       <dl class="meta">
-        <dt>Written by</dt>
+        <dt>${msg('Written by')}</dt>
         <dd class="author">${note.authorName}</dd>
-        <dt>Step</dt>
+        <dt>${msg('Step')}</dt>
         <dd>${step.label.nl}</dd>
-        <dt>Votes</dt>
+        <dt>${msg('Votes')}</dt>
         <dd>${noteVotesText(this.vote)}</dd>
       </dl>
     </section>
@@ -158,7 +160,7 @@ export class NoteCard extends LitElement {
               @menu-close=${this.close}
             ></kompas-note-menu>`
       }
-      <button class="icon-button close" aria-label="Close note" title="Close (Esc)" @click=${this.close}>
+      <button class="icon-button close" aria-label=${msg('Close note')} title=${msg('Close (Esc)')} @click=${this.close}>
         ${CLOSE_ICON}
       </button>
     </div></div>`;

@@ -1,4 +1,5 @@
 import { NOTE_TEXT_MAX, type StepId } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { cssProperties } from '../ui/css-properties.ts';
 import { mediaMatches, TOUCH_SCREEN } from '../ui/media-query.ts';
@@ -7,8 +8,8 @@ import './step-picker.ts';
 
 const SHOW_COUNT_FROM = 400;
 /** A touch screen has no Escape key, and often no Enter: there the note is saved by tapping elsewhere. */
-const KEYS_HINT = 'Enter to save · Esc to cancel';
-const TOUCH_HINT = 'Tap outside to save';
+const keysHint = (): string => msg('Enter to save · Esc to cancel');
+const touchHint = (): string => msg('Tap outside to save');
 
 export interface NoteEditorCommitDetail {
   text: string;
@@ -44,6 +45,7 @@ export class NoteEditor extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.text = '';
     this.color = '#fff3a3';
     this.fontSize = 16;
@@ -151,7 +153,7 @@ export class NoteEditor extends LitElement {
       <span id="note-step" hidden>${stepName(this.step)}</span>
       <div class="card" ${cssProperties({ background: this.color })}>
       <textarea
-        aria-label="Note text"
+        aria-label=${msg('Note text')}
         aria-describedby="note-step"
         maxlength=${NOTE_TEXT_MAX}
         ${cssProperties({ 'font-size': `${this.fontSize}px` })}
@@ -162,7 +164,7 @@ export class NoteEditor extends LitElement {
         @wheel=${stopPropagation}
       ></textarea>
       <div class="hint" aria-hidden="true">
-        <span>${mediaMatches(TOUCH_SCREEN) ? TOUCH_HINT : KEYS_HINT}</span>${count ? html`<span>${count}</span>` : nothing}
+        <span>${mediaMatches(TOUCH_SCREEN) ? touchHint() : keysHint()}</span>${count ? html`<span>${count}</span>` : nothing}
       </div>
     </div>`;
   }

@@ -1,8 +1,10 @@
 import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS } from '../ui/icons.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
+import { colorName } from './note-colors.ts';
 
 /**
  * The small toolbar over the selected note: its colour, edit and delete. Fires `menu-recolor`
@@ -21,6 +23,7 @@ export class NoteMenu extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.color = 'yellow';
     this.canDelete = true;
   }
@@ -82,12 +85,12 @@ export class NoteMenu extends LitElement {
   ];
 
   override render() {
-    return html`<div class="menu" part="menu" role="toolbar" aria-label="Selected note" @pointerdown=${stop} @wheel=${stop} @keydown=${this.onKeyDown}>
+    return html`<div class="menu" part="menu" role="toolbar" aria-label=${msg('Selected note')} @pointerdown=${stop} @wheel=${stop} @keydown=${this.onKeyDown}>
       ${NOTE_COLORS.map(
         (color) => html`<button
           class="swatch"
-          aria-label=${`Color ${color}`}
-          title=${`Color ${color}`}
+          aria-label=${msg(str`Color ${colorName(color)}`)}
+          title=${msg(str`Color ${colorName(color)}`)}
           aria-pressed=${color === this.color ? 'true' : 'false'}
           @click=${() => this.fire('menu-recolor', { color })}
         >
@@ -95,15 +98,15 @@ export class NoteMenu extends LitElement {
         </button>`,
       )}
       <span class="divider" aria-hidden="true"></span>
-      <button class="icon-button" aria-label="Edit note" title="Edit (Enter)" @click=${() => this.fire('menu-edit')}>
+      <button class="icon-button" aria-label=${msg('Edit note')} title=${msg('Edit (Enter)')} @click=${() => this.fire('menu-edit')}>
         ${ICONS.pencil}
       </button>
       ${
         this.canDelete
           ? html`<button
               class="icon-button danger"
-              aria-label="Delete note"
-              title="Delete (Del)"
+              aria-label=${msg('Delete note')}
+              title=${msg('Delete (Del)')}
               @click=${() => this.fire('menu-delete')}
             >
               ${ICONS.trash}

@@ -1,4 +1,5 @@
 import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model';
+import { msg, str } from '@lit/localize';
 import Konva from 'konva';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
@@ -274,6 +275,6 @@ export class NoteView {
     this.fittedText = noteTextFitter().fit(note.text);
     this.body.fontSize(this.fittedText.fontSize);
     this.body.text(this.fittedText.lines.join('\n'));
-    this.byline.text(this.draft ? `Private · ${note.authorName}` : note.authorName);
+    this.byline.text(this.draft ? msg(str`Private · ${note.authorName}`) : note.authorName);
   }
 }

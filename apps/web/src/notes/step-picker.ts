@@ -1,4 +1,5 @@
 import { getPhase, getStep, type StepId } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { inLanguage } from '../i18n/language.ts';
 import { cssProperties } from '../ui/css-properties.ts';
@@ -32,6 +33,7 @@ export class StepPicker extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.step = 'verkennen.eigen-situatie';
     this.choose = false;
   }
@@ -106,7 +108,7 @@ export class StepPicker extends LitElement {
         <span class="phase">${phase.label.nl}</span><span class="name">${label.nl}</span>
       </div>`;
     }
-    return html`<div class="picker" role="group" aria-label=${`Step of ${phase.label.nl}`} ${color}>
+    return html`<div class="picker" role="group" aria-label=${msg(str`Step of ${phase.label.nl}`)} ${color}>
       <span class="phase" aria-hidden="true">${phase.label.nl}</span>
       ${phase.steps.map(
         (step) => html`<button
