@@ -49,8 +49,9 @@ export class ReplayControls extends LitElement {
         align-items: center;
         gap: 8px;
       }
+      /* As wide for Play as for Pause, and wider where a language's words need it. */
       .play {
-        width: 88px;
+        min-width: 88px;
       }
       label {
         display: inline-flex;

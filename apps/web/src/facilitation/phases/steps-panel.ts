@@ -251,17 +251,18 @@ export class StepsPanel extends LitElement {
             <th scope="col">${msg('Visited')}</th>
             <th scope="col">${msg('Notes')}</th>
             <th scope="col">${msg('Status')}</th>
-            <th scope="col"><span class="visually-hidden">${msg('Flags')}</span></th>
           </tr>
         </thead>
         <tbody>
           ${phase.steps.map(
             (step) => html`<tr>
-              <th scope="row">${getStep(step.step).label.nl}</th>
+              <th scope="row">
+                ${getStep(step.step).label.nl}
+                ${step.skipped ? html`<span class="flag">${msg('Skipped')}</span>` : nothing}
+              </th>
               <td>${step.visited ? msg('yes') : msg('no')}</td>
               <td>${step.notes}</td>
               <td>${statusLabels[step.status]}</td>
-              <td>${step.skipped ? html`<span class="flag">${msg('Skipped')}</span>` : nothing}</td>
             </tr>`,
           )}
         </tbody>
