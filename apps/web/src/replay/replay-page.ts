@@ -28,6 +28,7 @@ import { adjacentEvent } from './replay-events.ts';
 import { installReplayHooks } from './replay-hooks.ts';
 import { ReplayMoment, replayedTimerText } from './replay-moment.ts';
 import { replayPageStyles } from './replay-page-styles.ts';
+import { replayProblems } from './replay-problems.ts';
 import { ReplaySession } from './replay-session.ts';
 import { replayTimeText } from './replay-time-text.ts';
 import './replay-timeline.ts';
@@ -136,12 +137,7 @@ export class ReplayPage extends LitElement {
       const problem =
         error instanceof ApiError && !error.unreachable
           ? accessProblem(error.status, error.message)
-          : {
-              title: msg('The replay cannot be loaded'),
-              detail: msg(
-                'Kompas could not read this board’s recording. Check your connection and try again.',
-              ),
-            };
+          : replayProblems().unreadable;
       this.state = { kind: 'problem', problem };
     }
   }
@@ -264,7 +260,7 @@ export class ReplayPage extends LitElement {
       try {
         await session.seek(target);
       } catch {
-        this.toast.show(msg('That moment could not be loaded. Check your connection and try again.'));
+        this.toast.show(replayProblems().moment);
       }
       this.requestUpdate();
     }
@@ -339,9 +335,7 @@ export class ReplayPage extends LitElement {
       if (!session.advance(target)) await session.seek(target);
     } catch {
       this.pause();
-      this.toast.show(
-        msg('The replay could not load more of the session. Check your connection and try again.'),
-      );
+      this.toast.show(replayProblems().more);
     } finally {
       this.waiting = false;
       this.lastFrame = performance.now();
