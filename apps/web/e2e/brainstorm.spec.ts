@@ -95,8 +95,13 @@ test('in a silent brainstorm new notes reach only their author and the facilitat
     expect(receivedByOtto()).not.toContain(text);
   }
 
-  // The reveal: all at once, for everyone, as ordinary notes.
+  // The reveal: all at once, for everyone, as ordinary notes, and said politely to everyone.
   await fay.getByRole('button', { name: 'Reveal notes' }).click();
+  for (const page of [fay, pim, pia, otto]) {
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Notes revealed: everyone sees them now' }),
+    ).toBeVisible();
+  }
   for (const page of [fay, pim, pia, otto]) {
     await expect
       .poll(() => onCanvas(page).then((texts) => texts.sort()))

@@ -1,5 +1,6 @@
 import { fileNameSlug } from '@kompas/model';
 import type { ReportFormat } from '@kompas/protocol';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { ApiError } from '../api/api.ts';
 import { menuStyles, moveMenuFocus, placeUnder } from '../ui/popover-menu.ts';
@@ -17,11 +18,15 @@ const DOWNLOAD_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="16" heigh
 
 type ExportKind = ReportFormat | 'png';
 
-const CHOICES: readonly { kind: ExportKind; label: string; hint: string }[] = [
-  { kind: 'md', label: 'Report (Markdown)', hint: 'Notes, votes and time per phase, to read or share' },
-  { kind: 'json', label: 'Report (JSON)', hint: 'The same report, for other tools' },
-  { kind: 'csv', label: 'Notes (CSV)', hint: 'One row per note, for a spreadsheet' },
-  { kind: 'png', label: 'Board image (PNG)', hint: 'The whole circle as it is now' },
+const choices = (): readonly { kind: ExportKind; label: string; hint: string }[] => [
+  {
+    kind: 'md',
+    label: msg('Report (Markdown)'),
+    hint: msg('Notes, votes and time per phase, to read or share'),
+  },
+  { kind: 'json', label: msg('Report (JSON)'), hint: msg('The same report, for other tools') },
+  { kind: 'csv', label: msg('Notes (CSV)'), hint: msg('One row per note, for a spreadsheet') },
+  { kind: 'png', label: msg('Board image (PNG)'), hint: msg('The whole circle as it is now') },
 ];
 
 /**
@@ -45,19 +50,20 @@ export class ExportMenu extends LitElement {
   declare boardTitle: string;
   /** Draws the board as a PNG. */
   declare image: (() => Promise<Blob>) | undefined;
-  /** What the picture shows, under its menu item. */
-  declare imageHint: string;
+  /** What the picture shows, under its menu item; unset, the board as it is now. */
+  declare imageHint: string | undefined;
   /** The board's replay, offered last in the menu; '' leaves it out (on the replay itself). */
   declare replayHref: string;
   declare busy: boolean;
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.boardId = '';
     this.token = '';
     this.boardTitle = '';
     this.image = undefined;
-    this.imageHint = 'The whole circle as it is now';
+    this.imageHint = undefined;
     this.replayHref = '';
     this.busy = false;
   }
@@ -95,29 +101,31 @@ export class ExportMenu extends LitElement {
   ];
 
   override render() {
-    const choices = CHOICES.filter((choice) => choice.kind !== 'png' || this.image).map((choice) =>
-      choice.kind === 'png' ? { ...choice, hint: this.imageHint } : choice,
-    );
+    const shown = choices()
+      .filter((choice) => choice.kind !== 'png' || this.image)
+      .map((choice) =>
+        choice.kind === 'png' && this.imageHint ? { ...choice, hint: this.imageHint } : choice,
+      );
     return html`<button
         class="button"
         popovertarget="export-menu"
         aria-haspopup="menu"
-        aria-label="Export"
+        aria-label=${msg('Export')}
         aria-busy=${this.busy ? 'true' : 'false'}
-        title="Export: save the report, the notes or a picture of the board"
+        title=${msg('Export: save the report, the notes or a picture of the board')}
       >
-        ${DOWNLOAD_ICON}<span class="label">Export</span>
+        ${DOWNLOAD_ICON}<span class="label">${msg('Export')}</span>
       </button>
       <div
         id="export-menu"
         popover
         role="menu"
-        aria-label="Export"
+        aria-label=${msg('Export')}
         @beforetoggle=${this.onBeforeToggle}
         @toggle=${this.onToggle}
         @keydown=${this.onMenuKey}
       >
-        ${choices.map(
+        ${shown.map(
           ({ kind, label, hint }) => html`<button
             role="menuitem"
             aria-describedby="hint-${kind}"
@@ -134,7 +142,7 @@ export class ExportMenu extends LitElement {
               aria-describedby="hint-replay"
               @click=${this.openReplay}
             >
-              Replay the session<small id="hint-replay" aria-hidden="true">Play the workshop back, note by note</small>
+              ${msg('Replay the session')}<small id="hint-replay" aria-hidden="true">${msg('Play the workshop back, note by note')}</small>
             </a>`
             : nothing
         }
@@ -176,7 +184,7 @@ export class ExportMenu extends LitElement {
       const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
       this.dispatchEvent(
         new CustomEvent<ExportFailedDetail>('export-failed', {
-          detail: { message: `The export failed: ${reason.replace(/\.$/, '')}.` },
+          detail: { message: msg(str`The export failed: ${reason.replace(/\.$/, '')}.`) },
           bubbles: true,
           composed: true,
         }),
@@ -188,7 +196,7 @@ export class ExportMenu extends LitElement {
 
   private async exportFile(kind: ExportKind): Promise<DownloadedFile> {
     if (kind !== 'png') return fetchReport(this.boardId, this.token, kind, this.boardTitle);
-    if (!this.image) throw new Error('There is no board to draw');
+    if (!this.image) throw new Error(msg('There is no board to draw'));
     return { blob: await this.image(), filename: `${fileNameSlug(this.boardTitle)}-board.png` };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentName } from './report-download.ts';
+import { attachmentName, reportUrl, thisReader } from './report-download.ts';
 
 describe('attachmentName', () => {
   it('reads the file name the server gives', () => {
@@ -9,5 +9,22 @@ describe('attachmentName', () => {
   it('has none without a quoted file name', () => {
     expect(attachmentName(null)).toBeNull();
     expect(attachmentName('attachment')).toBeNull();
+  });
+});
+
+describe('reportUrl', () => {
+  it("asks for the report in the reader's language and time zone", () => {
+    expect(reportUrl('b 1', 'md', { lang: 'nl', tz: 'Europe/Amsterdam' })).toBe(
+      '/api/boards/b%201/report?format=md&lang=nl&tz=Europe%2FAmsterdam',
+    );
+    expect(reportUrl('b1', 'csv', { lang: 'en', tz: 'America/New_York' })).toBe(
+      '/api/boards/b1/report?format=csv&lang=en&tz=America%2FNew_York',
+    );
+  });
+
+  it("takes this device's language and time zone", () => {
+    const reader = thisReader();
+    expect(['nl', 'en']).toContain(reader.lang);
+    expect(reader.tz).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 });

@@ -1,6 +1,8 @@
 import { fileNameSlug } from '@kompas/model';
 import { errorMessage, type ReportFormat } from '@kompas/protocol';
+import { msg } from '@lit/localize';
 import { ApiError } from '../api/api.ts';
+import { type Language, language } from '../i18n/language.ts';
 
 export interface DownloadedFile {
   blob: Blob;
@@ -13,28 +15,47 @@ export function attachmentName(header: string | null): string | null {
   return match?.[1] ?? null;
 }
 
-/** Fetches the board's reflection report in `format`; refusals become an ApiError with the server's words. */
+/** Whose report it is: it is written in the reader's language, with times on the reader's clock. */
+export interface ReportReader {
+  lang: Language;
+  /** An IANA time zone, e.g. "Europe/Amsterdam". */
+  tz: string;
+}
+
+/** The reader at this device: the language shown and the time zone the device keeps. */
+export function thisReader(): ReportReader {
+  return { lang: language(), tz: Intl.DateTimeFormat().resolvedOptions().timeZone };
+}
+
+/** Where the server hands out the board's report in `format`, for `reader`. */
+export function reportUrl(boardId: string, format: ReportFormat, reader: ReportReader): string {
+  const query = new URLSearchParams({ format, lang: reader.lang, tz: reader.tz });
+  return `/api/boards/${encodeURIComponent(boardId)}/report?${query}`;
+}
+
+/** Fetches the board's reflection report in `format`, written for `reader`; refusals become an ApiError with the server's words. */
 export async function fetchReport(
   boardId: string,
   token: string,
   format: ReportFormat,
   boardTitle: string,
+  reader: ReportReader = thisReader(),
 ): Promise<DownloadedFile> {
   let response: Response;
   try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/report?format=${format}`, {
+    response = await fetch(reportUrl(boardId, format, reader), {
       headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError(0, 'The Kompas server cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, msg('The Kompas server cannot be reached. Check your connection and try again.'));
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
     throw new ApiError(response.status, errorMessage(body) ?? `HTTP ${response.status}`);
   }
   const filename =
-    attachmentName(response.headers.get('Content-Disposition')) ??
+    attachmentName(response.headers.get('content-disposition')) ??
     `${fileNameSlug(boardTitle)}-report.${format}`;
   return { blob: await response.blob(), filename };
 }

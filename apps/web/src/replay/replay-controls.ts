@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, svg } from 'lit';
 import { ICONS } from '../ui/icons.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -35,6 +36,7 @@ export class ReplayControls extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.playing = false;
     this.speed = 1;
   }
@@ -47,8 +49,9 @@ export class ReplayControls extends LitElement {
         align-items: center;
         gap: 8px;
       }
+      /* As wide for Play as for Pause, and wider where a language's words need it. */
       .play {
-        width: 88px;
+        min-width: 88px;
       }
       label {
         display: inline-flex;
@@ -71,19 +74,20 @@ export class ReplayControls extends LitElement {
 
   override render() {
     return html`<button class="button" @click=${() => this.command('previous-event')}>
-        ${ICONS.chevronLeft}<span>Previous event</span>
+        ${ICONS.chevronLeft}<span>${msg('Previous event')}</span>
       </button>
       <button class="button primary play" @click=${() => this.command(this.playing ? 'pause' : 'play')}>
-        ${this.playing ? PAUSE_ICON : ICONS.play}<span>${this.playing ? 'Pause' : 'Play'}</span>
+        ${this.playing ? PAUSE_ICON : ICONS.play}<span>${this.playing ? msg('Pause') : msg('Play')}</span>
       </button>
       <button class="button" @click=${() => this.command('next-event')}>
-        <span>Next event</span>${ICONS.chevronRight}
+        <span>${msg('Next event')}</span>${ICONS.chevronRight}
       </button>
       <label
-        >Speed
+        >${msg('Speed')}
         <select @change=${this.onSpeed}>
           ${REPLAY_SPEEDS.map(
-            (speed) => html`<option value=${speed} ?selected=${speed === this.speed}>${speed}x</option>`,
+            (speed) =>
+              html`<option value=${speed} ?selected=${speed === this.speed}>${msg(str`${speed}x`, { desc: 'a replay speed: 4 times faster than it happened' })}</option>`,
           )}
         </select></label
       >`;

@@ -12,7 +12,14 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RecordedUpdate } from './replay-engine.ts';
-import { adjacentEvent, contentEvents, controlEvents, phaseSegments, sortEvents } from './replay-events.ts';
+import {
+  adjacentEvent,
+  contentEvents,
+  controlEvents,
+  eventText,
+  phaseSegments,
+  sortEvents,
+} from './replay-events.ts';
 
 /** Records every update of `doc` as a log entry received `at()` by `actor`. */
 function record(doc: Y.Doc, at: () => number): RecordedUpdate[] {
@@ -50,11 +57,11 @@ describe('controlEvents', () => {
     endPrivateRound(doc, opts);
 
     const events = controlEvents(log);
-    expect(events.map((event) => [event.at, event.kind, event.label, event.actor])).toEqual([
+    expect(events.map((event) => [event.at, event.kind, eventText(event), event.actor])).toEqual([
       [10_000, 'phase', 'Verkennen, round 1', 'user-fay'],
       [20_000, 'timer-start', 'Timer started', 'user-fay'],
       [30_000, 'timer-pause', 'Timer paused', 'user-fay'],
-      [35_000, 'timer-start', 'Timer resumed', 'user-fay'],
+      [35_000, 'timer-resume', 'Timer resumed', 'user-fay'],
       [40_000, 'timer-reset', 'Timer reset', 'user-fay'],
       [50_000, 'phase', 'Richten, round 1', 'user-fay'],
       [60_000, 'voting-open', 'Voting opened', 'user-fay'],
@@ -86,7 +93,7 @@ describe('contentEvents', () => {
         },
       ]),
     );
-    expect(events.map((event) => [event.at, event.kind, event.label, event.actor])).toEqual([
+    expect(events.map((event) => [event.at, event.kind, eventText(event), event.actor])).toEqual([
       [5000, 'note-added', 'Note added: A shared ambition for the whole region…', 'u1'],
       [6000, 'vote', 'Vote placed', 'u2'],
     ]);

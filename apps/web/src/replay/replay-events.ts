@@ -8,12 +8,14 @@ import {
   readTimer,
   readVotingRounds,
 } from '@kompas/model';
+import { msg, str } from '@lit/localize';
 import * as Y from 'yjs';
 import type { RecordedUpdate } from './replay-engine.ts';
 
 export type ReplayEventKind =
   | 'phase'
   | 'timer-start'
+  | 'timer-resume'
   | 'timer-pause'
   | 'timer-reset'
   | 'voting-open'
@@ -23,17 +25,53 @@ export type ReplayEventKind =
   | 'brainstorm-reveal'
   | 'note-added';
 
-/** Something that happened in a session, for the timeline's markers. */
+/** Something that happened in a session, for the timeline's markers; `eventText` says what. */
 export interface ReplayEvent {
   at: number;
   kind: ReplayEventKind;
-  /** What happened, in the product's words, e.g. "Richten, round 1". */
-  label: string;
   /** Who did it: a person's id when recorded, else the log's `role:connection`. */
   actor: string;
   /** For phase changes: where the group went. */
   phase?: PhaseId;
   round?: number;
+  /** For a note added: its text. */
+  text?: string;
+}
+
+/** How much of a note's text its event shows. */
+const NOTE_TEXT_SHOWN = 40;
+
+/** What happened, in the product's words and the language shown: "Richten, round 1", "Note added: …". */
+export function eventText(event: ReplayEvent): string {
+  switch (event.kind) {
+    case 'phase':
+      return event.phase
+        ? msg(str`${getPhase(event.phase).label.nl}, round ${event.round ?? 1}`)
+        : msg('Phase changed');
+    case 'timer-start':
+      return msg('Timer started');
+    case 'timer-resume':
+      return msg('Timer resumed');
+    case 'timer-pause':
+      return msg('Timer paused');
+    case 'timer-reset':
+      return msg('Timer reset');
+    case 'voting-open':
+      return msg('Voting opened');
+    case 'voting-close':
+      return msg('Voting closed');
+    case 'vote':
+      return msg('Vote placed');
+    case 'brainstorm-start':
+      return msg('Silent brainstorm started');
+    case 'brainstorm-reveal':
+      return msg('Drafts revealed');
+    case 'note-added': {
+      const text = event.text ?? '';
+      const shown = text.length > NOTE_TEXT_SHOWN ? `${text.slice(0, NOTE_TEXT_SHOWN - 1).trimEnd()}…` : text;
+      return msg(str`Note added: ${shown}`);
+    }
+  }
 }
 
 /** One stretch of the session spent in one phase of one round. */
@@ -66,19 +104,13 @@ export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[]
     if (nextTimer.status !== timer.status) {
       const kind =
         nextTimer.status === 'running'
-          ? 'timer-start'
+          ? timer.status === 'paused'
+            ? 'timer-resume'
+            : 'timer-start'
           : nextTimer.status === 'paused'
             ? 'timer-pause'
             : 'timer-reset';
-      const label =
-        kind === 'timer-start'
-          ? timer.status === 'paused'
-            ? 'Timer resumed'
-            : 'Timer started'
-          : kind === 'timer-pause'
-            ? 'Timer paused'
-            : 'Timer reset';
-      events.push({ at: entry.at, kind, label, actor: nextTimer.actor ?? entry.actor });
+      events.push({ at: entry.at, kind, actor: nextTimer.actor ?? entry.actor });
     }
     timer = nextTimer;
 
@@ -86,9 +118,9 @@ export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[]
     for (const round of nextRounds.values()) {
       const before = rounds.get(round.id);
       const actor = round.actor ?? entry.actor;
-      if (!before) events.push({ at: entry.at, kind: 'voting-open', label: 'Voting opened', actor });
+      if (!before) events.push({ at: entry.at, kind: 'voting-open', actor });
       if (round.closedAt !== null && (before?.closedAt ?? null) === null) {
-        events.push({ at: entry.at, kind: 'voting-close', label: 'Voting closed', actor });
+        events.push({ at: entry.at, kind: 'voting-close', actor });
       }
     }
     rounds = nextRounds;
@@ -98,7 +130,6 @@ export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[]
       events.push({
         at: entry.at,
         kind: 'brainstorm-start',
-        label: 'Silent brainstorm started',
         actor: nextBrainstorm.actor ?? entry.actor,
       });
     }
@@ -106,7 +137,6 @@ export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[]
       events.push({
         at: entry.at,
         kind: 'brainstorm-reveal',
-        label: 'Drafts revealed',
         actor: nextBrainstorm.actor ?? entry.actor,
       });
     }
@@ -120,7 +150,6 @@ function phaseEvent(visit: PhaseVisit, entry: RecordedUpdate): ReplayEvent {
   return {
     at: entry.at,
     kind: 'phase',
-    label: `${getPhase(visit.phase).label.nl}, round ${visit.round}`,
     actor: visit.actor ?? entry.actor,
     phase: visit.phase,
     round: visit.round,
@@ -130,14 +159,7 @@ function phaseEvent(visit: PhaseVisit, entry: RecordedUpdate): ReplayEvent {
 /** The notes added and the votes placed, as the server found them in the board room's log. */
 export function contentEvents(events: readonly BoardEvent[]): ReplayEvent[] {
   return events.map(({ at, kind, actor, text = '' }) =>
-    kind === 'note-added'
-      ? {
-          at,
-          kind,
-          label: `Note added: ${text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text}`,
-          actor,
-        }
-      : { at, kind, label: 'Vote placed', actor },
+    kind === 'note-added' ? { at, kind, actor, text } : { at, kind, actor },
   );
 }
 

@@ -1,4 +1,5 @@
 import { getFacilitation, type PhasePosition, readTimer, timerRemaining } from '@kompas/model';
+import { msg, str } from '@lit/localize';
 import { type Peer, parsePeer, withDistinctColors } from '../core/presence.ts';
 import { countdownText } from '../ui/timer-text.ts';
 import type { ReplaySession } from './replay-session.ts';
@@ -8,7 +9,7 @@ export function replayedTimerText(session: ReplaySession): string | null {
   const timer = readTimer(session.controlDoc);
   if (timer.status === 'idle') return null;
   const left = countdownText(timerRemaining(timer, session.time));
-  return `Timer ${left}${timer.status === 'paused' ? ' (paused)' : ''}`;
+  return timer.status === 'paused' ? msg(str`Timer ${left} (paused)`) : msg(str`Timer ${left}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { BoardInfo } from '@kompas/protocol';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { type AccessProblem, accessProblem, MISSING_TOKEN_PROBLEM } from '../api/access-problem.ts';
 import { ApiError, fetchBoardInfo } from '../api/api.ts';
@@ -28,6 +29,7 @@ import { adjacentEvent } from './replay-events.ts';
 import { installReplayHooks } from './replay-hooks.ts';
 import { ReplayMoment, replayedTimerText } from './replay-moment.ts';
 import { replayPageStyles } from './replay-page-styles.ts';
+import { replayProblems } from './replay-problems.ts';
 import { ReplaySession } from './replay-session.ts';
 import { replayTimeText } from './replay-time-text.ts';
 import './replay-timeline.ts';
@@ -78,6 +80,7 @@ export class ReplayPage extends LitElement {
   private removeHooks: (() => void) | null = null;
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.boardId = '';
     this.state = { kind: 'loading' };
     this.playing = false;
@@ -135,10 +138,7 @@ export class ReplayPage extends LitElement {
       const problem =
         error instanceof ApiError && !error.unreachable
           ? accessProblem(error.status, error.message)
-          : {
-              title: 'The replay cannot be loaded',
-              detail: 'Kompas could not read this board’s recording. Check your connection and try again.',
-            };
+          : replayProblems().unreadable;
       this.state = { kind: 'problem', problem };
     }
   }
@@ -147,11 +147,11 @@ export class ReplayPage extends LitElement {
     const state = this.state;
     const title =
       state.kind === 'ready'
-        ? `Replay of ${state.info.title}`
+        ? msg(str`Replay of ${state.info.title}`)
         : state.kind === 'problem'
           ? state.problem.title
-          : 'Opening replay';
-    document.title = `${title} · Kompas`;
+          : msg('Opening replay');
+    document.title = [title, 'Kompas'].join(' · ');
   }
 
   // ---- rendering ----------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ export class ReplayPage extends LitElement {
   override render() {
     const state = this.state;
     if (state.kind === 'loading') {
-      return html`<div class="loading" role="status">Opening the replay…</div>`;
+      return html`<div class="loading" role="status">${msg('Opening the replay…')}</div>`;
     }
     if (state.kind === 'problem') {
       return html`<kompas-problem-page
@@ -171,16 +171,16 @@ export class ReplayPage extends LitElement {
     const position = this.moment.position(session);
     const timer = replayedTimerText(session);
     return html`<kompas-skip-to-list></kompas-skip-to-list><header>
-        <a class="home" href="/" aria-label="Kompas home">${logoMark(26)}</a>
+        <a class="home" href="/" aria-label=${msg('Kompas home')}>${logoMark(26)}</a>
         <div class="titles">
-          <h1 title=${info.title}>${info.title || 'Untitled workshop'}</h1>
-          <span class="badge">Replay</span>
+          <h1 title=${info.title}>${info.title || msg('Untitled workshop')}</h1>
+          <span class="badge">${msg('Replay')}</span>
         </div>
-        <div class="moment" role="group" aria-label="At this moment">
+        <div class="moment" role="group" aria-label=${msg('At this moment')}>
           <span
             class="phase"
             ${cssProperties({ '--phase-color': position ? `var(--k-phase-${position.phase})` : undefined })}
-            >${position ? phaseIndicatorText(position) : 'Not started'}</span
+            >${position ? phaseIndicatorText(position) : msg('Not started')}</span
           >
           ${timer ? html`<span class="timer">${timer}</span>` : nothing}
         </div>
@@ -189,10 +189,10 @@ export class ReplayPage extends LitElement {
           .token=${token}
           .boardTitle=${info.title}
           .image=${this.boardImage}
-          .imageHint=${'The whole circle at the time shown'}
+          .imageHint=${msg('The whole circle at the time shown')}
           @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.toast.show(event.detail.message)}
         ></kompas-export-menu>
-        <a class="button" href=${boardPath(info.id)} @click=${this.onBackToBoard}>Back to the board</a>
+        <a class="button" href=${boardPath(info.id)} @click=${this.onBackToBoard}>${msg('Back to the board')}</a>
       </header>
       <div class="body">
         <kompas-board-canvas
@@ -205,7 +205,7 @@ export class ReplayPage extends LitElement {
         ></kompas-board-canvas>
         <kompas-notes-list .notes=${session.board} .position=${position} .votes=${this.votes.canvasVotes(session)} read-only></kompas-notes-list>
       </div>
-      <section class="playback" aria-label="Playback">
+      <section class="playback" aria-label=${msg('Playback')}>
         <div class="bar">
           <kompas-replay-controls
             .playing=${this.playing}
@@ -235,7 +235,7 @@ export class ReplayPage extends LitElement {
 
   /** The board at the time shown, for the export menu. */
   private readonly boardImage = (): Promise<Blob> =>
-    this.canvas?.image() ?? Promise.reject(new Error('The board is not shown yet'));
+    this.canvas?.image() ?? Promise.reject(new Error(msg('The board is not shown yet')));
 
   private onBackToBoard(event: MouseEvent): void {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -262,7 +262,7 @@ export class ReplayPage extends LitElement {
       try {
         await session.seek(target);
       } catch {
-        this.toast.show('That moment could not be loaded. Check your connection and try again.');
+        this.toast.show(replayProblems().moment);
       }
       this.requestUpdate();
     }
@@ -337,7 +337,7 @@ export class ReplayPage extends LitElement {
       if (!session.advance(target)) await session.seek(target);
     } catch {
       this.pause();
-      this.toast.show('The replay could not load more of the session. Check your connection and try again.');
+      this.toast.show(replayProblems().more);
     } finally {
       this.waiting = false;
       this.lastFrame = performance.now();

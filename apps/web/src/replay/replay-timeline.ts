@@ -1,9 +1,10 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
 import { phaseIndicatorText } from '../ui/phase-text.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-import type { PhaseSegment, ReplayEvent } from './replay-events.ts';
+import { eventText, type PhaseSegment, type ReplayEvent } from './replay-events.ts';
 import { clockText, replayTimeText } from './replay-time-text.ts';
 
 export interface ReplaySeekDetail {
@@ -32,6 +33,7 @@ export class ReplayTimeline extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.start = 0;
     this.end = 0;
     this.time = 0;
@@ -115,7 +117,7 @@ export class ReplayTimeline extends LitElement {
         class="slider"
         role="slider"
         tabindex="0"
-        aria-label="Time"
+        aria-label=${msg('Time', { desc: 'the replay’s timeline slider' })}
         aria-valuemin=${this.start}
         aria-valuemax=${this.end}
         aria-valuenow=${Math.round(this.time)}
@@ -144,7 +146,7 @@ export class ReplayTimeline extends LitElement {
             html`<span
               class="marker ${event.kind === 'phase' ? 'phase' : ''}"
               ${cssProperties({ left: percent(event.at) })}
-              title="${clockText(event.at)} · ${event.label}"
+              title="${clockText(event.at)} · ${eventText(event)}"
             ></span>`,
         )}
         <div class="thumb" ${cssProperties({ left: percent(this.time) })}></div>

@@ -1,4 +1,5 @@
 import { BOARD_TASK_MAX, BOARD_TITLE_MAX } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ICONS } from '../../ui/icons.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
@@ -29,6 +30,7 @@ export class DetailsDialog extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.open = false;
     this.boardTitle = '';
     this.task = '';
@@ -78,8 +80,8 @@ export class DetailsDialog extends LitElement {
   override render() {
     // The form exists only while the dialog is open: it starts from the board's values each time.
     return html`<dialog aria-labelledby="details-title" @cancel=${this.onCancel}>
-      <h2 id="details-title">Title and joint task</h2>
-      <p class="sub">Everyone on the board sees the change at once, and the report uses it.</p>
+      <h2 id="details-title">${msg('Title and joint task')}</h2>
+      <p class="sub">${msg('Everyone on the board sees the change at once, and the report uses it.')}</p>
       ${this.open ? this.renderForm() : nothing}
     </dialog>`;
   }
@@ -87,7 +89,7 @@ export class DetailsDialog extends LitElement {
   private renderForm() {
     return html`<form @submit=${this.onSubmit} novalidate>
       <div class="field">
-        <label for="details-board-title">Workshop title</label>
+        <label for="details-board-title">${msg('Workshop title')}</label>
         <input
           id="details-board-title"
           name="title"
@@ -98,21 +100,21 @@ export class DetailsDialog extends LitElement {
         />
       </div>
       <div class="field">
-        <label for="details-task">Joint task</label>
+        <label for="details-task">${msg('Joint task')}</label>
         <textarea
           id="details-task"
           name="task"
           maxlength=${BOARD_TASK_MAX}
           aria-describedby="details-task-hint"
-          placeholder="What do the partners have to do together?"
+          placeholder=${msg('What do the partners have to do together?')}
           .value=${this.task}
         ></textarea>
-        <span id="details-task-hint" class="hint">Shown in the centre of the board.</span>
+        <span id="details-task-hint" class="hint">${msg('Shown in the centre of the board.')}</span>
       </div>
       ${this.error ? html`<div class="form-error" role="alert">${ICONS.alert}<span>${this.error}</span></div>` : nothing}
       <div class="actions">
-        <button type="button" class="button" @click=${this.cancel}>Cancel</button>
-        <button type="submit" class="button primary">Save</button>
+        <button type="button" class="button" @click=${this.cancel}>${msg('Cancel')}</button>
+        <button type="submit" class="button primary">${msg('Save')}</button>
       </div>
     </form>`;
   }

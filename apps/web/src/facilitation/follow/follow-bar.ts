@@ -1,4 +1,5 @@
 import type { FollowSession } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
@@ -43,6 +44,7 @@ export class FollowBar extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.session = null;
     this.canLead = false;
     this.leading = false;
@@ -99,28 +101,32 @@ export class FollowBar extends LitElement {
     const style = cssProperties({ '--leader-color': this.leaderColor || undefined });
     if (this.leading) {
       return html`<div class="bar" ${style}>
-        <span class="chip" role="status">${VIEW_ICON}Following you: ${this.followerCount}</span>
-        <button class="button" @click=${() => this.command('stop-bringing')}>Stop bringing everyone</button>
+        <span class="chip" role="status">${VIEW_ICON}${msg(str`Following you: ${this.followerCount}`)}</span>
+        <button class="button" @click=${() => this.command('stop-bringing')}>${msg('Stop bringing everyone')}</button>
         <slot></slot>
       </div>`;
     }
     const bring = this.canLead
       ? html`<button class="button" @click=${() => this.command('bring-everyone')}>
-          ${VIEW_ICON}Bring everyone to my view
+          ${VIEW_ICON}${msg('Bring everyone to my view')}
         </button>`
       : nothing;
     if (!session) return html`<div class="bar">${bring}<slot></slot></div>`;
     if (this.following) {
       return html`<div class="frame" ${style} aria-hidden="true"></div>
         <div class="bar" ${style}>
-          <span class="chip" role="status">${VIEW_ICON}Following ${session.leader.name}</span>
-          <button class="button" @click=${() => this.command('stop-following')}>Stop following</button>
+          <span class="chip" role="status">${VIEW_ICON}${msg(str`Following ${session.leader.name}`)}</span>
+          <button class="button" @click=${() => this.command('stop-following')}>${msg('Stop following')}</button>
           ${bring}<slot></slot>
         </div>`;
     }
     return html`<div class="bar">
-      <button class="button" title="Follow ${session.leader.name}'s view" @click=${() => this.command('follow-again')}>
-        ${VIEW_ICON}Follow facilitator
+      <button
+        class="button"
+        title=${msg(str`Follow ${session.leader.name}'s view`)}
+        @click=${() => this.command('follow-again')}
+      >
+        ${VIEW_ICON}${msg('Follow facilitator')}
       </button>
       ${bring}<slot></slot>
     </div>`;

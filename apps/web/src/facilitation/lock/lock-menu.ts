@@ -1,4 +1,5 @@
 import type { LockMode } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, svg } from 'lit';
 import { menuStyles, moveMenuFocus, placeUnder } from '../../ui/popover-menu.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
@@ -11,10 +12,10 @@ export const LOCK_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="16" he
   stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
   focusable="false"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg>`;
 
-const CHOICES: readonly { mode: LockMode; label: string }[] = [
-  { mode: 'none', label: 'Unlock' },
-  { mode: 'board', label: 'Lock whole board' },
-  { mode: 'other-phases', label: 'Lock all but current phase' },
+const choices = (): readonly { mode: LockMode; label: string }[] => [
+  { mode: 'none', label: msg('Unlock') },
+  { mode: 'board', label: msg('Lock whole board') },
+  { mode: 'other-phases', label: msg('Lock all but current phase') },
 ];
 
 /**
@@ -28,6 +29,7 @@ export class LockMenu extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.mode = 'none';
   }
 
@@ -65,20 +67,20 @@ export class LockMenu extends LitElement {
         class="button"
         popovertarget="lock-menu"
         aria-haspopup="menu"
-        title="Lock the board, or all but the current phase, for participants"
+        title=${msg('Lock the board, or all but the current phase, for participants')}
       >
-        ${LOCK_ICON}Lock
+        ${LOCK_ICON}${msg('Lock')}
       </button>
       <div
         id="lock-menu"
         popover
         role="menu"
-        aria-label="Lock"
+        aria-label=${msg('Lock')}
         @beforetoggle=${this.onBeforeToggle}
         @toggle=${this.onToggle}
         @keydown=${this.onMenuKey}
       >
-        ${CHOICES.map(
+        ${choices().map(
           ({ mode, label }) => html`<button
             role="menuitemradio"
             aria-checked=${this.mode === mode ? 'true' : 'false'}

@@ -1,4 +1,5 @@
 import type { LockMode, PhaseId } from '@kompas/model';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { lockStatusText } from '../../core/lock.ts';
 import { sharedStyles, visuallyHidden } from '../../ui/shared-styles.ts';
@@ -17,6 +18,7 @@ export class LockStatus extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.mode = 'none';
     this.phase = 'verkennen';
   }

@@ -9,11 +9,16 @@ describe('durationText', () => {
   });
 
   it('shows hours from sixty minutes on', () => {
-    expect(durationText(60 * 60_000)).toBe('1 h');
-    expect(durationText(65 * 60_000)).toBe('1 h 5 min');
+    expect(durationText(60 * 60_000)).toBe('1 hr');
+    expect(durationText(65 * 60_000)).toBe('1 hr 5 min');
   });
 
   it('treats negative time as none', () => {
     expect(durationText(-5000)).toBe('0 min');
+  });
+
+  it('names the units in Dutch', () => {
+    expect(durationText(65 * 60_000, 'nl')).toBe('1 uur 5 min');
+    expect(durationText(2 * 60 * 60_000, 'nl')).toBe('2 uur');
   });
 });

@@ -1,4 +1,5 @@
 import type { Step } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 
@@ -13,6 +14,7 @@ export class OpenStepsDialog extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.steps = [];
   }
 
@@ -51,14 +53,14 @@ export class OpenStepsDialog extends LitElement {
 
   override render() {
     return html`<dialog aria-labelledby="open-steps-title" @cancel=${this.onCancel}>
-      <h2 id="open-steps-title">Move on with open steps?</h2>
-      <p>These steps of the current phase are still open:</p>
-      <ul aria-label="Open steps">
+      <h2 id="open-steps-title">${msg('Move on with open steps?')}</h2>
+      <p>${msg('These steps of the current phase are still open:')}</p>
+      <ul aria-label=${msg('Open steps')}>
         ${this.steps.map((step) => html`<li>${step.label.nl}</li>`)}
       </ul>
       <div class="actions">
-        <button class="button" @click=${() => this.answer('stay')}>Stay</button>
-        <button class="button primary" @click=${() => this.answer('move-on')}>Move on</button>
+        <button class="button" @click=${() => this.answer('stay')}>${msg('Stay')}</button>
+        <button class="button primary" @click=${() => this.answer('move-on')}>${msg('Move on')}</button>
       </div>
     </dialog>`;
   }

@@ -1,13 +1,20 @@
 import { getPhase, type PhasePosition } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import { inLanguage } from '../../i18n/language.ts';
 import { announcementStyles } from '../../ui/announcements.ts';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { PHASE_COLORS } from '../../ui/design-tokens.ts';
 
-/** "Now: Richten — Set direction (round 1)". */
+/**
+ * "Nu: Richten (ronde 1)"; in English the model's Dutch name with its meaning beside it: "Now: Richten — Set
+ * direction (round 1)".
+ */
 export function announcementText(position: PhasePosition): string {
   const { label } = getPhase(position.phase);
-  return `Now: ${label.nl} — ${label.en} (round ${position.round})`;
+  const meaning = inLanguage(label);
+  const name = meaning === label.nl ? label.nl : `${label.nl} — ${meaning}`;
+  return msg(str`Now: ${name} (round ${position.round})`);
 }
 
 /** An announcement telling everyone the group has moved to another phase (in the board's announcements). */
@@ -19,6 +26,7 @@ export class PhaseAnnouncement extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.position = null;
   }
 

@@ -1,4 +1,5 @@
 import { type PhasePosition, positionBefore } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { COMMANDS } from '../../core/commands.ts';
 import { commandButton, fireCommand } from '../../ui/command-button.ts';
@@ -25,6 +26,7 @@ export class PhaseControl extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.position = null;
     this.canLead = false;
   }
@@ -73,7 +75,9 @@ export class PhaseControl extends LitElement {
   override render() {
     const position = this.position;
     if (!position) {
-      return html`<span class="indicator idle" role="group" aria-label="Current phase">Not started</span>
+      return html`<span class="indicator idle" role="group" aria-label=${msg('Current phase')}
+          >${msg('Not started')}</span
+        >
         ${
           this.canLead
             ? html`<button class="button primary start" @click=${() => fireCommand(this, 'start-workshop')}>
@@ -85,7 +89,7 @@ export class PhaseControl extends LitElement {
     const indicator = html`<span
       class="indicator"
       role="group"
-      aria-label="Current phase"
+      aria-label=${msg('Current phase')}
       ${cssProperties({ '--phase-color': PHASE_COLORS[position.phase] })}
       ><span class="dot" aria-hidden="true"></span>${phaseIndicatorText(position)}</span
     >`;

@@ -1,5 +1,6 @@
 import { getPhase, getStep, type PhaseId, phaseGuidance } from '@kompas/model';
-import { css, html, LitElement } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { inLanguage } from '../../i18n/language.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
@@ -15,6 +16,7 @@ export class PhaseGuidance extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.phase = 'verkennen';
   }
 
@@ -65,18 +67,22 @@ export class PhaseGuidance extends LitElement {
     // Keyed by phase, so disclosures opened in one phase do not stay open in the next.
     return keyed(
       phase.id,
-      html`<h3>Guiding questions</h3>
-        <p class="muted">${phase.label.en}: ${inLanguage(phase.description)}</p>
+      html`<h3>${msg('Guiding questions')}</h3>
+        <p class="muted">${inLanguage(phase.label)}: ${inLanguage(phase.description)}</p>
         ${guidance.steps.map(({ step, questions }) => {
           const { label } = getStep(step);
+          // The model's Dutch name first; in English its meaning beside it.
+          const meaning = inLanguage(label);
           return html`<details>
-            <summary>${label.nl} <span class="muted">· ${label.en}</span></summary>
-            <ul aria-label="Questions for ${label.nl}">
+            <summary>
+              ${label.nl}${meaning === label.nl ? nothing : html` <span class="muted">· ${meaning}</span>`}
+            </summary>
+            <ul aria-label=${msg(str`Questions for ${label.nl}`)}>
               ${questions.map((question) => html`<li>${inLanguage(question)}</li>`)}
             </ul>
           </details>`;
         })}
-        <h3 id="outcome-title">By the end of this phase you know</h3>
+        <h3 id="outcome-title">${msg('By the end of this phase you know')}</h3>
         <ul class="outcome" aria-labelledby="outcome-title">
           ${guidance.knowAtEnd.map((item) => html`<li>${inLanguage(item)}</li>`)}
         </ul>`,

@@ -9,6 +9,7 @@ import {
   type StepId,
   type StepStatus,
 } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
 import { noteList } from '../../core/board-values.ts';
@@ -21,11 +22,16 @@ import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
 /** Time spent grows while the panel is open, so it re-renders now and then. */
 const REFRESH_MS = 30_000;
 
-export const STEP_STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
-  open: 'open',
-  'in-progress': 'in progress',
-  done: 'done',
-};
+const stepStatusLabels = (): Readonly<Record<StepStatus, string>> => ({
+  open: msg('open', { desc: 'a step’s status: not worked on yet' }),
+  'in-progress': msg('in progress', { desc: 'a step’s status' }),
+  done: msg('done', { desc: 'a step’s status' }),
+});
+
+/** "1 note", "4 notes". */
+function notesCount(count: number): string {
+  return count === 1 ? msg('1 note') : msg(str`${count} notes`);
+}
 
 export interface StepStatusChangeDetail {
   step: StepId;
@@ -59,6 +65,7 @@ export class StepsPanel extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.doc = undefined;
     this.facilitation = undefined;
     this.canLead = false;
@@ -172,54 +179,55 @@ export class StepsPanel extends LitElement {
     });
     const current = diagnosis.phases.find((phase) => phase.phase === facilitation.phase);
     return html`${panelCloseButton(this, 'toggle-steps')}<section aria-labelledby="steps-title">
-        <h2 id="steps-title">Steps of ${getPhase(facilitation.phase).label.nl}</h2>
+        <h2 id="steps-title">${msg(str`Steps of ${getPhase(facilitation.phase).label.nl}`)}</h2>
         ${
           facilitation.started && current
             ? this.renderCurrentSteps(current)
-            : html`<p class="muted">The workshop has not started yet.</p>`
+            : html`<p class="muted">${msg('The workshop has not started yet.')}</p>`
         }
         <kompas-phase-guidance .phase=${facilitation.phase}></kompas-phase-guidance>
       </section>
       <section aria-labelledby="diagnosis-title" role="region">
-        <h2 id="diagnosis-title">Diagnosis</h2>
+        <h2 id="diagnosis-title">${msg('Diagnosis')}</h2>
         ${diagnosis.phases.map((phase) => this.renderPhaseDiagnosis(phase))}
       </section>`;
   }
 
   private renderCurrentSteps(phase: PhaseDiagnosis) {
-    return html`<ol aria-label="Status per step">
+    const statusLabels = stepStatusLabels();
+    return html`<ol aria-label=${msg('Status per step')}>
       ${phase.steps.map((step) => {
         const label = getStep(step.step).label.nl;
         return html`<li>
           <span class="step-name"
             ><strong>${label}</strong
-            ><span class="muted">${step.notes === 1 ? '1 note' : `${step.notes} notes`}</span></span
+            ><span class="muted">${notesCount(step.notes)}</span></span
           >
           ${
             this.canLead
               ? html`<span class="controls">
                   <select
-                    aria-label="Status of ${label}"
+                    aria-label=${msg(str`Status of ${label}`)}
                     @change=${(event: Event) => this.changeStatus(step.step, event)}
                   >
                     ${STEP_STATUSES.map(
                       (status) =>
                         html`<option value=${status} ?selected=${status === step.status}>
-                          ${STEP_STATUS_LABELS[status]}
+                          ${statusLabels[status]}
                         </option>`,
                     )}
                   </select>
                   <button
                     class="button"
-                    aria-label="Tidy ${label}"
-                    title="Arrange the notes of ${label} in rows, none covering another"
+                    aria-label=${msg(str`Tidy ${label}`)}
+                    title=${msg(str`Arrange the notes of ${label} in rows, none covering another`)}
                     ?disabled=${step.notes === 0}
                     @click=${() => this.tidy(step.step)}
                   >
-                    Tidy
+                    ${msg('Tidy')}
                   </button>
                 </span>`
-              : html`<span class="status">${STEP_STATUS_LABELS[step.status]}</span>`
+              : html`<span class="status">${statusLabels[step.status]}</span>`
           }
         </li>`;
       })}
@@ -228,31 +236,33 @@ export class StepsPanel extends LitElement {
 
   private renderPhaseDiagnosis(phase: PhaseDiagnosis) {
     const label = getPhase(phase.phase).label.nl;
+    const statusLabels = stepStatusLabels();
     const summary = phase.visited
-      ? `Visited · ${durationText(phase.timeSpent)} · ${phase.notes === 1 ? '1 note' : `${phase.notes} notes`}`
-      : 'Not visited';
+      ? [msg('Visited'), durationText(phase.timeSpent), notesCount(phase.notes)].join(' · ')
+      : msg('Not visited');
     return html`<h3>${label}</h3>
       <p class="muted">
-        ${summary} ${phase.neverReturnedTo ? html`<span class="flag">Never returned to</span>` : nothing}
+        ${summary} ${phase.neverReturnedTo ? html`<span class="flag">${msg('Never returned to')}</span>` : nothing}
       </p>
-      <table aria-label="Diagnosis of ${label}">
+      <table aria-label=${msg(str`Diagnosis of ${label}`)}>
         <thead>
           <tr>
-            <th scope="col">Step</th>
-            <th scope="col">Visited</th>
-            <th scope="col">Notes</th>
-            <th scope="col">Status</th>
-            <th scope="col"><span class="visually-hidden">Flags</span></th>
+            <th scope="col">${msg('Step')}</th>
+            <th scope="col">${msg('Visited')}</th>
+            <th scope="col">${msg('Notes')}</th>
+            <th scope="col">${msg('Status')}</th>
           </tr>
         </thead>
         <tbody>
           ${phase.steps.map(
             (step) => html`<tr>
-              <th scope="row">${getStep(step.step).label.nl}</th>
-              <td>${step.visited ? 'yes' : 'no'}</td>
+              <th scope="row">
+                ${getStep(step.step).label.nl}
+                ${step.skipped ? html`<span class="flag">${msg('Skipped')}</span>` : nothing}
+              </th>
+              <td>${step.visited ? msg('yes') : msg('no')}</td>
               <td>${step.notes}</td>
-              <td>${STEP_STATUS_LABELS[step.status]}</td>
-              <td>${step.skipped ? html`<span class="flag">Skipped</span>` : nothing}</td>
+              <td>${statusLabels[step.status]}</td>
             </tr>`,
           )}
         </tbody>

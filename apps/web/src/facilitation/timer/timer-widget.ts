@@ -1,5 +1,6 @@
 import type { ConnectionStatus, RoomConnection } from '@kompas/client';
 import { MINUTE_MS, TIMER_MAX_MS, type TimerState, timerRemaining } from '@kompas/model';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, svg } from 'lit';
 import type { BoardCore } from '../../core/board-core.ts';
 import { timerState } from '../../core/board-values.ts';
@@ -58,6 +59,7 @@ export class TimerWidget extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.connection = undefined;
     this.canLead = false;
     this.core = undefined;
@@ -121,7 +123,7 @@ export class TimerWidget extends LitElement {
     // A facilitator's Timer button, showing just its clock while a countdown runs, stands in for the icon.
     return html`${this.canLead ? this.renderControls(timer, remaining) : nothing}
       ${timer.status === 'idle' ? nothing : this.renderCountdown(timer, remaining, expired)}
-      <span class="time-up" role="status">${expired ? 'Time is up' : ''}</span>`;
+      <span class="time-up" role="status">${expired ? msg('Time is up') : ''}</span>`;
   }
 
   protected override updated(): void {
@@ -138,11 +140,11 @@ export class TimerWidget extends LitElement {
     return html`<div
       class="countdown ${timer.status} ${expired ? 'expired' : ''}"
       role="timer"
-      aria-label="Timer"
+      aria-label=${msg('Timer')}
       aria-busy=${known ? 'false' : 'true'}
     >
       ${this.canLead ? nothing : clockIcon}<span class="time">${known ? countdownText(remaining) : '–:––'}</span>
-      ${timer.status === 'paused' ? html`<span class="state">Paused</span>` : nothing}
+      ${timer.status === 'paused' ? html`<span class="state">${msg('Paused')}</span>` : nothing}
     </div>`;
   }
 
@@ -151,39 +153,39 @@ export class TimerWidget extends LitElement {
     return html`<button
         class="button"
         popovertarget="timer-controls"
-        title="Timer"
+        title=${msg('Timer')}
         @click=${() => {
           this.problem = '';
         }}
       >
-        ${clockIcon}<span class="label ${timer.status === 'idle' ? '' : 'visually-hidden'}">Timer</span>
+        ${clockIcon}<span class="label ${timer.status === 'idle' ? '' : 'visually-hidden'}">${msg('Timer')}</span>
       </button>
       <div id="timer-controls" popover role="dialog" aria-labelledby="timer-controls-title" @toggle=${this.onToggle}>
-        <h2 id="timer-controls-title">Timer</h2>
+        <h2 id="timer-controls-title">${msg('Timer')}</h2>
         <p class="readout" aria-hidden="true">${countdownText(remaining)}</p>
         ${timer.status === 'idle' ? this.renderDurationPicker(timer) : nothing}
         <div class="actions">
           ${
             timer.status === 'running'
-              ? html`<button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.pause(now))}>Pause</button>`
+              ? html`<button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.pause(now))}>${msg('Pause')}</button>`
               : html`<button class="button primary" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.start(now))}>
-                  ${timer.status === 'paused' ? 'Resume' : 'Start'}
+                  ${timer.status === 'paused' ? msg('Resume') : msg('Start')}
                 </button>`
           }
-          <button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.addMinute(now))}>+1 min</button>
+          <button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.addMinute(now))}>${msg('+1 min')}</button>
           ${
             timer.status === 'idle'
               ? nothing
-              : html`<button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.reset(now))}>Reset</button>`
+              : html`<button class="button" ?disabled=${!ready} @click=${() => this.press((timer, now) => timer.reset(now))}>${msg('Reset')}</button>`
           }
         </div>
-        ${ready ? nothing : html`<p class="problem" role="status">Checking the server's clock…</p>`}
+        ${ready ? nothing : html`<p class="problem" role="status">${msg("Checking the server's clock…")}</p>`}
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       </div>`;
   }
 
   private renderDurationPicker(timer: TimerState) {
-    return html`<div class="presets" role="group" aria-label="Duration">
+    return html`<div class="presets" role="group" aria-label=${msg('Duration')}>
         ${PRESET_MINUTES.map((minutes) => {
           const durationMs = minutes * MINUTE_MS;
           return html`<button
@@ -197,10 +199,10 @@ export class TimerWidget extends LitElement {
       </div>
       <form @submit=${this.onCustomDuration}>
         <div class="field">
-          <label for="custom-minutes">Custom minutes</label>
+          <label for="custom-minutes">${msg('Custom minutes')}</label>
           <input id="custom-minutes" name="minutes" type="number" min="1" max=${CUSTOM_MAX_MINUTES} step="1" required />
         </div>
-        <button class="button" type="submit" ?disabled=${!this.clock.ready}>Set</button>
+        <button class="button" type="submit" ?disabled=${!this.clock.ready}>${msg('Set', { desc: 'sets the timer to the minutes typed' })}</button>
       </form>`;
   }
 

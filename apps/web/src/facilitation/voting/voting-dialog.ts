@@ -7,6 +7,7 @@ import {
   type VotingResults,
   type VotingScope,
 } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 
@@ -51,6 +52,7 @@ export class VotingDialog extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.open = false;
     this.phase = null;
     this.budget = String(DEFAULT_BUDGET);
@@ -140,7 +142,7 @@ export class VotingDialog extends LitElement {
   override render() {
     // The form exists only while the dialog is open, so its labels never answer for the page's own.
     return html`<dialog aria-labelledby="voting-title" @cancel=${this.onCancel}>
-      <h2 id="voting-title">Start a voting round</h2>
+      <h2 id="voting-title">${msg('Start a voting round')}</h2>
       ${this.open ? this.renderForm() : nothing}
     </dialog>`;
   }
@@ -149,7 +151,7 @@ export class VotingDialog extends LitElement {
     const phase = this.phase ? getPhase(this.phase) : null;
     return html`<form @submit=${this.onSubmit}>
         <div class="field">
-          <label for="budget">Votes per person</label>
+          <label for="budget">${msg('Votes per person')}</label>
           <input
             id="budget"
             type="number"
@@ -170,15 +172,19 @@ export class VotingDialog extends LitElement {
             @change=${(event: Event) => {
               this.spread = (event.target as HTMLInputElement).checked;
             }}
-          />At most one vote per note
+          />${msg('At most one vote per note')}
         </label>
         <fieldset>
-          <legend>Vote on</legend>
-          ${this.scopeOption('board', 'The whole board')}
-          ${this.scopeOption('phase', phase ? `The current phase (${phase.label.nl})` : 'The current phase', !phase)}
-          ${this.scopeOption('step', 'One step')}
+          <legend>${msg('Vote on')}</legend>
+          ${this.scopeOption('board', msg('The whole board'))}
+          ${this.scopeOption(
+            'phase',
+            phase ? msg(str`The current phase (${phase.label.nl})`) : msg('The current phase'),
+            !phase,
+          )}
+          ${this.scopeOption('step', msg('One step'))}
           <select
-            aria-label="Step to vote on"
+            aria-label=${msg('Step to vote on')}
             ?disabled=${this.scopeKind !== 'step'}
             @change=${(event: Event) => {
               this.step = (event.target as HTMLSelectElement).value;
@@ -193,13 +199,13 @@ export class VotingDialog extends LitElement {
           </select>
         </fieldset>
         <fieldset>
-          <legend>Results</legend>
-          ${this.resultsOption('hidden', 'Hidden until voting closes')}
-          ${this.resultsOption('live', 'Shown live as votes come in')}
+          <legend>${msg('Results')}</legend>
+          ${this.resultsOption('hidden', msg('Hidden until voting closes'))}
+          ${this.resultsOption('live', msg('Shown live as votes come in'))}
         </fieldset>
         <div class="actions">
-          <button type="button" class="button" @click=${this.cancel}>Cancel</button>
-          <button type="submit" class="button primary">Start voting</button>
+          <button type="button" class="button" @click=${this.cancel}>${msg('Cancel')}</button>
+          <button type="submit" class="button primary">${msg('Start voting')}</button>
         </div>
       </form>`;
   }

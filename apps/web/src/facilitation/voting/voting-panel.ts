@@ -1,4 +1,5 @@
-import { getPhase, getStep, type VotingScope } from '@kompas/model';
+import { getPhase, getStep, type VotingRound, type VotingScope } from '@kompas/model';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { NoteVoteDetail } from '../../core/board-events.ts';
@@ -7,16 +8,21 @@ import { type NoteVoting, sortedByVotes, type VotingState, votesText } from '../
 import { panelCloseButton, panelCloseStyles } from '../../ui/panel-close.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
 
+/** "the notes of Richten", "every note on the board". */
 export function scopeText(scope: VotingScope): string {
-  if (scope.kind === 'phase') return `the notes of ${getPhase(scope.phase).label.nl}`;
-  if (scope.kind === 'step') return `the notes of ${getStep(scope.step).label.nl}`;
-  return 'every note on the board';
+  if (scope.kind === 'phase') return msg(str`the notes of ${getPhase(scope.phase).label.nl}`);
+  if (scope.kind === 'step') return msg(str`the notes of ${getStep(scope.step).label.nl}`);
+  return msg('every note on the board');
 }
 
-/** ", at most one per note" when the round limits votes per note; nothing when votes may be stacked. */
-export function perNoteText(maxPerNote: number | undefined): string {
-  if (maxPerNote === undefined) return '';
-  return `, at most ${maxPerNote === 1 ? 'one' : maxPerNote} per note`;
+/** "3 votes per person, at most one per note on every note on the board.": the rules of a round. */
+export function roundRulesText(round: Pick<VotingRound, 'budget' | 'maxPerNote' | 'scope'>): string {
+  const votes = votesText(round.budget);
+  const scope = scopeText(round.scope);
+  const most = round.maxPerNote;
+  if (most === undefined) return msg(str`${votes} per person on ${scope}.`);
+  if (most === 1) return msg(str`${votes} per person, at most one per note on ${scope}.`);
+  return msg(str`${votes} per person, at most ${most} per note on ${scope}.`);
 }
 
 /**
@@ -40,6 +46,7 @@ export class VotingPanel extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.state = null;
     this.canLead = false;
     this.sortByVotes = null;
@@ -126,18 +133,18 @@ export class VotingPanel extends LitElement {
   override render() {
     const state = this.state;
     return html`${panelCloseButton(this, 'toggle-voting')}<section aria-labelledby="voting-heading">
-      <h2 id="voting-heading">Voting</h2>
+      <h2 id="voting-heading">${msg('Voting')}</h2>
       ${state ? this.renderRound(state) : this.renderNoRound()}
     </section>`;
   }
 
   private renderNoRound() {
-    return html`<p class="muted">No voting round yet.</p>
+    return html`<p class="muted">${msg('No voting round yet.')}</p>
       ${this.canLead ? html`<div class="actions">${this.startButton()}</div>` : nothing}`;
   }
 
   private startButton() {
-    return html`<button class="button primary" @click=${() => this.fire('voting-new')}>Start voting</button>`;
+    return html`<button class="button primary" @click=${() => this.fire('voting-new')}>${msg('Start voting')}</button>`;
   }
 
   private renderRound(state: VotingState) {
@@ -145,17 +152,17 @@ export class VotingPanel extends LitElement {
     const sorted = state.resultsShown && (this.sortByVotes ?? !state.open);
     const notes = sorted ? sortedByVotes(state.notes) : state.notes;
     return html`<p>
-        ${state.open ? 'Open' : 'Closed'}: ${votesText(round.budget)} per person${perNoteText(round.maxPerNote)} on
-        ${scopeText(round.scope)}.
-        ${round.results === 'hidden' && state.open ? 'Totals show when voting closes.' : nothing}
+        ${state.open ? msg('Open', { desc: 'a voting round that takes votes' }) : msg('Closed', { desc: 'a voting round' })}:
+        ${roundRulesText(round)}
+        ${round.results === 'hidden' && state.open ? msg('Totals show when voting closes.') : nothing}
       </p>
-      ${state.votes ? html`<p>You have ${votesText(state.left)} left.</p>` : nothing}
-      ${this.canLead && state.open ? html`<p class="muted">${votesText(state.cast)} cast so far.</p>` : nothing}
+      ${state.votes ? html`<p>${msg(str`You have ${votesText(state.left)} left.`)}</p>` : nothing}
+      ${this.canLead && state.open ? html`<p class="muted">${msg(str`${votesText(state.cast)} cast so far.`)}</p>` : nothing}
       <div class="actions">
         ${
           this.canLead
             ? state.open
-              ? html`<button class="button primary" @click=${() => this.fire('voting-close')}>Close voting</button>`
+              ? html`<button class="button primary" @click=${() => this.fire('voting-close')}>${msg('Close voting')}</button>`
               : this.startButton()
             : nothing
         }
@@ -168,15 +175,15 @@ export class VotingPanel extends LitElement {
                   this.sortByVotes = !sorted;
                 }}
               >
-                Sort by votes
+                ${msg('Sort by votes')}
               </button>`
             : nothing
         }
       </div>
       ${
         notes.length === 0
-          ? html`<p class="muted">There are no notes to vote on here.</p>`
-          : html`<ol aria-label=${state.open ? 'Notes to vote on' : 'Voting results'}>
+          ? html`<p class="muted">${msg('There are no notes to vote on here.')}</p>`
+          : html`<ol aria-label=${state.open ? msg('Notes to vote on') : msg('Voting results')}>
               ${repeat(
                 notes,
                 (item) => item.note.id,
@@ -195,7 +202,7 @@ export class VotingPanel extends LitElement {
       <div class="row">
         <span>
           ${mine > 0 ? html`<span class="dots" aria-hidden="true">${'●'.repeat(mine)}</span>` : nothing}
-          ${mine > 0 ? html`<span class="visually-hidden">Your votes: ${mine}</span>` : nothing}
+          ${mine > 0 ? html`<span class="visually-hidden">${msg(str`Your votes: ${mine}`)}</span>` : nothing}
           ${total !== null ? html`<span class="total">${votesText(total)}</span>` : nothing}
         </span>
         ${
@@ -203,7 +210,7 @@ export class VotingPanel extends LitElement {
             ? html`<span class="vote-buttons">
                 <button
                   class="button"
-                  aria-label="Take back vote on ${text}"
+                  aria-label=${msg(str`Take back vote on ${text}`)}
                   ?disabled=${!item.canTakeBack}
                   @click=${() => this.vote(note.id, true)}
                 >
@@ -211,11 +218,11 @@ export class VotingPanel extends LitElement {
                 </button>
                 <button
                   class="button primary"
-                  aria-label="Vote for ${text}"
+                  aria-label=${msg(str`Vote for ${text}`)}
                   ?disabled=${!item.canAdd}
                   @click=${() => this.vote(note.id, false)}
                 >
-                  + Vote
+                  ${msg('+ Vote')}
                 </button>
               </span>`
             : nothing

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { VotingState } from '../../core/voting-state.ts';
 import { votesText } from '../../core/voting-state.ts';
@@ -27,6 +28,7 @@ export class VotingStatus extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.state = null;
     this.closedShown = false;
   }
@@ -94,8 +96,8 @@ export class VotingStatus extends LitElement {
   private text(): string | null {
     const state = this.state;
     if (!state) return null;
-    if (!state.open) return this.closedShown ? 'Voting closed' : null;
-    return state.votes ? `Voting: ${votesText(state.left)} left` : 'Voting open';
+    if (!state.open) return this.closedShown ? msg('Voting closed') : null;
+    return state.votes ? msg(str`Voting: ${votesText(state.left)} left`) : msg('Voting open');
   }
 }
 
