@@ -127,6 +127,7 @@ describe('the web app’s layout', () => {
 
   it(`keeps every source file under ${MAX_LINES} lines`, () => {
     const long = files
+      .filter((file) => !file.includes('/i18n/generated/'))
       .map((file) => ({ file: relative(src, file), lines: readFileSync(file, 'utf8').split('\n').length }))
       .filter(({ lines }) => lines > MAX_LINES)
       .map(({ file, lines }) => `${file}: ${lines}`);

@@ -43,9 +43,7 @@ export function boardIllustration(): TemplateResult {
   });
   // The centre's words in three short lines, to fit a circle 64 units wide.
   const centre = {
-    kicker: msg('JOINT TASK', {
-      desc: 'Small capitals in the centre of the board picture; fits about 12 letters',
-    }),
+    kicker: msg('JOINT TASK', { desc: 'The caption above the joint task in the centre of the board' }),
     first: msg('What we do', { desc: 'First line of the board picture centre: "What we do / together"' }),
     second: msg('together', { desc: 'Second line of the board picture centre: "What we do / together"' }),
   };

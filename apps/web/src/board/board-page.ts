@@ -60,7 +60,6 @@ export class BoardPage extends LitElement implements BoardView {
     votingDialogOpen: { state: true },
     detailsOpen: { state: true },
     detailsError: { state: true },
-    shortcutsOpen: { state: true },
   };
 
   declare boardId: string;
@@ -80,8 +79,6 @@ export class BoardPage extends LitElement implements BoardView {
   /** Whether the facilitator is changing the title and task, and why their last try was refused. */
   declare detailsOpen: boolean;
   declare detailsError: string;
-  /** Whether the `?` list of keyboard shortcuts is shown. */
-  declare shortcutsOpen: boolean;
   private readonly toast = new ToastController(this);
   /** A phone held upright: the board is shown as a list per phase (board-parts.ts). */
   readonly phoneLayout = new MediaQueryController(this, PHONE_LAYOUT);
@@ -123,7 +120,6 @@ export class BoardPage extends LitElement implements BoardView {
     this.votingDialogOpen = false;
     this.detailsOpen = false;
     this.detailsError = '';
-    this.shortcutsOpen = false;
   }
 
   static override styles = boardPageStyles;
@@ -222,12 +218,7 @@ export class BoardPage extends LitElement implements BoardView {
         .boardTitle=${title}
         @name-chosen=${this.onNameChosen}
       ></kompas-name-dialog>
-      <kompas-shortcuts-dialog
-        .open=${this.shortcutsOpen}
-        @shortcuts-close=${() => {
-          this.shortcutsOpen = false;
-        }}
-      ></kompas-shortcuts-dialog>`;
+      <kompas-shortcuts-dialog></kompas-shortcuts-dialog>`;
   }
 
   /** What the board's parts show, and where what they ask for goes. */
@@ -364,7 +355,8 @@ export class BoardPage extends LitElement implements BoardView {
   }
 
   showShortcuts(): void {
-    this.shortcutsOpen = true;
+    const dialog = this.renderRoot.querySelector('kompas-shortcuts-dialog');
+    if (dialog) dialog.open = true;
   }
 
   /** Opens or closes the title and task dialog; a refusal's words keep it open and show in it. */

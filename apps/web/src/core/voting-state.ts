@@ -89,12 +89,7 @@ export function votesText(count: number): string {
  */
 export function voteBadgeText(item: NoteVoting, open: boolean): string | null {
   if (!open) return item.total === null ? null : votesText(item.total);
-  const dots =
-    item.mine > 0
-      ? '●'.repeat(item.mine)
-      : item.canAdd
-        ? msg('Vote', { desc: 'The badge on a note that can be voted for' })
-        : '';
+  const dots = item.mine > 0 ? '●'.repeat(item.mine) : item.canAdd ? msg('Vote') : '';
   const parts = [dots, item.total === null ? '' : `${item.total}`].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : null;
 }

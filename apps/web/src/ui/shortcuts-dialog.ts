@@ -12,7 +12,7 @@ const groupNames = (): Record<ShortcutGroup, string> => ({
 
 /**
  * The `?` list of keyboard shortcuts, grouped, built from the board's commands and keys. Open while `open`;
- * Escape or Close fires `shortcuts-close`, and the focus goes back where it was.
+ * Escape or Close closes it, fires `shortcuts-close`, and the focus goes back where it was.
  */
 export class ShortcutsDialog extends LitElement {
   static override properties = { open: { type: Boolean } };
@@ -110,6 +110,7 @@ export class ShortcutsDialog extends LitElement {
   }
 
   private readonly close = (): void => {
+    this.open = false;
     this.dispatchEvent(new CustomEvent('shortcuts-close'));
   };
 }

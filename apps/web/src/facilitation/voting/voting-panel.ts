@@ -152,7 +152,7 @@ export class VotingPanel extends LitElement {
     const sorted = state.resultsShown && (this.sortByVotes ?? !state.open);
     const notes = sorted ? sortedByVotes(state.notes) : state.notes;
     return html`<p>
-        ${state.open ? msg('Open', { desc: 'a voting round that takes votes' }) : msg('Closed', { desc: 'a voting round' })}:
+        ${state.open ? msg('Open', { id: 'voting-round-open', desc: 'a voting round that takes votes' }) : msg('Closed', { desc: 'a voting round' })}:
         ${roundRulesText(round)}
         ${round.results === 'hidden' && state.open ? msg('Totals show when voting closes.') : nothing}
       </p>
