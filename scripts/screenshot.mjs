@@ -1,5 +1,6 @@
-// Makes docs/screenshot.png for the README: a workshop with notes in several steps and two people.
-// Run after `npm start` has set things up once and `pnpm --filter @kompas/web build:test`: node scripts/screenshot.mjs
+// Makes the README's screenshot of a workshop with notes in several steps and two people, in Dutch
+// (docs/screenshot.nl.png) or English (docs/screenshot.png). Run after `npm start` has set things up once
+// and `pnpm --filter @kompas/web build:test`: node scripts/screenshot.mjs nl|en
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,93 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { root } from './toolchain.mjs';
+
+/** The workshop and the words the script looks for, in the browser's language. */
+const LANGUAGES = {
+  en: {
+    locale: 'en-GB',
+    file: 'docs/screenshot.png',
+    title: 'Regional care network',
+    task: 'Help older people live at home for longer',
+    notes: [
+      'Our care teams are stretched thin',
+      'Municipality, GP practices, housing',
+      'What must we do together?',
+      'Fewer hospital admissions',
+      'Predictable funding',
+      'One point of contact for families',
+    ],
+    colors: {
+      yellow: 'yellow',
+      blue: 'blue',
+      pink: 'pink',
+      green: 'green',
+      orange: 'orange',
+      purple: 'purple',
+    },
+    ui: {
+      name: 'Your name',
+      join: 'Join',
+      noteText: 'Note text',
+      color: (c) => `Color ${c}`,
+      start: 'Start workshop',
+      next: 'Next phase',
+      openSteps: 'Move on with open steps?',
+      moveOn: 'Move on',
+      timerStart: 'Start',
+      voting: 'Voting',
+      startVoting: 'Start voting',
+      votingDialog: 'Start a voting round',
+      votesPerPerson: 'Votes per person',
+      wholeBoard: 'The whole board',
+      live: 'Shown live as votes come in',
+      voteFor: (text) => `Vote for ${text}`,
+    },
+  },
+  nl: {
+    locale: 'nl-NL',
+    file: 'docs/screenshot.nl.png',
+    title: 'Zorgnetwerk Achterhoek',
+    task: 'Ouderen langer thuis laten wonen',
+    notes: [
+      'Onze zorgteams zitten aan hun grens',
+      'Gemeente, huisartsen, woningcorporatie',
+      'Wat moeten we samen doen?',
+      'Minder ziekenhuisopnames',
+      'Voorspelbare financiering',
+      'Eén aanspreekpunt voor families',
+    ],
+    colors: {
+      yellow: 'geel',
+      blue: 'blauw',
+      pink: 'roze',
+      green: 'groen',
+      orange: 'oranje',
+      purple: 'paars',
+    },
+    ui: {
+      name: 'Je naam',
+      join: 'Meedoen',
+      noteText: 'Tekst van de notitie',
+      color: (c) => `Kleur ${c}`,
+      start: 'Workshop starten',
+      next: 'Volgende fase',
+      openSteps: 'Verder terwijl er nog stappen open zijn?',
+      moveOn: 'Toch verder',
+      timerStart: 'Starten',
+      voting: 'Stemmen',
+      startVoting: 'Stemmen starten',
+      votingDialog: 'Een stemronde starten',
+      votesPerPerson: 'Stemmen per persoon',
+      wholeBoard: 'Het hele bord',
+      live: 'Direct zichtbaar terwijl de stemmen binnenkomen',
+      voteFor: (text) => `Stem op ${text}`,
+    },
+  },
+};
+const language = LANGUAGES[process.argv[2] ?? 'en'];
+if (!language) throw new Error('usage: node scripts/screenshot.mjs nl|en');
+const { ui, notes } = language;
 
 const PORT = 8197;
 const url = `http://127.0.0.1:${PORT}`;
@@ -38,10 +126,10 @@ async function addNote(page, index, r, text, color) {
   const board = stepPoint(index, r);
   const screen = await page.evaluate(({ x, y }) => window.kompas.boardToScreen(x, y), board);
   await page.mouse.dblclick(screen.x, screen.y);
-  await page.getByLabel('Note text').fill(text);
-  await page.getByLabel('Note text').press('Enter');
+  await page.getByLabel(ui.noteText).fill(text);
+  await page.getByLabel(ui.noteText).press('Enter');
   await page.mouse.click(screen.x, screen.y);
-  await page.getByRole('button', { name: `Color ${color}` }).click();
+  await page.getByRole('button', { name: ui.color(language.colors[color]) }).click();
   await page.keyboard.press('Escape');
 }
 
@@ -52,63 +140,57 @@ try {
     await fetch(`${url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Regional care network',
-        task: 'Help older people live at home for longer',
-      }),
+      body: JSON.stringify({ title: language.title, task: language.task }),
     })
   ).json();
   const open = async (link, name) => {
     const page = await (
-      await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
+      await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        deviceScaleFactor: 1,
+        locale: language.locale,
+      })
     ).newPage();
     await page.goto(link);
-    await page.getByLabel('Your name').fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByLabel(ui.name).fill(name);
+    await page.getByRole('button', { name: ui.join }).click();
     await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
     return page;
   };
   const ann = await open(created.links.facilitator, 'Ann de Vries');
   const bram = await open(created.links.participant, 'Bram Jansen');
-  await addNote(ann, 0, 0.55, 'Our care teams are stretched thin', 'yellow');
-  await addNote(bram, 1, 0.45, 'Municipality, GP practices, housing', 'blue');
-  await addNote(ann, 2, 0.7, 'What must we do together?', 'pink');
-  await addNote(bram, 3, 0.45, 'Fewer hospital admissions', 'green');
-  await addNote(ann, 3, 0.8, 'Predictable funding', 'orange');
-  await addNote(bram, 4, 0.6, 'One point of contact for families', 'purple');
-  await ann.getByRole('button', { name: 'Start workshop' }).click();
-  await ann.getByRole('button', { name: 'Next phase' }).click();
-  await ann
-    .getByRole('dialog', { name: 'Move on with open steps?' })
-    .getByRole('button', { name: 'Move on' })
-    .click();
+  await addNote(ann, 0, 0.55, notes[0], 'yellow');
+  await addNote(bram, 1, 0.45, notes[1], 'blue');
+  await addNote(ann, 2, 0.7, notes[2], 'pink');
+  await addNote(bram, 3, 0.45, notes[3], 'green');
+  await addNote(ann, 3, 0.8, notes[4], 'orange');
+  await addNote(bram, 4, 0.6, notes[5], 'purple');
+  await ann.getByRole('button', { name: ui.start }).click();
+  await ann.getByRole('button', { name: ui.next }).click();
+  await ann.getByRole('dialog', { name: ui.openSteps }).getByRole('button', { name: ui.moveOn }).click();
   // A ten-minute timer and a live voting round on the phase, with a few votes in.
   await ann.getByRole('button', { name: 'Timer', exact: true }).click();
   const timer = ann.getByRole('dialog', { name: 'Timer' });
   await timer.getByRole('button', { name: '10 min', exact: true }).click();
-  await timer.getByRole('button', { name: 'Start' }).click();
+  await timer.getByRole('button', { name: ui.timerStart, exact: true }).click();
   await ann.keyboard.press('Escape');
-  await ann.getByRole('button', { name: 'Voting', exact: true }).click();
-  await ann.getByRole('region', { name: 'Voting' }).getByRole('button', { name: 'Start voting' }).click();
-  const dialog = ann.getByRole('dialog', { name: 'Start a voting round' });
-  await dialog.getByLabel('Votes per person').fill('3');
-  await dialog.getByRole('radio', { name: 'The whole board' }).check();
-  await dialog.getByRole('radio', { name: 'Shown live as votes come in' }).check();
-  await dialog.getByRole('button', { name: 'Start voting' }).click();
-  for (const text of [
-    'Fewer hospital admissions',
-    'One point of contact for families',
-    'Fewer hospital admissions',
-  ]) {
-    await bram.getByRole('button', { name: `Vote for ${text}` }).click();
+  await ann.getByRole('button', { name: ui.voting, exact: true }).click();
+  await ann.getByRole('region', { name: ui.voting }).getByRole('button', { name: ui.startVoting }).click();
+  const dialog = ann.getByRole('dialog', { name: ui.votingDialog });
+  await dialog.getByLabel(ui.votesPerPerson).fill('3');
+  await dialog.getByRole('radio', { name: ui.wholeBoard }).check();
+  await dialog.getByRole('radio', { name: ui.live }).check();
+  await dialog.getByRole('button', { name: ui.startVoting }).click();
+  for (const text of [notes[3], notes[5], notes[3]]) {
+    await bram.getByRole('button', { name: ui.voteFor(text) }).click();
   }
-  await ann.getByRole('button', { name: `Vote for One point of contact for families` }).click();
+  await ann.getByRole('button', { name: ui.voteFor(notes[5]) }).click();
   await ann.waitForTimeout(6500);
   const cursor = await bram.evaluate(({ x, y }) => window.kompas.boardToScreen(x, y), stepPoint(5, 0.4));
   await bram.mouse.move(cursor.x, cursor.y);
   await ann.mouse.move(5, 5);
   await ann.waitForTimeout(800);
-  await ann.screenshot({ path: join(root, 'docs/screenshot.png') });
+  await ann.screenshot({ path: join(root, language.file) });
 } finally {
   await browser.close();
   server.kill('SIGTERM');

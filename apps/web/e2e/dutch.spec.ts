@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
+import { pointOfStep } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
-import { test } from './workshop.ts';
+import { createBoard, test } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -12,8 +14,8 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-// A browser set to Dutch, as most of Kompas's facilitators and partners have.
-test.use({ locale: 'nl-NL' });
+// A browser set to Dutch, in the Netherlands, as most of Kompas's facilitators and partners have.
+test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 
 const TITLE = 'Wijkzorg Zutphen, eerste ronde';
 
@@ -103,4 +105,69 @@ test('a Dutch browser gets Kompas in Dutch, and the header switches it to Englis
   expect(await pageLanguage(page)).toBe('en');
   await expect(roleBadge(page)).toHaveText('Facilitator');
   await expect(page.getByRole('link', { name: 'Replay' })).toBeVisible();
+});
+
+/** Chooses `item` in the Dutch export menu and returns the text of the file the browser saved. */
+async function exported(page: Page, item: string): Promise<string> {
+  await page.getByRole('button', { name: 'Exporteren' }).click();
+  const menuItem = page.getByRole('menu', { name: 'Exporteren' }).getByRole('menuitem', { name: item });
+  const [saved] = await Promise.all([page.waitForEvent('download'), menuItem.click()]);
+  return readFile(await saved.path(), 'utf8');
+}
+
+/** The hour and minute of `at` as a clock in Amsterdam shows them. */
+const amsterdamClock = (at: number) =>
+  new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+
+test('a Dutch facilitator runs the workshop in Dutch and exports a Dutch report in Dutch time', async ({
+  page,
+}) => {
+  const board = await createBoard(server, {
+    title: 'Zorgnetwerk Achterhoek',
+    task: 'Eén loket voor mantelzorgers in de regio',
+  });
+  await page.goto(board.links.facilitator);
+  await page.getByLabel('Je naam').fill('Fenna de Vries');
+  await page.getByRole('button', { name: 'Meedoen' }).click();
+
+  // The tools, the phase control and the board's centre speak Dutch.
+  await expect(page.getByRole('button', { name: 'Notitie toevoegen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stappen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Workshop starten' }).click();
+  await expect(page.getByRole('button', { name: 'Volgende fase' })).toBeVisible();
+
+  // A note in Eigen situatie, written the way a person does: double-click the step, type, Enter.
+  const before = Date.now();
+  const spot = await pointOfStep(page, 'verkennen.eigen-situatie');
+  await page.mouse.dblclick(spot.x, spot.y);
+  await page.getByLabel('Tekst van de notitie').fill('Wij hebben te weinig wijkverpleegkundigen in de avond');
+  await page.getByLabel('Tekst van de notitie').press('Enter');
+  await expect(
+    page.getByRole('list', { name: 'Notities in Eigen situatie' }).getByRole('listitem'),
+  ).toContainText('Wij hebben te weinig wijkverpleegkundigen');
+  const after = Date.now();
+
+  // The report is Dutch, with the model's names and Amsterdam's clock.
+  const markdown = await exported(page, 'Verslag (Markdown)');
+  expect(markdown).toContain('# Zorgnetwerk Achterhoek');
+  expect(markdown).toContain('(Midden-Europese');
+  expect(markdown).toContain('**Gezamenlijke opgave:** Eén loket voor mantelzorgers in de regio');
+  expect(markdown).toContain('## Samenvatting');
+  expect(markdown).toContain('Waar de groep nu is: Verkennen, ronde 1');
+  expect(markdown).toContain('## Verloop van de fasen');
+  expect(markdown).toContain('Eigen situatie');
+  expect(markdown).toContain('Wij hebben te weinig wijkverpleegkundigen in de avond');
+  expect(markdown).not.toContain('Summary');
+
+  const csv = await exported(page, 'Notities (CSV)');
+  const [header, row] = csv.trim().split('\r\n');
+  expect(header).toBe('fase,stap,tekst,auteur,kleur,stemmen,gemaakt');
+  expect(row).toContain('Verkennen,Eigen situatie,Wij hebben te weinig wijkverpleegkundigen in de avond');
+  expect(row).toContain('Fenna de Vries');
+  const created = row?.split(',').at(-1) ?? '';
+  expect([amsterdamClock(before), amsterdamClock(after)]).toContain(created.split(' ')[1]);
 });

@@ -39,13 +39,12 @@ describe('editing the workshop’s title and joint task', () => {
   it('refuses a title or task the board cannot hold, saying why', () => {
     const facilitator = board('facilitator');
     const { lead } = facilitator.core;
-    expect(lead.editDetails({ title: '  ' })).toBe('Board title must not be empty.');
+    const titleRule = 'A title has 1 to 120 characters, on one line.';
+    expect(lead.editDetails({ title: '  ' })).toBe(titleRule);
     expect(lead.editDetails({ title: 'Nieuw', task: 't'.repeat(501) })).toBe(
-      'Board task must be at most 500 characters (got 501).',
+      'The joint task has at most 500 characters.',
     );
-    expect(lead.editDetails({ title: 'Twee\nregels' })).toBe(
-      'Board title must not contain control characters.',
-    );
+    expect(lead.editDetails({ title: 'Twee\nregels' })).toBe(titleRule);
     expect(getBoardMeta(facilitator.docs.doc)).toMatchObject({ title: 'Zorgregio West', task: '' });
     expect(listNotes(facilitator.docs.doc)).toEqual([]);
   });
