@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import Konva from 'konva';
 import { DRAFT_NAME } from '../notes/note-view.ts';
 import { currentTheme } from '../ui/theme.ts';
@@ -45,7 +46,7 @@ export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WID
     canvas.width = drawn.width;
     canvas.height = drawn.height;
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot draw the board image.');
+    if (!context) throw new Error(msg('This browser cannot draw the board image.'));
     context.fillStyle = CANVAS_COLORS[currentTheme()].picture;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(drawn, 0, 0);

@@ -181,6 +181,7 @@
 's6293baa74e70c618': `1 stem`,
 's62deea2a480bd9f0': str`Stem op ${0}`,
 's63b252be7444527a': `Vergrendel het bord, of alles behalve de huidige fase, voor deelnemers`,
+'s64270aa5f046d97e': `Deze browser kan geen afbeelding van het bord maken.`,
 's64a959589a941c26': `Stemmen starten`,
 's64ebc9d3b14c8730': `Op dit moment`,
 's64ef2a6c2dd1d3d1': `Bewerken`,
