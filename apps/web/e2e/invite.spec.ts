@@ -115,7 +115,7 @@ test('editing the task shows on another participant’s screen, and in the repor
     .getByLabel('Joint task')
     .fill('Samen de wijkzorg organiseren, met de huisartsen en de gemeente');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Board title must not be empty.');
+  await expect(dialog.getByRole('alert')).toHaveText('A title has 1 to 120 characters, on one line.');
   await expect(dialog.getByLabel('Joint task')).toHaveValue(
     'Samen de wijkzorg organiseren, met de huisartsen en de gemeente',
   );
