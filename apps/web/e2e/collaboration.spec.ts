@@ -31,7 +31,7 @@ function notesList(page: Page) {
 /** Ann's note, listed under the step of Richten it was dragged to. */
 function inInterests(page: Page) {
   return page
-    .getByRole('list', { name: 'Notes in Interests' })
+    .getByRole('list', { name: 'Notes in Belangen · Interests' })
     .getByRole('listitem')
     .filter({ hasText: 'Who pays' });
 }

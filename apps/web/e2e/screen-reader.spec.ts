@@ -54,9 +54,9 @@ test('the board as a list reads phases, steps and notes, and writes, edits, move
   await expect(boardAsList(pim)).toMatchAriaSnapshot(`
     - region "Board as a list":
       - paragraph: Board as a list
-      - heading "Explore (current phase)" [level=2]
-      - heading "Own situation (2 notes)" [level=3]
-      - list "Notes in Own situation":
+      - heading "Verkennen · Explore (current phase)" [level=2]
+      - heading "Eigen situatie · Own situation (2 notes)" [level=3]
+      - list "Notes in Eigen situatie · Own situation":
         - listitem:
           - paragraph: Huisartsen zitten vol
           - paragraph: by Fay
@@ -67,30 +67,32 @@ test('the board as a list reads phases, steps and notes, and writes, edits, move
           - paragraph: by Pim
           - button "Edit"
           - button "Move"
-      - button "Write a note in Own situation": Write a note
-      - heading "Possible partners (1 note)" [level=3]
-      - list "Notes in Possible partners":
+      - button "Write a note in Eigen situatie · Own situation": Write a note
+      - heading "Mogelijke partners · Possible partners (1 note)" [level=3]
+      - list "Notes in Mogelijke partners · Possible partners":
         - listitem:
           - paragraph: Bibliotheek als loket
           - paragraph: by Pim
           - button "Edit"
           - button "Move"
-      - heading "Joint task (0 notes)" [level=3]
-      - heading "Set direction" [level=2]
-      - heading "Interests (1 note)" [level=3]
-      - list "Notes in Interests":
+      - heading "Gezamenlijke opgave · Joint task (0 notes)" [level=3]
+      - heading "Richten · Set direction" [level=2]
+      - heading "Belangen · Interests (1 note)" [level=3]
+      - list "Notes in Belangen · Interests":
         - listitem:
           - paragraph: Minder wachtlijsten
           - paragraph: by Fay
           - button "Edit"
           - button "Move"
-      - heading "Shared ambition (0 notes)" [level=3]
-      - heading "Organise" [level=2]
-      - heading "Work together" [level=2]
-      - heading "Vitality (0 notes)" [level=3]
+      - heading "Gezamenlijke ambitie · Shared ambition (0 notes)" [level=3]
+      - heading "Inrichten · Organise" [level=2]
+      - heading "Aan de slag · Work together" [level=2]
+      - heading "Vitaliteit · Vitality (0 notes)" [level=3]
   `);
   // An observer reads the same board, with nothing to press.
-  await expect(boardAsList(otto).getByRole('heading', { name: 'Interests (1 note)' })).toBeAttached();
+  await expect(
+    boardAsList(otto).getByRole('heading', { name: 'Belangen · Interests (1 note)' }),
+  ).toBeAttached();
   await expect(boardAsList(otto).getByRole('button')).toHaveCount(0);
 
   // The skip link is the first stop of the keyboard; it takes the focus into the list, shown as a panel.
@@ -104,12 +106,18 @@ test('the board as a list reads phases, steps and notes, and writes, edits, move
   await expect(boardAsList(pim)).toBeInViewport();
 
   // Write a note into a step.
-  await boardAsList(pim).getByRole('button', { name: 'Write a note in Joint task' }).focus();
+  await boardAsList(pim)
+    .getByRole('button', { name: 'Write a note in Gezamenlijke opgave · Joint task' })
+    .focus();
   await pim.keyboard.press('Enter');
-  await expect(boardAsList(pim).getByRole('textbox', { name: 'New note in Joint task' })).toBeFocused();
+  await expect(
+    boardAsList(pim).getByRole('textbox', { name: 'New note in Gezamenlijke opgave · Joint task' }),
+  ).toBeFocused();
   await pim.keyboard.type('Eén loket');
   await pim.keyboard.press('Enter');
-  await expect(boardAsList(pim).getByRole('heading', { name: 'Joint task (1 note)' })).toBeAttached();
+  await expect(
+    boardAsList(pim).getByRole('heading', { name: 'Gezamenlijke opgave · Joint task (1 note)' }),
+  ).toBeAttached();
   await expect.poll(() => stepOf(fay, 'Eén loket')).toBe('verkennen.opgave');
 
   // Edit it: the text opens in a field, Enter saves.
@@ -136,7 +144,9 @@ test('the board as a list reads phases, steps and notes, and writes, edits, move
   await pim.keyboard.press('Tab');
   await pim.keyboard.press('Enter');
   await expect.poll(() => stepOf(fay, 'Eén loket voor mantelzorgers')).toBe('richten.ambitie');
-  await expect(boardAsList(fay).getByRole('heading', { name: 'Shared ambition (1 note)' })).toBeAttached();
+  await expect(
+    boardAsList(fay).getByRole('heading', { name: 'Gezamenlijke ambitie · Shared ambition (1 note)' }),
+  ).toBeAttached();
   const moved = noteInList(pim, 'Eén loket voor mantelzorgers');
   await expect(moved.getByRole('button', { name: 'Move' })).toBeFocused();
 
@@ -171,17 +181,19 @@ test('the board as a list reads phases, steps and notes, and writes, edits, move
     .poll(() => viewer.evaluate(() => window.kompasReplay?.end() ?? 0))
     .toBeGreaterThan(beforeWriting);
   await viewer.evaluate((t) => window.kompasReplay?.seek(t), beforeWriting);
-  await expect(boardAsList(viewer).getByRole('heading', { name: 'Own situation (2 notes)' })).toBeAttached();
   await expect(
-    boardAsList(viewer).getByRole('heading', { name: 'Shared ambition (0 notes)' }),
+    boardAsList(viewer).getByRole('heading', { name: 'Eigen situatie · Own situation (2 notes)' }),
+  ).toBeAttached();
+  await expect(
+    boardAsList(viewer).getByRole('heading', { name: 'Gezamenlijke ambitie · Shared ambition (0 notes)' }),
   ).toBeAttached();
   await expect(boardAsList(viewer).getByRole('listitem')).toHaveCount(4);
   await expect(boardAsList(viewer).getByRole('button')).toHaveCount(0);
   const end = await viewer.evaluate(() => window.kompasReplay?.end() ?? 0);
   await viewer.evaluate((t) => window.kompasReplay?.seek(t), end);
   await expect(boardAsList(viewer)).toMatchAriaSnapshot(`
-    - heading "Shared ambition (1 note)" [level=3]
-    - list "Notes in Shared ambition":
+    - heading "Gezamenlijke ambitie · Shared ambition (1 note)" [level=3]
+    - list "Notes in Gezamenlijke ambitie · Shared ambition":
       - listitem:
         - paragraph: Eén loket voor mantelzorgers
         - paragraph: by Pim 2 votes

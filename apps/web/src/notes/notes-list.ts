@@ -15,10 +15,10 @@ import { randomId } from '../core/ids.ts';
 import { ALL_NOTES, type NoteSource, noteUpdates, type ShownNote } from '../core/note-source.ts';
 import type { Permissions } from '../core/permissions.ts';
 import { votesText } from '../core/voting-state.ts';
-import { inLanguage } from '../i18n/language.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
+import { modelName } from '../ui/phase-text.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import {
   boardOutline,
@@ -146,7 +146,7 @@ export class NotesList extends LitElement {
   }
 
   private renderPhase({ phase, current, steps }: OutlinePhase) {
-    const name = inLanguage(phase.label);
+    const name = modelName(phase.label);
     return html`<div class="phase" ${cssProperties({ '--phase-color': PHASE_COLORS[phase.id] })}>
       <h2>${current ? msg(str`${name} (current phase)`) : name}</h2>
       ${this.locked.includes(phase.id) ? html`<p class="locked">${msg('Locked: notes can be read, not changed.')}</p>` : nothing}
@@ -155,7 +155,7 @@ export class NotesList extends LitElement {
   }
 
   private renderStep({ step, notes }: OutlineStep) {
-    const name = inLanguage(step.label);
+    const name = modelName(step.label);
     const count = notes.length;
     const writing = this.open?.kind === 'write' && this.open.step === step.id;
     return html`<div class="step">
@@ -263,11 +263,11 @@ export class NotesList extends LitElement {
     return html`<form class="form" @submit=${submit}>
       <select data-focus="field" aria-label=${msg('Move to step')}>
         ${moveTargets(note, this.rights).map(
-          ({ phase, targets }) => html`<optgroup label=${inLanguage(phase.label)}>
+          ({ phase, targets }) => html`<optgroup label=${modelName(phase.label)}>
             ${targets.map(
               ({ step, allowed }) =>
                 html`<option value=${step.id} ?disabled=${!allowed} ?selected=${step.id === first}>
-                  ${inLanguage(step.label)}
+                  ${modelName(step.label)}
                 </option>`,
             )}
           </optgroup>`,

@@ -18,3 +18,12 @@ export function phaseIndicatorText(position: PhasePosition): string {
 export function englishMeaning(label: Label): string | undefined {
   return language() === 'nl' ? undefined : label.en;
 }
+
+/**
+ * A model name in lists and for screen readers: the Dutch name, with its meaning beside it for someone
+ * reading English ("Belangen · Interests"), so everyone hears the names the workshop uses.
+ */
+export function modelName(label: Label): string {
+  const meaning = englishMeaning(label);
+  return meaning ? `${label.nl} · ${meaning}` : label.nl;
+}
