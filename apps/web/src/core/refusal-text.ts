@@ -40,6 +40,9 @@ const REFUSALS: Partial<Record<ModelErrorCode, () => string>> = {
   'vote-out-of-scope': () => msg('This note is not part of the voting round.'),
   'vote-limit': () => msg('You cannot place more votes on this note.'),
   'no-vote': () => msg('You have no vote on this note to take back.'),
+  'invalid-plan': () => msg('The plan cannot be saved this way: check the steps, minutes and names.'),
+  'invalid-issue': () => msg('An issue in hand needs a text of at most 280 characters and a step.'),
+  'invalid-meeting': () => msg('That meeting is not part of this board.'),
 };
 
 /** The words a person reads for a refusal of the model, in their language. */
