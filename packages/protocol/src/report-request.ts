@@ -25,12 +25,12 @@ export interface ReportRequest {
   /** The reader's IANA time zone; without it times are in UTC. */
   timeZone?: string;
   /** One meeting's report, by the meeting's id; without it the report covers the whole trajectory. */
-  meeting?: string;
+  meeting?: string | undefined;
 }
 
 /**
- * The query of a report request, `format=md&lang=nl&tz=Europe%2FAmsterdam&meeting=…`, e.g. with the browser's own zone
- * from `Intl.DateTimeFormat().resolvedOptions().timeZone`. The JSON export ignores language and zone.
+ * The query of a report request, `format=md&lang=nl&tz=Europe%2FAmsterdam&meeting=…`, e.g. with the browser's
+ * own zone from `Intl.DateTimeFormat().resolvedOptions().timeZone`. The JSON export ignores language and zone.
  */
 export function reportQuery({ format, language, timeZone, meeting }: ReportRequest): string {
   const query = new URLSearchParams({ format });
