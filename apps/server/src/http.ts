@@ -152,7 +152,10 @@ async function route(
     const format = query.get('format');
     if (!isReportFormat(format)) throw new HttpError(400, UNKNOWN_REPORT_FORMAT);
     const reader = readReportReader(query, req);
-    await sendReport(context, board, format, reader, res);
+    const meeting = query.get('meeting') ?? undefined;
+    await sendReport(context, board, format, reader, res, meeting).catch((error: unknown) => {
+      throw error instanceof ReportQueryError ? new HttpError(400, error.message) : error;
+    });
     return;
   }
   const recordingPath = RECORDING_PATH.exec(path);

@@ -3,7 +3,10 @@ import {
   boardDocFromState,
   buildReport,
   fileNameSlug,
+  issuesToCsv,
   type Language,
+  listIssues,
+  listMeetings,
   notesToCsv,
   type Report,
   type ReportReader,
@@ -25,26 +28,45 @@ import type { People } from './people.ts';
 import { clientWriter, type ReplayIndex } from './replay-index.ts';
 
 /**
- * `GET /api/boards/<id>/report?format=md|json|csv&lang=nl|en&tz=<IANA zone>`: the reflection report of a board,
- * as a download, in the reader's language with times in their zone. The JSON export is the same for everyone.
+ * `GET /api/boards/<id>/report?format=md|json|csv|issues-csv&lang=nl|en&tz=<IANA zone>&meeting=<id>`: the
+ * reflection report of a board, as a download, in the reader's language with times in their zone; of one
+ * meeting with `meeting`, else of the whole trajectory. The JSON export is the same for everyone.
  */
 export const REPORT_PATH = /^\/api\/boards\/([^/]+)\/report$/;
 
 interface ReportFormatSpec {
   contentType: string;
+  /** What the file holds, in its name: `<board>-report.md`, `<board>-issues.csv`. */
+  part: string;
   extension: string;
-  render: (report: Report, reader: ReportReader) => string;
+  render: (report: Report, reader: ReportReader, control: Y.Doc) => string;
 }
 
+const CSV = 'text/csv; charset=utf-8';
+
 const FORMAT_SPECS = {
-  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md', render: reportToMarkdown },
-  json: { contentType: 'application/json', extension: 'json', render: reportToJson },
-  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', render: notesToCsv },
+  md: {
+    contentType: 'text/markdown; charset=utf-8',
+    part: 'report',
+    extension: 'md',
+    render: reportToMarkdown,
+  },
+  json: { contentType: 'application/json', part: 'report', extension: 'json', render: reportToJson },
+  csv: { contentType: CSV, part: 'report', extension: 'csv', render: notesToCsv },
+  'issues-csv': { contentType: CSV, part: 'issues', extension: 'csv', render: issuesCsv },
 } satisfies Record<ReportFormat, ReportFormatSpec>;
+
+/** The report's issues in hand (those raised up to its meeting), in its order: by step, open ones first. */
+function issuesCsv(report: Report, reader: ReportReader, control: Y.Doc): string {
+  const byId = new Map(listIssues(control).map((issue) => [issue.id, issue]));
+  const issues = report.issues.flatMap(({ id }) => byId.get(id) ?? []);
+  return issuesToCsv(issues, listMeetings(control), reader);
+}
 
 export const UNKNOWN_REPORT_FORMAT = `format must be one of ${REPORT_FORMATS.join(', ')}`;
 export const UNKNOWN_REPORT_LANGUAGE = `lang must be one of ${REPORT_LANGUAGES.join(', ')}`;
 export const UNKNOWN_REPORT_TIME_ZONE = 'tz must be an IANA time zone name, such as Europe/Amsterdam or UTC';
+export const UNKNOWN_REPORT_MEETING = "meeting must be the id of one of the board's meetings";
 
 /** Kompas is Dutch first: a reader whose browser asks for neither language gets Dutch. */
 const DEFAULT_LANGUAGE: Language = 'nl';
@@ -150,6 +172,7 @@ export async function sendReport(
   format: ReportFormat,
   reader: ReportReader,
   res: ServerResponse,
+  meeting?: string,
 ): Promise<void> {
   const [, control, { people: recorded, personOfClient }] = await Promise.all([
     replay.catchUp(board.id),
@@ -170,11 +193,23 @@ export async function sendReport(
     ...joined.map(({ id, name }) => ({ id, name })),
   ];
   try {
-    const activity = activityOf(replay, board.id, personOfClient);
-    const report = buildReport({ content, control, now: Date.now(), board: titled, people, activity });
+    const scoped = meeting === undefined ? undefined : listMeetings(control).find(({ id }) => id === meeting);
+    if (meeting !== undefined && !scoped) throw new ReportQueryError(UNKNOWN_REPORT_MEETING);
+    // Edits and moves are known for the whole recording only: a meeting's report leaves them out.
+    const activity = scoped ? undefined : activityOf(replay, board.id, personOfClient);
+    const report = buildReport({
+      content,
+      control,
+      now: Date.now(),
+      board: titled,
+      people,
+      activity,
+      meeting,
+    });
     const spec: ReportFormatSpec = FORMAT_SPECS[format];
-    const body = spec.render(report, reader);
-    const filename = `${fileNameSlug(titled.title)}-report.${spec.extension}`;
+    const body = spec.render(report, reader, control);
+    const ofMeeting = scoped ? `-meeting-${scoped.number}` : '';
+    const filename = `${fileNameSlug(titled.title)}${ofMeeting}-${spec.part}.${spec.extension}`;
     res.writeHead(200, {
       'Content-Type': spec.contentType,
       'Content-Length': Buffer.byteLength(body),

@@ -294,7 +294,7 @@ describe('GET /api/boards/<id>/report', () => {
     for (const format of ['pdf', null, '']) {
       const response = await getReport(format);
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ error: 'format must be one of md, json, csv' });
+      expect(await response.json()).toEqual({ error: 'format must be one of md, json, csv, issues-csv' });
     }
   });
 

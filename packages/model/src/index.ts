@@ -255,6 +255,13 @@ export {
 } from './report.ts';
 export { NOTES_CSV_COLUMNS, notesToCsv } from './report-csv.ts';
 export { reportToMarkdown } from './report-markdown.ts';
+export type {
+  ReportIssue,
+  ReportMeeting,
+  ReportPlan,
+  ReportPlanItem,
+  ReportScope,
+} from './report-meetings.ts';
 export { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
 export {
   CURRENT_SCHEMA_VERSION,

@@ -1,3 +1,5 @@
+import type { AgendaStatus } from './agenda.ts';
+import type { IssueStatus } from './issues-in-hand.ts';
 import type { NoteColor } from './note.ts';
 import type { Label, Language } from './phases.ts';
 import type { StepStatus } from './step-status.ts';
@@ -41,6 +43,31 @@ export interface ReportWords {
   votes(count: number): string;
   roundVotes(round: number, votes: number): string;
   colours: Readonly<Record<NoteColor, string>>;
+  /** "Meeting 2": a heading, and a table cell. */
+  meeting(number: number): string;
+  scopeMeeting(number: number, from: string, to: string): string;
+  scopeTrajectory(meetings: number): string;
+  meetingSpan(from: string, to: string, duration: string, startedBy: string | null): string;
+  planAgainstReality: string;
+  noPlan: string;
+  planColumns: readonly string[];
+  agendaStatus: Readonly<Record<AgendaStatus, string>>;
+  planTotal(planned: string, actual: string): string;
+  notReached(steps: string): string;
+  withoutPlan(stepsAndPhases: string): string;
+  /** A phase in the list of places visited without a plan, told apart from a step. */
+  wholePhase(phase: string): string;
+  planChanged(times: number): string;
+  roles(facilitator: string, notetaker: string, partners: string): string;
+  issuesOfMeeting: string;
+  issuesRaised(count: number): string;
+  issuesClosed(count: number): string;
+  noIssuesInMeeting: string;
+  issues: string;
+  issuesEmpty: string;
+  issuesColumns: readonly string[];
+  issueStatus(status: IssueStatus, closedIn: number | null): string;
+  issuesSummary(open: number, closed: number): string;
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -100,6 +127,40 @@ const DUTCH: ReportWords = {
   votes: (count) => plural(count, 'stem', 'stemmen'),
   roundVotes: (round, votes) => `stemronde ${round}: ${votes}`,
   colours: { yellow: 'geel', orange: 'oranje', pink: 'roze', purple: 'paars', blue: 'blauw', green: 'groen' },
+  meeting: (number) => `Bijeenkomst ${number}`,
+  scopeMeeting: (number, from, to) => `Dit verslag gaat over bijeenkomst ${number}, van ${from} tot ${to}.`,
+  scopeTrajectory: (meetings) => `Dit verslag gaat over het hele traject: ${meetings} bijeenkomsten.`,
+  meetingSpan: (from, to, duration, startedBy) =>
+    `Van ${from} tot ${to} (${duration})${startedBy ? `, gestart door ${startedBy}` : ''}.`,
+  planAgainstReality: 'Plan en werkelijkheid',
+  noPlan: 'Voor deze bijeenkomst was er geen plan.',
+  planColumns: ['Stap', 'Gepland', 'Werkelijk', 'Hoe het ging'],
+  agendaStatus: {
+    todo: 'niet aan toegekomen',
+    current: 'nog bezig',
+    done: 'afgerond',
+    skipped: 'overgeslagen',
+  },
+  planTotal: (planned, actual) => `Samen ${planned} gepland, ${actual} besteed.`,
+  notReached: (steps) => `Gepland, maar niet aan toegekomen: ${steps}`,
+  withoutPlan: (places) => `Zonder plan bezocht: ${places}`,
+  wholePhase: (phase) => `fase ${phase}`,
+  planChanged: (times) =>
+    `Het plan is ${times === 1 ? 'één keer' : `${times} keer`} aangepast nadat het klaar was.`,
+  roles: (facilitator, notetaker, partners) =>
+    `Rollen: facilitator ${facilitator}, notulist ${notetaker}; partners: ${partners}.`,
+  issuesOfMeeting: 'Lopende zaken in deze bijeenkomst',
+  issuesRaised: (count) => `Ingebracht (${count}):`,
+  issuesClosed: (count) => `Afgesloten (${count}):`,
+  noIssuesInMeeting: 'Er zijn geen zaken ingebracht of afgesloten.',
+  issues: 'Lopende zaken',
+  issuesEmpty: 'Er zijn nog geen lopende zaken.',
+  issuesColumns: ['Soort', 'Zaak', 'Eigenaar', 'Status', 'Ingebracht in'],
+  issueStatus: (status, closedIn) => {
+    const name = { open: 'open', done: 'afgerond', dropped: 'vervallen' }[status];
+    return closedIn === null || status === 'open' ? name : `${name} in bijeenkomst ${closedIn}`;
+  },
+  issuesSummary: (open, closed) => `Lopende zaken: ${open} open, ${closed} afgesloten`,
 };
 
 const ENGLISH: ReportWords = {
@@ -148,6 +209,35 @@ const ENGLISH: ReportWords = {
     blue: 'blue',
     green: 'green',
   },
+  meeting: (number) => `Meeting ${number}`,
+  scopeMeeting: (number, from, to) => `This report covers meeting ${number}, from ${from} to ${to}.`,
+  scopeTrajectory: (meetings) => `This report covers the whole trajectory: ${meetings} meetings.`,
+  meetingSpan: (from, to, duration, startedBy) =>
+    `From ${from} to ${to} (${duration})${startedBy ? `, started by ${startedBy}` : ''}.`,
+  planAgainstReality: 'Plan against reality',
+  noPlan: 'This meeting had no plan.',
+  planColumns: ['Step', 'Planned', 'Actual', 'How it went'],
+  agendaStatus: { todo: 'not reached', current: 'still going on', done: 'done', skipped: 'skipped' },
+  planTotal: (planned, actual) => `In all ${planned} planned, ${actual} spent.`,
+  notReached: (steps) => `Planned but not reached: ${steps}`,
+  withoutPlan: (places) => `Visited without a plan: ${places}`,
+  wholePhase: (phase) => `the phase ${phase}`,
+  planChanged: (times) =>
+    `The plan was changed ${times === 1 ? 'once' : `${times} times`} after it was first made.`,
+  roles: (facilitator, notetaker, partners) =>
+    `Roles: facilitator ${facilitator}, notetaker ${notetaker}; partners: ${partners}.`,
+  issuesOfMeeting: 'Issues in hand in this meeting',
+  issuesRaised: (count) => `Raised (${count}):`,
+  issuesClosed: (count) => `Closed (${count}):`,
+  noIssuesInMeeting: 'No issues were raised or closed.',
+  issues: 'Issues in hand',
+  issuesEmpty: 'There are no issues in hand yet.',
+  issuesColumns: ['Kind', 'Issue', 'Owner', 'Status', 'Raised in'],
+  issueStatus: (status, closedIn) => {
+    const name = { open: 'open', done: 'done', dropped: 'dropped' }[status];
+    return closedIn === null || status === 'open' ? name : `${name} in meeting ${closedIn}`;
+  },
+  issuesSummary: (open, closed) => `Issues in hand: ${open} open, ${closed} closed`,
 };
 
 export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = { nl: DUTCH, en: ENGLISH };

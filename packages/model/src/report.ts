@@ -2,11 +2,23 @@ import type * as Y from 'yjs';
 import { isAuthorName } from './author.ts';
 import { getBoardMeta } from './board.ts';
 import { diagnose } from './diagnosis.ts';
-import { type Facilitation, getFacilitation } from './facilitation.ts';
+import { describeValue, ModelError } from './errors.ts';
+import { getFacilitation } from './facilitation.ts';
 import { isValidId } from './id.ts';
+import { listMeetings } from './meetings.ts';
 import { listNotes, type Note, type NoteColor } from './note.ts';
-import type { PhasePosition } from './phase-history.ts';
+import type { PhasePosition, PhaseVisit } from './phase-history.ts';
 import { type Label, PHASES, type PhaseId, type StepId } from './phases.ts';
+import {
+  historyWithin,
+  meetingOfTime,
+  meetingSpans,
+  type ReportIssue,
+  type ReportMeeting,
+  type ReportScope,
+  reportIssues,
+  reportMeetings,
+} from './report-meetings.ts';
 import type { StepStatus } from './step-status.ts';
 import { parseTimestamp } from './time.ts';
 import { readVotingRounds, roundVotes, type VotingScope } from './voting.ts';
@@ -39,12 +51,20 @@ export interface ReportInput {
    * tells; people left out, or all when it is not given, count 0 of both.
    */
   activity?: readonly { id: string; edits: number; moves: number }[];
+  /**
+   * One meeting's report, by the meeting's id: its notes, votes and moves only, with the issues raised up to
+   * it. Without it the report covers the whole trajectory. Throws ModelError('invalid-meeting') for a
+   * meeting the board does not have.
+   */
+  meeting?: string;
 }
 
 export interface Report {
   version: typeof REPORT_VERSION;
   board: { title: string; task: string };
   generatedAt: number;
+  /** The whole trajectory, or one meeting: then notes, votes, the timeline and the phases are that meeting's. */
+  scope: ReportScope;
   /** False until the facilitator started the workshop. */
   started: boolean;
   /** Where the group is now. */
@@ -62,6 +82,10 @@ export interface Report {
   phasesNeverReturnedTo: PhaseId[];
   /** Each stay at a position of the circle, oldest first. */
   timeline: TimelineEntry[];
+  /** The meetings covered, in order, each with its plan against reality and its issues opened and closed. */
+  meetings: ReportMeeting[];
+  /** The issues in hand (raised up to the meeting covered), by step clockwise, open ones first. */
+  issues: ReportIssue[];
 }
 
 export interface ReportPhase {
@@ -142,12 +166,12 @@ interface CountedVotes {
   perVoter: Map<string, number>;
 }
 
-function countVotes(content: Y.Doc, control: Y.Doc): CountedVotes {
+function countVotes(content: Y.Doc, control: Y.Doc, inScope: (time: number) => boolean): CountedVotes {
   const perNote = new Map<string, Map<string, number>>();
   const perVoter = new Map<string, number>();
   const rounds: ReportVotingRound[] = [];
   readVotingRounds(control).forEach((round, index) => {
-    if (round.closedAt === null) return;
+    if (round.closedAt === null || !inScope(round.openedAt)) return;
     const votes = roundVotes(content, round);
     const voters = new Set<string>();
     for (const { noteId, voterId } of votes) {
@@ -226,12 +250,12 @@ function isCount(value: number): boolean {
 
 /** One entry per stay: a move recorded twice at the same position does not start a new stay. */
 function timeline(
-  facilitation: Facilitation,
+  history: readonly PhaseVisit[],
   now: number,
   names: ReadonlyMap<string, string>,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  for (const visit of facilitation.history) {
+  for (const visit of history) {
     const last = entries.at(-1);
     if (last) {
       if (last.phase === visit.phase && last.round === visit.round) continue;
@@ -260,15 +284,21 @@ function boardTitleAndTask(input: ReportInput): { title: string; task: string } 
 export function buildReport(input: ReportInput): Report {
   const now = parseTimestamp(input.now, 'now');
   const { content, control } = input;
-  const notes = listNotes(content);
+  const meetings = listMeetings(control);
+  const scoped = input.meeting === undefined ? undefined : meetings.find(({ id }) => id === input.meeting);
+  if (input.meeting !== undefined && !scoped) {
+    throw new ModelError('invalid-meeting', `There is no meeting ${describeValue(input.meeting)}`);
+  }
+  const allNotes = listNotes(content);
   const facilitation = getFacilitation(control);
-  const diagnosis = diagnose({
-    history: facilitation.history,
-    stepStatuses: facilitation.stepStatuses,
-    notes,
-    now,
-  });
-  const votes = countVotes(content, control);
+  const start = Math.min(now, facilitation.history[0]?.at ?? now, ...allNotes.map((note) => note.createdAt));
+  const span = scoped ? meetingSpans(meetings, now, start)[scoped.number - 1] : undefined;
+  const inScope = (time: number) => !scoped || meetingOfTime(meetings, time)?.id === scoped.id;
+  const notes = allNotes.filter((note) => inScope(note.createdAt));
+  const history = scoped ? historyWithin(facilitation.history, meetings, scoped) : facilitation.history;
+  const end = span?.to ?? now;
+  const diagnosis = diagnose({ history, stepStatuses: facilitation.stepStatuses, notes, now: end });
+  const votes = countVotes(content, control, inScope);
   const names = new Map<string, string>();
   for (const { id, name } of input.people ?? []) {
     if (isValidId(id) && isAuthorName(name)) names.set(id, name);
@@ -309,10 +339,25 @@ export function buildReport(input: ReportInput): Report {
     };
   });
 
+  const issues = reportIssues(control, meetings, scoped?.number);
+  const everyMeeting = reportMeetings({
+    control,
+    meetings,
+    notes: allNotes,
+    history: facilitation.history,
+    issues,
+    now,
+    start,
+    names,
+  });
   return {
     version: REPORT_VERSION,
     board: boardTitleAndTask(input),
     generatedAt: now,
+    scope:
+      scoped && span
+        ? { kind: 'meeting', meeting: scoped.id, number: scoped.number, from: span.from, to: span.to }
+        : { kind: 'trajectory' },
     started: diagnosis.started,
     current: diagnosis.current,
     totals: {
@@ -326,7 +371,9 @@ export function buildReport(input: ReportInput): Report {
     contributors: people,
     skippedSteps: diagnosis.skippedSteps,
     phasesNeverReturnedTo: diagnosis.phasesNeverReturnedTo,
-    timeline: timeline(facilitation, now, names),
+    timeline: timeline(history, end, names),
+    meetings: everyMeeting.filter((meeting) => !scoped || meeting.id === scoped.id),
+    issues,
   };
 }
 

@@ -1,7 +1,10 @@
 import { isLanguage, isTimeZone, LANGUAGES, type Language } from '@kompas/model';
 
-/** The formats `GET /api/boards/<id>/report?format=…` answers in: Markdown, JSON, or the notes as CSV. */
-export const REPORT_FORMATS = ['md', 'json', 'csv'] as const;
+/**
+ * The formats `GET /api/boards/<id>/report?format=…` answers in: Markdown, JSON, the notes as CSV, or the
+ * issues in hand as CSV.
+ */
+export const REPORT_FORMATS = ['md', 'json', 'csv', 'issues-csv'] as const;
 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -21,15 +24,18 @@ export interface ReportRequest {
   language?: Language;
   /** The reader's IANA time zone; without it times are in UTC. */
   timeZone?: string;
+  /** One meeting's report, by the meeting's id; without it the report covers the whole trajectory. */
+  meeting?: string | undefined;
 }
 
 /**
- * The query of a report request, `format=md&lang=nl&tz=Europe%2FAmsterdam`, e.g. with the browser's own zone
- * from `Intl.DateTimeFormat().resolvedOptions().timeZone`. The JSON export ignores language and zone.
+ * The query of a report request, `format=md&lang=nl&tz=Europe%2FAmsterdam&meeting=…`, e.g. with the browser's
+ * own zone from `Intl.DateTimeFormat().resolvedOptions().timeZone`. The JSON export ignores language and zone.
  */
-export function reportQuery({ format, language, timeZone }: ReportRequest): string {
+export function reportQuery({ format, language, timeZone, meeting }: ReportRequest): string {
   const query = new URLSearchParams({ format });
   if (language !== undefined) query.set('lang', language);
   if (timeZone !== undefined) query.set('tz', timeZone);
+  if (meeting !== undefined) query.set('meeting', meeting);
   return query.toString();
 }

@@ -1,4 +1,4 @@
-import type { PhaseId, PhasePosition } from '@kompas/model';
+import { listMeetings, type PhaseId, type PhasePosition } from '@kompas/model';
 import type { BoardInfo } from '@kompas/protocol';
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
@@ -167,6 +167,7 @@ export function renderBoard(parts: BoardParts) {
         .boardTitle=${title}
         .image=${on.boardImage}
         .replayHref=${replayPath(info.id)}
+        .meetings=${() => listMeetings(session.controlDoc)}
         @export-failed=${(event: CustomEvent<ExportFailedDetail>) => parts.toast(event.detail.message)}
       ></kompas-export-menu>
       <a

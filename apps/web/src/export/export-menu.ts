@@ -1,4 +1,4 @@
-import { fileNameSlug } from '@kompas/model';
+import { fileNameSlug, type Meeting } from '@kompas/model';
 import type { ReportFormat } from '@kompas/protocol';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
@@ -26,13 +26,23 @@ const choices = (): readonly { kind: ExportKind; label: string; hint: string }[]
   },
   { kind: 'json', label: msg('Report (JSON)'), hint: msg('The same report, for other tools') },
   { kind: 'csv', label: msg('Notes (CSV)'), hint: msg('One row per note, for a spreadsheet') },
+  {
+    kind: 'issues-csv',
+    label: msg('Issues in hand (CSV)'),
+    hint: msg('Questions, agreements and actions, for a spreadsheet'),
+  },
   { kind: 'png', label: msg('Board image (PNG)'), hint: msg('The whole circle as it is now') },
 ];
 
+/** What the reports cover: the meeting going on (or shown, on the replay) or every meeting. */
+type ExportScope = 'meeting' | 'trajectory';
+
 /**
- * "Export": the reflection report (Markdown, JSON), the notes (CSV) and a picture of the board (PNG), each
- * saved as a file, and on the board the way to its replay. Reports come from the server with the board's token; the picture from `image`, which
- * the page wires to its board (the PNG item is left out without it). A failure fires `export-failed`.
+ * "Export": the reflection report (Markdown, JSON), the notes and the issues in hand (CSV) and a picture of the
+ * board (PNG), each saved as a file, and on the board the way to its replay. Reports come from the server with
+ * the board's token; the picture from `image`, which the page wires to its board (the PNG item is left out
+ * without it). When the board has had more than one meeting, the reports cover this meeting or the whole
+ * trajectory, as the person chooses. A failure fires `export-failed`.
  */
 export class ExportMenu extends LitElement {
   static override properties = {
@@ -42,7 +52,10 @@ export class ExportMenu extends LitElement {
     image: { attribute: false },
     imageHint: { type: String, attribute: 'image-hint' },
     replayHref: { type: String, attribute: 'replay-href' },
+    meetings: { attribute: false },
     busy: { state: true },
+    scope: { state: true },
+    known: { state: true },
   };
 
   declare boardId: string;
@@ -54,7 +67,12 @@ export class ExportMenu extends LitElement {
   declare imageHint: string | undefined;
   /** The board's replay, offered last in the menu; '' leaves it out (on the replay itself). */
   declare replayHref: string;
+  /** The board's meetings so far, read when the menu opens; the last one is "this meeting". */
+  declare meetings: (() => readonly Meeting[]) | undefined;
   declare busy: boolean;
+  declare scope: ExportScope;
+  /** The meetings as read when the menu last opened. */
+  declare known: readonly Meeting[];
 
   constructor() {
     super();
@@ -65,7 +83,10 @@ export class ExportMenu extends LitElement {
     this.image = undefined;
     this.imageHint = undefined;
     this.replayHref = '';
+    this.meetings = undefined;
     this.busy = false;
+    this.scope = 'trajectory';
+    this.known = [];
   }
 
   static override styles = [
@@ -92,7 +113,28 @@ export class ExportMenu extends LitElement {
         color: inherit;
         text-decoration: none;
       }
-      [role='menuitem'] small {
+      [role='menuitemradio'] {
+        display: grid;
+        grid-template-columns: 16px 1fr;
+        column-gap: 6px;
+        font-weight: 550;
+      }
+      [role='menuitemradio'] small {
+        grid-column: 2;
+      }
+      .check {
+        visibility: hidden;
+      }
+      [aria-checked='true'] .check {
+        visibility: visible;
+      }
+      [role='separator'] {
+        margin: 4px 0;
+        border: none;
+        border-top: 1px solid var(--k-color-border);
+      }
+      [role='menuitem'] small,
+      [role='menuitemradio'] small {
         font-size: 12px;
         font-weight: 400;
         color: var(--k-color-text-muted);
@@ -125,6 +167,7 @@ export class ExportMenu extends LitElement {
         @toggle=${this.onToggle}
         @keydown=${this.onMenuKey}
       >
+        ${this.renderScope()}
         ${shown.map(
           ({ kind, label, hint }) => html`<button
             role="menuitem"
@@ -149,18 +192,44 @@ export class ExportMenu extends LitElement {
       </div>`;
   }
 
+  /** The choice between this meeting and the whole trajectory, when there is more than one meeting. */
+  private renderScope() {
+    const current = this.known.at(-1);
+    if (!current || this.known.length < 2) return nothing;
+    const option = (scope: ExportScope, label: string, hint: string) =>
+      html`<button
+        role="menuitemradio"
+        aria-checked=${this.scope === scope ? 'true' : 'false'}
+        aria-describedby="hint-${scope}"
+        @click=${() => {
+          this.scope = scope;
+        }}
+      >
+        <span class="check" aria-hidden="true">✓</span>${label}<small id="hint-${scope}" aria-hidden="true"
+          >${hint}</small
+        >
+      </button>`;
+    return html`<div role="group" aria-label=${msg('What the reports cover')}>
+        ${option('meeting', msg('This meeting'), msg(str`Meeting ${current.number} only`))}
+        ${option('trajectory', msg('The whole trajectory'), msg(str`All ${this.known.length} meetings`))}
+      </div>
+      <hr role="separator" />`;
+  }
+
   private get menu(): HTMLElement | null {
     return this.renderRoot.querySelector('#export-menu');
   }
 
   private get items(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')];
   }
 
   private onBeforeToggle(event: ToggleEvent): void {
     const button = this.renderRoot.querySelector('button[popovertarget]');
     const menu = this.menu;
-    if (event.newState === 'open' && button && menu) placeUnder(button, menu, 300, 'end');
+    if (event.newState !== 'open') return;
+    this.known = this.meetings?.() ?? [];
+    if (button && menu) placeUnder(button, menu, 300, 'end');
   }
 
   private onToggle(event: ToggleEvent): void {
@@ -195,7 +264,10 @@ export class ExportMenu extends LitElement {
   }
 
   private async exportFile(kind: ExportKind): Promise<DownloadedFile> {
-    if (kind !== 'png') return fetchReport(this.boardId, this.token, kind, this.boardTitle);
+    if (kind !== 'png') {
+      const meeting = this.scope === 'meeting' && this.known.length > 1 ? this.known.at(-1)?.id : undefined;
+      return fetchReport(this.boardId, this.token, { format: kind, meeting }, this.boardTitle);
+    }
     if (!this.image) throw new Error(msg('There is no board to draw'));
     return { blob: await this.image(), filename: `${fileNameSlug(this.boardTitle)}-board.png` };
   }

@@ -14,11 +14,17 @@ describe('attachmentName', () => {
 
 describe('reportUrl', () => {
   it("asks for the report in the reader's language and time zone", () => {
-    expect(reportUrl('b 1', 'md', { lang: 'nl', tz: 'Europe/Amsterdam' })).toBe(
+    expect(reportUrl('b 1', { format: 'md' }, { lang: 'nl', tz: 'Europe/Amsterdam' })).toBe(
       '/api/boards/b%201/report?format=md&lang=nl&tz=Europe%2FAmsterdam',
     );
-    expect(reportUrl('b1', 'csv', { lang: 'en', tz: 'America/New_York' })).toBe(
+    expect(reportUrl('b1', { format: 'csv' }, { lang: 'en', tz: 'America/New_York' })).toBe(
       '/api/boards/b1/report?format=csv&lang=en&tz=America%2FNew_York',
+    );
+  });
+
+  it('asks for one meeting when the choice names it', () => {
+    expect(reportUrl('b1', { format: 'issues-csv', meeting: 'm2' }, { lang: 'nl', tz: 'UTC' })).toBe(
+      '/api/boards/b1/report?format=issues-csv&lang=nl&tz=UTC&meeting=m2',
     );
   });
 

@@ -1,5 +1,5 @@
 import { fileNameSlug } from '@kompas/model';
-import { errorMessage, type ReportFormat } from '@kompas/protocol';
+import { errorMessage, type ReportFormat, reportQuery } from '@kompas/protocol';
 import { msg } from '@lit/localize';
 import { ApiError } from '../api/api.ts';
 import { type Language, language } from '../i18n/language.ts';
@@ -27,23 +27,30 @@ export function thisReader(): ReportReader {
   return { lang: language(), tz: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }
 
-/** Where the server hands out the board's report in `format`, for `reader`. */
-export function reportUrl(boardId: string, format: ReportFormat, reader: ReportReader): string {
-  const query = new URLSearchParams({ format, lang: reader.lang, tz: reader.tz });
+/** Which report: its format, and the meeting it covers (by id; none for the whole trajectory). */
+export interface ReportChoice {
+  format: ReportFormat;
+  meeting?: string | undefined;
+}
+
+/** Where the server hands out the board's report as `choice` says, for `reader`. */
+export function reportUrl(boardId: string, { format, meeting }: ReportChoice, reader: ReportReader): string {
+  const query = reportQuery({ format, language: reader.lang, timeZone: reader.tz, meeting });
   return `/api/boards/${encodeURIComponent(boardId)}/report?${query}`;
 }
 
-/** Fetches the board's reflection report in `format`, written for `reader`; refusals become an ApiError with the server's words. */
+/** Fetches the board's reflection report as `choice` says, written for `reader`; refusals become an ApiError with the server's words. */
 export async function fetchReport(
   boardId: string,
   token: string,
-  format: ReportFormat,
+  choice: ReportChoice,
   boardTitle: string,
   reader: ReportReader = thisReader(),
 ): Promise<DownloadedFile> {
+  const { format } = choice;
   let response: Response;
   try {
-    response = await fetch(reportUrl(boardId, format, reader), {
+    response = await fetch(reportUrl(boardId, choice, reader), {
       headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
     });
@@ -56,7 +63,7 @@ export async function fetchReport(
   }
   const filename =
     attachmentName(response.headers.get('content-disposition')) ??
-    `${fileNameSlug(boardTitle)}-report.${format}`;
+    `${fileNameSlug(boardTitle)}-${format === 'issues-csv' ? 'issues.csv' : `report.${format}`}`;
   return { blob: await response.blob(), filename };
 }
 

@@ -6,6 +6,7 @@ import {
   pauseTimer,
   resetTimer,
   startFacilitation,
+  startMeeting,
   startPrivateRound,
   startTimer,
 } from '@kompas/model';
@@ -76,6 +77,22 @@ describe('controlEvents', () => {
     expect(adjacentEvent(events, 30_000, 1)?.at).toBe(35_000);
     expect(adjacentEvent(events, 30_000, -1)?.at).toBe(20_000);
     expect(adjacentEvent(events, 90_000, 1)).toBeUndefined();
+  });
+
+  it('marks where each meeting after the first began', () => {
+    const doc = new Y.Doc();
+    let now = 10_000;
+    const log = record(doc, () => now);
+    startFacilitation(doc, { actor: 'user-fay' });
+    now = 20_000;
+    startMeeting(doc, { actor: 'user-fay', id: 'second' });
+    now = 30_000;
+    startMeeting(doc, { actor: 'user-gijs', id: 'third' });
+    const meetings = controlEvents(log).filter((event) => event.kind === 'meeting');
+    expect(meetings.map((event) => [event.at, event.meeting, eventText(event), event.actor])).toEqual([
+      [20_000, 2, 'Meeting 2', 'user-fay'],
+      [30_000, 3, 'Meeting 3', 'user-gijs'],
+    ]);
   });
 });
 

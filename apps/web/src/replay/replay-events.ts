@@ -1,6 +1,7 @@
 import {
   type BoardEvent,
   getPhase,
+  listMeetings,
   type PhaseId,
   type PhaseVisit,
   readPhaseHistory,
@@ -23,6 +24,7 @@ export type ReplayEventKind =
   | 'vote'
   | 'brainstorm-start'
   | 'brainstorm-reveal'
+  | 'meeting'
   | 'note-added';
 
 /** Something that happened in a session, for the timeline's markers; `eventText` says what. */
@@ -36,6 +38,8 @@ export interface ReplayEvent {
   round?: number;
   /** For a note added: its text. */
   text?: string;
+  /** For a meeting started: its number, 2 or more (meeting 1 starts with the board). */
+  meeting?: number;
 }
 
 /** How much of a note's text its event shows. */
@@ -66,12 +70,19 @@ export function eventText(event: ReplayEvent): string {
       return msg('Silent brainstorm started');
     case 'brainstorm-reveal':
       return msg('Drafts revealed');
+    case 'meeting':
+      return meetingLabel(event.meeting ?? 2);
     case 'note-added': {
       const text = event.text ?? '';
       const shown = text.length > NOTE_TEXT_SHOWN ? `${text.slice(0, NOTE_TEXT_SHOWN - 1).trimEnd()}…` : text;
       return msg(str`Note added: ${shown}`);
     }
   }
+}
+
+/** A meeting's name on the timeline: "Meeting 2". */
+export function meetingLabel(number: number): string {
+  return msg(str`Meeting ${number}`);
 }
 
 /** One stretch of the session spent in one phase of one round. */
@@ -84,7 +95,7 @@ export interface PhaseSegment {
 
 /**
  * The facilitation events of a session, found by playing its control log: phase changes, timer starts, pauses
- * and resets, voting rounds opened and closed, silent brainstorms started and revealed. Times are those the
+ * and resets, voting rounds opened and closed, silent brainstorms started and revealed, meetings started. Times are those the
  * values record (the facilitator's move), else the server's time of the update.
  */
 export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[] {
@@ -94,6 +105,7 @@ export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[]
   let timer = readTimer(doc);
   let rounds = new Map(readVotingRounds(doc).map((round) => [round.id, round]));
   let brainstorm = readPrivateRound(doc);
+  let meetings = 1;
   for (const entry of entries) {
     Y.applyUpdate(doc, entry.update);
     const history = readPhaseHistory(doc);
@@ -141,6 +153,17 @@ export function controlEvents(entries: readonly RecordedUpdate[]): ReplayEvent[]
       });
     }
     brainstorm = nextBrainstorm;
+
+    const started = listMeetings(doc);
+    for (const meeting of started.slice(meetings)) {
+      events.push({
+        at: entry.at,
+        kind: 'meeting',
+        actor: meeting.startedBy ?? entry.actor,
+        meeting: meeting.number,
+      });
+    }
+    meetings = started.length;
   }
   doc.destroy();
   return events;

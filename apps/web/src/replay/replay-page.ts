@@ -9,7 +9,6 @@ import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import { isTypingTarget } from '../core/board-keys.ts';
 import '../notes/notes-list.ts';
 import '../export/export-menu.ts';
-import type { ExportFailedDetail } from '../export/export-menu.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { logoMark } from '../ui/icons.ts';
 import { phaseIndicatorText } from '../ui/phase-text.ts';
@@ -190,7 +189,8 @@ export class ReplayPage extends LitElement {
           .boardTitle=${info.title}
           .image=${this.boardImage}
           .imageHint=${msg('The whole circle at the time shown')}
-          @export-failed=${(event: CustomEvent<ExportFailedDetail>) => this.toast.show(event.detail.message)}
+          .meetings=${() => session.meetings()}
+          @export-failed=${(event: HTMLElementEventMap['export-failed']) => this.toast.show(event.detail.message)}
         ></kompas-export-menu>
         <a class="button" href=${boardPath(info.id)} @click=${this.onBackToBoard}>${msg('Back to the board')}</a>
       </header>

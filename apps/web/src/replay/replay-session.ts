@@ -1,4 +1,4 @@
-import type { BoardEvent } from '@kompas/model';
+import { type BoardEvent, listMeetings, type Meeting } from '@kompas/model';
 import type * as Y from 'yjs';
 import type {
   RecordedFrames,
@@ -55,6 +55,11 @@ export class ReplaySession {
 
   get controlDoc(): Y.Doc {
     return this.replay.control.doc;
+  }
+
+  /** The meetings started by the time shown: the last one is the meeting shown. */
+  meetings(): Meeting[] {
+    return listMeetings(this.controlDoc);
   }
 
   /** Reads the recording's span, its events and the board at its start. */

@@ -5,6 +5,7 @@ import { PHASE_COLORS } from '../ui/design-tokens.ts';
 import { phaseIndicatorText } from '../ui/phase-text.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { eventText, type PhaseSegment, type ReplayEvent } from './replay-events.ts';
+import { meetingLines, meetingMarkStyles, meetingNames } from './replay-meeting-marks.ts';
 import { clockText, replayTimeText } from './replay-time-text.ts';
 
 export interface ReplaySeekDetail {
@@ -12,9 +13,9 @@ export interface ReplaySeekDetail {
 }
 
 /**
- * The session from its start to its end: the phases as coloured stretches, a marker per event, and the time
- * shown. It is a slider ("Time"): pressing or dragging on it fires `replay-seek` with the time under the
- * pointer; the page handles its keys, as it does everywhere on the replay.
+ * The session from its start to its end: the phases as coloured stretches, a marker per event, where each
+ * meeting began, and the time shown. It is a slider ("Time"): pressing or dragging on it fires `replay-seek`
+ * with the time under the pointer; the page handles its keys, as it does everywhere on the replay.
  */
 export class ReplayTimeline extends LitElement {
   static override properties = {
@@ -43,6 +44,7 @@ export class ReplayTimeline extends LitElement {
 
   static override styles = [
     sharedStyles,
+    meetingMarkStyles,
     css`
       :host {
         display: block;
@@ -113,7 +115,7 @@ export class ReplayTimeline extends LitElement {
     const span = Math.max(1, this.end - this.start);
     const at = (t: number): number => (Math.min(Math.max(t, this.start), this.end) - this.start) / span;
     const percent = (t: number): string => `${(at(t) * 100).toFixed(3)}%`;
-    return html`<div
+    return html`${meetingNames(this.events, at)}<div
         class="slider"
         role="slider"
         tabindex="0"
@@ -149,6 +151,7 @@ export class ReplayTimeline extends LitElement {
               title="${clockText(event.at)} · ${eventText(event)}"
             ></span>`,
         )}
+        ${meetingLines(this.events, at)}
         <div class="thumb" ${cssProperties({ left: percent(this.time) })}></div>
       </div>
       <div class="ends" aria-hidden="true">
