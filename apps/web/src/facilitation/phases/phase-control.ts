@@ -1,12 +1,13 @@
 import { type PhasePosition, positionBefore } from '@kompas/model';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import { COMMANDS } from '../../core/commands.ts';
 import { type PlanMove, planMoveLabel } from '../../core/plan-state.ts';
 import { commandButton, fireCommand } from '../../ui/command-button.ts';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { PHASE_COLORS } from '../../ui/design-tokens.ts';
 import { ICONS } from '../../ui/icons.ts';
+import { PHONE_LAYOUT } from '../../ui/media-query.ts';
 import { phaseIndicatorText } from '../../ui/phase-text.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 
@@ -76,6 +77,16 @@ export class PhaseControl extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
+      /* On a phone the plan's Next is its arrow alone, as Next phase is; the agenda strip names the item. */
+      @media ${unsafeCSS(PHONE_LAYOUT)} {
+        .plan-next {
+          width: 34px;
+          padding: 0;
+        }
+        .plan-next span {
+          display: none;
+        }
+      }
       .plan-next .icon,
       .start .icon {
         width: 14px;
@@ -118,6 +129,7 @@ export class PhaseControl extends LitElement {
     const shortcut = COMMANDS['next-phase'].shortcut;
     return html`<button
       class="button plan-next"
+      aria-label=${label}
       title=${`${label} (${shortcut})`}
       @click=${() => fireCommand(this, 'next-phase')}
     >

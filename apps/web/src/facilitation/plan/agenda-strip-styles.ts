@@ -150,7 +150,7 @@ export const agendaStripStyles = css`
     width: 15px;
     height: 15px;
   }
-  /* On a phone the strip keeps one line: the items scroll, the buttons show only their icons. */
+  /* On a phone the items scroll and the buttons show only their icons. */
   @media ${unsafeCSS(PHONE_LAYOUT)} {
     .strip {
       gap: 8px;
@@ -167,6 +167,16 @@ export const agendaStripStyles = css`
     .lead .button {
       width: 36px;
       padding: 0;
+    }
+    /* A facilitator's buttons take the first line, so the items keep the whole second one. */
+    .strip.lead-tools {
+      flex-wrap: wrap;
+      justify-content: space-between;
+      row-gap: 2px;
+    }
+    .strip.lead-tools .items {
+      order: 1;
+      flex-basis: 100%;
     }
   }
 `;

@@ -62,6 +62,8 @@ export class AgendaStrip extends LitElement {
   declare error: string;
 
   private tick: ReturnType<typeof setTimeout> | undefined;
+  /** The item the row was last scrolled to. */
+  private shownStep: string | null = null;
 
   constructor() {
     super();
@@ -94,7 +96,7 @@ export class AgendaStrip extends LitElement {
     const state = readPlanState(doc, this.now());
     const lead = this.core?.canLead ?? false;
     if (!state.plan && !lead) return nothing;
-    return html`<section class="strip" aria-label=${msg('Agenda')}>
+    return html`<section class="strip ${lead ? 'lead-tools' : ''}" aria-label=${msg('Agenda')}>
         <span class="meeting">${msg(str`Meeting ${state.meeting.number}`)}</span>
         ${state.agenda ? this.renderItems(state, lead) : html`<span class="empty">${msg('No plan yet')}</span>`}
         ${lead ? this.renderLead(state) : nothing}
@@ -105,9 +107,18 @@ export class AgendaStrip extends LitElement {
   protected override updated(): void {
     clearTimeout(this.tick);
     const doc = this.doc;
-    if (doc && readPlanState(doc, this.now()).agenda?.current != null) {
-      this.tick = setTimeout(() => this.requestUpdate(), TICK_MS);
-    }
+    const agenda = doc ? readPlanState(doc, this.now()).agenda : null;
+    if (agenda?.current != null) this.tick = setTimeout(() => this.requestUpdate(), TICK_MS);
+    this.showCurrent(agenda?.items[agenda.current ?? agenda.next ?? -1]?.item.step ?? null);
+  }
+
+  /** When the group moves on, a row longer than the screen scrolls to the item going on now. */
+  private showCurrent(step: string | null): void {
+    if (step === this.shownStep) return;
+    this.shownStep = step;
+    const list = this.renderRoot.querySelector<HTMLElement>('.items');
+    const item = this.renderRoot.querySelector<HTMLElement>('.item.current, .item.next');
+    if (list && item) list.scrollLeft = item.offsetLeft - list.offsetLeft - 24;
   }
 
   private renderItems({ agenda }: PlanState, lead: boolean) {

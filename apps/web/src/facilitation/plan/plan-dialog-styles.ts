@@ -124,6 +124,10 @@ export const planDialogStyles = css`
     grid-template-columns: 1fr 1fr;
     gap: 10px;
   }
+  .partners-title {
+    font-size: 13px;
+    font-weight: 600;
+  }
   .partners li {
     display: grid;
     grid-template-columns: 1fr 1fr auto;
@@ -155,8 +159,7 @@ export const planDialogStyles = css`
     .order {
       justify-content: flex-end;
     }
-    .roles,
-    .partners li {
+    .roles {
       grid-template-columns: 1fr;
     }
   }

@@ -201,7 +201,8 @@ export class PlanDialog extends LitElement {
       this.changeRoles({
         partners: partners.map((partner, at) => (at === index ? { ...partner, [field]: value } : partner)),
       });
-    return html`<ul class="partners">
+    return html`<span class="partners-title" id="plan-partners">${msg('Partners')}</span>
+      <ul class="partners" aria-labelledby="plan-partners">
         ${partners.map(
           (partner, index) => html`<li>
             <input type="text" maxlength=${PLAN_NAME_MAX} placeholder=${msg('Name')}

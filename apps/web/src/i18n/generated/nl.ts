@@ -330,6 +330,7 @@
 'sae1c7f13b7c0c47f': `Starten`,
 'saf086e6ca9149400': `Stem uitgebracht.`,
 'saf1cf2292ca8edf1': `De tijd is om`,
+'safb123d37677335e': `Partners`,
 'sb05e550226c0d498': `Het bord is bijgewerkt.`,
 'sb08517c1c0031cd6': `Offline. Je wijzigingen blijven op dit apparaat en gaan mee zodra de verbinding terug is.`,
 'sb0ed02c5af7b5503': `Stemmen geopend`,
