@@ -16,6 +16,7 @@ import {
   undoState,
 } from '../core/board-values.ts';
 import { NO_PENDING_NOTES, pendingNotes } from '../core/pending-notes.ts';
+import { planMoveState } from '../core/plan-state.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 
 /** The values of an open board that the page shows, each bound to the part of the session it lives in. */
@@ -31,6 +32,8 @@ export class BoardBindings {
   readonly lock;
   /** The notes with changes the server has not stored yet. */
   readonly pendingNotes;
+  /** What Next does by the meeting's plan. */
+  readonly planMove;
 
   /** `onMove`: the group moved to another phase or round, from here or elsewhere. */
   constructor(
@@ -69,6 +72,7 @@ export class BoardBindings {
     this.presence = new BoundValue(host, () => session()?.connection.awareness, peopleWithAway(), []);
     this.lock = new BoundValue(host, () => session()?.controlDoc, boardLock, NO_LOCK);
     this.pendingNotes = new BoundValue(host, session, pendingNotes, NO_PENDING_NOTES);
+    this.planMove = new BoundValue(host, () => session()?.controlDoc, planMoveState, null);
   }
 
   /** The server's refusal of any of the board's rooms: the board cannot be used without all three. */

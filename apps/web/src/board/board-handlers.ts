@@ -22,6 +22,7 @@ function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
   return {
     command: page.onCommand.bind(page),
     cursorMove: page.onCursorMove.bind(page),
+    serverNow: page.serverNow.bind(page),
     viewportChange: page.onViewportChange.bind(page),
     /** The board as it is now, for the export menu. */
     boardImage: (): Promise<Blob> =>

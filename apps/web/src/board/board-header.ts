@@ -9,6 +9,7 @@ import { ICONS, logoMark } from '../ui/icons.ts';
 import '../ui/language-switch.ts';
 import '../presence/people-list.ts';
 import '../facilitation/phases/phase-control.ts';
+import type { PlanMove } from '../core/plan-state.ts';
 import type { Peer } from '../core/presence.ts';
 import { commandButton, fireCommand } from '../ui/command-button.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -48,6 +49,7 @@ export class BoardHeader extends LitElement {
     canRedo: { type: Boolean, attribute: 'can-redo' },
     position: { attribute: false },
     canLead: { type: Boolean, attribute: 'can-lead' },
+    planMove: { attribute: false },
     stepsOpen: { type: Boolean, attribute: 'steps-open' },
     votingOpen: { type: Boolean, attribute: 'voting-open' },
     moreOpen: { state: true },
@@ -65,6 +67,8 @@ export class BoardHeader extends LitElement {
   declare position: PhasePosition | null;
   /** Whether this person leads the group: shows the phase buttons. */
   declare canLead: boolean;
+  /** What Next does by the meeting's plan, if it has one. */
+  declare planMove: PlanMove | null;
   /** Whether the steps and diagnosis panel is shown. */
   declare stepsOpen: boolean;
   /** Whether the voting panel is shown. */
@@ -85,6 +89,7 @@ export class BoardHeader extends LitElement {
     this.canRedo = false;
     this.position = null;
     this.canLead = false;
+    this.planMove = null;
     this.stepsOpen = false;
     this.votingOpen = false;
     this.moreOpen = false;
@@ -114,7 +119,11 @@ export class BoardHeader extends LitElement {
       </div>
       <div class="toolbar">
         <div class="where">
-          <kompas-phase-control .position=${this.position} .canLead=${this.canLead}></kompas-phase-control>
+          <kompas-phase-control
+            .position=${this.position}
+            .canLead=${this.canLead}
+            .planMove=${this.planMove}
+          ></kompas-phase-control>
           <slot name="timer"></slot>
           <slot name="lock"></slot>
         </div>

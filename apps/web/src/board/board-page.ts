@@ -365,6 +365,10 @@ export class BoardPage extends LitElement implements BoardView {
     this.detailsError = typeof open === 'string' ? open : '';
   }
 
+  serverNow(): number {
+    return this.renderRoot.querySelector('kompas-timer')?.clock.now() ?? Date.now();
+  }
+
   private get commandContext(): CommandContext | null {
     const core = this.core;
     return core ? { core, view: this } : null;

@@ -17,6 +17,7 @@ import '../facilitation/lock/lock-status.ts';
 import '../facilitation/phases/open-steps-dialog.ts';
 import '../facilitation/phases/phase-announcement.ts';
 import '../facilitation/phases/steps-panel.ts';
+import '../facilitation/plan/agenda-strip.ts';
 import '../facilitation/brainstorm/brainstorm-bar.ts';
 import '../facilitation/timer/timer-widget.ts';
 import type { VotingController } from '../facilitation/voting/voting-controller.ts';
@@ -149,6 +150,7 @@ export function renderBoard(parts: BoardParts) {
       .canRedo=${values.undo.value.canRedo}
       .position=${position}
       .canLead=${canLead}
+      .planMove=${values.planMove.value}
       .stepsOpen=${parts.stepsOpen}
       .votingOpen=${parts.votingOpen}
       @board-command=${on.command}
@@ -178,6 +180,7 @@ export function renderBoard(parts: BoardParts) {
         >${msg('Replay')}</a
       >
     </kompas-board-header>
+    <kompas-agenda-strip .core=${core} .doc=${session.controlDoc} .now=${on.serverNow}></kompas-agenda-strip>
     <div class="body">
       ${
         page.phoneLayout.matches

@@ -13,6 +13,7 @@ import { LeadActions } from './lead-actions.ts';
 import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
 import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
+import { PlanActions } from './plan-actions.ts';
 import { refusalText, unexpectedFailure } from './refusal-text.ts';
 import { TimerActions } from './timer-actions.ts';
 
@@ -29,6 +30,8 @@ export class BoardCore {
   readonly lead: LeadActions;
   /** The facilitator's timer buttons. */
   readonly timer: TimerActions;
+  /** The meeting's plan, "Next" by it, and new meetings. */
+  readonly plan: PlanActions;
   private readonly locked = new LockedPhases();
 
   constructor(
@@ -40,6 +43,7 @@ export class BoardCore {
     this.notes = new NoteActions(this);
     this.lead = new LeadActions(this);
     this.timer = new TimerActions(this);
+    this.plan = new PlanActions(this);
   }
 
   get readOnly(): boolean {

@@ -30,6 +30,7 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     askOpenSteps: (question) => asked.push(question),
     editDetails: call('editDetails'),
     showShortcuts: call('showShortcuts'),
+    serverNow: () => 1_700_000_000_000,
   };
 }
 
@@ -87,6 +88,21 @@ describe('the board’s commands', () => {
     runCommand('next-phase', context);
     expect(context.view.asked).toHaveLength(1);
     expect(getFacilitation(board.docs.controlDoc).phase).toBe('verkennen');
+  });
+
+  it('follows the meeting’s plan with Start and Next, asking nothing about open steps', () => {
+    const board = testBoard('facilitator', 'fac');
+    const context = { core: board.core, view: view() };
+    const items = [
+      { step: 'verkennen.opgave', minutes: 5, aim: '' },
+      { step: 'richten.belangen', minutes: 10, aim: '' },
+    ];
+    board.core.plan.save({ items, roles: { facilitator: '', partners: [], notetaker: '' } }, Date.now());
+    runCommand('start-workshop', context);
+    expect(getFacilitation(board.docs.controlDoc)).toMatchObject({ started: true, phase: 'verkennen' });
+    runCommand('next-phase', context);
+    expect(getFacilitation(board.docs.controlDoc).phase).toBe('richten');
+    expect(context.view.asked).toHaveLength(0);
   });
 
   it('opens the shortcuts list with ? and moves the phase on with Alt+Shift+arrows', () => {

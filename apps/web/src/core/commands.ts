@@ -23,6 +23,8 @@ export interface BoardView {
   editDetails(): void;
   /** Opens the list of keyboard shortcuts. */
   showShortcuts(): void;
+  /** The server's time as this device estimates it: the plan's agenda and the timer count in it. */
+  serverNow(): number;
 }
 
 export interface CommandContext {
@@ -172,7 +174,10 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     },
     group: 'facilitation',
     when: leader,
-    run: ({ core }) => core.lead.startWorkshop(),
+    // With a plan, the workshop starts at the plan's first item.
+    run: ({ core, view }) => {
+      if (!core.plan.next(view.serverNow())) core.lead.startWorkshop();
+    },
   },
   'previous-phase': {
     name: 'previous-phase',
@@ -194,7 +199,9 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     shortcut: 'Alt+Shift+→',
     key: (event) => phaseKey(event, 'ArrowRight'),
     when: leader,
+    // While the meeting has a plan, Next follows it; the button then names the item (plan-state.ts).
     run: ({ core, view }) => {
+      if (core.plan.next(view.serverNow())) return;
       const question = core.lead.nextPhase();
       if (question) view.askOpenSteps(question);
     },
