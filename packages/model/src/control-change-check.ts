@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
+import { AGENDA_SECTION } from './agenda.ts';
 import { LOCK_SECTION } from './board-lock.ts';
-import type { ControlSection } from './control-section.ts';
+import { CONTROL_ENTRY_LIMITS, type ControlSection } from './control-section.ts';
 import { describeValue } from './errors.ts';
 import { FOLLOW_SECTION } from './follow.ts';
+import { ISSUES_SECTION } from './issues-in-hand.ts';
+import { MEETINGS_SECTION } from './meetings.ts';
 import { PHASE_HISTORY_SECTION } from './phase-history.ts';
 import { isPlainValue } from './plain-value.ts';
+import { PLANS_SECTION } from './plan.ts';
 import { PRIVATE_ROUND_SECTION } from './silent-brainstorm.ts';
 import { STEP_STATUS_SECTION } from './step-status.ts';
 import { TIMER_SECTION } from './timer.ts';
@@ -13,9 +17,6 @@ import { VOTING_ROUNDS_SECTION } from './voting.ts';
 
 /** Any Yjs type, as Yjs names the keys of `transaction.changed`. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
-
-/** Each entry of facilitation state is a small plain value: a round, a timer, a visit of a phase. */
-const CONTROL_ENTRY_LIMITS = { maxLength: 8 * 1024, maxDepth: 4 };
 
 /** Every top-level type the control document may hold. */
 const CONTROL_SECTIONS: readonly ControlSection[] = [
@@ -26,6 +27,10 @@ const CONTROL_SECTIONS: readonly ControlSection[] = [
   FOLLOW_SECTION,
   LOCK_SECTION,
   TIMER_SECTION,
+  MEETINGS_SECTION,
+  PLANS_SECTION,
+  AGENDA_SECTION,
+  ISSUES_SECTION,
 ];
 
 const CONTROL_ROOTS: ReadonlySet<string> = new Set(CONTROL_SECTIONS.map((section) => section.key));

@@ -1,4 +1,8 @@
 import type * as Y from 'yjs';
+import type { PlainValueLimits } from './plain-value.ts';
+
+/** Each entry of facilitation state is a small plain value: a round, a timer, a visit of a phase, a plan. */
+export const CONTROL_ENTRY_LIMITS: PlainValueLimits = { maxLength: 8 * 1024, maxDepth: 4 };
 
 /**
  * One top-level type of a board's control document, as the server checks it: every kind of facilitation

@@ -36,7 +36,10 @@ export type ModelErrorCode =
   | 'vote-out-of-scope'
   | 'vote-limit'
   | 'no-vote'
-  | 'not-your-note';
+  | 'not-your-note'
+  | 'invalid-meeting'
+  | 'invalid-plan'
+  | 'invalid-issue';
 
 /** The one error the model throws for bad input; it is always thrown before anything is written. */
 export class ModelError extends Error {

@@ -1,3 +1,18 @@
+export {
+  AGENDA_ACTIONS,
+  type Agenda,
+  type AgendaAction,
+  type AgendaEntry,
+  type AgendaInput,
+  type AgendaItem,
+  type AgendaStatus,
+  agendaEntries,
+  agendaOf,
+  agendaType,
+  finishAgenda,
+  skipAgendaItem,
+  startAgendaItem,
+} from './agenda.ts';
 export { AUTHOR_NAME_MAX, type Author, isAuthorName, normaliseAuthorName } from './author.ts';
 export {
   BOARD_TASK_MAX,
@@ -76,8 +91,46 @@ export {
 } from './geometry.ts';
 export { type PhaseGuidance, phaseGuidance, type StepGuidance, stepQuestions } from './guidance.ts';
 export { ID_MAX_LENGTH } from './id.ts';
+export { ISSUES_CSV_COLUMNS, issuesToCsv } from './issues-csv.ts';
+export {
+  addIssue,
+  ISSUE_KIND_LABELS,
+  ISSUE_KINDS,
+  ISSUE_OWNER_MAX,
+  ISSUE_STATUS_LABELS,
+  ISSUE_STATUSES,
+  ISSUE_TEXT_MAX,
+  type IssueInHand,
+  type IssueInput,
+  type IssueKind,
+  type IssuePatch,
+  type IssueStatus,
+  issuesType,
+  listIssues,
+  openIssues,
+  updateIssue,
+} from './issues-in-hand.ts';
 export { indexOfSeq, type Logged, lastIndexAtOrBefore, mergeLogged } from './logged.ts';
+export {
+  currentMeeting,
+  FIRST_MEETING_ID,
+  getMeeting,
+  listMeetings,
+  type Meeting,
+  type MeetingInput,
+  meetingAt,
+  meetingSpan,
+  meetingsType,
+  startMeeting,
+} from './meetings.ts';
 export { MIGRATIONS, type Migration } from './migrations.ts';
+export {
+  type NextStepInput,
+  type NextStepSuggestion,
+  type SuggestionReason,
+  suggestNextStep,
+} from './next-step.ts';
+export { PHASE_AGENDA, STEP_ATTENTION } from './next-step-words.ts';
 export {
   createNote,
   DEFAULT_NOTE_COLOR,
@@ -130,6 +183,7 @@ export {
   FIRST_POSITION,
   isPhaseVisit,
   isRound,
+  moveToPhase,
   nextPhase,
   type PhaseMoveOptions,
   type PhasePosition,
@@ -137,6 +191,7 @@ export {
   phaseHistoryType,
   positionAfter,
   positionBefore,
+  positionOfPhase,
   previousPhase,
   readPhaseHistory,
   startFacilitation,
@@ -158,6 +213,23 @@ export {
   type StepId,
 } from './phases.ts';
 export { hasExactKeys, isPlainValue, type PlainValueLimits } from './plain-value.ts';
+export {
+  defaultAim,
+  type MeetingPlan,
+  PLAN_AIM_MAX,
+  PLAN_ITEMS_MAX,
+  PLAN_MINUTES_MAX,
+  PLAN_NAME_MAX,
+  PLAN_PARTNERS_MAX,
+  type PlanInput,
+  type PlanItem,
+  type PlanPartner,
+  type PlanRoles,
+  planHistory,
+  planOf,
+  plansType,
+  setPlan,
+} from './plan.ts';
 export {
   cleanPresence,
   cleanPresenceShape,

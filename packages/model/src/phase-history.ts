@@ -156,6 +156,35 @@ export function previousPhase(doc: Y.Doc, opts?: PhaseMoveOptions): PhaseVisit {
   return appendVisit(doc, previous, opts);
 }
 
+/**
+ * The position a move to `phase` goes to from `current`: a later phase of the same round, or back to an earlier
+ * phase of the same round. Verkennen from Aan de slag is the circle coming round: the next round starts.
+ */
+export function positionOfPhase(current: PhasePosition, phase: PhaseId): PhasePosition {
+  const target = getPhase(phase);
+  const after = positionAfter(current);
+  if (after.phase === target.id) return after;
+  return { phase: target.id, round: current.round };
+}
+
+/**
+ * Moves the group straight to `phase` with one history entry (as following a plan does); see positionOfPhase
+ * for which round. Before the session has started it starts there, in round 1. When the group is in that
+ * phase already nothing is written and the current entry is returned.
+ */
+export function moveToPhase(doc: Y.Doc, phase: PhaseId, opts?: PhaseMoveOptions): PhaseVisit {
+  const { id } = getPhase(phase);
+  const history = readPhaseHistory(doc);
+  const last = history.at(-1);
+  if (!last) return appendVisit(doc, { phase: id, round: FIRST_POSITION.round }, opts);
+  const current = positionToMoveFrom(doc, opts?.from);
+  if (current.phase === id) {
+    parseActor(opts?.actor);
+    return { ...last };
+  }
+  return appendVisit(doc, positionOfPhase(current, id), opts);
+}
+
 /** True when the stored history holds only valid entries; for checking changes that arrive from clients. */
 export function isPhaseHistoryValid(doc: Y.Doc): boolean {
   return phaseHistoryType(doc).toArray().every(isPhaseVisit);

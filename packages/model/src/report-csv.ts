@@ -39,6 +39,11 @@ export function notesToCsv(report: Report, reader: ReportReader): string {
       }
     }
   }
+  return csvText(rows);
+}
+
+/** Rows as CSV text (RFC 4180, CRLF line ends), each cell written by csvCell. */
+export function csvText(rows: readonly (readonly string[])[]): string {
   return `${rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
