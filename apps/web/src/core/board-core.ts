@@ -9,8 +9,10 @@ import {
 } from '@kompas/model';
 import type * as Y from 'yjs';
 import type { BoardDocuments } from './board-documents.ts';
+import { IssueActions } from './issue-actions.ts';
 import { LeadActions } from './lead-actions.ts';
 import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
+import { NextStepActions } from './next-step.ts';
 import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
 import { refusalText, unexpectedFailure } from './refusal-text.ts';
@@ -29,6 +31,10 @@ export class BoardCore {
   readonly lead: LeadActions;
   /** The facilitator's timer buttons. */
   readonly timer: TimerActions;
+  /** The issues in hand: questions, agreements and actions per step, kept by facilitators. */
+  readonly issues: IssueActions;
+  /** Agenda setting: the suggested next step into the plan. */
+  readonly nextStep: NextStepActions;
   private readonly locked = new LockedPhases();
 
   constructor(
@@ -40,6 +46,8 @@ export class BoardCore {
     this.notes = new NoteActions(this);
     this.lead = new LeadActions(this);
     this.timer = new TimerActions(this);
+    this.issues = new IssueActions(this);
+    this.nextStep = new NextStepActions(this);
   }
 
   get readOnly(): boolean {

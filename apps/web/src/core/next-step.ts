@@ -49,7 +49,12 @@ function countPerStep(notes: readonly Pick<Note, 'step'>[]): Partial<Record<Step
 export function readNextStep({ doc, controlDoc }: SuggestionSource, now: number): NextStepReading {
   const facilitation = getFacilitation(controlDoc);
   const notes = listNotes(doc);
-  const diagnosis = diagnose({ history: facilitation.history, stepStatuses: facilitation.stepStatuses, notes, now });
+  const diagnosis = diagnose({
+    history: facilitation.history,
+    stepStatuses: facilitation.stepStatuses,
+    notes,
+    now,
+  });
   const meeting = currentMeeting(controlDoc).id;
   const suggestion = suggestNextStep({
     diagnosis,
