@@ -50,6 +50,7 @@ export class BoardHeader extends LitElement {
     canLead: { type: Boolean, attribute: 'can-lead' },
     stepsOpen: { type: Boolean, attribute: 'steps-open' },
     votingOpen: { type: Boolean, attribute: 'voting-open' },
+    issuesOpen: { type: Boolean, attribute: 'issues-open' },
     moreOpen: { state: true },
   };
 
@@ -69,6 +70,7 @@ export class BoardHeader extends LitElement {
   declare stepsOpen: boolean;
   /** Whether the voting panel is shown. */
   declare votingOpen: boolean;
+  declare issuesOpen: boolean;
   /** On a phone: whether sharing, export and the people are shown, under "More". */
   declare moreOpen: boolean;
 
@@ -87,6 +89,7 @@ export class BoardHeader extends LitElement {
     this.canLead = false;
     this.stepsOpen = false;
     this.votingOpen = false;
+    this.issuesOpen = false;
     this.moreOpen = false;
   }
 
@@ -132,6 +135,13 @@ export class BoardHeader extends LitElement {
             @click=${() => this.command('toggle-voting')}
           >
             ${COMMANDS['toggle-voting'].label}
+          </button>
+          <button
+            class="button"
+            aria-pressed=${this.issuesOpen ? 'true' : 'false'}
+            @click=${() => this.command('toggle-issues')}
+          >
+            ${COMMANDS['toggle-issues'].label}
           </button>
         </div>
         ${

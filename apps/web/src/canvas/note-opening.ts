@@ -103,7 +103,9 @@ export class NoteOpening {
       canvas.selectNote(null);
       canvas.focusBoard();
     };
-    return canvas.readOnly ? nothing : noteMenuOverlay(board, view, { canDelete, canRaiseIssue }, { ...menu, close: putAway });
+    return canvas.readOnly
+      ? nothing
+      : noteMenuOverlay(board, view, { canDelete, canRaiseIssue }, { ...menu, close: putAway });
   }
 
   private set(id: string | null): void {

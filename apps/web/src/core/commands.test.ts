@@ -27,6 +27,7 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     focusOn: (area) => calls.push(`focusOn ${area.kind === 'phase' ? area.phase : area.step}`),
     toggleSteps: call('toggleSteps'),
     toggleVoting: call('toggleVoting'),
+    toggleIssues: call('toggleIssues'),
     askOpenSteps: (question) => asked.push(question),
     editDetails: call('editDetails'),
     showShortcuts: call('showShortcuts'),

@@ -17,6 +17,8 @@ export interface BoardView {
   focusOn(area: FocusArea): void;
   toggleSteps(): void;
   toggleVoting(): void;
+  /** Shows or hides the issues in hand. */
+  toggleIssues(): void;
   /** Asks the facilitator whether to move on although steps are open. */
   askOpenSteps(question: OpenStepsQuestion): void;
   /** Opens the facilitator's dialog for the workshop's title and joint task. */
@@ -40,6 +42,7 @@ export type CommandName =
   | 'focus-phase'
   | 'toggle-steps'
   | 'toggle-voting'
+  | 'toggle-issues'
   | 'start-workshop'
   | 'previous-phase'
   | 'next-phase'
@@ -164,6 +167,15 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     group: 'facilitation',
     when: always,
     run: ({ view }) => view.toggleVoting(),
+  },
+  'toggle-issues': {
+    name: 'toggle-issues',
+    get label() {
+      return msg('Issues in hand');
+    },
+    group: 'facilitation',
+    when: always,
+    run: ({ view }) => view.toggleIssues(),
   },
   'start-workshop': {
     name: 'start-workshop',

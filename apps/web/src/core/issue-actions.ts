@@ -22,9 +22,7 @@ export const issuesAreFacilitators = (): string =>
 
 /** The words for an issue the model refused: a text or an owner out of bounds. */
 export const invalidIssue = (): string =>
-  msg(
-    str`An issue has 1 to ${ISSUE_TEXT_MAX} characters, and an owner at most ${ISSUE_OWNER_MAX}, on one line.`,
-  );
+  msg(str`An issue has 1 to ${ISSUE_TEXT_MAX} characters; an owner at most ${ISSUE_OWNER_MAX}, on one line.`);
 
 /** A new issue as a facilitator fills it in; a note turned into an issue names the note. */
 export interface IssueDraft {
