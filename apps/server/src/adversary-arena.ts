@@ -78,6 +78,14 @@ export class Arena {
     return connectSynced(this.server, room, token, this.clients);
   }
 
+  /** The control room, with the facilitator's honest client there and an honest observer who records it. */
+  async controlRoom(): Promise<{ room: string; facilitator: Client; watcher: RecordedClient }> {
+    const room = `${this.board.id}.control`;
+    const facilitator = await this.honest(room, this.board.tokens.facilitator);
+    const watcher = await connectRecorded(this.server, room, this.board.tokens.observer, this.clients);
+    return { room, facilitator, watcher };
+  }
+
   /** The fields of a note as createNote stores them, by Ans unless `change` says otherwise, as a new Y.Map. */
   noteMap(change: Record<string, unknown> = {}): Y.Map<unknown> {
     const now = Date.now();

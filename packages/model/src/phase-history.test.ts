@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { REMOTE_ORIGIN } from './origins.ts';
 import {
   currentPosition,
+  moveToPhase,
   nextPhase,
   PHASE_HISTORY_KEY,
   positionAfter,
@@ -111,5 +112,53 @@ describe('phase history', () => {
     // From where the group is, the move goes ahead.
     previousPhase(b, { now: 2002, from: { phase: 'richten', round: 1 } });
     expect(currentPosition(readPhaseHistory(b))).toEqual(seen);
+  });
+});
+
+describe('moveToPhase', () => {
+  const positions = (doc: Y.Doc) => readPhaseHistory(doc).map((visit) => `${visit.phase} ${visit.round}`);
+
+  it('moves straight to a later phase, or back to an earlier one, with one entry each', () => {
+    const doc = new Y.Doc();
+    startFacilitation(doc, { now: 0 });
+    expect(moveToPhase(doc, 'inrichten', { now: 1, actor: 'fac-1' })).toEqual({
+      phase: 'inrichten',
+      round: 1,
+      at: 1,
+      actor: 'fac-1',
+    });
+    moveToPhase(doc, 'richten', { now: 2 });
+    moveToPhase(doc, 'aan-de-slag', { now: 3 });
+    moveToPhase(doc, 'verkennen', { now: 4 });
+    moveToPhase(doc, 'aan-de-slag', { now: 5 });
+    moveToPhase(doc, 'richten', { now: 6 });
+    expect(positions(doc)).toEqual([
+      'verkennen 1',
+      'inrichten 1',
+      'richten 1',
+      'aan-de-slag 1',
+      // After Aan de slag the circle comes round: Verkennen of the next round.
+      'verkennen 2',
+      'aan-de-slag 2',
+      'richten 2',
+    ]);
+  });
+
+  it('writes nothing when the group is there already, and starts the session where it is asked', () => {
+    const doc = new Y.Doc();
+    expect(moveToPhase(doc, 'richten', { now: 5 })).toMatchObject({ phase: 'richten', round: 1, at: 5 });
+    const before = Y.encodeStateVector(doc);
+    expect(moveToPhase(doc, 'richten', { now: 6 })).toMatchObject({ phase: 'richten', round: 1, at: 5 });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('refuses an unknown phase, a bad actor and a move from where the group no longer is', () => {
+    const doc = new Y.Doc();
+    startFacilitation(doc, { now: 0 });
+    expectRefused(doc, 'unknown-phase', () => moveToPhase(doc, 'elsewhere' as never));
+    expectRefused(doc, 'invalid-actor', () => moveToPhase(doc, 'richten', { actor: '' }));
+    expectRefused(doc, 'phase-moved', () =>
+      moveToPhase(doc, 'richten', { from: { phase: 'inrichten', round: 1 } }),
+    );
   });
 });
