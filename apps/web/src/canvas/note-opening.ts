@@ -81,6 +81,12 @@ export class NoteOpening {
     this.canvas.focusBoard();
   }
 
+  /** The note's menu steps aside: the issues panel opens with the note's text, and its form takes the keys. */
+  raiseIssue(view: NoteView): void {
+    this.canvas.dispatchEvent(boardEvent<NoteIssueDetail>('note-issue', { id: view.note.id }));
+    this.canvas.selectNote(null);
+  }
+
   render(view: NoteView | undefined) {
     const board = this.board();
     if (!board || !view) return nothing;
@@ -90,7 +96,7 @@ export class NoteOpening {
       recolor: (color: NoteColor) => this.recolor(view, color),
       edit: () => this.edit(view),
       delete: () => this.delete(view),
-      issue: () => canvas.dispatchEvent(boardEvent<NoteIssueDetail>('note-issue', { id: view.note.id })),
+      issue: () => this.raiseIssue(view),
     };
     const canRaiseIssue = canvas.canRaiseIssues;
     if (this.isOpen(view)) {

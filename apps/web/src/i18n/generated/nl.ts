@@ -399,7 +399,7 @@
 'sda25ced2ee57c6e1': str`${0} per persoon, hooguit één per notitie, voor ${1}.`,
 'sda404186b467ee99': `Stille brainstorm starten`,
 'sdb368111d7f58dec': `Kompas · Een rond workshopbord om samen te werken`,
-'sdb5b0fe70443ecbc': `Een persoon of organisatie (mag leeg blijven)`,
+'sdb5b0fe70443ecbc': `Persoon of organisatie (optioneel)`,
 'sdbc51b2a6db48984': `Open vragen, afspraken en acties per stap. Ze gaan mee van bijeenkomst naar bijeenkomst.`,
 'sdc2801c50cfdc2fd': `Hele bord vergrendelen`,
 'sdc351204ef1c1c13': `Sleep over een lege plek om rond te kijken, scroll of knijp om te zoomen.`,
