@@ -4,15 +4,19 @@ import type {
   NoteCreateDetail,
   NoteDeleteDetail,
   NoteEditDetail,
+  NoteIssueDetail,
   NoteLockedDetail,
   NoteMoveDetail,
   NoteRecolorDetail,
   NoteVoteDetail,
 } from '../core/board-events.ts';
+import type { IssueDraft } from '../core/issue-actions.ts';
 import type { DetailsSaveDetail } from '../facilitation/details/details-dialog.ts';
 import type { FollowCommandDetail } from '../facilitation/follow/follow-bar.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
+import type { IssueChangeDetail } from '../facilitation/issues/issues-panel.ts';
 import type { LockChangeDetail } from '../facilitation/lock/lock-menu.ts';
+import type { NextStepAddDetail } from '../facilitation/next-step/next-step-card.ts';
 import type { StepStatusChangeDetail, StepTidyDetail } from '../facilitation/phases/steps-panel.ts';
 import type { VotingStartDetail } from '../facilitation/voting/voting-dialog.ts';
 import type { BoardPage } from './board-page.ts';
@@ -34,6 +38,26 @@ function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
     noteDelete: (event: CustomEvent<NoteDeleteDetail>) => core.notes.delete(event.detail.id),
     noteVote: (event: CustomEvent<NoteVoteDetail>) => core.notes.vote(event.detail.id, event.detail.takeBack),
     noteLocked: (event: CustomEvent<NoteLockedDetail>) => core.refuseLocked(event.detail.phase),
+    /** "Turn into an issue": the issues open with the note's text and step filled in. */
+    noteIssue: (event: CustomEvent<NoteIssueDetail>) => {
+      const draft = core.issues.draftFromNote(event.detail.id);
+      if (draft) page.issues.fill(draft);
+    },
+    /** A refused new issue comes back into the form, with what was typed. */
+    issueAdd: (event: CustomEvent<IssueDraft>) => {
+      const refusal = core.issues.add(event.detail);
+      if (refusal === null) return;
+      page.issues.fill(event.detail);
+      core.refuse(refusal);
+    },
+    issueChange: (event: CustomEvent<IssueChangeDetail>) => {
+      const refusal = core.issues.update(event.detail.id, event.detail.change);
+      if (refusal !== null) core.refuse(refusal);
+    },
+    nextStepAdd: (event: CustomEvent<NextStepAddDetail>) => {
+      const refusal = core.nextStep.addToPlan(event.detail.step);
+      if (refusal !== null) core.refuse(refusal);
+    },
     lockChange: (event: CustomEvent<LockChangeDetail>) => {
       const mode: LockMode = event.detail.mode;
       core.lead.setLock(mode);

@@ -52,6 +52,7 @@ export class BoardHeader extends LitElement {
     planMove: { attribute: false },
     stepsOpen: { type: Boolean, attribute: 'steps-open' },
     votingOpen: { type: Boolean, attribute: 'voting-open' },
+    issuesOpen: { type: Boolean, attribute: 'issues-open' },
     moreOpen: { state: true },
   };
 
@@ -73,6 +74,7 @@ export class BoardHeader extends LitElement {
   declare stepsOpen: boolean;
   /** Whether the voting panel is shown. */
   declare votingOpen: boolean;
+  declare issuesOpen: boolean;
   /** On a phone: whether sharing, export and the people are shown, under "More". */
   declare moreOpen: boolean;
 
@@ -92,6 +94,7 @@ export class BoardHeader extends LitElement {
     this.planMove = null;
     this.stepsOpen = false;
     this.votingOpen = false;
+    this.issuesOpen = false;
     this.moreOpen = false;
   }
 
@@ -141,6 +144,13 @@ export class BoardHeader extends LitElement {
             @click=${() => this.command('toggle-voting')}
           >
             ${COMMANDS['toggle-voting'].label}
+          </button>
+          <button
+            class="button"
+            aria-pressed=${this.issuesOpen ? 'true' : 'false'}
+            @click=${() => this.command('toggle-issues')}
+          >
+            ${COMMANDS['toggle-issues'].label}
           </button>
         </div>
         ${

@@ -42,10 +42,24 @@ export const boardPageStyles = css`
       box-sizing: border-box;
       width: min(360px, 100%);
     }
+    kompas-issues-panel {
+      position: absolute;
+      top: 0;
+      right: 0;
+      bottom: 0;
+      z-index: 4;
+      box-sizing: border-box;
+      width: min(380px, 100%);
+    }
+    /* With the steps open too, the issues stand beside them. */
+    kompas-steps-panel + kompas-issues-panel {
+      right: 360px;
+    }
     /* On a phone a panel is a sheet over the whole screen, closed with its own button. */
     @media ${unsafeCSS(PHONE_LAYOUT)} {
       kompas-voting-panel,
-      kompas-steps-panel {
+      kompas-steps-panel,
+      kompas-issues-panel {
         position: fixed;
         inset: 0;
         z-index: 30;

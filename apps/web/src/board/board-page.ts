@@ -22,6 +22,7 @@ import type { OpenStepsQuestion } from '../core/lead-actions.ts';
 import { type LocalUser, loadLocalUser, saveLocalUser } from '../core/local-user.ts';
 import type { BoardPerson } from '../core/permissions.ts';
 import { FollowController } from '../facilitation/follow/follow-controller.ts';
+import { IssuesPanelState } from '../facilitation/issues/issues-state.ts';
 import { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../ui/problem-page.ts';
 import { MediaQueryController, PHONE_LAYOUT } from '../ui/media-query.ts';
@@ -80,6 +81,7 @@ export class BoardPage extends LitElement implements BoardView {
   declare detailsOpen: boolean;
   declare detailsError: string;
   private readonly toast = new ToastController(this);
+  readonly issues = new IssuesPanelState(this);
   /** A phone held upright: the board is shown as a list per phase (board-parts.ts). */
   readonly phoneLayout = new MediaQueryController(this, PHONE_LAYOUT);
   private announcementTimer: ReturnType<typeof setTimeout> | undefined;
@@ -338,6 +340,10 @@ export class BoardPage extends LitElement implements BoardView {
     this.stepsOpen = !this.stepsOpen;
   }
 
+  toggleIssues(): void {
+    this.issues.toggle();
+  }
+
   toggleVoting(): void {
     this.votingOpen = !this.votingOpen;
   }
@@ -348,10 +354,6 @@ export class BoardPage extends LitElement implements BoardView {
 
   showVotingDialog(open: boolean): void {
     this.votingDialogOpen = open;
-  }
-
-  editDetails(): void {
-    this.showDetails(true);
   }
 
   showShortcuts(): void {

@@ -11,6 +11,8 @@ import type { ExportFailedDetail } from '../export/export-menu.ts';
 import '../export/export-menu.ts';
 import '../facilitation/details/details-dialog.ts';
 import '../facilitation/follow/follow-bar.ts';
+import '../facilitation/issues/issues-panel.ts';
+import '../facilitation/next-step/next-step-card.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
 import '../facilitation/lock/lock-menu.ts';
 import '../facilitation/lock/lock-status.ts';
@@ -108,6 +110,8 @@ function renderCanvas(parts: BoardParts, notes: NoteSource, task: string, positi
       .locked=${core.lockedPhases}
       .lockApplies=${core.lockApplies}
       .mayDelete=${core.permissions.mayDelete}
+      .canRaiseIssues=${core.canLead}
+      @note-issue=${on.noteIssue}
       @note-locked=${on.noteLocked}
       @note-create=${on.noteCreate}
       @note-edit=${on.noteEdit}
@@ -153,6 +157,7 @@ export function renderBoard(parts: BoardParts) {
       .planMove=${values.planMove.value}
       .stepsOpen=${parts.stepsOpen}
       .votingOpen=${parts.votingOpen}
+      .issuesOpen=${page.issues.open}
       @board-command=${on.command}
     >
       <kompas-timer slot="timer" .connection=${session.controlConnection} .canLead=${canLead} .core=${core}></kompas-timer>
@@ -230,7 +235,7 @@ export function renderBoard(parts: BoardParts) {
         .unsent=${values.pendingNotes.value.size}
         .readOnly=${readOnly}
       ></kompas-offline-banner>
-      <kompas-announcements .besideLeft=${parts.votingOpen} .besideRight=${parts.stepsOpen}>
+      <kompas-announcements .besideLeft=${parts.votingOpen} .besideRight=${parts.stepsOpen || page.issues.open}>
         ${
           session.newerSchema
             ? html`<kompas-notice tone="warning" role="note">
@@ -258,7 +263,27 @@ export function renderBoard(parts: BoardParts) {
               @step-status-change=${on.stepStatusChange}
               @board-command=${on.command}
               @step-tidy=${on.stepTidy}
-            ></kompas-steps-panel>`
+            >
+              <kompas-next-step-card
+                slot="next-step"
+                .source=${session}
+                .canLead=${canLead}
+                @next-step-add=${on.nextStepAdd}
+              ></kompas-next-step-card>
+            </kompas-steps-panel>`
+          : nothing
+      }
+      ${
+        page.issues.open
+          ? html`<kompas-issues-panel
+              .controlDoc=${session.controlDoc}
+              .canLead=${canLead}
+              .phase=${currentPhase}
+              .draft=${page.issues.draft}
+              @issue-add=${on.issueAdd}
+              @issue-change=${on.issueChange}
+              @board-command=${on.command}
+            ></kompas-issues-panel>`
           : nothing
       }
     </div>

@@ -28,9 +28,9 @@ import { gestureHandlers } from './pointer-actions.ts';
 /**
  * The board: owns the Konva stage (see BoardStage) and turns gestures (see BoardGestures) and keys
  * into selecting, editing and moving notes. It draws the notes of a note source, plain values, and never
- * writes: it fires `note-create`, `note-edit`, `note-move`, `note-recolor`, `note-delete`, `note-vote` and
- * `cursor-move`, and the page carries them out. `zoomIn()`, `zoomOut()`, `zoomToFit()` and `addNote()` are
- * its commands.
+ * writes: it fires `note-create`, `note-edit`, `note-move`, `note-recolor`, `note-delete`, `note-issue`,
+ * `note-vote` and `cursor-move`, and the page carries them out. `zoomIn()`, `zoomOut()`, `zoomToFit()` and
+ * `addNote()` are its commands.
  */
 export class BoardCanvas extends LitElement {
   static override properties = {
@@ -42,6 +42,7 @@ export class BoardCanvas extends LitElement {
     locked: { attribute: false },
     lockApplies: { type: Boolean, attribute: 'lock-applies' },
     mayDelete: { attribute: false },
+    canRaiseIssues: { type: Boolean, attribute: 'can-raise-issues' },
     selectedId: { state: true },
     dragging: { state: true },
     empty: { state: true },
@@ -60,6 +61,8 @@ export class BoardCanvas extends LitElement {
   declare readOnly: boolean;
   /** Whether this person may delete a note (its author and the facilitators may); the menu offers it then. */
   declare mayDelete: (note: Note) => boolean;
+  /** Facilitators turn a note into an issue in hand from its menu (`note-issue`). */
+  declare canRaiseIssues: boolean;
   /** The phases the facilitator has locked; shaded for everyone. */
   declare locked: readonly PhaseId[];
   /** Whether the lock stops this person (participants) from adding and changing notes there. */
@@ -105,6 +108,7 @@ export class BoardCanvas extends LitElement {
     this.locked = [];
     this.lockApplies = false;
     this.mayDelete = () => true;
+    this.canRaiseIssues = false;
     this.selectedId = null;
     this.dragging = false;
     this.empty = false;

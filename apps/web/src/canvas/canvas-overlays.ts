@@ -86,6 +86,8 @@ export interface NoteMenuActions {
   recolor: (color: NoteColor) => void;
   edit: () => void;
   delete: () => void;
+  /** A facilitator's "Turn into an issue". */
+  issue: () => void;
 }
 
 function screenBox(board: BoardStage, view: NoteView): Rect {
@@ -98,7 +100,7 @@ function screenBox(board: BoardStage, view: NoteView): Rect {
 export function noteCardOverlay(
   board: BoardStage,
   view: NoteView,
-  options: { readOnly: boolean; canDelete: boolean; vote: CanvasVote | undefined },
+  options: { readOnly: boolean; canDelete: boolean; canRaiseIssue: boolean; vote: CanvasVote | undefined },
   on: NoteMenuActions & { close: () => void },
 ) {
   const place = cardPlacement(screenBox(board, view), board.size);
@@ -108,9 +110,11 @@ export function noteCardOverlay(
     .vote=${options.vote}
     .readOnly=${options.readOnly}
     .canDelete=${options.canDelete}
+    .canRaiseIssue=${options.canRaiseIssue}
     @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
     @menu-edit=${on.edit}
     @menu-delete=${on.delete}
+    @menu-issue=${on.issue}
     @card-close=${on.close}
   ></kompas-note-card>`;
 }
@@ -119,17 +123,19 @@ export function noteCardOverlay(
 export function noteMenuOverlay(
   board: BoardStage,
   view: NoteView,
-  canDelete: boolean,
+  permitted: { canDelete: boolean; canRaiseIssue: boolean },
   on: NoteMenuActions & { close: () => void },
 ) {
   const { x, y } = menuPlacement(screenBox(board, view), board.size);
   return html`<kompas-note-menu
     ${cssProperties({ left: `${x}px`, top: `${y}px` })}
     .color=${view.note.color}
-    .canDelete=${canDelete}
+    .canDelete=${permitted.canDelete}
+    .canRaiseIssue=${permitted.canRaiseIssue}
     @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
     @menu-edit=${on.edit}
     @menu-delete=${on.delete}
+    @menu-issue=${on.issue}
     @menu-close=${on.close}
   ></kompas-note-menu>`;
 }

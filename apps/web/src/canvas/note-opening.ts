@@ -4,6 +4,7 @@ import {
   boardEvent,
   type CanvasVote,
   type NoteDeleteDetail,
+  type NoteIssueDetail,
   type NoteRecolorDetail,
 } from '../core/board-events.ts';
 import type { NoteView } from '../notes/note-view.ts';
@@ -14,6 +15,8 @@ import { noteCardOverlay, noteMenuOverlay } from './canvas-overlays.ts';
 /** The canvas whose selected note can be opened. */
 export interface OpeningCanvas extends ReactiveControllerHost, LockedCanvas {
   readonly readOnly: boolean;
+  /** Facilitators turn a note into an issue in hand from its menu. */
+  readonly canRaiseIssues: boolean;
   readonly selectedId: string | null;
   readonly votes: ReadonlyMap<string, CanvasVote>;
   mayDelete(note: Note): boolean;
@@ -25,7 +28,8 @@ export interface OpeningCanvas extends ReactiveControllerHost, LockedCanvas {
  * The selected note, opened or not, and what its menu does. Selected, it shows its menu above it; opened
  * (a tap, or Enter), it shows its card beside it instead: the whole text at a readable size, author, step
  * and votes, with the same menu. Read-only people can open notes too; they get no menu. Recolouring and
- * deleting fire `note-recolor` and `note-delete`, unless the lock stops this person.
+ * deleting fire `note-recolor` and `note-delete`, unless the lock stops this person; "Turn into an issue"
+ * fires `note-issue`.
  */
 export class NoteOpening {
   /** The opened note's id: the selected note's while its card is open, else null. */
@@ -77,6 +81,12 @@ export class NoteOpening {
     this.canvas.focusBoard();
   }
 
+  /** The note's menu steps aside: the issues panel opens with the note's text, and its form takes the keys. */
+  raiseIssue(view: NoteView): void {
+    this.canvas.dispatchEvent(boardEvent<NoteIssueDetail>('note-issue', { id: view.note.id }));
+    this.canvas.selectNote(null);
+  }
+
   render(view: NoteView | undefined) {
     const board = this.board();
     if (!board || !view) return nothing;
@@ -86,9 +96,12 @@ export class NoteOpening {
       recolor: (color: NoteColor) => this.recolor(view, color),
       edit: () => this.edit(view),
       delete: () => this.delete(view),
+      issue: () => this.raiseIssue(view),
     };
+    const canRaiseIssue = canvas.canRaiseIssues;
     if (this.isOpen(view)) {
-      const options = { readOnly: canvas.readOnly, canDelete, vote: canvas.votes.get(view.note.id) };
+      const vote = canvas.votes.get(view.note.id);
+      const options = { readOnly: canvas.readOnly, canDelete, canRaiseIssue, vote };
       return noteCardOverlay(board, view, options, { ...menu, close: () => this.close(true) });
     }
     // Escape in the menu puts the note away and gives the board the keyboard back.
@@ -96,7 +109,9 @@ export class NoteOpening {
       canvas.selectNote(null);
       canvas.focusBoard();
     };
-    return canvas.readOnly ? nothing : noteMenuOverlay(board, view, canDelete, { ...menu, close: putAway });
+    return canvas.readOnly
+      ? nothing
+      : noteMenuOverlay(board, view, { canDelete, canRaiseIssue }, { ...menu, close: putAway });
   }
 
   private set(id: string | null): void {

@@ -9,8 +9,10 @@ import {
 } from '@kompas/model';
 import type * as Y from 'yjs';
 import type { BoardDocuments } from './board-documents.ts';
+import { IssueActions } from './issue-actions.ts';
 import { LeadActions } from './lead-actions.ts';
 import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
+import { NextStepActions } from './next-step.ts';
 import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
 import { PlanActions } from './plan-actions.ts';
@@ -32,6 +34,10 @@ export class BoardCore {
   readonly timer: TimerActions;
   /** The meeting's plan, "Next" by it, and new meetings. */
   readonly plan: PlanActions;
+  /** The issues in hand: questions, agreements and actions per step, kept by facilitators. */
+  readonly issues: IssueActions;
+  /** Agenda setting: the suggested next step into the plan. */
+  readonly nextStep: NextStepActions;
   private readonly locked = new LockedPhases();
 
   constructor(
@@ -44,6 +50,8 @@ export class BoardCore {
     this.lead = new LeadActions(this);
     this.timer = new TimerActions(this);
     this.plan = new PlanActions(this);
+    this.issues = new IssueActions(this);
+    this.nextStep = new NextStepActions(this);
   }
 
   get readOnly(): boolean {

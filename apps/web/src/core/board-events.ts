@@ -34,6 +34,11 @@ export interface NoteDeleteDetail {
   id: string;
 }
 
+/** A facilitator's "Turn into an issue" on a note: the page opens the issues in hand with it. */
+export interface NoteIssueDetail {
+  id: string;
+}
+
 /** The local pointer on the board, in board coordinates; null when it left the board. */
 export interface CursorMoveDetail {
   cursor: Point | null;
@@ -76,6 +81,7 @@ declare global {
     'note-move': CustomEvent<NoteMoveDetail>;
     'note-recolor': CustomEvent<NoteRecolorDetail>;
     'note-delete': CustomEvent<NoteDeleteDetail>;
+    'note-issue': CustomEvent<NoteIssueDetail>;
     'cursor-move': CustomEvent<CursorMoveDetail>;
     'viewport-change': CustomEvent<ViewportChangeDetail>;
     'note-locked': CustomEvent<NoteLockedDetail>;

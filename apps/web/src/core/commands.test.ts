@@ -27,8 +27,9 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     focusOn: (area) => calls.push(`focusOn ${area.kind === 'phase' ? area.phase : area.step}`),
     toggleSteps: call('toggleSteps'),
     toggleVoting: call('toggleVoting'),
+    toggleIssues: call('toggleIssues'),
     askOpenSteps: (question) => asked.push(question),
-    editDetails: call('editDetails'),
+    showDetails: call('showDetails'),
     showShortcuts: call('showShortcuts'),
     serverNow: () => 1_700_000_000_000,
   };
@@ -40,7 +41,7 @@ describe('the board’s commands', () => {
       const shown = view();
       const ran = runCommand('edit-details', { core: testBoard(role).core, view: shown });
       expect([role, ran, shown.calls]).toEqual(
-        role === 'facilitator' ? [role, true, ['editDetails']] : [role, false, []],
+        role === 'facilitator' ? [role, true, ['showDetails']] : [role, false, []],
       );
     }
   });

@@ -17,10 +17,12 @@ export interface BoardView {
   focusOn(area: FocusArea): void;
   toggleSteps(): void;
   toggleVoting(): void;
+  /** Shows or hides the issues in hand. */
+  toggleIssues(): void;
   /** Asks the facilitator whether to move on although steps are open. */
   askOpenSteps(question: OpenStepsQuestion): void;
-  /** Opens the facilitator's dialog for the workshop's title and joint task. */
-  editDetails(): void;
+  /** Opens (true) or closes the facilitator's dialog for the workshop's title and joint task. */
+  showDetails(open: boolean): void;
   /** Opens the list of keyboard shortcuts. */
   showShortcuts(): void;
   /** The server's time as this device estimates it: the plan's agenda and the timer count in it. */
@@ -42,6 +44,7 @@ export type CommandName =
   | 'focus-phase'
   | 'toggle-steps'
   | 'toggle-voting'
+  | 'toggle-issues'
   | 'start-workshop'
   | 'previous-phase'
   | 'next-phase'
@@ -167,6 +170,15 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     when: always,
     run: ({ view }) => view.toggleVoting(),
   },
+  'toggle-issues': {
+    name: 'toggle-issues',
+    get label() {
+      return msg('Issues in hand');
+    },
+    group: 'facilitation',
+    when: always,
+    run: ({ view }) => view.toggleIssues(),
+  },
   'start-workshop': {
     name: 'start-workshop',
     get label() {
@@ -213,7 +225,7 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     },
     group: 'facilitation',
     when: leader,
-    run: ({ view }) => view.editDetails(),
+    run: ({ view }) => view.showDetails(true),
   },
   'show-shortcuts': {
     name: 'show-shortcuts',

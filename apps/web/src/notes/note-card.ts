@@ -22,7 +22,7 @@ export function noteVotesText(vote: CanvasVote | undefined): string {
 /**
  * An opened note: its whole text at a size anyone can read, whoever wrote it, its step and its votes, beside
  * the note on the board. Unless `readOnly`, it carries the note's menu (colour, edit, delete), whose events
- * (`menu-recolor`, `menu-edit`, `menu-delete`) bubble out of it; the close button fires `card-close`.
+ * (`menu-recolor`, `menu-edit`, `menu-delete`, `menu-issue`) bubble out of it; the close button fires `card-close`.
  */
 export class NoteCard extends LitElement {
   static override properties = {
@@ -30,12 +30,14 @@ export class NoteCard extends LitElement {
     vote: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     canDelete: { type: Boolean, attribute: 'can-delete' },
+    canRaiseIssue: { type: Boolean, attribute: 'can-raise-issue' },
   };
 
   declare note: Note | null;
   declare vote: CanvasVote | undefined;
   declare readOnly: boolean;
   declare canDelete: boolean;
+  declare canRaiseIssue: boolean;
 
   constructor() {
     super();
@@ -44,6 +46,7 @@ export class NoteCard extends LitElement {
     this.vote = undefined;
     this.readOnly = false;
     this.canDelete = false;
+    this.canRaiseIssue = false;
   }
 
   static override styles = [
@@ -154,9 +157,11 @@ export class NoteCard extends LitElement {
           : html`<kompas-note-menu
               .color=${note.color}
               .canDelete=${this.canDelete}
+              .canRaiseIssue=${this.canRaiseIssue}
               @menu-recolor=${this.passOn}
               @menu-edit=${this.passOn}
               @menu-delete=${this.passOn}
+              @menu-issue=${this.passOn}
               @menu-close=${this.close}
             ></kompas-note-menu>`
       }

@@ -1,31 +1,41 @@
 import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor } from '@kompas/model';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, svg } from 'lit';
 import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS } from '../ui/icons.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { colorName } from './note-colors.ts';
 
+/** A flag: the note is raised as an issue in hand. */
+const ISSUE_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none"
+  stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+  focusable="false"><path d="M5 21V4M5 4h11l-2 4 2 4H5"/></svg>`;
+
 /**
- * The small toolbar over the selected note: its colour, edit and delete. Fires `menu-recolor`
- * ({ color }), `menu-edit` and `menu-delete`; the canvas turns them into note events. Escape fires
+ * The small toolbar over the selected note: its colour, edit, delete and, for facilitators, "Turn into an
+ * issue". Fires `menu-recolor` ({ color }), `menu-edit`, `menu-delete` and `menu-issue`; the canvas turns
+ * them into note events. Escape fires
  * `menu-close`; a press elsewhere closes it too, as the canvas then selects no note.
  */
 export class NoteMenu extends LitElement {
   static override properties = {
     color: { type: String },
     canDelete: { type: Boolean, attribute: 'can-delete' },
+    canRaiseIssue: { type: Boolean, attribute: 'can-raise-issue' },
   };
 
   declare color: NoteColor;
   /** Only a note's author and the facilitators may delete it; for anyone else there is no delete button. */
   declare canDelete: boolean;
+  /** Facilitators turn a note into an issue in hand. */
+  declare canRaiseIssue: boolean;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.color = 'yellow';
     this.canDelete = true;
+    this.canRaiseIssue = false;
   }
 
   static override styles = [
@@ -101,6 +111,13 @@ export class NoteMenu extends LitElement {
       <button class="icon-button" aria-label=${msg('Edit note')} title=${msg('Edit (Enter)')} @click=${() => this.fire('menu-edit')}>
         ${ICONS.pencil}
       </button>
+      ${
+        this.canRaiseIssue
+          ? html`<button class="icon-button" aria-label=${msg('Turn into an issue')} title=${msg('Turn into an issue')} @click=${() => this.fire('menu-issue')}>
+              ${ISSUE_ICON}
+            </button>`
+          : nothing
+      }
       ${
         this.canDelete
           ? html`<button

@@ -46,7 +46,7 @@ export interface StepTidyDetail {
 /**
  * The analysis frame beside the board: the steps of the current phase with their notes and status (a
  * facilitator sets the status, firing `step-status-change`, and tidies a step's notes into rows, firing
- * `step-tidy`), guiding questions for the phase, and the
+ * `step-tidy`), guiding questions for the phase, what to take up next (the `next-step` slot), and the
  * diagnosis of the whole session.
  */
 export class StepsPanel extends LitElement {
@@ -186,6 +186,7 @@ export class StepsPanel extends LitElement {
             : html`<p class="muted">${msg('The workshop has not started yet.')}</p>`
         }
         <kompas-phase-guidance .phase=${facilitation.phase}></kompas-phase-guidance>
+        <slot name="next-step"></slot>
       </section>
       <section aria-labelledby="diagnosis-title" role="region">
         <h2 id="diagnosis-title">${msg('Diagnosis')}</h2>
