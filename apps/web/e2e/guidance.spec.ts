@@ -25,7 +25,7 @@ test('everyone sees the guiding questions of the current phase, and they change 
   // Before the workshop starts, the guidance is Verkennen's.
   const ownSituation = pim.getByRole('list', { name: 'Questions for Eigen situatie' });
   await expect(ownSituation).toBeHidden();
-  await pim.getByText('Eigen situatie · Own situation').click();
+  await pim.getByText('Eigen situatie · Own situation', { exact: true }).click();
   await expect(ownSituation.getByRole('listitem').first()).toHaveText(
     'Where does our own organisation stand today?',
   );
@@ -39,7 +39,7 @@ test('everyone sees the guiding questions of the current phase, and they change 
   await expect(outcome(pim)).toContainText('the ambition the partners share');
   const interests = pim.getByRole('list', { name: 'Questions for Belangen' });
   await expect(interests).toBeHidden();
-  await pim.getByText('Belangen · Interests').click();
+  await pim.getByText('Belangen · Interests', { exact: true }).click();
   await expect(interests.getByRole('listitem')).toHaveCount(3);
   await expect(interests).toContainText('Where do our interests meet, and where do they pull apart?');
 });
