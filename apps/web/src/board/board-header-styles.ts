@@ -227,7 +227,7 @@ export const boardHeaderStyles = css`
     .toolbar {
       flex-wrap: wrap;
       height: auto;
-      gap: 8px;
+      gap: 6px;
       margin: 0 -10px;
       padding: 8px 10px;
     }
@@ -237,6 +237,12 @@ export const boardHeaderStyles = css`
     .panels {
       padding-left: 0;
       border-left: 0;
+      gap: 4px;
+    }
+    /* Dutch names are long: the panels and undo and redo share one row on a phone 390 px wide. */
+    .panels .button {
+      padding: 0 7px;
+      font-size: 13px;
     }
     /* On a phone notes are added in the list, to the step they belong to. */
     .add-note {
