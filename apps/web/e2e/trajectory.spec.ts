@@ -106,6 +106,19 @@ test('two meetings of one collaboration: a plan run by its agenda, an action car
   await expect(suggestion(fay)).toContainText('Mogelijke partners');
   await expect(suggestion(fay)).toContainText('while this step was still open');
 
+  // The diagnosis covers the whole trajectory, or this meeting alone, in which Verkennen was not visited.
+  const partnersVisited = fay
+    .getByRole('table', { name: 'Diagnosis of Verkennen' })
+    .getByRole('row', { name: /Mogelijke partners/ })
+    .getByRole('cell')
+    .first();
+  await expect(partnersVisited).toHaveText('yes');
+  const scope = fay.getByRole('group', { name: 'What the diagnosis covers' });
+  await scope.getByRole('button', { name: 'Meeting 2' }).click();
+  await expect(partnersVisited).toHaveText('no');
+  await scope.getByRole('button', { name: 'All 2 meetings' }).click();
+  await expect(partnersVisited).toHaveText('yes');
+
   // The report sets the plan against what happened, and lists the action still open.
   const report = await markdownReport(fay);
   expect(report).toContain('## Meeting 1');

@@ -262,6 +262,7 @@ export type {
   ReportPlanItem,
   ReportScope,
 } from './report-meetings.ts';
+export { historyWithin } from './report-meetings.ts';
 export { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
 export {
   CURRENT_SCHEMA_VERSION,

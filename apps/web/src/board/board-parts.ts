@@ -258,6 +258,7 @@ export function renderBoard(parts: BoardParts) {
         parts.stepsOpen
           ? html`<kompas-steps-panel
               .doc=${session.doc}
+              .controlDoc=${session.controlDoc}
               .facilitation=${facilitation}
               .canLead=${canLead}
               @step-status-change=${on.stepStatusChange}

@@ -199,6 +199,7 @@ describe('texts for people', () => {
       [
         "const ok = msg('Add note');",
         "const label = 'Add note';",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, to be parsed
         'const view = html`<button aria-label="Close" title=${msg(\'Close\')}>Save changes</button>`;',
         "throw new Error('Board not loaded');",
         "if (key === 'Escape') close();",

@@ -13,6 +13,8 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
 import { noteList } from '../../core/board-values.ts';
+import { type DiagnosisScope, scopedDiagnosisInput } from '../../core/diagnosis-scope.ts';
+import { issuesInHand, NO_ISSUES } from '../../core/issue-values.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
 import { durationText } from './duration-text.ts';
 import './phase-guidance.ts';
@@ -52,23 +54,31 @@ export interface StepTidyDetail {
 export class StepsPanel extends LitElement {
   static override properties = {
     doc: { attribute: false },
+    controlDoc: { attribute: false },
     facilitation: { attribute: false },
     canLead: { type: Boolean, attribute: 'can-lead' },
+    scope: { state: true },
   };
 
   /** The board document, for counting notes per step. */
   declare doc: Y.Doc | undefined;
+  declare controlDoc: Y.Doc | undefined;
+  /** What the diagnosis covers once the board has had more than one meeting. */
+  declare scope: DiagnosisScope;
   declare facilitation: Facilitation | undefined;
   declare canLead: boolean;
   private readonly notes = new BoundValue(this, () => this.doc, noteList, []);
+  private readonly meetings = new BoundValue(this, () => this.controlDoc, issuesInHand, NO_ISSUES);
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.doc = undefined;
+    this.controlDoc = undefined;
     this.facilitation = undefined;
     this.canLead = false;
+    this.scope = 'trajectory';
   }
 
   static override styles = [
@@ -88,6 +98,11 @@ export class StepsPanel extends LitElement {
       }
       section + section {
         margin-top: 20px;
+      }
+      .scope {
+        display: flex;
+        gap: 6px;
+        margin-bottom: 4px;
       }
       .muted {
         color: var(--k-color-text-muted);
@@ -171,10 +186,10 @@ export class StepsPanel extends LitElement {
   override render() {
     const facilitation = this.facilitation;
     if (!facilitation) return nothing;
+    const { meetings } = this.meetings.value;
     const diagnosis = diagnose({
-      history: facilitation.history,
+      ...scopedDiagnosisInput(facilitation.history, this.notes.value, meetings, this.scope),
       stepStatuses: facilitation.stepStatuses,
-      notes: this.notes.value,
       now: Date.now(),
     });
     const current = diagnosis.phases.find((phase) => phase.phase === facilitation.phase);
@@ -190,6 +205,7 @@ export class StepsPanel extends LitElement {
       </section>
       <section aria-labelledby="diagnosis-title" role="region">
         <h2 id="diagnosis-title">${msg('Diagnosis')}</h2>
+        ${meetings.length > 1 ? this.renderScope(meetings.length) : nothing}
         ${diagnosis.phases.map((phase) => this.renderPhaseDiagnosis(phase))}
       </section>`;
   }
@@ -233,6 +249,22 @@ export class StepsPanel extends LitElement {
         </li>`;
       })}
     </ol>`;
+  }
+
+  private renderScope(count: number) {
+    const choice = (scope: DiagnosisScope, text: string) =>
+      html`<button
+        class="button"
+        aria-pressed=${this.scope === scope ? 'true' : 'false'}
+        @click=${() => {
+          this.scope = scope;
+        }}
+      >
+        ${text}
+      </button>`;
+    return html`<div class="scope" role="group" aria-label=${msg('What the diagnosis covers')}>
+      ${choice('trajectory', msg(str`All ${count} meetings`))} ${choice('meeting', msg(str`Meeting ${count}`))}
+    </div>`;
   }
 
   private renderPhaseDiagnosis(phase: PhaseDiagnosis) {

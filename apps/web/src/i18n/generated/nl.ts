@@ -18,6 +18,7 @@
 's02f36835a78fcfc1': str`De gezamenlijke opgave heeft hooguit ${0} tekens.`,
 's035f7412fe4de6b7': `Stuur deze link naar een collega die mee moet doen aan de workshop.`,
 's0379fc73608ab971': `Klaar`,
+'s03dc54a644ecb4bb': `Waar de diagnose over gaat`,
 's040202b15d8e4a8e': `Open stappen`,
 's0413f32eb47352eb': `De anderen zien je naam bij je notities en je cursor.`,
 's04a3e46512832778': `Je doet mee als facilitator.`,
