@@ -112,7 +112,7 @@ describe('the report of a trajectory of meetings', () => {
     const built = report();
     expect(built.scope).toEqual({ kind: 'trajectory' });
     expect(built.meetings.map(({ id, number, from, to }) => [id, number, from, to])).toEqual([
-      ['first', 1, at(0), at(WEEK)],
+      ['first', 1, at(0), at(40)],
       ['second', 2, at(WEEK), at(WEEK + 40)],
     ]);
     expect(planned(built, 0)).toEqual([
@@ -166,7 +166,7 @@ describe('the report of a trajectory of meetings', () => {
     expect(markdown).toContain('\nDit verslag gaat over het hele traject: 2 bijeenkomsten.\n');
     expect(markdown).toContain('\n- Lopende zaken: 1 open, 1 afgesloten\n');
     expect(markdown).toContain(
-      '\n## Bijeenkomst 1\n\nVan 14 mrt 2025, 09:00 tot 21 mrt 2025, 09:00 (168 uur).\n',
+      '\n## Bijeenkomst 1\n\nVan 14 mrt 2025, 09:00 tot 14 mrt 2025, 09:40 (40 min).\n',
     );
     expect(markdown).toContain('\n### Plan en werkelijkheid\n');
     expect(markdown).toContain('| Verkennen · Eigen situatie | 20 min | 25 min | afgerond |');
@@ -228,7 +228,8 @@ describe('the report of one meeting', () => {
 
     const first = report('first');
     expect(first.totals.notes).toBe(3);
-    expect(first.timeline.map((entry) => [entry.phase, entry.to])).toEqual([['verkennen', at(WEEK)]]);
+    // Meeting 1 ends with the last thing done in it, not when meeting 2 begins a week later.
+    expect(first.timeline.map((entry) => [entry.phase, entry.to])).toEqual([['verkennen', at(40)]]);
 
     const markdown = reportToMarkdown(built, DUTCH_UTC);
     expect(markdown).toContain('\nDit verslag gaat over bijeenkomst 2, van 09:00 tot 09:40.\n');

@@ -88,18 +88,28 @@ export function meetingOfTime(meetings: readonly Meeting[], time: number): Meeti
 }
 
 /**
- * Each meeting's span: from its start to the next one's, the last one to `now`. The first meeting has no
- * start of its own: it begins at `start`, when the board's first recorded thing happened.
+ * Each meeting's span: from its start to the last thing that happened in it (a move, a note, an agenda step,
+ * an issue), so the days between two meetings belong to neither; the last meeting, which may still be going
+ * on, runs to `now`. The first meeting has no start of its own:
+ * it begins at `start`, when the board's first recorded thing happened. `activity` holds the times of
+ * everything recorded, in any order.
  */
 export function meetingSpans(
   meetings: readonly Meeting[],
   now: number,
   start: number,
+  activity: readonly number[],
 ): { from: number; to: number }[] {
   return meetings.map((meeting, index) => {
-    const next = meetings[index + 1]?.startedAt ?? now;
+    const following = meetings[index + 1];
+    const next = following?.startedAt ?? now;
     const from = index === 0 ? Math.min(start, next) : meeting.startedAt;
-    return { from, to: Math.max(from, next) };
+    if (!following) return { from, to: Math.max(from, now) };
+    const last = activity.reduce(
+      (latest, at) => (at >= from && at < next && at > latest ? at : latest),
+      from,
+    );
+    return { from, to: Math.min(Math.max(from, next), last) };
   });
 }
 
@@ -128,13 +138,15 @@ export interface MeetingsInput {
   now: number;
   /** When the board's first recorded thing happened: where the first meeting begins. */
   start: number;
+  /** The times of everything recorded, for where each meeting ends (see meetingSpans). */
+  activity: readonly number[];
   names: ReadonlyMap<string, string>;
 }
 
 /** Every meeting of `input.meetings` with its plan against reality and its issues opened and closed. */
 export function reportMeetings(input: MeetingsInput): ReportMeeting[] {
   const { meetings, now } = input;
-  const spans = meetingSpans(meetings, now, input.start);
+  const spans = meetingSpans(meetings, now, input.start, input.activity);
   const oldestFirst = [...input.issues].sort((a, b) => a.createdAt - b.createdAt);
   return meetings.map((meeting, index): ReportMeeting => {
     const span = spans[index] as { from: number; to: number };

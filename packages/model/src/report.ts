@@ -1,10 +1,12 @@
 import type * as Y from 'yjs';
+import { agendaEntries } from './agenda.ts';
 import { isAuthorName } from './author.ts';
 import { getBoardMeta } from './board.ts';
 import { diagnose } from './diagnosis.ts';
 import { describeValue, ModelError } from './errors.ts';
 import { getFacilitation } from './facilitation.ts';
 import { isValidId } from './id.ts';
+import { listIssues } from './issues-in-hand.ts';
 import { listMeetings } from './meetings.ts';
 import { listNotes, type Note, type NoteColor } from './note.ts';
 import type { PhasePosition, PhaseVisit } from './phase-history.ts';
@@ -292,7 +294,13 @@ export function buildReport(input: ReportInput): Report {
   const allNotes = listNotes(content);
   const facilitation = getFacilitation(control);
   const start = Math.min(now, facilitation.history[0]?.at ?? now, ...allNotes.map((note) => note.createdAt));
-  const span = scoped ? meetingSpans(meetings, now, start)[scoped.number - 1] : undefined;
+  const activity = [
+    ...facilitation.history.map((visit) => visit.at),
+    ...allNotes.flatMap((note) => [note.createdAt, note.updatedAt]),
+    ...meetings.flatMap((meeting) => agendaEntries(control, meeting.id).map((entry) => entry.at)),
+    ...listIssues(control).flatMap((issue) => [issue.createdAt, issue.updatedAt]),
+  ];
+  const span = scoped ? meetingSpans(meetings, now, start, activity)[scoped.number - 1] : undefined;
   const inScope = (time: number) => !scoped || meetingOfTime(meetings, time)?.id === scoped.id;
   const notes = allNotes.filter((note) => inScope(note.createdAt));
   const history = scoped ? historyWithin(facilitation.history, meetings, scoped) : facilitation.history;
@@ -348,6 +356,7 @@ export function buildReport(input: ReportInput): Report {
     issues,
     now,
     start,
+    activity,
     names,
   });
   return {
