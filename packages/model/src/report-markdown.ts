@@ -139,7 +139,7 @@ function meetingSection(
     '',
     words.meetingSpan(
       clock.time(meeting.from),
-      clock.time(meeting.to),
+      clock.until(meeting.from, meeting.to),
       clock.duration(meeting.to - meeting.from),
       startedBy === null ? null : inline(startedBy),
     ),

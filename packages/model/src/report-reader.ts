@@ -31,6 +31,8 @@ export interface ReaderClock {
   moment(ms: number): string;
   /** `14 mrt 2025, 10:25`, or `10:25` alone when `sameDay` says all times of the text fall on one day. */
   time(ms: number): string;
+  /** The end of a span that began at `from`: `time(to)`, or the time alone when it is the same day. */
+  until(from: number, to: number): string;
   /** `2025-03-14 10:25`: for spreadsheets, which read it as a date and time in any locale, and sort it. */
   stamp(ms: number): string;
   /** The zone for people: `Midden-Europese tijd`, `Central European Time`, or its IANA name. */
@@ -52,10 +54,10 @@ export function readerClock(reader: ReportReader, times: readonly number[] = [])
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
   const sameDay = new Set(times.map((ms) => day.format(ms))).size <= 1;
   const moment = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(
-    locale,
-    sameDay ? { timeZone, timeStyle: 'short' } : { timeZone, dateStyle: 'medium', timeStyle: 'short' },
-  );
+  const timeOfDay = new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' });
+  const time = sameDay
+    ? timeOfDay
+    : new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const stamp = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
@@ -68,6 +70,7 @@ export function readerClock(reader: ReportReader, times: readonly number[] = [])
   return {
     moment: (ms) => moment.format(ms),
     time: (ms) => time.format(ms),
+    until: (from, to) => (day.format(from) === day.format(to) ? timeOfDay : time).format(to),
     stamp: (ms) => {
       const parts = stamp.formatToParts(ms);
       const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)?.value;
