@@ -2,6 +2,7 @@ import { BOARD_TASK_MAX, BOARD_TITLE_MAX } from '@kompas/model';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ICONS } from '../../ui/icons.ts';
+import { showModalWhile } from '../../ui/modal.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 
 export interface DetailsSaveDetail {
@@ -70,11 +71,7 @@ export class DetailsDialog extends LitElement {
   ];
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
-    else if (!this.open && dialog.open) dialog.close();
+    if (changed.has('open')) showModalWhile(this.renderRoot, this.open);
   }
 
   override render() {

@@ -1,6 +1,7 @@
 import type { Step } from '@kompas/model';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import { showModalWhile } from '../../ui/modal.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 
 /**
@@ -43,12 +44,7 @@ export class OpenStepsDialog extends LitElement {
   ];
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('steps')) return;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    const open = this.steps.length > 0;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
+    if (changed.has('steps')) showModalWhile(this.renderRoot, this.steps.length > 0);
   }
 
   override render() {

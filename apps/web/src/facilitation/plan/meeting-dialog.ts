@@ -3,6 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type * as Y from 'yjs';
 import { inLanguage } from '../../i18n/language.ts';
+import { showModalWhile } from '../../ui/modal.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 
 /**
@@ -83,11 +84,7 @@ export class MeetingDialog extends LitElement {
   ];
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
-    else if (!this.open && dialog.open) dialog.close();
+    if (changed.has('open')) showModalWhile(this.renderRoot, this.open);
   }
 
   override render() {

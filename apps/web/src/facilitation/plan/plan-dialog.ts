@@ -15,6 +15,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PlanDraft } from '../../core/plan-actions.ts';
 import { inLanguage } from '../../i18n/language.ts';
 import { ICONS } from '../../ui/icons.ts';
+import { showModalWhile } from '../../ui/modal.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 import { planDialogStyles } from './plan-dialog-styles.ts';
 import {
@@ -77,11 +78,7 @@ export class PlanDialog extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
-    else if (!this.open && dialog.open) dialog.close();
+    if (changed.has('open')) showModalWhile(this.renderRoot, this.open);
   }
 
   override render() {

@@ -9,6 +9,7 @@ import {
 } from '@kompas/model';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { showModalWhile } from '../../ui/modal.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 
 export interface VotingStartDetail {
@@ -123,11 +124,7 @@ export class VotingDialog extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
-    else if (!this.open && dialog.open) dialog.close();
+    if (changed.has('open')) showModalWhile(this.renderRoot, this.open);
   }
 
   private reset(): void {
