@@ -7,7 +7,10 @@ import {
   getBoardMeta,
   getFacilitation,
   latestVotingRound,
+  listMeetings,
   listNotes,
+  type Meeting,
+  meetingsType,
   type Note,
   observeBoardLock,
   observeBoardMeta,
@@ -79,6 +82,17 @@ export const boardMeta: Binding<Y.Doc, BoardMeta | undefined> = {
 export const noteList: Binding<Y.Doc, Note[]> = {
   watch: (doc, changed) => observeNotes(doc, () => changed()),
   read: listNotes,
+};
+
+/** The board's meetings, oldest first: re-read only when one is started. */
+export const meetingList: Binding<Y.Doc, Meeting[]> = {
+  watch(control, changed) {
+    const type = meetingsType(control);
+    const observer = () => changed();
+    type.observe(observer);
+    return () => type.unobserve(observer);
+  },
+  read: listMeetings,
 };
 
 /** Where the group is on the circle, and whether the control room has synced once (since then, moves are news). */

@@ -12,9 +12,8 @@ import {
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
-import { noteList } from '../../core/board-values.ts';
+import { meetingList, noteList } from '../../core/board-values.ts';
 import { type DiagnosisScope, scopedDiagnosisInput } from '../../core/diagnosis-scope.ts';
-import { issuesInHand, NO_ISSUES } from '../../core/issue-values.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
 import { durationText } from './duration-text.ts';
 import './phase-guidance.ts';
@@ -68,7 +67,7 @@ export class StepsPanel extends LitElement {
   declare facilitation: Facilitation | undefined;
   declare canLead: boolean;
   private readonly notes = new BoundValue(this, () => this.doc, noteList, []);
-  private readonly meetings = new BoundValue(this, () => this.controlDoc, issuesInHand, NO_ISSUES);
+  private readonly meetings = new BoundValue(this, () => this.controlDoc, meetingList, []);
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
@@ -186,7 +185,7 @@ export class StepsPanel extends LitElement {
   override render() {
     const facilitation = this.facilitation;
     if (!facilitation) return nothing;
-    const { meetings } = this.meetings.value;
+    const meetings = this.meetings.value;
     const diagnosis = diagnose({
       ...scopedDiagnosisInput(facilitation.history, this.notes.value, meetings, this.scope),
       stepStatuses: facilitation.stepStatuses,
