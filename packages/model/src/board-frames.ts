@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { type BoardMeta, initBoard } from './board.ts';
-import { createNote, type Note } from './note.ts';
+import { createNote, type Note, roundFields } from './note.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { countedVotes, type PlacedVote, type VotingRound, votesOfRound, votesType } from './voting.ts';
 
@@ -96,12 +96,11 @@ export function boardDocFromState(state: BoardState): Y.Doc {
       const { title, task, createdAt } = state.meta;
       initBoard(doc, { title, task, createdAt });
     }
-    for (const { id, text, step, pos, color, authorId, authorName, createdAt } of Object.values(
-      state.notes,
-    )) {
+    for (const note of Object.values(state.notes)) {
+      const { id, text, step, pos, color, authorId, authorName, createdAt } = note;
       createNote(
         doc,
-        { id, text, step, pos, color, author: { id: authorId, name: authorName } },
+        { id, text, step, pos, color, author: { id: authorId, name: authorName }, ...roundFields(note) },
         { now: createdAt },
       );
     }

@@ -9,6 +9,7 @@ import { MEETINGS_SECTION } from './meetings.ts';
 import { PHASE_HISTORY_SECTION } from './phase-history.ts';
 import { isPlainValue } from './plain-value.ts';
 import { PLANS_SECTION } from './plan.ts';
+import { ROUND_STARTS_SECTION } from './rounds.ts';
 import { PRIVATE_ROUND_SECTION } from './silent-brainstorm.ts';
 import { STEP_STATUS_SECTION } from './step-status.ts';
 import { TIMER_SECTION } from './timer.ts';
@@ -31,6 +32,7 @@ const CONTROL_SECTIONS: readonly ControlSection[] = [
   PLANS_SECTION,
   AGENDA_SECTION,
   ISSUES_SECTION,
+  ROUND_STARTS_SECTION,
 ];
 
 const CONTROL_ROOTS: ReadonlySet<string> = new Set(CONTROL_SECTIONS.map((section) => section.key));

@@ -151,6 +151,7 @@ export {
   notesType,
   observeNotes,
   recolorNote,
+  roundFields,
   type WriteOptions,
 } from './note.ts';
 export {
@@ -264,6 +265,41 @@ export type {
 } from './report-meetings.ts';
 export { historyWithin } from './report-meetings.ts';
 export { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
+export {
+  diagnoseRounds,
+  type RoundSpan,
+  type RoundsDiagnosis,
+  type RoundsDiagnosisInput,
+  roundChanges,
+  type StepAcrossRounds,
+  type StepChanges,
+  type StepInRound,
+  type StepRoundState,
+} from './round-diagnosis.ts';
+export {
+  areRoundStartsValid,
+  type CarryOptions,
+  carryId,
+  carryNote,
+  EARLIER_NOTES,
+  type EarlierNotes,
+  isEarlierNotes,
+  type NotePlace,
+  notePlace,
+  noteRound,
+  ROUND_STARTS_KEY,
+  ROUND_STARTS_SECTION,
+  type RoundStart,
+  type RoundStartOptions,
+  type Rounds,
+  readRoundStarts,
+  readRounds,
+  roundAt,
+  roundStartsType,
+  roundsOf,
+  setEarlierNotes,
+  startNextRound,
+} from './rounds.ts';
 export {
   CURRENT_SCHEMA_VERSION,
   isNewerSchema,

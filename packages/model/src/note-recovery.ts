@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import type { Author } from './author.ts';
-import { createNote, editNote, getNote, listNotes, moveNote, notesType, recolorNote } from './note.ts';
+import {
+  createNote,
+  editNote,
+  getNote,
+  listNotes,
+  moveNote,
+  notesType,
+  recolorNote,
+  roundFields,
+} from './note.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
 
 export interface RecoveredNotes {
@@ -54,7 +63,10 @@ export function recoverUnsharedNotes(from: Y.Doc, into: Y.Doc, opts: RecoveryOpt
         const { id, text, step, pos, color, authorId, authorName } = note;
         createNote(
           into,
-          { id, text, step, pos, color, author: opts.author ?? { id: authorId, name: authorName } },
+          {
+            ...{ id, text, step, pos, color, ...roundFields(note) },
+            author: opts.author ?? { id: authorId, name: authorName },
+          },
           { now: note.createdAt, origin: opts.origin },
         );
         recovered.added.push(note.id);

@@ -3,6 +3,7 @@ import { lockedPhases, type NotePlaces, readBoardLock } from './board-lock.ts';
 import { getNote, type Note } from './note.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
 import { getPhase, getStep, type StepId } from './phases.ts';
+import { readRounds } from './rounds.ts';
 import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
 /**
@@ -33,12 +34,31 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
     if (now.authorId === writer.person && writer.name !== undefined && now.authorName !== writer.name) {
       return { reason: 'a new note must carry its writer’s registered name' };
     }
-    return lockRefusal(context, { to: now.step });
+    return roundRefusal(now, context) ?? lockRefusal(context, { to: now.step });
   }
   if (!sameOrigin(before, now)) return { reason: 'a note’s author and creation time never change' };
   // A write that leaves the note as it was (an undo taken back at once) changes nothing the lock guards.
   if (isSameNote(before, now)) return null;
   return lockRefusal(context, { from: before.step, to: now.step });
+}
+
+/**
+ * A new note is written in a round the circle has reached, and a note carried over is carried from a note of an
+ * earlier round that is on the board. Without the control document at hand, rounds are not checked.
+ */
+function roundRefusal(note: Note, context: WriteContext): WriteRefusal | null {
+  if (!context.control) return null;
+  const rounds = readRounds(context.control);
+  if (note.round !== undefined && note.round > rounds.current) {
+    return { reason: `a note cannot be written in round ${note.round} before the circle reaches it` };
+  }
+  if (note.carriedFrom === undefined) return null;
+  const origin = getNote(context.before, note.carriedFrom);
+  if (!origin) return { reason: 'a note is carried over from a note on the board' };
+  if (note.round === undefined || rounds.roundOf(origin) >= note.round) {
+    return { reason: 'a note is carried over from an earlier round into a later one' };
+  }
+  return null;
 }
 
 /** Whether `writer` may delete `note`: its author may, and so may every facilitator. */
@@ -74,7 +94,9 @@ function sameOrigin(before: Note, after: Note): boolean {
   return (
     before.authorId === after.authorId &&
     before.authorName === after.authorName &&
-    before.createdAt === after.createdAt
+    before.createdAt === after.createdAt &&
+    before.round === after.round &&
+    before.carriedFrom === after.carriedFrom
   );
 }
 

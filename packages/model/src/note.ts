@@ -5,6 +5,7 @@ import { isSlicePosition, parseSlicePosition, type SlicePosition } from './geome
 import { ID_MAX_LENGTH, isValidId, newId } from './id.ts';
 import { compareStacking } from './note-stacking.ts';
 import { LOCAL_ORIGIN, type TransactOptions } from './origins.ts';
+import { isRound } from './phase-history.ts';
 import { getStep, isStepId, type PhaseId, type StepId } from './phases.ts';
 import { hasExactKeys } from './plain-value.ts';
 import { assertWritableSchema } from './schema.ts';
@@ -29,6 +30,13 @@ export interface Note {
   authorName: string;
   createdAt: number;
   updatedAt: number;
+  /**
+   * The round of the circle the note was written in. Notes from before rounds were recorded have none: read
+   * their round with noteRound (rounds.ts), which places them by their creation time.
+   */
+  round?: number;
+  /** The note of an earlier round this one was carried over from (see carryNote in rounds.ts). */
+  carriedFrom?: string;
 }
 
 export interface NoteInput {
@@ -41,6 +49,10 @@ export interface NoteInput {
   author: Author;
   /** Defaults to a random id. */
   id?: string;
+  /** The round of the circle it is written in; see Note.round. */
+  round?: number;
+  /** See Note.carriedFrom. */
+  carriedFrom?: string;
 }
 
 export interface WriteOptions extends TransactOptions {
@@ -94,6 +106,23 @@ function parseColor(value: unknown): NoteColor {
   return value;
 }
 
+function parseRound(value: unknown): number {
+  if (!isRound(value)) {
+    throw new ModelError('invalid-round', `A round is a whole number from 1, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** The fields that place a note in the rounds of the circle, to copy along with a note written elsewhere. */
+export function roundFields(
+  note: Pick<Note, 'round' | 'carriedFrom'>,
+): Pick<NoteInput, 'round' | 'carriedFrom'> {
+  return {
+    ...(note.round === undefined ? {} : { round: note.round }),
+    ...(note.carriedFrom === undefined ? {} : { carriedFrom: note.carriedFrom }),
+  };
+}
+
 function parseNoteId(value: unknown): string {
   if (!isValidId(value)) {
     throw new ModelError(
@@ -120,6 +149,8 @@ function readNote(id: string, stored: unknown): Note | undefined {
   const authorName: unknown = stored.get('authorName');
   const createdAt: unknown = stored.get('createdAt');
   const updatedAt: unknown = stored.get('updatedAt');
+  const round: unknown = stored.get('round');
+  const carriedFrom: unknown = stored.get('carriedFrom');
   if (
     !isNormalisedPlainText(text, TEXT_RULE) ||
     !isStepId(step) ||
@@ -128,11 +159,13 @@ function readNote(id: string, stored: unknown): Note | undefined {
     !isValidId(authorId) ||
     !isAuthorName(authorName) ||
     !isTimestamp(createdAt) ||
-    !isTimestamp(updatedAt)
+    !isTimestamp(updatedAt) ||
+    (round !== undefined && !isRound(round)) ||
+    (carriedFrom !== undefined && !isValidId(carriedFrom))
   ) {
     return undefined;
   }
-  return {
+  const note: Note = {
     id,
     text,
     step,
@@ -144,6 +177,9 @@ function readNote(id: string, stored: unknown): Note | undefined {
     createdAt,
     updatedAt,
   };
+  if (round !== undefined) note.round = round;
+  if (carriedFrom !== undefined) note.carriedFrom = carriedFrom;
+  return note;
 }
 
 /** What each field of a stored note may hold: the same checks readNote makes, one field at a time. */
@@ -156,6 +192,8 @@ const FIELD_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
   authorName: isAuthorName,
   createdAt: isTimestamp,
   updatedAt: isTimestamp,
+  round: isRound,
+  carriedFrom: isValidId,
 };
 
 /** Whether `value` may be stored under `key` of a note: a known field, holding what that field holds. */
@@ -170,7 +208,13 @@ export function notesBudgetRefusal(maxNotes: number): { reason: string; overBudg
 }
 
 /** A note's fields that are written once, when it is created. */
-export const FIXED_NOTE_FIELDS: readonly string[] = ['authorId', 'authorName', 'createdAt'];
+export const FIXED_NOTE_FIELDS: readonly string[] = [
+  'authorId',
+  'authorName',
+  'createdAt',
+  'round',
+  'carriedFrom',
+];
 
 /**
  * Whether the note stored under `id` holds exactly its fields, its position exactly r and t: what a server
@@ -205,6 +249,8 @@ export function createNote(doc: Y.Doc, input: NoteInput, opts?: WriteOptions): N
   const pos = input.pos === undefined ? { ...DEFAULT_NOTE_POSITION } : parseSlicePosition(input.pos);
   const color = input.color === undefined ? DEFAULT_NOTE_COLOR : parseColor(input.color);
   const author = parseAuthor(input.author);
+  const round = input.round === undefined ? undefined : parseRound(input.round);
+  const carriedFrom = input.carriedFrom === undefined ? undefined : parseNoteId(input.carriedFrom);
   const now = resolveNow(opts?.now);
   assertWritableSchema(doc);
   const notes = notesType(doc);
@@ -223,21 +269,25 @@ export function createNote(doc: Y.Doc, input: NoteInput, opts?: WriteOptions): N
     createdAt: now,
     updatedAt: now,
   };
-  doc.transact(() => {
-    notes.set(
-      id,
-      new Y.Map<unknown>([
-        ['text', text],
-        ['step', step],
-        ['pos', { ...pos }],
-        ['color', color],
-        ['authorId', author.id],
-        ['authorName', author.name],
-        ['createdAt', now],
-        ['updatedAt', now],
-      ]),
-    );
-  }, opts?.origin ?? LOCAL_ORIGIN);
+  const fields: [string, unknown][] = [
+    ['text', text],
+    ['step', step],
+    ['pos', { ...pos }],
+    ['color', color],
+    ['authorId', author.id],
+    ['authorName', author.name],
+    ['createdAt', now],
+    ['updatedAt', now],
+  ];
+  if (round !== undefined) {
+    note.round = round;
+    fields.push(['round', round]);
+  }
+  if (carriedFrom !== undefined) {
+    note.carriedFrom = carriedFrom;
+    fields.push(['carriedFrom', carriedFrom]);
+  }
+  doc.transact(() => notes.set(id, new Y.Map<unknown>(fields)), opts?.origin ?? LOCAL_ORIGIN);
   return note;
 }
 

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { ControlSection } from './control-section.ts';
 import { describeValue, ModelError } from './errors.ts';
 import { isValidId, newId } from './id.ts';
-import { createNote, getNote, listNotes, notesType } from './note.ts';
+import { createNote, getNote, listNotes, notesType, roundFields } from './note.ts';
 import { LOCAL_ORIGIN, REVEAL_ORIGIN, type TransactOptions } from './origins.ts';
 import { isTimestamp, resolveNow } from './time.ts';
 
@@ -120,6 +120,7 @@ export function publishDrafts(draftsDoc: Y.Doc, boardDoc: Y.Doc, opts: TransactO
             pos: draft.pos,
             color: draft.color,
             author: { id: draft.authorId, name: draft.authorName },
+            ...roundFields(draft),
           },
           { now: draft.createdAt, origin: opts.origin },
         );

@@ -5,6 +5,7 @@ import {
   type BoardState,
   isNoteColor,
   isPhaseId,
+  isRound,
   isSlicePosition,
   isStepId,
   type Note,
@@ -129,18 +130,23 @@ const readPresenceSample = readFields<PresenceSampleJson>({
   state: readNullable(readObject),
 });
 
-const readNote = readFields<Note>({
-  id: readString,
-  text: readString,
-  step: readChecked(isStepId, 'a step of the circle'),
-  phase: readChecked(isPhaseId, 'a phase of the circle'),
-  pos: readChecked(isSlicePosition, 'a position { r, t } from 0 to 1'),
-  color: readChecked(isNoteColor, 'a note colour'),
-  authorId: readString,
-  authorName: readString,
-  createdAt: readNumber,
-  updatedAt: readNumber,
-});
+const readNote = readFields<Note>(
+  {
+    id: readString,
+    text: readString,
+    step: readChecked(isStepId, 'a step of the circle'),
+    phase: readChecked(isPhaseId, 'a phase of the circle'),
+    pos: readChecked(isSlicePosition, 'a position { r, t } from 0 to 1'),
+    color: readChecked(isNoteColor, 'a note colour'),
+    authorId: readString,
+    authorName: readString,
+    createdAt: readNumber,
+    updatedAt: readNumber,
+    round: readChecked(isRound, 'a round from 1'),
+    carriedFrom: readString,
+  },
+  ['round', 'carriedFrom'],
+);
 
 const readMeta = readFields<BoardMeta>({
   title: readString,
