@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { findRefusedChange } from './change-check.ts';
 import { findInvalidControlChange } from './control-change-check.ts';
 import { createNote, getNote, listNotes, NOTES_KEY } from './note.ts';
 import {
@@ -21,7 +20,7 @@ import {
   setEarlierNotes,
   startNextRound,
 } from './rounds.ts';
-import { checkSentChange, expectRefused } from './test-support.ts';
+import { attemptWrite, checkSentChange, expectRefused } from './test-support.ts';
 import type { WriteRefusal, Writer } from './writer.ts';
 
 const anna: Writer = { person: 'p-anna', role: 'participant', name: 'Anna' };
@@ -218,18 +217,7 @@ describe('the server’s rules for rounds', () => {
       return { content, control };
     })();
     function attempt(writer: Writer, write: (doc: Y.Doc) => void): WriteRefusal | null {
-      const client = new Y.Doc();
-      Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
-      write(client);
-      const after = new Y.Doc();
-      Y.applyUpdate(after, Y.encodeStateAsUpdate(board));
-      const verdicts: (WriteRefusal | null)[] = [];
-      after.on('afterTransaction', (transaction: Y.Transaction) => {
-        verdicts.push(findRefusedChange(after, transaction, { before: board, writer, control }));
-      });
-      Y.applyUpdate(after, Y.encodeStateAsUpdate(client, Y.encodeStateVector(board)));
-      if (verdicts.length !== 1) throw new Error('the write changed nothing');
-      return verdicts[0] ?? null;
+      return attemptWrite(board, write, { writer, control });
     }
     return { board, control, attempt };
   }

@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
+import { findRefusedChange } from './change-check.ts';
 import { isModelError, type ModelErrorCode } from './errors.ts';
+import type { WriteContext, WriteRefusal } from './writer.ts';
 
 /**
  * Asserts that `operation` throws ModelError(code) and that the document emitted no update meanwhile,
@@ -40,4 +42,27 @@ export function checkSentChange(
   Y.applyUpdate(server, update);
   server.off('afterTransaction', onTransaction);
   return result;
+}
+
+/**
+ * What the server says of the change `write` makes to a client's copy of `board`, as one transaction:
+ * findRefusedChange's verdict given `context`. Throws when the write changed nothing.
+ */
+export function attemptWrite(
+  board: Y.Doc,
+  write: (doc: Y.Doc) => void,
+  context: Omit<WriteContext, 'before'>,
+): WriteRefusal | null {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
+  write(client);
+  const after = new Y.Doc();
+  Y.applyUpdate(after, Y.encodeStateAsUpdate(board));
+  const verdicts: (WriteRefusal | null)[] = [];
+  after.on('afterTransaction', (transaction: Y.Transaction) => {
+    verdicts.push(findRefusedChange(after, transaction, { ...context, before: board }));
+  });
+  Y.applyUpdate(after, Y.encodeStateAsUpdate(client, Y.encodeStateVector(board)));
+  if (verdicts.length !== 1) throw new Error('the write changed nothing');
+  return verdicts[0] ?? null;
 }

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard, META_KEY, setBoardMeta } from './board.ts';
 import { setBoardLock } from './board-lock.ts';
-import { findRefusedChange } from './change-check.ts';
 import { createNote, deleteNote, editNote, moveNote, NOTES_KEY, recolorNote } from './note.ts';
 import { nextPhase, startFacilitation } from './phase-history.ts';
 import { SCHEMA_KEY } from './schema.ts';
+import { attemptWrite } from './test-support.ts';
 import { closeVotingRound, openVotingRound, placeVote, takeBackVote, VOTES_KEY } from './voting.ts';
-import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
+import type { WriteContext, Writer } from './writer.ts';
 
 const anna: Writer = { person: 'p-anna', role: 'participant', name: 'Anna' };
 const bert: Writer = { person: 'p-bert', role: 'participant', name: 'Bert' };
@@ -28,18 +28,7 @@ function setUp() {
   startFacilitation(control);
   /** What the server says of the change `write` makes to a synced client's copy, sent by `writer`. */
   function attempt(writer: Writer, write: (doc: Y.Doc) => void, extra: Partial<WriteContext> = {}) {
-    const client = new Y.Doc();
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
-    write(client);
-    const after = new Y.Doc();
-    Y.applyUpdate(after, Y.encodeStateAsUpdate(board));
-    const verdicts: (WriteRefusal | null)[] = [];
-    after.on('afterTransaction', (transaction: Y.Transaction) => {
-      verdicts.push(findRefusedChange(after, transaction, { before: board, writer, control, ...extra }));
-    });
-    Y.applyUpdate(after, Y.encodeStateAsUpdate(client, Y.encodeStateVector(board)));
-    if (verdicts.length !== 1) throw new Error('the write changed nothing');
-    return verdicts[0] ?? null;
+    return attemptWrite(board, write, { writer, control, ...extra });
   }
   /** Applies a change as accepted, so the next attempt starts from it. */
   function accept(write: (doc: Y.Doc) => void) {
