@@ -17,6 +17,7 @@ import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
 import { PlanActions } from './plan-actions.ts';
 import { refusalText, unexpectedFailure } from './refusal-text.ts';
+import { RoundActions } from './round-actions.ts';
 import { TimerActions } from './timer-actions.ts';
 
 /**
@@ -38,6 +39,8 @@ export class BoardCore {
   readonly issues: IssueActions;
   /** Agenda setting: the suggested next step into the plan. */
   readonly nextStep: NextStepActions;
+  /** Rounds of the circle: the next round from Aan de slag, and notes carried into the current one. */
+  readonly rounds: RoundActions;
   private readonly locked = new LockedPhases();
 
   constructor(
@@ -52,6 +55,7 @@ export class BoardCore {
     this.plan = new PlanActions(this);
     this.issues = new IssueActions(this);
     this.nextStep = new NextStepActions(this);
+    this.rounds = new RoundActions(this);
   }
 
   get readOnly(): boolean {

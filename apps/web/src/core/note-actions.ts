@@ -6,6 +6,7 @@ import {
   latestVotingRound,
   ModelError,
   moveNote,
+  type Note,
   placeVote,
   recolorNote,
   takeBackVote,
@@ -27,10 +28,11 @@ export class NoteActions {
   create({ id, text, step, pos, color }: NoteCreateDetail): void {
     const author = { id: this.core.person.id, name: this.core.person.name };
     this.core.write((docs) => {
-      const write = (target: Y.Doc) => createNote(target, { id, text, step, pos, color, author });
+      const round = this.core.rounds.rounds.current;
+      const write = (target: Y.Doc) => createNote(target, { id, text, step, pos, color, author, round });
       // Drafts are their authors' own: only the board's notes move along to make room.
       if (docs.privateRoundRunning) write(docs.draftsDoc);
-      else changeMakingRoom(docs.doc, id, () => write(docs.doc));
+      else changeMakingRoom(docs.doc, id, () => write(docs.doc), this.onBoard());
     });
   }
 
@@ -71,8 +73,14 @@ export class NoteActions {
   /** Changes note `id` in its document; on the board, the steps it leaves or joins take their new size. */
   private changeOnBoard(id: string, change: (doc: Y.Doc) => void): void {
     const doc = this.docOf(id);
-    if (doc === this.core.docs.doc) changeMakingRoom(doc, id, () => change(doc));
+    if (doc === this.core.docs.doc) changeMakingRoom(doc, id, () => change(doc), this.onBoard());
     else change(doc);
+  }
+
+  /** Whether a note is on the board: archived notes of earlier rounds take no room there. */
+  private onBoard(): (note: Note) => boolean {
+    const { rounds } = this.core.rounds;
+    return (note) => rounds.placeOf(note) !== 'archived';
   }
 
   /** The document to change note `id` in; refuses someone else's draft, which only its author may change. */

@@ -14,13 +14,19 @@ import type * as Y from 'yjs';
  * Runs `change` to the notes of `doc` in one transaction (one undo step), then lets every step whose number of
  * notes it changed settle at its new size (@kompas/model's step-room.ts): a step that gained a note draws its
  * notes smaller and the notes in its slots move along into the smaller slots; a step that lost one lets them
- * grow back. Note `touched`, the one added, dropped or deleted, is never moved along.
+ * grow back. Note `touched`, the one added, dropped or deleted, is never moved along. Only the notes
+ * `onBoard` takes count: notes of earlier rounds that are archived take no room.
  */
-export function changeMakingRoom(doc: Y.Doc, touched: string, change: () => void): void {
+export function changeMakingRoom(
+  doc: Y.Doc,
+  touched: string,
+  change: () => void,
+  onBoard: (note: Note) => boolean = () => true,
+): void {
   doc.transact(() => {
-    const before = byStep(listNotes(doc));
+    const before = byStep(listNotes(doc).filter(onBoard));
     change();
-    const after = byStep(listNotes(doc));
+    const after = byStep(listNotes(doc).filter(onBoard));
     for (const step of new Set([...before.keys(), ...after.keys()])) {
       const was = before.get(step) ?? [];
       const now = after.get(step) ?? [];
@@ -48,4 +54,10 @@ function byStep(notes: readonly Note[]): Map<StepId, Note[]> {
   const steps = new Map<StepId, Note[]>();
   for (const note of notes) steps.set(note.step, [...(steps.get(note.step) ?? []), note]);
   return steps;
+}
+
+/** The spot "Add note" keeps free in `step` for one more note among `notes`, the notes on the board there. */
+export function freeSpotIn(step: StepId, notes: readonly Note[]): Note['pos'] | undefined {
+  const inStep = notes.filter((note) => note.step === step);
+  return settleStep(step, inStep, stepScaleOf(step, inStep), 1).free[0];
 }
