@@ -79,9 +79,21 @@ const CONTROL_ROOTS = [
   'follow',
   'lock',
   'timer',
+  'roundStarts',
 ];
 const UNKNOWN_ROOTS = ['notes2', 'Notes', '', '__proto__', 'constructor', 'x'.repeat(300)];
-const NOTE_FIELDS = ['text', 'step', 'pos', 'color', 'authorId', 'authorName', 'createdAt', 'updatedAt'];
+const NOTE_FIELDS = [
+  'text',
+  'step',
+  'pos',
+  'color',
+  'authorId',
+  'authorName',
+  'createdAt',
+  'updatedAt',
+  'round',
+  'carriedFrom',
+];
 /** Keys a plain object treats specially: a reader keeping notes or votes in one must not trip over them. */
 const SPECIAL_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 const LONG_STRING_MAX = 200_000;
@@ -371,9 +383,19 @@ function hostileNotesChange(doc: Y.Doc, input: ChangeInput, attempts = 3): strin
       const note = notes.length > 0 ? pick(gen, notes) : undefined;
       const stored = note && notesMap.get(note.id);
       if (!(stored instanceof Y.Map)) return retry();
-      const field = pick(gen, ['authorId', 'authorName', 'createdAt']);
+      const field = pick(gen, ['authorId', 'authorName', 'createdAt', 'round', 'carriedFrom']);
       const person = pick(gen, input.people);
-      stored.set(field, field === 'authorId' ? person.id : field === 'authorName' ? person.name : 1);
+      const other = pick(gen, notes).id;
+      stored.set(
+        field,
+        field === 'authorId'
+          ? person.id
+          : field === 'authorName'
+            ? person.name
+            : field === 'carriedFrom'
+              ? other
+              : 1,
+      );
       return `rewrote ${field} of a note`;
     }
     case 6: {

@@ -10,8 +10,10 @@ import {
   openVotingRound,
   phaseHistoryType,
   readPhaseHistory,
+  readRoundStarts,
   readStoredVote,
   readVotingRounds,
+  roundStartsType,
   STEPS,
   type Step,
   startFacilitation,
@@ -66,8 +68,11 @@ const CONTROL_ROOTS = [
   'follow',
   'lock',
   'timer',
+  'roundStarts',
 ];
 const NOTE_FIELDS = ['text', 'step', 'pos', 'color', 'authorId', 'authorName', 'createdAt', 'updatedAt'];
+/** A note of a round holds its round, and a carried note the note it came from. */
+const OPTIONAL_NOTE_FIELDS = ['round', 'carriedFrom'];
 const VOTE_FIELDS = ['round', 'voter', 'note', 'at'];
 const KNOWN_MIGRATIONS = new Map(MIGRATIONS.map((migration) => [migration.id, migration.version]));
 const REFUSAL_CODES: readonly number[] = [
@@ -149,7 +154,7 @@ function findInvalidContent(doc: Y.Doc): string | null {
   for (const name of doc.share.keys()) if (!CONTENT_ROOTS.includes(name)) return `unknown root ${name}`;
   for (const [id, stored] of notesType(doc).entries()) {
     if (!getNote(doc, id) || !(stored instanceof Y.Map)) return `note ${id.slice(0, 40)} is unreadable`;
-    const keys = [...stored.keys()].sort();
+    const keys = [...stored.keys()].filter((key) => !OPTIONAL_NOTE_FIELDS.includes(key)).sort();
     if (JSON.stringify(keys) !== JSON.stringify([...NOTE_FIELDS].sort())) return `note ${id} holds ${keys}`;
     const pos = stored.get('pos') as object;
     if (JSON.stringify(Object.keys(pos).sort()) !== '["r","t"]') return `note ${id} has position ${pos}`;
@@ -181,6 +186,7 @@ function findInvalidControl(doc: Y.Doc): string | null {
     }
   }
   if (readVotingRounds(doc).length !== votingRoundsType(doc).size) return 'a voting round is invalid';
+  if (readRoundStarts(doc).length !== roundStartsType(doc).size) return 'a round start is invalid';
   return null;
 }
 

@@ -3,7 +3,7 @@ import { lockedPhases, type NotePlaces, readBoardLock } from './board-lock.ts';
 import { getNote, type Note } from './note.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
 import { getPhase, getStep, type StepId } from './phases.ts';
-import { readRounds } from './rounds.ts';
+import { carryId, readRounds } from './rounds.ts';
 import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
 
 /**
@@ -27,7 +27,8 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
       return { reason: 'only its author or a facilitator may delete a note' };
     return lockRefusal(context, { from: before.step });
   }
-  if (!before) {
+  // Two people carrying the same note at once write one note under the same id: the later write wins whole.
+  if (!before || isSameCarry(id, before, now)) {
     if (!isFacilitator && now.authorId !== writer.person) {
       return { reason: 'a new note must be written under its writer’s own name' };
     }
@@ -49,7 +50,8 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
 function roundRefusal(note: Note, context: WriteContext): WriteRefusal | null {
   if (!context.control) return null;
   const rounds = readRounds(context.control);
-  if (note.round !== undefined && note.round > rounds.current) {
+  // The furthest round, not the current one: a note written as a facilitator takes the group back a round is kept.
+  if (note.round !== undefined && note.round > rounds.reached) {
     return { reason: `a note cannot be written in round ${note.round} before the circle reaches it` };
   }
   if (note.carriedFrom === undefined) return null;
@@ -59,6 +61,17 @@ function roundRefusal(note: Note, context: WriteContext): WriteRefusal | null {
     return { reason: 'a note is carried over from an earlier round into a later one' };
   }
   return null;
+}
+
+/** Whether `before` and `now` are the same note carried into the same round, stored under its carry id. */
+function isSameCarry(id: string, before: Note, now: Note): boolean {
+  return (
+    now.carriedFrom !== undefined &&
+    now.round !== undefined &&
+    before.carriedFrom === now.carriedFrom &&
+    before.round === now.round &&
+    id === carryId(now.carriedFrom, now.round)
+  );
 }
 
 /** Whether `writer` may delete `note`: its author may, and so may every facilitator. */

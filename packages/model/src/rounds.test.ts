@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { findRefusedChange } from './change-check.ts';
 import { findInvalidControlChange } from './control-change-check.ts';
 import { createNote, getNote, listNotes, NOTES_KEY } from './note.ts';
 import {
@@ -252,6 +253,27 @@ describe('the server’s rules for rounds', () => {
       round: 2,
     });
     expect(attempt(bert, note(bert, { round: 2, carriedFrom: 'bert-2' }))?.reason).toMatch(/earlier round/);
+  });
+
+  it('takes the same note carried by two people at once as one carry, whichever arrives second', () => {
+    const { board, control } = setUp();
+    const [fay, finn] = [new Y.Doc(), new Y.Doc()];
+    Y.applyUpdate(fay, Y.encodeStateAsUpdate(board));
+    Y.applyUpdate(finn, Y.encodeStateAsUpdate(board));
+    carryNote(fay, control, 'anna-1', { now: 310_000 });
+    carryNote(finn, control, 'anna-1', { now: 320_000, pos: { r: 0.2, t: 0.2 } });
+    for (const client of [fay, finn]) {
+      const before = new Y.Doc();
+      Y.applyUpdate(before, Y.encodeStateAsUpdate(board));
+      const verdicts: (WriteRefusal | null)[] = [];
+      const check = (transaction: Y.Transaction) =>
+        verdicts.push(findRefusedChange(board, transaction, { before, writer: fenna, control }));
+      board.on('afterTransaction', check);
+      Y.applyUpdate(board, Y.encodeStateAsUpdate(client, Y.encodeStateVector(board)));
+      board.off('afterTransaction', check);
+      expect(verdicts).toEqual([null]);
+    }
+    expect(listNotes(board).filter((note) => note.carriedFrom === 'anna-1')).toHaveLength(1);
   });
 
   it('never lets a note’s round or origin change once written', () => {

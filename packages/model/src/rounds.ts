@@ -180,6 +180,8 @@ export function noteRound(note: Pick<Note, 'round' | 'createdAt'>, history: read
 export interface Rounds {
   /** The round the group is in. */
   current: number;
+  /** The furthest round the group has been in: after going back a round, later than `current`. */
+  reached: number;
   history: readonly PhaseVisit[];
   starts: readonly RoundStart[];
   /** The round `note` was written in. */
@@ -194,6 +196,7 @@ export function roundsOf(history: readonly PhaseVisit[], starts: readonly RoundS
   const roundOf = (note: Pick<Note, 'round' | 'createdAt'>) => noteRound(note, history);
   return {
     current,
+    reached: history.reduce((furthest, visit) => Math.max(furthest, visit.round), current),
     history,
     starts,
     roundOf,
