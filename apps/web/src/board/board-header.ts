@@ -152,6 +152,14 @@ export class BoardHeader extends LitElement {
           >
             ${COMMANDS['toggle-issues'].label}
           </button>
+          ${
+            // From round 2 on there is something to compare; a note's menu opens the view in round 1 too.
+            (this.position?.round ?? 1) > 1
+              ? html`<button class="button" aria-haspopup="dialog" @click=${() => this.command('show-rounds')}>
+                  ${COMMANDS['show-rounds'].label}
+                </button>`
+              : nothing
+          }
         </div>
         ${
           viewOnly
