@@ -68,7 +68,11 @@ test('a facilitator starts round 2 carrying one note along, and the round view s
   // no carry buttons for Fay's notes, and Fay's carry shows at once.
   await pim.locator('kompas-board-canvas').evaluate((canvas) =>
     canvas.dispatchEvent(
-      new CustomEvent('round-view-open', { detail: { step: 'richten.belangen' }, bubbles: true, composed: true }),
+      new CustomEvent('round-view-open', {
+        detail: { step: 'richten.belangen' },
+        bubbles: true,
+        composed: true,
+      }),
     ),
   );
   await expect(column(pim, /^Round 2/).getByRole('listitem')).toHaveCount(1);
@@ -79,7 +83,9 @@ test('a facilitator starts round 2 carrying one note along, and the round view s
   await expect(noteIn(pim, /^Round 2/, 'One front door')).toContainText('Carried from round 1');
 
   // The facilitator brings round 1's notes back onto the board, dimmed; the participant sees the change.
-  await roundView(fay).getByRole('combobox', { name: 'Start of round 2: earlier notes' }).selectOption('dimmed');
+  await roundView(fay)
+    .getByRole('combobox', { name: 'Start of round 2: earlier notes' })
+    .selectOption('dimmed');
   await expect(column(pim, 'Round 1')).toContainText('Dimmed on the board');
   await roundView(pim).getByRole('button', { name: 'Close' }).click();
   await expect(roundView(pim)).toBeHidden();

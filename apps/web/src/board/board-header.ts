@@ -152,14 +152,7 @@ export class BoardHeader extends LitElement {
           >
             ${COMMANDS['toggle-issues'].label}
           </button>
-          ${
-            // From round 2 on there is something to compare; a note's menu opens the view in round 1 too.
-            (this.position?.round ?? 1) > 1
-              ? html`<button class="button" aria-haspopup="dialog" @click=${() => this.command('show-rounds')}>
-                  ${COMMANDS['show-rounds'].label}
-                </button>`
-              : nothing
-          }
+          ${this.renderRounds('rounds-wide')}
         </div>
         ${
           viewOnly
@@ -180,6 +173,7 @@ export class BoardHeader extends LitElement {
         }
       </div>
       <div class="aside ${this.moreOpen ? 'open' : ''}" id="aside">
+        ${this.renderRounds('rounds-phone')}
         <slot name="invite"></slot>
         <slot name="export"></slot>
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
@@ -206,6 +200,17 @@ export class BoardHeader extends LitElement {
         >
       </div>
     </header>`;
+  }
+
+  /**
+   * The round view, from round 2 on, when there is something to compare (a note's menu opens it in round 1
+   * too): beside the panels, or on a phone, where the panels fill their row, under "More".
+   */
+  private renderRounds(place: 'rounds-wide' | 'rounds-phone') {
+    if ((this.position?.round ?? 1) < 2) return nothing;
+    return html`<button class="button ${place}" aria-haspopup="dialog" @click=${() => this.command('show-rounds')}>
+      ${COMMANDS['show-rounds'].label}
+    </button>`;
   }
 
   private command(command: CommandName): void {

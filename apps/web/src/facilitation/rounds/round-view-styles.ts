@@ -8,8 +8,8 @@ import { PHONE_LAYOUT } from '../../ui/media-query.ts';
 export const roundViewStyles = css`
   dialog {
     width: min(1120px, calc(100vw - 32px));
-    height: min(760px, calc(100vh - 32px));
-    height: min(760px, calc(100dvh - 32px));
+    max-height: calc(100vh - 32px);
+    max-height: calc(100dvh - 32px);
     padding: 20px 24px 24px;
   }
   dialog[open] {
@@ -84,7 +84,6 @@ export const roundViewStyles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-    min-height: 0;
     padding: 12px;
     border: 1px solid var(--k-color-border);
     border-radius: var(--k-radius-lg);
@@ -126,14 +125,17 @@ export const roundViewStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .start {
-    display: grid;
-    gap: 4px;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
     font-size: 12.5px;
     color: var(--k-color-text-muted);
   }
   .start select {
-    height: 30px;
-    font-size: 13px;
+    height: 28px;
+    padding: 0 4px;
+    font-size: 12.5px;
   }
   .notes {
     display: grid;
@@ -142,7 +144,6 @@ export const roundViewStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    overflow-y: auto;
   }
   .note {
     display: grid;
@@ -196,20 +197,25 @@ export const roundViewStyles = css`
     height: 30px;
     font-size: 12.5px;
   }
+  @media (pointer: coarse) {
+    .carry {
+      height: 40px;
+    }
+    .start select {
+      height: 36px;
+    }
+  }
   /* A phone: the rounds one under another, the dialog nearly the whole screen. */
   @media ${unsafeCSS(PHONE_LAYOUT)} {
     dialog {
       width: calc(100vw - 16px);
-      height: calc(100dvh - 16px);
+      max-height: calc(100dvh - 16px);
       padding: 16px;
     }
     .columns {
       grid-auto-flow: row;
       grid-auto-columns: auto;
       align-content: start;
-    }
-    .notes {
-      overflow: visible;
     }
     .steps select {
       flex: 1 1 auto;
