@@ -87,7 +87,10 @@ export class BoardPage extends LitElement implements BoardView {
   private readonly values = new BoardBindings(
     this,
     () => this.session,
-    (position) => this.announcement.show(position),
+    (position) => {
+      this.announcement.show(position);
+      this.rounds.groupMoved(position);
+    },
   );
   private readonly voting = new VotingController(
     this,

@@ -1,4 +1,4 @@
-import type { StepId } from '@kompas/model';
+import type { PhasePosition, StepId } from '@kompas/model';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoundViewOpenDetail } from '../../core/board-events.ts';
 import type { MoveQuestion } from '../../core/move-questions.ts';
@@ -29,6 +29,12 @@ export class RoundDialogsState implements ReactiveController {
   ask(question: MoveQuestion | null): void {
     this.question = question;
     this.host.requestUpdate();
+  }
+
+  /** The group moved (from here or elsewhere): a question asked where it was no longer stands. */
+  groupMoved(to: PhasePosition): void {
+    const from = this.question?.from;
+    if (from && (from.phase !== to.phase || from.round !== to.round)) this.ask(null);
   }
 
   showView(step: StepId | null): void {
