@@ -55,7 +55,12 @@ test('the facilitator leads the group around the circle and everyone follows', a
     await moveOn(fay);
     await expect(currentPhase(fay)).toHaveText(`Round 1 · ${phase}`);
   }
+  // Moving on from Aan de slag starts round 2: the facilitator keeps the notes as they are (dimmed).
   await moveOn(fay);
+  await fay
+    .getByRole('dialog', { name: 'Start round 2' })
+    .getByRole('button', { name: 'Start round 2' })
+    .click();
   for (const page of everyone) {
     await expect(currentPhase(page)).toHaveText('Round 2 · Verkennen');
     await expect(page.getByText('Now: Verkennen — Explore (round 2)')).toBeVisible();

@@ -11,6 +11,7 @@ import type {
   NoteVoteDetail,
 } from '../core/board-events.ts';
 import type { IssueDraft } from '../core/issue-actions.ts';
+import type { RoundStartChoice } from '../core/move-questions.ts';
 import type { DetailsSaveDetail } from '../facilitation/details/details-dialog.ts';
 import type { FollowCommandDetail } from '../facilitation/follow/follow-bar.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
@@ -65,10 +66,12 @@ function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
     stepStatusChange: (event: CustomEvent<StepStatusChangeDetail>) =>
       core.lead.setStepStatus(event.detail.step, event.detail.status),
     stepTidy: (event: CustomEvent<StepTidyDetail>) => core.lead.tidyStep(event.detail.step),
-    moveOn: () => {
-      const from = page.openSteps?.from;
-      page.askOpenSteps(null);
-      core.lead.moveOn(from);
+    /** Moves on although steps are open; from Aan de slag, the next question is how the next round starts. */
+    moveOn: () => page.ask(core.lead.moveOn(page.rounds.question?.from)),
+    roundStart: (event: CustomEvent<RoundStartChoice>) => {
+      const question = page.rounds.question;
+      page.ask(null);
+      if (question?.kind === 'new-round') core.lead.startRound(question, event.detail, page.serverNow());
     },
     /** Closes the dialog once written; a refusal stays in it, beside what was typed. */
     detailsSave: (event: CustomEvent<DetailsSaveDetail>) => {

@@ -132,6 +132,9 @@ export const boardHeaderStyles = css`
     margin-left: auto;
     gap: 4px;
   }
+  .rounds-phone {
+    display: none;
+  }
   .aside {
     grid-area: aside;
     gap: 8px;
@@ -261,6 +264,12 @@ export const boardHeaderStyles = css`
     }
     .aside.open {
       display: flex;
+    }
+    .rounds-wide {
+      display: none;
+    }
+    .rounds-phone {
+      display: inline-flex;
     }
     .role:not(.view-only) {
       display: none;

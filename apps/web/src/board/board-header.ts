@@ -152,6 +152,7 @@ export class BoardHeader extends LitElement {
           >
             ${COMMANDS['toggle-issues'].label}
           </button>
+          ${this.renderRounds('rounds-wide')}
         </div>
         ${
           viewOnly
@@ -172,6 +173,7 @@ export class BoardHeader extends LitElement {
         }
       </div>
       <div class="aside ${this.moreOpen ? 'open' : ''}" id="aside">
+        ${this.renderRounds('rounds-phone')}
         <slot name="invite"></slot>
         <slot name="export"></slot>
         <kompas-people-list .peers=${this.peers}></kompas-people-list>
@@ -198,6 +200,17 @@ export class BoardHeader extends LitElement {
         >
       </div>
     </header>`;
+  }
+
+  /**
+   * The round view, from round 2 on, when there is something to compare (a note's menu opens it in round 1
+   * too): beside the panels, or on a phone, where the panels fill their row, under "More".
+   */
+  private renderRounds(place: 'rounds-wide' | 'rounds-phone') {
+    if ((this.position?.round ?? 1) < 2) return nothing;
+    return html`<button class="button ${place}" aria-haspopup="dialog" @click=${() => this.command('show-rounds')}>
+      ${COMMANDS['show-rounds'].label}
+    </button>`;
   }
 
   private command(command: CommandName): void {

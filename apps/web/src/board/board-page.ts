@@ -1,4 +1,4 @@
-import type { PhasePosition } from '@kompas/model';
+import type { PhasePosition, StepId } from '@kompas/model';
 import type { BoardInfo } from '@kompas/protocol';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
@@ -18,14 +18,16 @@ import {
   type FocusArea,
   runCommand,
 } from '../core/commands.ts';
-import type { OpenStepsQuestion } from '../core/lead-actions.ts';
 import { type LocalUser, loadLocalUser, saveLocalUser } from '../core/local-user.ts';
+import type { MoveQuestion } from '../core/move-questions.ts';
 import type { BoardPerson } from '../core/permissions.ts';
 import { FollowController } from '../facilitation/follow/follow-controller.ts';
 import { IssuesPanelState } from '../facilitation/issues/issues-state.ts';
+import { RoundDialogsState } from '../facilitation/rounds/round-dialogs-state.ts';
 import { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../ui/problem-page.ts';
 import { MediaQueryController, PHONE_LAYOUT } from '../ui/media-query.ts';
+import { TimedValue } from '../ui/timed-value.ts';
 import { ToastController } from '../ui/toast-message.ts';
 import { BoardBindings } from './board-bindings.ts';
 import { openBoard } from './board-opening.ts';
@@ -54,9 +56,7 @@ export class BoardPage extends LitElement implements BoardView {
     state: { state: true },
     user: { state: true },
     zoom: { state: true },
-    announcement: { state: true },
     stepsOpen: { state: true },
-    openSteps: { state: true },
     votingOpen: { state: true },
     votingDialogOpen: { state: true },
     detailsOpen: { state: true },
@@ -67,12 +67,8 @@ export class BoardPage extends LitElement implements BoardView {
   declare state: PageState;
   declare user: LocalUser;
   declare zoom: number;
-  /** The phase the group just moved to, announced for a few seconds. */
-  declare announcement: PhasePosition | null;
   /** Whether the steps and diagnosis panel is shown. */
   declare stepsOpen: boolean;
-  /** The open steps the facilitator is asked about before moving on, and where the group was; null when not asking. */
-  declare openSteps: OpenStepsQuestion | null;
   /** Whether the voting panel is shown; it opens by itself when a round opens. */
   declare votingOpen: boolean;
   /** Whether the facilitator is setting up a voting round. */
@@ -82,13 +78,19 @@ export class BoardPage extends LitElement implements BoardView {
   declare detailsError: string;
   private readonly toast = new ToastController(this);
   readonly issues = new IssuesPanelState(this);
+  /** The question before moving on, and the round view. */
+  readonly rounds = new RoundDialogsState(this);
+  /** The phase the group just moved to, announced for a few seconds. */
+  private readonly announcement = new TimedValue<PhasePosition | null>(this, null, ANNOUNCEMENT_MS);
   /** A phone held upright: the board is shown as a list per phase (board-parts.ts). */
   readonly phoneLayout = new MediaQueryController(this, PHONE_LAYOUT);
-  private announcementTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly values = new BoardBindings(
     this,
     () => this.session,
-    (position) => this.announce(position),
+    (position) => {
+      this.announcement.show(position);
+      this.rounds.groupMoved(position);
+    },
   );
   private readonly voting = new VotingController(
     this,
@@ -115,9 +117,7 @@ export class BoardPage extends LitElement implements BoardView {
     this.state = { kind: 'loading' };
     this.user = loadLocalUser();
     this.zoom = 1;
-    this.announcement = null;
     this.stepsOpen = false;
-    this.openSteps = null;
     this.votingOpen = false;
     this.votingDialogOpen = false;
     this.detailsOpen = false;
@@ -143,7 +143,6 @@ export class BoardPage extends LitElement implements BoardView {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeyDown);
-    clearTimeout(this.announcementTimer);
     this.session?.destroy();
     this.state = { kind: 'loading' };
   }
@@ -233,11 +232,10 @@ export class BoardPage extends LitElement implements BoardView {
       voting: this.voting,
       follow: this.follow,
       zoom: this.zoom,
-      announcement: this.announcement,
+      announcement: this.announcement.value,
       stepsOpen: this.stepsOpen,
       votingOpen: this.votingOpen,
       votingDialogOpen: this.votingDialogOpen,
-      openSteps: this.openSteps,
       detailsOpen: this.detailsOpen,
       detailsError: this.detailsError,
       toast: (text) => this.toast.show(text),
@@ -308,14 +306,6 @@ export class BoardPage extends LitElement implements BoardView {
     this.follow.viewChanged(event.detail.region, event.detail.byPerson);
   }
 
-  private announce(position: PhasePosition): void {
-    this.announcement = position;
-    clearTimeout(this.announcementTimer);
-    this.announcementTimer = setTimeout(() => {
-      this.announcement = null;
-    }, ANNOUNCEMENT_MS);
-  }
-
   addNote(): void {
     this.canvas?.addNote();
   }
@@ -348,8 +338,12 @@ export class BoardPage extends LitElement implements BoardView {
     this.votingOpen = !this.votingOpen;
   }
 
-  askOpenSteps(question: OpenStepsQuestion | null): void {
-    this.openSteps = question;
+  ask(question: MoveQuestion | null): void {
+    this.rounds.ask(question);
+  }
+
+  showRounds(step: StepId | null): void {
+    this.rounds.showView(step);
   }
 
   showVotingDialog(open: boolean): void {

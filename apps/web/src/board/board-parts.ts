@@ -5,7 +5,6 @@ import { html, nothing } from 'lit';
 import type { BoardCore } from '../core/board-core.ts';
 import type { BoardSession } from '../core/board-session.ts';
 import { isRunning, positionOf } from '../core/board-values.ts';
-import type { OpenStepsQuestion } from '../core/lead-actions.ts';
 import type { LocalUser } from '../core/local-user.ts';
 import type { ExportFailedDetail } from '../export/export-menu.ts';
 import '../export/export-menu.ts';
@@ -20,6 +19,8 @@ import '../facilitation/phases/open-steps-dialog.ts';
 import '../facilitation/phases/phase-announcement.ts';
 import '../facilitation/phases/steps-panel.ts';
 import '../facilitation/plan/agenda-strip.ts';
+import '../facilitation/rounds/new-round-dialog.ts';
+import '../facilitation/rounds/round-view.ts';
 import '../facilitation/brainstorm/brainstorm-bar.ts';
 import '../facilitation/timer/timer-widget.ts';
 import type { VotingController } from '../facilitation/voting/voting-controller.ts';
@@ -58,7 +59,6 @@ export interface BoardParts {
   stepsOpen: boolean;
   votingOpen: boolean;
   votingDialogOpen: boolean;
-  openSteps: OpenStepsQuestion | null;
   /** Whether the facilitator's title and task dialog is open, and why their last change was refused. */
   detailsOpen: boolean;
   detailsError: string;
@@ -125,6 +125,29 @@ function renderCanvas(parts: BoardParts, notes: NoteSource, task: string, positi
       @note-vote=${on.noteVote}
     ></kompas-board-canvas>
     <kompas-zoom-controls .zoom=${parts.zoom} @board-command=${on.command}></kompas-zoom-controls>`;
+}
+
+/** The questions before the group moves on (open steps, how the next round starts) and the round view. */
+function renderRoundDialogs(parts: BoardParts) {
+  const { page, core } = parts;
+  const question = page.rounds.question;
+  const on = boardEventHandlers(parts);
+  return html`<kompas-open-steps-dialog
+      .steps=${question?.kind === 'open-steps' ? question.steps : []}
+      @move-on=${on.moveOn}
+      @stay=${() => page.ask(null)}
+    ></kompas-open-steps-dialog>
+    <kompas-new-round-dialog
+      .core=${core}
+      .question=${question?.kind === 'new-round' ? question : null}
+      @round-start=${on.roundStart}
+      @round-cancel=${() => page.ask(null)}
+    ></kompas-new-round-dialog>
+    <kompas-round-view
+      .core=${core}
+      .step=${page.rounds.viewStep}
+      @round-view-close=${() => page.showRounds(null)}
+    ></kompas-round-view>`;
 }
 
 /** The header with the workshop's tools, and the board with its bars, panels and dialogs. */
@@ -288,11 +311,7 @@ export function renderBoard(parts: BoardParts) {
           : nothing
       }
     </div>
-    <kompas-open-steps-dialog
-      .steps=${parts.openSteps?.steps ?? []}
-      @move-on=${on.moveOn}
-      @stay=${() => page.askOpenSteps(null)}
-    ></kompas-open-steps-dialog>
+    ${renderRoundDialogs(parts)}
     ${
       canLead
         ? html`<kompas-details-dialog

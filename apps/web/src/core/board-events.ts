@@ -39,6 +39,11 @@ export interface NoteIssueDetail {
   id: string;
 }
 
+/** Opens the round view at `step`: its notes per round of the circle. The board page listens. */
+export interface RoundViewOpenDetail {
+  step: StepId;
+}
+
 /** The local pointer on the board, in board coordinates; null when it left the board. */
 export interface CursorMoveDetail {
   cursor: Point | null;
@@ -86,6 +91,7 @@ declare global {
     'viewport-change': CustomEvent<ViewportChangeDetail>;
     'note-locked': CustomEvent<NoteLockedDetail>;
     'note-vote': CustomEvent<NoteVoteDetail>;
+    'round-view-open': CustomEvent<RoundViewOpenDetail>;
   }
 }
 

@@ -1,4 +1,4 @@
-import { getFacilitation, getPhase, setStepStatus } from '@kompas/model';
+import { getFacilitation, getPhase, nextPhase, setStepStatus } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
 import {
   type BoardView,
@@ -8,14 +8,14 @@ import {
   SHORTCUT_GROUPS,
   shortcuts,
 } from './commands.ts';
-import type { OpenStepsQuestion } from './lead-actions.ts';
-import { testBoard } from './test-board.ts';
+import type { MoveQuestion } from './move-questions.ts';
+import { samePlace, testBoard } from './test-board.ts';
 
 const keys = { code: '', shiftKey: false, ctrlKey: true, metaKey: false, altKey: false };
 
-function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
+function view(): BoardView & { asked: MoveQuestion[]; calls: string[] } {
   const calls: string[] = [];
-  const asked: OpenStepsQuestion[] = [];
+  const asked: MoveQuestion[] = [];
   const call = (name: string) => () => calls.push(name);
   return {
     calls,
@@ -28,7 +28,8 @@ function view(): BoardView & { asked: OpenStepsQuestion[]; calls: string[] } {
     toggleSteps: call('toggleSteps'),
     toggleVoting: call('toggleVoting'),
     toggleIssues: call('toggleIssues'),
-    askOpenSteps: (question) => asked.push(question),
+    ask: (question) => asked.push(question),
+    showRounds: (step) => calls.push(`showRounds ${step}`),
     showDetails: call('showDetails'),
     showShortcuts: call('showShortcuts'),
     serverNow: () => 1_700_000_000_000,
@@ -104,6 +105,32 @@ describe('the board’s commands', () => {
     runCommand('next-phase', context);
     expect(getFacilitation(board.docs.controlDoc).phase).toBe('richten');
     expect(context.view.asked).toHaveLength(0);
+  });
+
+  it('asks how to start the next round when Next moves on from Aan de slag, with or without a plan', () => {
+    const board = testBoard('facilitator', 'fac');
+    const context = { core: board.core, view: view() };
+    runCommand('start-workshop', context);
+    for (const _ of [1, 2, 3]) nextPhase(board.docs.controlDoc);
+    for (const step of getPhase('aan-de-slag').steps) setStepStatus(board.docs.controlDoc, step.id, 'done');
+    runCommand('next-phase', context);
+    const roles = { facilitator: '', partners: [], notetaker: '' };
+    board.core.plan.save({ items: [{ step: 'verkennen.opgave', minutes: 5, aim: '' }], roles }, Date.now());
+    runCommand('next-phase', context);
+    expect(context.view.asked.map((question) => question.kind === 'new-round' && question.by)).toEqual([
+      'phase',
+      'plan',
+    ]);
+    expect(getFacilitation(board.docs.controlDoc)).toMatchObject({ phase: 'aan-de-slag', round: 1 });
+  });
+
+  it('opens the round view for everyone at the first step of the phase the group is in', () => {
+    const board = testBoard('facilitator', 'fac');
+    const observer = { core: samePlace(board, 'observer', 'olga').core, view: view() };
+    runCommand('start-workshop', { core: board.core, view: view() });
+    nextPhase(board.docs.controlDoc);
+    expect(runCommand('show-rounds', observer)).toBe(true);
+    expect(observer.view.calls).toEqual(['showRounds richten.belangen']);
   });
 
   it('opens the shortcuts list with ? and moves the phase on with Alt+Shift+arrows', () => {

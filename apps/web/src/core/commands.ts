@@ -1,8 +1,8 @@
-import type { PhaseId, StepId } from '@kompas/model';
+import { getPhase, type PhaseId, type StepId } from '@kompas/model';
 import { msg } from '@lit/localize';
 import type { BoardCore } from './board-core.ts';
 import { BOARD_KEYS, type KeyInput, type ShortcutGroup, undoKeyCommand } from './board-keys.ts';
-import type { OpenStepsQuestion } from './lead-actions.ts';
+import type { MoveQuestion } from './move-questions.ts';
 
 /** A part of the circle the view can focus on, so that its notes fill the screen. */
 export type FocusArea = { kind: 'phase'; phase: PhaseId } | { kind: 'step'; step: StepId };
@@ -19,8 +19,10 @@ export interface BoardView {
   toggleVoting(): void;
   /** Shows or hides the issues in hand. */
   toggleIssues(): void;
-  /** Asks the facilitator whether to move on although steps are open. */
-  askOpenSteps(question: OpenStepsQuestion): void;
+  /** Asks the facilitator before moving on: about open steps, or how to start the next round. */
+  ask(question: MoveQuestion): void;
+  /** Opens the round view: the notes of `step`, round by round. */
+  showRounds(step: StepId): void;
   /** Opens (true) or closes the facilitator's dialog for the workshop's title and joint task. */
   showDetails(open: boolean): void;
   /** Opens the list of keyboard shortcuts. */
@@ -45,6 +47,7 @@ export type CommandName =
   | 'toggle-steps'
   | 'toggle-voting'
   | 'toggle-issues'
+  | 'show-rounds'
   | 'start-workshop'
   | 'previous-phase'
   | 'next-phase'
@@ -179,6 +182,16 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     when: always,
     run: ({ view }) => view.toggleIssues(),
   },
+  'show-rounds': {
+    name: 'show-rounds',
+    get label() {
+      return msg('Rounds', { desc: 'The round view: the notes of a step per round of the circle' });
+    },
+    group: 'facilitation',
+    when: always,
+    // At the phase the group is in, from its first step; the dialog moves on through the circle.
+    run: ({ core, view }) => view.showRounds(firstStepOf(core.currentPhase)),
+  },
   'start-workshop': {
     name: 'start-workshop',
     get label() {
@@ -188,7 +201,9 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     when: leader,
     // With a plan, the workshop starts at the plan's first item.
     run: ({ core, view }) => {
-      if (!core.plan.next(view.serverNow())) core.lead.startWorkshop();
+      const now = view.serverNow();
+      if (core.plan.move(now)) core.plan.next(now);
+      else core.lead.startWorkshop();
     },
   },
   'previous-phase': {
@@ -211,11 +226,12 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     shortcut: 'Alt+Shift+→',
     key: (event) => phaseKey(event, 'ArrowRight'),
     when: leader,
-    // While the meeting has a plan, Next follows it; the button then names the item (plan-state.ts).
+    // While the meeting has a plan, Next follows it; the button then names the item (plan-state.ts). Either
+    // way, moving on from Aan de slag asks how to start the next round first.
     run: ({ core, view }) => {
-      if (core.plan.next(view.serverNow())) return;
-      const question = core.lead.nextPhase();
-      if (question) view.askOpenSteps(question);
+      const now = view.serverNow();
+      const question = core.plan.move(now) ? core.plan.next(now) : core.lead.nextPhase();
+      if (question) view.ask(question);
     },
   },
   'edit-details': {
@@ -239,6 +255,12 @@ export const COMMANDS: { readonly [Name in CommandName]: BoardCommand & { name: 
     run: ({ view }) => view.showShortcuts(),
   },
 };
+
+function firstStepOf(phase: PhaseId): StepId {
+  const [first] = getPhase(phase).steps;
+  if (!first) throw new Error(`Phase ${phase} has no steps`);
+  return first.id;
+}
 
 /** A letter typed with no modifier but Shift off: a page-wide key must not fire inside a shortcut. */
 function plainKey(event: KeyInput, letter: string): boolean {

@@ -12,9 +12,9 @@ import {
   nextPhase,
   openVotingRound,
   type PhasePosition,
+  positionAfter,
   previousPhase,
   publishDrafts,
-  type Step,
   type StepId,
   type StepStatus,
   setBoardLock,
@@ -30,18 +30,17 @@ import {
 import { msg } from '@lit/localize';
 import type { BoardCore } from './board-core.ts';
 import { positionOf } from './board-values.ts';
+import {
+  type MoveQuestion,
+  type NewRoundQuestion,
+  newRoundQuestion,
+  type RoundStartChoice,
+} from './move-questions.ts';
 import { refusalText } from './refusal-text.ts';
 
 /** What a participant or observer is told who tries to change the workshop's title or task. */
 export const detailsAreFacilitators = (): string =>
   msg('Only facilitators change the title and the joint task.');
-
-/** Moving on from a phase whose steps are still open waits for the facilitator's word. */
-export interface OpenStepsQuestion {
-  steps: readonly Step[];
-  /** Where the group was when asked: the move is made from there. */
-  from: PhasePosition;
-}
 
 /** What facilitators do to lead the group, written to the control document; others' attempts do nothing. */
 export class LeadActions {
@@ -52,25 +51,41 @@ export class LeadActions {
   }
 
   /**
-   * Moves on at once, or returns the question to ask first when steps of the current phase are still open.
-   * The move is made from the phase the facilitator saw: if a co-facilitator moved the group meanwhile, it is
-   * not moved again.
+   * Moves on at once, or returns the question to ask first: when steps of the current phase are still open,
+   * and, at Aan de slag, what becomes of the round's notes as the next round starts. The move is made from the
+   * phase the facilitator saw: if a co-facilitator moved the group meanwhile, it is not moved again.
    */
-  nextPhase(): OpenStepsQuestion | null {
+  nextPhase(): MoveQuestion | null {
     const facilitation = this.core.facilitation;
     if (!this.core.canLead || !facilitation.started) return null;
     const from = { phase: facilitation.phase, round: facilitation.round };
     const steps = getPhase(facilitation.phase).steps.filter(
       (step) => facilitation.stepStatuses[step.id] === 'open',
     );
-    if (steps.length > 0) return { steps, from };
-    this.moveOn(from);
+    if (steps.length > 0) return { kind: 'open-steps', steps, from };
+    return this.moveOn(from);
+  }
+
+  /**
+   * Moves on from `from` although steps were open there: the facilitator said so. From Aan de slag nothing
+   * moves yet: the new-round question comes first, answered by `startRound`.
+   */
+  moveOn(from: PhasePosition | undefined): NewRoundQuestion | null {
+    if (!this.core.canLead) return null;
+    const position = from ?? positionOf(this.core.facilitation);
+    const question = position && newRoundQuestion(position, positionAfter(position), 'phase');
+    if (question) return question;
+    this.core.leadWith((doc, opts) => nextPhase(doc, { ...opts, from }));
     return null;
   }
 
-  /** Moves on from `from` although steps were open there: the facilitator said so. */
-  moveOn(from: PhasePosition | undefined): void {
-    this.core.leadWith((doc, opts) => nextPhase(doc, { ...opts, from }));
+  /**
+   * Starts the round the facilitator was asked about, with their choice for the notes of the round that ends;
+   * by the plan, its next item starts with it. `now`: the server's time as this device estimates it.
+   */
+  startRound(question: NewRoundQuestion, choice: RoundStartChoice, now: number): void {
+    if (question.by === 'plan') this.core.plan.next(now, { from: question.from, ...choice });
+    else this.core.rounds.startNextRound(question.from, choice.earlier, choice.carry);
   }
 
   previousPhase(): void {

@@ -7,29 +7,39 @@ import {
   MINUTE_MS,
   type ModelError,
   moveToPhase,
+  type PhasePosition,
   PLAN_AIM_MAX,
   PLAN_ITEMS_MAX,
   PLAN_MINUTES_MAX,
   PLAN_NAME_MAX,
   type PlanItem,
   type PlanRoles,
+  positionOfPhase,
   type StepId,
   setPlan,
   setTimerDuration,
   skipAgendaItem,
   startAgendaItem,
   startMeeting,
+  startNextRound,
   startTimer,
 } from '@kompas/model';
 import { msg, str } from '@lit/localize';
 import type { BoardCore } from './board-core.ts';
+import { positionOf } from './board-values.ts';
+import { type NewRoundQuestion, newRoundQuestion, type RoundStartChoice } from './move-questions.ts';
 import { type PlanMove, planMove, readPlanState } from './plan-state.ts';
-import { refusalText } from './refusal-text.ts';
+import { phaseMoved, refusalText } from './refusal-text.ts';
 
 /** What a plan holds besides its meeting: the facilitator's editor hands over these. */
 export interface PlanDraft {
   items: PlanItem[];
   roles: PlanRoles;
+}
+
+/** The facilitator's answer to the new-round question "Next" by the plan asked, and where the group was. */
+export interface PlannedRoundStart extends RoundStartChoice {
+  from: PhasePosition;
 }
 
 /** What a participant or observer is told who tries to change the plan or start a meeting. */
@@ -91,28 +101,43 @@ export class PlanActions {
    * "Next" while the meeting has a plan: starts the plan's next item (the one going on is done then), moving
    * the group to the item's phase if it is elsewhere and running the timer for the item's minutes; after the
    * last item, finishes it. All of it is one change, so everyone sees the phase, the agenda and the timer move
-   * together. Returns whether the plan had a move to make.
+   * together. An item in Verkennen after Aan de slag starts the next round: without `start` nothing moves and
+   * the question to ask comes back; with the facilitator's answer the round starts with the item, and the
+   * chosen notes are carried along after it.
    */
-  next(now: number): boolean {
+  next(now: number, start?: PlannedRoundStart): NewRoundQuestion | null {
     const move = this.move(now);
-    if (!move || !this.core.canLead) return false;
+    if (!move || !this.core.canLead) return null;
     const meeting = this.state(now).meeting.id;
     const actor = this.core.person.id;
     const control = this.core.docs.controlDoc;
-    this.attempt(() =>
+    const facilitation = this.core.facilitation;
+    const phase = getStep(move.step).phase;
+    const from = positionOf(facilitation);
+    const newRound =
+      move.kind === 'start' && from ? newRoundQuestion(from, positionOfPhase(from, phase), 'plan') : null;
+    if (newRound && !start) return newRound;
+    // The answer came too late: another facilitator moved the group on from where this one was asked.
+    if (start && !newRound) {
+      this.core.refuse(phaseMoved());
+      return null;
+    }
+    const moved = this.attempt(() =>
       control.transact(() => {
         if (move.kind === 'finish') {
           finishAgenda(control, { meeting, actor, at: now });
-          return;
+          return true;
         }
-        const facilitation = this.core.facilitation;
-        const phase = getStep(move.step).phase;
-        if (!facilitation.started || facilitation.phase !== phase) moveToPhase(control, phase, { actor });
+        if (newRound && start) startNextRound(control, { from: start.from, earlier: start.earlier, actor });
+        else if (!facilitation.started || facilitation.phase !== phase)
+          moveToPhase(control, phase, { actor });
         startAgendaItem(control, { meeting, step: move.step, actor, at: now });
         this.runTimerFor(move.step, now);
+        return true;
       }, LOCAL_ORIGIN),
     );
-    return true;
+    if (moved && newRound && start && start.carry.length > 0) this.core.rounds.carry(start.carry);
+    return null;
   }
 
   /** Skips a planned step that has not been done: the agenda marks it and "Next" passes it by. */

@@ -12,6 +12,9 @@ import { msg, str } from '@lit/localize';
 /** What a person reads when a change of theirs fails for a reason other than the board's rules. */
 export const unexpectedFailure = (): string => msg('Something went wrong; the change was not saved.');
 
+/** A facilitator's move that came too late: another facilitator moved the group meanwhile. */
+export const phaseMoved = (): string => msg('The group has just moved on to another phase.');
+
 /**
  * The words for the model's refusals a person can run into while working: racing someone else, a rule of
  * the workshop, a value out of range. The model's own messages are for developers and in English; any code
@@ -30,7 +33,7 @@ const REFUSALS: Partial<Record<ModelErrorCode, () => string>> = {
   'facilitation-not-started': () => msg('Start the workshop before moving between phases.'),
   'facilitation-started': () => msg('The workshop has already started.'),
   'no-previous-phase': () => msg('Verkennen in round 1 is the start; there is no phase before it.'),
-  'phase-moved': () => msg('The group has just moved on to another phase.'),
+  'phase-moved': phaseMoved,
   'private-round-running': () => msg('A silent brainstorm is already running.'),
   'no-private-round': () => msg('No silent brainstorm is running.'),
   'invalid-duration': () => msg(str`A timer runs for at most ${TIMER_MAX_MS / MINUTE_MS} minutes.`),

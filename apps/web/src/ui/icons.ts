@@ -22,6 +22,9 @@ export const ICONS = {
     svg`<rect x="9" y="9" width="13" height="13" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"/>`,
   ),
   check: icon(svg`<path d="M20 6 9 17l-5-5"/>`),
+  close: icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`),
+  /** A note carried along into the next round. */
+  carried: icon(svg`<path d="m15 10 5 5-5 5"/><path d="M4 4v7a4 4 0 0 0 4 4h12"/>`),
   chevronLeft: icon(svg`<path d="m15 18-6-6 6-6"/>`),
   chevronRight: icon(svg`<path d="m9 18 6-6-6-6"/>`),
   play: icon(svg`<path d="M7 4.5v15l12-7.5Z"/>`),

@@ -197,7 +197,7 @@ export const sharedStyles = css`
   ${reducedMotionStyles}
 `;
 
-/** A modal `<dialog>`: a card over a dimmed board; each dialog sets its own width and padding. */
+/** A modal `<dialog>`: a card over a dimmed board, its title and the line under it; each dialog sets its own width and padding. */
 export const dialogStyles = css`
   dialog {
     width: min(420px, calc(100vw - 32px));
@@ -210,6 +210,16 @@ export const dialogStyles = css`
   }
   dialog::backdrop {
     background: var(--k-color-backdrop);
+  }
+  h2 {
+    margin: 0 0 4px;
+    font-size: 18px;
+  }
+  /* The line under a dialog's title that says what it is for. */
+  .sub {
+    margin: 0 0 16px;
+    color: var(--k-color-text-muted);
+    font-size: 13.5px;
   }
 `;
 

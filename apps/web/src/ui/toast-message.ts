@@ -1,30 +1,18 @@
-import { css, html, LitElement, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, LitElement, nothing, type ReactiveControllerHost } from 'lit';
 import { ICONS } from './icons.ts';
+import { TimedValue } from './timed-value.ts';
 
 /** How long a toast stays. */
 export const TOAST_MS = 5000;
 
 /** The message a page shows in its toast, cleared TOAST_MS after it was shown (or when the page goes). */
-export class ToastController implements ReactiveController {
-  message = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+export class ToastController extends TimedValue<string> {
+  constructor(host: ReactiveControllerHost) {
+    super(host, '', TOAST_MS);
   }
 
-  show(message: string): void {
-    this.message = message;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.message = '';
-      this.host.requestUpdate();
-    }, TOAST_MS);
-    this.host.requestUpdate();
-  }
-
-  hostDisconnected(): void {
-    clearTimeout(this.timer);
+  get message(): string {
+    return this.value;
   }
 }
 

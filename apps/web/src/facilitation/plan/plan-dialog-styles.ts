@@ -8,15 +8,6 @@ export const planDialogStyles = css`
     max-height: calc(100vh - 24px);
     max-height: calc(100dvh - 24px);
   }
-  h2 {
-    margin: 0 0 4px;
-    font-size: 18px;
-  }
-  .sub {
-    margin: 0 0 16px;
-    color: var(--k-color-text-muted);
-    font-size: 13.5px;
-  }
   form {
     display: grid;
     gap: 18px;
