@@ -131,7 +131,8 @@ function renderCanvas(parts: BoardParts, notes: NoteSource, task: string, positi
 export function renderBoard(parts: BoardParts) {
   const { page, info, session, core, token, voting, values } = parts;
   // The same source on every render while the documents stay the same: the canvas and the list keep their views.
-  const notes = liveNoteSource(session.doc, session.draftsConnection ? session.draftsDoc : undefined);
+  const drafts = session.draftsConnection ? session.draftsDoc : undefined;
+  const notes = liveNoteSource(session.doc, drafts, session.controlDoc);
   const on = boardEventHandlers(parts);
   const title = values.meta.value?.title ?? info.title;
   const task = values.meta.value?.task ?? info.task;
