@@ -110,7 +110,9 @@ function renderCanvas(parts: BoardParts, notes: NoteSource, task: string, positi
       .locked=${core.lockedPhases}
       .lockApplies=${core.lockApplies}
       .mayDelete=${core.permissions.mayDelete}
+      .mayCarry=${core.permissions.mayCarry}
       .canRaiseIssues=${core.canLead}
+      @note-carry=${on.noteCarry}
       @note-issue=${on.noteIssue}
       @note-locked=${on.noteLocked}
       @note-create=${on.noteCreate}
@@ -197,10 +199,12 @@ export function renderBoard(parts: BoardParts) {
               .voting=${voting.state}
               .readOnly=${readOnly}
               .locked=${core.lockApplies ? core.lockedPhases : NO_PHASES}
+              .mayCarry=${core.permissions.mayCarry}
               @note-locked=${on.noteLocked}
               @note-create=${on.noteCreate}
               @note-edit=${on.noteEdit}
               @note-vote=${on.noteVote}
+              @note-carry=${on.noteCarry}
               >${leadTools(parts)}</kompas-phone-board
             >`
           : renderCanvas(parts, notes, task, position)
@@ -230,6 +234,7 @@ export function renderBoard(parts: BoardParts) {
         @note-edit=${on.noteEdit}
         @note-move=${on.noteMove}
         @note-vote=${on.noteVote}
+        @note-carry=${on.noteCarry}
       ></kompas-notes-list>
       <kompas-offline-banner
         .connected=${values.connection.value.status === 'online' && values.connection.value.synced}

@@ -1,5 +1,6 @@
 import {
   carryId,
+  compareStacking,
   type Note,
   phaseHistoryType,
   type Rounds,
@@ -76,4 +77,14 @@ export function shownInRound(
     if (origin) marks.carriedFromRound = rounds.roundOf(origin);
   }
   return { note, draft, ...marks };
+}
+
+/** Whether `shown` is a note of an earlier round, kept on the board dimmed. */
+export function isEarlier(shown: ShownNote): boolean {
+  return shown.earlierRound !== undefined;
+}
+
+/** The order of a step's notes in a list: this round's before earlier rounds', each in stacking order. */
+export function listOrder(a: ShownNote, b: ShownNote): number {
+  return Number(isEarlier(a)) - Number(isEarlier(b)) || compareStacking(a.note, b.note);
 }

@@ -14,6 +14,7 @@ import {
   type PhasePosition,
   previousPhase,
   publishDrafts,
+  readRounds,
   type Step,
   type StepId,
   type StepStatus,
@@ -136,12 +137,16 @@ export class LeadActions {
 
   /**
    * "Tidy step": every note of `step` on the board into the step's slots, in one change the facilitator can
-   * undo. Drafts of a silent brainstorm are their authors' own and stay where they are.
+   * undo. Drafts of a silent brainstorm are their authors' own and stay where they are; archived notes of
+   * earlier rounds are not on the board and take no slot.
    */
   tidyStep(step: StepId): void {
     if (!this.core.canLead) return;
-    this.core.write(({ doc }) => {
-      const notes = listNotes(doc).filter((note) => note.step === step);
+    this.core.write(({ doc, controlDoc }) => {
+      const rounds = readRounds(controlDoc);
+      const notes = listNotes(doc).filter(
+        (note) => note.step === step && rounds.placeOf(note) !== 'archived',
+      );
       doc.transact(() => {
         for (const { id, pos } of tidyStep(step, notes)) moveNote(doc, id, step, pos);
       }, LOCAL_ORIGIN);

@@ -152,6 +152,21 @@ export const phoneBoardStyles = css`
   .note.editing {
     background: var(--k-color-surface-muted);
   }
+  /* A note of an earlier round: its paper faded towards white, flat; the ink on it reads as on any paper. */
+  .note.earlier {
+    background: color-mix(in srgb, var(--note-color, #fff3a3) 45%, #ffffff);
+    box-shadow: none;
+    border: 1px dashed rgba(31, 35, 40, 0.35);
+  }
+  .round {
+    margin: 0;
+    font-size: 13px;
+    font-weight: 600;
+    color: rgba(31, 35, 40, 0.78);
+  }
+  .button.carry {
+    justify-self: start;
+  }
   .text {
     margin: 0;
     white-space: pre-wrap;
