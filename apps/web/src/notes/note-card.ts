@@ -124,15 +124,20 @@ export class NoteCard extends LitElement {
       }
       .actions {
         display: flex;
-        align-items: center;
+        align-items: flex-start;
         justify-content: space-between;
         gap: 8px;
         padding: 0 8px 8px 4px;
       }
       kompas-note-menu {
         position: static;
+        flex: 1;
+        min-width: 0;
       }
+      /* The card is narrower than the menu can grow: what does not fit (carrying along) goes on a line below. */
       kompas-note-menu::part(menu) {
+        flex-wrap: wrap;
+        row-gap: 4px;
         padding: 0;
         border: 0;
         box-shadow: none;

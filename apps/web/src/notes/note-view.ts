@@ -4,7 +4,7 @@ import Konva from 'konva';
 import { type RoundMarks, type ShownNote, sameMarks } from '../core/note-source.ts';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
-import { DIMMED_PAPER_OPACITY, NOTE_INK } from '../ui/theme-canvas.ts';
+import { DIMMED_PAPER_OPACITY, dimmedPaper, NOTE_INK } from '../ui/theme-canvas.ts';
 import {
   NOTE_BYLINE_HEIGHT,
   NOTE_HEIGHT,
@@ -13,6 +13,7 @@ import {
   NOTE_TEXT_FIT,
   NOTE_WIDTH,
 } from './note-metrics.ts';
+import { PILL_HEIGHT, pillParts } from './note-pill.ts';
 import { type FittedText, rememberingWidths, TextFitter } from './note-text-fit.ts';
 import { pendingMarkShape } from './pending-mark.ts';
 import { RoundMark, roundMarkLook } from './round-mark.ts';
@@ -20,8 +21,8 @@ import { RoundMark, roundMarkLook } from './round-mark.ts';
 /** The Konva name of a private draft's group. */
 export const DRAFT_NAME = 'draft';
 
-/** The voting badge, sitting on a note's top-right corner so that it covers none of the text. */
-const BADGE_HEIGHT = 24;
+/** The voting badge sits on a note's top-right corner so that it covers none of the text. */
+const BADGE_HEIGHT = PILL_HEIGHT;
 const BADGE_INSET = 6;
 
 /** Widths are measured once per word, at a size large enough that scaling them down stays exact. */
@@ -124,23 +125,7 @@ export class NoteView {
       perfectDrawEnabled: false,
       listening: false,
     });
-    this.badgeBack = new Konva.Rect({
-      height: BADGE_HEIGHT,
-      cornerRadius: BADGE_HEIGHT / 2,
-      perfectDrawEnabled: false,
-      listening: false,
-    });
-    this.badgeText = new Konva.Text({
-      height: BADGE_HEIGHT,
-      padding: 0,
-      fontFamily: TOKENS.font.sans,
-      fontSize: 14,
-      fontStyle: 'bold',
-      verticalAlign: 'middle',
-      wrap: 'none',
-      perfectDrawEnabled: false,
-      listening: false,
-    });
+    ({ back: this.badgeBack, label: this.badgeText } = pillParts());
     this.badge = new Konva.Group({ visible: false, listening: false });
     this.badge.add(this.badgeBack, this.badgeText);
     this.group.add(this.card, this.body, this.byline, this.badge, this.roundMark.group);
@@ -293,8 +278,9 @@ export class NoteView {
 
   private applyContent(): void {
     const { note } = this;
-    this.card.fill(NOTE_COLOR_HEX[note.color]);
+    const paper = NOTE_COLOR_HEX[note.color];
     // Faded and flat, so the notes of this round stand out; the text stays opaque and readable.
+    this.card.fill(this.dimmed ? dimmedPaper(paper) : paper);
     this.card.opacity(this.dimmed ? DIMMED_PAPER_OPACITY : 1);
     this.card.shadowEnabled(!this.dimmed);
     this.roundMark.show(roundMarkLook({ note, ...this.marks }));

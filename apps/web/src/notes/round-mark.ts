@@ -1,11 +1,11 @@
 import { msg, str } from '@lit/localize';
 import Konva from 'konva';
 import type { ShownNote } from '../core/note-source.ts';
-import { TOKENS } from '../ui/design-tokens.ts';
 import { NOTE_INK } from '../ui/theme-canvas.ts';
+import { PILL_HEIGHT, pillParts } from './note-pill.ts';
 
 /** The mark sits on the note's top edge like the voting badge, left of it, clear of the pending clock. */
-const MARK_HEIGHT = 24;
+const MARK_HEIGHT = PILL_HEIGHT;
 const MARK_LEFT = 20;
 
 /** What a note's round mark says, and how it is drawn: a note of an earlier round, or one carried along. */
@@ -39,26 +39,13 @@ function roundShort(round: number): string {
  */
 export class RoundMark {
   readonly group = new Konva.Group({ x: MARK_LEFT, y: -MARK_HEIGHT / 2, visible: false, listening: false });
-  private readonly back = new Konva.Rect({
-    height: MARK_HEIGHT,
-    cornerRadius: MARK_HEIGHT / 2,
-    perfectDrawEnabled: false,
-    listening: false,
-  });
-  private readonly label = new Konva.Text({
-    x: 8,
-    height: MARK_HEIGHT,
-    fontFamily: TOKENS.font.sans,
-    fontSize: 14,
-    fontStyle: 'bold',
-    verticalAlign: 'middle',
-    wrap: 'none',
-    perfectDrawEnabled: false,
-    listening: false,
-  });
+  private readonly back: Konva.Rect;
+  private readonly label: Konva.Text;
   private look: RoundMarkLook | null = null;
 
   constructor() {
+    ({ back: this.back, label: this.label } = pillParts());
+    this.label.x(8);
     this.group.add(this.back, this.label);
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PERSON_COLORS } from '../core/person-colors.ts';
 import { AA, composite, contrastRatio } from './contrast.ts';
 import { type ColorTokens, PHASE_COLORS, THEME_COLORS, THEME_NAMES } from './design-tokens.ts';
-import { CANVAS_COLORS, DIMMED_PAPER_OPACITY, NOTE_INK } from './theme-canvas.ts';
+import { CANVAS_COLORS, DIMMED_PAPER_OPACITY, dimmedPaper, NOTE_INK } from './theme-canvas.ts';
 
 /** A pair checked: what is drawn, on what, and the ratio it needs. */
 interface Pair {
@@ -105,7 +105,7 @@ function dimmedNotePairs(theme: (typeof THEME_NAMES)[number]): Pair[] {
         return NOTE_COLORS.map((note) => ({
           what: `text on a dimmed ${note} note on ${phase} slice ${index} at ${opacity}`,
           foreground: NOTE_INK.text,
-          background: composite(translucent(NOTE_COLOR_HEX[note], DIMMED_PAPER_OPACITY), slice),
+          background: composite(translucent(dimmedPaper(NOTE_COLOR_HEX[note]), DIMMED_PAPER_OPACITY), slice),
           needs: AA.text,
         }));
       }),

@@ -101,7 +101,12 @@ export const NOTE_INK = {
 } as const;
 
 /**
- * How opaque the paper of a note of an earlier round is drawn: the board shows through, so it steps back, yet
- * its text (drawn opaque) stays readable on the darkest slice of the dark theme.
+ * How opaque the paper of a note of an earlier round is drawn (see dimmedPaper): the board shows through, so
+ * it steps back, yet its text (drawn opaque) stays readable on the darkest slice of the dark theme.
  */
 export const DIMMED_PAPER_OPACITY = 0.7;
+
+/** The paper of a note of an earlier round: its colour washed out, drawn at DIMMED_PAPER_OPACITY. */
+export function dimmedPaper(paper: string): string {
+  return tint(paper, 0.4);
+}
