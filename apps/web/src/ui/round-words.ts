@@ -10,7 +10,7 @@ export function roundWords(
   shown: Pick<ShownNote, 'note' | 'earlierRound' | 'carriedFromRound' | 'carriedInto'>,
 ): string[] {
   const words: string[] = [];
-  if (shown.earlierRound !== undefined) words.push(writtenInRound(shown.earlierRound));
+  if (shown.earlierRound !== undefined) words.push(msg(str`Written in round ${shown.earlierRound}`));
   if (shown.note.carriedFrom !== undefined) {
     const from = shown.carriedFromRound;
     words.push(
@@ -21,10 +21,7 @@ export function roundWords(
   return words;
 }
 
-export function writtenInRound(round: number): string {
-  return msg(str`Written in round ${round}`);
-}
-
+/** What a note of an earlier round says once it was carried into round `round`. */
 export function carriedIntoRound(round: number): string {
   return msg(str`Carried into round ${round}`);
 }
