@@ -8,6 +8,11 @@ export function noteItem(page: Page, text: string) {
   return page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: text });
 }
 
+/** The board as a list, visually hidden until the focus enters it, and a note's item in it. */
+export const boardAsList = (page: Page) => page.getByRole('region', { name: 'Board as a list' });
+export const noteInList = (page: Page, text: string) =>
+  boardAsList(page).getByRole('listitem').filter({ hasText: text });
+
 export const currentPhase = (page: Page) => page.getByLabel('Current phase');
 export const voteFor = (page: Page, text: string) => page.getByRole('button', { name: `Vote for ${text}` });
 export const votingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^Voting/ });

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { addIssue, setPlan, startMeeting, updateIssue } from '@kompas/model';
 import { expect, type Page } from '@playwright/test';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { addNoteAt, noteItem } from './board-actions.ts';
+import { coFacilitator } from './co-facilitator.ts';
 import { KompasProcess } from './server.ts';
 import { type CreatedBoard, createBoard, joinAsNewPerson, test } from './workshop.ts';
 
@@ -19,41 +17,6 @@ test.afterAll(async () => {
 });
 
 const WORKSHOP = { title: 'Care in the region', task: 'One front door for informal carers' };
-
-/**
- * A co-facilitator's own client on the board's control room, for what this spec needs but other screens
- * build: a plan, issues in hand and a second meeting. It joins with the facilitator invite as Gijs.
- */
-async function coFacilitator(
-  boardId: string,
-  invite: string,
-): Promise<{ control: Y.Doc; close: () => void }> {
-  const joined = await fetch(`${server.url}/api/boards/${boardId}/people`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${invite}` },
-    body: JSON.stringify({ name: 'Gijs' }),
-  });
-  const { token } = (await joined.json()) as { token: string };
-  const control = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `${server.url.replace(/^http/, 'ws')}/ws`,
-    `${boardId}.control`,
-    control,
-    {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token },
-    },
-  );
-  await expect.poll(() => provider.synced).toBe(true);
-  return {
-    control,
-    close: () => {
-      provider.destroy();
-      control.destroy();
-    },
-  };
-}
 
 /** Chooses `item` in the open Export menu and returns the file the browser saved, with its name. */
 async function saveFrom(page: Page, item: string): Promise<{ name: string; text: string }> {
@@ -74,7 +37,7 @@ test('the issues in hand export as CSV, a report covers one meeting, and the rep
   await expect(noteItem(fay, 'Shared front door')).toBeAttached();
 
   // Meeting 1 had a plan and raised an action; meeting 2 closes it.
-  const gijs = await coFacilitator(created.id, created.tokens.facilitator);
+  const gijs = await coFacilitator(server, created.id, created.tokens.facilitator);
   const actor = 'user-gijs';
   setPlan(gijs.control, {
     meeting: 'first',

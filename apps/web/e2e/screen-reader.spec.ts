@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { addNoteIn } from './board-actions.ts';
+import { addNoteIn, boardAsList, noteInList } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
 import { createBoard, joinAsNewPerson, test } from './workshop.ts';
 
@@ -16,10 +16,6 @@ test.afterAll(async () => {
 const WORKSHOP = { title: 'Care in the region', task: 'One front door for informal carers' };
 /** Long enough for the server to have logged what a browser just did. */
 const SETTLE_MS = 300;
-
-const boardAsList = (page: Page) => page.getByRole('region', { name: 'Board as a list' });
-const noteInList = (page: Page, text: string) =>
-  boardAsList(page).getByRole('listitem').filter({ hasText: text });
 
 /** Where the board's document has the note with `text`: its step, as the canvas draws it. */
 const stepOf = (page: Page, text: string) =>

@@ -1,6 +1,7 @@
 import type { LockMode } from '@kompas/model';
 import type { BoardCore } from '../core/board-core.ts';
 import type {
+  NoteCarryDetail,
   NoteCreateDetail,
   NoteDeleteDetail,
   NoteEditDetail,
@@ -38,6 +39,7 @@ function handlers(page: BoardPage, core: BoardCore, follow: FollowController) {
     noteRecolor: (event: CustomEvent<NoteRecolorDetail>) => core.notes.recolor(event.detail),
     noteDelete: (event: CustomEvent<NoteDeleteDetail>) => core.notes.delete(event.detail.id),
     noteVote: (event: CustomEvent<NoteVoteDetail>) => core.notes.vote(event.detail.id, event.detail.takeBack),
+    noteCarry: (event: CustomEvent<NoteCarryDetail>) => core.rounds.carry([event.detail.id]),
     noteLocked: (event: CustomEvent<NoteLockedDetail>) => core.refuseLocked(event.detail.phase),
     /** "Turn into an issue": the issues open with the note's text and step filled in. */
     noteIssue: (event: CustomEvent<NoteIssueDetail>) => {

@@ -110,7 +110,9 @@ function renderCanvas(parts: BoardParts, notes: NoteSource, task: string, positi
       .locked=${core.lockedPhases}
       .lockApplies=${core.lockApplies}
       .mayDelete=${core.permissions.mayDelete}
+      .mayCarry=${core.permissions.mayCarry}
       .canRaiseIssues=${core.canLead}
+      @note-carry=${on.noteCarry}
       @note-issue=${on.noteIssue}
       @note-locked=${on.noteLocked}
       @note-create=${on.noteCreate}
@@ -154,7 +156,8 @@ function renderRoundDialogs(parts: BoardParts) {
 export function renderBoard(parts: BoardParts) {
   const { page, info, session, core, token, voting, values } = parts;
   // The same source on every render while the documents stay the same: the canvas and the list keep their views.
-  const notes = liveNoteSource(session.doc, session.draftsConnection ? session.draftsDoc : undefined);
+  const drafts = session.draftsConnection ? session.draftsDoc : undefined;
+  const notes = liveNoteSource(session.doc, drafts, session.controlDoc);
   const on = boardEventHandlers(parts);
   const title = values.meta.value?.title ?? info.title;
   const task = values.meta.value?.task ?? info.task;
@@ -219,10 +222,12 @@ export function renderBoard(parts: BoardParts) {
               .voting=${voting.state}
               .readOnly=${readOnly}
               .locked=${core.lockApplies ? core.lockedPhases : NO_PHASES}
+              .mayCarry=${core.permissions.mayCarry}
               @note-locked=${on.noteLocked}
               @note-create=${on.noteCreate}
               @note-edit=${on.noteEdit}
               @note-vote=${on.noteVote}
+              @note-carry=${on.noteCarry}
               >${leadTools(parts)}</kompas-phone-board
             >`
           : renderCanvas(parts, notes, task, position)
@@ -252,6 +257,7 @@ export function renderBoard(parts: BoardParts) {
         @note-edit=${on.noteEdit}
         @note-move=${on.noteMove}
         @note-vote=${on.noteVote}
+        @note-carry=${on.noteCarry}
       ></kompas-notes-list>
       <kompas-offline-banner
         .connected=${values.connection.value.status === 'online' && values.connection.value.synced}

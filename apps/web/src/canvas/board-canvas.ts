@@ -5,7 +5,13 @@ import { boardEvent, type CanvasVote, type ViewportChangeDetail } from '../core/
 import { type BoardRegion, visibleRegion } from '../core/board-region.ts';
 import { peers } from '../core/board-values.ts';
 import type { FocusArea } from '../core/commands.ts';
-import { ALL_NOTES, type NoteChanges, type NoteSource, noteUpdates } from '../core/note-source.ts';
+import {
+  ALL_NOTES,
+  type NoteChanges,
+  type NoteSource,
+  noteUpdates,
+  type ShownNote,
+} from '../core/note-source.ts';
 import type { Awareness, Peer } from '../core/presence.ts';
 import { ZOOM_STEP } from '../core/viewport.ts';
 import type { NoteView } from '../notes/note-view.ts';
@@ -29,7 +35,7 @@ import { gestureHandlers } from './pointer-actions.ts';
  * The board: owns the Konva stage (see BoardStage) and turns gestures (see BoardGestures) and keys
  * into selecting, editing and moving notes. It draws the notes of a note source, plain values, and never
  * writes: it fires `note-create`, `note-edit`, `note-move`, `note-recolor`, `note-delete`, `note-issue`,
- * `note-vote` and `cursor-move`, and the page carries them out. `zoomIn()`, `zoomOut()`, `zoomToFit()` and
+ * `note-carry`, `note-vote` and `cursor-move`, and the page carries them out. `zoomIn()`, `zoomOut()`, `zoomToFit()` and
  * `addNote()` are its commands.
  */
 export class BoardCanvas extends LitElement {
@@ -42,6 +48,7 @@ export class BoardCanvas extends LitElement {
     locked: { attribute: false },
     lockApplies: { type: Boolean, attribute: 'lock-applies' },
     mayDelete: { attribute: false },
+    mayCarry: { attribute: false },
     canRaiseIssues: { type: Boolean, attribute: 'can-raise-issues' },
     selectedId: { state: true },
     dragging: { state: true },
@@ -61,6 +68,8 @@ export class BoardCanvas extends LitElement {
   declare readOnly: boolean;
   /** Whether this person may delete a note (its author and the facilitators may); the menu offers it then. */
   declare mayDelete: (note: Note) => boolean;
+  /** Whether this person may carry a note of an earlier round into the current one (`note-carry`). */
+  declare mayCarry: (shown: ShownNote) => boolean;
   /** Facilitators turn a note into an issue in hand from its menu (`note-issue`). */
   declare canRaiseIssues: boolean;
   /** The phases the facilitator has locked; shaded for everyone. */
@@ -108,6 +117,7 @@ export class BoardCanvas extends LitElement {
     this.locked = [];
     this.lockApplies = false;
     this.mayDelete = () => true;
+    this.mayCarry = () => false;
     this.canRaiseIssues = false;
     this.selectedId = null;
     this.dragging = false;

@@ -1,4 +1,4 @@
-import { NOTE_COLOR_HEX, type NoteColor, slicePositionToPoint } from '@kompas/model';
+import { NOTE_COLOR_HEX, type NoteColor, type StepId, slicePositionToPoint } from '@kompas/model';
 import { msg } from '@lit/localize';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -88,6 +88,16 @@ export interface NoteMenuActions {
   delete: () => void;
   /** A facilitator's "Turn into an issue". */
   issue: () => void;
+  /** "Carry into round N". */
+  carry: () => void;
+}
+
+/** What the note's menu offers of the rounds: carrying the note along, and its step per round. */
+export interface RoundOffers {
+  /** The round the note may be carried into, or null. */
+  carryTo: number | null;
+  /** The note's step to see per round, or null while the board has had one round only. */
+  roundViewStep: StepId | null;
 }
 
 function screenBox(board: BoardStage, view: NoteView): Rect {
@@ -100,7 +110,12 @@ function screenBox(board: BoardStage, view: NoteView): Rect {
 export function noteCardOverlay(
   board: BoardStage,
   view: NoteView,
-  options: { readOnly: boolean; canDelete: boolean; canRaiseIssue: boolean; vote: CanvasVote | undefined },
+  options: RoundOffers & {
+    readOnly: boolean;
+    canDelete: boolean;
+    canRaiseIssue: boolean;
+    vote: CanvasVote | undefined;
+  },
   on: NoteMenuActions & { close: () => void },
 ) {
   const place = cardPlacement(screenBox(board, view), board.size);
@@ -111,10 +126,14 @@ export function noteCardOverlay(
     .readOnly=${options.readOnly}
     .canDelete=${options.canDelete}
     .canRaiseIssue=${options.canRaiseIssue}
+    .marks=${view.marks}
+    .carryTo=${options.carryTo}
+    .roundViewStep=${options.roundViewStep}
     @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
     @menu-edit=${on.edit}
     @menu-delete=${on.delete}
     @menu-issue=${on.issue}
+    @menu-carry=${on.carry}
     @card-close=${on.close}
   ></kompas-note-card>`;
 }
@@ -123,7 +142,7 @@ export function noteCardOverlay(
 export function noteMenuOverlay(
   board: BoardStage,
   view: NoteView,
-  permitted: { canDelete: boolean; canRaiseIssue: boolean },
+  permitted: RoundOffers & { canDelete: boolean; canRaiseIssue: boolean },
   on: NoteMenuActions & { close: () => void },
 ) {
   const { x, y } = menuPlacement(screenBox(board, view), board.size);
@@ -132,10 +151,14 @@ export function noteMenuOverlay(
     .color=${view.note.color}
     .canDelete=${permitted.canDelete}
     .canRaiseIssue=${permitted.canRaiseIssue}
+    .carryTo=${permitted.carryTo}
+    .carriedInto=${view.marks.carriedInto ?? null}
+    .roundViewStep=${permitted.roundViewStep}
     @menu-recolor=${(event: CustomEvent<{ color: NoteColor }>) => on.recolor(event.detail.color)}
     @menu-edit=${on.edit}
     @menu-delete=${on.delete}
     @menu-issue=${on.issue}
+    @menu-carry=${on.carry}
     @menu-close=${on.close}
   ></kompas-note-menu>`;
 }

@@ -1,16 +1,18 @@
-import type { Note, NoteColor } from '@kompas/model';
+import type { Note, NoteColor, PhasePosition } from '@kompas/model';
 import { nothing, type ReactiveControllerHost } from 'lit';
 import {
   boardEvent,
   type CanvasVote,
+  type NoteCarryDetail,
   type NoteDeleteDetail,
   type NoteIssueDetail,
   type NoteRecolorDetail,
 } from '../core/board-events.ts';
+import type { ShownNote } from '../core/note-source.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import type { BoardStage } from './board-stage.ts';
 import { type LockedCanvas, refuseLocked } from './canvas-lock.ts';
-import { noteCardOverlay, noteMenuOverlay } from './canvas-overlays.ts';
+import { noteCardOverlay, noteMenuOverlay, type RoundOffers } from './canvas-overlays.ts';
 
 /** The canvas whose selected note can be opened. */
 export interface OpeningCanvas extends ReactiveControllerHost, LockedCanvas {
@@ -19,7 +21,10 @@ export interface OpeningCanvas extends ReactiveControllerHost, LockedCanvas {
   readonly canRaiseIssues: boolean;
   readonly selectedId: string | null;
   readonly votes: ReadonlyMap<string, CanvasVote>;
+  /** Where the group is: from round 2 on, notes are carried along and steps seen per round. */
+  readonly position: PhasePosition | null;
   mayDelete(note: Note): boolean;
+  mayCarry(shown: ShownNote): boolean;
   selectNote(id: string | null): void;
   focusBoard(): void;
 }
@@ -28,8 +33,8 @@ export interface OpeningCanvas extends ReactiveControllerHost, LockedCanvas {
  * The selected note, opened or not, and what its menu does. Selected, it shows its menu above it; opened
  * (a tap, or Enter), it shows its card beside it instead: the whole text at a readable size, author, step
  * and votes, with the same menu. Read-only people can open notes too; they get no menu. Recolouring and
- * deleting fire `note-recolor` and `note-delete`, unless the lock stops this person; "Turn into an issue"
- * fires `note-issue`.
+ * deleting fire `note-recolor` and `note-delete`, and carrying a note of an earlier round along fires
+ * `note-carry`, unless the lock stops this person; "Turn into an issue" fires `note-issue`.
  */
 export class NoteOpening {
   /** The opened note's id: the selected note's while its card is open, else null. */
@@ -81,6 +86,13 @@ export class NoteOpening {
     this.canvas.focusBoard();
   }
 
+  /** The carried note appears in this round, in a free spot of the step: the note carried keeps its place. */
+  carry(view: NoteView): void {
+    const { id, step } = view.note;
+    if (refuseLocked(this.canvas, step)) return;
+    this.canvas.dispatchEvent(boardEvent<NoteCarryDetail>('note-carry', { id }));
+  }
+
   /** The note's menu steps aside: the issues panel opens with the note's text, and its form takes the keys. */
   raiseIssue(view: NoteView): void {
     this.canvas.dispatchEvent(boardEvent<NoteIssueDetail>('note-issue', { id: view.note.id }));
@@ -97,11 +109,13 @@ export class NoteOpening {
       edit: () => this.edit(view),
       delete: () => this.delete(view),
       issue: () => this.raiseIssue(view),
+      carry: () => this.carry(view),
     };
     const canRaiseIssue = canvas.canRaiseIssues;
+    const rounds = this.roundOffers(view);
     if (this.isOpen(view)) {
       const vote = canvas.votes.get(view.note.id);
-      const options = { readOnly: canvas.readOnly, canDelete, canRaiseIssue, vote };
+      const options = { readOnly: canvas.readOnly, canDelete, canRaiseIssue, vote, ...rounds };
       return noteCardOverlay(board, view, options, { ...menu, close: () => this.close(true) });
     }
     // Escape in the menu puts the note away and gives the board the keyboard back.
@@ -111,7 +125,15 @@ export class NoteOpening {
     };
     return canvas.readOnly
       ? nothing
-      : noteMenuOverlay(board, view, { canDelete, canRaiseIssue }, { ...menu, close: putAway });
+      : noteMenuOverlay(board, view, { canDelete, canRaiseIssue, ...rounds }, { ...menu, close: putAway });
+  }
+
+  private roundOffers(view: NoteView): RoundOffers {
+    const round = this.canvas.position?.round ?? 1;
+    return {
+      carryTo: this.canvas.mayCarry(view.shown) ? round : null,
+      roundViewStep: round > 1 ? view.note.step : null,
+    };
   }
 
   private set(id: string | null): void {

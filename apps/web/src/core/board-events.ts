@@ -39,7 +39,15 @@ export interface NoteIssueDetail {
   id: string;
 }
 
-/** Opens the round view at `step`: its notes per round of the circle. The board page listens. */
+/** Carries a note of an earlier round into the round the group is in (see RoundActions.carry). */
+export interface NoteCarryDetail {
+  id: string;
+}
+
+/**
+ * Asks for the round view of a step: its notes per round, side by side. Fired (bubbling, composed) by a note's
+ * menu for the note's step; the round view listens for it.
+ */
 export interface RoundViewOpenDetail {
   step: StepId;
 }
@@ -87,6 +95,7 @@ declare global {
     'note-recolor': CustomEvent<NoteRecolorDetail>;
     'note-delete': CustomEvent<NoteDeleteDetail>;
     'note-issue': CustomEvent<NoteIssueDetail>;
+    'note-carry': CustomEvent<NoteCarryDetail>;
     'cursor-move': CustomEvent<CursorMoveDetail>;
     'viewport-change': CustomEvent<ViewportChangeDetail>;
     'note-locked': CustomEvent<NoteLockedDetail>;

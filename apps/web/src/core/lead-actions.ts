@@ -15,6 +15,7 @@ import {
   positionAfter,
   previousPhase,
   publishDrafts,
+  readRounds,
   type StepId,
   type StepStatus,
   setBoardLock,
@@ -151,12 +152,16 @@ export class LeadActions {
 
   /**
    * "Tidy step": every note of `step` on the board into the step's slots, in one change the facilitator can
-   * undo. Drafts of a silent brainstorm are their authors' own and stay where they are.
+   * undo. Drafts of a silent brainstorm are their authors' own and stay where they are; archived notes of
+   * earlier rounds are not on the board and take no slot.
    */
   tidyStep(step: StepId): void {
     if (!this.core.canLead) return;
-    this.core.write(({ doc }) => {
-      const notes = listNotes(doc).filter((note) => note.step === step);
+    this.core.write(({ doc, controlDoc }) => {
+      const rounds = readRounds(controlDoc);
+      const notes = listNotes(doc).filter(
+        (note) => note.step === step && rounds.placeOf(note) !== 'archived',
+      );
       doc.transact(() => {
         for (const { id, pos } of tidyStep(step, notes)) moveNote(doc, id, step, pos);
       }, LOCAL_ORIGIN);

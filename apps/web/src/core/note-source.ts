@@ -1,10 +1,35 @@
 import type { Note } from '@kompas/model';
 import type { Binding } from './binding.ts';
 
-/** A note as the board shows it: on the board, or a private draft of a silent brainstorm (seen by few). */
-export interface ShownNote {
+/**
+ * Where a note stands in the rounds of the circle, as the board marks it. A note of the round the group is in
+ * that was not carried along has none of these.
+ */
+export interface RoundMarks {
+  /** The earlier round the note was written in: it stays on the board, dimmed. */
+  readonly earlierRound?: number;
+  /** The round of the note this one was carried from (the note carried may be gone: see `note.carriedFrom`). */
+  readonly carriedFromRound?: number;
+  /** The round the group is in, once this note of an earlier round has been carried into it. */
+  readonly carriedInto?: number;
+}
+
+/**
+ * A note as the board shows it: on the board, or a private draft of a silent brainstorm (seen by few), with
+ * its marks of the rounds. Notes archived at the start of a later round are not shown at all.
+ */
+export interface ShownNote extends RoundMarks {
   readonly note: Note;
   readonly draft: boolean;
+}
+
+/** Whether two shown notes carry the same marks of the rounds. */
+export function sameMarks(a: RoundMarks, b: RoundMarks): boolean {
+  return (
+    a.earlierRound === b.earlierRound &&
+    a.carriedFromRound === b.carriedFromRound &&
+    a.carriedInto === b.carriedInto
+  );
 }
 
 /**
@@ -40,7 +65,9 @@ export function noteChanges(
   for (const [id, shown] of after) {
     const previous = before.get(id);
     if (!previous) added.push(id);
-    else if (previous.note !== shown.note || previous.draft !== shown.draft) updated.push(id);
+    else if (previous.note !== shown.note || previous.draft !== shown.draft || !sameMarks(previous, shown)) {
+      updated.push(id);
+    }
   }
   for (const id of before.keys()) if (!after.has(id)) removed.push(id);
   return { added, updated, removed };

@@ -1,5 +1,6 @@
 import { mayChangeDraft, mayDeleteNote, type Note } from '@kompas/model';
 import type { Role } from '@kompas/protocol';
+import type { ShownNote } from './note-source.ts';
 
 /** Who this browser is on the board: the person the server knows, and the role their link gives them. */
 export interface BoardPerson {
@@ -35,6 +36,15 @@ export class Permissions {
 
   readonly mayDelete = (note: Pick<Note, 'authorId'>): boolean =>
     mayDeleteNote(note, { person: this.person.id, role: this.person.role });
+
+  /** Who may carry a note of an earlier round along: a facilitator anyone's (under its author's name), a participant their own. */
+  mayCarryNote(note: Pick<Note, 'authorId'>): boolean {
+    return !this.readOnly && (this.canLead || note.authorId === this.person.id);
+  }
+
+  /** Whether the board offers to carry `shown` into the current round: a dimmed note not carried yet. */
+  readonly mayCarry = (shown: ShownNote): boolean =>
+    shown.earlierRound !== undefined && shown.carriedInto === undefined && this.mayCarryNote(shown.note);
 
   mayChangeDraft(draft: Pick<Note, 'authorId'>): boolean {
     return mayChangeDraft(draft, this.person.id);

@@ -31,8 +31,7 @@ export class RoundActions {
    * (under its author's name), a participant their own; never a note carried into this round already.
    */
   mayCarry(note: Pick<Note, 'id' | 'authorId' | 'round' | 'createdAt'>, rounds = this.rounds): boolean {
-    if (this.core.readOnly) return false;
-    if (!this.core.canLead && note.authorId !== this.core.person.id) return false;
+    if (!this.core.permissions.mayCarryNote(note)) return false;
     return rounds.roundOf(note) < rounds.current && !this.isCarried(note.id, rounds);
   }
 

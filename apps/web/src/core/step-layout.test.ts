@@ -2,10 +2,13 @@ import {
   fitsInSlice,
   getNote,
   listNotes,
+  nextPhase,
   notesCollide,
   placeInSlice,
   roomForNewNote,
   setBoardLock,
+  startFacilitation,
+  startNextRound,
   stepNoteScale,
   stepSlots,
 } from '@kompas/model';
@@ -62,6 +65,19 @@ describe('tidying a step', () => {
     board.core.notes.create(note('b'));
     board.core.lead.tidyStep(STEP);
     expect(listNotes(board.docs.doc).map((n) => n.pos)).toEqual([note('a').pos, note('b').pos]);
+  });
+
+  it('leaves the archived notes of an earlier round where they were, out of the slots', () => {
+    const board = testBoard('facilitator', 'fac');
+    const control = board.docs.controlDoc;
+    startFacilitation(control, { now: 0 });
+    board.core.notes.create(note('old'));
+    for (let minute = 1; minute <= 3; minute++) nextPhase(control, { now: minute * 60_000 });
+    startNextRound(control, { earlier: 'archived', now: 300_000 });
+    board.core.notes.create(note('new'));
+    board.core.lead.tidyStep(STEP);
+    expect(getNote(board.docs.doc, 'old')?.pos).toEqual(note('old').pos);
+    expect(getNote(board.docs.doc, 'new')?.pos).toEqual(stepSlots(STEP, 1)[0]?.pos);
   });
 
   it('tidies a step the lock keeps participants out of', () => {

@@ -1,6 +1,6 @@
-import type { Note, PlacedVote, VotingRound } from '@kompas/model';
+import { type Note, type PlacedVote, roundsOf, type VotingRound } from '@kompas/model';
 import { describe, expect, it } from 'vitest';
-import { sortedByVotes, voteBadgeText, votesText, votingState } from './voting-state.ts';
+import { notesToVoteOn, sortedByVotes, voteBadgeText, votesText, votingState } from './voting-state.ts';
 
 const ROUND: VotingRound = {
   id: 'r1',
@@ -88,5 +88,30 @@ describe('votingState', () => {
     expect(live.notes.map((n) => voteBadgeText(n, true))).toEqual(['0', '●● · 2', '● · 2']);
     const closed = votingState({ ...ROUND, closedAt: 200 }, VOTES, NOTES, 'pim', true);
     expect(closed.notes.map((n) => voteBadgeText(n, false))).toEqual(['0 votes', '2 votes', '2 votes']);
+  });
+});
+
+describe('notesToVoteOn', () => {
+  /** Round 2 from t = 1000; the notes of round 1 archived from round 3 (t = 2000) on. */
+  const history = [
+    { phase: 'verkennen' as const, round: 1, at: 0 },
+    { phase: 'verkennen' as const, round: 2, at: 1000 },
+  ];
+  const notes = [
+    { ...note('old'), round: 1 },
+    { ...note('carried'), round: 2, carriedFrom: 'old' },
+    { ...note('elsewhere'), step: 'verkennen.opgave' as const, phase: 'verkennen' as const, round: 2 },
+  ];
+
+  it('counts the notes of the round of the circle the vote was opened in, in its scope', () => {
+    const rounds = roundsOf(history, [{ round: 2, earlier: 'dimmed', at: 1000 }]);
+    const ids = (round: VotingRound) => notesToVoteOn(notes, round, rounds).map((n) => n.id);
+    expect(ids({ ...ROUND, openedAt: 1500 })).toEqual(['carried']);
+    expect(ids({ ...ROUND, openedAt: 500 })).toEqual(['old']);
+  });
+
+  it('leaves archived notes out, even of a vote of their round', () => {
+    const rounds = roundsOf(history, [{ round: 2, earlier: 'archived', at: 1000 }]);
+    expect(notesToVoteOn(notes, { ...ROUND, openedAt: 500 }, rounds)).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import {
   canVote,
+  isNoteInScope,
   type Note,
   type PlacedVote,
+  type Rounds,
   remainingVotes,
   resultsShown,
+  roundAt,
   tally,
   type VotingRound,
 } from '@kompas/model';
@@ -36,6 +39,20 @@ export interface VotingState {
   cast: number;
   /** The notes in the round's scope, in board order. */
   notes: NoteVoting[];
+}
+
+/**
+ * The notes a voting round is about: those in its scope written in the round of the circle it was opened in,
+ * and still on the board. A note of an earlier round, dimmed, is voted on once carried along.
+ */
+export function notesToVoteOn(notes: readonly Note[], voting: VotingRound, rounds: Rounds): Note[] {
+  const round = roundAt(rounds.history, voting.openedAt);
+  return notes.filter(
+    (note) =>
+      isNoteInScope(note, voting.scope) &&
+      rounds.placeOf(note) !== 'archived' &&
+      rounds.roundOf(note) === round,
+  );
 }
 
 /**

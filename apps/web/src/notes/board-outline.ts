@@ -1,5 +1,4 @@
 import {
-  compareStacking,
   type Note,
   PHASES,
   type Phase,
@@ -10,12 +9,19 @@ import {
   type Step,
   type StepId,
 } from '@kompas/model';
+import { isEarlier, listOrder } from '../core/board-rounds.ts';
 import type { ShownNote } from '../core/note-source.ts';
 
-/** One step of the board as a list: its notes in stacking order. */
+/**
+ * One step of the board as a list: its notes, those of the round the group is in first, then those of earlier
+ * rounds kept on the board, each in stacking order; and how many there are of each.
+ */
 export interface OutlineStep {
   step: Step;
   notes: ShownNote[];
+  /** Notes of the round the group is in (drafts among them) and of earlier rounds. */
+  current: number;
+  earlier: number;
 }
 
 /** One phase of the board as a list: whether the group is in it now, and its three steps. */
@@ -26,8 +32,9 @@ export interface OutlinePhase {
 }
 
 /**
- * The board as a tree, in the order of the cycle: every phase, every step of it, and the notes in each step
- * in stacking order. Empty steps are kept, so a note can be written into any of them.
+ * The board as a tree, in the order of the cycle: every phase, every step of it, and the notes in each step,
+ * this round's before earlier rounds', in stacking order. Empty steps are kept, so a note can be written into
+ * any of them.
  */
 export function boardOutline(notes: readonly ShownNote[], current: PhaseId | null): OutlinePhase[] {
   const byStep = new Map<StepId, ShownNote[]>(STEPS.map((step) => [step.id, []]));
@@ -35,22 +42,25 @@ export function boardOutline(notes: readonly ShownNote[], current: PhaseId | nul
   return PHASES.map((phase) => ({
     phase,
     current: phase.id === current,
-    steps: phase.steps.map((step) => ({
-      step,
-      notes: (byStep.get(step.id) ?? []).sort((a, b) => compareStacking(a.note, b.note)),
-    })),
+    steps: phase.steps.map((step) => {
+      const here = (byStep.get(step.id) ?? []).sort(listOrder);
+      const earlier = here.filter(isEarlier).length;
+      return { step, notes: here, current: here.length - earlier, earlier };
+    }),
   }));
 }
 
 /**
  * What the board core lets this person do, as the list offers it: whether they may write at all (observers
- * and a board saved by a newer Kompas may not), the phases the lock keeps them out of now, and whether they
- * may change a private draft (only its author may).
+ * and a board saved by a newer Kompas may not), the phases the lock keeps them out of now, whether they
+ * may change a private draft (only its author may) and carry a note along.
  */
 export interface OutlineRights {
   readOnly: boolean;
   locked: readonly PhaseId[];
   mayChangeDraft(draft: Pick<Note, 'authorId'>): boolean;
+  /** Whether they may carry a note of an earlier round along (see Permissions.mayCarry). */
+  mayCarry(shown: ShownNote): boolean;
 }
 
 /** Whether a note can be written into `step`. */
@@ -61,6 +71,11 @@ export function mayWriteIn(step: Pick<Step, 'phase'>, rights: OutlineRights): bo
 /** Whether `shown` can be edited or moved out of its step. */
 export function mayChangeNote({ note, draft }: ShownNote, rights: OutlineRights): boolean {
   return mayWriteIn(note, rights) && (!draft || rights.mayChangeDraft(note));
+}
+
+/** Whether `shown`, a note of an earlier round, can be carried into the current round: not under the lock. */
+export function mayCarryNote(shown: ShownNote, rights: OutlineRights): boolean {
+  return mayWriteIn(shown.note, rights) && rights.mayCarry(shown);
 }
 
 /** A step a note may be moved to, or one it may not (the lock), for the list's choice of steps. */

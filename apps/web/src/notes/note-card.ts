@@ -1,11 +1,13 @@
-import { getStep, NOTE_COLOR_HEX, type Note } from '@kompas/model';
+import { getStep, NOTE_COLOR_HEX, type Note, type StepId } from '@kompas/model';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import type { CanvasVote } from '../core/board-events.ts';
+import type { RoundMarks } from '../core/note-source.ts';
 import { votesText } from '../core/voting-state.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import './note-menu.ts';
+import { roundWords } from '../ui/round-words.ts';
 
 const CLOSE_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none"
   stroke="currentColor" stroke-width="1.75" stroke-linecap="round" aria-hidden="true" focusable="false">
@@ -20,9 +22,10 @@ export function noteVotesText(vote: CanvasVote | undefined): string {
 }
 
 /**
- * An opened note: its whole text at a size anyone can read, whoever wrote it, its step and its votes, beside
- * the note on the board. Unless `readOnly`, it carries the note's menu (colour, edit, delete), whose events
- * (`menu-recolor`, `menu-edit`, `menu-delete`, `menu-issue`) bubble out of it; the close button fires `card-close`.
+ * An opened note: its whole text at a size anyone can read, whoever wrote it, its step, its round (when it is
+ * of an earlier one or was carried along) and its votes, beside the note on the board. Unless `readOnly`, it
+ * carries the note's menu (colour, edit, delete, carry along), whose events (`menu-recolor`, `menu-edit`,
+ * `menu-delete`, `menu-issue`, `menu-carry`) bubble out of it; the close button fires `card-close`.
  */
 export class NoteCard extends LitElement {
   static override properties = {
@@ -31,9 +34,18 @@ export class NoteCard extends LitElement {
     readOnly: { type: Boolean, attribute: 'read-only' },
     canDelete: { type: Boolean, attribute: 'can-delete' },
     canRaiseIssue: { type: Boolean, attribute: 'can-raise-issue' },
+    marks: { attribute: false },
+    carryTo: { attribute: false },
+    roundViewStep: { attribute: false },
   };
 
   declare note: Note | null;
+  /** Where the note stands in the rounds. */
+  declare marks: RoundMarks;
+  /** The round the note may be carried into, or null when it may not (see NoteMenu). */
+  declare carryTo: number | null;
+  /** The note's step to see per round, or null while the board has had one round only. */
+  declare roundViewStep: StepId | null;
   declare vote: CanvasVote | undefined;
   declare readOnly: boolean;
   declare canDelete: boolean;
@@ -47,6 +59,9 @@ export class NoteCard extends LitElement {
     this.readOnly = false;
     this.canDelete = false;
     this.canRaiseIssue = false;
+    this.marks = {};
+    this.carryTo = null;
+    this.roundViewStep = null;
   }
 
   static override styles = [
@@ -109,15 +124,20 @@ export class NoteCard extends LitElement {
       }
       .actions {
         display: flex;
-        align-items: center;
+        align-items: flex-start;
         justify-content: space-between;
         gap: 8px;
         padding: 0 8px 8px 4px;
       }
       kompas-note-menu {
         position: static;
+        flex: 1;
+        min-width: 0;
       }
+      /* The card is narrower than the menu can grow: what does not fit (carrying along) goes on a line below. */
       kompas-note-menu::part(menu) {
+        flex-wrap: wrap;
+        row-gap: 4px;
         padding: 0;
         border: 0;
         box-shadow: none;
@@ -146,6 +166,7 @@ export class NoteCard extends LitElement {
         <dd class="author">${note.authorName}</dd>
         <dt>${msg('Step')}</dt>
         <dd>${step.label.nl}</dd>
+        ${this.renderRound(note)}
         <dt>${msg('Votes')}</dt>
         <dd>${noteVotesText(this.vote)}</dd>
       </dl>
@@ -158,6 +179,9 @@ export class NoteCard extends LitElement {
               .color=${note.color}
               .canDelete=${this.canDelete}
               .canRaiseIssue=${this.canRaiseIssue}
+              .carryTo=${this.carryTo}
+              .roundViewStep=${this.roundViewStep}
+              @menu-carry=${this.passOn}
               @menu-recolor=${this.passOn}
               @menu-edit=${this.passOn}
               @menu-delete=${this.passOn}
@@ -169,6 +193,13 @@ export class NoteCard extends LitElement {
         ${CLOSE_ICON}
       </button>
     </div></div>`;
+  }
+
+  private renderRound(note: Note) {
+    const words = roundWords({ note, ...this.marks });
+    if (words.length === 0) return nothing;
+    return html`<dt>${msg('Round')}</dt>
+      <dd class="round">${words.join(' · ')}</dd>`;
   }
 
   /** The menu's events leave the card as the card's own, for the canvas to act on. */

@@ -7,7 +7,7 @@ import {
   stepScaleOf,
 } from '@kompas/model';
 import Konva from 'konva';
-import type { NoteChanges, NoteSource } from '../core/note-source.ts';
+import type { NoteChanges, NoteSource, ShownNote } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
 import { NoteView, type VoteBadge } from './note-view.ts';
 
@@ -61,7 +61,7 @@ export class NoteLayer {
   load(source: NoteSource): void {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
-    this.order = source.notes().map(({ note, draft }) => this.addView(note, draft));
+    this.order = source.notes().map((shown) => this.addView(shown));
     this.rescale();
     this.refreshVisibility();
     this.onDirty();
@@ -83,9 +83,9 @@ export class NoteLayer {
       if (!shown) continue;
       const view = this.views.get(id);
       if (!view) {
-        this.order.push(this.addView(shown.note, shown.draft));
+        this.order.push(this.addView(shown));
         changed = true;
-      } else if (view.update(shown.note, shown.draft)) {
+      } else if (view.update(shown)) {
         this.updateVisibility(view);
         changed = true;
       }
@@ -228,8 +228,9 @@ export class NoteLayer {
     return changed;
   }
 
-  private addView(note: Note, draft: boolean): NoteView {
-    const view = new NoteView(note, draft, this.scaleOf(note.step));
+  private addView(shown: ShownNote): NoteView {
+    const { note } = shown;
+    const view = new NoteView(shown, this.scaleOf(note.step));
     this.views.set(note.id, view);
     this.layer.add(view.group);
     this.applyVoteBadge(view);

@@ -1,8 +1,10 @@
-import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor } from '@kompas/model';
+import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor, type StepId } from '@kompas/model';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { boardEvent, type RoundViewOpenDetail } from '../core/board-events.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { ICONS } from '../ui/icons.ts';
+import { carriedIntoRound, carryIntoRound } from '../ui/round-words.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { colorName } from './note-colors.ts';
 
@@ -11,17 +13,32 @@ const ISSUE_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="
   stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
   focusable="false"><path d="M5 21V4M5 4h11l-2 4 2 4H5"/></svg>`;
 
+/** A turning arrow: the note goes round with the group into the next round. */
+const CARRY_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none"
+  stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+  focusable="false"><path d="M20 12a8 8 0 1 1-2.34-5.66"/><path d="M20 4v5h-5"/></svg>`;
+
+/** Columns side by side: a step's notes per round. */
+const ROUNDS_ICON = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none"
+  stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+  focusable="false"><rect x="3" y="4" width="7" height="16" rx="1.5"/><rect x="14" y="4" width="7" height="16" rx="1.5"/></svg>`;
+
 /**
  * The small toolbar over the selected note: its colour, edit, delete and, for facilitators, "Turn into an
- * issue". Fires `menu-recolor` ({ color }), `menu-edit`, `menu-delete` and `menu-issue`; the canvas turns
- * them into note events. Escape fires
- * `menu-close`; a press elsewhere closes it too, as the canvas then selects no note.
+ * issue"; from round 2 on, "Carry into round N" for a note of an earlier round (or that it was carried) and
+ * "See this step per round". Fires `menu-recolor` ({ color }), `menu-edit`, `menu-delete`, `menu-issue` and
+ * `menu-carry`; the canvas turns them into note events. "See this step per round" fires `round-view-open`
+ * ({ step }), bubbling out to whoever shows the round view. Escape fires `menu-close`; a press elsewhere
+ * closes it too, as the canvas then selects no note.
  */
 export class NoteMenu extends LitElement {
   static override properties = {
     color: { type: String },
     canDelete: { type: Boolean, attribute: 'can-delete' },
     canRaiseIssue: { type: Boolean, attribute: 'can-raise-issue' },
+    carryTo: { attribute: false },
+    carriedInto: { attribute: false },
+    roundViewStep: { attribute: false },
   };
 
   declare color: NoteColor;
@@ -29,6 +46,12 @@ export class NoteMenu extends LitElement {
   declare canDelete: boolean;
   /** Facilitators turn a note into an issue in hand. */
   declare canRaiseIssue: boolean;
+  /** The round the note may be carried into (the current one), or null when it may not. */
+  declare carryTo: number | null;
+  /** The round this note of an earlier round was carried into, or null. */
+  declare carriedInto: number | null;
+  /** The note's step, to see per round, or null while the board has had one round only. */
+  declare roundViewStep: StepId | null;
 
   constructor() {
     super();
@@ -36,6 +59,9 @@ export class NoteMenu extends LitElement {
     this.color = 'yellow';
     this.canDelete = true;
     this.canRaiseIssue = false;
+    this.carryTo = null;
+    this.carriedInto = null;
+    this.roundViewStep = null;
   }
 
   static override styles = [
@@ -87,6 +113,21 @@ export class NoteMenu extends LitElement {
         margin: 0 4px;
         background: var(--k-color-border);
       }
+      .carry {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        width: auto;
+        padding: 0 8px;
+        font: 600 13px var(--k-font-sans);
+        white-space: nowrap;
+      }
+      .carried {
+        padding: 0 8px;
+        font-size: 13px;
+        color: var(--k-color-text-muted);
+        white-space: nowrap;
+      }
       .danger:hover:not(:disabled) {
         color: var(--k-color-danger);
         background: var(--k-color-danger-soft);
@@ -118,6 +159,7 @@ export class NoteMenu extends LitElement {
             </button>`
           : nothing
       }
+      ${this.renderRounds()}
       ${
         this.canDelete
           ? html`<button
@@ -131,6 +173,32 @@ export class NoteMenu extends LitElement {
           : nothing
       }
     </div>`;
+  }
+
+  /** Carrying the note along, or that it was, and the step per round; nothing while there was one round. */
+  private renderRounds() {
+    const { carryTo, carriedInto, roundViewStep } = this;
+    return html`${
+      carryTo !== null
+        ? html`<button class="icon-button carry" @click=${() => this.fire('menu-carry')}>
+            ${CARRY_ICON}<span>${carryIntoRound(carryTo)}</span>
+          </button>`
+        : carriedInto !== null
+          ? html`<span class="carried"><span aria-hidden="true">↻</span> ${carriedIntoRound(carriedInto)}</span>`
+          : nothing
+    }
+    ${
+      roundViewStep !== null
+        ? html`<button
+            class="icon-button"
+            aria-label=${msg('See this step per round')}
+            title=${msg('See this step per round')}
+            @click=${() => this.dispatchEvent(boardEvent<RoundViewOpenDetail>('round-view-open', { step: roundViewStep }))}
+          >
+            ${ROUNDS_ICON}
+          </button>`
+        : nothing
+    }`;
   }
 
   private onKeyDown(event: KeyboardEvent): void {

@@ -1,9 +1,10 @@
 import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model';
 import { msg, str } from '@lit/localize';
 import Konva from 'konva';
+import { type RoundMarks, type ShownNote, sameMarks } from '../core/note-source.ts';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
-import { NOTE_INK } from '../ui/theme-canvas.ts';
+import { DIMMED_PAPER_OPACITY, dimmedPaper, NOTE_INK } from '../ui/theme-canvas.ts';
 import {
   NOTE_BYLINE_HEIGHT,
   NOTE_HEIGHT,
@@ -12,14 +13,16 @@ import {
   NOTE_TEXT_FIT,
   NOTE_WIDTH,
 } from './note-metrics.ts';
+import { PILL_HEIGHT, pillParts } from './note-pill.ts';
 import { type FittedText, rememberingWidths, TextFitter } from './note-text-fit.ts';
 import { pendingMarkShape } from './pending-mark.ts';
+import { RoundMark, roundMarkLook } from './round-mark.ts';
 
 /** The Konva name of a private draft's group. */
 export const DRAFT_NAME = 'draft';
 
-/** The voting badge, sitting on a note's top-right corner so that it covers none of the text. */
-const BADGE_HEIGHT = 24;
+/** The voting badge sits on a note's top-right corner so that it covers none of the text. */
+const BADGE_HEIGHT = PILL_HEIGHT;
 const BADGE_INSET = 6;
 
 /** Widths are measured once per word, at a size large enough that scaling them down stays exact. */
@@ -45,7 +48,8 @@ export interface VoteBadge {
 /**
  * One sticky note on the canvas. It never listens to events (the canvas hit-tests note boxes itself)
  * and is drawn from a bitmap cache when many notes are on screen, because Konva's per-shape drawing and
- * hit canvas are what make a thousand notes slow.
+ * hit canvas are what make a thousand notes slow. A note of an earlier round is drawn faded, flat, with its
+ * round on a mark; a note carried along carries a mark of the round it came from.
  */
 export class NoteView {
   readonly group: Konva.Group;
@@ -55,7 +59,10 @@ export class NoteView {
   private readonly badge: Konva.Group;
   private readonly badgeBack: Konva.Rect;
   private readonly badgeText: Konva.Text;
+  private readonly roundMark = new RoundMark();
   note: Note;
+  /** Where the note stands in the rounds: of an earlier round (dimmed), carried along, or carried on. */
+  marks: RoundMarks;
   /** The size its step draws its notes at (1 = full size): a full step draws them smaller. */
   scale: number;
   centre: Point;
@@ -71,9 +78,11 @@ export class NoteView {
   /** A private draft of a silent brainstorm: outlined and marked, seen only by its author and facilitators. */
   private draft: boolean;
 
-  constructor(note: Note, draft = false, scale = 1) {
+  constructor(shown: ShownNote, scale = 1) {
+    const { note, draft } = shown;
     this.note = note;
     this.draft = draft;
+    this.marks = roundMarksOf(shown);
     this.scale = scale;
     this.centre = placeInSlice(note.step, note.pos, scale);
     this.box = noteRect(this.centre, scale);
@@ -116,41 +125,29 @@ export class NoteView {
       perfectDrawEnabled: false,
       listening: false,
     });
-    this.badgeBack = new Konva.Rect({
-      height: BADGE_HEIGHT,
-      cornerRadius: BADGE_HEIGHT / 2,
-      perfectDrawEnabled: false,
-      listening: false,
-    });
-    this.badgeText = new Konva.Text({
-      height: BADGE_HEIGHT,
-      padding: 0,
-      fontFamily: TOKENS.font.sans,
-      fontSize: 14,
-      fontStyle: 'bold',
-      verticalAlign: 'middle',
-      wrap: 'none',
-      perfectDrawEnabled: false,
-      listening: false,
-    });
+    ({ back: this.badgeBack, label: this.badgeText } = pillParts());
     this.badge = new Konva.Group({ visible: false, listening: false });
     this.badge.add(this.badgeBack, this.badgeText);
-    this.group.add(this.card, this.body, this.byline, this.badge);
+    this.group.add(this.card, this.body, this.byline, this.badge, this.roundMark.group);
     this.applyContent();
     this.placeAt(this.centre);
   }
 
   /** Takes a newer version of the note; returns whether anything visible changed. */
-  update(note: Note, draft = false): boolean {
+  update(shown: ShownNote): boolean {
+    const { note, draft } = shown;
     const previous = this.note;
     const wasDraft = this.draft;
+    const marksBefore = this.marks;
     this.note = note;
     this.draft = draft;
+    this.marks = roundMarksOf(shown);
     const contentChanged =
       previous.text !== note.text ||
       previous.color !== note.color ||
       previous.authorName !== note.authorName ||
-      wasDraft !== draft;
+      wasDraft !== draft ||
+      !sameMarks(marksBefore, this.marks);
     const moved =
       previous.step !== note.step || previous.pos.r !== note.pos.r || previous.pos.t !== note.pos.t;
     if (contentChanged) {
@@ -242,6 +239,21 @@ export class NoteView {
     };
   }
 
+  /** The text on the round mark ("R1", "↻ R1"), or null when it shows none. */
+  get roundLabel(): string | null {
+    return this.roundMark.text;
+  }
+
+  /** The note as its source showed it. */
+  get shown(): ShownNote {
+    return { note: this.note, draft: this.draft, ...this.marks };
+  }
+
+  /** Whether the note is drawn faded, as a note of an earlier round. */
+  get dimmed(): boolean {
+    return this.marks.earlierRound !== undefined;
+  }
+
   /** The text on the voting badge, or null when it is hidden. */
   get badgeLabel(): string | null {
     return this.badge.visible() ? this.badgeText.text() : null;
@@ -266,7 +278,12 @@ export class NoteView {
 
   private applyContent(): void {
     const { note } = this;
-    this.card.fill(NOTE_COLOR_HEX[note.color]);
+    const paper = NOTE_COLOR_HEX[note.color];
+    // Faded and flat, so the notes of this round stand out; the text stays opaque and readable.
+    this.card.fill(this.dimmed ? dimmedPaper(paper) : paper);
+    this.card.opacity(this.dimmed ? DIMMED_PAPER_OPACITY : 1);
+    this.card.shadowEnabled(!this.dimmed);
+    this.roundMark.show(roundMarkLook({ note, ...this.marks }));
     this.card.stroke(this.draft ? NOTE_INK.draft : '');
     this.card.strokeWidth(this.draft ? 2 : 0);
     this.card.dash(this.draft ? [7, 5] : []);
@@ -277,4 +294,9 @@ export class NoteView {
     this.body.text(this.fittedText.lines.join('\n'));
     this.byline.text(this.draft ? msg(str`Private · ${note.authorName}`) : note.authorName);
   }
+}
+
+/** The round marks of a shown note, on their own. */
+function roundMarksOf({ earlierRound, carriedFromRound, carriedInto }: ShownNote): RoundMarks {
+  return { earlierRound, carriedFromRound, carriedInto };
 }

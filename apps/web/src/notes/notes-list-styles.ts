@@ -106,6 +106,18 @@ export const notesListStyles = css`
   .mark {
     font-style: italic;
   }
+  /* A note of an earlier round steps back, as on the board; its text keeps the contrast of muted text. */
+  .note.earlier {
+    border-style: dashed;
+    border-left-style: solid;
+    background: var(--k-color-surface-muted);
+  }
+  .note.earlier .text {
+    color: var(--k-color-text-muted);
+  }
+  .round {
+    font-weight: 600;
+  }
   .actions,
   .form-actions {
     display: flex;

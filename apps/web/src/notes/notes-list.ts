@@ -5,12 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import {
   boardEvent,
   type CanvasVote,
+  type NoteCarryDetail,
   type NoteCreateDetail,
   type NoteEditDetail,
   type NoteLockedDetail,
   type NoteMoveDetail,
   type NoteVoteDetail,
 } from '../core/board-events.ts';
+import { isEarlier } from '../core/board-rounds.ts';
 import { randomId } from '../core/ids.ts';
 import { ALL_NOTES, type NoteSource, noteUpdates, type ShownNote } from '../core/note-source.ts';
 import type { Permissions } from '../core/permissions.ts';
@@ -19,10 +21,12 @@ import { BoundValue } from '../ui/bound-value.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
 import { modelName } from '../ui/phase-text.ts';
+import { carryIntoRound, roundWords } from '../ui/round-words.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import {
   boardOutline,
   firstMoveTarget,
+  mayCarryNote,
   mayChangeNote,
   mayWriteIn,
   moveTargets,
@@ -40,10 +44,11 @@ type Open = { kind: 'write'; step: StepId } | { kind: 'edit' | 'move'; id: strin
 /**
  * The board as a list, for screen readers and the keyboard (the canvas cannot be read): the four phases (the
  * group's current one marked), their steps with the number of notes in each, and the notes with their author,
- * votes and marks, in the order of the cycle. It is kept live from the note source. People act from it as on the
- * canvas: write a note into a step, edit one, move it to another step, vote in an open round. Like the canvas it
- * fires `note-create`, `note-edit`, `note-move`, `note-vote` and `note-locked`; the page hands them to the board
- * core. What it offers follows the core's permissions, the lock and the voting round. Visually hidden until the
+ * votes and marks (notes of earlier rounds after this round's, marked with their round), in the order of the
+ * cycle. It is kept live from the note source. People act from it as on the canvas: write a note into a step,
+ * edit one, move it to another step, vote in an open round, carry a note of an earlier round along. Like the
+ * canvas it fires `note-create`, `note-edit`, `note-move`, `note-vote`, `note-carry` and `note-locked`; the
+ * page hands them to the board core. What it offers follows the core's permissions, the lock and the voting round. Visually hidden until the
  * focus enters it: then it shows as a panel over the board.
  */
 export class NotesList extends LitElement {
@@ -68,8 +73,8 @@ export class NotesList extends LitElement {
   declare readOnly: boolean;
   /** The phases the lock keeps this person out of now. */
   declare locked: readonly PhaseId[];
-  /** This person's permissions (whose drafts they may change); none in a replay, where nothing changes. */
-  declare permissions: Pick<Permissions, 'mayChangeDraft'> | undefined;
+  /** This person's permissions (whose drafts they may change, what they may carry along); none in a replay. */
+  declare permissions: Pick<Permissions, 'mayChangeDraft' | 'mayCarry'> | undefined;
   declare open: Open;
   /** The control to give the focus to once rendered, as its `data-focus` key ("edit <note id>"). */
   private focusNext: string | null = null;
@@ -103,6 +108,7 @@ export class NotesList extends LitElement {
       readOnly: this.readOnly,
       locked: this.locked,
       mayChangeDraft: (draft) => permissions?.mayChangeDraft(draft) ?? false,
+      mayCarry: (shown) => permissions?.mayCarry(shown) ?? false,
     };
   }
 
@@ -154,14 +160,19 @@ export class NotesList extends LitElement {
     </div>`;
   }
 
-  private renderStep({ step, notes }: OutlineStep) {
+  private renderStep({ step, notes, current: count, earlier }: OutlineStep) {
     const name = modelName(step.label);
-    const count = notes.length;
     const writing = this.open?.kind === 'write' && this.open.step === step.id;
+    const heading =
+      earlier > 0
+        ? msg(str`${name} (${count} in this round, ${earlier} from earlier rounds)`)
+        : count === 1
+          ? msg(str`${name} (1 note)`)
+          : msg(str`${name} (${count} notes)`);
     return html`<div class="step">
-      <h3>${count === 1 ? msg(str`${name} (1 note)`) : msg(str`${name} (${count} notes)`)}</h3>
+      <h3>${heading}</h3>
       ${
-        count > 0
+        notes.length > 0
           ? html`<ul aria-label=${msg(str`Notes in ${name}`)}>
               ${repeat(
                 notes,
@@ -193,10 +204,11 @@ export class NotesList extends LitElement {
     const vote = this.votes.get(note.id);
     const open = this.open && this.open.kind !== 'write' && this.open.id === note.id ? this.open.kind : null;
     const textId = `text-${note.id}`;
-    return html`<li class="note" data-note-id=${note.id}>
+    return html`<li class="note ${isEarlier(shown) ? 'earlier' : ''}" data-note-id=${note.id}>
       <p class="text" id=${textId}>${note.text}</p>
       <p class="meta">
         <span>${msg(str`by ${note.authorName}`)}</span>
+        ${roundWords(shown).map((words) => html`<span class="round">${words}</span>`)}
         ${vote?.total != null ? html`<span>${votesText(vote.total)}</span>` : nothing}
         ${vote?.mine ? html`<span>${msg(str`your votes: ${vote.mine}`)}</span>` : nothing}
         ${draft ? html`<span class="mark">${msg('(private until revealed)')}</span>` : nothing}
@@ -215,7 +227,8 @@ export class NotesList extends LitElement {
   private noteActions(shown: ShownNote, vote: CanvasVote | undefined, textId: string) {
     const id = shown.note.id;
     const changes = mayChangeNote(shown, this.rights);
-    if (!changes && !vote?.canAdd && !vote?.canTakeBack) return nothing;
+    const carry = mayCarryNote(shown, this.rights);
+    if (!changes && !carry && !vote?.canAdd && !vote?.canTakeBack) return nothing;
     const button = (key: string, label: string, action: () => void) =>
       html`<button class="button small" data-focus="${key} ${id}" aria-describedby=${textId} @click=${action}>
         ${label}
@@ -225,6 +238,7 @@ export class NotesList extends LitElement {
       ${changes ? button('move', msg('Move'), () => this.openForm({ kind: 'move', id })) : nothing}
       ${vote?.canAdd ? button('vote', msg('Vote'), () => this.vote(id, false)) : nothing}
       ${vote?.canTakeBack ? button('unvote', msg('Take back a vote'), () => this.vote(id, true)) : nothing}
+      ${carry ? button('carry', carryIntoRound(this.position?.round ?? 1), () => this.carry(id)) : nothing}
     </div>`;
   }
 
@@ -327,6 +341,10 @@ export class NotesList extends LitElement {
     if (this.stopsAt(note.step) || this.stopsAt(step)) return;
     const pos = spotIn(step, this.notes?.notes() ?? [], note.id);
     this.dispatchEvent(boardEvent<NoteMoveDetail>('note-move', { id: note.id, step, pos }));
+  }
+
+  private carry(id: string): void {
+    this.dispatchEvent(boardEvent<NoteCarryDetail>('note-carry', { id }));
   }
 
   private vote(id: string, takeBack: boolean): void {

@@ -98,6 +98,8 @@ export const phoneBoardStyles = css`
     font-size: 13.5px;
   }
   .step {
+    /* The step's own surface, for what fades into it: notes re-declare the colours as on light paper. */
+    --step-surface: var(--k-color-surface);
     display: grid;
     gap: 10px;
     padding: 14px;
@@ -151,6 +153,29 @@ export const phoneBoardStyles = css`
   }
   .note.editing {
     background: var(--k-color-surface-muted);
+  }
+  /*
+   * A note of an earlier round: flat, its paper faded into the page. On a dark page the ink on it keeps 4.5:1
+   * (the byline's is the faintest) only with little of the page let through.
+   */
+  .note.earlier {
+    background: color-mix(in srgb, var(--note-color, #fff3a3) 45%, var(--step-surface));
+    box-shadow: none;
+    border: 1px dashed rgba(31, 35, 40, 0.35);
+  }
+  @media (prefers-color-scheme: dark) {
+    .note.earlier {
+      background: color-mix(in srgb, var(--note-color, #fff3a3) 85%, var(--step-surface));
+    }
+  }
+  .round {
+    margin: 0;
+    font-size: 13px;
+    font-weight: 600;
+    color: rgba(31, 35, 40, 0.78);
+  }
+  .button.carry {
+    justify-self: start;
   }
   .text {
     margin: 0;

@@ -1,5 +1,4 @@
 import {
-  compareStacking,
   DEFAULT_NOTE_COLOR,
   getPhase,
   NOTE_COLOR_HEX,
@@ -14,11 +13,13 @@ import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   boardEvent,
+  type NoteCarryDetail,
   type NoteCreateDetail,
   type NoteEditDetail,
   type NoteLockedDetail,
   type NoteVoteDetail,
 } from '../core/board-events.ts';
+import { isEarlier, listOrder } from '../core/board-rounds.ts';
 import { randomId } from '../core/ids.ts';
 import { ALL_NOTES, type NoteSource, noteUpdates, type ShownNote } from '../core/note-source.ts';
 import { type NoteVoting, type VotingState, votesText } from '../core/voting-state.ts';
@@ -27,6 +28,7 @@ import { BoundValue } from '../ui/bound-value.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
 import { englishMeaning } from '../ui/phase-text.ts';
+import { carryIntoRound, roundWords } from '../ui/round-words.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { listSpot } from './list-spot.ts';
 import './note-form.ts';
@@ -38,9 +40,11 @@ type Writing = { kind: 'new'; step: StepId } | { kind: 'edit'; id: string } | nu
 
 /**
  * The board on a phone, where the circle is too small to read: the notes as a list per phase, one tab a phase
- * (the group's current phase first), its three steps below one another. People read every note whole, add a
- * note to a step, edit one, and vote while a round is open. Like the canvas it fires `note-create`,
- * `note-edit`, `note-vote` and `note-locked`; the page hands them to the board core. Its children (a
+ * (the group's current phase first), its three steps below one another; notes of earlier rounds after this
+ * round's, faded and marked with their round. People read every note whole, add a note to a step, edit one,
+ * vote while a round is open and carry a note of an earlier round along. Like the canvas it fires
+ * `note-create`, `note-edit`, `note-vote`, `note-carry` and `note-locked`; the page hands them to the board
+ * core. Its children (a
  * facilitator's lock and silent brainstorm) are shown above the tabs.
  */
 export class PhoneBoard extends LitElement {
@@ -51,6 +55,7 @@ export class PhoneBoard extends LitElement {
     voting: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     locked: { attribute: false },
+    mayCarry: { attribute: false },
     chosen: { state: true },
     writing: { state: true },
     hasLead: { state: true },
@@ -65,6 +70,8 @@ export class PhoneBoard extends LitElement {
   declare readOnly: boolean;
   /** The phases the lock keeps this person out of now. */
   declare locked: readonly PhaseId[];
+  /** Whether this person may carry a note of an earlier round into the current one. */
+  declare mayCarry: (shown: ShownNote) => boolean;
   /** The phase whose tab the person opened; null follows the group. */
   declare chosen: PhaseId | null;
   declare writing: Writing;
@@ -80,6 +87,7 @@ export class PhoneBoard extends LitElement {
     this.voting = null;
     this.readOnly = false;
     this.locked = [];
+    this.mayCarry = () => false;
     this.chosen = null;
     this.writing = null;
     this.hasLead = false;
@@ -99,7 +107,7 @@ export class PhoneBoard extends LitElement {
       <div class="lead" ?hidden=${!this.hasLead}><slot @slotchange=${this.onLeadChange}></slot></div>
       <div class="tabs" role="tablist" aria-label=${msg('Phases')} @keydown=${this.onTabKey}>
         ${PHASES.map((phase) => {
-          const count = notes.filter(({ note }) => note.phase === phase.id).length;
+          const count = notes.filter((shown) => shown.note.phase === phase.id && !isEarlier(shown)).length;
           const current = phase.id === this.position?.phase;
           return html`<button
             role="tab"
@@ -122,9 +130,8 @@ export class PhoneBoard extends LitElement {
   }
 
   private renderStep(step: Step, all: readonly ShownNote[]) {
-    const notes = all
-      .filter(({ note }) => note.step === step.id)
-      .sort((a, b) => compareStacking(a.note, b.note));
+    const notes = all.filter(({ note }) => note.step === step.id).sort(listOrder);
+    const current = notes.filter((shown) => !isEarlier(shown)).length;
     const headingId = `step-${step.id.replace('.', '-')}`;
     const writingHere = this.writing?.kind === 'new' && this.writing.step === step.id;
     const mayWrite = !this.readOnly && !this.locked.includes(step.phase);
@@ -134,7 +141,7 @@ export class PhoneBoard extends LitElement {
     return html`<section class="step" aria-labelledby=${headingId}>
       <h2 id=${headingId}>
         ${name} ${meaning ? html`<span class="meaning">${meaning}</span>` : nothing}
-        <span class="count">${notes.length}</span>
+        <span class="count">${current}</span>
       </h2>
       <p class="description">${inLanguage(step.description)}</p>
       ${
@@ -170,7 +177,8 @@ export class PhoneBoard extends LitElement {
     </section>`;
   }
 
-  private renderNote({ note, draft }: ShownNote, mayWrite: boolean) {
+  private renderNote(shown: ShownNote, mayWrite: boolean) {
+    const { note, draft } = shown;
     if (this.writing?.kind === 'edit' && this.writing.id === note.id) {
       return html`<li class="note editing" data-note-id=${note.id}>
         <kompas-note-form
@@ -182,8 +190,11 @@ export class PhoneBoard extends LitElement {
       </li>`;
     }
     const vote = this.voting?.notes.find((item) => item.note.id === note.id);
-    return html`<li class="note" data-note-id=${note.id} ${cssProperties({ '--note-color': NOTE_COLOR_HEX[note.color] })}>
+    const carry = mayWrite && this.mayCarry(shown);
+    const round = this.position?.round ?? 1;
+    return html`<li class="note ${isEarlier(shown) ? 'earlier' : ''}" data-note-id=${note.id} ${cssProperties({ '--note-color': NOTE_COLOR_HEX[note.color] })}>
       <p class="text">${note.text}</p>
+      ${roundWords(shown).map((words) => html`<p class="round">${words}</p>`)}
       <div class="meta">
         <span>${draft ? msg(str`${note.authorName} · private until revealed`) : note.authorName}</span>
         ${
@@ -194,6 +205,14 @@ export class PhoneBoard extends LitElement {
             : nothing
         }
       </div>
+      ${
+        carry
+          ? html`<button class="button small carry" aria-label=${msg(str`Carry into round ${round}: ${note.text}`)}
+              @click=${() => this.dispatchEvent(boardEvent<NoteCarryDetail>('note-carry', { id: note.id }))}>
+              ${carryIntoRound(round)}
+            </button>`
+          : nothing
+      }
       ${vote ? this.renderVote(vote) : nothing}
     </li>`;
   }

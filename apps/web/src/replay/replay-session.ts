@@ -1,4 +1,4 @@
-import { type BoardEvent, listMeetings, type Meeting } from '@kompas/model';
+import { type BoardEvent, listMeetings, type Meeting, readRounds } from '@kompas/model';
 import type * as Y from 'yjs';
 import type {
   RecordedFrames,
@@ -96,6 +96,7 @@ export class ReplaySession {
       if (state.control) this.replay.control.resetTo(state.control);
       else this.replay.control.moveTo(0, 0);
     }
+    this.showRounds();
     await presence;
     return from;
   }
@@ -108,7 +109,13 @@ export class ReplaySession {
     const time = Math.min(t, this.end);
     if (!this.replay.seek(time, PAGE)) return false;
     this.time = time;
+    this.showRounds();
     return true;
+  }
+
+  /** The notes shown as the board showed them then: in the round the group was in at the time shown. */
+  private showRounds(): void {
+    this.board.showRounds(readRounds(this.controlDoc));
   }
 
   /** Loads the next content entries when few are left ahead of the time shown, and presence near it. */

@@ -1,13 +1,13 @@
 import {
-  isNoteInScope,
   latestVotingRound,
   type PlacedVote,
+  readRounds,
   stateRoundVotes,
   tally,
   type VotingRound,
 } from '@kompas/model';
 import type { CanvasVote } from '../core/board-events.ts';
-import { canvasVotes, votingState } from '../core/voting-state.ts';
+import { canvasVotes, notesToVoteOn, votingState } from '../core/voting-state.ts';
 import type { ReplaySession } from './replay-session.ts';
 
 /** The latest voting round at the time shown and its counted votes, or null before the first round. */
@@ -36,11 +36,11 @@ export class ReplayVotes {
     if (key === this.key) return this.votes;
     this.key = key;
     const shown = shownRound(session);
-    const notes = session.board
-      .notes()
-      .map(({ note }) => note)
-      .filter((note) => shown && isNoteInScope(note, shown.round.scope));
-    this.votes = canvasVotes(shown && votingState(shown.round, shown.votes, notes, '', false));
+    const notes = session.board.notes().map(({ note }) => note);
+    const rounds = readRounds(session.controlDoc);
+    this.votes = canvasVotes(
+      shown && votingState(shown.round, shown.votes, notesToVoteOn(notes, shown.round, rounds), '', false),
+    );
     return this.votes;
   }
 }

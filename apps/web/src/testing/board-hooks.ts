@@ -32,6 +32,9 @@ export interface KompasTestHooks {
     y: number;
     /** Whether the note carries the mark of changes the server has not stored yet. */
     pending: boolean;
+    /** Whether it is drawn faded, as a note of an earlier round, and its round mark ("R1", "↻ R1"). */
+    dimmed: boolean;
+    roundMark: string | null;
   }[];
   /**
    * Each note's rectangle as drawn, in board units (its step may draw it smaller than full size, and keeps it
@@ -102,8 +105,9 @@ export function boardTestHooks(
     },
     notes: () =>
       board.notes.notes().map((note) => {
+        const view = board.notes.get(note.id);
         // Where the note is drawn: its spot, unless its step keeps it further inside the slice.
-        const centre = toPage(board.notes.get(note.id)?.centre ?? slicePositionToPoint(note.step, note.pos));
+        const centre = toPage(view?.centre ?? slicePositionToPoint(note.step, note.pos));
         return {
           id: note.id,
           text: note.text,
@@ -111,7 +115,9 @@ export function boardTestHooks(
           step: note.step,
           phase: note.phase,
           ...centre,
-          pending: board.notes.get(note.id)?.pending ?? false,
+          pending: view?.pending ?? false,
+          dimmed: view?.dimmed ?? false,
+          roundMark: view?.roundLabel ?? null,
         };
       }),
     noteBoxes: () =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PERSON_COLORS } from '../core/person-colors.ts';
 import { AA, composite, contrastRatio } from './contrast.ts';
 import { type ColorTokens, PHASE_COLORS, THEME_COLORS, THEME_NAMES } from './design-tokens.ts';
-import { CANVAS_COLORS, NOTE_INK } from './theme-canvas.ts';
+import { CANVAS_COLORS, DIMMED_PAPER_OPACITY, dimmedPaper, NOTE_INK } from './theme-canvas.ts';
 
 /** A pair checked: what is drawn, on what, and the ratio it needs. */
 interface Pair {
@@ -82,7 +82,35 @@ function canvasPairs(theme: (typeof THEME_NAMES)[number]): Pair[] {
       background: canvas.background,
       needs: AA.nonText,
     },
+    ...dimmedNotePairs(theme),
   ];
+}
+
+/** `#rrggbb` at `alpha`, as rgba(), to lay over a background. */
+function translucent(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/**
+ * The text of a note of an earlier round, whose faded paper lets the board through: on every slice, of the
+ * current phase and of the phases drawn stepped back, in every note colour.
+ */
+function dimmedNotePairs(theme: (typeof THEME_NAMES)[number]): Pair[] {
+  const canvas = CANVAS_COLORS[theme];
+  return Object.entries(PHASE_COLORS).flatMap(([phase, color]) =>
+    [0, 1, 2].flatMap((index) =>
+      [1, canvas.dimmed.slices].flatMap((opacity) => {
+        const slice = composite(translucent(canvas.slice(color, index), opacity), canvas.background);
+        return NOTE_COLORS.map((note) => ({
+          what: `text on a dimmed ${note} note on ${phase} slice ${index} at ${opacity}`,
+          foreground: NOTE_INK.text,
+          background: composite(translucent(dimmedPaper(NOTE_COLOR_HEX[note]), DIMMED_PAPER_OPACITY), slice),
+          needs: AA.text,
+        }));
+      }),
+    ),
+  );
 }
 
 /** What is drawn on a note's paper; the same in both themes. */
@@ -101,6 +129,18 @@ function notePairs(): Pair[] {
         needs: AA.nonText,
       },
       { what: `draft outline on ${color}`, foreground: NOTE_INK.draft, background: paper, needs: AA.nonText },
+      {
+        what: `carried mark on ${color}`,
+        foreground: NOTE_INK.carriedMarkText,
+        background: badge,
+        needs: AA.text,
+      },
+      {
+        what: `round mark on ${color}`,
+        foreground: NOTE_INK.roundMark,
+        background: paper,
+        needs: AA.nonText,
+      },
     ];
   });
 }
@@ -120,6 +160,12 @@ function whiteTextPairs(): Pair[] {
       background: color,
       needs: AA.text,
     })),
+    {
+      what: 'a round on its mark',
+      foreground: NOTE_INK.roundMarkText,
+      background: NOTE_INK.roundMark,
+      needs: AA.text,
+    },
     {
       what: 'your vote on its badge',
       foreground: NOTE_INK.markedText,

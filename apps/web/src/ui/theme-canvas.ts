@@ -93,4 +93,20 @@ export const NOTE_INK = {
   draft: THEME_COLORS.light.accent,
   /** The mark of a note not sent yet. */
   pending: THEME_COLORS.light.warning,
+  /** The round mark ("R1") on a note of an earlier round, and its text. */
+  roundMark: '#475467',
+  roundMarkText: '#ffffff',
+  /** The text and edge of the mark ("↻ R1") on a note carried along, on a white badge. */
+  carriedMarkText: THEME_COLORS.light.accent,
 } as const;
+
+/**
+ * How opaque the paper of a note of an earlier round is drawn (see dimmedPaper): the board shows through, so
+ * it steps back, yet its text (drawn opaque) stays readable on the darkest slice of the dark theme.
+ */
+export const DIMMED_PAPER_OPACITY = 0.7;
+
+/** The paper of a note of an earlier round: its colour washed out, drawn at DIMMED_PAPER_OPACITY. */
+export function dimmedPaper(paper: string): string {
+  return tint(paper, 0.4);
+}
