@@ -92,6 +92,11 @@ test('notes of round 1 stay dimmed with their round, people carry them into roun
   await expect(card).toContainText('Written in round 1');
   await card.getByRole('button', { name: 'See this step per round' }).click();
   await expect(fay.locator('body')).toHaveAttribute('data-round-view', evening.step);
+  const roundView = fay.getByRole('dialog', { name: /per round$/ });
+  await expect(roundView.getByText('Evening opening hours')).toBeVisible();
+  await fay.keyboard.press('Escape');
+  await expect(roundView).toBeHidden();
+  if (!(await card.isVisible())) await fay.mouse.click(evening.x, evening.y);
   await card.getByRole('button', { name: 'Carry into round 2' }).click();
   await expect(card).toContainText('Written in round 1 · Carried into round 2');
   await expect(card.getByRole('button', { name: 'Carry into round 2' })).toHaveCount(0);
