@@ -42,8 +42,8 @@ export function reportToMarkdown(report: Report, reader: ReportReader): string {
     `- ${words.votesIn(report.totals.votes, report.totals.votingRounds)}`,
     `- ${words.skippedSteps(listOrNone(report.skippedSteps.map(names.step), words))}`,
     `- ${words.phasesPassedBy(listOrNone(report.phasesNeverReturnedTo.map(names.phase), words))}`,
-    `- ${roundsSummary(report, words)}`,
   );
+  if (report.started) add(`- ${roundsSummary(report, words)}`);
   if (report.issues.length > 0) {
     const open = report.issues.filter((issue) => issue.status === 'open').length;
     add(`- ${words.issuesSummary(open, report.issues.length - open)}`);

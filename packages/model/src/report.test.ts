@@ -312,6 +312,7 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain('- Idea — Ans · yellow\n');
     expect(markdown).toContain('- The workshop has not started yet.');
     expect(markdown).toContain('The group has not moved around the circle yet.');
+    expect(markdown).not.toContain('Rounds:');
   });
 
   it('writes durations for people, in both languages', () => {
