@@ -249,7 +249,7 @@ describe('GET /api/boards/<id>/report', () => {
       await getReport('csv', board.tokens.observer, board.id, { lang: 'nl', tz: 'Asia/Kolkata' })
     ).text();
     expect(csv.split('\r\n')[1]).toBe(
-      `Verkennen,Eigen situatie,We run two care homes together,Ans,geel,0,${india}`,
+      `Verkennen,Eigen situatie,We run two care homes together,Ans,geel,0,${india},1,`,
     );
   });
 
@@ -259,7 +259,7 @@ describe('GET /api/boards/<id>/report', () => {
       return (await response.text()).split('\r\n')[0];
     };
     expect(await firstLine({ 'Accept-Language': 'en-US,en;q=0.9' })).toBe(
-      'phase,step,text,author,colour,votes,created',
+      'phase,step,text,author,colour,votes,created,round,carried from round',
     );
     expect(await firstLine({ 'Accept-Language': 'de-DE, en;q=0.5, nl-BE;q=0.8' })).toMatch(/^fase,stap,/);
     expect(await firstLine({ 'Accept-Language': 'fr, nl;q=0, en;q=0.1' })).toMatch(/^phase,step,/);

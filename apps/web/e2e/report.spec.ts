@@ -115,11 +115,21 @@ test('the report, the notes and a picture of the board are exported from the Exp
     .trimEnd()
     .split('\r\n')
     .map((row) => row.split(','));
-  expect(rows[0]).toEqual(['phase', 'step', 'text', 'author', 'colour', 'votes', 'created']);
-  expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[5]])).toEqual([
-    ['Explore', 'Own situation', 'Shared front door', 'Pim', '2'],
-    ['Explore', 'Possible partners', 'Volunteer pool', 'Pim', '0'],
-    ['Set direction', 'Shared ambition', 'Budget from the region', 'Pim', '2'],
+  expect(rows[0]).toEqual([
+    'phase',
+    'step',
+    'text',
+    'author',
+    'colour',
+    'votes',
+    'created',
+    'round',
+    'carried from round',
+  ]);
+  expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[5], row[7], row[8]])).toEqual([
+    ['Explore', 'Own situation', 'Shared front door', 'Pim', '2', '1', ''],
+    ['Explore', 'Possible partners', 'Volunteer pool', 'Pim', '0', '1', ''],
+    ['Set direction', 'Shared ambition', 'Budget from the region', 'Pim', '2', '1', ''],
   ]);
   for (const row of rows.slice(1)) expect(Number.isNaN(Date.parse(row[6] ?? ''))).toBe(false);
 

@@ -265,6 +265,14 @@ export type {
 } from './report-meetings.ts';
 export { historyWithin } from './report-meetings.ts';
 export { formatDuration, isTimeZone, type ReportReader } from './report-reader.ts';
+export type {
+  ReportAcrossRounds,
+  ReportRound,
+  ReportRoundChanges,
+  ReportRoundStep,
+  ReportStepAcrossRounds,
+  ReportStepChanges,
+} from './report-rounds.ts';
 export {
   diagnoseRounds,
   type RoundSpan,

@@ -1,10 +1,11 @@
 import { ISSUE_KIND_LABELS } from './issues-in-hand.ts';
-import { getPhase, getStep, type PhaseId, type StepId } from './phases.ts';
+import { getPhase } from './phases.ts';
 import type { Report, ReportNote, ReportPhase, ReportStep } from './report.ts';
+import { inline, listOrNone, modelNames, noteText, row, tableHead } from './report-markdown-text.ts';
 import type { ReportIssue, ReportMeeting, ReportPlan } from './report-meetings.ts';
 import { type ReaderClock, type ReportReader, readerClock } from './report-reader.ts';
+import { noteRoundMark, roundsSections, roundsSummary } from './report-rounds-markdown.ts';
 import { REPORT_WORDS, type ReportWords } from './report-words.ts';
-import type { VotingScope } from './voting.ts';
 
 /**
  * The reflection report as a Markdown document for people to read: a summary, the phase timeline, a section
@@ -42,6 +43,7 @@ export function reportToMarkdown(report: Report, reader: ReportReader): string {
     `- ${words.skippedSteps(listOrNone(report.skippedSteps.map(names.step), words))}`,
     `- ${words.phasesPassedBy(listOrNone(report.phasesNeverReturnedTo.map(names.phase), words))}`,
   );
+  if (report.started) add(`- ${roundsSummary(report, words)}`);
   if (report.issues.length > 0) {
     const open = report.issues.filter((issue) => issue.status === 'open').length;
     add(`- ${words.issuesSummary(open, report.issues.length - open)}`);
@@ -65,6 +67,9 @@ export function reportToMarkdown(report: Report, reader: ReportReader): string {
       );
     }
   }
+
+  const rounds = roundsSections(report, words, clock);
+  if (rounds.length > 0) add('', ...rounds);
 
   if (showsMeetings(report)) {
     for (const meeting of report.meetings) add('', ...meetingSection(report, meeting, words, clock));
@@ -255,7 +260,6 @@ function stepSection(report: Report, step: ReportStep, words: ReportWords): stri
 }
 
 function noteItem(report: Report, note: ReportNote, withVotes: boolean, words: ReportWords): string {
-  const [first = '', ...rest] = note.text.split('\n').map(block);
   const details = [inline(note.authorName), words.colours[note.color]];
   if (withVotes) {
     const perRound =
@@ -264,50 +268,9 @@ function noteItem(report: Report, note: ReportNote, withVotes: boolean, words: R
         : '';
     details.push(`${words.votes(note.votes)}${perRound}`);
   }
-  // Continuation lines are indented so that a note of several lines stays one list item.
-  const text = [first, ...rest.map((line) => (line ? `  ${line}` : ''))].join('\n');
-  return `- ${text} — ${details.join(' · ')}`;
+  return `- ${noteText(note.text)}${noteRoundMark(report, note, words)} — ${details.join(' · ')}`;
 }
 
 function roundNumber(report: Report, id: string): number {
   return report.votingRounds.find((round) => round.id === id)?.number ?? 0;
-}
-
-/** The model's names of phases, steps and what a voting round was about, in the reader's language. */
-function modelNames(words: ReportWords) {
-  const phase = (id: PhaseId) => words.name(getPhase(id).label);
-  const step = (id: StepId) => {
-    const found = getStep(id);
-    return `${phase(found.phase)} · ${words.name(found.label)}`;
-  };
-  const scope = (votingScope: VotingScope) => {
-    if (votingScope.kind === 'phase') return phase(votingScope.phase);
-    if (votingScope.kind === 'step') return step(votingScope.step);
-    return words.wholeBoard;
-  };
-  return { phase, step, scope };
-}
-
-function listOrNone(items: readonly string[], words: ReportWords): string {
-  return items.length > 0 ? items.join(', ') : words.none;
-}
-
-function tableHead(columns: readonly string[]): string[] {
-  return [`| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
-}
-
-function row(...cells: string[]): string {
-  return `| ${cells.map((cell) => inline(cell).replaceAll('|', '\\|')).join(' | ')} |`;
-}
-
-/** People's words, with the characters that Markdown would read as formatting escaped. */
-function inline(text: string): string {
-  return text.replace(/[\\`*_[\]<>#]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
-}
-
-/** One line of a note: escaped, and not read as a list, quote or heading where it starts. */
-function block(line: string): string {
-  return inline(line)
-    .replace(/^(\s*)([-+>=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

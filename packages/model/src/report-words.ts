@@ -2,6 +2,7 @@ import type { AgendaStatus } from './agenda.ts';
 import type { IssueStatus } from './issues-in-hand.ts';
 import type { NoteColor } from './note.ts';
 import type { Label, Language } from './phases.ts';
+import { ROUND_WORDS, type RoundWords } from './report-round-words.ts';
 import type { StepStatus } from './step-status.ts';
 
 /**
@@ -68,6 +69,8 @@ export interface ReportWords {
   issuesColumns: readonly string[];
   issueStatus(status: IssueStatus, closedIn: number | null): string;
   issuesSummary(open: number, closed: number): string;
+  /** About the rounds of the circle. */
+  rounds: RoundWords;
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -161,6 +164,7 @@ const DUTCH: ReportWords = {
     return closedIn === null || status === 'open' ? name : `${name} in bijeenkomst ${closedIn}`;
   },
   issuesSummary: (open, closed) => `Lopende zaken: ${open} open, ${closed} afgesloten`,
+  rounds: ROUND_WORDS.nl,
 };
 
 const ENGLISH: ReportWords = {
@@ -200,7 +204,7 @@ const ENGLISH: ReportWords = {
   },
   noNotes: 'No notes.',
   votes: (count) => plural(count, 'vote', 'votes'),
-  roundVotes: (round, votes) => `round ${round}: ${votes}`,
+  roundVotes: (round, votes) => `voting round ${round}: ${votes}`,
   colours: {
     yellow: 'yellow',
     orange: 'orange',
@@ -238,6 +242,7 @@ const ENGLISH: ReportWords = {
     return closedIn === null || status === 'open' ? name : `${name} in meeting ${closedIn}`;
   },
   issuesSummary: (open, closed) => `Issues in hand: ${open} open, ${closed} closed`,
+  rounds: ROUND_WORDS.en,
 };
 
 export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = { nl: DUTCH, en: ENGLISH };

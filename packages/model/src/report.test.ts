@@ -269,8 +269,10 @@ describe('reportToMarkdown', () => {
     ]) {
       expect(markdown).toContain(`\n${heading}\n`);
     }
-    expect(markdown).toContain('- The school — Ans · yellow · 2 votes (round 1: 2)\n');
-    expect(markdown).toContain('- A healthy region — Bram · yellow · 2 votes (round 1: 1, round 2: 1)\n');
+    expect(markdown).toContain('- The school — Ans · yellow · 2 votes (voting round 1: 2)\n');
+    expect(markdown).toContain(
+      '- A healthy region — Bram · yellow · 2 votes (voting round 1: 1, voting round 2: 1)\n',
+    );
     expect(markdown).toContain('- The library — Bram · yellow · 0 votes\n');
     expect(markdown).toContain('Time spent: 10 min over 1 visit (round 1).');
     expect(markdown).toContain('| Explore | 1 | 09:00 | 09:10 | 10 min | a facilitator |');
@@ -310,6 +312,7 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain('- Idea — Ans · yellow\n');
     expect(markdown).toContain('- The workshop has not started yet.');
     expect(markdown).toContain('The group has not moved around the circle yet.');
+    expect(markdown).not.toContain('Rounds:');
   });
 
   it('writes durations for people, in both languages', () => {
@@ -387,9 +390,9 @@ describe('the report in Dutch', () => {
   it('writes the notes as CSV with Dutch headers and names and local times', () => {
     const rows = notesToCsv(report(), DUTCH_AMSTERDAM).split('\r\n');
     expect(rows.slice(0, 3)).toEqual([
-      'fase,stap,tekst,auteur,kleur,stemmen,gemaakt',
-      'Verkennen,Eigen situatie,We run two care homes,Ans,geel,0,2025-03-14 10:01',
-      'Verkennen,Mogelijke partners,The school,Ans,geel,2,2025-03-14 10:03',
+      'fase,stap,tekst,auteur,kleur,stemmen,gemaakt,ronde,meegenomen uit ronde',
+      'Verkennen,Eigen situatie,We run two care homes,Ans,geel,0,2025-03-14 10:01,1,',
+      'Verkennen,Mogelijke partners,The school,Ans,geel,2,2025-03-14 10:03,1,',
     ]);
   });
 
@@ -402,7 +405,7 @@ describe('the report in Dutch', () => {
       const now = Date.UTC(2025, month, 14, 8, 30);
       createNote(content, { text: 'Idea', step: 'verkennen.opgave', author: ans }, { now });
       const csv = notesToCsv(buildReport({ content, control: new Y.Doc(), now }), DUTCH_AMSTERDAM);
-      expect(csv).toContain(`,2025-0${month + 1}-14 ${local}\r\n`);
+      expect(csv).toContain(`,2025-0${month + 1}-14 ${local},1,\r\n`);
       const markdown = reportToMarkdown(buildReport({ content, control: new Y.Doc(), now }), DUTCH_AMSTERDAM);
       expect(markdown).toContain(` om ${local} (Midden-Europese tijd).`);
     }
@@ -416,10 +419,10 @@ describe('notesToCsv', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1)).toEqual([
       NOTES_CSV_COLUMNS.en.join(','),
-      'Explore,Own situation,We run two care homes,Ans,yellow,0,2025-03-14 09:01',
-      'Explore,Possible partners,The school,Ans,yellow,2,2025-03-14 09:03',
-      'Explore,Possible partners,The library,Bram,yellow,0,2025-03-14 09:02',
-      'Set direction,Shared ambition,A healthy region,Bram,yellow,2,2025-03-14 09:12',
+      'Explore,Own situation,We run two care homes,Ans,yellow,0,2025-03-14 09:01,1,',
+      'Explore,Possible partners,The school,Ans,yellow,2,2025-03-14 09:03,1,',
+      'Explore,Possible partners,The library,Bram,yellow,0,2025-03-14 09:02,1,',
+      'Set direction,Shared ambition,A healthy region,Bram,yellow,2,2025-03-14 09:12,1,',
     ]);
   });
 
@@ -437,11 +440,11 @@ describe('notesToCsv', () => {
     const rows = notesToCsv(buildReport({ content, control: new Y.Doc(), now: at(5) }), ENGLISH_UTC).split(
       '\r\n',
     );
-    expect(rows[1]).toBe('Explore,Joint task,"Say ""yes"", then\nact",Ans,yellow,0,2025-03-14 09:01');
+    expect(rows[1]).toBe('Explore,Joint task,"Say ""yes"", then\nact",Ans,yellow,0,2025-03-14 09:01,1,');
     expect(rows[2]).toBe(
-      `Explore,Joint task,"'=HYPERLINK(""http://evil"")",'@Bram,yellow,0,2025-03-14 09:02`,
+      `Explore,Joint task,"'=HYPERLINK(""http://evil"")",'@Bram,yellow,0,2025-03-14 09:02,1,`,
     );
-    expect(rows[3]).toBe("Explore,Joint task,'-1 + 2,'+Carla,yellow,0,2025-03-14 09:03");
+    expect(rows[3]).toBe("Explore,Joint task,'-1 + 2,'+Carla,yellow,0,2025-03-14 09:03,1,");
   });
 });
 

@@ -21,9 +21,16 @@ import {
   reportIssues,
   reportMeetings,
 } from './report-meetings.ts';
+import {
+  type ReportAcrossRounds,
+  type ReportRound,
+  type ReportRoundChanges,
+  reportRounds,
+} from './report-rounds.ts';
+import { countVotes, type ReportVotingRound } from './report-votes.ts';
+import { noteRound } from './rounds.ts';
 import type { StepStatus } from './step-status.ts';
 import { parseTimestamp } from './time.ts';
-import { readVotingRounds, roundVotes, type VotingScope } from './voting.ts';
 
 /**
  * The reflection report: what a workshop produced and how it went, per phase and step, built from the
@@ -33,6 +40,8 @@ import { readVotingRounds, roundVotes, type VotingScope } from './voting.ts';
  * readers raises REPORT_VERSION. Times are milliseconds since the Unix epoch, durations milliseconds.
  */
 export const REPORT_VERSION = 1;
+
+export type { ReportVotingRound } from './report-votes.ts';
 
 export interface ReportInput {
   /** The content document (`<boardId>`): notes, votes, metadata. */
@@ -88,6 +97,12 @@ export interface Report {
   meetings: ReportMeeting[];
   /** The issues in hand (raised up to the meeting covered), by step clockwise, open ones first. */
   issues: ReportIssue[];
+  /** A section per round of the circle, oldest first; for one meeting, the rounds it touched (see report-rounds.ts). */
+  rounds: ReportRound[];
+  /** What changed from each round to the next, per step: from round 2 on. */
+  changes: ReportRoundChanges<ReportNote>[];
+  /** The steps compared across the rounds, per phase, with the steps that keep being skipped. */
+  acrossRounds: ReportAcrossRounds;
 }
 
 export interface ReportPhase {
@@ -123,19 +138,12 @@ export interface ReportNote {
   votesByRound: { round: string; votes: number }[];
   createdAt: number;
   updatedAt: number;
-}
-
-export interface ReportVotingRound {
-  id: string;
-  /** 1, 2, ... in the order the rounds were opened. */
-  number: number;
-  scope: VotingScope;
-  budget: number;
-  openedAt: number;
-  closedAt: number;
-  /** Counted votes: within each person's budget, on notes still in scope. */
-  votes: number;
-  voters: number;
+  /** The round of the circle it was written in (or carried into). */
+  round: number;
+  /** The id of the note it was carried from; null when it was written in its round. */
+  carriedFrom: string | null;
+  /** The round of the note it was carried from; null when it was not carried, or that note is gone. */
+  carriedFromRound: number | null;
 }
 
 export interface Contributor {
@@ -160,45 +168,19 @@ export interface TimelineEntry extends PhasePosition {
   actorName: string | null;
 }
 
-interface CountedVotes {
-  rounds: ReportVotingRound[];
-  /** Note id → round id → votes. */
-  perNote: Map<string, Map<string, number>>;
-  /** Voter id → votes cast. */
-  perVoter: Map<string, number>;
+/** The notes of a board with the phase history that places them in their rounds. */
+interface NotesInRounds {
+  byId: ReadonlyMap<string, Note>;
+  history: readonly PhaseVisit[];
 }
 
-function countVotes(content: Y.Doc, control: Y.Doc, inScope: (time: number) => boolean): CountedVotes {
-  const perNote = new Map<string, Map<string, number>>();
-  const perVoter = new Map<string, number>();
-  const rounds: ReportVotingRound[] = [];
-  readVotingRounds(control).forEach((round, index) => {
-    if (round.closedAt === null || !inScope(round.openedAt)) return;
-    const votes = roundVotes(content, round);
-    const voters = new Set<string>();
-    for (const { noteId, voterId } of votes) {
-      const byRound = perNote.get(noteId) ?? new Map<string, number>();
-      byRound.set(round.id, (byRound.get(round.id) ?? 0) + 1);
-      perNote.set(noteId, byRound);
-      perVoter.set(voterId, (perVoter.get(voterId) ?? 0) + 1);
-      voters.add(voterId);
-    }
-    rounds.push({
-      id: round.id,
-      number: index + 1,
-      scope: round.scope,
-      budget: round.budget,
-      openedAt: round.openedAt,
-      closedAt: round.closedAt,
-      votes: votes.length,
-      voters: voters.size,
-    });
-  });
-  return { rounds, perNote, perVoter };
-}
-
-function reportNote(note: Note, byRound: ReadonlyMap<string, number> | undefined): ReportNote {
+function reportNote(
+  note: Note,
+  byRound: ReadonlyMap<string, number> | undefined,
+  { byId, history }: NotesInRounds,
+): ReportNote {
   const votesByRound = [...(byRound ?? [])].map(([round, votes]) => ({ round, votes }));
+  const origin = note.carriedFrom === undefined ? undefined : byId.get(note.carriedFrom);
   return {
     id: note.id,
     text: note.text,
@@ -209,6 +191,9 @@ function reportNote(note: Note, byRound: ReadonlyMap<string, number> | undefined
     votesByRound,
     createdAt: note.createdAt,
     updatedAt: note.updatedAt,
+    round: noteRound(note, history),
+    carriedFrom: note.carriedFrom ?? null,
+    carriedFromRound: origin ? noteRound(origin, history) : null,
   };
 }
 
@@ -315,10 +300,12 @@ export function buildReport(input: ReportInput): Report {
   for (const note of notes) names.set(note.authorId, note.authorName);
   const people = contributors(notes, votes.perVoter, input.activity, names);
 
+  const inRounds = { byId: new Map(allNotes.map((note) => [note.id, note])), history: facilitation.history };
+  const toReportNote = (note: Note) => reportNote(note, votes.perNote.get(note.id), inRounds);
   const notesByStep = new Map<StepId, ReportNote[]>();
   for (const note of notes) {
     const list = notesByStep.get(note.step) ?? [];
-    list.push(reportNote(note, votes.perNote.get(note.id)));
+    list.push(toReportNote(note));
     notesByStep.set(note.step, list);
   }
 
@@ -383,6 +370,13 @@ export function buildReport(input: ReportInput): Report {
     timeline: timeline(history, end, names),
     meetings: everyMeeting.filter((meeting) => !scoped || meeting.id === scoped.id),
     issues,
+    ...reportRounds({
+      history: facilitation.history,
+      notes: allNotes,
+      end,
+      meeting: scoped && { history, notes },
+      reportNote: toReportNote,
+    }),
   };
 }
 

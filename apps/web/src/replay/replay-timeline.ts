@@ -6,6 +6,7 @@ import { phaseIndicatorText } from '../ui/phase-text.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { eventText, type PhaseSegment, type ReplayEvent } from './replay-events.ts';
 import { meetingLines, meetingMarkStyles, meetingNames } from './replay-meeting-marks.ts';
+import { roundLines, roundMarkStyles, roundNames, roundStarts } from './replay-round-marks.ts';
 import { clockText, replayTimeText } from './replay-time-text.ts';
 
 export interface ReplaySeekDetail {
@@ -14,7 +15,7 @@ export interface ReplaySeekDetail {
 
 /**
  * The session from its start to its end: the phases as coloured stretches, a marker per event, where each
- * meeting began, and the time shown. It is a slider ("Time"): pressing or dragging on it fires `replay-seek`
+ * meeting and each round of the circle began (a round's name goes to its start), and the time shown. It is a slider ("Time"): pressing or dragging on it fires `replay-seek`
  * with the time under the pointer; the page handles its keys, as it does everywhere on the replay.
  */
 export class ReplayTimeline extends LitElement {
@@ -45,6 +46,7 @@ export class ReplayTimeline extends LitElement {
   static override styles = [
     sharedStyles,
     meetingMarkStyles,
+    roundMarkStyles,
     css`
       :host {
         display: block;
@@ -115,6 +117,7 @@ export class ReplayTimeline extends LitElement {
     const span = Math.max(1, this.end - this.start);
     const at = (t: number): number => (Math.min(Math.max(t, this.start), this.end) - this.start) / span;
     const percent = (t: number): string => `${(at(t) * 100).toFixed(3)}%`;
+    const rounds = roundStarts(this.events);
     return html`${meetingNames(this.events, at)}<div
         class="slider"
         role="slider"
@@ -151,9 +154,10 @@ export class ReplayTimeline extends LitElement {
               title="${clockText(event.at)} · ${eventText(event)}"
             ></span>`,
         )}
-        ${meetingLines(this.events, at)}
+        ${meetingLines(this.events, at)} ${roundLines(rounds, at)}
         <div class="thumb" ${cssProperties({ left: percent(this.time) })}></div>
       </div>
+      ${roundNames(rounds, at, (time) => this.seek(time))}
       <div class="ends" aria-hidden="true">
         <span>${clockText(this.start)}</span><span>${clockText(this.end)}</span>
       </div>`;

@@ -14,11 +14,15 @@ import { css, html, LitElement, nothing } from 'lit';
 import type * as Y from 'yjs';
 import { meetingList, noteList } from '../../core/board-values.ts';
 import { type DiagnosisScope, scopedDiagnosisInput } from '../../core/diagnosis-scope.ts';
+import { compareRounds } from '../../core/rounds-compared.ts';
 import { BoundValue } from '../../ui/bound-value.ts';
 import { durationText } from './duration-text.ts';
+import { flagStyles } from './flag-styles.ts';
 import './phase-guidance.ts';
+import './rounds-compared-panel.ts';
 import { panelCloseButton, panelCloseStyles } from '../../ui/panel-close.ts';
 import { sharedStyles, sidePanelStyles } from '../../ui/shared-styles.ts';
+import { keepsBeingSkippedText, notesCount } from './rounds-compared-text.ts';
 
 /** Time spent grows while the panel is open, so it re-renders now and then. */
 const REFRESH_MS = 30_000;
@@ -29,9 +33,9 @@ const stepStatusLabels = (): Readonly<Record<StepStatus, string>> => ({
   done: msg('done', { desc: 'a step’s status' }),
 });
 
-/** "1 note", "4 notes". */
-function notesCount(count: number): string {
-  return count === 1 ? msg('1 note') : msg(str`${count} notes`);
+/** The flag of a step skipped round after round, which should not go unnoticed. */
+function keptSkippedFlag(keptSkipped: ReadonlySet<StepId>, step: StepId) {
+  return keptSkipped.has(step) ? html`<span class="flag danger">${keepsBeingSkippedText()}</span>` : nothing;
 }
 
 export interface StepStatusChangeDetail {
@@ -84,6 +88,7 @@ export class StepsPanel extends LitElement {
     sharedStyles,
     sidePanelStyles,
     panelCloseStyles,
+    flagStyles,
     css`
       :host {
         border-left: 1px solid var(--k-color-border);
@@ -160,14 +165,12 @@ export class StepsPanel extends LitElement {
         color: var(--k-color-text-muted);
         font-size: 12px;
       }
-      .flag {
-        display: inline-block;
-        padding: 1px 6px;
-        border-radius: var(--k-radius-full);
-        background: var(--k-color-warning-soft);
-        color: var(--k-color-warning);
-        font-size: 11.5px;
-        font-weight: 600;
+      .step-name .flag {
+        justify-self: start;
+        white-space: nowrap;
+      }
+      kompas-rounds-compared {
+        margin-top: 20px;
       }
     `,
   ];
@@ -192,11 +195,13 @@ export class StepsPanel extends LitElement {
       now: Date.now(),
     });
     const current = diagnosis.phases.find((phase) => phase.phase === facilitation.phase);
+    const compared = compareRounds(facilitation.history, this.notes.value, Date.now());
+    const keptSkipped = new Set(compared?.keepsBeingSkipped);
     return html`${panelCloseButton(this, 'toggle-steps')}<section aria-labelledby="steps-title">
         <h2 id="steps-title">${msg(str`Steps of ${getPhase(facilitation.phase).label.nl}`)}</h2>
         ${
           facilitation.started && current
-            ? this.renderCurrentSteps(current)
+            ? this.renderCurrentSteps(current, keptSkipped)
             : html`<p class="muted">${msg('The workshop has not started yet.')}</p>`
         }
         <kompas-phase-guidance .phase=${facilitation.phase}></kompas-phase-guidance>
@@ -205,11 +210,12 @@ export class StepsPanel extends LitElement {
       <section aria-labelledby="diagnosis-title" role="region">
         <h2 id="diagnosis-title">${msg('Diagnosis')}</h2>
         ${meetings.length > 1 ? this.renderScope(meetings.length) : nothing}
-        ${diagnosis.phases.map((phase) => this.renderPhaseDiagnosis(phase))}
-      </section>`;
+        ${diagnosis.phases.map((phase) => this.renderPhaseDiagnosis(phase, keptSkipped))}
+      </section>
+      ${compared ? html`<kompas-rounds-compared .compared=${compared}></kompas-rounds-compared>` : nothing}`;
   }
 
-  private renderCurrentSteps(phase: PhaseDiagnosis) {
+  private renderCurrentSteps(phase: PhaseDiagnosis, keptSkipped: ReadonlySet<StepId>) {
     const statusLabels = stepStatusLabels();
     return html`<ol aria-label=${msg('Status per step')}>
       ${phase.steps.map((step) => {
@@ -217,7 +223,7 @@ export class StepsPanel extends LitElement {
         return html`<li>
           <span class="step-name"
             ><strong>${label}</strong
-            ><span class="muted">${notesCount(step.notes)}</span></span
+            ><span class="muted">${notesCount(step.notes)}</span>${keptSkippedFlag(keptSkipped, step.step)}</span
           >
           ${
             this.canLead
@@ -266,7 +272,7 @@ export class StepsPanel extends LitElement {
     </div>`;
   }
 
-  private renderPhaseDiagnosis(phase: PhaseDiagnosis) {
+  private renderPhaseDiagnosis(phase: PhaseDiagnosis, keptSkipped: ReadonlySet<StepId>) {
     const label = getPhase(phase.phase).label.nl;
     const statusLabels = stepStatusLabels();
     const summary = phase.visited
@@ -291,6 +297,7 @@ export class StepsPanel extends LitElement {
               <th scope="row">
                 ${getStep(step.step).label.nl}
                 ${step.skipped ? html`<span class="flag">${msg('Skipped')}</span>` : nothing}
+                ${keptSkippedFlag(keptSkipped, step.step)}
               </th>
               <td>${step.visited ? msg('yes') : msg('no')}</td>
               <td>${step.notes}</td>
