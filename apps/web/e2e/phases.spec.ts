@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { currentPhase } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
-import { type CreatedBoard, createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson, moveOn, startRound, test } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -56,11 +56,7 @@ test('the facilitator leads the group around the circle and everyone follows', a
     await expect(currentPhase(fay)).toHaveText(`Round 1 · ${phase}`);
   }
   // Moving on from Aan de slag starts round 2: the facilitator keeps the notes as they are (dimmed).
-  await moveOn(fay);
-  await fay
-    .getByRole('dialog', { name: 'Start round 2' })
-    .getByRole('button', { name: 'Start round 2' })
-    .click();
+  await startRound(fay, 2);
   for (const page of everyone) {
     await expect(currentPhase(page)).toHaveText('Round 2 · Verkennen');
     await expect(page.getByText('Now: Verkennen — Explore (round 2)')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { addNoteIn, currentPhase } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
-import { type CreatedBoard, createBoard, joinAsNewPerson, moveOn, test } from './workshop.ts';
+import { type CreatedBoard, createBoard, joinAsNewPerson, moveOn, startRound, test } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -25,10 +25,12 @@ async function threeRounds(fay: Page): Promise<void> {
   await addNoteIn(fay, 'verkennen.eigen-situatie', 'Three district teams', 0.35);
   await addNoteIn(fay, 'verkennen.eigen-situatie', 'The GP is full', 0.5);
   await addNoteIn(fay, 'verkennen.partners', 'The library');
-  for (let phase = 0; phase < 4; phase++) await moveOn(fay);
+  for (let phase = 0; phase < 3; phase++) await moveOn(fay);
+  await startRound(fay, 2);
   await expect(currentPhase(fay)).toHaveText('Round 2 · Verkennen');
   await addNoteIn(fay, 'verkennen.eigen-situatie', 'One team stops', 0.65);
-  for (let phase = 0; phase < 4; phase++) await moveOn(fay);
+  for (let phase = 0; phase < 3; phase++) await moveOn(fay);
+  await startRound(fay, 3);
   await expect(currentPhase(fay)).toHaveText('Round 3 · Verkennen');
   await addNoteIn(fay, 'verkennen.eigen-situatie', 'Two teams left', 0.8);
   await moveOn(fay);

@@ -61,7 +61,7 @@ test('a facilitator starts round 2 carrying one note along, and the round view s
   await expect(column(fay, 'Round 1')).toContainText('Archived: only in this view');
   await expect(column(fay, /^Round 2/)).toContainText('now');
   await expect(noteIn(fay, /^Round 2/, 'Carers keep their job')).toContainText('Carried from round 1');
-  await expect(noteIn(fay, 'Round 1', 'Carers keep their job')).toContainText('Carried along');
+  await expect(noteIn(fay, 'Round 1', 'Carers keep their job')).toContainText('Carried into round 2');
   await expect(noteIn(fay, 'Round 1', 'One front door').getByRole('button')).toHaveText('Carry into round 2');
 
   // A participant opens the same step from elsewhere (a note's menu fires round-view-open) and reads along:
@@ -78,7 +78,7 @@ test('a facilitator starts round 2 carrying one note along, and the round view s
   await expect(column(pim, /^Round 2/).getByRole('listitem')).toHaveCount(1);
   await expect(roundView(pim).getByRole('button', { name: /Carry into/ })).toHaveCount(0);
   await noteIn(fay, 'Round 1', 'One front door').getByRole('button', { name: 'Carry into round 2' }).click();
-  await expect(noteIn(fay, 'Round 1', 'One front door')).toContainText('Carried along');
+  await expect(noteIn(fay, 'Round 1', 'One front door')).toContainText('Carried into round 2');
   await expect(column(pim, /^Round 2/).getByRole('listitem')).toHaveCount(2);
   await expect(noteIn(pim, /^Round 2/, 'One front door')).toContainText('Carried from round 1');
 

@@ -52,6 +52,17 @@ export async function moveOn(page: Page): Promise<void> {
     .click();
 }
 
+/**
+ * A facilitator's "Next phase" at Aan de slag: the open steps confirmed, then round `round` started with the
+ * earlier notes kept on the board, dimmed (the dialog's default).
+ */
+export async function startRound(page: Page, round: number): Promise<void> {
+  await moveOn(page);
+  const dialog = page.getByRole('dialog', { name: `Start round ${round}` });
+  await dialog.getByRole('button', { name: `Start round ${round}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** `joinIn` in a browser context of its own, as a separate person. */
 export async function joinAsNewPerson(browser: Browser, link: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

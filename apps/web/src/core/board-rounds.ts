@@ -70,7 +70,9 @@ export function shownInRound(
   const marks: { -readonly [Mark in keyof RoundMarks]: RoundMarks[Mark] } = {};
   if (place === 'dimmed') {
     marks.earlierRound = round;
-    if (find(carryId(note.id, rounds.current))) marks.carriedInto = rounds.current;
+    for (let later = round + 1; later <= rounds.current && marks.carriedInto === undefined; later++) {
+      if (find(carryId(note.id, later))) marks.carriedInto = later;
+    }
   }
   if (note.carriedFrom !== undefined) {
     const origin = find(note.carriedFrom);

@@ -35,9 +35,15 @@ export class RoundActions {
     return rounds.roundOf(note) < rounds.current && !this.isCarried(note.id, rounds);
   }
 
-  /** Whether note `id` has been carried into the current round already. */
+  /**
+   * Whether note `id` has been carried on already, into the current round or an earlier one after its own: then
+   * its carried copy is what goes on, not the note itself a second time.
+   */
   isCarried(id: string, rounds = this.rounds): boolean {
-    return getNote(this.core.docs.doc, carryId(id, rounds.current)) !== undefined;
+    for (let round = 2; round <= rounds.current; round++) {
+      if (getNote(this.core.docs.doc, carryId(id, round)) !== undefined) return true;
+    }
+    return false;
   }
 
   /**

@@ -57,19 +57,19 @@ describe('a step’s notes per round', () => {
     );
   });
 
-  it('puts each note of the step in its round, marking where it was carried from and whether it was carried on', () => {
+  it('puts each note of the step in its round, marking where it was carried from and into which round it was carried on', () => {
     const shown = columns.map((column) =>
-      column.notes.map(({ note, carriedFrom, carriedOn }) => [note.id, carriedFrom, carriedOn]),
+      column.notes.map(({ note, carriedFrom, carriedInto }) => [note.id, carriedFrom, carriedInto]),
     );
     expect(shown).toEqual([
       [
-        ['old', undefined, false],
-        ['b1', undefined, false],
+        ['old', undefined, undefined],
+        ['b1', undefined, 2],
       ],
-      [['b2', 1, true]],
+      [['b2', 1, 3]],
       [
-        ['b3', 2, false],
-        ['gone', null, false],
+        ['b3', 2, undefined],
+        ['gone', null, undefined],
       ],
     ]);
   });

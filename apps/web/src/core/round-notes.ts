@@ -28,8 +28,8 @@ export interface RoundNote {
   note: Note;
   /** The round of the note it was carried from; undefined for a note written in its round, null when that note is gone. */
   carriedFrom?: number | null;
-  /** Whether a note of an earlier round has been carried into the current round. */
-  carriedOn: boolean;
+  /** The round a note was carried on into (a later one), when it was. */
+  carriedInto?: number;
 }
 
 /** One round's column of a step in the round view. */
@@ -51,11 +51,12 @@ export interface RoundColumn {
  */
 export function stepAcrossRounds(step: StepId, { notes, rounds }: NotesInRounds): RoundColumn[] {
   const byId = new Map(notes.map((note) => [note.id, note]));
-  const carriedOn = new Set(
-    notes.flatMap((note) =>
-      note.carriedFrom !== undefined && rounds.roundOf(note) === rounds.current ? [note.carriedFrom] : [],
-    ),
-  );
+  const carriedInto = new Map<string, number>();
+  for (const note of notes) {
+    if (note.carriedFrom === undefined) continue;
+    const round = rounds.roundOf(note);
+    carriedInto.set(note.carriedFrom, Math.min(round, carriedInto.get(note.carriedFrom) ?? round));
+  }
   const ofStep = notes.filter((note) => note.step === step).sort((a, b) => a.createdAt - b.createdAt);
   const columns: RoundColumn[] = [];
   for (let round = 1; round <= rounds.current; round++) {
@@ -72,7 +73,8 @@ export function stepAcrossRounds(step: StepId, { notes, rounds }: NotesInRounds)
   for (const note of ofStep) {
     const column = columns[Math.min(rounds.roundOf(note), rounds.current) - 1];
     if (!column) continue;
-    const shown: RoundNote = { note, carriedOn: !column.current && carriedOn.has(note.id) };
+    const into = carriedInto.get(note.id);
+    const shown: RoundNote = into === undefined ? { note } : { note, carriedInto: into };
     if (note.carriedFrom !== undefined) {
       const origin = byId.get(note.carriedFrom);
       shown.carriedFrom = origin ? rounds.roundOf(origin) : null;

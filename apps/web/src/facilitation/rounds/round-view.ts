@@ -25,6 +25,7 @@ import { ICONS } from '../../ui/icons.ts';
 import { showModalWhile } from '../../ui/modal.ts';
 import { notesCount } from '../../ui/note-count.ts';
 import { englishMeaning } from '../../ui/phase-text.ts';
+import { carriedIntoRound } from '../../ui/round-words.ts';
 import { dialogStyles, sharedStyles } from '../../ui/shared-styles.ts';
 import { roundViewStyles } from './round-view-styles.ts';
 
@@ -64,7 +65,7 @@ export class RoundView extends LitElement {
     notesInRounds,
     null,
   );
-  /** The note just carried on from here: its "Carried along" takes the focus its button had. */
+  /** The note just carried on from here: its "Carried into round N" takes the focus its button had. */
   private justCarried: string | null = null;
 
   constructor() {
@@ -190,7 +191,11 @@ export class RoundView extends LitElement {
     </div>`;
   }
 
-  private renderNote({ note, carriedFrom, carriedOn }: RoundNote, column: RoundColumn, board: NotesInRounds) {
+  private renderNote(
+    { note, carriedFrom, carriedInto }: RoundNote,
+    column: RoundColumn,
+    board: NotesInRounds,
+  ) {
     const textId = `text-${column.round}-${column.notes.findIndex((shown) => shown.note === note)}`;
     return html`<li class="note" ${cssProperties({ '--note-color': NOTE_COLOR_HEX[note.color] })}>
       <p class="text" id=${textId}>${note.text}</p>
@@ -206,14 +211,14 @@ export class RoundView extends LitElement {
               }</span>`
         }
       </p>
-      ${column.current ? nothing : this.renderCarry(note.id, carriedOn, textId, board)}
+      ${column.current ? nothing : this.renderCarry(note.id, carriedInto, textId, board)}
     </li>`;
   }
 
-  private renderCarry(id: string, carriedOn: boolean, textId: string, board: NotesInRounds) {
-    if (carriedOn) {
+  private renderCarry(id: string, carriedInto: number | undefined, textId: string, board: NotesInRounds) {
+    if (carriedInto !== undefined) {
       return html`<span class="carried-on" tabindex="-1" data-note=${id}
-        >${ICONS.check}${msg('Carried along', { desc: 'A note that has been carried into the current round' })}</span
+        >${ICONS.check}${carriedIntoRound(carriedInto)}</span
       >`;
     }
     const note = board.notes.find((candidate) => candidate.id === id);

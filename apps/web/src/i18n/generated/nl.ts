@@ -67,7 +67,6 @@
 's16151a948a7be96c': `Start eerst de workshop; daarna kun je tussen de fasen wisselen.`,
 's1660e7a444d91ed2': `Deze link werkt niet`,
 's166bd56d19670a72': `Zoomen`,
-'s182c60848ab04240': `Meegenomen`,
 's1847a700f4f34554': `Deze bijeenkomst`,
 's188f1dbf3c406abd': str`Diagnose van ${0}`,
 's19172ed3838854fc': `Link kopiëren`,
