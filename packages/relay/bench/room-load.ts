@@ -4,17 +4,19 @@
  *
  * Run: node --import tsx packages/relay/bench/room-load.ts [--clients 50] [--rooms 1] [--notes-per-second 2]
  *        [--cursors 10] [--cursor-hz 10] [--seconds 30] [--warmup 5] [--measured 5] [--profile <dir>]
- *        [--server-root <checkout>]
+ *        [--server-root <checkout>] [--reference <@y/websocket-server's src/server.js>]
  *
  * Every client writes new notes (a Y.Map with the board's fields) at its rate; `--cursors` of them per room move
  * a cursor. Most clients only count what they receive; `--measured` per room apply it to a document, which gives
  * the note latency (from the note's creation time) and, at the end, whether any note was lost. Prints the
  * server's CPU time per 1,000 delivered notes (from /proc), note latency and the server's peak RSS. With
  * `--profile`, the server runs under `--cpu-prof` and writes its profile into that folder when it stops;
- * `--server-root` runs the server of another checkout (an older commit, to compare) under the same load.
+ * `--server-root` runs the server of another checkout (an older commit, to compare) under the same load;
+ * `--reference` runs the reference y-websocket server instead (in memory, no checks), for scale.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
     measured: { type: 'string', default: '5' },
     profile: { type: 'string' },
     'server-root': { type: 'string' },
+    reference: { type: 'string' },
   },
 });
 const CLIENTS = Number(flags.clients);
@@ -60,6 +63,21 @@ interface Person {
   id: string;
   name: string;
   token: string;
+}
+
+/** The reference server as a child process, on a port that was free a moment ago. */
+async function startReference(server: string): Promise<{ child: ChildProcess; url: string }> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  const child = spawn(process.execPath, [server], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((done) => child.stdout?.once('data', () => done()));
+  child.stdout?.resume();
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 /** The server as a child process; resolves with its URL once it listens. */
@@ -102,6 +120,11 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
 }
 
 async function createBoard(url: string, people: number): Promise<{ id: string; people: Person[] }> {
+  if (flags.reference) {
+    const id = `room-${Math.random().toString(36).slice(2)}`;
+    const names = Array.from({ length: people }, (_, i) => `Person ${i}`);
+    return { id, people: names.map((name, i) => ({ id: `person-${i}`, name, token: '' })) };
+  }
   const board = await post<{ id: string; tokens: { participant: string } }>(`${url}/api/boards`, {
     title: 'Load',
     task: 'Profile the relay',
@@ -165,7 +188,8 @@ class LoadClient {
     private readonly person: Person,
     private readonly measured: boolean,
   ) {
-    this.ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws/${room}?token=${person.token}`);
+    const path = flags.reference ? `/${room}` : `/ws/${room}?token=${person.token}`;
+    this.ws = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`);
     this.ws.binaryType = 'nodebuffer';
     this.ws.on('open', () => {
       this.ws.send(syncMessage(STEP1, Y.encodeStateVector(this.doc)));
@@ -247,7 +271,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kompas-room-load-'));
-  const { child, url } = await startServer(dataDir);
+  const { child, url } = flags.reference ? await startReference(flags.reference) : await startServer(dataDir);
   const pid = child.pid ?? 0;
   const clients: LoadClient[] = [];
   const perRoom = Math.ceil(CLIENTS / ROOMS);
