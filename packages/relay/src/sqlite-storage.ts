@@ -177,14 +177,14 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  async snapshot(room: string): Promise<number> {
+  async snapshot(room: string, at?: StoredSnapshot): Promise<number> {
+    if (at) {
+      this.assertOpen();
+      this.storeSnapshot(room, at.seq, at.state);
+      return at.seq;
+    }
     const { state, seq, sinceSnapshot } = this.loadNow(room);
-    if (!state || sinceSnapshot === 0) return seq;
-    const { insertSnapshot, snapshotSeqs, deleteSnapshot } = this.statements;
-    this.db.transaction(() => {
-      insertSnapshot.run(room, seq, toBuffer(state));
-      for (const old of snapshotsToDrop(snapshotSeqs.all(room))) deleteSnapshot.run(room, old);
-    })();
+    if (state && sinceSnapshot > 0) this.storeSnapshot(room, seq, state);
     return seq;
   }
 
@@ -318,6 +318,14 @@ export class SqliteStorage implements Storage {
         for (const append of batch) append.reject(error);
       },
     );
+  }
+
+  private storeSnapshot(room: string, seq: number, state: Uint8Array): void {
+    const { insertSnapshot, snapshotSeqs, deleteSnapshot } = this.statements;
+    this.db.transaction(() => {
+      insertSnapshot.run(room, seq, toBuffer(state));
+      for (const old of snapshotsToDrop(snapshotSeqs.all(room))) deleteSnapshot.run(room, old);
+    })();
   }
 
   private insert({ room, update, meta }: PendingAppend): number {
