@@ -96,7 +96,10 @@ export class Room {
   /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
   private staging: StagingDoc | null = null;
   private outbox: Promise<void> = Promise.resolve();
+  /** Updates logged since the last snapshot, their bytes, and the bytes of that snapshot (see takeSnapshot). */
   private sinceSnapshot = 0;
+  private bytesSinceSnapshot = 0;
+  private snapshotBytes = 0;
   private failed = false;
   /** When the document last went from holding nothing pending to holding some (performance.now()). */
   private pendingSince: number | null = null;
@@ -354,6 +357,7 @@ export class Room {
       const stored = await this.options.storage.load(this.name);
       if (stored.state) Y.applyUpdate(this.doc, stored.state, STORAGE_ORIGIN);
       this.sinceSnapshot = stored.sinceSnapshot;
+      this.snapshotBytes = stored.state?.byteLength ?? 0;
       const { validator } = this.options;
       if (validator) this.staging = new StagingDoc(this.doc, validator);
       this.options.logger.info('room loaded', { room: this.name, seq: stored.seq });
@@ -371,7 +375,8 @@ export class Room {
       this.options.storage.append(this.name, update, { actor: origin.actor, at: Date.now() }),
     );
     this.sinceSnapshot += 1;
-    const snapshot = this.sinceSnapshot >= this.options.snapshotEvery ? this.takeSnapshot() : null;
+    this.bytesSinceSnapshot += update.byteLength;
+    const snapshot = this.snapshotDue() ? this.takeSnapshot() : null;
     const message = encodeUpdate(update);
     this.enqueue(async () => {
       const seq = await stored;
@@ -392,7 +397,21 @@ export class Room {
    */
   private takeSnapshot(): { state: Uint8Array | null } {
     this.sinceSnapshot = 0;
-    return { state: pendingBytes(this.doc) === 0 ? Y.encodeStateAsUpdate(this.doc) : null };
+    this.bytesSinceSnapshot = 0;
+    const state = pendingBytes(this.doc) === 0 ? Y.encodeStateAsUpdate(this.doc) : null;
+    if (state) this.snapshotBytes = state.byteLength;
+    return { state };
+  }
+
+  /**
+   * After `snapshotEvery` updates, once the log since the last snapshot holds half that snapshot's bytes: a
+   * large board's snapshot is written no more often than its size in updates comes in, so snapshots cost at
+   * most twice what the log itself writes, and loading replays at most half a snapshot's worth of log.
+   */
+  private snapshotDue(): boolean {
+    return (
+      this.sinceSnapshot >= this.options.snapshotEvery && this.bytesSinceSnapshot * 2 >= this.snapshotBytes
+    );
   }
 
   /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */
