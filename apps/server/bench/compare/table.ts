@@ -68,6 +68,10 @@ export function summaryTable(results: readonly RunResult[]): string {
             2,
           ),
       `${range(of('kompas').map((run) => run.peakRssMb))} MB / ${range(REFERENCES.flatMap((name) => of(name).map((run) => run.peakRssMb)))} MB`,
+      range(
+        ratios(runs, (run) => run.peakRssMb),
+        2,
+      ),
       SERVER_NAMES.map((name) => range(of(name).map((run) => run.lost + run.joinFailures.length))).join(
         ' / ',
       ),
@@ -82,6 +86,7 @@ export function summaryTable(results: readonly RunResult[]): string {
       'p99 Kompas / best (join: join time)',
       'cursor p99 Kompas / best',
       'peak RSS Kompas / references',
+      'peak RSS Kompas / best',
       `lost (${SERVER_NAMES.join(' / ')})`,
     ],
     rows,
