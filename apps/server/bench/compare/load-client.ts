@@ -53,7 +53,7 @@ function pick<T>(list: readonly T[], n: number): T {
  * One person on a board through the official y-websocket client, writing notes as Kompas writes them (the
  * model's createNote: a Y.Map per note with the board's fields) and publishing presence as the web app does.
  *
- * A client that does not `decode` hands the client only the sync handshake and counts the rest (updates,
+ * A client that does not `decode` passes the official client only the sync handshake and counts the rest (updates,
  * presence) undecoded: it writes and stays connected like a browser without the cost of reading everyone's
  * notes. A client that decodes reads everything and notes when each note and cursor position arrived.
  * Neither re-sends presence it receives: the official client does (its awareness update handler forwards
