@@ -101,17 +101,15 @@ async function runLoad(
     server,
     Array.from({ length: scenario.rooms }, () => size),
   );
-  const specs: ClientSpec[] = rooms.flatMap((seats) =>
-    seats.map((seat, i) => ({
-      index: 0,
+  const specs = rooms.flat().map((seat, index): ClientSpec => {
+    const place = index % size;
+    return {
+      index,
       seat,
       notesPerSecond: scenario.notesPerSecond,
-      cursorHz: i >= size - scenario.moversPerRoom ? scenario.cursorHz : 0,
-      probe: isProbe(i, size, scenario.probesPerRoom),
-    })),
-  );
-  specs.forEach((spec, index) => {
-    spec.index = index;
+      cursorHz: place >= size - scenario.moversPerRoom ? scenario.cursorHz : 0,
+      probe: isProbe(place, size, scenario.probesPerRoom),
+    };
   });
   const target = { wsUrl: server.wsUrl, framing: FRAMING[server.name] };
   await Promise.all(
