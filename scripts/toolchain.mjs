@@ -38,9 +38,11 @@ function nativeBuildEnv() {
   return existsSync(join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
 }
 
+/** The latest change under `path`; a folder's own time counts, as it changes when a file is removed. */
 function newestMtime(path) {
-  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
-  let newest = 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
     newest = Math.max(newest, newestMtime(join(path, entry.name)));

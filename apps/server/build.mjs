@@ -27,6 +27,8 @@ const dependenciesStayExternal = {
 await build({
   entryPoints: [resolve(here, 'src/main.ts')],
   outfile: resolve(process.argv[2] ?? resolve(here, 'dist/main.js')),
+  // The comments naming each module's file are then the same whoever runs the build, from wherever.
+  absWorkingDir: resolve(here, '../..'),
   bundle: true,
   platform: 'node',
   format: 'esm',
