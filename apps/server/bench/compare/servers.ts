@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServerWhenStale, SERVER_ENTRY } from '../../../../scripts/server-command.mjs';
 
 /**
  * The three servers under test, each started as a child process of its own so that the CPU time and peak RSS
@@ -41,11 +42,13 @@ const STOP_GRACE_MS = 10_000;
 const OUTPUT_LINES_KEPT = 40;
 
 /**
- * The Kompas server's entry: by default its TypeScript source run through tsx, as `scripts/start.mjs` runs it.
+ * The Kompas server's entry: by default the built JavaScript `npm start` runs (built first when stale).
  * KOMPAS_BENCH_ENTRY (or `--kompas-entry`) points it at another entry, such as a compiled `main.js`.
  */
 export function kompasEntry(): string {
-  return process.env.KOMPAS_BENCH_ENTRY ?? join(SERVER_DIR, 'src/main.ts');
+  if (process.env.KOMPAS_BENCH_ENTRY) return process.env.KOMPAS_BENCH_ENTRY;
+  buildServerWhenStale();
+  return SERVER_ENTRY;
 }
 
 /**
@@ -55,7 +58,7 @@ export function kompasEntry(): string {
  */
 export function kompasCommand(port: number, dataDir: string): string[] {
   const entry = kompasEntry();
-  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
   return [
     ...loader,
     entry,
