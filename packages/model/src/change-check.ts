@@ -1,7 +1,14 @@
 import type * as Y from 'yjs';
 import { hasExactBoardMeta, META_KEY } from './board.ts';
 import { describeValue } from './errors.ts';
-import { getNote, hasExactNoteShape, NOTES_KEY, notesBudgetRefusal, notesType } from './note.ts';
+import {
+  getNote,
+  hasExactNoteShape,
+  holdsMoreNotesThan,
+  NOTES_KEY,
+  notesBudgetRefusal,
+  notesType,
+} from './note.ts';
 import { findRefusedNoteChange } from './note-rules.ts';
 import { keepsRecordedMigrations, recordsOnlyKnownMigrations, SCHEMA_KEY } from './schema.ts';
 import { findMalformedUpdate, type UpdateContext } from './update-precheck.ts';
@@ -66,8 +73,9 @@ export function findRefusedChange(
   }
   const { maxNotes } = context;
   if (maxNotes !== undefined) {
-    const count = notesType(doc).size;
-    if (count > maxNotes && count > notesType(context.before).size) return notesBudgetRefusal(maxNotes);
+    if (holdsMoreNotesThan(doc, maxNotes) && notesType(doc).size > notesType(context.before).size) {
+      return notesBudgetRefusal(maxNotes);
+    }
   }
   return null;
 }

@@ -6,6 +6,7 @@ import {
   deleteNote,
   editNote,
   getNote,
+  holdsMoreNotesThan,
   listNotes,
   moveNote,
   NOTE_COLOR_HEX,
@@ -350,5 +351,17 @@ describe('palette and text', () => {
     expect(() => normaliseText('a\u0008b')).toThrowError(expect.objectContaining({ code: 'invalid-text' }));
     expect(() => normaliseText('')).toThrowError(/must not be empty/);
     expect(() => normaliseText('x'.repeat(501))).toThrowError(/at most 500 characters \(got 501\)/);
+  });
+});
+
+describe('holdsMoreNotesThan', () => {
+  it('counts the notes there are, not the deleted ones the map still keeps', () => {
+    const { doc } = docWithNote();
+    createNote(doc, { ...input, id: 'note-2' });
+    createNote(doc, { ...input, id: 'note-3' });
+    deleteNote(doc, 'note-3');
+    expect(holdsMoreNotesThan(doc, 1)).toBe(true);
+    expect(holdsMoreNotesThan(doc, 2)).toBe(false);
+    expect(holdsMoreNotesThan(new Y.Doc(), 0)).toBe(false);
   });
 });

@@ -202,6 +202,16 @@ export function isNoteFieldValue(key: string, value: unknown): boolean {
   return check?.(value) ?? false;
 }
 
+/**
+ * Whether the board holds more than `limit` notes. Counting a Y.Map's entries walks all of them, past the
+ * deleted ones too: the server asked this of every note written, which grew with the board. What the map keeps
+ * per key (deleted or not) bounds the count from above, so the walk is needed only near the limit.
+ */
+export function holdsMoreNotesThan(doc: Y.Doc, limit: number): boolean {
+  const notes = notesType(doc);
+  return notes._map.size > limit && notes.size > limit;
+}
+
 /** Why a write is refused that would take a board past `maxNotes` notes: over budget, not invalid. */
 export function notesBudgetRefusal(maxNotes: number): { reason: string; overBudget: true } {
   return { reason: `a board holds at most ${maxNotes} notes`, overBudget: true };

@@ -5,6 +5,7 @@ import { ID_MAX_LENGTH } from './id.ts';
 import {
   FIXED_NOTE_FIELDS,
   getNote,
+  holdsMoreNotesThan,
   isNoteFieldValue,
   NOTES_KEY,
   type Note,
@@ -63,7 +64,7 @@ export function findMalformedUpdate(
   const { known, maxNotes } = context;
   if (kind !== 'content' || known === undefined || maxNotes === undefined) return null;
   const added = countAddedNotes(decoded, known);
-  return added > 0 && notesType(known).size + added > maxNotes ? notesBudgetRefusal(maxNotes) : null;
+  return added > 0 && holdsMoreNotesThan(known, maxNotes - added) ? notesBudgetRefusal(maxNotes) : null;
 }
 
 function findMalformedStructs(

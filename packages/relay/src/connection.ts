@@ -20,6 +20,7 @@ import {
 import type { Room } from './room.ts';
 import type { Writer } from './staging-doc.ts';
 import { TokenBucket } from './token-bucket.ts';
+import { atTurnEnd, corkableSocket } from './turn-end.ts';
 
 export interface ConnectionSettings {
   /** Who writes through this connection, for the room's validator. */
@@ -62,6 +63,8 @@ export class Connection implements ClientOrigin {
   readonly writer: Writer;
   /** Frames that arrived before the room was loaded, handled in order once it is. */
   private queue: Uint8Array[] = [];
+  /** Messages sent in this turn of the event loop, written at its end (see turn-end.ts). */
+  private outgoing: Uint8Array[] = [];
   private queuedBytes = 0;
   private started = false;
   private closed = false;
@@ -113,20 +116,17 @@ export class Connection implements ClientOrigin {
     }
   }
 
+  /** Queues `message`; what the connection is sent in one turn of the event loop leaves in one write. */
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
-    this.ws.send(message);
-    // What was waiting before this message: one large message (a big board's first sync) is never too much.
-    if (this.ws.bufferedAmount - message.byteLength > this.settings.maxBufferedBytes) {
-      this.log('warn', 'client too slow, cut off', { buffered: this.ws.bufferedAmount });
-      // Not a close handshake: its frame would wait behind the backlog the client is not reading.
-      this.ws.terminate();
-      this.dispose();
-    }
+    this.outgoing.push(message);
+    if (this.outgoing.length === 1) atTurnEnd(this.flush);
   }
 
+  /** Sends what is queued first, so a client learns everything it was sent before why it is closed. */
   close(code: number, reason: string): void {
     if (this.closed) return;
+    this.flush();
     this.ws.close(code, reason);
     this.dispose();
   }
@@ -146,6 +146,25 @@ export class Connection implements ClientOrigin {
   private readonly onFrameDeadline = (): void => {
     this.closeOverBudget('frameDeadline');
     this.ws.pause();
+  };
+
+  /** Writes the queued messages, one frame each, in one write to the socket. */
+  private readonly flush = (): void => {
+    const messages = this.outgoing;
+    this.outgoing = [];
+    const last = messages.at(-1);
+    if (this.closed || last === undefined || this.ws.readyState !== WebSocket.OPEN) return;
+    const socket = corkableSocket(this.ws);
+    socket?.cork();
+    for (const message of messages) this.ws.send(message);
+    socket?.uncork();
+    // What was waiting before the last message: one large message (a big board's first sync) is never too much.
+    if (this.ws.bufferedAmount - last.byteLength > this.settings.maxBufferedBytes) {
+      this.log('warn', 'client too slow, cut off', { buffered: this.ws.bufferedAmount });
+      // Not a close handshake: its frame would wait behind the backlog the client is not reading.
+      this.ws.terminate();
+      this.dispose();
+    }
   };
 
   /** Called every ping interval: a connection that did not answer the previous ping is dead. */
@@ -327,6 +346,7 @@ export class Connection implements ClientOrigin {
     if (this.closed) return;
     this.closed = true;
     this.queue = [];
+    this.outgoing = [];
     this.presence.stop();
     this.settings.onClose(this);
   }

@@ -20,6 +20,8 @@ afterEach(() => {
 
 const ada = { id: 'ada', name: 'Ada', color: '#e64980' };
 const at = (x: number, y: number) => ({ user: ada, cursor: { x, y }, viewport: { x: 0, y: 0, radius: 9 } });
+/** A state as the room relays it, and hands it to the recorder: JSON. */
+const json = (state: unknown) => JSON.stringify(state);
 
 /** Lets `ms` pass on the fake clock, with its timers and the writes they cause. */
 function pass(ms: number): void {
@@ -28,14 +30,14 @@ function pass(ms: number): void {
 
 describe('PresenceRecorder', () => {
   it('records names and cursors on change only, at most five per second, the latest change winning', async () => {
-    recorder.record(1, at(0, 0));
+    recorder.record(1, json(at(0, 0)));
     pass(10);
     // The same state again (a renewal) is no sample.
-    recorder.record(1, at(0, 0));
+    recorder.record(1, json(at(0, 0)));
     // Ten moves within 100 ms: held, and only the last is written once 200 ms have passed since the first.
     for (let i = 1; i <= 10; i++) {
       pass(10);
-      recorder.record(1, at(i, i));
+      recorder.record(1, json(at(i, i)));
     }
     pass(200);
     // Leaving 110 ms after the last sample is written when that client's interval has passed.
@@ -54,10 +56,10 @@ describe('PresenceRecorder', () => {
   });
 
   it('keeps clients apart and writes what is held when closed', async () => {
-    recorder.record(1, at(1, 1));
-    recorder.record(2, { user: { ...ada, id: 'bo', name: 'Bo' }, cursor: null });
+    recorder.record(1, json(at(1, 1)));
+    recorder.record(2, json({ user: { ...ada, id: 'bo', name: 'Bo' }, cursor: null }));
     pass(50);
-    recorder.record(1, at(2, 2));
+    recorder.record(1, json(at(2, 2)));
     recorder.close();
     pass(0);
     const samples = await storage.readPresence('board');
@@ -76,12 +78,12 @@ describe('PresenceRecorder', () => {
     const limited = new PresenceRecorder({ room: 'board', storage, logger, maxSamplesPerPerson: 3 });
     await limited.ready;
     for (let i = 1; i <= 5; i++) {
-      limited.record(1, at(i, i), 'ada');
-      limited.record(2, { user: bo, cursor: { x: i, y: 0 } }, 'bo');
+      limited.record(1, json(at(i, i)), 'ada');
+      limited.record(2, json({ user: bo, cursor: { x: i, y: 0 } }), 'bo');
       pass(200);
     }
     // Another tab of Ada's counts towards the same person.
-    limited.record(3, at(9, 9), 'ada');
+    limited.record(3, json(at(9, 9)), 'ada');
     pass(200);
 
     const samples = await storage.readPresence('board', { from: 2 });
@@ -111,7 +113,11 @@ describe('PresenceRecorder', () => {
     await limited.ready;
     for (let i = 1; i <= 4; i++) {
       for (let client = 1; client <= 3; client++) {
-        limited.record(client, { user: { ...ada, id: `p${client}` }, cursor: { x: i, y: 0 } }, `p${client}`);
+        limited.record(
+          client,
+          json({ user: { ...ada, id: `p${client}` }, cursor: { x: i, y: 0 } }),
+          `p${client}`,
+        );
       }
       pass(200);
     }

@@ -27,8 +27,12 @@ export interface PresenceRecorderOptions {
   maxSamplesPerRoom?: number;
 }
 
-/** What a replay shows of a presence state: the person and their cursor; null for nobody (yet, or any more). */
-function recorded(state: Record<string, unknown> | null): Record<string, unknown> | null {
+/**
+ * What a replay shows of a presence state (JSON, as relayed; null once its client left): the person and their
+ * cursor; null for nobody (yet, or any more).
+ */
+function recorded(json: string | null): Record<string, unknown> | null {
+  const state = json === null ? null : (JSON.parse(json) as Record<string, unknown> | null);
   const user = state?.user;
   if (typeof user !== 'object' || user === null) return null;
   return { user, cursor: state?.cursor ?? null };
@@ -38,7 +42,8 @@ function recorded(state: Record<string, unknown> | null): Record<string, unknown
  * Records a room's presence for replays: each client's name and cursor, only when they change (the 15 s
  * renewals of an unchanged state are not samples), at most PRESENCE_SAMPLES_PER_SECOND per client. A change
  * that comes too soon is held and written when its client's interval has passed, the latest one winning, so
- * a cursor's final resting place is always recorded. Writing fails softly: presence is a replay's garnish.
+ * a cursor's final resting place is always recorded. A state is read only when it may become a sample, so a
+ * held one costs nothing. Writing fails softly: presence is a replay's garnish.
  *
  * What is stored has ceilings, per person and per room, counted from what storage held when the room
  * loaded: past one, that person's (or everyone's) samples are no longer stored, and that is logged once.
@@ -48,8 +53,8 @@ export class PresenceRecorder {
   private readonly minIntervalMs: number;
   /** Per client: when it was last written and what. */
   private readonly last = new Map<number, { at: number; key: string }>();
-  /** Per client: the latest change waiting for its interval to pass. */
-  private readonly held = new Map<number, { state: Record<string, unknown> | null; timer: NodeJS.Timeout }>();
+  /** Per client: the latest change (its JSON) waiting for its interval to pass. */
+  private readonly held = new Map<number, { state: string | null; timer: NodeJS.Timeout }>();
   /** Per client: the person it belongs to, as the server knows them. */
   private readonly persons = new Map<number, string>();
   private readonly maxSamplesPerPerson: number;
@@ -71,28 +76,27 @@ export class PresenceRecorder {
     this.ready = this.countStored();
   }
 
-  /** A client's presence changed (null: it left); `person` is whom the server knows the client as. */
-  record(client: number, state: Record<string, unknown> | null, person?: string): void {
+  /**
+   * A client's presence changed: its state as relayed (JSON), or null when it left. `person` is whom the server
+   * knows the client as.
+   */
+  record(client: number, state: string | null, person?: string): void {
     if (person !== undefined) this.persons.set(client, person);
-    const sample = recorded(state);
-    const key = JSON.stringify(sample);
     const held = this.held.get(client);
     if (held) {
-      held.state = sample;
+      held.state = state;
       return;
     }
     const last = this.last.get(client);
-    // A client that never showed a person (a tab still asking for a name) has nothing to record.
-    if (last?.key === key || (sample === null && last === undefined)) return;
     const now = this.now();
     const wait = last ? last.at + this.minIntervalMs - now : 0;
     if (wait <= 0) {
-      this.write(client, sample, key, now);
+      this.writeChanged(client, state, now);
       return;
     }
     const timer = setTimeout(() => this.release(client), wait);
     timer.unref();
-    this.held.set(client, { state: sample, timer });
+    this.held.set(client, { state, timer });
   }
 
   /** Writes what is held and stops the timers: the room is going away. */
@@ -106,8 +110,17 @@ export class PresenceRecorder {
     if (!held) return;
     clearTimeout(held.timer);
     this.held.delete(client);
-    const key = JSON.stringify(held.state);
-    if (this.last.get(client)?.key !== key) this.write(client, held.state, key, this.now());
+    this.writeChanged(client, held.state, this.now());
+  }
+
+  /** Writes the sample of `state` unless it shows what was last written of the client. */
+  private writeChanged(client: number, state: string | null, at: number): void {
+    const sample = recorded(state);
+    const key = JSON.stringify(sample);
+    const last = this.last.get(client);
+    // A client that never showed a person (a tab still asking for a name) has nothing to record.
+    if (last?.key === key || (sample === null && last === undefined)) return;
+    this.write(client, sample, key, at);
   }
 
   private async countStored(): Promise<void> {

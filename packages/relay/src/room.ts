@@ -1,18 +1,12 @@
 import { CloseCode } from '@kompas/protocol';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { dropPending, pendingBytes } from './pending.ts';
-import { encodePresentStates, relayClock } from './presence-clocks.ts';
 import { encodePresenceEntries, type PresenceCheck, type PresenceEntry } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
+import { OUTDATED_CHECK_MS, PresenceTable } from './presence-table.ts';
 import { EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import {
   type ChangeValidator,
@@ -25,6 +19,7 @@ import {
 import type { Storage } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
+import { atTurnEnd } from './turn-end.ts';
 
 export interface RoomOptions {
   storage: Storage;
@@ -55,14 +50,15 @@ export interface RoomOptions {
   companion?: Room;
 }
 
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
+/** A change of presence to pass on: the entry everyone gets, and the echo its owner gets instead. */
+interface PresenceChange {
+  relayed: PresenceEntry;
+  owner: Connection | null;
+  echo: PresenceEntry | null;
 }
 
 /**
- * One y-websocket room: its document, its awareness and its connections.
+ * One y-websocket room: its document, its presence and its connections.
  *
  * Every update a writer sends is applied to the document at once, appended to storage, and relayed only once
  * storage says it is durable. Anything sent to a client that depends on the document (relayed updates,
@@ -71,7 +67,7 @@ interface AwarenessChange {
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  readonly presence = new PresenceTable();
   readonly connections = new Set<Connection>();
   /** Resolves once the stored state is in the document (or the load failed and the room closed). */
   readonly ready: Promise<void>;
@@ -94,8 +90,9 @@ export class Room {
   /** The one awareness client id each connection publishes presence for, and back: who holds each id. */
   private readonly presenceClients = new Map<Connection, number>();
   private readonly presenceHolders = new Map<number, Connection>();
-  /** While an owner's entry is applied: the echo it gets, at the clock it sent (see presence-clocks.ts). */
-  private ownerEcho: { connection: Connection; message: Uint8Array } | null = null;
+  /** Presence changes of this turn of the event loop, by client id: passed on together at its end. */
+  private presenceChanges = new Map<number, PresenceChange>();
+  private readonly outdatedCheck: NodeJS.Timeout;
   /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
   private staging: StagingDoc | null = null;
   private outbox: Promise<void> = Promise.resolve();
@@ -109,8 +106,6 @@ export class Room {
     readonly name: string,
     private readonly options: RoomOptions,
   ) {
-    // The relay has no presence of its own; it only passes the clients' states on.
-    this.awareness.setLocalState(null);
     this.presenceRecorder = options.recordPresence
       ? new PresenceRecorder({
           room: name,
@@ -121,7 +116,11 @@ export class Room {
         })
       : null;
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    // As y-protocols does: a client that stopped renewing its state (every 15 s) is taken for gone.
+    this.outdatedCheck = setInterval(() => {
+      for (const client of this.presence.outdated()) this.removePresence(client);
+    }, OUTDATED_CHECK_MS);
+    this.outdatedCheck.unref();
     this.companion = options.companion;
     this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
       () => {},
@@ -142,12 +141,12 @@ export class Room {
       return;
     }
     connection.send(encodeSyncStep1(this.doc));
-    if (this.awareness.states.size > 0) this.sendPresence(connection);
+    if (this.presence.size > 0) this.sendPresence(connection);
   }
 
   /** Every present state, to one connection. */
   sendPresence(connection: Connection): void {
-    connection.send(encodeAwareness(encodePresentStates(this.awareness)));
+    connection.send(encodeAwareness(this.presence.encodePresent()));
   }
 
   /** The connection's presence goes with it; its client id is free again, for the same tab reconnecting. */
@@ -155,7 +154,7 @@ export class Room {
     this.connections.delete(connection);
     const client = this.presenceClients.get(connection);
     if (client === undefined) return;
-    if (this.awareness.states.has(client)) removeAwarenessStates(this.awareness, [client], null);
+    this.removePresence(client);
     this.presenceClients.delete(connection);
     this.presenceHolders.delete(client);
   }
@@ -180,7 +179,7 @@ export class Room {
       if (holder === connection || (claimable && mine === null)) {
         if (mine !== null) return 'presence for its client id twice in one update';
         mine = entry;
-      } else if (!this.changesNothing(entry)) {
+      } else if (!this.presence.changesNothing(entry)) {
         return holder === undefined ? 'presence for a second client id' : 'presence for another client';
       }
     }
@@ -192,24 +191,61 @@ export class Room {
   }
 
   /**
-   * Sets a connection's own presence (checked and throttled by the connection): relayed to everyone and
-   * recorded. An observer's is not: it only goes back to the observer, whose client counts its own echo as a
-   * sign that the connection lives.
+   * Sets a connection's own presence (checked and throttled by the connection): relayed to everyone, the
+   * owner getting it back at the clock it sent, and recorded. An observer's is not: it only goes back to the
+   * observer, whose client counts its own echo as a sign that the connection lives.
    */
   applyPresence(connection: Connection, entry: PresenceEntry): void {
-    const echo = encodeAwareness(encodePresenceEntries([entry]));
     if (connection.readOnly) {
-      connection.send(echo);
+      connection.send(encodeAwareness(encodePresenceEntries([entry])));
       return;
     }
-    const relayed = encodePresenceEntries([{ ...entry, clock: relayClock(this.awareness, entry) }]);
-    this.ownerEcho = { connection, message: echo };
-    try {
-      applyAwarenessUpdate(this.awareness, relayed, connection);
-    } finally {
-      this.ownerEcho = null;
-    }
+    const relayed = this.presence.set(entry);
+    if (relayed === null) return;
+    this.presenceRecorder?.record(
+      entry.client,
+      entry.state === 'null' ? null : entry.state,
+      connection.writer.person,
+    );
+    this.passOnPresence({ relayed, owner: connection, echo: entry });
   }
+
+  /** A client's state is gone: its connection closed, or it stopped renewing it. */
+  private removePresence(client: number): void {
+    const removal = this.presence.remove(client);
+    if (removal === null) return;
+    this.presenceRecorder?.record(client, null, this.presenceHolders.get(client)?.writer.person);
+    this.passOnPresence({ relayed: removal, owner: null, echo: null });
+  }
+
+  /** Queues a change; the first of a turn asks for the changes to be passed on at its end. */
+  private passOnPresence(change: PresenceChange): void {
+    if (this.presenceChanges.size === 0) atTurnEnd(this.flushPresence, 'compose');
+    this.presenceChanges.set(change.relayed.client, change);
+  }
+
+  /**
+   * Passes on the presence changes of this turn in one awareness message to every connection that reads the
+   * room, the owner of a changed state getting its own entry at the clock it sent (see presence-table.ts).
+   */
+  private readonly flushPresence = (): void => {
+    const changes = [...this.presenceChanges.values()];
+    this.presenceChanges = new Map();
+    if (changes.length === 0) return;
+    const message = encodeAwareness(encodePresenceEntries(changes.map((change) => change.relayed)));
+    const owners = new Set(changes.map((change) => change.owner));
+    for (const connection of this.connections) {
+      if (connection.writeOnly) continue;
+      if (!owners.has(connection)) {
+        connection.send(message);
+        continue;
+      }
+      const entries = changes.map((change) =>
+        change.owner === connection && change.echo ? change.echo : change.relayed,
+      );
+      connection.send(encodeAwareness(encodePresenceEntries(entries)));
+    }
+  };
 
   countDroppedPresence(): void {
     this.droppedPresence += 1;
@@ -307,8 +343,7 @@ export class Room {
     this.presenceRecorder?.close();
     this.options.storedBytes?.release();
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    clearInterval(this.outdatedCheck);
     this.staging?.destroy();
     this.doc.destroy();
   }
@@ -325,14 +360,6 @@ export class Room {
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  /** Whether y-protocols would ignore `entry`, or it repeats the state the relay holds for its client. */
-  private changesNothing({ client, clock, state }: PresenceEntry): boolean {
-    const current = this.awareness.states.get(client);
-    const known = this.awareness.meta.get(client)?.clock ?? -1;
-    if (state === 'null') return current === undefined || clock < known;
-    return clock <= known || (current !== undefined && JSON.stringify(current) === state);
   }
 
   /** Runs on every change of the document, with the update holding only what was new to it. */
@@ -353,24 +380,6 @@ export class Room {
       }
       if (this.sinceSnapshot >= this.options.snapshotEvery) await this.snapshot();
     });
-  };
-
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
-    const recorder = this.presenceRecorder;
-    if (recorder) {
-      const states = this.awareness.getStates();
-      for (const client of [...added, ...updated, ...removed]) {
-        recorder.record(client, states.get(client) ?? null, this.presenceHolders.get(client)?.writer.person);
-      }
-    }
-    // Back to the sender too: the official client counts its own echo as a sign the connection is alive.
-    const message = encodeAwareness(
-      encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
-    );
-    const echo = this.ownerEcho;
-    for (const connection of this.connections) {
-      if (!connection.writeOnly) connection.send(connection === echo?.connection ? echo.message : message);
-    }
   };
 
   /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */

@@ -16,6 +16,7 @@ import {
   snapshotsToDrop,
   type UpdateMeta,
 } from './storage.ts';
+import { WalSync } from './wal-sync.ts';
 
 /** File name of the database when SqliteStorage is given a data directory. */
 export const SQLITE_FILE_NAME = 'relay.sqlite';
@@ -71,9 +72,11 @@ function presenceSample({ at, client, state }: PresenceRow): PresenceSample {
  *
  * Appends are group-committed: every append made in one turn of the event loop goes into one transaction,
  * committed right after the loop has delivered that turn's incoming messages (setImmediate). Each promise
- * resolves only after its transaction committed, so the relay, which waits for it, never relays an update
- * that is not on disk. `synchronous = FULL` makes a commit survive power loss, not only a process crash;
- * grouping pays that fsync once per batch instead of once per update.
+ * resolves only once its transaction is durable, so the relay, which waits for it, never relays an update
+ * that is not on disk. Durable means it survives a power loss, not only a crash of the process: the log file
+ * is synced after the commit, away from the event loop (see WalSync), and one sync covers every commit made
+ * while the one before it ran. Reads wait for what is written to be durable, so no answer built from
+ * storage shows an update that could still be lost.
  */
 export class SqliteStorage implements Storage {
   /** Path of the database file. */
@@ -84,6 +87,7 @@ export class SqliteStorage implements Storage {
   private batch: PendingAppend[] = [];
   private commitTimer: NodeJS.Immediate | null = null;
   private closed = false;
+  private readonly walSync: WalSync;
 
   /** `location`: a data directory (created if missing; the file is SQLITE_FILE_NAME in it) or a `.sqlite`/`.db` file. */
   constructor(location: string) {
@@ -91,8 +95,10 @@ export class SqliteStorage implements Storage {
     mkdirSync(dirname(this.file), { recursive: true });
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    // Commits only write the log; WalSync makes them durable before anyone is told they are.
+    this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
+    this.walSync = new WalSync(`${this.file}-wal`, dirname(this.file));
     this.statements = {
       insertUpdate: this.db.prepare<[string, number, number, string, Buffer]>(
         'INSERT INTO updates (room, seq, at, actor, data) VALUES (?, ?, ?, ?, ?)',
@@ -157,6 +163,7 @@ export class SqliteStorage implements Storage {
   }
 
   async load(room: string): Promise<StoredRoom> {
+    await this.durable();
     return this.loadNow(room);
   }
 
@@ -182,26 +189,23 @@ export class SqliteStorage implements Storage {
   }
 
   async readLog(room: string, range: LogRange = {}): Promise<LogEntry[]> {
-    this.assertOpen();
-    this.commit();
+    await this.durable();
     const rows = this.statements.updatesAfter.all(room, range.after ?? 0, range.limit ?? -1);
     return rows.map(({ seq, at, actor, data }) => ({ seq, at, actor, update: data }));
   }
 
   async logBytes(room: string): Promise<number> {
-    this.assertOpen();
-    this.commit();
+    await this.durable();
     return this.statements.logBytes.get(room) ?? 0;
   }
 
   async readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null> {
-    this.assertOpen();
-    this.commit();
+    await this.durable();
     const row = this.statements.snapshotAt.get(room, seq);
     return row ? { seq: row.seq, state: row.data } : null;
   }
 
-  /** Presence is a replay's garnish, not the board: written at once, without waiting for a group commit. */
+  /** Presence is a replay's garnish, not the board: written at once, and durable with the next sync. */
   async appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
     this.assertOpen();
     const { insertPresence, upsertPresenceClient, addPresenceCount } = this.statements;
@@ -229,12 +233,12 @@ export class SqliteStorage implements Storage {
   }
 
   async countPresence(room: string): Promise<PresenceCounts> {
-    this.assertOpen();
+    await this.durable();
     return presenceCountsOf(this.statements.presenceCounts.all(room));
   }
 
   async readLatestPresence(room: string, range: Required<PresenceRange>): Promise<PresenceSample[]> {
-    this.assertOpen();
+    await this.durable();
     const { clientsBetween, latestOfClient } = this.statements;
     const samples: PresenceSample[] = [];
     for (const client of clientsBetween.all(room, range.to, range.from)) {
@@ -245,12 +249,12 @@ export class SqliteStorage implements Storage {
   }
 
   async readPresenceClients(room: string): Promise<PresenceSample[]> {
-    this.assertOpen();
+    await this.durable();
     return this.statements.presenceClients.all(room).map(presenceSample);
   }
 
   async readPresence(room: string, range: PresenceRange = {}): Promise<PresenceSample[]> {
-    this.assertOpen();
+    await this.durable();
     const rows = this.statements.presenceBetween.all(
       room,
       range.from ?? 0,
@@ -260,15 +264,23 @@ export class SqliteStorage implements Storage {
   }
 
   async flush(): Promise<void> {
-    this.assertOpen();
-    this.commit();
+    await this.durable();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.commit();
     this.closed = true;
+    await this.walSync.close();
     this.db.close();
+  }
+
+  /** Commits the pending batch and waits until everything written is durable: what reads start with. */
+  private async durable(): Promise<void> {
+    this.assertOpen();
+    this.commit();
+    await this.walSync.everything();
+    this.assertOpen();
   }
 
   /** Reads after committing the pending batch, so a load always sees every append made before it. */
@@ -298,7 +310,14 @@ export class SqliteStorage implements Storage {
       for (const append of batch) append.reject(error);
       return;
     }
-    for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
+    this.walSync.committed().then(
+      () => {
+        for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
+      },
+      (error: unknown) => {
+        for (const append of batch) append.reject(error);
+      },
+    );
   }
 
   private insert({ room, update, meta }: PendingAppend): number {
