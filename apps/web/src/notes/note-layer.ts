@@ -6,9 +6,9 @@ import {
   stepNoteScale,
   stepScaleOf,
 } from '@kompas/model';
-import Konva from 'konva';
 import type { NoteChanges, NoteSource, ShownNote } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
+import * as Konva from '../ui/konva.ts';
 import { NoteView, type VoteBadge } from './note-view.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */

@@ -1,9 +1,9 @@
 import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model';
 import { msg, str } from '@lit/localize';
-import Konva from 'konva';
 import { type RoundMarks, type ShownNote, sameMarks } from '../core/note-source.ts';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import { DIMMED_PAPER_OPACITY, dimmedPaper, NOTE_INK } from '../ui/theme-canvas.ts';
 import {
   NOTE_BYLINE_HEIGHT,

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
-import Konva from 'konva';
 import type { ShownNote } from '../core/note-source.ts';
+import * as Konva from '../ui/konva.ts';
 import { NOTE_INK } from '../ui/theme-canvas.ts';
 import { PILL_HEIGHT, pillParts } from './note-pill.ts';
 
