@@ -10,6 +10,8 @@ import type { LocalUser } from '../core/local-user.ts';
 import type { NoteSource } from '../core/note-source.ts';
 import type { ExportFailedDetail } from '../export/export-menu.ts';
 import type { FollowController } from '../facilitation/follow/follow-controller.ts';
+// The agenda takes a row of the page's layout: it comes with the board, so the board does not move when it arrives.
+import '../facilitation/plan/agenda-strip.ts';
 import type { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../notes/notes-list.ts';
 import '../ui/announcements.ts';

@@ -10,7 +10,6 @@ import '../facilitation/lock/lock-status.ts';
 import '../facilitation/next-step/next-step-card.ts';
 import '../facilitation/phases/phase-announcement.ts';
 import '../facilitation/phases/steps-panel.ts';
-import '../facilitation/plan/agenda-strip.ts';
 import '../facilitation/rounds/round-view.ts';
 import '../facilitation/timer/timer-widget.ts';
 import '../facilitation/voting/voting-panel.ts';

@@ -5,7 +5,5 @@
 import '../facilitation/details/details-dialog.ts';
 import '../facilitation/lock/lock-menu.ts';
 import '../facilitation/phases/open-steps-dialog.ts';
-import '../facilitation/plan/meeting-dialog.ts';
-import '../facilitation/plan/plan-dialog.ts';
 import '../facilitation/rounds/new-round-dialog.ts';
 import '../facilitation/voting/voting-dialog.ts';

@@ -6,11 +6,12 @@
 import 'konva/lib/Core.js';
 
 export { Animation } from 'konva/lib/Animation.js';
+export type { Context } from 'konva/lib/Context.js';
 /** Konva's global settings (`autoDrawEnabled`, `pixelRatio`), shared by every stage. */
 export { Konva as settings } from 'konva/lib/Global.js';
 export { Group } from 'konva/lib/Group.js';
 export { Layer } from 'konva/lib/Layer.js';
-export { Shape } from 'konva/lib/Shape.js';
+export { Shape, type ShapeConfig } from 'konva/lib/Shape.js';
 export { Stage } from 'konva/lib/Stage.js';
 export { Arc } from 'konva/lib/shapes/Arc.js';
 export { Circle } from 'konva/lib/shapes/Circle.js';
