@@ -1,5 +1,6 @@
 import type { Label } from '@kompas/model';
 import { configureLocalization } from '@lit/localize';
+import { templates as dutch } from './generated/nl.ts';
 
 /**
  * The languages of the interface. Texts are written in English in the source (`msg('…')`) and translated
@@ -30,11 +31,10 @@ export function preferredLanguage(chosen: string | null | undefined, browser: re
   return DEFAULT_LANGUAGE;
 }
 
-// The Dutch texts are a module of their own, downloaded only by a page that shows Dutch.
 const localization = configureLocalization({
   sourceLocale: 'en',
   targetLocales: ['nl'],
-  loadLocale: () => import('./generated/nl.ts'),
+  loadLocale: async () => ({ templates: dutch }),
 });
 
 /** The language texts are in right now. */

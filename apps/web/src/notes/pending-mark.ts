@@ -1,4 +1,4 @@
-import * as Konva from '../ui/konva.ts';
+import Konva from 'konva';
 import { NOTE_INK } from '../ui/theme-canvas.ts';
 
 const RADIUS = 15;

@@ -103,14 +103,11 @@ export function boardTestHooks(
       const view = board.notes.get(id);
       return view ? toPage(view.centre) : null;
     },
-    notes: () => {
-      // One layout read for all the notes: a thousand reads cost more than the board's own frame.
-      const rect = container.getBoundingClientRect();
-      return board.notes.notes().map((note) => {
+    notes: () =>
+      board.notes.notes().map((note) => {
         const view = board.notes.get(note.id);
         // Where the note is drawn: its spot, unless its step keeps it further inside the slice.
-        const screen = board.toScreen(view?.centre ?? slicePositionToPoint(note.step, note.pos));
-        const centre = { x: rect.left + screen.x, y: rect.top + screen.y };
+        const centre = toPage(view?.centre ?? slicePositionToPoint(note.step, note.pos));
         return {
           id: note.id,
           text: note.text,
@@ -122,8 +119,7 @@ export function boardTestHooks(
           dimmed: view?.dimmed ?? false,
           roundMark: view?.roundLabel ?? null,
         };
-      });
-    },
+      }),
     noteBoxes: () =>
       board.notes.notes().flatMap((note) => {
         const view = board.notes.get(note.id);
