@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { buildServerWhenStale, serverCommand } from './server-command.mjs';
 import { root } from './toolchain.mjs';
 
 /** The workshop and the words the script looks for, in the browser's language. */
@@ -99,7 +100,9 @@ const { ui, notes } = language;
 const PORT = 8197;
 const url = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'kompas-shot-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+buildServerWhenStale();
+const [node, ...serverArgs] = serverCommand();
+const server = spawn(node, serverArgs, {
   cwd: root,
   env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, WEB_DIR: 'apps/web/dist-test' },
   stdio: 'ignore',

@@ -38,27 +38,47 @@ function nativeBuildEnv() {
   return existsSync(join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+/** The latest change under `path`; a folder's own time counts, as it changes when a file is removed. */
+function newestMtime(path) {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
   }
   return newest;
 }
 
-/** Installs dependencies from the lock file and builds the web app when its sources changed. */
+/** Runs `build` when `output` is missing or older than any file under `sources` (paths from the root). */
+function buildWhenStale(output, sources, build) {
+  const outputPath = join(root, output);
+  const sourceTime = Math.max(...sources.map((source) => newestMtime(join(root, source))));
+  if (!existsSync(outputPath) || statSync(outputPath).mtimeMs < sourceTime) build();
+}
+
+/** Bundles the server into apps/server/dist/main.js (a fraction of a second) when its sources changed. */
+export function buildServerWhenStale() {
+  const sources = [
+    'apps/server/src',
+    'apps/server/build.mjs',
+    'packages/model/src',
+    'packages/protocol/src',
+    'packages/relay/src',
+  ];
+  buildWhenStale('apps/server/dist/main.js', sources, () =>
+    runOrExit(process.execPath, ['apps/server/build.mjs']),
+  );
+}
+
+/** Installs dependencies from the lock file and builds the server and the web app when their sources changed. */
 export function setUp() {
   const [command, ...prefix] = pnpm();
   runOrExit(command, [...prefix, 'install', '--frozen-lockfile'], {
     env: { ...process.env, ...nativeBuildEnv() },
   });
-  const dist = join(root, 'apps/web/dist/index.html');
-  const sources = [join(root, 'apps/web/src'), join(root, 'apps/web/index.html'), join(root, 'packages')];
-  const sourceTime = Math.max(
-    ...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
+  buildServerWhenStale();
+  buildWhenStale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'packages'], () =>
+    runOrExit(command, [...prefix, '--filter', '@kompas/web', 'build']),
   );
-  if (!existsSync(dist) || statSync(dist).mtimeMs < sourceTime) {
-    runOrExit(command, [...prefix, '--filter', '@kompas/web', 'build']);
-  }
 }

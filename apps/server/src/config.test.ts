@@ -36,6 +36,7 @@ describe('loadConfig', () => {
         maxPendingBytes: 2 * MIB,
         maxStoredBytes: 256 * MIB,
       },
+      replayIdleMs: 30_000,
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.webDir).toBe(DEFAULT_WEB_DIR);
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       CONNECTIONS_PER_ROOM: '0',
       PENDING_BYTES_PER_ROOM: '65536',
       STORED_BYTES_PER_BOARD: '1gib',
+      REPLAY_IDLE_SECONDS: '2.5',
     });
     expect(config).toEqual({
       port: 9000,
@@ -84,6 +86,7 @@ describe('loadConfig', () => {
         maxPendingBytes: 65536,
         maxStoredBytes: 1024 * MIB,
       },
+      replayIdleMs: 2500,
     });
   });
 
@@ -97,6 +100,7 @@ describe('loadConfig', () => {
       MAX_NOTES: '10',
       MAX_FRAME_BYTES: '10MiB',
       STORED_BYTES_PER_BOARD: '1',
+      REPLAY_IDLE_SECONDS: '60',
     };
     const config = loadConfig(
       [
@@ -135,6 +139,8 @@ describe('loadConfig', () => {
         '0',
         '--stored-bytes-per-board',
         '0',
+        '--replay-idle-seconds',
+        '0',
       ],
       env,
     );
@@ -160,6 +166,7 @@ describe('loadConfig', () => {
         maxPendingBytes: Number.POSITIVE_INFINITY,
         maxStoredBytes: Number.POSITIVE_INFINITY,
       },
+      replayIdleMs: 0,
     });
   });
 
@@ -201,6 +208,8 @@ describe('loadConfig', () => {
     [['--connections-per-room', '1.5'], /CONNECTIONS_PER_ROOM must be/],
     [['--pending-bytes-per-room=-1'], /PENDING_BYTES_PER_ROOM must be/],
     [['--stored-bytes-per-board', '2048GiB'], /STORED_BYTES_PER_BOARD .* to 1024 GiB/],
+    [['--replay-idle-seconds', 'soon'], /REPLAY_IDLE_SECONDS must be a number of seconds from 0 \(at once\)/],
+    [['--replay-idle-seconds', '86401'], /REPLAY_IDLE_SECONDS .* to 86400, got "86401"/],
     [['--colour', 'red'], /Unknown option '--colour'[\s\S]*Usage/],
     [['--port'], /argument missing/],
   ])('refuses %j with a clear error', (argv, message) => {

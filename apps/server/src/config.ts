@@ -13,6 +13,7 @@ import {
   DEFAULT_MAX_STORED_BYTES,
   MAX_PRESENCE_BYTES,
 } from '@kompas/relay';
+import { REPLAY_IDLE_MS } from './replay-index.ts';
 import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './secret.ts';
 
 export interface ServerConfig {
@@ -34,6 +35,8 @@ export interface ServerConfig {
   frameAncestors: string;
   /** What one client may take of what everyone shares, as the relay's options; Infinity: no limit. */
   budgets: Budgets;
+  /** How long a board nobody has open keeps its replay index's document in memory. */
+  replayIdleMs: number;
 }
 
 /** See RelayOptions for each; the server keys addresses and groups a board's rooms. */
@@ -78,6 +81,7 @@ const MAX_FRAME_BYTES = 256 * MIB;
 const MAX_BUDGET_BYTES = 1024 * GIB;
 const MAX_CONNECTIONS = 1_000_000;
 const MAX_FRAME_DEADLINE_SECONDS = 3600;
+const MAX_REPLAY_IDLE_SECONDS = 24 * 3600;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
 const SETTINGS = {
@@ -100,6 +104,7 @@ const SETTINGS = {
   refusedWritesPerMinute: { flag: 'refused-writes-per-minute', env: 'REFUSED_WRITES_PER_MINUTE' },
   pendingBytesPerRoom: { flag: 'pending-bytes-per-room', env: 'PENDING_BYTES_PER_ROOM' },
   storedBytesPerBoard: { flag: 'stored-bytes-per-board', env: 'STORED_BYTES_PER_BOARD' },
+  replayIdleSeconds: { flag: 'replay-idle-seconds', env: 'REPLAY_IDLE_SECONDS' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -124,7 +129,9 @@ Budgets per client (bytes as a number, or with KiB, MiB or GiB; 0 = no limit, ex
   --connections-per-room <n>      CONNECTIONS_PER_ROOM     open connections per room (default ${DEFAULT_MAX_CONNECTIONS_PER_ROOM})
   --refused-writes-per-minute <n> REFUSED_WRITES_PER_MINUTE writes refused per address before it must wait (default ${DEFAULT_MAX_REFUSED_WRITES_PER_MINUTE})
   --pending-bytes-per-room <b>    PENDING_BYTES_PER_ROOM   updates waiting for missing parts (default ${bytes(DEFAULT_MAX_PENDING_BYTES)})
-  --stored-bytes-per-board <b>    STORED_BYTES_PER_BOARD   logged updates per board (default ${bytes(DEFAULT_MAX_STORED_BYTES)})`;
+  --stored-bytes-per-board <b>    STORED_BYTES_PER_BOARD   logged updates per board (default ${bytes(DEFAULT_MAX_STORED_BYTES)})
+Memory:
+  --replay-idle-seconds <s>       REPLAY_IDLE_SECONDS      how long a board nobody has open keeps its replay copy (default ${REPLAY_IDLE_MS / 1000})`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -155,6 +162,11 @@ export function loadConfig(
     maxNotes: parseCount('maxNotes', raw('maxNotes'), DEFAULT_MAX_NOTES, 1, MAX_NOTES_LIMIT),
     frameAncestors: parseFrameAncestors(raw('frameAncestors')),
     budgets: parseBudgets(raw),
+    replayIdleMs:
+      parseSeconds('replayIdleSeconds', raw('replayIdleSeconds'), REPLAY_IDLE_MS / 1000, {
+        max: MAX_REPLAY_IDLE_SECONDS,
+        zero: 'at once',
+      }) * 1000,
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
@@ -281,12 +293,17 @@ function parseBudgets(raw: (setting: Setting) => string | undefined): Budgets {
       `${describe('burstBytes')} must be at least the frame size (${maxFrameBytes} bytes), or the largest frames could never pass`,
     );
   }
-  const deadlineSeconds = parseFrameDeadlineSeconds(raw('frameDeadlineSeconds'));
+  const deadlineSeconds = parseSeconds(
+    'frameDeadlineSeconds',
+    raw('frameDeadlineSeconds'),
+    DEFAULT_FRAME_DEADLINE_MS / 1000,
+    { max: MAX_FRAME_DEADLINE_SECONDS, zero: 'no deadline' },
+  );
   return {
     maxFrameBytes,
     bytesPerSecond: parseBytes('bytesPerSecond', raw('bytesPerSecond'), DEFAULT_BYTES_PER_SECOND),
     burstBytes,
-    frameDeadlineMs: deadlineSeconds * 1000,
+    frameDeadlineMs: deadlineSeconds === 0 ? Number.POSITIVE_INFINITY : deadlineSeconds * 1000,
     maxConnectionsPerAddress: parseConnections('connectionsPerAddress', DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
     maxConnectionsPerRoom: parseConnections('connectionsPerRoom', DEFAULT_MAX_CONNECTIONS_PER_ROOM),
     maxRefusedWritesPerMinute: parseConnections(
@@ -328,15 +345,21 @@ function parseBytes(
   return size === 0 ? Number.POSITIVE_INFINITY : size;
 }
 
-function parseFrameDeadlineSeconds(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_FRAME_DEADLINE_MS / 1000;
+/** A number of seconds from 0 (which means `zero`) to `max`, `fallback` when not set. */
+function parseSeconds(
+  setting: Setting,
+  value: string | undefined,
+  fallback: number,
+  { max, zero }: { max: number; zero: string },
+): number {
+  if (value === undefined) return fallback;
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(seconds >= 0 && seconds <= MAX_FRAME_DEADLINE_SECONDS)) {
+  if (!(seconds >= 0 && seconds <= max)) {
     throw new ConfigError(
-      `${describe('frameDeadlineSeconds')} must be a number of seconds from 0 (no deadline) to ${MAX_FRAME_DEADLINE_SECONDS}, got "${value}"`,
+      `${describe(setting)} must be a number of seconds from 0 (${zero}) to ${max}, got "${value}"`,
     );
   }
-  return seconds === 0 ? Number.POSITIVE_INFINITY : seconds;
+  return seconds;
 }
 
 /** `bytes` in the largest unit that divides it, as the settings accept it. */

@@ -1,7 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listNotes } from '@kompas/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SERVER_ENTRY, serverCommand } from '../../../scripts/server-command.mjs';
 import {
   closeClients,
   connectClient,
@@ -13,7 +15,6 @@ import {
   writeRelayedNote,
 } from './test-support.ts';
 
-/** The package folder, whose node_modules has tsx: started the way `pnpm start` starts it. */
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 interface Started {
@@ -22,10 +23,15 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `preload`: a module run before the server, through `node --import`. */
+/**
+ * The built server, started as `npm start` starts it (scripts/server-command.mjs). `preload`: a TypeScript
+ * module run before the server, through tsx and `node --import`.
+ */
 function startMain(env: Record<string, string>, preload?: string): Started {
   const clean = { ...process.env };
+  // Nothing the test runner was given (a loader, say) may reach the server.
   for (const name of [
+    'NODE_OPTIONS',
     'PORT',
     'HOST',
     'DATA_DIR',
@@ -36,8 +42,9 @@ function startMain(env: Record<string, string>, preload?: string): Started {
   ]) {
     delete clean[name];
   }
-  const preloads = preload === undefined ? [] : ['--import', preload];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preloads, 'src/main.ts'], {
+  const [node, ...args] = serverCommand();
+  const preloads = preload === undefined ? [] : ['--import', 'tsx', '--import', preload];
+  const child = spawn(node, [...preloads, ...args], {
     cwd: PACKAGE_DIR,
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,6 +63,13 @@ function startMain(env: Record<string, string>, preload?: string): Started {
 let dataDir: string;
 let running: Started | undefined;
 
+/** Built from the sources as they are now, as the set-up builds it. */
+beforeAll(() => {
+  const build = spawnSync(process.execPath, ['build.mjs'], { cwd: PACKAGE_DIR, encoding: 'utf8' });
+  expect(build.stderr).toBe('');
+  expect(build.status).toBe(0);
+}, 60_000);
+
 beforeEach(async () => {
   dataDir = await tempDir('main');
 });
@@ -68,7 +82,49 @@ afterEach(async () => {
   await removeDir(dataDir);
 });
 
+/**
+ * The packages the bundle imports: `lib0` for `lib0/encoding`, `@scope/name` for `@scope/name/part`. esbuild
+ * writes each import statement from the start of a line, ending in `from "<specifier>";`.
+ */
+function importedPackages(code: string): Set<string> {
+  const specifiers = [
+    ...code.matchAll(/^(?:import|export|\}).*?\bfrom\s*"([^"]+)";$|^import\s*"([^"]+)";$/gm),
+  ];
+  return new Set(
+    specifiers.map((match) => {
+      const specifier = (match[1] ?? match[2]) as string;
+      return specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/');
+    }),
+  );
+}
+
 describe('main', () => {
+  it('runs as plain JavaScript: no compiler in the command, workspace packages built in, and it answers /healthz', async () => {
+    const command = serverCommand();
+    expect(command.filter((arg) => /tsx|\.ts$/.test(arg))).toEqual([]);
+    expect(command).toContain(SERVER_ENTRY);
+
+    // Node resolves the rest from the server's own dependencies, so a production install runs it.
+    const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const packages = [...importedPackages(readFileSync(SERVER_ENTRY, 'utf8'))].filter(
+      (name) => !name.startsWith('node:'),
+    );
+    expect(packages.filter((name) => name.startsWith('@kompas/') || !(name in dependencies))).toEqual([]);
+    expect(packages).toContain('yjs');
+
+    running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir });
+    const started = running;
+    await waitFor(() => /Kompas listening on \S+/.test(started.output()), 'the listening line', 15_000);
+    const url = /^Kompas listening on (\S+)$/m.exec(started.output())?.[1] ?? '';
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    // What the process really runs, as the kernel reports it.
+    const cmdline = readFileSync(`/proc/${started.child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    expect(cmdline).toEqual(command);
+    expect(readFileSync(`/proc/${started.child.pid}/environ`, 'utf8')).not.toMatch(/(^|\0)NODE_OPTIONS=/);
+  });
+
   it('starts, logs where it listens, and on SIGTERM flushes, closes and exits 0', async () => {
     running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir });
     const started = running;
@@ -134,17 +190,29 @@ describe('main', () => {
     }
   });
 
-  it('leaves no lock behind when killed, so the next server starts', async () => {
+  it('killed with SIGKILL, loses nothing it relayed and leaves no lock behind, so the next server starts', async () => {
     running = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIR: dataDir });
     const killed = running;
     await waitFor(() => /Kompas listening on \S+/.test(killed.output()), 'the listening line', 15_000);
+    const url = /^Kompas listening on (\S+)$/m.exec(killed.output())?.[1] ?? '';
+    const server = { url, port: Number(new URL(url).port), close: async () => {} };
+    const board = await createBoard(server, 'Hard gestopt');
+    const clients = await writeRelayedNote(server, board, {
+      text: 'overleeft kill -9',
+      step: 'richten.ambitie',
+    });
     killed.child.kill('SIGKILL');
     await killed.exited;
+    closeClients(...clients);
 
     const next = await startTestServer(dataDir);
+    const reader = connectClient(next, board.id, board.tokens.facilitator);
     try {
+      await waitFor(() => reader.provider.synced, 'sync after the kill');
+      expect(listNotes(reader.doc).map((note) => note.text)).toEqual(['overleeft kill -9']);
       expect((await createBoard(next)).id).toMatch(/^[\w-]{22}$/);
     } finally {
+      closeClients(reader);
       await next.close();
     }
   });

@@ -12,10 +12,10 @@ import {
 import { MemoryStorage, SQLITE_FILE_NAME } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import * as prng from 'lib0/prng';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from './logger.ts';
-import { clientWriter, KEYFRAME_EVERY, ReplayIndex } from './replay-index.ts';
+import { clientWriter, KEYFRAME_EVERY, ReplayIndex, type ReplayIndexOptions } from './replay-index.ts';
 import {
   type Client,
   closeClients,
@@ -103,10 +103,13 @@ describe('ReplayIndex', () => {
     await removeDir(dir);
   });
 
-  function openIndex(storage: MemoryStorage): { db: Database.Database; index: ReplayIndex } {
+  function openIndex(
+    storage: MemoryStorage,
+    options: Partial<ReplayIndexOptions> = {},
+  ): { db: Database.Database; index: ReplayIndex } {
     const db = new Database(join(dir, 'index.sqlite'));
     dbs.push(db);
-    return { db, index: new ReplayIndex(db, storage, { logger: silentLogger }) };
+    return { db, index: new ReplayIndex(db, storage, { logger: silentLogger, ...options }) };
   }
 
   it('rebuilds the room at any time, on both sides of its keyframes', async () => {
@@ -173,6 +176,33 @@ describe('ReplayIndex', () => {
     expect(index.indexedSeq(ROOM)).toBe(310);
     expect(index.heldDocuments).toBe(1);
     await index.close();
+  });
+
+  it('keeps the document of an open board, and lets go of it once the board has been closed a while', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const room = new RecordedRoom(new MemoryStorage());
+      await room.write(20);
+      let open = true;
+      const { index } = openIndex(room.storage, { idleMs: 1000, isOpen: () => open });
+      await index.catchUp(ROOM);
+      expect(index.heldDocuments).toBe(1);
+      // A quiet spell in a workshop: nothing is taken in, but the board is open.
+      vi.advanceTimersByTime(10_000);
+      expect(index.heldDocuments).toBe(1);
+
+      open = false;
+      vi.advanceTimersByTime(1000);
+      expect(index.heldDocuments).toBe(0);
+      // Taken up again where it stopped, from the stored snapshot and log.
+      await room.write(5);
+      await index.catchUp(ROOM);
+      expect(index.heldDocuments).toBe(1);
+      expect(sortedNotes(index.latestState(ROOM))).toEqual(expectedNotes(room, 25));
+      await index.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('indexes anew a database whose index has another form', async () => {
@@ -320,6 +350,25 @@ describe('the server', () => {
       expect(notes.map((note) => note.text)).toEqual(['Idea 0', 'Idea 1', 'Idea 2', 'Idea 3', 'Idea 4']);
     } finally {
       reader.close();
+      await server.close();
+    }
+  });
+
+  it('lets go of its copy of a board soon after everyone left it, and not while anyone is on it', async () => {
+    const server = await startTestServer(dir, ['--replay-idle-seconds', '0.2']);
+    try {
+      const board = await createBoard(server);
+      const client = await connectSynced(server, board.id, board.tokens.participant, clients);
+      createNote(client.doc, { text: 'Idea', step: 'verkennen.opgave', author: board.people.participant });
+      await waitFor(() => server.stats().replayDocuments === 1, 'the board to be indexed', 10_000);
+      // Five idle times with the board open.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(server.stats().replayDocuments).toBe(1);
+
+      closeClients(...clients.splice(0));
+      await waitFor(() => server.stats().replayDocuments === 0, 'the copy to be let go');
+      expect(server.stats().rooms).toBe(0);
+    } finally {
       await server.close();
     }
   });

@@ -28,13 +28,28 @@ const INDEX_VERSION = 2;
 const READ_PAGE = 2000;
 /** Entries indexed and stored in one transaction, between two turns of the event loop (tens of milliseconds). */
 const SLICE = 250;
+/**
+ * How long the index keeps the document of a board nobody has open any more: long enough for a page reload
+ * or a dropped connection to come back without a reload of the document, short enough that a server that
+ * saw many boards today holds only those in use.
+ */
+export const REPLAY_IDLE_MS = 30_000;
 
 export interface ReplayIndexOptions {
   logger: Logger;
   /** How long after an update is logged the board's index takes it in (default 1 s): updates come in batches. */
   delayMs?: number;
-  /** A board whose index took nothing in for this long lets go of its document (default 10 minutes). */
+  /**
+   * A board nobody has open, whose index took nothing in for this long, lets go of its document
+   * (default REPLAY_IDLE_MS).
+   */
   idleMs?: number;
+  /**
+   * Whether the board's room is open (the relay holds it). Its index keeps its document meanwhile: loading it
+   * again from the snapshot and log takes a noticeable moment on the event loop, for every quiet spell of
+   * a workshop. Without it, every board counts as closed.
+   */
+  isOpen?: (room: string) => boolean;
   /** Told the board's title and task each time an indexed update changed them. */
   onMeta?: (room: string, meta: BoardMeta) => void;
 }
@@ -103,7 +118,7 @@ export class ReplayIndex {
     migrate(db);
     this.statements = prepare(db);
     this.delayMs = options.delayMs ?? 1000;
-    this.idleMs = options.idleMs ?? 10 * 60_000;
+    this.idleMs = options.idleMs ?? REPLAY_IDLE_MS;
   }
 
   /** Called once an update of a board room is logged: the index takes it in a moment later. */
@@ -142,7 +157,7 @@ export class ReplayIndex {
     }
   }
 
-  /** How many boards' documents the index holds in memory: those whose workshops are going on. */
+  /** How many boards' documents the index holds in memory: those open, and those closed moments ago. */
   get heldDocuments(): number {
     return [...this.rooms.values()].filter((work) => work.live !== null).length;
   }
@@ -211,7 +226,10 @@ export class ReplayIndex {
   private forgetWhenIdle(room: string, work: RoomWork): void {
     if (work.idle) clearTimeout(work.idle);
     work.idle = setTimeout(() => {
-      if (!work.running && !work.delay) this.forget(room, work);
+      // Indexing that is waiting or running sets this again when it is done.
+      if (work.running || work.delay) return;
+      if (this.options.isOpen?.(room)) this.forgetWhenIdle(room, work);
+      else this.forget(room, work);
     }, this.idleMs);
     work.idle.unref();
   }

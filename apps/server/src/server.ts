@@ -31,10 +31,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A server started in this process, whose relay's counters can be read as well. */
+/** What a server started in this process holds and counted. */
+export interface ServerStats extends RelayStats {
+  /** Boards whose replay index holds a copy of their document. */
+  replayDocuments: number;
+}
+
+/** A server started in this process, whose counters can be read as well. */
 export interface InProcessServer extends RunningServer {
   /** Connections, writes dropped from read-only connections and refused by the rules, budgets passed. */
-  stats(): RelayStats;
+  stats(): ServerStats;
 }
 
 export class PortInUseError extends Error {
@@ -56,6 +62,9 @@ export async function startServer(
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
   const replay = new ReplayIndex(db, storage, {
     logger,
+    idleMs: config.replayIdleMs,
+    // The relay holds a room while anyone has it open.
+    isOpen: (room) => relay.roomStats(room) !== undefined,
     onMeta: (room, meta) => boards.retitle(parseRoom(room)?.boardId ?? room, meta),
   });
   const people = new People(db);
@@ -159,7 +168,8 @@ export async function startServer(
     return closed;
   };
 
-  return { url, port, stats: () => relay.stats(), close };
+  const stats = () => ({ ...relay.stats(), replayDocuments: replay.heldDocuments });
+  return { url, port, stats, close };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

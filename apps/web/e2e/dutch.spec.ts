@@ -165,9 +165,10 @@ test('a Dutch facilitator runs the workshop in Dutch and exports a Dutch report 
 
   const csv = await exported(page, 'Notities (CSV)');
   const [header, row] = csv.trim().split('\r\n');
-  expect(header).toBe('fase,stap,tekst,auteur,kleur,stemmen,gemaakt');
+  expect(header).toBe('fase,stap,tekst,auteur,kleur,stemmen,gemaakt,ronde,meegenomen uit ronde');
   expect(row).toContain('Verkennen,Eigen situatie,Wij hebben te weinig wijkverpleegkundigen in de avond');
   expect(row).toContain('Fenna de Vries');
-  const created = row?.split(',').at(-1) ?? '';
+  const created = row?.split(',').at(-3) ?? '';
+  expect(row?.split(',').slice(-2)).toEqual(['1', '']);
   expect([amsterdamClock(before), amsterdamClock(after)]).toContain(created.split(' ')[1]);
 });
