@@ -4,7 +4,8 @@
  *
  * Run: node --import tsx packages/relay/bench/room-load.ts [--clients 50] [--rooms 1] [--notes-per-second 2]
  *        [--cursors 10] [--cursor-hz 10] [--seconds 30] [--warmup 5] [--measured 5] [--profile <dir>]
- *        [--server-root <checkout>] [--reference <@y/websocket-server's src/server.js>]
+ *        [--server-root <checkout>] [--reference <@y/websocket-server's src/server.js>] [--node-flag <flag>]...
+ *        [--server-log <file>] [--entry <server entry, default apps/server/src/main.ts>]
  *
  * Every client writes new notes (a Y.Map with the board's fields) at its rate; `--cursors` of them per room move
  * a cursor. Most clients only count what they receive; `--measured` per room apply it to a document, which gives
@@ -12,10 +13,12 @@
  * server's CPU time per 1,000 delivered notes (from /proc), note latency and the server's peak RSS. With
  * `--profile`, the server runs under `--cpu-prof` and writes its profile into that folder when it stops;
  * `--server-root` runs the server of another checkout (an older commit, to compare) under the same load;
- * `--reference` runs the reference y-websocket server instead (in memory, no checks), for scale.
+ * `--reference` runs the reference y-websocket server instead (in memory, no checks), for scale; each
+ * `--node-flag` is passed to the server's Node (e.g. --trace-gc), and `--server-log` keeps what it prints.
+ * `--entry` starts another entry of the server's checkout, e.g. a bundle of it in plain JavaScript.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,6 +41,9 @@ const { values: flags } = parseArgs({
     profile: { type: 'string' },
     'server-root': { type: 'string' },
     reference: { type: 'string' },
+    'node-flag': { type: 'string', multiple: true, default: [] },
+    'server-log': { type: 'string' },
+    entry: { type: 'string', default: 'apps/server/src/main.ts' },
   },
 });
 const CLIENTS = Number(flags.clients);
@@ -84,13 +90,14 @@ async function startReference(server: string): Promise<{ child: ChildProcess; ur
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const root = resolve(flags['server-root'] ?? resolve(import.meta.dirname, '../../..'));
   const profile = flags.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(flags.profile)] : [];
+  profile.push(...flags['node-flag']);
   const child = spawn(
     process.execPath,
     [
       ...profile,
-      '--import',
-      'tsx',
-      'apps/server/src/main.ts',
+      // A built server (plain JavaScript, as production runs it) needs no compiler.
+      ...(flags.entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      flags.entry,
       ...['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
       ...['--connections-per-address', '10000', '--connections-per-room', '10000', '--max-notes', '100000'],
     ],
@@ -105,7 +112,8 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
     });
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
   });
-  child.stdout?.resume();
+  if (flags['server-log']) child.stdout?.pipe(createWriteStream(flags['server-log']));
+  else child.stdout?.resume();
   return { child, url };
 }
 

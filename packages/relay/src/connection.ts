@@ -303,7 +303,7 @@ export class Connection implements ClientOrigin {
     } catch (cause) {
       throw new ProtocolError('invalid awareness update', { cause });
     }
-    const own = this.room.ownPresence(this, entries);
+    const own = this.room.presence.own(this, entries);
     if (own === null) return;
     const clean =
       typeof own === 'string' ? own : cleanPresenceEntry(own, this.writer, this.room.presenceCheck);
@@ -325,7 +325,7 @@ export class Connection implements ClientOrigin {
   private passPresence(entry: PresenceEntry): void {
     if (this.closed) return;
     try {
-      this.room.applyPresence(this, entry);
+      this.room.presence.apply(this, entry);
     } catch (error) {
       this.settings.logger.error('presence could not be applied', {
         room: this.room.name,
@@ -339,7 +339,7 @@ export class Connection implements ClientOrigin {
   private answerQueryAwareness(): void {
     // A write-only client learns nobody's presence, but still hears that the server is there.
     if (this.writeOnly) this.send(NO_PRESENCE);
-    else this.room.sendPresence(this);
+    else this.room.presence.sendTo(this);
   }
 
   private dispose(): void {

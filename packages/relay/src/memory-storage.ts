@@ -47,13 +47,15 @@ export class MemoryStorage implements Storage {
     return seq;
   }
 
-  async snapshot(room: string): Promise<number> {
+  async snapshot(room: string, at?: StoredSnapshot): Promise<number> {
+    if (at) {
+      this.assertOpen();
+      // Copied: the caller may reuse its buffer.
+      this.keepSnapshot(room, { seq: at.seq, state: at.state.slice() });
+      return at.seq;
+    }
     const { state, seq, sinceSnapshot } = await this.load(room);
-    if (!state || sinceSnapshot === 0) return seq;
-    const stored = this.roomFor(room);
-    stored.snapshots.push({ seq, state });
-    const drop = new Set(snapshotsToDrop(stored.snapshots.map((snapshot) => snapshot.seq)));
-    stored.snapshots = stored.snapshots.filter((snapshot) => !drop.has(snapshot.seq));
+    if (state && sinceSnapshot > 0) this.keepSnapshot(room, { seq, state });
     return seq;
   }
 
@@ -114,6 +116,16 @@ export class MemoryStorage implements Storage {
 
   async close(): Promise<void> {
     this.closed = true;
+  }
+
+  /** Keeps a snapshot in position order (one at the same position is replaced) and thins the others. */
+  private keepSnapshot(room: string, snapshot: StoredSnapshot): void {
+    const stored = this.roomFor(room);
+    const others = stored.snapshots.filter((kept) => kept.seq !== snapshot.seq);
+    others.push(snapshot);
+    others.sort((a, b) => a.seq - b.seq);
+    const drop = new Set(snapshotsToDrop(others.map((kept) => kept.seq)));
+    stored.snapshots = others.filter((kept) => !drop.has(kept.seq));
   }
 
   private roomFor(room: string): MemoryRoom {

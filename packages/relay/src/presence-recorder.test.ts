@@ -1,15 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from './memory-storage.ts';
-import { PresenceRecorder } from './presence-recorder.ts';
+import { PRESENCE_WRITE_INTERVAL_MS, PresenceRecorder } from './presence-recorder.ts';
 import type { PresenceSample } from './storage.ts';
 import { silentLogger } from './test-server.ts';
 
 let storage: MemoryStorage;
 let recorder: PresenceRecorder;
+/** How many samples each write to storage held. */
+let writes: number[];
 
 beforeEach(async () => {
   vi.useFakeTimers({ now: 1_000_000 });
-  storage = new MemoryStorage();
+  writes = [];
+  storage = new (class extends MemoryStorage {
+    override appendPresence(room: string, samples: readonly PresenceSample[]): Promise<void> {
+      writes.push(samples.length);
+      return super.appendPresence(room, samples);
+    }
+  })();
   recorder = new PresenceRecorder({ room: 'board', storage, logger: silentLogger });
   await recorder.ready;
 });
@@ -43,6 +51,10 @@ describe('PresenceRecorder', () => {
     // Leaving 110 ms after the last sample is written when that client's interval has passed.
     recorder.record(1, null);
     pass(100);
+    // Written together, once the write interval has passed since the first sample.
+    expect(writes).toEqual([]);
+    pass(PRESENCE_WRITE_INTERVAL_MS);
+    expect(writes).toEqual([3]);
 
     const samples = await storage.readPresence('board');
     expect(samples.map((sample) => [sample.at - 1_000_000, sample.state])).toEqual([
@@ -121,6 +133,7 @@ describe('PresenceRecorder', () => {
       }
       pass(200);
     }
+    pass(PRESENCE_WRITE_INTERVAL_MS);
     expect((await storage.readPresence('board', { from: 3 })).length).toBe(3);
     expect((await storage.countPresence('board')).samples).toBe(5);
     expect(warnings).toEqual(['presence recording stopped: the room holds its most samples']);

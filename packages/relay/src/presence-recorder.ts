@@ -4,6 +4,12 @@ import type { PresenceSample, Storage } from './storage.ts';
 /** At most this many samples per second per person: enough for cursors to move smoothly in a replay. */
 export const PRESENCE_SAMPLES_PER_SECOND = 5;
 
+/**
+ * Samples are written together at most once a second: each write is a transaction of its own in storage,
+ * and a room of people moving cursors made dozens a second. A crash loses at most that second of cursors.
+ */
+export const PRESENCE_WRITE_INTERVAL_MS = 1000;
+
 /** Samples kept of one person on a board: eight hours of moving their cursor all the time (about 20 MB). */
 export const DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON = 8 * 60 * 60 * PRESENCE_SAMPLES_PER_SECOND;
 
@@ -64,7 +70,7 @@ export class PresenceRecorder {
   /** Ceilings already logged: the room's ('') and people's. */
   private readonly ceilingsLogged = new Set<string>();
   private batch: PresenceSample[] = [];
-  private flushScheduled = false;
+  private flushTimer: NodeJS.Timeout | null = null;
   /** Resolves once the counts the ceilings start from are read; nothing is recorded if they cannot be. */
   readonly ready: Promise<void>;
 
@@ -145,9 +151,9 @@ export class PresenceRecorder {
     }
     if (!this.withinCeilings(client, person)) return;
     this.batch.push({ at, client, state, person });
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => this.flush(), PRESENCE_WRITE_INTERVAL_MS);
+    this.flushTimer.unref();
   }
 
   /** Counts the sample about to be stored, or says (logging it once) that a ceiling keeps it out. */
@@ -181,7 +187,8 @@ export class PresenceRecorder {
   }
 
   private flush(): void {
-    this.flushScheduled = false;
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     const samples = this.batch;
     if (samples.length === 0) return;
     this.batch = [];

@@ -623,6 +623,17 @@ describe('Relay with the official y-websocket client', () => {
     expect(stored.seq).toBe(12);
     expect(stored.sinceSnapshot).toBeLessThan(5);
     expect(textOf(stored.state ? [stored.state] : [])).toBe('012345678901');
+    // Each snapshot (the room's document when it was taken) holds exactly the log up to its position.
+    const log = await storage.readLog('board');
+    const snapshots = [];
+    for (let seq = 1; seq <= 12; seq++) {
+      const snapshot = await storage.readSnapshotAt('board', seq);
+      if (snapshot?.seq === seq) snapshots.push(snapshot);
+    }
+    expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([5, 10]);
+    for (const { seq, state } of snapshots) {
+      expect(textOf([state])).toBe(textOf(log.slice(0, seq).map((entry) => entry.update)));
+    }
   });
 
   it('closes connections with 1011 when the room cannot be loaded', async () => {

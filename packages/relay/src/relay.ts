@@ -16,7 +16,10 @@ import { type BudgetGroup, StoredBytes } from './stored-bytes.ts';
 export interface RelayOptions {
   storage: Storage;
   logger?: RelayLogger;
-  /** Merge a room's log into a snapshot after this many updates (default 500), so loading stays fast. */
+  /**
+   * Snapshot a room after this many updates (default 500), so loading stays fast; a large board waits until
+   * the log since its last snapshot holds half that snapshot's bytes (see Room).
+   */
   snapshotEvery?: number;
   /** Milliseconds between pings (default 30 000); a connection that did not pong by the next ping is closed. */
   pingInterval?: number;

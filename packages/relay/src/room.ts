@@ -4,10 +4,10 @@ import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
 import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { dropPending, pendingBytes } from './pending.ts';
-import { encodePresenceEntries, type PresenceCheck, type PresenceEntry } from './presence-entries.ts';
+import type { PresenceCheck } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
-import { OUTDATED_CHECK_MS, PresenceTable } from './presence-table.ts';
-import { EMPTY_DOC, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import { EMPTY_DOC, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import { RoomPresence } from './room-presence.ts';
 import {
   type ChangeValidator,
   isStackOverflow,
@@ -16,10 +16,9 @@ import {
   TOO_DEEP,
   type UpdatePrecheck,
 } from './staging-doc.ts';
-import type { Storage } from './storage.ts';
+import type { Storage, StoredSnapshot } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
-import { atTurnEnd } from './turn-end.ts';
 
 export interface RoomOptions {
   storage: Storage;
@@ -50,13 +49,6 @@ export interface RoomOptions {
   companion?: Room;
 }
 
-/** A change of presence to pass on: the entry everyone gets, and the echo its owner gets instead. */
-interface PresenceChange {
-  relayed: PresenceEntry;
-  owner: Connection | null;
-  echo: PresenceEntry | null;
-}
-
 /**
  * One y-websocket room: its document, its presence and its connections.
  *
@@ -67,8 +59,8 @@ interface PresenceChange {
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly presence = new PresenceTable();
   readonly connections = new Set<Connection>();
+  readonly presence: RoomPresence;
   /** Resolves once the stored state is in the document (or the load failed and the room closed). */
   readonly ready: Promise<void>;
   /** Set while the relay flushes the room to unload it. */
@@ -87,16 +79,13 @@ export class Room {
   rejectedWrites = 0;
   /** Presence updates refused: for another client, or a state that is too large or fails the check. */
   droppedPresence = 0;
-  /** The one awareness client id each connection publishes presence for, and back: who holds each id. */
-  private readonly presenceClients = new Map<Connection, number>();
-  private readonly presenceHolders = new Map<number, Connection>();
-  /** Presence changes of this turn of the event loop, by client id: passed on together at its end. */
-  private presenceChanges = new Map<number, PresenceChange>();
-  private readonly outdatedCheck: NodeJS.Timeout;
   /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
   private staging: StagingDoc | null = null;
   private outbox: Promise<void> = Promise.resolve();
+  /** Updates logged since the last snapshot, their bytes, and the bytes of that snapshot (see takeSnapshot). */
   private sinceSnapshot = 0;
+  private bytesSinceSnapshot = 0;
+  private snapshotBytes = 0;
   private failed = false;
   /** When the document last went from holding nothing pending to holding some (performance.now()). */
   private pendingSince: number | null = null;
@@ -115,12 +104,8 @@ export class Room {
           maxSamplesPerRoom: options.maxPresenceSamplesPerRoom,
         })
       : null;
+    this.presence = new RoomPresence(this.connections, this.presenceRecorder);
     this.doc.on('update', this.onDocUpdate);
-    // As y-protocols does: a client that stopped renewing its state (every 15 s) is taken for gone.
-    this.outdatedCheck = setInterval(() => {
-      for (const client of this.presence.outdated()) this.removePresence(client);
-    }, OUTDATED_CHECK_MS);
-    this.outdatedCheck.unref();
     this.companion = options.companion;
     this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
       () => {},
@@ -141,111 +126,19 @@ export class Room {
       return;
     }
     connection.send(encodeSyncStep1(this.doc));
-    if (this.presence.size > 0) this.sendPresence(connection);
-  }
-
-  /** Every present state, to one connection. */
-  sendPresence(connection: Connection): void {
-    connection.send(encodeAwareness(this.presence.encodePresent()));
+    this.presence.greet(connection);
   }
 
   /** The connection's presence goes with it; its client id is free again, for the same tab reconnecting. */
   leave(connection: Connection): void {
     this.connections.delete(connection);
-    const client = this.presenceClients.get(connection);
-    if (client === undefined) return;
-    this.removePresence(client);
-    this.presenceClients.delete(connection);
-    this.presenceHolders.delete(client);
+    this.presence.leave(connection);
   }
 
   /** The presence check of the room, if it has one. */
   get presenceCheck(): PresenceCheck | undefined {
     return this.options.presenceCheck;
   }
-
-  /**
-   * The entry of an awareness update that `connection` may apply: the one for its own client id, which is the
-   * first it uses in the room, unless another open connection holds that. Entries that would change nothing
-   * are passed over (the official client sends back every state it receives). Returns null when nothing is
-   * left, or why the update is refused: it touches another client id, someone else's or a second of its own.
-   */
-  ownPresence(connection: Connection, entries: readonly PresenceEntry[]): PresenceEntry | null | string {
-    const own = this.presenceClients.get(connection);
-    let mine: PresenceEntry | null = null;
-    for (const entry of entries) {
-      const holder = this.presenceHolders.get(entry.client);
-      const claimable = own === undefined && holder === undefined && entry.state !== 'null';
-      if (holder === connection || (claimable && mine === null)) {
-        if (mine !== null) return 'presence for its client id twice in one update';
-        mine = entry;
-      } else if (!this.presence.changesNothing(entry)) {
-        return holder === undefined ? 'presence for a second client id' : 'presence for another client';
-      }
-    }
-    if (mine !== null && own === undefined) {
-      this.presenceClients.set(connection, mine.client);
-      this.presenceHolders.set(mine.client, connection);
-    }
-    return mine;
-  }
-
-  /**
-   * Sets a connection's own presence (checked and throttled by the connection): relayed to everyone, the
-   * owner getting it back at the clock it sent, and recorded. An observer's is not: it only goes back to the
-   * observer, whose client counts its own echo as a sign that the connection lives.
-   */
-  applyPresence(connection: Connection, entry: PresenceEntry): void {
-    if (connection.readOnly) {
-      connection.send(encodeAwareness(encodePresenceEntries([entry])));
-      return;
-    }
-    const relayed = this.presence.set(entry);
-    if (relayed === null) return;
-    this.presenceRecorder?.record(
-      entry.client,
-      entry.state === 'null' ? null : entry.state,
-      connection.writer.person,
-    );
-    this.passOnPresence({ relayed, owner: connection, echo: entry });
-  }
-
-  /** A client's state is gone: its connection closed, or it stopped renewing it. */
-  private removePresence(client: number): void {
-    const removal = this.presence.remove(client);
-    if (removal === null) return;
-    this.presenceRecorder?.record(client, null, this.presenceHolders.get(client)?.writer.person);
-    this.passOnPresence({ relayed: removal, owner: null, echo: null });
-  }
-
-  /** Queues a change; the first of a turn asks for the changes to be passed on at its end. */
-  private passOnPresence(change: PresenceChange): void {
-    if (this.presenceChanges.size === 0) atTurnEnd(this.flushPresence, 'compose');
-    this.presenceChanges.set(change.relayed.client, change);
-  }
-
-  /**
-   * Passes on the presence changes of this turn in one awareness message to every connection that reads the
-   * room, the owner of a changed state getting its own entry at the clock it sent (see presence-table.ts).
-   */
-  private readonly flushPresence = (): void => {
-    const changes = [...this.presenceChanges.values()];
-    this.presenceChanges = new Map();
-    if (changes.length === 0) return;
-    const message = encodeAwareness(encodePresenceEntries(changes.map((change) => change.relayed)));
-    const owners = new Set(changes.map((change) => change.owner));
-    for (const connection of this.connections) {
-      if (connection.writeOnly) continue;
-      if (!owners.has(connection)) {
-        connection.send(message);
-        continue;
-      }
-      const entries = changes.map((change) =>
-        change.owner === connection && change.echo ? change.echo : change.relayed,
-      );
-      connection.send(encodeAwareness(encodePresenceEntries(entries)));
-    }
-  };
 
   countDroppedPresence(): void {
     this.droppedPresence += 1;
@@ -343,7 +236,7 @@ export class Room {
     this.presenceRecorder?.close();
     this.options.storedBytes?.release();
     this.doc.off('update', this.onDocUpdate);
-    clearInterval(this.outdatedCheck);
+    this.presence.destroy();
     this.staging?.destroy();
     this.doc.destroy();
   }
@@ -354,6 +247,7 @@ export class Room {
       const stored = await this.options.storage.load(this.name);
       if (stored.state) Y.applyUpdate(this.doc, stored.state, STORAGE_ORIGIN);
       this.sinceSnapshot = stored.sinceSnapshot;
+      this.snapshotBytes = stored.state?.byteLength ?? 0;
       const { validator } = this.options;
       if (validator) this.staging = new StagingDoc(this.doc, validator);
       this.options.logger.info('room loaded', { room: this.name, seq: stored.seq });
@@ -371,6 +265,8 @@ export class Room {
       this.options.storage.append(this.name, update, { actor: origin.actor, at: Date.now() }),
     );
     this.sinceSnapshot += 1;
+    this.bytesSinceSnapshot += update.byteLength;
+    const snapshot = this.snapshotDue() ? this.takeSnapshot() : null;
     const message = encodeUpdate(update);
     this.enqueue(async () => {
       const seq = await stored;
@@ -378,15 +274,40 @@ export class Room {
       for (const connection of this.connections) {
         if (connection !== origin && !connection.writeOnly) connection.send(message);
       }
-      if (this.sinceSnapshot >= this.options.snapshotEvery) await this.snapshot();
+      if (snapshot) await this.snapshot(snapshot.state && { seq, state: snapshot.state });
     });
   };
 
-  /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */
-  private async snapshot(): Promise<void> {
+  /**
+   * The document's state right after an update was applied is what the log holds up to that update: encoding
+   * it spares the storage rebuilding it from the log (which cost the event loop tens of milliseconds per
+   * snapshot of a large board). It is stored once the update is durable, so a snapshot never holds what the
+   * log could lose. Updates waiting for missing parts are in the document's encoding but not in the log: then
+   * the state is null, and the storage merges the log instead.
+   */
+  private takeSnapshot(): { state: Uint8Array | null } {
     this.sinceSnapshot = 0;
+    this.bytesSinceSnapshot = 0;
+    const state = pendingBytes(this.doc) === 0 ? Y.encodeStateAsUpdate(this.doc) : null;
+    if (state) this.snapshotBytes = state.byteLength;
+    return { state };
+  }
+
+  /**
+   * After `snapshotEvery` updates, once the log since the last snapshot holds half that snapshot's bytes: a
+   * large board's state is written again only after half its size came in as updates, so snapshots write
+   * about twice what the log does at most, and loading replays about half a snapshot's worth of log.
+   */
+  private snapshotDue(): boolean {
+    return (
+      this.sinceSnapshot >= this.options.snapshotEvery && this.bytesSinceSnapshot * 2 >= this.snapshotBytes
+    );
+  }
+
+  /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */
+  private async snapshot(at: StoredSnapshot | null): Promise<void> {
     try {
-      await this.options.storage.snapshot(this.name);
+      await this.options.storage.snapshot(this.name, at ?? undefined);
     } catch (error) {
       this.options.logger.warn('snapshot failed', { room: this.name, error: String(error) });
     }

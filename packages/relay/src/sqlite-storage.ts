@@ -71,7 +71,8 @@ function presenceSample({ at, client, state }: PresenceRow): PresenceSample {
  * each room holds per person, for the recording ceilings.
  *
  * Appends are group-committed: every append made in one turn of the event loop goes into one transaction,
- * committed right after the loop has delivered that turn's incoming messages (setImmediate). Each promise
+ * committed right after the loop has delivered that turn's incoming messages (setImmediate), or, while the
+ * log file is being synced, once that sync is done, with every append made meanwhile. Each promise
  * resolves only once its transaction is durable, so the relay, which waits for it, never relays an update
  * that is not on disk. Durable means it survives a power loss, not only a crash of the process: the log file
  * is synced after the commit, away from the event loop (see WalSync), and one sync covers every commit made
@@ -173,18 +174,18 @@ export class SqliteStorage implements Storage {
       // Copied: it is written later, with the batch, and the caller may reuse its buffer meanwhile.
       this.batch.push({ room, update: update.slice(), meta, resolve, reject });
       if (this.batch.length >= MAX_BATCH) this.commit();
-      else this.commitTimer ??= setImmediate(() => this.commit());
+      else this.commitTimer ??= setImmediate(() => this.walSync.whenIdle(() => this.commit()));
     });
   }
 
-  async snapshot(room: string): Promise<number> {
+  async snapshot(room: string, at?: StoredSnapshot): Promise<number> {
+    if (at) {
+      this.assertOpen();
+      this.storeSnapshot(room, at.seq, at.state);
+      return at.seq;
+    }
     const { state, seq, sinceSnapshot } = this.loadNow(room);
-    if (!state || sinceSnapshot === 0) return seq;
-    const { insertSnapshot, snapshotSeqs, deleteSnapshot } = this.statements;
-    this.db.transaction(() => {
-      insertSnapshot.run(room, seq, toBuffer(state));
-      for (const old of snapshotsToDrop(snapshotSeqs.all(room))) deleteSnapshot.run(room, old);
-    })();
+    if (state && sinceSnapshot > 0) this.storeSnapshot(room, seq, state);
     return seq;
   }
 
@@ -318,6 +319,14 @@ export class SqliteStorage implements Storage {
         for (const append of batch) append.reject(error);
       },
     );
+  }
+
+  private storeSnapshot(room: string, seq: number, state: Uint8Array): void {
+    const { insertSnapshot, snapshotSeqs, deleteSnapshot } = this.statements;
+    this.db.transaction(() => {
+      insertSnapshot.run(room, seq, toBuffer(state));
+      for (const old of snapshotsToDrop(snapshotSeqs.all(room))) deleteSnapshot.run(room, old);
+    })();
   }
 
   private insert({ room, update, meta }: PendingAppend): number {

@@ -117,6 +117,20 @@ describe.each(adapters)('%s', (_name, create) => {
     expect((await storage.readLog('room')).map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('stores a state it is given as the snapshot at its position, and loads from it', async () => {
+    const { doc, text, updates } = writer();
+    text.insert(0, 'abc');
+    text.insert(3, 'def');
+    for (const update of updates.splice(0)) await storage.append('room', update, meta);
+    expect(await storage.snapshot('room', { seq: 2, state: Y.encodeStateAsUpdate(doc) })).toBe(2);
+    text.insert(6, '!');
+    for (const update of updates.splice(0)) await storage.append('room', update, meta);
+    const loaded = await storage.load('room');
+    expect(loaded).toMatchObject({ seq: 3, sinceSnapshot: 1 });
+    expect(textOf(loaded.state)).toBe('abcdef!');
+    expect(textOf((await storage.readSnapshotAt('room', 2))?.state ?? null)).toBe('abcdef');
+  });
+
   it('finds the latest snapshot at or before a log position, for seeking in a replay', async () => {
     const { text, updates } = writer();
     expect(await storage.readSnapshotAt('room', 10)).toBeNull();

@@ -22,8 +22,11 @@ export interface Storage {
    * rule runs over all the room's snapshots, so a room stored before it existed is thinned at its next
    * snapshot. The log is never thinned, so any state can still be rebuilt from an older snapshot plus more of
    * the log. The SQLite file is not vacuumed: later writes reuse the freed pages.
+   *
+   * With `at`, the room's state at log position `at.seq` as the caller holds it (the relay's document, after
+   * the update logged there): stored as that position's snapshot instead of merging the log, thinned alike.
    */
-  snapshot(room: string): Promise<number>;
+  snapshot(room: string, at?: StoredSnapshot): Promise<number>;
   /**
    * How many bytes of updates the room's log holds (0 for a room never written): what the relay counts a
    * board's stored bytes by. Snapshots are not counted; they are derived from the log and thinned.

@@ -28,6 +28,21 @@ describe('WalSync', () => {
     await sync.close();
   });
 
+  it('runs a commit at once when no sync runs, else once the running one is done', async () => {
+    const file = join(dir, 'db-wal');
+    writeFileSync(file, 'frames');
+    const sync = new WalSync(file, dir);
+    const ran: string[] = [];
+    sync.whenIdle(() => ran.push('idle'));
+    expect(ran).toEqual(['idle']);
+    const first = sync.committed();
+    sync.whenIdle(() => ran.push('after the sync'));
+    expect(ran).toEqual(['idle']);
+    await first;
+    expect(ran).toEqual(['idle', 'after the sync']);
+    await sync.close();
+  });
+
   it('refuses every commit as not durable once a sync failed', async () => {
     const sync = new WalSync(join(dir, 'missing-wal'), dir);
     await expect(sync.committed()).rejects.toThrow(/ENOENT/);

@@ -22,6 +22,7 @@ export class WalSync {
   private failure: unknown = null;
   private wal: FileHandle | null = null;
   private waiters: { upTo: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private whenDone: (() => void)[] = [];
 
   constructor(
     /** The log file: the database file's name with `-wal`. */
@@ -34,6 +35,16 @@ export class WalSync {
   committed(): Promise<void> {
     this.written += 1;
     return this.untilSynced(this.written);
+  }
+
+  /**
+   * Runs `task` (a commit) at once when no sync is running, else as soon as the running one is done, before
+   * the next starts: a commit made meanwhile would wait for that next sync anyway, and this way the appends
+   * of the whole wait go into one transaction.
+   */
+  whenIdle(task: () => void): void {
+    if (this.running) this.whenDone.push(task);
+    else task();
   }
 
   /** Resolves once every commit written so far is durable. */
@@ -66,12 +77,14 @@ export class WalSync {
         const waiters = this.waiters;
         this.waiters = waiters.filter((waiter) => waiter.upTo > upTo);
         for (const waiter of waiters) if (waiter.upTo <= upTo) waiter.resolve();
+        for (const task of this.whenDone.splice(0)) task();
       }
     } catch (error) {
       this.failure = error;
       for (const waiter of this.waiters.splice(0)) waiter.reject(error);
     } finally {
       this.running = false;
+      for (const task of this.whenDone.splice(0)) task();
     }
   }
 

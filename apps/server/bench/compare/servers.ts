@@ -59,7 +59,10 @@ export function kompasEntry(): string {
 export function kompasCommand(port: number, dataDir: string): string[] {
   const entry = kompasEntry();
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  // KOMPAS_BENCH_NODE_FLAGS go to the Kompas process's Node alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const flags = process.env.KOMPAS_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   return [
+    ...flags,
     ...loader,
     entry,
     ...['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir],

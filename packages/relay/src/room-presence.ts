@@ -1,0 +1,145 @@
+import type { Connection } from './connection.ts';
+import { encodePresenceEntries, type PresenceEntry } from './presence-entries.ts';
+import type { PresenceRecorder } from './presence-recorder.ts';
+import { OUTDATED_CHECK_MS, PresenceTable } from './presence-table.ts';
+import { encodeAwareness } from './protocol.ts';
+import { atTurnEnd } from './turn-end.ts';
+
+/** A change of presence to pass on: the entry everyone gets, and the echo its owner gets instead. */
+interface PresenceChange {
+  relayed: PresenceEntry;
+  owner: Connection | null;
+  echo: PresenceEntry | null;
+}
+
+/**
+ * A room's presence: which client id each connection publishes, the states (PresenceTable), and passing
+ * their changes on, a turn's worth in one awareness message, to the room's connections and its recorder.
+ */
+export class RoomPresence {
+  private readonly table = new PresenceTable();
+  /** The one awareness client id each connection publishes presence for, and back: who holds each id. */
+  private readonly clients = new Map<Connection, number>();
+  private readonly holders = new Map<number, Connection>();
+  /** Presence changes of this turn of the event loop, by client id: passed on together at its end. */
+  private changes = new Map<number, PresenceChange>();
+  private readonly outdatedCheck: NodeJS.Timeout;
+
+  constructor(
+    /** The room's connections, which presence is passed on to. */
+    private readonly connections: ReadonlySet<Connection>,
+    private readonly recorder: PresenceRecorder | null,
+  ) {
+    // As y-protocols does: a client that stopped renewing its state (every 15 s) is taken for gone.
+    this.outdatedCheck = setInterval(() => {
+      for (const client of this.table.outdated()) this.remove(client);
+    }, OUTDATED_CHECK_MS);
+    this.outdatedCheck.unref();
+  }
+
+  /** Every present state, to one connection (an answer to its query). */
+  sendTo(connection: Connection): void {
+    connection.send(encodeAwareness(this.table.encodePresent()));
+  }
+
+  /** Every present state to a connection that just arrived, when anyone is present. */
+  greet(connection: Connection): void {
+    if (this.table.size > 0) this.sendTo(connection);
+  }
+
+  /**
+   * The entry of an awareness update that `connection` may apply: the one for its own client id, which is the
+   * first it uses in the room, unless another open connection holds that. Entries that would change nothing
+   * are passed over (the official client sends back every state it receives). Returns null when nothing is
+   * left, or why the update is refused: it touches another client id, someone else's or a second of its own.
+   */
+  own(connection: Connection, entries: readonly PresenceEntry[]): PresenceEntry | null | string {
+    const own = this.clients.get(connection);
+    let mine: PresenceEntry | null = null;
+    for (const entry of entries) {
+      const holder = this.holders.get(entry.client);
+      const claimable = own === undefined && holder === undefined && entry.state !== 'null';
+      if (holder === connection || (claimable && mine === null)) {
+        if (mine !== null) return 'presence for its client id twice in one update';
+        mine = entry;
+      } else if (!this.table.changesNothing(entry)) {
+        return holder === undefined ? 'presence for a second client id' : 'presence for another client';
+      }
+    }
+    if (mine !== null && own === undefined) {
+      this.clients.set(connection, mine.client);
+      this.holders.set(mine.client, connection);
+    }
+    return mine;
+  }
+
+  /**
+   * Sets a connection's own presence (checked and throttled by the connection): relayed to everyone, the
+   * owner getting it back at the clock it sent, and recorded. An observer's is not: it only goes back to the
+   * observer, whose client counts its own echo as a sign that the connection lives.
+   */
+  apply(connection: Connection, entry: PresenceEntry): void {
+    if (connection.readOnly) {
+      connection.send(encodeAwareness(encodePresenceEntries([entry])));
+      return;
+    }
+    const relayed = this.table.set(entry);
+    if (relayed === null) return;
+    this.recorder?.record(
+      entry.client,
+      entry.state === 'null' ? null : entry.state,
+      connection.writer.person,
+    );
+    this.passOn({ relayed, owner: connection, echo: entry });
+  }
+
+  /** The connection's presence goes with it; its client id is free again, for the same tab reconnecting. */
+  leave(connection: Connection): void {
+    const client = this.clients.get(connection);
+    if (client === undefined) return;
+    this.remove(client);
+    this.clients.delete(connection);
+    this.holders.delete(client);
+  }
+
+  destroy(): void {
+    clearInterval(this.outdatedCheck);
+  }
+
+  /** A client's state is gone: its connection closed, or it stopped renewing it. */
+  private remove(client: number): void {
+    const removal = this.table.remove(client);
+    if (removal === null) return;
+    this.recorder?.record(client, null, this.holders.get(client)?.writer.person);
+    this.passOn({ relayed: removal, owner: null, echo: null });
+  }
+
+  /** Queues a change; the first of a turn asks for the changes to be passed on at its end. */
+  private passOn(change: PresenceChange): void {
+    if (this.changes.size === 0) atTurnEnd(this.flush, 'compose');
+    this.changes.set(change.relayed.client, change);
+  }
+
+  /**
+   * Passes on the presence changes of this turn in one awareness message to every connection that reads the
+   * room, the owner of a changed state getting its own entry at the clock it sent (see presence-table.ts).
+   */
+  private readonly flush = (): void => {
+    const changes = [...this.changes.values()];
+    this.changes = new Map();
+    if (changes.length === 0) return;
+    const message = encodeAwareness(encodePresenceEntries(changes.map((change) => change.relayed)));
+    const owners = new Set(changes.map((change) => change.owner));
+    for (const connection of this.connections) {
+      if (connection.writeOnly) continue;
+      if (!owners.has(connection)) {
+        connection.send(message);
+        continue;
+      }
+      const entries = changes.map((change) =>
+        change.owner === connection && change.echo ? change.echo : change.relayed,
+      );
+      connection.send(encodeAwareness(encodePresenceEntries(entries)));
+    }
+  };
+}
