@@ -20,6 +20,26 @@ import type { Storage, StoredSnapshot } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
 
+/** A write as the room's document just applied it, for whoever keeps something derived from the log. */
+export interface AppliedWrite {
+  /** The room's document, holding this write and nothing applied after it. */
+  readonly doc: Y.Doc;
+  /** What the write changed in it (its events and changed types). */
+  readonly transaction: Y.Transaction;
+  /** The update as it is logged, and the actor and time logged with it. */
+  readonly update: Uint8Array;
+  readonly actor: string;
+  readonly at: number;
+}
+
+/**
+ * Reads a write right after the room's document applied it (later writes would change what the document
+ * shows), and returns what to call with the write's log position once it is durable, or nothing. Those calls
+ * come in log order. An index kept beside the log reads each change where it already is, instead of applying
+ * the logged update again to a document of its own.
+ */
+export type WriteFollower = (write: AppliedWrite) => ((seq: number) => void) | undefined;
+
 export interface RoomOptions {
   storage: Storage;
   logger: RelayLogger;
@@ -37,8 +57,11 @@ export interface RoomOptions {
   /** Ceilings of recorded presence samples (see PresenceRecorder); the recorder's defaults when undefined. */
   maxPresenceSamplesPerPerson?: number;
   maxPresenceSamplesPerRoom?: number;
-  /** Called once an update is durable in the log, with its position. */
-  onLogged?: (room: string, seq: number) => void;
+  /**
+   * Given the room's document before anything is loaded into it, returns what is told of every write the room
+   * applies, and of its log position once it is durable (see WriteFollower).
+   */
+  followWrites?: (doc: Y.Doc) => WriteFollower | undefined;
   /** Bytes the document may hold waiting for missing parts (Infinity: no limit); see applyWrite. */
   maxPendingBytes: number;
   /** The room's share of its budget group's stored bytes; none: the room's log may grow without limit. */
@@ -90,6 +113,7 @@ export class Room {
   /** When the document last went from holding nothing pending to holding some (performance.now()). */
   private pendingSince: number | null = null;
   private readonly presenceRecorder: PresenceRecorder | null;
+  private readonly followWrite: WriteFollower | undefined;
 
   constructor(
     readonly name: string,
@@ -106,6 +130,7 @@ export class Room {
       : null;
     this.presence = new RoomPresence(this.connections, this.presenceRecorder);
     this.doc.on('update', this.onDocUpdate);
+    this.followWrite = options.followWrites?.(this.doc);
     this.companion = options.companion;
     this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
       () => {},
@@ -257,20 +282,25 @@ export class Room {
   }
 
   /** Runs on every change of the document, with the update holding only what was new to it. */
-  private readonly onDocUpdate = (update: Uint8Array, origin: RelayOrigin): void => {
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: RelayOrigin,
+    doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     this.syncAnswers.changed();
     if (origin.kind === 'storage') return;
     this.options.storedBytes?.add(update.byteLength);
-    const stored = started(() =>
-      this.options.storage.append(this.name, update, { actor: origin.actor, at: Date.now() }),
-    );
+    const meta = { actor: origin.actor, at: Date.now() };
+    const stored = started(() => this.options.storage.append(this.name, update, meta));
+    const logged = this.followWrite?.({ doc, transaction, update, ...meta });
     this.sinceSnapshot += 1;
     this.bytesSinceSnapshot += update.byteLength;
     const snapshot = this.snapshotDue() ? this.takeSnapshot() : null;
     const message = encodeUpdate(update);
     this.enqueue(async () => {
       const seq = await stored;
-      this.options.onLogged?.(this.name, seq);
+      logged?.(seq);
       for (const connection of this.connections) {
         if (connection !== origin && !connection.writeOnly) connection.send(message);
       }
