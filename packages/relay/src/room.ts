@@ -20,6 +20,12 @@ import type { Storage, StoredSnapshot } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
 
+/**
+ * How long a room goes without writes before a snapshot that is due is taken: encoding a large board's state
+ * holds the event loop for tens of milliseconds, better spent when nobody waits for an update.
+ */
+export const SNAPSHOT_QUIET_MS = 1000;
+
 /** A write as the room's document just applied it, for whoever keeps something derived from the log. */
 export interface AppliedWrite {
   /** The room's document, holding this write and nothing applied after it. */
@@ -109,6 +115,10 @@ export class Room {
   private sinceSnapshot = 0;
   private bytesSinceSnapshot = 0;
   private snapshotBytes = 0;
+  /** Runs once the room has been quiet for SNAPSHOT_QUIET_MS while a snapshot is due. */
+  private quietSnapshot: NodeJS.Timeout | null = null;
+  /** The log position of the last write, once durable. */
+  private lastStored: Promise<number> = Promise.resolve(0);
   private failed = false;
   /** When the document last went from holding nothing pending to holding some (performance.now()). */
   private pendingSince: number | null = null;
@@ -259,6 +269,7 @@ export class Room {
 
   destroy(): void {
     this.presenceRecorder?.close();
+    if (this.quietSnapshot) clearTimeout(this.quietSnapshot);
     this.options.storedBytes?.release();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
@@ -294,9 +305,11 @@ export class Room {
     const meta = { actor: origin.actor, at: Date.now() };
     const stored = started(() => this.options.storage.append(this.name, update, meta));
     const logged = this.followWrite?.({ doc, transaction, update, ...meta });
+    this.lastStored = stored;
     this.sinceSnapshot += 1;
     this.bytesSinceSnapshot += update.byteLength;
-    const snapshot = this.snapshotDue() ? this.takeSnapshot() : null;
+    const snapshot = this.snapshotOverdue() ? this.takeSnapshot() : null;
+    if (!snapshot && this.snapshotDue()) this.snapshotWhenQuiet();
     const message = encodeUpdate(update);
     this.enqueue(async () => {
       const seq = await stored;
@@ -326,12 +339,43 @@ export class Room {
   /**
    * After `snapshotEvery` updates, once the log since the last snapshot holds half that snapshot's bytes: a
    * large board's state is written again only after half its size came in as updates, so snapshots write
-   * about twice what the log does at most, and loading replays about half a snapshot's worth of log.
+   * about twice what the log does at most, and loading replays about half a snapshot's worth of log. A due
+   * snapshot waits for a quiet moment (snapshotWhenQuiet), unless writes go on until it is overdue.
    */
   private snapshotDue(): boolean {
     return (
       this.sinceSnapshot >= this.options.snapshotEvery && this.bytesSinceSnapshot * 2 >= this.snapshotBytes
     );
+  }
+
+  /** Four times what makes a snapshot due: a room written without a pause still loads in bounded time. */
+  private snapshotOverdue(): boolean {
+    return (
+      this.sinceSnapshot >= 2 * this.options.snapshotEvery &&
+      this.bytesSinceSnapshot >= 2 * this.snapshotBytes
+    );
+  }
+
+  /**
+   * Takes the due snapshot once no write came for SNAPSHOT_QUIET_MS. The state then holds every write so
+   * far, so it is stored at the last one's position, once that is durable.
+   */
+  private snapshotWhenQuiet(): void {
+    if (this.quietSnapshot) {
+      this.quietSnapshot.refresh();
+      return;
+    }
+    this.quietSnapshot = setTimeout(() => {
+      this.quietSnapshot = null;
+      if (!this.snapshotDue()) return;
+      const { state } = this.takeSnapshot();
+      const stored = this.lastStored;
+      this.enqueue(async () => {
+        const seq = await stored;
+        await this.snapshot(state && { seq, state });
+      });
+    }, SNAPSHOT_QUIET_MS);
+    this.quietSnapshot.unref();
   }
 
   /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */
