@@ -59,11 +59,14 @@ export async function startServer(
   const db = new Database(storage.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // The relay's storage checkpoints the shared log when it is quiet; a commit here must not do it meanwhile.
+  db.pragma('wal_autocheckpoint = 0');
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
   // The replay index is derived from the logs: its commits need not wait for a sync of the disk on the event
   // loop. Ones a power loss takes are indexed again from the logs at the next start.
   const replayDb = new Database(storage.file);
   replayDb.pragma('synchronous = NORMAL');
+  replayDb.pragma('wal_autocheckpoint = 0');
   const replay = new ReplayIndex(replayDb, storage, {
     logger,
     idleMs: config.replayIdleMs,
