@@ -11,7 +11,7 @@ import {
   frameEvents,
   type Note,
 } from '@kompas/model';
-import type { AppliedWrite, LogEntry, Storage, WriteFollower } from '@kompas/relay';
+import type { LogEntry, Storage, WriteFollower } from '@kompas/relay';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { personOfActor } from './actors.ts';
@@ -157,7 +157,9 @@ export class ReplayIndex {
         this.options.logger.warn('replay index left a write to its log', { room, error: String(error) });
         return undefined;
       }
-      return (seq) => this.followed(room, write, seq, changes);
+      // Only what is logged is kept, not the transaction, until the write is durable.
+      const { at, actor, update } = write;
+      return (seq) => this.followed(room, { seq, at, actor, update, changes });
     };
   }
 
@@ -236,11 +238,10 @@ export class ReplayIndex {
     this.rooms.clear();
   }
 
-  private followed(room: string, write: AppliedWrite, seq: number, changes: FrameChanges): void {
+  private followed(room: string, update: FollowedUpdate): void {
     if (this.closed) return;
     const work = this.work(room);
-    const { at, actor, update } = write;
-    work.followed.push({ seq, at, actor, update, changes });
+    work.followed.push(update);
     work.delay ??= setTimeout(() => {
       work.delay = null;
       this.run(room, false).catch((error: unknown) => {

@@ -348,7 +348,10 @@ export class Room {
     );
   }
 
-  /** Four times what makes a snapshot due: a room written without a pause still loads in bounded time. */
+  /**
+   * Twice the updates and four times the bytes that make a snapshot due: a room written without a pause still
+   * loads in bounded time.
+   */
   private snapshotOverdue(): boolean {
     return (
       this.sinceSnapshot >= 2 * this.options.snapshotEvery &&

@@ -372,7 +372,11 @@ export class SqliteStorage implements Storage {
     this.checkpointTimer = null;
     if (this.closed) return;
     this.uncheckpointedBytes = 0;
-    this.db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The log keeps everything until a checkpoint succeeds; a failing disk shows in the next commit.
+    }
   }
 
   private insert({ room, update, meta }: PendingAppend): number {
