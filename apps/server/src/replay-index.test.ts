@@ -295,6 +295,43 @@ describe('ReplayIndex', () => {
     await fromLog.close();
   });
 
+  it('stores the keyframes of a board of more notes than KEYFRAME_EVERY that many positions apart', async () => {
+    const storage = new MemoryStorage();
+    const doc = new Y.Doc();
+    const checked = [KEYFRAME_EVERY, 2 * KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1];
+    const notesAt = new Map<number, Note[]>();
+    const pending: Promise<number>[] = [];
+    doc.on('update', (update: Uint8Array) => {
+      const seq = pending.length + 1;
+      pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: seq * 10 }));
+      if (checked.includes(seq))
+        notesAt.set(
+          seq,
+          listNotes(doc).sort((a, b) => (a.id < b.id ? -1 : 1)),
+        );
+    });
+    // One update with more notes than KEYFRAME_EVERY, then single edits.
+    doc.transact(() => {
+      for (let i = 0; i <= KEYFRAME_EVERY; i++) {
+        createNote(doc, { text: `Idea ${i}`, step: 'verkennen.opgave', author: ansAuthor }, { now: i });
+      }
+    });
+    const ids = listNotes(doc).map((note) => note.id);
+    for (let i = 0; i < 2 * KEYFRAME_EVERY; i++) {
+      editNote(doc, ids[i % ids.length] ?? '', `Idea, refined at ${i}`, { now: KEYFRAME_EVERY + i });
+    }
+    await Promise.all(pending);
+    const { db, index } = openIndex(storage);
+    await index.catchUp(ROOM);
+
+    const keyframes = db.prepare('SELECT seq FROM replay_keyframes WHERE room = ?').pluck().all(ROOM);
+    // After the first, as many positions on as the board had notes: one more than KEYFRAME_EVERY.
+    expect(keyframes).toEqual([KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1]);
+    for (const seq of checked) {
+      expect(sortedNotes(index.stateAt(ROOM, seq * 10).state)).toEqual(notesAt.get(seq));
+    }
+  });
+
   it('counts the notes each writer edited and moved', async () => {
     const storage = new MemoryStorage();
     const ans = new Y.Doc();

@@ -17,7 +17,11 @@ import * as Y from 'yjs';
 import { personOfActor } from './actors.ts';
 import type { Logger } from './logger.ts';
 
-/** A full state is stored at every log position that is a multiple of this, so a state at any time applies fewer frames. */
+/**
+ * A full state is stored this many log positions after the one before, so a state at any time applies fewer
+ * frames; on a board of more notes than this, that many positions after: a keyframe of a huge board costs
+ * the event loop tens of milliseconds, and reading one costs about as much as that many frames.
+ */
 export const KEYFRAME_EVERY = 1000;
 /** The form of the stored frames; a database holding another form is indexed anew from the logs. */
 const INDEX_VERSION = 2;
@@ -87,6 +91,8 @@ interface LiveRoom {
   doc: Y.Doc | null;
   state: BoardState;
   seq: number;
+  /** Where the next keyframe is stored (see KEYFRAME_EVERY). */
+  nextKeyframe: number;
 }
 
 /** A board room's logged update with what it changed, as the room read it when it applied it. */
@@ -113,7 +119,7 @@ interface RoomWork {
  * The board rooms' recordings as frames (what each logged update changed, as plain values), stored next to
  * the logs and kept current as updates are logged. A replay then opens and seeks without reading a room's
  * log or loading its Yjs state, however long the session: the state at any time is the nearest stored
- * keyframe plus fewer than KEYFRAME_EVERY frames, read by position.
+ * keyframe plus fewer than KEYFRAME_EVERY frames (or than the board has notes), read by position.
  *
  * The board's room tells the index what each write changed, read from the room's document as it applied it
  * (see follow), and its position once it is logged: the index then only stores it, a moment later, in
@@ -300,6 +306,13 @@ export class ReplayIndex {
     if (this.rooms.get(room) === work) this.rooms.delete(room);
   }
 
+  /** The room's plain state at `seq`, for indexing on from there. */
+  private liveAt(room: string, seq: number, doc: Y.Doc | null): LiveRoom {
+    const state = this.stateAtSeq(room, seq);
+    const keyframe = this.statements.keyframeSeqAtOrBefore.get(room, seq) ?? 0;
+    return { doc, state, seq, nextKeyframe: nextKeyframe(keyframe, state) };
+  }
+
   private stateAtSeq(room: string, seq: number): BoardState {
     const keyframe = this.statements.keyframeAtOrBefore.get(room, seq);
     const state = keyframe ? (JSON.parse(keyframe.state) as BoardState) : emptyBoardState();
@@ -351,7 +364,7 @@ export class ReplayIndex {
   private liveState(room: string, work: RoomWork, seq: number): LiveRoom {
     if (work.live?.seq !== seq) {
       work.live?.doc?.destroy();
-      work.live = { doc: null, state: this.stateAtSeq(room, seq), seq };
+      work.live = this.liveAt(room, seq, null);
     }
     work.live.doc?.destroy();
     work.live.doc = null;
@@ -397,7 +410,7 @@ export class ReplayIndex {
       for (const entry of entries) Y.applyUpdate(doc, entry.update);
       at = entries.at(-1)?.seq ?? seq;
     }
-    return { doc, state: this.stateAtSeq(room, seq), seq };
+    return { ...this.liveAt(room, seq, doc), doc };
   }
 
   private store(room: string, indexed: readonly IndexedUpdate[]): void {
@@ -470,7 +483,8 @@ function indexUpdate(
   // Only what serialised is applied, so the state, and so every keyframe, serialises too.
   applyFrame(live.state, taken.frame);
   live.seq = seq;
-  const keyframe = seq % KEYFRAME_EVERY === 0 ? JSON.stringify(live.state) : null;
+  const keyframe = seq >= live.nextKeyframe ? JSON.stringify(live.state) : null;
+  if (keyframe !== null) live.nextKeyframe = nextKeyframe(seq, live.state);
   const { changes, events, activity } = taken;
   return { seq, at, actor, changes, events, activity, keyframe, meta: taken.frame.meta ?? null };
 }
@@ -507,6 +521,11 @@ function replay(doc: Y.Doc, update: Uint8Array): FrameChanges {
   }
   if (failure !== null) throw failure;
   return changes;
+}
+
+/** Where the keyframe after one at `seq` goes, given the state there. */
+function nextKeyframe(seq: number, state: BoardState): number {
+  return seq + Math.max(KEYFRAME_EVERY, Object.keys(state.notes).length);
 }
 
 /** The first of `updates` whose positions follow one another. */
@@ -616,6 +635,11 @@ function prepare(db: Database.Database) {
     framesBetween: db.prepare<[string, number, number], FrameRow>(
       'SELECT seq, at, actor, changes FROM replay_frames WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq',
     ),
+    keyframeSeqAtOrBefore: db
+      .prepare<[string, number], number>(
+        'SELECT seq FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      )
+      .pluck(),
     keyframeAtOrBefore: db.prepare<[string, number], { seq: number; state: string }>(
       'SELECT seq, state FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
     ),
