@@ -4,12 +4,13 @@ import {
   createNote,
   deleteNote,
   editNote,
+  initBoard,
   listNotes,
   moveNote,
   type Note,
   STEPS,
 } from '@kompas/model';
-import { MemoryStorage, SQLITE_FILE_NAME } from '@kompas/relay';
+import { type LogEntry, MemoryStorage, SQLITE_FILE_NAME } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import * as prng from 'lib0/prng';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -248,6 +249,87 @@ describe('ReplayIndex', () => {
     expect(Object.keys(index.latestState(ROOM).notes).sort()).toEqual(['after', 'before']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^replay index skipped an update it cannot store .*"seq":2/);
+  });
+
+  it('stores, for the writes a room tells it of, the frames it would take in from the log', async () => {
+    const storage = new MemoryStorage();
+    const writer = new RecordedRoom(new MemoryStorage());
+    const room = new Y.Doc();
+    const { index: followed } = openIndex(storage, { delayMs: 0 });
+    const follow = followed.follow(ROOM, room);
+    const readLog = vi.spyOn(storage, 'readLog');
+    let tell = false;
+    let at = 0;
+    const appends: Promise<unknown>[] = [];
+    room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+      at += 10;
+      const meta = { actor: 'participant:1', at };
+      const logged = tell ? follow({ doc, transaction, update, ...meta }) : undefined;
+      appends.push(storage.append(ROOM, update, meta).then((seq) => logged?.(seq)));
+    });
+    writer.doc.on('update', (update: Uint8Array) => Y.applyUpdate(room, update, 'client'));
+    // Logged by someone else before the room's writes: the index takes these in from the log.
+    await writer.write(20);
+    tell = true;
+    initBoard(writer.doc, { title: 'Told', task: 'By the room' });
+    await writer.write(KEYFRAME_EVERY + 100);
+    await Promise.all(appends);
+    const end = writer.seq;
+    await waitFor(() => followed.indexedSeq(ROOM) === end, 'the told writes to be indexed');
+    // Only the untold ones were read back from the log.
+    const read = await Promise.all(readLog.mock.results.map((result) => result.value as Promise<LogEntry[]>));
+    expect(read.flat().map((entry) => entry.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+
+    const fromLogDb = new Database(join(dir, 'from-log.sqlite'));
+    dbs.push(fromLogDb);
+    const fromLog = new ReplayIndex(fromLogDb, storage, { logger: silentLogger });
+    await fromLog.catchUp(ROOM);
+    expect(followed.framesAfter(ROOM, 0, 2 * end)).toEqual(fromLog.framesAfter(ROOM, 0, 2 * end));
+    expect(followed.events(ROOM)).toEqual(fromLog.events(ROOM));
+    expect(followed.activity(ROOM)).toEqual(fromLog.activity(ROOM));
+    for (const seq of [20, 21, 999, KEYFRAME_EVERY, end]) {
+      expect(followed.stateAt(ROOM, seq * 10)).toEqual(fromLog.stateAt(ROOM, seq * 10));
+    }
+    expect(followed.latestState(ROOM).meta?.title).toBe('Told');
+    await followed.close();
+    await fromLog.close();
+  });
+
+  it('stores the keyframes of a board of more notes than KEYFRAME_EVERY that many positions apart', async () => {
+    const storage = new MemoryStorage();
+    const doc = new Y.Doc();
+    const checked = [KEYFRAME_EVERY, 2 * KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1];
+    const notesAt = new Map<number, Note[]>();
+    const pending: Promise<number>[] = [];
+    doc.on('update', (update: Uint8Array) => {
+      const seq = pending.length + 1;
+      pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: seq * 10 }));
+      if (checked.includes(seq))
+        notesAt.set(
+          seq,
+          listNotes(doc).sort((a, b) => (a.id < b.id ? -1 : 1)),
+        );
+    });
+    // One update with more notes than KEYFRAME_EVERY, then single edits.
+    doc.transact(() => {
+      for (let i = 0; i <= KEYFRAME_EVERY; i++) {
+        createNote(doc, { text: `Idea ${i}`, step: 'verkennen.opgave', author: ansAuthor }, { now: i });
+      }
+    });
+    const ids = listNotes(doc).map((note) => note.id);
+    for (let i = 0; i < 2 * KEYFRAME_EVERY; i++) {
+      editNote(doc, ids[i % ids.length] ?? '', `Idea, refined at ${i}`, { now: KEYFRAME_EVERY + i });
+    }
+    await Promise.all(pending);
+    const { db, index } = openIndex(storage);
+    await index.catchUp(ROOM);
+
+    const keyframes = db.prepare('SELECT seq FROM replay_keyframes WHERE room = ?').pluck().all(ROOM);
+    // After the first, as many positions on as the board had notes: one more than KEYFRAME_EVERY.
+    expect(keyframes).toEqual([KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1]);
+    for (const seq of checked) {
+      expect(sortedNotes(index.stateAt(ROOM, seq * 10).state)).toEqual(notesAt.get(seq));
+    }
   });
 
   it('counts the notes each writer edited and moved', async () => {

@@ -4,30 +4,36 @@ import {
   type BoardFrame,
   type BoardMeta,
   type BoardState,
+  defineFrameTypes,
   emptyBoardState,
+  type FrameChanges,
+  frameChangesOf,
   frameEvents,
-  getBoardMeta,
-  getNote,
   type Note,
-  observeBoardMeta,
-  observeNotes,
-  readStoredVote,
-  votesType,
 } from '@kompas/model';
-import type { LogEntry, Storage } from '@kompas/relay';
+import type { LogEntry, Storage, WriteFollower } from '@kompas/relay';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { personOfActor } from './actors.ts';
 import type { Logger } from './logger.ts';
 
-/** A full state is stored at every log position that is a multiple of this, so a state at any time applies fewer frames. */
+/**
+ * A full state is stored this many log positions after the one before, so a state at any time applies fewer
+ * frames; on a board of more notes than this, that many positions after: a keyframe of a huge board costs
+ * the event loop tens of milliseconds, and reading one costs about as much as that many frames.
+ */
 export const KEYFRAME_EVERY = 1000;
 /** The form of the stored frames; a database holding another form is indexed anew from the logs. */
 const INDEX_VERSION = 2;
 /** Log entries read per storage call while indexing. */
 const READ_PAGE = 2000;
-/** Entries indexed and stored in one transaction, between two turns of the event loop (tens of milliseconds). */
+/** Most entries indexed and stored in one transaction, between two turns of the event loop. */
 const SLICE = 250;
+/**
+ * Milliseconds of indexing after which a slice ends early: applying a large board's updates from the log takes
+ * long enough per entry that 250 of them held every room of the server up for tens of milliseconds.
+ */
+const SLICE_MS = 4;
 /**
  * How long the index keeps the document of a board nobody has open any more: long enough for a page reload
  * or a dropped connection to come back without a reload of the document, short enough that a server that
@@ -77,16 +83,34 @@ export interface BoardSpan {
   endSeq: number;
 }
 
-/** A board room's document and plain state at the index's position, kept while its workshop goes on. */
+/**
+ * A board room's plain state at the index's position, kept while its workshop goes on, and its document
+ * while the index takes updates in from the log (the room's writes come with their changes read already).
+ */
 interface LiveRoom {
-  doc: Y.Doc;
+  doc: Y.Doc | null;
   state: BoardState;
   seq: number;
+  /** Where the next keyframe is stored (see KEYFRAME_EVERY). */
+  nextKeyframe: number;
+}
+
+/** A board room's logged update with what it changed, as the room read it when it applied it. */
+interface FollowedUpdate extends LogEntry {
+  changes: FrameChanges;
+}
+
+/** Indexing under way for a room, and whether it reads the log to its end. */
+interface IndexRun {
+  done: Promise<void>;
+  fromLog: boolean;
 }
 
 interface RoomWork {
   live: LiveRoom | null;
-  running: Promise<void> | null;
+  /** The room's logged writes not indexed yet, in log order. */
+  followed: FollowedUpdate[];
+  running: IndexRun | null;
   delay: ReturnType<typeof setTimeout> | null;
   idle: ReturnType<typeof setTimeout> | null;
 }
@@ -95,13 +119,15 @@ interface RoomWork {
  * The board rooms' recordings as frames (what each logged update changed, as plain values), stored next to
  * the logs and kept current as updates are logged. A replay then opens and seeks without reading a room's
  * log or loading its Yjs state, however long the session: the state at any time is the nearest stored
- * keyframe plus fewer than KEYFRAME_EVERY frames, read by position.
+ * keyframe plus fewer than KEYFRAME_EVERY frames (or than the board has notes), read by position.
  *
- * Indexing replays each logged update once, in order, into a document of the index's own, noting after each
- * what it changed. It runs a moment after updates are logged, in slices that give the event loop back, so
- * workshops on the server never wait for it; a replay asking for a board first takes in what is not indexed
- * yet. A server that starts with boards logged but not indexed (an older database) indexes them in the
- * background.
+ * The board's room tells the index what each write changed, read from the room's document as it applied it
+ * (see follow), and its position once it is logged: the index then only stores it, a moment later, in
+ * slices that give the event loop back, so workshops on the server never wait for it. What the room did
+ * not tell (updates logged by others, by an older server, or before a restart) is taken in from the log:
+ * each logged update replayed once, in order, into a document of the index's own. A replay asking for a
+ * board first takes in what is not indexed yet; a server that starts with boards logged but not indexed (an
+ * older database) indexes them in the background.
  */
 export class ReplayIndex {
   private readonly rooms = new Map<string, RoomWork>();
@@ -121,27 +147,31 @@ export class ReplayIndex {
     this.idleMs = options.idleMs ?? REPLAY_IDLE_MS;
   }
 
-  /** Called once an update of a board room is logged: the index takes it in a moment later. */
-  logged(room: string): void {
-    if (this.closed) return;
-    const work = this.work(room);
-    work.delay ??= setTimeout(() => {
-      work.delay = null;
-      this.catchUp(room).catch((error: unknown) => {
-        this.options.logger.warn('replay indexing failed', { room, error: String(error) });
-      });
-    }, this.delayMs);
-    work.delay.unref();
+  /**
+   * Follows a board room's writes (for the relay, see WriteFollower): what each changed is read while the
+   * room's document holds it, and taken in a moment after the write is logged. A write whose changes cannot
+   * be read is left to the log, where indexing finds it missing.
+   */
+  follow(room: string, doc: Y.Doc): WriteFollower {
+    defineFrameTypes(doc);
+    return (write) => {
+      if (this.closed) return undefined;
+      let changes: FrameChanges;
+      try {
+        changes = frameChangesOf(write.doc, write.transaction);
+      } catch (error) {
+        this.options.logger.warn('replay index left a write to its log', { room, error: String(error) });
+        return undefined;
+      }
+      // Only what is logged is kept, not the transaction, until the write is durable.
+      const { at, actor, update } = write;
+      return (seq) => this.followed(room, { seq, at, actor, update, changes });
+    };
   }
 
   /** Takes in everything logged so far for the room; calls while one runs share it. */
   catchUp(room: string): Promise<void> {
-    const work = this.work(room);
-    work.running ??= this.indexNew(room, work).finally(() => {
-      work.running = null;
-      this.forgetWhenIdle(room, work);
-    });
-    return work.running;
+    return this.run(room, true);
   }
 
   /** Indexes, one after another in the background, the rooms whose logs go further than their index. */
@@ -157,7 +187,7 @@ export class ReplayIndex {
     }
   }
 
-  /** How many boards' documents the index holds in memory: those open, and those closed moments ago. */
+  /** How many boards' states the index holds in memory: those open, and those closed moments ago. */
   get heldDocuments(): number {
     return [...this.rooms.values()].filter((work) => work.live !== null).length;
   }
@@ -207,17 +237,52 @@ export class ReplayIndex {
     for (const work of this.rooms.values()) {
       if (work.delay) clearTimeout(work.delay);
       if (work.idle) clearTimeout(work.idle);
-      if (work.running) running.push(work.running.catch(() => {}));
+      if (work.running) running.push(work.running.done.catch(() => {}));
     }
     await Promise.all(running);
-    for (const work of this.rooms.values()) work.live?.doc.destroy();
+    for (const work of this.rooms.values()) work.live?.doc?.destroy();
     this.rooms.clear();
+  }
+
+  private followed(room: string, update: FollowedUpdate): void {
+    if (this.closed) return;
+    const work = this.work(room);
+    work.followed.push(update);
+    work.delay ??= setTimeout(() => {
+      work.delay = null;
+      this.run(room, false).catch((error: unknown) => {
+        this.options.logger.warn('replay indexing failed', { room, error: String(error) });
+      });
+    }, this.delayMs);
+    work.delay.unref();
+  }
+
+  /**
+   * Indexes what the room told, and with `fromLog` everything logged. A call while a run goes on shares it, or,
+   * to read the log when that run does not, follows it.
+   */
+  private run(room: string, fromLog: boolean): Promise<void> {
+    const work = this.work(room);
+    if (work.running && (work.running.fromLog || !fromLog)) return work.running.done;
+    const before = work.running?.done.catch(() => {}) ?? Promise.resolve();
+    const running: IndexRun = {
+      fromLog,
+      done: before
+        .then(() => this.indexNew(room, work, fromLog))
+        .finally(() => {
+          if (work.running !== running) return;
+          work.running = null;
+          this.forgetWhenIdle(room, work);
+        }),
+    };
+    work.running = running;
+    return running.done;
   }
 
   private work(room: string): RoomWork {
     let work = this.rooms.get(room);
     if (!work) {
-      work = { live: null, running: null, delay: null, idle: null };
+      work = { live: null, followed: [], running: null, delay: null, idle: null };
       this.rooms.set(room, work);
     }
     return work;
@@ -237,8 +302,15 @@ export class ReplayIndex {
   /** Lets go of the room's document; indexing it again loads it from the stored snapshot and log. */
   private forget(room: string, work: RoomWork): void {
     if (work.idle) clearTimeout(work.idle);
-    work.live?.doc.destroy();
+    work.live?.doc?.destroy();
     if (this.rooms.get(room) === work) this.rooms.delete(room);
+  }
+
+  /** The room's plain state at `seq`, for indexing on from there. */
+  private liveAt(room: string, seq: number, doc: Y.Doc | null): LiveRoom {
+    const state = this.stateAtSeq(room, seq);
+    const keyframe = this.statements.keyframeSeqAtOrBefore.get(room, seq) ?? 0;
+    return { doc, state, seq, nextKeyframe: nextKeyframe(keyframe, state) };
   }
 
   private stateAtSeq(room: string, seq: number): BoardState {
@@ -250,33 +322,85 @@ export class ReplayIndex {
     return state;
   }
 
-  private async indexNew(room: string, work: RoomWork): Promise<void> {
+  /**
+   * Takes in the room's followed writes, and what the log holds that they do not: the updates before the first
+   * of them, or with `fromLog` after the last. One slice at a time, each stored in one transaction.
+   */
+  private async indexNew(room: string, work: RoomWork, fromLog: boolean): Promise<void> {
     for (;;) {
       if (this.closed) return;
       const after = this.indexedSeq(room);
-      const entries = await this.storage.readLog(room, { after, limit: READ_PAGE });
-      if (entries.length === 0 || this.closed) return;
-      if (work.live?.seq !== after) {
-        work.live?.doc.destroy();
-        work.live = await this.loadLive(room, after);
-      }
-      const live = work.live;
-      for (let start = 0; start < entries.length; start += SLICE) {
-        if (this.closed) return;
-        const slice = entries.slice(start, start + SLICE);
-        this.store(
-          room,
-          slice.map((entry) => indexUpdate(live, entry, this.options.logger, room)),
+      const skip = work.followed.findIndex((update) => update.seq > after);
+      work.followed.splice(0, skip === -1 ? work.followed.length : skip);
+      const next = work.followed[0];
+      if (next?.seq === after + 1) {
+        const live = this.liveState(room, work, after);
+        const count = this.indexSlice(room, consecutive(work.followed), (update) =>
+          indexUpdate(live, update, () => update.changes, this.options.logger, room),
         );
-        await new Promise((resolve) => setImmediate(resolve));
+        work.followed.splice(0, count);
+      } else {
+        if (next === undefined && !fromLog) return;
+        const limit = next ? Math.min(READ_PAGE, next.seq - 1 - after) : READ_PAGE;
+        const entries = await this.storage.readLog(room, { after, limit });
+        if (entries.length === 0 || this.closed) return;
+        const { live, doc } = await this.liveDocument(room, work, after);
+        for (let start = 0; start < entries.length; ) {
+          if (this.closed) return;
+          start += this.indexSlice(room, entries.slice(start), (entry) =>
+            indexUpdate(live, entry, () => replay(doc, entry.update), this.options.logger, room),
+          );
+          if (start < entries.length) await nextTurn();
+        }
       }
-      if (entries.length < READ_PAGE) return;
+      await nextTurn();
     }
   }
 
+  /**
+   * The room's plain state at `seq`, kept from the last slice or read from the index. Its document, needed
+   * only to take updates in from the log, goes: the room's writes come with their changes.
+   */
+  private liveState(room: string, work: RoomWork, seq: number): LiveRoom {
+    if (work.live?.seq !== seq) {
+      work.live?.doc?.destroy();
+      work.live = this.liveAt(room, seq, null);
+    }
+    work.live.doc?.destroy();
+    work.live.doc = null;
+    return work.live;
+  }
+
+  /** Indexes and stores a first part of `updates`, as many as fit in a slice; returns how many. */
+  private indexSlice<T>(room: string, updates: readonly T[], index: (update: T) => IndexedUpdate): number {
+    const started = performance.now();
+    const indexed: IndexedUpdate[] = [];
+    for (const update of updates) {
+      indexed.push(index(update));
+      if (indexed.length >= SLICE || performance.now() - started >= SLICE_MS) break;
+    }
+    this.store(room, indexed);
+    return indexed.length;
+  }
+
+  /** The room's plain state and document at log position `seq`: kept from the last slice, or loaded. */
+  private async liveDocument(
+    room: string,
+    work: RoomWork,
+    seq: number,
+  ): Promise<{ live: LiveRoom; doc: Y.Doc }> {
+    const kept = work.live;
+    if (kept?.seq === seq && kept.doc) return { live: kept, doc: kept.doc };
+    kept?.doc?.destroy();
+    const live = await this.loadLive(room, seq);
+    work.live = live;
+    return { live, doc: live.doc };
+  }
+
   /** The room's document and plain state at log position `seq`, from the stored snapshot and index. */
-  private async loadLive(room: string, seq: number): Promise<LiveRoom> {
+  private async loadLive(room: string, seq: number): Promise<LiveRoom & { doc: Y.Doc }> {
     const doc = new Y.Doc();
+    defineFrameTypes(doc);
     const snapshot = seq > 0 ? await this.storage.readSnapshotAt(room, seq) : null;
     if (snapshot) Y.applyUpdate(doc, snapshot.state);
     let at = snapshot?.seq ?? 0;
@@ -286,7 +410,7 @@ export class ReplayIndex {
       for (const entry of entries) Y.applyUpdate(doc, entry.update);
       at = entries.at(-1)?.seq ?? seq;
     }
-    return { doc, state: this.stateAtSeq(room, seq), seq };
+    return { ...this.liveAt(room, seq, doc), doc };
   }
 
   private store(room: string, indexed: readonly IndexedUpdate[]): void {
@@ -332,15 +456,21 @@ interface TakenUpdate {
 const NO_CHANGES = JSON.stringify({ notes: {}, votes: {} });
 
 /**
- * Takes one logged update into the live room and advances its plain state. An update it cannot take in is
- * kept as a frame without changes, with a log line: left unindexed, it would be tried again and fail on
- * every report and replay of the board, also after a restart.
+ * Takes one logged update, and what `read` says it changed, into the live room's plain state. An update it
+ * cannot take in is kept as a frame without changes, with a log line: left unindexed, it would be tried again
+ * and fail on every report and replay of the board, also after a restart.
  */
-function indexUpdate(live: LiveRoom, entry: LogEntry, logger: Logger, room: string): IndexedUpdate {
+function indexUpdate(
+  live: LiveRoom,
+  entry: LogEntry,
+  read: () => FrameChanges,
+  logger: Logger,
+  room: string,
+): IndexedUpdate {
   const { seq, at, actor } = entry;
   let taken: TakenUpdate;
   try {
-    taken = takeIn(live, entry);
+    taken = takeIn(live, entry, read());
   } catch (error) {
     logger.warn('replay index skipped an update it cannot store', { room, seq, error: String(error) });
     taken = {
@@ -353,43 +483,15 @@ function indexUpdate(live: LiveRoom, entry: LogEntry, logger: Logger, room: stri
   // Only what serialised is applied, so the state, and so every keyframe, serialises too.
   applyFrame(live.state, taken.frame);
   live.seq = seq;
-  const keyframe = seq % KEYFRAME_EVERY === 0 ? JSON.stringify(live.state) : null;
+  const keyframe = seq >= live.nextKeyframe ? JSON.stringify(live.state) : null;
+  if (keyframe !== null) live.nextKeyframe = nextKeyframe(seq, live.state);
   const { changes, events, activity } = taken;
   return { seq, at, actor, changes, events, activity, keyframe, meta: taken.frame.meta ?? null };
 }
 
-/** Applies one logged update to the live room's document and notes, as JSON, what it changed. */
-function takeIn(live: LiveRoom, { seq, at, actor, update }: LogEntry): TakenUpdate {
-  const { doc } = live;
-  const changedNotes = new Set<string>();
-  const changedVotes = new Set<string>();
-  let metaChanged = false;
-  const stopNotes = observeNotes(doc, (ids) => {
-    for (const id of ids) changedNotes.add(id);
-  });
-  const stopMeta = observeBoardMeta(doc, () => {
-    metaChanged = true;
-  });
-  const votes = votesType(doc);
-  const onVotes = (event: Y.YMapEvent<unknown>): void => {
-    for (const key of event.keysChanged) changedVotes.add(key);
-  };
-  votes.observe(onVotes);
-  try {
-    Y.applyUpdate(doc, update);
-  } finally {
-    stopNotes();
-    stopMeta();
-    votes.unobserve(onVotes);
-  }
-  const frame: BoardFrame = { seq, at, actor, notes: {}, votes: {} };
-  for (const id of changedNotes) frame.notes[id] = getNote(doc, id) ?? null;
-  for (const id of changedVotes) {
-    // Read as the board's readers read it: only the fields the model knows, whatever else is stored beside them.
-    const vote = readStoredVote(doc, id);
-    frame.votes[id] = vote ? { round: vote.round, voter: vote.voter, note: vote.note, at: vote.at } : null;
-  }
-  if (metaChanged) frame.meta = getBoardMeta(doc) ?? null;
+/** Notes, as JSON, what one logged update changed, and its events and activity against the live state. */
+function takeIn(live: LiveRoom, { seq, at, actor, update }: LogEntry, changes: FrameChanges): TakenUpdate {
+  const frame: BoardFrame = { seq, at, actor, ...changes };
   return {
     frame,
     // Without position, time and actor, which have columns of their own; an absent meta is left out.
@@ -399,10 +501,44 @@ function takeIn(live: LiveRoom, { seq, at, actor, update }: LogEntry): TakenUpda
   };
 }
 
-/**
- * A valid vote with only the fields the model reads: a client may store more beside them (a BigInt JSON
- * cannot hold, a long text) that no reader shows and the index need not keep.
- */
+/** Applies a logged update to the index's own document of the room and reads what it changed. */
+function replay(doc: Y.Doc, update: Uint8Array): FrameChanges {
+  let changes: FrameChanges = { notes: {}, votes: {} };
+  let failure: unknown = null;
+  // Read while the transaction's events can still tell what changed; a throw here would break the document.
+  const read = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    try {
+      changes = frameChangesOf(doc, transaction);
+    } catch (error) {
+      failure = error;
+    }
+  };
+  doc.on('update', read);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    doc.off('update', read);
+  }
+  if (failure !== null) throw failure;
+  return changes;
+}
+
+/** Where the keyframe after one at `seq` goes, given the state there. */
+function nextKeyframe(seq: number, state: BoardState): number {
+  return seq + Math.max(KEYFRAME_EVERY, Object.keys(state.notes).length);
+}
+
+/** The first of `updates` whose positions follow one another. */
+function consecutive<T extends { seq: number }>(updates: readonly T[]): T[] {
+  const first = updates[0]?.seq ?? 0;
+  const end = updates.findIndex((update, index) => update.seq !== first + index);
+  return end === -1 ? [...updates] : updates.slice(0, end);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The notes the update edited (text or colour) and moved, counted for the person who wrote it. */
 function writerActivity(
   before: BoardState,
@@ -499,6 +635,11 @@ function prepare(db: Database.Database) {
     framesBetween: db.prepare<[string, number, number], FrameRow>(
       'SELECT seq, at, actor, changes FROM replay_frames WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq',
     ),
+    keyframeSeqAtOrBefore: db
+      .prepare<[string, number], number>(
+        'SELECT seq FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      )
+      .pluck(),
     keyframeAtOrBefore: db.prepare<[string, number], { seq: number; state: string }>(
       'SELECT seq, state FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
     ),

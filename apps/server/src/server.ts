@@ -59,8 +59,15 @@ export async function startServer(
   const db = new Database(storage.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // The relay's storage checkpoints the shared log when it is quiet; a commit here must not do it meanwhile.
+  db.pragma('wal_autocheckpoint = 0');
   const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
-  const replay = new ReplayIndex(db, storage, {
+  // The replay index is derived from the logs: its commits need not wait for a sync of the disk on the event
+  // loop. Ones a power loss takes are indexed again from the logs at the next start.
+  const replayDb = new Database(storage.file);
+  replayDb.pragma('synchronous = NORMAL');
+  replayDb.pragma('wal_autocheckpoint = 0');
+  const replay = new ReplayIndex(replayDb, storage, {
     logger,
     idleMs: config.replayIdleMs,
     // The relay holds a room while anyone has it open.
@@ -80,9 +87,7 @@ export async function startServer(
     // Names and cursors on the board are kept for replays; drafts and facilitation have no cursors.
     recordPresence: isBoardRoom,
     // Board rooms are indexed for replays as their workshops go on, so a replay never waits for its log.
-    onLogged: (room) => {
-      if (isBoardRoom(room)) replay.logged(room);
-    },
+    followWrites: (room, doc) => (isBoardRoom(room) ? replay.follow(room, doc) : undefined),
     ...config.budgets,
     // A board's rooms share its stored-bytes budget; the upgrade lets no other room through.
     budgetGroup: (room) => {
@@ -128,6 +133,7 @@ export async function startServer(
   const releaseData = async () => {
     await replay.close();
     await relay.close();
+    replayDb.close();
     db.close();
     dataDirLock.release();
   };

@@ -1,8 +1,16 @@
 import * as Y from 'yjs';
-import { type BoardMeta, initBoard } from './board.ts';
-import { createNote, type Note, roundFields } from './note.ts';
+import { type BoardMeta, boardMetaChangedBy, getBoardMeta, initBoard, metaType } from './board.ts';
+import { createNote, getNote, type Note, notesChangedBy, notesType, roundFields } from './note.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
-import { countedVotes, type PlacedVote, type VotingRound, votesOfRound, votesType } from './voting.ts';
+import { schemaType } from './schema.ts';
+import {
+  countedVotes,
+  type PlacedVote,
+  readStoredVote,
+  type VotingRound,
+  votesOfRound,
+  votesType,
+} from './voting.ts';
 
 /**
  * A board room as a replay shows it, in plain values: the notes, the votes, the title and task. A replay
@@ -26,6 +34,40 @@ export interface BoardFrame {
   votes: Record<string, unknown>;
   /** Present when the update changed the title or task. */
   meta?: BoardMeta | null;
+}
+
+/** A frame without its position, time and actor: what a change did. */
+export type FrameChanges = Omit<BoardFrame, 'seq' | 'at' | 'actor'>;
+
+/**
+ * Makes `doc` ready for frameChangesOf, before updates are applied to it: Yjs describes the changes of a
+ * type only once the type is defined; one first met in an update stays a generic type until it is read,
+ * and what a transaction did to it meanwhile is not told.
+ */
+export function defineFrameTypes(doc: Y.Doc): void {
+  notesType(doc);
+  votesType(doc);
+  metaType(doc);
+  schemaType(doc);
+}
+
+/**
+ * What a transaction of a board's document changed, as a frame's plain values read from the document: only
+ * right after it, while the document holds nothing later (in its 'update' event, where the transaction's
+ * events still tell what changed), and only for a document made ready with defineFrameTypes.
+ */
+export function frameChangesOf(doc: Y.Doc, transaction: Y.Transaction): FrameChanges {
+  const changes: FrameChanges = { notes: {}, votes: {} };
+  for (const id of notesChangedBy(doc, transaction)) changes.notes[id] = getNote(doc, id) ?? null;
+  const changed: ReadonlyMap<unknown, Set<string | null>> = transaction.changed;
+  for (const id of changed.get(votesType(doc)) ?? []) {
+    if (id === null) continue;
+    // Read as the board's readers read it: only the fields the model knows, whatever else is stored beside them.
+    const vote = readStoredVote(doc, id);
+    changes.votes[id] = vote ? { round: vote.round, voter: vote.voter, note: vote.note, at: vote.at } : null;
+  }
+  if (boardMetaChangedBy(doc, transaction)) changes.meta = getBoardMeta(doc) ?? null;
+  return changes;
 }
 
 /**

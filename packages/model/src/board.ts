@@ -41,7 +41,7 @@ const TASK_RULE: TextRule = {
 /** Name of the top-level Y.Map holding the board's metadata. */
 export const META_KEY = 'meta';
 
-function metaType(doc: Y.Doc): Y.Map<unknown> {
+export function metaType(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META_KEY);
 }
 
@@ -121,10 +121,15 @@ export function hasExactBoardMeta(doc: Y.Doc): boolean {
 
 /** Calls `cb` once after every transaction that changed the metadata or the schema version. */
 export function observeBoardMeta(doc: Y.Doc, cb: () => void): () => void {
-  const watched = new Set<unknown>([metaType(doc), schemaType(doc)]);
   const handler = (transaction: Y.Transaction) => {
-    if ([...transaction.changed.keys()].some((type) => watched.has(type))) cb();
+    if (boardMetaChangedBy(doc, transaction)) cb();
   };
   doc.on('afterTransaction', handler);
   return () => doc.off('afterTransaction', handler);
+}
+
+/** Whether a transaction of `doc` changed the metadata or the schema version. */
+export function boardMetaChangedBy(doc: Y.Doc, transaction: Y.Transaction): boolean {
+  const changed: ReadonlyMap<unknown, unknown> = transaction.changed;
+  return changed.has(metaType(doc)) || changed.has(schemaType(doc));
 }

@@ -32,7 +32,10 @@ export {
   type BoardState,
   boardDocFromState,
   copyBoardState,
+  defineFrameTypes,
   emptyBoardState,
+  type FrameChanges,
+  frameChangesOf,
   frameEvents,
   stateRoundVotes,
 } from './board-frames.ts';

@@ -14,6 +14,7 @@ import {
   NOTE_TEXT_MAX,
   type NoteInput,
   normaliseText,
+  notesChangedBy,
   notesType,
   observeNotes,
   recolorNote,
@@ -312,6 +313,36 @@ describe('reading', () => {
     expect(listNotes(doc)).toEqual([]);
     expect(getNote(doc, 'plain')).toBeUndefined();
     expect(getNote(doc, 42 as never)).toBeUndefined();
+  });
+
+  it('reads from a transaction, in the update event, the note ids observeNotes gives', () => {
+    const writer = new Y.Doc();
+    const server = new Y.Doc();
+    notesType(server);
+    const observed: string[][] = [];
+    const read: string[][] = [];
+    observeNotes(server, (ids) => observed.push([...ids].sort()));
+    server.on('update', (_update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+      const ids = notesChangedBy(doc, transaction);
+      if (ids.size > 0) read.push([...ids].sort());
+    });
+    writer.on('update', (update: Uint8Array) => Y.applyUpdate(server, update, REMOTE_ORIGIN));
+    createNote(writer, input, { now: 1000 });
+    createNote(writer, { ...input, id: 'note-2' }, { now: 1000 });
+    editNote(writer, 'note-1', 'Bijgewerkt');
+    writer.transact(() => {
+      moveNote(writer, 'note-1', 'richten.ambitie', { r: 0, t: 0 });
+      deleteNote(writer, 'note-2');
+      createNote(writer, { ...input, id: 'note-3' });
+    });
+    writer.transact(() => {
+      createNote(writer, { ...input, id: 'note-4' });
+      deleteNote(writer, 'note-4');
+    });
+    recolorNote(writer, 'note-3', 'pink');
+    expect(read).toEqual(observed);
+    // A note added and removed in one transaction changed nothing.
+    expect(read).toEqual([['note-1'], ['note-2'], ['note-1'], ['note-1', 'note-2', 'note-3'], ['note-3']]);
   });
 
   it('reports changed note ids with the transaction origin', () => {

@@ -363,17 +363,45 @@ export function deleteNote(doc: Y.Doc, id: string, opts?: TransactOptions): void
 export function observeNotes(doc: Y.Doc, cb: (changedIds: Set<string>, origin: unknown) => void): () => void {
   const notes = notesType(doc);
   const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
-    const changed = new Set<string>();
-    for (const event of events) {
-      if (event.target === notes) {
-        for (const id of event.keys.keys()) changed.add(id);
-      } else {
-        const [id] = event.path;
-        if (typeof id === 'string') changed.add(id);
-      }
-    }
+    const changed = noteIdsOf(notes, events);
     if (changed.size > 0) cb(changed, transaction.origin);
   };
   notes.observeDeep(handler);
   return () => notes.unobserveDeep(handler);
+}
+
+/**
+ * The ids of the notes a transaction of `doc` touched, as observeNotes gives them, read from the transaction
+ * itself: also in the document's 'update' event, when its observers have run (a server reads what a write
+ * changed there, without an observer of its own).
+ */
+export function notesChangedBy(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
+  const notes = notesType(doc);
+  // Yjs does not pass on changes of types deleted in the same transaction; their note's key changed anyway.
+  const changedParents: ReadonlyMap<unknown, Y.YEvent<Y.AbstractType<unknown>>[]> =
+    transaction.changedParentTypes;
+  const events = (changedParents.get(notes) ?? []).filter(
+    (event) => event.target._item === null || !event.target._item.deleted,
+  );
+  return noteIdsOf(notes, events);
+}
+
+function noteIdsOf(notes: Y.Map<unknown>, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+  const changed = new Set<string>();
+  for (const event of events) {
+    if (event.target === notes) {
+      for (const id of event.keys.keys()) changed.add(id);
+    } else {
+      const id = keyUnder(notes, event.target);
+      if (id !== null) changed.add(id);
+    }
+  }
+  return changed;
+}
+
+/** The key of `notes` under which `type` sits, however deep. */
+function keyUnder(notes: Y.Map<unknown>, type: Y.AbstractType<unknown>): string | null {
+  let item = type._item;
+  while (item !== null && item.parent !== notes) item = (item.parent as Y.AbstractType<unknown>)._item;
+  return item?.parentSub ?? null;
 }

@@ -37,6 +37,7 @@ export {
   type RelayStats,
   type RoomStats,
 } from './relay.ts';
+export type { AppliedWrite, WriteFollower } from './room.ts';
 export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 export {
   type ChangeValidator,

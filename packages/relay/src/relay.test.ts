@@ -106,6 +106,16 @@ function textUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Each of the room's snapshots (the room's document when it was taken) holds exactly the log up to its position. */
+async function expectSnapshotsMatchLog(storage: MemoryStorage, room: string): Promise<void> {
+  const log = await storage.readLog(room);
+  for (let seq = 1; seq <= log.length; seq++) {
+    const snapshot = await storage.readSnapshotAt(room, seq);
+    if (snapshot?.seq !== seq) continue;
+    expect(textOf([snapshot.state])).toBe(textOf(log.slice(0, seq).map((entry) => entry.update)));
+  }
+}
+
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, mergeState(updates));
@@ -610,30 +620,35 @@ describe('Relay with the official y-websocket client', () => {
     expect(await logLength()).toBe(3);
   });
 
-  it('snapshots a room every N updates, keeping the whole log', async () => {
+  it('snapshots a room once N updates came in and it is quiet, keeping the whole log', async () => {
     const storage = new MemoryStorage();
     server = await startTestServer({ storage, snapshotEvery: 5 });
     const writer = client('board');
     await synced(writer.provider);
+    for (let i = 0; i < 8; i++) writer.text.insert(i, `${i}`);
+    await waitFor(async () => (await storage.readLog('board')).length === 8, 'eight log entries');
+    await server.relay.flush();
+    // Due after the fifth update, the snapshot waits for the writes to stop, then holds all eight.
+    await waitFor(async () => (await storage.load('board')).sinceSnapshot === 0, 'a snapshot', 5000);
+    const stored = await storage.load('board');
+    expect(stored.seq).toBe(8);
+    expect(textOf(stored.state ? [stored.state] : [])).toBe('01234567');
+    expect((await storage.readSnapshotAt('board', 8))?.seq).toBe(8);
+    await expectSnapshotsMatchLog(storage, 'board');
+  });
+
+  it('snapshots a room written without a pause once it is four times overdue', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage, snapshotEvery: 5 });
+    const writer = client('board');
+    await synced(writer.provider);
+    // Written at once, so no quiet moment comes between them.
     for (let i = 0; i < 12; i++) writer.text.insert(i, `${i % 10}`);
     await waitFor(async () => (await storage.readLog('board')).length === 12, 'twelve log entries');
     await server.relay.flush();
-    const stored = await storage.load('board');
-    // A snapshot covers the log up to its end when it is taken, which may be past the N-th update.
-    expect(stored.seq).toBe(12);
-    expect(stored.sinceSnapshot).toBeLessThan(5);
-    expect(textOf(stored.state ? [stored.state] : [])).toBe('012345678901');
-    // Each snapshot (the room's document when it was taken) holds exactly the log up to its position.
-    const log = await storage.readLog('board');
-    const snapshots = [];
-    for (let seq = 1; seq <= 12; seq++) {
-      const snapshot = await storage.readSnapshotAt('board', seq);
-      if (snapshot?.seq === seq) snapshots.push(snapshot);
-    }
-    expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([5, 10]);
-    for (const { seq, state } of snapshots) {
-      expect(textOf([state])).toBe(textOf(log.slice(0, seq).map((entry) => entry.update)));
-    }
+    const snapshot = await storage.readSnapshotAt('board', 12);
+    expect(snapshot?.seq).toBeGreaterThanOrEqual(10);
+    await expectSnapshotsMatchLog(storage, 'board');
   });
 
   it('closes connections with 1011 when the room cannot be loaded', async () => {

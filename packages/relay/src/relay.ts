@@ -1,5 +1,6 @@
 import { CloseCode } from '@kompas/protocol';
 import { WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { BUDGET_REASONS, type Budget, budgetCounts } from './budgets.ts';
 import { Connection, type ConnectionSettings } from './connection.ts';
 import { ConnectionLimits } from './connection-limits.ts';
@@ -8,7 +9,7 @@ import { pendingBytes } from './pending.ts';
 import type { PresenceCheck } from './presence-entries.ts';
 import { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 import { RefusedWrites } from './refused-writes.ts';
-import { Room } from './room.ts';
+import { Room, type WriteFollower } from './room.ts';
 import type { ChangeValidator, UpdatePrecheck, Writer } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 import { type BudgetGroup, StoredBytes } from './stored-bytes.ts';
@@ -100,8 +101,11 @@ export interface RelayOptions {
    * DEFAULT_MAX_PRESENCE_SAMPLES_PER_ROOM: ten people's ceilings); past it none are stored.
    */
   maxPresenceSamplesPerRoom?: number;
-  /** Called once an update is durable in a room's log, with its position: for indexes kept next to the log. */
-  onLogged?: (room: string, seq: number) => void;
+  /**
+   * What follows a room's writes into something kept beside its log, e.g. an index (see WriteFollower); given
+   * the room's document before anything is loaded into it.
+   */
+  followWrites?: (room: string, doc: Y.Doc) => WriteFollower | undefined;
   /**
    * A check of a room's writes from the update alone, run before the validator: what it refuses (4422) is never
    * tried on the room's staging copy, so costs no rebuild of it. Undefined: none.
@@ -214,7 +218,7 @@ export class Relay {
     RelayOptions,
     'maxPresenceSamplesPerPerson' | 'maxPresenceSamplesPerRoom'
   >;
-  private readonly onLogged: RelayOptions['onLogged'];
+  private readonly followWritesOf: RelayOptions['followWrites'];
   private readonly companionOf: RelayOptions['companion'];
   private readonly precheckFor: RelayOptions['precheck'];
   private readonly overBudget = budgetCounts();
@@ -250,7 +254,7 @@ export class Relay {
       maxPresenceSamplesPerPerson: options.maxPresenceSamplesPerPerson,
       maxPresenceSamplesPerRoom: options.maxPresenceSamplesPerRoom,
     };
-    this.onLogged = options.onLogged;
+    this.followWritesOf = options.followWrites;
     this.companionOf = options.companion;
     this.precheckFor = options.precheck;
     this.connectionBudgets = {
@@ -411,7 +415,7 @@ export class Relay {
         presenceCheck: this.presenceCheckFor?.(name),
         recordPresence: this.recordPresenceFor?.(name) ?? false,
         ...this.presenceCeilings,
-        onLogged: this.onLogged,
+        followWrites: (doc) => this.followWritesOf?.(name, doc),
         maxPendingBytes: this.maxPendingBytes,
         ...(this.storedBytes && { storedBytes: this.storedBytes.share(name) }),
         onFailed: (failed) => this.forget(failed),

@@ -20,6 +20,32 @@ import type { Storage, StoredSnapshot } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
 
+/**
+ * How long a room goes without writes before a snapshot that is due is taken: encoding a large board's state
+ * holds the event loop for tens of milliseconds, better spent when nobody waits for an update.
+ */
+export const SNAPSHOT_QUIET_MS = 1000;
+
+/** A write as the room's document just applied it, for whoever keeps something derived from the log. */
+export interface AppliedWrite {
+  /** The room's document, holding this write and nothing applied after it. */
+  readonly doc: Y.Doc;
+  /** What the write changed in it (its events and changed types). */
+  readonly transaction: Y.Transaction;
+  /** The update as it is logged, and the actor and time logged with it. */
+  readonly update: Uint8Array;
+  readonly actor: string;
+  readonly at: number;
+}
+
+/**
+ * Reads a write right after the room's document applied it (later writes would change what the document
+ * shows), and returns what to call with the write's log position once it is durable, or nothing. Those calls
+ * come in log order. An index kept beside the log reads each change where it already is, instead of applying
+ * the logged update again to a document of its own.
+ */
+export type WriteFollower = (write: AppliedWrite) => ((seq: number) => void) | undefined;
+
 export interface RoomOptions {
   storage: Storage;
   logger: RelayLogger;
@@ -37,8 +63,11 @@ export interface RoomOptions {
   /** Ceilings of recorded presence samples (see PresenceRecorder); the recorder's defaults when undefined. */
   maxPresenceSamplesPerPerson?: number;
   maxPresenceSamplesPerRoom?: number;
-  /** Called once an update is durable in the log, with its position. */
-  onLogged?: (room: string, seq: number) => void;
+  /**
+   * Given the room's document before anything is loaded into it, returns what is told of every write the room
+   * applies, and of its log position once it is durable (see WriteFollower).
+   */
+  followWrites?: (doc: Y.Doc) => WriteFollower | undefined;
   /** Bytes the document may hold waiting for missing parts (Infinity: no limit); see applyWrite. */
   maxPendingBytes: number;
   /** The room's share of its budget group's stored bytes; none: the room's log may grow without limit. */
@@ -86,10 +115,15 @@ export class Room {
   private sinceSnapshot = 0;
   private bytesSinceSnapshot = 0;
   private snapshotBytes = 0;
+  /** Runs once the room has been quiet for SNAPSHOT_QUIET_MS while a snapshot is due. */
+  private quietSnapshot: NodeJS.Timeout | null = null;
+  /** The log position of the last write, once durable. */
+  private lastStored: Promise<number> = Promise.resolve(0);
   private failed = false;
   /** When the document last went from holding nothing pending to holding some (performance.now()). */
   private pendingSince: number | null = null;
   private readonly presenceRecorder: PresenceRecorder | null;
+  private readonly followWrite: WriteFollower | undefined;
 
   constructor(
     readonly name: string,
@@ -106,6 +140,7 @@ export class Room {
       : null;
     this.presence = new RoomPresence(this.connections, this.presenceRecorder);
     this.doc.on('update', this.onDocUpdate);
+    this.followWrite = options.followWrites?.(this.doc);
     this.companion = options.companion;
     this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
       () => {},
@@ -234,6 +269,7 @@ export class Room {
 
   destroy(): void {
     this.presenceRecorder?.close();
+    if (this.quietSnapshot) clearTimeout(this.quietSnapshot);
     this.options.storedBytes?.release();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
@@ -257,20 +293,27 @@ export class Room {
   }
 
   /** Runs on every change of the document, with the update holding only what was new to it. */
-  private readonly onDocUpdate = (update: Uint8Array, origin: RelayOrigin): void => {
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: RelayOrigin,
+    doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     this.syncAnswers.changed();
     if (origin.kind === 'storage') return;
     this.options.storedBytes?.add(update.byteLength);
-    const stored = started(() =>
-      this.options.storage.append(this.name, update, { actor: origin.actor, at: Date.now() }),
-    );
+    const meta = { actor: origin.actor, at: Date.now() };
+    const stored = started(() => this.options.storage.append(this.name, update, meta));
+    const logged = this.followWrite?.({ doc, transaction, update, ...meta });
+    this.lastStored = stored;
     this.sinceSnapshot += 1;
     this.bytesSinceSnapshot += update.byteLength;
-    const snapshot = this.snapshotDue() ? this.takeSnapshot() : null;
+    const snapshot = this.snapshotOverdue() ? this.takeSnapshot() : null;
+    if (!snapshot && this.snapshotDue()) this.snapshotWhenQuiet();
     const message = encodeUpdate(update);
     this.enqueue(async () => {
       const seq = await stored;
-      this.options.onLogged?.(this.name, seq);
+      logged?.(seq);
       for (const connection of this.connections) {
         if (connection !== origin && !connection.writeOnly) connection.send(message);
       }
@@ -296,12 +339,46 @@ export class Room {
   /**
    * After `snapshotEvery` updates, once the log since the last snapshot holds half that snapshot's bytes: a
    * large board's state is written again only after half its size came in as updates, so snapshots write
-   * about twice what the log does at most, and loading replays about half a snapshot's worth of log.
+   * about twice what the log does at most, and loading replays about half a snapshot's worth of log. A due
+   * snapshot waits for a quiet moment (snapshotWhenQuiet), unless writes go on until it is overdue.
    */
   private snapshotDue(): boolean {
     return (
       this.sinceSnapshot >= this.options.snapshotEvery && this.bytesSinceSnapshot * 2 >= this.snapshotBytes
     );
+  }
+
+  /**
+   * Twice the updates and four times the bytes that make a snapshot due: a room written without a pause still
+   * loads in bounded time.
+   */
+  private snapshotOverdue(): boolean {
+    return (
+      this.sinceSnapshot >= 2 * this.options.snapshotEvery &&
+      this.bytesSinceSnapshot >= 2 * this.snapshotBytes
+    );
+  }
+
+  /**
+   * Takes the due snapshot once no write came for SNAPSHOT_QUIET_MS. The state then holds every write so
+   * far, so it is stored at the last one's position, once that is durable.
+   */
+  private snapshotWhenQuiet(): void {
+    if (this.quietSnapshot) {
+      this.quietSnapshot.refresh();
+      return;
+    }
+    this.quietSnapshot = setTimeout(() => {
+      this.quietSnapshot = null;
+      if (!this.snapshotDue()) return;
+      const { state } = this.takeSnapshot();
+      const stored = this.lastStored;
+      this.enqueue(async () => {
+        const seq = await stored;
+        await this.snapshot(state && { seq, state });
+      });
+    }, SNAPSHOT_QUIET_MS);
+    this.quietSnapshot.unref();
   }
 
   /** A failed snapshot costs load time, not data (the log is complete), so it is logged, not fatal. */

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
+import { CHECKPOINT_QUIET_MS, SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 
 let dataDir: string;
 
@@ -199,6 +199,28 @@ describe('SqliteStorage', () => {
       await storage.appendPresence('room', [{ at: 500, client: 8, state: null, person: 'bo' }]);
       expect((await storage.countPresence('room')).byPerson.get('bo')).toBe(2);
     } finally {
+      await storage.close();
+    }
+  });
+
+  it('checkpoints the log into the database file once quiet, not inside a commit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const storage = new SqliteStorage(dataDir);
+    try {
+      const fileBytes = () => statSync(storage.file).size;
+      const emptyBytes = fileBytes();
+      // Over a thousand pages of log: SQLite's own checkpoint would have run inside this commit.
+      const appends = Array.from({ length: 600 }, (_, i) =>
+        storage.append('room', new Uint8Array(8 * 1024).fill(i % 256), meta),
+      );
+      await Promise.all(appends);
+      expect(fileBytes()).toBe(emptyBytes);
+
+      vi.advanceTimersByTime(CHECKPOINT_QUIET_MS);
+      expect(fileBytes()).toBeGreaterThan(600 * 8 * 1024);
+      expect((await storage.readLog('room')).length).toBe(600);
+    } finally {
+      vi.useRealTimers();
       await storage.close();
     }
   });

@@ -24,6 +24,14 @@ export const SQLITE_FILE_NAME = 'relay.sqlite';
 const SCHEMA_VERSION = 4;
 /** A batch is committed early at this size, so one transaction never holds an unbounded amount. */
 const MAX_BATCH = 1000;
+/**
+ * How long the storage goes without commits before it checkpoints the write-ahead log into the database file.
+ * SQLite's own checkpoints ran inside whichever commit passed a thousand pages of log: a copy of megabytes
+ * and a sync of the database file, on the event loop, in the middle of a busy workshop.
+ */
+export const CHECKPOINT_QUIET_MS = 1000;
+/** Bytes written since the last checkpoint past which one runs at the next commit, quiet or not. */
+const CHECKPOINT_AFTER_BYTES = 64 * 1024 * 1024;
 
 interface PendingAppend {
   room: string;
@@ -59,6 +67,9 @@ interface PresenceClientRow {
   stateAt: number | null;
 }
 
+/** About what one recorded presence sample writes to the log, counted towards the next checkpoint. */
+const PRESENCE_SAMPLE_BYTES = 200;
+
 function presenceSample({ at, client, state }: PresenceRow): PresenceSample {
   return { at, client, state: state === null ? null : (JSON.parse(state) as Record<string, unknown>) };
 }
@@ -89,6 +100,9 @@ export class SqliteStorage implements Storage {
   private commitTimer: NodeJS.Immediate | null = null;
   private closed = false;
   private readonly walSync: WalSync;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  /** Bytes this storage has written since the last checkpoint: appends, snapshots, presence. */
+  private uncheckpointedBytes = 0;
 
   /** `location`: a data directory (created if missing; the file is SQLITE_FILE_NAME in it) or a `.sqlite`/`.db` file. */
   constructor(location: string) {
@@ -98,6 +112,9 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL');
     // Commits only write the log; WalSync makes them durable before anyone is told they are.
     this.db.pragma('synchronous = NORMAL');
+    // Checkpoints run when the storage is quiet (see CHECKPOINT_QUIET_MS). Other connections to the file
+    // should turn theirs off too, or their commits take over.
+    this.db.pragma('wal_autocheckpoint = 0');
     migrate(this.db);
     this.walSync = new WalSync(`${this.file}-wal`, dirname(this.file));
     this.statements = {
@@ -231,6 +248,7 @@ export class SqliteStorage implements Storage {
       }
       for (const [person, count] of perPerson) addPresenceCount.run(room, person, count);
     })();
+    this.wrote(samples.length * PRESENCE_SAMPLE_BYTES);
   }
 
   async countPresence(room: string): Promise<PresenceCounts> {
@@ -272,6 +290,7 @@ export class SqliteStorage implements Storage {
     if (this.closed) return;
     this.commit();
     this.closed = true;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     await this.walSync.close();
     this.db.close();
   }
@@ -311,6 +330,7 @@ export class SqliteStorage implements Storage {
       for (const append of batch) append.reject(error);
       return;
     }
+    this.wrote(batch.reduce((bytes, append) => bytes + append.update.byteLength, 0));
     this.walSync.committed().then(
       () => {
         for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
@@ -327,6 +347,36 @@ export class SqliteStorage implements Storage {
       insertSnapshot.run(room, seq, toBuffer(state));
       for (const old of snapshotsToDrop(snapshotSeqs.all(room))) deleteSnapshot.run(room, old);
     })();
+    this.wrote(state.byteLength);
+  }
+
+  /**
+   * Counts what a commit wrote to the log, and checkpoints once nothing was committed for
+   * CHECKPOINT_QUIET_MS, or at once past CHECKPOINT_AFTER_BYTES. A checkpoint that cannot finish (a reader
+   * holds the log) is tried again at the next one.
+   */
+  private wrote(bytes: number): void {
+    this.uncheckpointedBytes += bytes;
+    if (this.uncheckpointedBytes >= CHECKPOINT_AFTER_BYTES) {
+      this.checkpoint();
+    } else if (this.checkpointTimer) {
+      this.checkpointTimer.refresh();
+    } else {
+      this.checkpointTimer = setTimeout(() => this.checkpoint(), CHECKPOINT_QUIET_MS);
+      this.checkpointTimer.unref();
+    }
+  }
+
+  private checkpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (this.closed) return;
+    this.uncheckpointedBytes = 0;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The log keeps everything until a checkpoint succeeds; a failing disk shows in the next commit.
+    }
   }
 
   private insert({ room, update, meta }: PendingAppend): number {
