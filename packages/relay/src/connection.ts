@@ -120,7 +120,9 @@ export class Connection implements ClientOrigin {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
     this.outgoing.push(message);
-    if (this.outgoing.length === 1) atTurnEnd(this.flush);
+    if (this.outgoing.length > 1) return;
+    atTurnEnd(this.flush);
+    this.room.presence.rideAlong();
   }
 
   /** Sends what is queued first, so a client learns everything it was sent before why it is closed. */
