@@ -59,6 +59,13 @@ function afterTick(): Promise<unknown> {
   return vi.advanceTimersByTimeAsync(PRESENCE_TICK_MS + 1);
 }
 
+/** A connection in the room that publishes no presence of its own. */
+function watching(): FakeConnection {
+  const watcher = fakeConnection('watcher');
+  connections.add(watcher.connection);
+  return watcher;
+}
+
 /** A connection in the room holding client id `client`. */
 function mover(client: number): FakeConnection {
   const joined = fakeConnection(`mover ${client}`);
@@ -69,8 +76,7 @@ function mover(client: number): FakeConnection {
 
 describe('RoomPresence', () => {
   it('passes the first change at the end of the turn, then a burst in one message of the latest states', async () => {
-    const watcher = fakeConnection('watcher');
-    connections.add(watcher.connection);
+    const watcher = watching();
     const moving = Array.from({ length: 10 }, (_, index) => mover(index + 1));
     const first = moving[0] as FakeConnection;
 
@@ -113,8 +119,7 @@ describe('RoomPresence', () => {
   });
 
   it('lets the changes waiting for the tick ride along with a write in this turn', async () => {
-    const watcher = fakeConnection('watcher');
-    connections.add(watcher.connection);
+    const watcher = watching();
     const first = mover(1);
     const second = mover(2);
     presence.apply(first.connection, cursorAt(1, 1));
@@ -131,10 +136,7 @@ describe('RoomPresence', () => {
   });
 
   it('passes a removal in place of a change of the same tick', async () => {
-    const watcher = fakeConnection('watcher');
-    connections.add(watcher.connection);
-    const first = mover(1);
-    const second = mover(2);
+    const [watcher, first, second] = [watching(), mover(1), mover(2)];
     presence.apply(first.connection, cursorAt(1, 1));
     presence.apply(second.connection, cursorAt(2, 1));
     await vi.advanceTimersToNextTimerAsync();
