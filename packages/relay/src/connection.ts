@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { CloseCode, MessageType } from '@kompas/protocol';
 import * as decoding from 'lib0/decoding';
 import { type RawData, WebSocket } from 'ws';
@@ -20,7 +21,8 @@ import {
 import type { Room } from './room.ts';
 import type { Writer } from './staging-doc.ts';
 import { TokenBucket } from './token-bucket.ts';
-import { atTurnEnd, corkableSocket } from './turn-end.ts';
+import { atTurnEnd } from './turn-end.ts';
+import { frameableSocket, underlyingSocket, writeBinaryFrame } from './ws-frames.ts';
 
 export interface ConnectionSettings {
   /** Who writes through this connection, for the room's validator. */
@@ -71,6 +73,8 @@ export class Connection implements ClientOrigin {
   private alive = true;
   private readonly incoming: TokenBucket | null;
   private readonly presence: PresenceThrottle;
+  /** The socket the connection writes its frames to itself, or null: ws writes them (see ws-frames.ts). */
+  private readonly socket: Socket | null;
   /** Set once a refused presence update was logged: a client that keeps sending them is counted, not logged. */
   private presenceRefusalLogged = false;
 
@@ -84,6 +88,7 @@ export class Connection implements ClientOrigin {
     this.actor = settings.actor;
     this.writer = settings.writer;
     this.presence = new PresenceThrottle(settings.presenceIntervalMs, (entry) => this.passPresence(entry));
+    this.socket = frameableSocket(ws);
     ws.on('message', this.onMessage);
     ws.on('pong', () => {
       this.alive = true;
@@ -120,7 +125,9 @@ export class Connection implements ClientOrigin {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
     this.outgoing.push(message);
-    if (this.outgoing.length === 1) atTurnEnd(this.flush);
+    if (this.outgoing.length > 1) return;
+    atTurnEnd(this.flush);
+    this.room.presence.rideAlong();
   }
 
   /** Sends what is queued first, so a client learns everything it was sent before why it is closed. */
@@ -154,10 +161,13 @@ export class Connection implements ClientOrigin {
     this.outgoing = [];
     const last = messages.at(-1);
     if (this.closed || last === undefined || this.ws.readyState !== WebSocket.OPEN) return;
-    const socket = corkableSocket(this.ws);
-    socket?.cork();
-    for (const message of messages) this.ws.send(message);
-    socket?.uncork();
+    const corked = this.socket ?? underlyingSocket(this.ws);
+    corked?.cork();
+    for (const message of messages) {
+      if (this.socket) writeBinaryFrame(this.socket, message);
+      else this.ws.send(message);
+    }
+    corked?.uncork();
     // What was waiting before the last message: one large message (a big board's first sync) is never too much.
     if (this.ws.bufferedAmount - last.byteLength > this.settings.maxBufferedBytes) {
       this.log('warn', 'client too slow, cut off', { buffered: this.ws.bufferedAmount });

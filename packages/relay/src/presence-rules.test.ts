@@ -279,6 +279,38 @@ describe('how much presence passes', () => {
   });
 });
 
+describe('a burst of presence from many connections', () => {
+  it('reaches everyone else as the latest state of each, and a refused state never goes out', async () => {
+    await start();
+    const watcher = await open('person=wim');
+    const movers = await Promise.all([1, 2, 3, 4, 5].map((id) => open(`person=p${id}`)));
+    await Promise.all(movers.map((mover, index) => mover.present(index + 1, who(`p${index + 1} at 0`))));
+    const tooLarge = JSON.stringify(who('x'.repeat(MAX_PRESENCE_STATE_BYTES)));
+    for (const [index, mover] of movers.entries()) {
+      mover.send({ client: index + 1, state: who(`p${index + 1} at 1`) });
+      mover.send({ client: index + 1, state: who(`p${index + 1} at 2`) });
+      if (index === 0) mover.send({ client: 1, state: null, raw: tooLarge });
+    }
+    const latest = (id: number) => watcher.seen.findLast((entry) => entry.client === id)?.state;
+    await waitFor(
+      () => movers.every((_, index) => named(`p${index + 1} at 2`)(latest(index + 1))),
+      'the latest state of every mover',
+    );
+    expect(watcher.seen.some((entry) => named('x'.repeat(MAX_PRESENCE_STATE_BYTES))(entry.state))).toBe(
+      false,
+    );
+    expect(droppedPresence()).toBe(1);
+    // Each mover sees the others' latest states too.
+    await waitFor(
+      () =>
+        movers.every((mover, index) =>
+          saw(mover, ((index + 1) % 5) + 1, named(`p${((index + 1) % 5) + 1} at 2`)),
+        ),
+      'the others at every mover',
+    );
+  });
+});
+
 describe("an observer's presence", () => {
   it('is not relayed nor recorded, goes back to the observer alone, and the observer sees everyone', async () => {
     const { storage } = await start();

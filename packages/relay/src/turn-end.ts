@@ -1,5 +1,3 @@
-import type { WebSocket } from 'ws';
-
 /*
  * Writing to a socket costs a system call, whatever it writes: with fifty people in a room, the relay made
  * one per update per connection, and those calls were a large part of its time. So what a connection is sent
@@ -40,21 +38,4 @@ function runWaiting(): void {
     scheduled = waiting.compose.size + waiting.write.size > 0;
     if (scheduled) setImmediate(runWaiting);
   }
-}
-
-interface Corkable {
-  cork(): void;
-  uncork(): void;
-}
-
-/**
- * The TCP socket under `ws`, which ws keeps to itself (`_socket`), or null when this ws version keeps it
- * differently: frames written to it while it is corked leave in one write when it is uncorked. ws corks and
- * uncorks it around each frame itself; Node counts the corks, so that write waits for the outermost uncork.
- */
-export function corkableSocket(ws: WebSocket): Corkable | null {
-  const socket = (ws as unknown as { _socket?: Partial<Corkable> | null })._socket;
-  return typeof socket?.cork === 'function' && typeof socket.uncork === 'function'
-    ? (socket as Corkable)
-    : null;
 }
