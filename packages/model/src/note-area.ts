@@ -85,6 +85,40 @@ function fitsBetween(edges: { start: Point; end: Point }, centre: Point, scale: 
   return towardsEnd <= TOLERANCE - EDGE_MARGIN;
 }
 
+/**
+ * Slack for rounding in the two bounds below, which let loops over many spots skip those where no note fits
+ * without testing each: they may only ever let through spots that turn out not to fit, never leave one out.
+ */
+const BOUND_SLACK = 1e-3;
+
+/**
+ * Whether any note drawn at `scale` centred `radius` from the centre could lie in the note area. A note's
+ * far corner is at least sqrt(radius² + 2·radius·(its shorter half side) + its half sides squared) out,
+ * whatever the angle; its centre is its nearest point at the most.
+ */
+export function mayFitAt(radius: number, scale: number): boolean {
+  const halfWidth = (NOTE_SIZE.width * scale) / 2;
+  const halfHeight = (NOTE_SIZE.height * scale) / 2;
+  const farthest = Math.sqrt(
+    radius * radius + 2 * radius * Math.min(halfWidth, halfHeight) + halfWidth ** 2 + halfHeight ** 2,
+  );
+  return radius >= NOTE_AREA_INNER - BOUND_SLACK && farthest <= NOTE_AREA_OUTER + BOUND_SLACK;
+}
+
+/**
+ * How far (in degrees) from a slice's straight edge at `edgeDegrees` the centre of a note drawn at `scale`,
+ * `radius` out, must be at the least: the note's corner towards the edge keeps EDGE_MARGIN from it, and that
+ * corner lies |cos|·(half width) + |sin|·(half height) of the edge's angle nearer the edge than the centre.
+ */
+export function edgeClearance(edgeDegrees: number, radius: number, scale: number): number {
+  const radians = (edgeDegrees * Math.PI) / 180;
+  const halfWidth = (NOTE_SIZE.width * scale) / 2;
+  const halfHeight = (NOTE_SIZE.height * scale) / 2;
+  const corner = Math.abs(Math.cos(radians)) * halfWidth + Math.abs(Math.sin(radians)) * halfHeight;
+  const sine = (EDGE_MARGIN + corner) / radius;
+  return sine >= 1 ? 90 : (Math.asin(sine) * 180) / Math.PI - BOUND_SLACK;
+}
+
 /** A fitting checker for one step, for loops that test many centres. */
 export function sliceFit(step: string, scale: number): (centre: Point) => boolean {
   const edges = edgeDirections(step);
@@ -124,7 +158,11 @@ export function fittingGrid(step: string, scale: number): readonly Point[] {
   const { start, end } = sliceAngles(step);
   const points: Point[] = [];
   for (let radius = NOTE_AREA_OUTER; radius >= NOTE_AREA_INNER; radius -= GRID_RADIUS_STEP) {
+    if (!mayFitAt(radius, scale)) continue;
+    const clearStart = edgeClearance(start, radius, scale);
+    const clearEnd = edgeClearance(end, radius, scale);
     for (let degrees = start; degrees <= end; degrees += GRID_DEGREE_STEP) {
+      if (degrees - start < clearStart || end - degrees < clearEnd) continue;
       const unitPoint = direction(degrees);
       const point = { x: radius * unitPoint.x, y: radius * unitPoint.y };
       if (fits(point)) points.push(point);

@@ -1,9 +1,9 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
 import { msg } from '@lit/localize';
-import Konva from 'konva';
 import type { Point } from '../core/viewport.ts';
 import { language } from '../i18n/language.ts';
 import { PHASE_COLORS, TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import type { CanvasColors } from '../ui/theme-canvas.ts';
 
 /** The phase ring around the slices: each phase a chevron band pointing clockwise, the way the cycle runs. */

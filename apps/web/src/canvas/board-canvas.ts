@@ -20,7 +20,6 @@ import { TEST_BUILD } from '../testing/test-build.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 import { boardCanvasStyles } from './board-canvas-styles.ts';
 import { BoardGestures } from './board-gestures.ts';
-import { boardImage } from './board-image.ts';
 import { BoardStage } from './board-stage.ts';
 import { CanvasKeys } from './canvas-keys.ts';
 import { boardHelpText, emptyBoardHint } from './canvas-overlays.ts';
@@ -176,6 +175,8 @@ export class BoardCanvas extends LitElement {
   /** The whole board as it is now, as a PNG image. */
   async image(): Promise<Blob> {
     if (!this.board) throw new Error('The board is not shown yet');
+    // Drawing a picture is rare: its code is downloaded when first asked for.
+    const { boardImage } = await import('./board-image.ts');
     return boardImage(this.board);
   }
 

@@ -1,5 +1,4 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, getStep, type PhaseId, type StepId, sliceAngles } from '@kompas/model';
-import Konva from 'konva';
 import type { FocusArea } from '../core/commands.ts';
 import {
   boardToScreen,
@@ -16,6 +15,7 @@ import { NoteLayer } from '../notes/note-layer.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { RemoteCursors } from '../presence/remote-cursors.ts';
 import { PHASE_COLORS, THEME_COLORS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import { motionSeconds } from '../ui/motion.ts';
 import { currentTheme, watchTheme } from '../ui/theme.ts';
 import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
@@ -25,7 +25,7 @@ import { focusView } from './focus-area.ts';
 import { GestureSnapshot } from './gesture-snapshot.ts';
 
 // Layers draw when this code says so, never as a side effect of changing a node.
-Konva.autoDrawEnabled = false;
+Konva.settings.autoDrawEnabled = false;
 
 /** Screen pixels kept free around the circle when fitting it. */
 const FIT_PADDING = 24;
@@ -344,7 +344,7 @@ export class BoardStage {
 
   /** Culls notes to the screen and picks cache resolutions for the zoom; done when the view is at rest. */
   private refreshDetail(): void {
-    const ratio = cacheRatioFor(this.view.scale, Konva.pixelRatio);
+    const ratio = cacheRatioFor(this.view.scale, Konva.settings.pixelRatio);
     this.notes.setView(visibleBoardRect(this.view, this.size, CULL_MARGIN), ratio);
     // The circle is one bitmap up to 1:1 resolution; closer in it is drawn as shapes, which stay sharp.
     const backgroundRatio = ratio !== null && ratio <= 1 ? ratio : null;

@@ -6,9 +6,9 @@ import {
   stepNoteScale,
   stepScaleOf,
 } from '@kompas/model';
-import Konva from 'konva';
 import type { NoteChanges, NoteSource, ShownNote } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
+import * as Konva from '../ui/konva.ts';
 import { NoteView, type VoteBadge } from './note-view.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
@@ -61,8 +61,9 @@ export class NoteLayer {
   load(source: NoteSource): void {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
-    this.order = source.notes().map((shown) => this.addView(shown));
-    this.rescale();
+    const shown = source.notes();
+    this.measureSteps(shown.map(({ note }) => note));
+    this.order = shown.map((each) => this.addView(each));
     this.refreshVisibility();
     this.onDirty();
   }
@@ -78,19 +79,22 @@ export class NoteLayer {
       removed.push(id);
       changed = true;
     }
+    const fresh: ShownNote[] = [];
     for (const id of [...changes.added, ...changes.updated]) {
       const shown = source.get(id);
       if (!shown) continue;
       const view = this.views.get(id);
-      if (!view) {
-        this.order.push(this.addView(shown));
-        changed = true;
-      } else if (view.update(shown)) {
+      if (!view) fresh.push(shown);
+      else if (view.update(shown)) {
         this.updateVisibility(view);
         changed = true;
       }
     }
-    if (this.rescale()) changed = true;
+    // The steps' sizes first, so that new notes are made at theirs rather than made and then resized.
+    this.measureSteps([...this.order.map((view) => view.note), ...fresh.map(({ note }) => note)]);
+    for (const shown of fresh) this.order.push(this.addView(shown));
+    if (fresh.length > 0) changed = true;
+    if (this.applyScales()) changed = true;
     if (changed) {
       this.scheduleCaching();
       this.onDirty();
@@ -209,16 +213,24 @@ export class NoteLayer {
     this.layer.destroy();
   }
 
-  /** Draws each step's notes at the size the step takes for them; returns whether any note changed size. */
-  private rescale(): boolean {
+  /** Works out the size each step draws `notes` at (see scaleOf). */
+  private measureSteps(notes: readonly Note[]): void {
     const steps = new Map<StepId, Note[]>();
-    for (const { note } of this.order) steps.set(note.step, [...(steps.get(note.step) ?? []), note]);
+    for (const note of notes) {
+      const ofStep = steps.get(note.step);
+      if (ofStep) ofStep.push(note);
+      else steps.set(note.step, [note]);
+    }
     this.scales.clear();
     this.counts.clear();
-    for (const [step, notes] of steps) {
-      this.scales.set(step, stepScaleOf(step, notes));
-      this.counts.set(step, notes.length);
+    for (const [step, ofStep] of steps) {
+      this.scales.set(step, stepScaleOf(step, ofStep));
+      this.counts.set(step, ofStep.length);
     }
+  }
+
+  /** Draws each note at the size its step takes for its notes; returns whether any note changed size. */
+  private applyScales(): boolean {
     let changed = false;
     for (const view of this.order) {
       if (!view.setScale(this.scaleOf(view.note.step))) continue;

@@ -1,7 +1,7 @@
-import Konva from 'konva';
 import type { Peer } from '../core/presence.ts';
 import type { Point } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import { glideShare } from '../ui/motion.ts';
 
 /** The pointer arrow, in screen pixels with its tip at (0, 0). */
