@@ -4,7 +4,7 @@
  * official y-websocket client. Everything started is undone by cleanup().
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,8 +75,24 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server with the web app built in `webDir` (relative to the repository); resolves to its URL. */
-export async function startServer(webDir: string): Promise<string> {
+export interface Server {
+  url: string;
+  /** The server process's CPU time so far (user + system), in ms, from /proc. */
+  cpuMs(): Promise<number>;
+}
+
+/** Clock ticks per second in /proc/<pid>/stat: 100 on Linux everywhere it runs. */
+const CLOCK_TICKS = 100;
+
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** Starts the server with the web app built in `webDir` (relative to the repository). */
+export async function startServer(webDir: string): Promise<Server> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'kompas-bench-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -102,7 +118,7 @@ export async function startServer(webDir: string): Promise<string> {
   for (let attempt = 0; attempt < 200; attempt++) {
     if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return url;
+      if ((await fetch(`${url}/healthz`)).ok) return { url, cpuMs: () => processCpuMs(child.pid ?? 0) };
     } catch {
       // not listening yet
     }

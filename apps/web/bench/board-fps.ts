@@ -27,7 +27,7 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import {
   cleanup,
@@ -37,6 +37,7 @@ import {
   guardRun,
   joinAsSeeder,
   Seeder,
+  type Server,
   sleep,
   startServer,
 } from './bench-board.ts';
@@ -97,17 +98,31 @@ const runStarted = performance.now();
 const elapsed = () => performance.now() - runStarted;
 const watchdog = guardRun('board-fps', HARD_LIMIT_MS);
 
-/** A fresh context with the name remembered: a first visit, with no HTTP cache and no IndexedDB copy. */
-async function freshPage(browser: Browser, remembered: Remembered, notes: number): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    storageState: remembered,
-  });
+type Remembered = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** What every measurement needs: the browser, the remembered name, the board's link and the server. */
+interface Setup {
+  browser: Browser;
+  /** The browser's own CDP session, for the CPU time of its processes. */
+  browserCdp: CDPSession;
+  remembered: Remembered;
+  link: string;
+  server: Server;
+}
+
+/**
+ * A fresh context with the name remembered (a first visit: no HTTP cache, no IndexedDB copy), on a page of
+ * the server's site, so that the board opens in a renderer process already there: its CPU time is then the
+ * opening's.
+ */
+async function freshPage({ browser, remembered, link }: Setup, notes: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState: remembered });
   cleanups.push(() => context.close());
   await context.addInitScript(firstRenderWatcher(notes));
-  return context.newPage();
+  const page = await context.newPage();
+  await page.goto(new URL('/healthz', link).href);
+  return page;
 }
-type Remembered = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** Opens the board in `page` and waits until every note is drawn; the times since navigation. */
 async function open(page: Page, link: string, notes: number): Promise<FirstRender> {
@@ -121,43 +136,74 @@ async function open(page: Page, link: string, notes: number): Promise<FirstRende
   return times;
 }
 
+/** The CPU time of each of the browser's processes so far, in ms, by process id, with the process's kind. */
+async function browserCpu(cdp: CDPSession): Promise<Map<number, { type: string; ms: number }>> {
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { id: number; type: string; cpuTime: number }[];
+  };
+  return new Map(processInfo.map(({ id, type, cpuTime }) => [id, { type, ms: cpuTime * 1000 }]));
+}
+
+/** CPU time spent between the two readings, in all and by kind of process (renderer, GPU, browser...). */
+function cpuSpent(
+  before: Map<number, { ms: number }>,
+  after: Map<number, { type: string; ms: number }>,
+): { total: number; byType: Map<string, number> } {
+  const byType = new Map<string, number>();
+  let total = 0;
+  for (const [id, { type, ms }] of after) {
+    const spent = ms - (before.get(id)?.ms ?? 0);
+    total += spent;
+    byType.set(type, (byType.get(type) ?? 0) + spent);
+  }
+  return { total, byType };
+}
+
+/**
+ * Wall-clock times since navigation, and CPU time (ms) spent meanwhile by the browser (all its processes: the
+ * page's renderer, the GPU and network processes) and by the server: unlike the times, CPU time hardly grows
+ * when other work loads the machine.
+ */
 interface Ready {
   shown: number[];
   drawn: number[];
+  browserCpu: number[];
+  /** The renderer processes' share of browserCpu: the page's own work, rendering included. */
+  rendererCpu: number[];
+  serverCpu: number[];
 }
 
 /** Opens the board OPENS times, each in a fresh context closed afterwards. */
-async function measureReady(
-  browser: Browser,
-  remembered: Remembered,
-  link: string,
-  notes: number,
-): Promise<Ready> {
-  const ready: Ready = { shown: [], drawn: [] };
+async function measureReady(setup: Setup, notes: number): Promise<Ready> {
+  const ready: Ready = { shown: [], drawn: [], browserCpu: [], rendererCpu: [], serverCpu: [] };
   for (let i = 0; i < OPENS; i++) {
-    const page = await freshPage(browser, remembered, notes);
-    const { boardMs, drawnMs } = await open(page, link, notes);
+    const page = await freshPage(setup, notes);
+    const [browserBefore, serverBefore] = await Promise.all([
+      browserCpu(setup.browserCdp),
+      setup.server.cpuMs(),
+    ]);
+    const { boardMs, drawnMs } = await open(page, setup.link, notes);
+    const [browserAfter, serverAfter] = await Promise.all([
+      browserCpu(setup.browserCdp),
+      setup.server.cpuMs(),
+    ]);
     ready.shown.push(boardMs ?? Number.NaN);
     ready.drawn.push(drawnMs ?? Number.NaN);
+    const spent = cpuSpent(browserBefore, browserAfter);
+    ready.browserCpu.push(spent.total);
+    ready.rendererCpu.push(spent.byType.get('renderer') ?? 0);
+    ready.serverCpu.push(serverAfter - serverBefore);
     await page.context().close();
   }
   return ready;
 }
 
 /** One more opening under the CPU profiler; prints where the time went. */
-async function profileOpening(
-  browser: Browser,
-  remembered: Remembered,
-  link: string,
-  notes: number,
-  path: string,
-) {
-  const page = await freshPage(browser, remembered, notes);
-  // A page of the same site first, so the board opens in the renderer process being profiled.
-  await page.goto(new URL('/healthz', link).href);
+async function profileOpening(setup: Setup, notes: number, path: string) {
+  const page = await freshPage(setup, notes);
   const cdp = await page.context().newCDPSession(page);
   await startProfile(cdp);
-  const { drawnMs } = await open(page, link, notes);
+  const { drawnMs } = await open(page, setup.link, notes);
   const summary = await stopProfile(cdp, path);
   console.log(`\nprofiled opening (${notes} notes): all notes drawn at ${ms(drawnMs)}; saved to ${path}`);
   for (const line of summary) console.log(line);
@@ -165,9 +211,9 @@ async function profileOpening(
 }
 
 /** A fresh page on the board, caches built, with the frame meter: the gestures' figures. */
-async function measureMotion(browser: Browser, remembered: Remembered, link: string, notes: number) {
-  const page = await freshPage(browser, remembered, notes);
-  await open(page, link, notes);
+async function measureMotion(setup: Setup, notes: number) {
+  const page = await freshPage(setup, notes);
+  await open(page, setup.link, notes);
   await page.evaluate(FRAME_METER);
   // Note caches are built lazily in the frames after the first render; let that finish.
   await sleep(1000);
@@ -175,7 +221,8 @@ async function measureMotion(browser: Browser, remembered: Remembered, link: str
 }
 
 async function main(): Promise<void> {
-  const url = await startServer(args['web-dir']);
+  const server = await startServer(args['web-dir']);
+  const { url } = server;
   const board = await createBoard(url);
   const link = board.links.facilitator;
   const seeder = new Seeder(url, await joinAsSeeder(url, board));
@@ -208,20 +255,21 @@ async function main(): Promise<void> {
       `join click -> all notes on canvas ${(joinMs / 1000).toFixed(2)} s`,
   );
 
+  const setup: Setup = {
+    browser,
+    browserCdp: await browser.newBrowserCDPSession(),
+    remembered,
+    link,
+    server,
+  };
   let last: Page | null = null;
   let lastFigures: number[] = [];
   for (const notes of LARGE === 0 ? [NOTES] : [NOTES, LARGE]) {
     if (notes > NOTES) await seeder.fillTo(notes);
-    const ready = await measureReady(browser, remembered, link, notes);
+    const ready = await measureReady(setup, notes);
     if (args.profile)
-      await profileOpening(
-        browser,
-        remembered,
-        link,
-        notes,
-        args.profile.replace(/(\.cpuprofile)?$/, `-${notes}.cpuprofile`),
-      );
-    const { page, results } = await measureMotion(browser, remembered, link, notes);
+      await profileOpening(setup, notes, args.profile.replace(/(\.cpuprofile)?$/, `-${notes}.cpuprofile`));
+    const { page, results } = await measureMotion(setup, notes);
     report(notes, ready, results);
     last = page;
     lastFigures = results.map(({ stats }) => fps(stats));
@@ -267,6 +315,10 @@ function report(notes: number, ready: Ready, results: { name: string; stats: Fra
   );
   console.log(
     `  all notes drawn, each opening: ${ready.drawn.map((value) => Math.round(value)).join(', ')} ms`,
+  );
+  console.log(
+    `  CPU time of the opening, median: browser (all processes) ${ms(median(ready.browserCpu))}, ` +
+      `of which the page's renderer ${ms(median(ready.rendererCpu))}; server ${ms(median(ready.serverCpu))}`,
   );
   console.log(
     `${'gesture'.padEnd(22)}${'fps'.padStart(7)}${'max ms'.padStart(7)}${'frames'.padStart(8)}${'s'.padStart(7)}${'sent/got'.padStart(10)}${'w/ input'.padStart(9)}`,

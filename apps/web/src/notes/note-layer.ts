@@ -1,14 +1,18 @@
 import {
+  NOTE_SCALES,
   type Note,
   placeInSlice,
   positionInSlice,
+  STEPS,
   type StepId,
   stepNoteScale,
   stepScaleOf,
+  stepSlots,
 } from '@kompas/model';
 import type { NoteChanges, NoteSource, ShownNote } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
 import * as Konva from '../ui/konva.ts';
+import { whenIdle } from '../ui/load-once.ts';
 import { NoteView, type VoteBadge } from './note-view.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
@@ -36,7 +40,9 @@ export class NoteLayer {
   private readonly counts = new Map<StepId, number>();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
-  constructor(private readonly onDirty: () => void) {}
+  constructor(private readonly onDirty: () => void) {
+    prepareStepSlots();
+  }
 
   get count(): number {
     return this.views.size;
@@ -294,4 +300,25 @@ export class NoteLayer {
       this.onDirty();
     });
   }
+}
+
+/** Whether the steps' slots are being worked out, or have been. */
+let preparing = false;
+
+/**
+ * Works out every step's slots at every size (@kompas/model's step layout keeps them) a size at a time, in
+ * moments the browser has to spare: mostly while the board's notes are on their way. Finding a step's rows
+ * takes milliseconds per size, and a thousand notes arriving at once would otherwise wait for all of them.
+ */
+function prepareStepSlots(): void {
+  if (preparing) return;
+  preparing = true;
+  const scales = [...NOTE_SCALES];
+  const next = () => {
+    const scale = scales.shift();
+    if (scale === undefined) return;
+    for (const step of STEPS) stepSlots(step.id, scale);
+    whenIdle(next);
+  };
+  whenIdle(next);
 }
