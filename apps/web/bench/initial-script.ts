@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 /** What the board page may download before its first render, gzipped (issue 15). */
-export const INITIAL_SCRIPT_BUDGET = 120 * 1024;
+export const INITIAL_SCRIPT_BUDGET = 160 * 1024;
 
 /** The Dutch texts, downloaded before the first render when the page is in Dutch (the default). */
 export const DUTCH_TEXTS = 'src/i18n/generated/nl.ts';
@@ -44,6 +44,7 @@ export function staticImports(manifest: Manifest, keys: readonly string[]): stri
 
 export interface ScriptFile {
   file: string;
+  code: string;
   bytes: number;
   gzipped: number;
 }
@@ -88,7 +89,7 @@ export async function measureInitialScript(outDir: string): Promise<InitialScrip
   const size = async (key: string): Promise<ScriptFile> => {
     const file = manifest[key]?.file ?? key;
     const code = await readFile(join(outDir, file));
-    return { file, bytes: code.length, gzipped: gzipSync(code).length };
+    return { file, code: code.toString('utf8'), bytes: code.length, gzipped: gzipSync(code).length };
   };
   return {
     english: await Promise.all(english.map(size)),

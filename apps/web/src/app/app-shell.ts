@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import '../board/board-page.ts';
 import { loadOnce } from '../ui/load-once.ts';
@@ -14,6 +14,11 @@ const PAGES: Partial<Record<Route['page'], () => Promise<void>>> = {
   landing: loadOnce(() => import('./landing-page.ts')),
   replay: loadOnce(() => import('../replay/replay-page.ts')),
 };
+/**
+ * The pages whose code is here. A page is put on screen only then: one made before its element is defined
+ * would open (in `connectedCallback`) before Lit hands it the properties set on it meanwhile.
+ */
+const loadedPages = new Set<Route['page']>(['board', 'not-found']);
 
 /**
  * The app: picks the page for the URL and follows history navigation (a board page sets its own title).
@@ -55,9 +60,12 @@ export class AppShell extends LitElement {
   }
 
   private async loadPage(page: Route['page']): Promise<void> {
+    if (loadedPages.has(page)) return;
     this.unloaded = null;
     try {
       await PAGES[page]?.();
+      loadedPages.add(page);
+      this.requestUpdate();
     } catch {
       if (this.route.page === page) this.unloaded = page;
     }
@@ -79,6 +87,7 @@ export class AppShell extends LitElement {
         @retry=${() => void this.loadPage(route.page)}
       ></kompas-problem-page>`;
     }
+    if (!loadedPages.has(route.page)) return nothing;
     switch (route.page) {
       case 'landing':
         return html`<kompas-landing-page></kompas-landing-page>`;

@@ -177,6 +177,7 @@ export class BoardPage extends LitElement implements BoardView {
       },
     };
     const core = new BoardCore(session, person, (text) => this.toast.show(text));
+    if (opening.leading) core.enableLeading(opening.leading);
     this.state = { kind: 'ready', info, session, core, token: joined.token };
     this.publishPresence();
   }

@@ -13,7 +13,6 @@ import type { FollowController } from '../facilitation/follow/follow-controller.
 // The agenda takes a row of the page's layout: it comes with the board, so the board does not move when it arrives.
 import '../facilitation/plan/agenda-strip.ts';
 import type { VotingController } from '../facilitation/voting/voting-controller.ts';
-import '../notes/notes-list.ts';
 import '../ui/announcements.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
@@ -173,7 +172,7 @@ export function renderBoard(parts: BoardParts) {
       ${
         info.role === 'observer'
           ? nothing
-          : html`<kompas-invite-menu slot="invite" .boardId=${info.id} .token=${token} .role=${info.role}></kompas-invite-menu>`
+          : html`<kompas-invite-menu slot="invite" .boardId=${info.id} .token=${token} .personRole=${info.role}></kompas-invite-menu>`
       }
       <kompas-export-menu
         slot="export"
@@ -258,7 +257,7 @@ export function renderBoard(parts: BoardParts) {
         <kompas-brainstorm-bar
           .running=${privateRoundRunning}
           .draftsConnection=${session.draftsConnection}
-          .role=${info.role}
+          .personRole=${info.role}
           .canLead=${canLead}
           @brainstorm-reveal=${() => core.lead.revealBrainstorm()}
         ></kompas-brainstorm-bar>

@@ -1,6 +1,7 @@
 /**
  * The board's parts that its first picture does not need, for everyone: the bars, panels and menus around the
- * circle. board-later-parts.ts downloads this module once the board is open; until then their tags are empty.
+ * circle, and the board as a list (hidden until the focus enters it). board-later-parts.ts downloads this
+ * module once the board is open; until then their tags are empty.
  */
 import '../export/export-menu.ts';
 import '../facilitation/brainstorm/brainstorm-bar.ts';
@@ -15,4 +16,5 @@ import '../facilitation/timer/timer-widget.ts';
 import '../facilitation/voting/voting-panel.ts';
 import '../facilitation/voting/voting-status.ts';
 import '../invite/invite-menu.ts';
+import '../notes/notes-list.ts';
 import '../ui/shortcuts-dialog.ts';

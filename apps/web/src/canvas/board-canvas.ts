@@ -22,7 +22,7 @@ import { boardCanvasStyles } from './board-canvas-styles.ts';
 import { BoardGestures } from './board-gestures.ts';
 import { BoardStage } from './board-stage.ts';
 import { CanvasKeys } from './canvas-keys.ts';
-import { boardHelpText, emptyBoardHint } from './canvas-overlays.ts';
+import { boardHelpText, emptyBoardHint, loadOverlays } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
 import { FollowedView } from './followed-view.ts';
 import { runBoardKey } from './keyboard-actions.ts';
@@ -238,6 +238,7 @@ export class BoardCanvas extends LitElement {
     });
     this.resizeObserver.observe(container);
     this.loadNotes();
+    loadOverlays().catch(() => {});
     board.notes.setVoteBadges(this.votes);
     board.notes.setPending(this.pending);
     container.addEventListener(
@@ -276,6 +277,8 @@ export class BoardCanvas extends LitElement {
   // ---- rendering ------------------------------------------------------------------------------
 
   override render() {
+    // An overlay opened before its code could be downloaded (offline, not kept yet) asks for it again.
+    if (this.writing.session || this.selectedId) loadOverlays().catch(() => {});
     const voting = [...this.votes.values()].some((vote) => vote.canAdd || vote.canTakeBack);
     return html`<div
         class="stage"

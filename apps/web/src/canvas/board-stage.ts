@@ -325,14 +325,19 @@ export class BoardStage {
       return;
     }
     const home = { x: view.centre.x - view.box.width / 2, y: view.centre.y - view.box.height / 2 };
-    new Konva.Tween({
-      node: view.group,
-      duration: seconds,
-      easing: Konva.Easings.EaseOut,
-      x: home.x,
-      y: home.y,
-      onFinish: finish,
-    }).play();
+    const from = view.group.position();
+    const started = performance.now();
+    const glide = new Konva.Animation(() => {
+      const done = Math.min(1, (performance.now() - started) / (seconds * 1000));
+      // Quick at first, gentle at the end (quadratic ease-out).
+      const eased = 1 - (1 - done) ** 2;
+      view.group.position({ x: from.x + (home.x - from.x) * eased, y: from.y + (home.y - from.y) * eased });
+      if (done === 1) {
+        glide.stop();
+        finish();
+      }
+    }, this.dragLayer);
+    glide.start();
   }
 
   destroy(): void {

@@ -1,3 +1,4 @@
+import { canvasFont, measuringContext } from '../ui/canvas-font.ts';
 import * as Konva from '../ui/konva.ts';
 
 export interface NoteLinesConfig extends Konva.ShapeConfig {
@@ -10,25 +11,14 @@ export interface NoteLinesConfig extends Konva.ShapeConfig {
   lineHeight?: number;
 }
 
-/** The font string Konva's Text gives the canvas for these settings, so that both draw the same glyphs. */
-function canvasFont(fontStyle: string, fontSize: number, fontFamily: string): string {
-  const families = fontFamily
-    .split(',')
-    .map((family) => family.trim())
-    .map((family) => (family.includes(' ') && !/["']/.test(family) ? `"${family}"` : family));
-  return `${fontStyle} normal ${fontSize}px ${families.join(', ')}`;
-}
-
-let measuring: CanvasRenderingContext2D | null = null;
 /** Per font: half its ascent above its descent, which puts a line's baseline where Konva's Text puts it. */
 const baselineShifts = new Map<string, number>();
 
 function baselineShift(font: string): number {
   let shift = baselineShifts.get(font);
   if (shift === undefined) {
-    measuring ??= document.createElement('canvas').getContext('2d');
+    const measuring = measuringContext(font);
     if (!measuring) return 0;
-    measuring.font = font;
     const sample = measuring.measureText('M');
     shift = (sample.fontBoundingBoxAscent - sample.fontBoundingBoxDescent) / 2;
     baselineShifts.set(font, shift);

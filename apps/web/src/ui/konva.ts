@@ -1,10 +1,8 @@
 /**
  * The parts of Konva the board draws with. Konva's main entry registers every shape and filter it has (the
- * transformer, sprites, stars, blurs...), which the browser would download before the board shows; these
- * modules are its documented "core" entry plus the shapes used here. Import as `import * as Konva from`.
+ * transformer, sprites, stars, blurs, text along paths, tweens...), which the browser would download before
+ * the board shows; these are the modules of the few it uses. Import as `import * as Konva from`.
  */
-import 'konva/lib/Core.js';
-
 export { Animation } from 'konva/lib/Animation.js';
 export type { Context } from 'konva/lib/Context.js';
 /** Konva's global settings (`autoDrawEnabled`, `pixelRatio`), shared by every stage. */
@@ -15,10 +13,6 @@ export { Shape, type ShapeConfig } from 'konva/lib/Shape.js';
 export { Stage } from 'konva/lib/Stage.js';
 export { Arc } from 'konva/lib/shapes/Arc.js';
 export { Circle } from 'konva/lib/shapes/Circle.js';
-export { Label, Tag } from 'konva/lib/shapes/Label.js';
 export { Line } from 'konva/lib/shapes/Line.js';
-export { Path } from 'konva/lib/shapes/Path.js';
 export { Rect } from 'konva/lib/shapes/Rect.js';
 export { Text } from 'konva/lib/shapes/Text.js';
-export { TextPath, type TextPathConfig } from 'konva/lib/shapes/TextPath.js';
-export { Easings, Tween } from 'konva/lib/Tween.js';
