@@ -201,7 +201,13 @@ const PHRASES = [
 ];
 
 /** Writes notes number `from`..`to`-1 into `doc` as `author`, spread evenly over the 12 slices. */
-function writeNotes(doc: Y.Doc, from: number, to: number, author: Seeding['author']): void {
+function writeNotes(
+  doc: Y.Doc,
+  from: number,
+  to: number,
+  author: Seeding['author'],
+  phrases: readonly string[],
+): void {
   const next = random(from + 1);
   for (let start = from; start < to; start += SEED_BATCH) {
     doc.transact(() => {
@@ -210,7 +216,7 @@ function writeNotes(doc: Y.Doc, from: number, to: number, author: Seeding['autho
         const color = NOTE_COLORS[i % NOTE_COLORS.length];
         if (!step || !color) throw new Error('no steps or colours');
         createNote(doc, {
-          text: `${PHRASES[i % PHRASES.length]} #${i + 1}`,
+          text: `${phrases[i % phrases.length]} #${i + 1}`,
           step: step.id,
           pos: { r: 0.05 + 0.9 * next(), t: 0.05 + 0.9 * next() },
           color,
@@ -230,6 +236,8 @@ export class Seeder {
   constructor(
     private readonly url: string,
     private readonly seeding: Seeding,
+    /** What the notes say, in turn. */
+    private readonly phrases: readonly string[] = PHRASES,
   ) {
     this.provider = connect(url, seeding.boardId, seeding.token, this.doc);
     cleanups.push(() => {
@@ -240,7 +248,7 @@ export class Seeder {
 
   async fillTo(count: number): Promise<void> {
     await waitFor('the writer to sync', () => this.provider.synced);
-    writeNotes(this.doc, this.written, count, this.seeding.author);
+    writeNotes(this.doc, this.written, count, this.seeding.author, this.phrases);
     this.written = count;
     // A second, fresh client sees what the server holds, not what the writer has queued.
     const check = new Y.Doc();
