@@ -14,7 +14,16 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
-import { cleanup, cleanups, createBoard, guardRun, joinAsSeeder, Seeder, sleep, startServer } from './bench-board.ts';
+import {
+  cleanup,
+  cleanups,
+  createBoard,
+  guardRun,
+  joinAsSeeder,
+  Seeder,
+  sleep,
+  startServer,
+} from './bench-board.ts';
 
 const NOTES = 360;
 const DUTCH = [

@@ -5,7 +5,13 @@
  *
  *   pnpm bench:bundle
  */
-import { buildAndMeasure, gzippedTotal, INITIAL_SCRIPT_BUDGET, type ScriptFile } from './initial-script.ts';
+import {
+  buildAndMeasure,
+  gzippedTotal,
+  INITIAL_SCRIPT_BUDGET,
+  INITIAL_SCRIPT_TARGET,
+  type ScriptFile,
+} from './initial-script.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const line = ({ file, bytes, gzipped }: ScriptFile) =>
@@ -20,7 +26,11 @@ for (const file of english) console.log(line(file));
 console.log(`English page: ${kb(englishTotal)} gzipped`);
 for (const file of dutch) console.log(line(file));
 console.log(`Dutch page (the default; adds the Dutch texts): ${kb(dutchTotal)} gzipped`);
-console.log(`Budget: ${kb(INITIAL_SCRIPT_BUDGET)}\n`);
+const met = (total: number) => (total <= INITIAL_SCRIPT_TARGET ? 'met' : 'not met');
+console.log(
+  `Target (issue 15): ${kb(INITIAL_SCRIPT_TARGET)}: English ${met(englishTotal)}, Dutch ${met(dutchTotal)}; ` +
+    `budget the test keeps: ${kb(INITIAL_SCRIPT_BUDGET)}\n`,
+);
 console.log(`Loaded on demand (${lazy.length} chunks, ${kb(gzippedTotal(lazy))} gzipped in all):`);
 for (const file of [...lazy].sort((a, b) => b.gzipped - a.gzipped)) console.log(line(file));
 process.exit(dutchTotal <= INITIAL_SCRIPT_BUDGET ? 0 : 1);

@@ -11,8 +11,13 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-/** What the board page may download before its first render, gzipped (issue 15). */
-export const INITIAL_SCRIPT_BUDGET = 160 * 1024;
+/** Issue 15's aim for what the board page downloads before its first render, gzipped; not reached yet. */
+export const INITIAL_SCRIPT_TARGET = 120 * 1024;
+/**
+ * What the test lets a Dutch page (the default) download before its first render, gzipped: its size when this
+ * was set (152 KB) and a little room, so that adding to it is a decision and not an accident.
+ */
+export const INITIAL_SCRIPT_BUDGET = 156 * 1024;
 
 /** The Dutch texts, downloaded before the first render when the page is in Dutch (the default). */
 export const DUTCH_TEXTS = 'src/i18n/generated/nl.ts';
