@@ -43,7 +43,7 @@ import {
 } from './bench-board.ts';
 import { startProfile, stopProfile } from './cpu-profile.ts';
 import { GESTURES, type InputMode, measureGestures } from './gestures.ts';
-import { buildAndMeasure, gzippedTotal, INITIAL_SCRIPT_TARGET } from './initial-script.ts';
+import { buildAndMeasure, initialScriptTotals } from './initial-script.ts';
 import {
   type FirstRender,
   FRAME_METER,
@@ -221,22 +221,9 @@ async function measureMotion(setup: Setup, notes: number) {
   return { page, results: await measureGestures(page, INPUT) };
 }
 
-/** The script a board page downloads before its first render, from a production build (bundle-size.ts lists it). */
-async function reportInitialScript(): Promise<void> {
-  const { english, dutch } = await buildAndMeasure();
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const englishTotal = gzippedTotal(english);
-  const dutchTotal = englishTotal + gzippedTotal(dutch);
-  const met = (total: number) => (total <= INITIAL_SCRIPT_TARGET ? 'met' : 'not met');
-  console.log(
-    `initial JavaScript of the board page (production build, gzipped): English ${kb(englishTotal)}, ` +
-      `Dutch (the default) ${kb(dutchTotal)} (target <= ${kb(INITIAL_SCRIPT_TARGET)}: English ` +
-      `${met(englishTotal)}, Dutch ${met(dutchTotal)})`,
-  );
-}
-
 async function main(): Promise<void> {
-  await reportInitialScript();
+  // The script a board page downloads before its first render, from a production build (pnpm bench:bundle lists it).
+  console.log(`initial JavaScript: ${initialScriptTotals(await buildAndMeasure())}`);
   const server = await startServer(args['web-dir']);
   const { url } = server;
   const board = await createBoard(url);

@@ -64,6 +64,18 @@ export interface InitialScript {
 }
 
 export const gzippedTotal = (files: readonly ScriptFile[]) => files.reduce((sum, f) => sum + f.gzipped, 0);
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The gzipped totals of an English and a Dutch page, against issue 15's target, in one line. */
+export function initialScriptTotals({ english, dutch }: Pick<InitialScript, 'english' | 'dutch'>): string {
+  const englishTotal = gzippedTotal(english);
+  const dutchTotal = englishTotal + gzippedTotal(dutch);
+  const met = (total: number) => (total <= INITIAL_SCRIPT_TARGET ? 'met' : 'not met');
+  return (
+    `English page ${kb(englishTotal)}, Dutch page (the default) ${kb(dutchTotal)}, gzipped ` +
+    `(target <= ${kb(INITIAL_SCRIPT_TARGET)}: English ${met(englishTotal)}, Dutch ${met(dutchTotal)})`
+  );
+}
 
 /**
  * The manifest keys of the scripts the built page names (`<script src>`, `<link rel="modulepreload">`). The page's
