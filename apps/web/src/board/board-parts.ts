@@ -153,7 +153,7 @@ export function renderBoard(parts: BoardParts) {
     <kompas-board-header
       .boardTitle=${title}
       .task=${task}
-      .role=${info.role}
+      .personRole=${info.role}
       .readOnly=${readOnly}
       .status=${values.connection.value.status}
       .peers=${values.presence.value}
