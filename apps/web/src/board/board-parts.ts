@@ -13,6 +13,8 @@ import type { FollowController } from '../facilitation/follow/follow-controller.
 // The agenda takes a row of the page's layout: it comes with the board, so the board does not move when it arrives.
 import '../facilitation/plan/agenda-strip.ts';
 import type { VotingController } from '../facilitation/voting/voting-controller.ts';
+// The keyboard's first stop comes with the board; the list it leads to comes with the tools (board-tools.ts).
+import '../notes/skip-to-list.ts';
 import '../ui/announcements.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
