@@ -118,6 +118,9 @@ export async function measureInitialScript(outDir: string): Promise<InitialScrip
 /** Builds the production web app into a temporary folder with its manifest, and measures it. */
 export async function buildAndMeasure(): Promise<InitialScript> {
   const outDir = await mkdtemp(join(tmpdir(), 'kompas-bundle-'));
+  // Vite builds for the NODE_ENV it finds (Vitest sets 'test': Lit's development build, several KB more).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       configFile: resolve(import.meta.dirname, '../vite.config.ts'),
@@ -127,6 +130,8 @@ export async function buildAndMeasure(): Promise<InitialScript> {
     });
     return await measureInitialScript(outDir);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     await rm(outDir, { recursive: true, force: true });
   }
 }
