@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { addNoteIn, boardAsList, noteInList } from './board-actions.ts';
 import { KompasProcess } from './server.ts';
-import { createBoard, joinAsNewPerson, test } from './workshop.ts';
+import { createBoard, joinAsNewPerson, joinIn, test } from './workshop.ts';
 
 let server: KompasProcess;
 
@@ -194,4 +194,28 @@ test('the board as a list reads phases, steps and notes, and writes, edits, move
         - paragraph: Eén loket voor mantelzorgers
         - paragraph: by Pim 2 votes
   `);
+});
+
+test('the skip link is there from the start, and takes the focus to the list once the list’s code arrives', async ({
+  browser,
+}) => {
+  const board = await createBoard(server, WORKSHOP);
+  // No service worker: it would fetch the board's tools itself, past the slow route.
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  // The board as a list comes with the tools, after the canvas: here much later than usual.
+  let releaseList = () => {};
+  const listHeld = new Promise<void>((release) => {
+    releaseList = release;
+  });
+  await page.route(/\/assets\/notes-list-[\w-]+\.js$/, async (route) => {
+    await listHeld;
+    await route.continue();
+  });
+  await joinIn(page, board.links.participant, 'Pim');
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Board as a list' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  releaseList();
+  await expect(boardAsList(page)).toBeFocused();
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { pointToSlice, sliceAngles, slicePositionToPoint } from './geometry.ts';
 import {
   clampIntoSlice,
+  edgeClearance,
   fitsInSlice,
+  mayFitAt,
   NOTE_AREA_INNER,
   NOTE_AREA_OUTER,
   NOTE_SIZE,
@@ -127,5 +129,30 @@ describe('a note in its slice', () => {
     expect(inside.t).toBeCloseTo(0.7, 9);
     // Just past its end edge, at 12 o'clock: t stays at the end instead of wrapping round to 0.
     expect(positionInSlice(step, { x: 1, y: -600 }).t).toBe(1);
+  });
+
+  it('is never left out by the bounds that spare loops testing spots where no note fits', () => {
+    // Loops over many spots (the fitting grid, the rows of a step) skip spots outside these bounds untested;
+    // had a bound ever left out a spot that fits, the slots of every board would change.
+    const leftOut: string[] = [];
+    for (const step of STEPS) {
+      const { start, end } = sliceAngles(step.id);
+      for (const scale of [1, 0.74, 0.45, 0.26]) {
+        for (let radius = NOTE_AREA_INNER - 20; radius <= NOTE_AREA_OUTER + 20; radius += 5) {
+          const clearStart = edgeClearance(start, radius, scale);
+          const clearEnd = edgeClearance(end, radius, scale);
+          const mayFit = mayFitAt(radius, scale);
+          for (let degrees = start; degrees <= end; degrees += 0.1) {
+            const radians = (degrees * Math.PI) / 180;
+            const centre = { x: radius * Math.sin(radians), y: -radius * Math.cos(radians) };
+            const bounded = mayFit && degrees - start >= clearStart && end - degrees >= clearEnd;
+            if (!bounded && fitsInSlice(step.id, centre, scale)) {
+              leftOut.push(`${step.id} at ${scale}, ${radius} out, ${degrees}°`);
+            }
+          }
+        }
+      }
+    }
+    expect(leftOut).toEqual([]);
   });
 });

@@ -85,6 +85,40 @@ function fitsBetween(edges: { start: Point; end: Point }, centre: Point, scale: 
   return towardsEnd <= TOLERANCE - EDGE_MARGIN;
 }
 
+/**
+ * Slack for rounding in the two bounds below, which let loops over many spots skip those where no note fits
+ * without testing each: they may only ever let through spots that turn out not to fit, never leave one out.
+ */
+const BOUND_SLACK = 1e-3;
+
+/**
+ * Whether any note drawn at `scale` centred `radius` from the centre could lie in the note area. A note's
+ * far corner is at least sqrt(radius² + 2·radius·(its shorter half side) + its half sides squared) out,
+ * whatever the angle; its centre is its nearest point at the most.
+ */
+export function mayFitAt(radius: number, scale: number): boolean {
+  const halfWidth = (NOTE_SIZE.width * scale) / 2;
+  const halfHeight = (NOTE_SIZE.height * scale) / 2;
+  const farthest = Math.sqrt(
+    radius * radius + 2 * radius * Math.min(halfWidth, halfHeight) + halfWidth ** 2 + halfHeight ** 2,
+  );
+  return radius >= NOTE_AREA_INNER - BOUND_SLACK && farthest <= NOTE_AREA_OUTER + BOUND_SLACK;
+}
+
+/**
+ * How far (in degrees) from a slice's straight edge at `edgeDegrees` the centre of a note drawn at `scale`,
+ * `radius` out, must be at the least: the note's corner towards the edge keeps EDGE_MARGIN from it, and that
+ * corner lies |cos|·(half width) + |sin|·(half height) of the edge's angle nearer the edge than the centre.
+ */
+export function edgeClearance(edgeDegrees: number, radius: number, scale: number): number {
+  const radians = (edgeDegrees * Math.PI) / 180;
+  const halfWidth = (NOTE_SIZE.width * scale) / 2;
+  const halfHeight = (NOTE_SIZE.height * scale) / 2;
+  const corner = Math.abs(Math.cos(radians)) * halfWidth + Math.abs(Math.sin(radians)) * halfHeight;
+  const sine = (EDGE_MARGIN + corner) / radius;
+  return sine >= 1 ? 90 : (Math.asin(sine) * 180) / Math.PI - BOUND_SLACK;
+}
+
 /** A fitting checker for one step, for loops that test many centres. */
 export function sliceFit(step: string, scale: number): (centre: Point) => boolean {
   const edges = edgeDirections(step);
@@ -113,26 +147,79 @@ const GRID_RADIUS_STEP = 6;
 const GRID_DEGREE_STEP = 0.5;
 /** Bisection rounds between a spot and the nearest fitting grid point: 2^-24 of their distance remains. */
 const BISECTIONS = 24;
-const gridCache = new Map<string, readonly Point[]>();
+/** A fitting grid's points, outermost rows first; each row holds points[from, to), all `radius` out. */
+interface Grid {
+  points: readonly Point[];
+  rows: readonly { radius: number; from: number; to: number }[];
+}
+const gridCache = new Map<string, Grid>();
 
-/** Every fitting centre on the grid of `step`'s slice, for notes drawn at `scale`; outermost rows first. */
-export function fittingGrid(step: string, scale: number): readonly Point[] {
+function grid(step: string, scale: number): Grid {
   const key = `${step}@${scale}`;
   const cached = gridCache.get(key);
   if (cached) return cached;
   const fits = sliceFit(step, scale);
   const { start, end } = sliceAngles(step);
   const points: Point[] = [];
+  const rows: Grid['rows'][number][] = [];
   for (let radius = NOTE_AREA_OUTER; radius >= NOTE_AREA_INNER; radius -= GRID_RADIUS_STEP) {
+    if (!mayFitAt(radius, scale)) continue;
+    const clearStart = edgeClearance(start, radius, scale);
+    const clearEnd = edgeClearance(end, radius, scale);
+    const from = points.length;
     for (let degrees = start; degrees <= end; degrees += GRID_DEGREE_STEP) {
+      if (degrees - start < clearStart || end - degrees < clearEnd) continue;
       const unitPoint = direction(degrees);
       const point = { x: radius * unitPoint.x, y: radius * unitPoint.y };
       if (fits(point)) points.push(point);
     }
+    if (points.length > from) rows.push({ radius, from, to: points.length });
   }
-  gridCache.set(key, points);
-  return points;
+  const built = { points, rows };
+  gridCache.set(key, built);
+  return built;
 }
+
+/** Every fitting centre on the grid of `step`'s slice, for notes drawn at `scale`; outermost rows first. */
+export function fittingGrid(step: string, scale: number): readonly Point[] {
+  return grid(step, scale).points;
+}
+
+/**
+ * The grid point of `step` at `scale` nearest `spot`, the first in grid order of those equally near; undefined
+ * when no point fits. No point of a row is nearer `spot` than the difference of their distances from the
+ * centre, so rows are visited from the nearest such difference out, and the search stops at the first row that
+ * cannot hold a nearer point.
+ */
+function nearestInGrid(step: string, scale: number, spot: Point): Point | undefined {
+  const { points, rows } = grid(step, scale);
+  const distanceOut = Math.hypot(spot.x, spot.y);
+  // Rows run outermost first: `inner` is the first row closer to the centre than the spot, `outer` the one before.
+  let inner = rows.findIndex((row) => row.radius < distanceOut);
+  if (inner < 0) inner = rows.length;
+  let outer = inner - 1;
+  let nearest = -1;
+  let nearestDistance = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const outerGap = outer >= 0 ? (rows[outer]?.radius ?? 0) - distanceOut : Number.POSITIVE_INFINITY;
+    const innerGap =
+      inner < rows.length ? distanceOut - (rows[inner]?.radius ?? 0) : Number.POSITIVE_INFINITY;
+    const row = outerGap <= innerGap ? rows[outer--] : rows[inner++];
+    if (!row || Math.min(outerGap, innerGap) - ROUNDING > nearestDistance) break;
+    for (let i = row.from; i < row.to; i++) {
+      const point = points[i] as Point;
+      const distance = Math.hypot(point.x - spot.x, point.y - spot.y);
+      if (distance < nearestDistance || (distance === nearestDistance && i < nearest)) {
+        nearest = i;
+        nearestDistance = distance;
+      }
+    }
+  }
+  return points[nearest];
+}
+
+/** Slack for rounding where distances computed two ways are compared. */
+const ROUNDING = 1e-6;
 
 /**
  * Where a note stored at `pos` in `step` is drawn at `scale`: at its spot when the note fits there, else at
@@ -143,15 +230,7 @@ export function placeInSlice(step: string, pos: SlicePosition, scale: number): P
   const spot = slicePositionToPoint(step, pos);
   const fits = sliceFit(step, scale);
   if (fits(spot)) return spot;
-  let nearest: Point | undefined;
-  let nearestDistance = Number.POSITIVE_INFINITY;
-  for (const point of fittingGrid(step, scale)) {
-    const distance = Math.hypot(point.x - spot.x, point.y - spot.y);
-    if (distance < nearestDistance) {
-      nearest = point;
-      nearestDistance = distance;
-    }
-  }
+  const nearest = nearestInGrid(step, scale, spot);
   if (!nearest) return spot;
   // Closer than the grid point: the last fitting point on the way from it back to the spot.
   let inside = nearest;

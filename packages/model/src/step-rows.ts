@@ -1,6 +1,13 @@
 import type { Point } from './geometry.ts';
 import { sliceAngles } from './geometry.ts';
-import { NOTE_AREA_INNER, NOTE_AREA_OUTER, NOTE_SIZE, sliceFit } from './note-area.ts';
+import {
+  edgeClearance,
+  mayFitAt,
+  NOTE_AREA_INNER,
+  NOTE_AREA_OUTER,
+  NOTE_SIZE,
+  sliceFit,
+} from './note-area.ts';
 
 /**
  * Rows of notes along a slice's arc: as many upright notes as fit side by side at one distance from the
@@ -42,8 +49,18 @@ export function rowsOf(step: string, scale: number): Point[][] {
   const fits = sliceFit(step, scale);
   const rows: Point[][] = [];
   const placed: Point[] = [];
+  // The search below asks for the row at the same radius several times; each is worked out once.
+  const known = new Map<number, Point[]>();
+  const row = (radius: number) => {
+    let centres = known.get(radius);
+    if (!centres) {
+      centres = rowAt(step, radius, scale, fits);
+      known.set(radius, centres);
+    }
+    return centres;
+  };
   const fitsBelow = (radius: number) => {
-    const centres = rowAt(step, radius, scale, fits);
+    const centres = row(radius);
     return centres.length > 0 && !centres.some((centre) => collidesWithAny(centre, placed, scale));
   };
   // Two rows are at least the narrower side of a note apart.
@@ -53,9 +70,9 @@ export function rowsOf(step: string, scale: number): Point[][] {
     const outermost = nextRowRadius(radius, fitsBelow, scale);
     if (outermost === null) break;
     const found = fullestRowRadius(outermost, rowDistance * ROW_WINDOW, (candidate) =>
-      fitsBelow(candidate) ? rowAt(step, candidate, scale, fits).length : 0,
+      fitsBelow(candidate) ? row(candidate).length : 0,
     );
-    const centres = rowAt(step, found, scale, fits);
+    const centres = row(found);
     rows.push(centres);
     placed.push(...centres);
     radius = found - rowDistance;
@@ -65,11 +82,15 @@ export function rowsOf(step: string, scale: number): Point[][] {
 
 /** As many notes as fit on the arc at `radius`, side by side, the row centred in the slice. */
 function rowAt(step: string, radius: number, scale: number, fits: (centre: Point) => boolean): Point[] {
+  if (!mayFitAt(radius, scale)) return [];
   const { start, end } = sliceAngles(step);
   const stepDegrees = (SCAN_STEP / radius) * (180 / Math.PI);
+  // The scans go unit by unit as before, but test only where a note can clear the slice's edge.
+  const clearStart = edgeClearance(start, radius, scale);
+  const clearEnd = edgeClearance(end, radius, scale);
   let first = Number.NaN;
   for (let degrees = start; degrees <= end; degrees += stepDegrees) {
-    if (fits(polar(radius, degrees))) {
+    if (degrees - start >= clearStart && fits(polar(radius, degrees))) {
       first = degrees;
       break;
     }
@@ -77,7 +98,7 @@ function rowAt(step: string, radius: number, scale: number, fits: (centre: Point
   if (Number.isNaN(first)) return [];
   let last = first;
   for (let degrees = end; degrees > first; degrees -= stepDegrees) {
-    if (fits(polar(radius, degrees))) {
+    if (end - degrees >= clearEnd && fits(polar(radius, degrees))) {
       last = degrees;
       break;
     }

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isAppAsset, shellAssets, staleAssets } from './app-shell-assets.ts';
+import { appAssets, BUILT_ASSETS, isAppAsset, staleAssets } from './app-shell-assets.ts';
 
-describe('shellAssets', () => {
-  it('finds the script, styles and icon a built page loads, and nothing else', () => {
-    const html = `<!doctype html><html><head>
-      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-      <script type="module" crossorigin src="/assets/index-CmKn_GF5.js"></script>
-      <link rel="stylesheet" crossorigin href='/assets/index-B1x2.css'>
-      <link rel="preconnect" href="https://example.org" />
-      <link rel="canonical" href="//example.org/b" />
-      <a href="/b/abc">a board</a>
-    </head><body><img src="/assets/index-CmKn_GF5.js"></body></html>`;
-    expect(shellAssets(html)).toEqual([
+describe('appAssets', () => {
+  it('keeps every built file the build lists, loaded at once or on demand, and the icon', () => {
+    expect(appAssets('/assets/index-CmKn_GF5.js /assets/replay-page-B1x2.js /assets/nl-Q9.js')).toEqual([
       '/favicon.svg',
       '/assets/index-CmKn_GF5.js',
-      '/assets/index-B1x2.css',
+      '/assets/replay-page-B1x2.js',
+      '/assets/nl-Q9.js',
     ]);
   });
 
-  it('finds nothing in a page without built files', () => {
-    expect(shellAssets('<html><body>Kompas</body></html>')).toEqual([]);
+  it('keeps only the icon without a build (in development the list is not written in)', () => {
+    expect(appAssets(BUILT_ASSETS)).toEqual(['/favicon.svg']);
   });
 });
 
@@ -35,10 +28,12 @@ describe('isAppAsset', () => {
 
 describe('staleAssets', () => {
   it('names the built files of earlier versions, never the current ones, the page or the icon', () => {
-    const html =
-      '<link rel="icon" href="/favicon.svg"><script type="module" src="/assets/index-NEW.js"></script>';
-    expect(staleAssets(['/', '/favicon.svg', '/assets/index-OLD.js', '/assets/index-NEW.js'], html)).toEqual([
-      '/assets/index-OLD.js',
-    ]);
+    const current = appAssets('/assets/index-NEW.js /assets/replay-page-NEW.js');
+    expect(
+      staleAssets(
+        ['/', '/favicon.svg', '/assets/index-OLD.js', '/assets/index-NEW.js', '/assets/replay-page-NEW.js'],
+        current,
+      ),
+    ).toEqual(['/assets/index-OLD.js']);
   });
 });

@@ -2,26 +2,28 @@
 const HASHED_ASSETS = '/assets/';
 const ICON = '/favicon.svg';
 
+/**
+ * The build writes the names of all its files under /assets/ here, separated by spaces, in place of this mark
+ * (vite.config.ts): the page's script and every part loaded on demand. Left as it is, there is no build.
+ */
+export const BUILT_ASSETS = '__KOMPAS_BUILT_ASSETS__';
+
 /** Whether `path` is one of the app's own files that a service worker may keep: built assets and the icon. */
 export function isAppAsset(path: string): boolean {
   return path.startsWith(HASHED_ASSETS) || path === ICON;
 }
 
 /**
- * The app's own files that its page loads, as named in the page's HTML (`src` and `href` attributes): the
- * script, the styles, the icon. Other addresses, such as links to other sites, are left out.
+ * The app's own files to keep on the device, from the build's list (`BUILT_ASSETS`): every built file, loaded
+ * at once or on demand, and the icon.
  */
-export function shellAssets(html: string): string[] {
-  const found = new Set<string>();
-  for (const match of html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/g)) {
-    const path = match[1] ?? '';
-    if (path.startsWith('/') && !path.startsWith('//') && isAppAsset(path)) found.add(path);
-  }
-  return [...found];
+export function appAssets(builtAssets: string): string[] {
+  const built = builtAssets.split(' ').filter((path) => path.startsWith(HASHED_ASSETS));
+  return [ICON, ...built];
 }
 
-/** Built assets kept from earlier versions of the app that the page `html` no longer loads. */
-export function staleAssets(cachedPaths: readonly string[], html: string): string[] {
-  const current = new Set(shellAssets(html));
-  return cachedPaths.filter((path) => path.startsWith(HASHED_ASSETS) && !current.has(path));
+/** Built assets kept from earlier versions of the app that are not among the `current` ones. */
+export function staleAssets(cachedPaths: readonly string[], current: readonly string[]): string[] {
+  const kept = new Set(current);
+  return cachedPaths.filter((path) => path.startsWith(HASHED_ASSETS) && !kept.has(path));
 }

@@ -1,13 +1,16 @@
 /**
  * The service worker (built to `/sw.js`): keeps the app itself on the device, so a board opens and can be
  * worked on while the server cannot be reached (after a reload, or in a tab opened offline). The board's
- * notes are kept in IndexedDB by the page; this only keeps the page, its script, styles and icon.
+ * notes are kept in IndexedDB by the page; this only keeps the page, its scripts and icon: all the scripts of
+ * the build, the parts loaded on demand (the replay, the facilitator's dialogs, the Dutch texts...) included.
  *
  * Pages are fetched from the network first, so a new version of Kompas is used as soon as it can be
  * reached; the cached page answers only when the network fails. Built assets have content hashes in their
  * names, so a cached one is never stale. The API, the relay and everything else go to the network as usual.
+ * The build writes its list of files into this script, so a new version is a new worker: it installs, keeps the
+ * new files and lets go of the old ones.
  */
-import { isAppAsset, shellAssets, staleAssets } from './app-shell-assets.ts';
+import { appAssets, BUILT_ASSETS, isAppAsset, staleAssets } from './app-shell-assets.ts';
 
 /** The parts of the service worker scope used here (the DOM library has no types for it). */
 interface ExtendableEvent extends Event {
@@ -38,8 +41,7 @@ scope.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       const page = await fetch(SHELL, { cache: 'no-cache' });
       if (!page.ok) throw new Error(`the app's page answered ${page.status}`);
-      const assets = shellAssets(await page.clone().text());
-      await cache.addAll(assets);
+      await cache.addAll(appAssets(BUILT_ASSETS));
       await cache.put(SHELL, page);
       await scope.skipWaiting();
     })(),
@@ -47,8 +49,16 @@ scope.addEventListener('install', (event) => {
 });
 
 scope.addEventListener('activate', (event) => {
-  // Take over the pages already open, so a tab opened before the worker was installed is covered too.
-  event.waitUntil(scope.clients.claim());
+  event.waitUntil(
+    (async () => {
+      // This version no longer loads the files of earlier ones: they need not be kept.
+      const cache = await caches.open(CACHE);
+      const cached = (await cache.keys()).map((key) => new URL(key.url).pathname);
+      for (const path of staleAssets(cached, appAssets(BUILT_ASSETS))) await cache.delete(path);
+      // Take over the pages already open, so a tab opened before the worker was installed is covered too.
+      await scope.clients.claim();
+    })(),
+  );
 });
 
 scope.addEventListener('fetch', (event) => {
@@ -70,9 +80,6 @@ async function pageFromNetworkFirst(request: Request): Promise<Response> {
     if (response.ok && response.headers.get('content-type')?.startsWith('text/html')) {
       const cache = await caches.open(CACHE);
       await cache.put(SHELL, response.clone());
-      // A new version of the app no longer loads the old one's files: they need not be kept.
-      const cached = (await cache.keys()).map((key) => new URL(key.url).pathname);
-      for (const path of staleAssets(cached, await response.clone().text())) await cache.delete(path);
     }
     return response;
   } catch (error) {

@@ -41,7 +41,8 @@ export class BoardHeader extends LitElement {
   static override properties = {
     boardTitle: { type: String, attribute: 'board-title' },
     task: { type: String },
-    role: { type: String },
+    // Not `role`: an element's `role` is its ARIA role, which an undefined element would take it for.
+    personRole: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     status: { type: String },
     peers: { attribute: false },
@@ -58,7 +59,7 @@ export class BoardHeader extends LitElement {
 
   declare boardTitle: string;
   declare task: string;
-  declare role: Role;
+  declare personRole: Role;
   declare readOnly: boolean;
   declare status: ConnectionStatus;
   declare peers: readonly Peer[];
@@ -83,7 +84,7 @@ export class BoardHeader extends LitElement {
     updateWhenLocaleChanges(this);
     this.boardTitle = '';
     this.task = '';
-    this.role = 'participant';
+    this.personRole = 'participant';
     this.readOnly = false;
     this.status = 'connecting';
     this.peers = [];
@@ -193,9 +194,9 @@ export class BoardHeader extends LitElement {
         </button>
         <span
           class="role ${viewOnly ? 'view-only' : ''}"
-          title=${roleHints()[viewOnly ? 'observer' : this.role]}
+          title=${roleHints()[viewOnly ? 'observer' : this.personRole]}
           >${viewOnly ? ICONS.eye : nothing}<span class="role-text"
-            >${roleLabels()[viewOnly ? 'observer' : this.role]}</span
+            >${roleLabels()[viewOnly ? 'observer' : this.personRole]}</span
           ></span
         >
       </div>

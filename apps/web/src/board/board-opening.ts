@@ -5,13 +5,21 @@ import { ApiError, fetchBoardInfo, joinBoard } from '../api/api.ts';
 import { recallBoardInfo, rememberBoardInfo } from '../api/board-info-cache.ts';
 import { takePageBoardToken } from '../api/board-token.ts';
 import { resolvePerson } from '../api/person.ts';
+import type { BoardCore } from '../core/board-core.ts';
+import type { Leading } from '../core/leading.ts';
 
 /** How far opening a board from its link got. */
 export type Opening =
   /** The link names a role, and this browser has no name yet to join the board with. */
   | { kind: 'naming'; info: BoardInfo }
   | { kind: 'problem'; problem: AccessProblem; retry: boolean }
-  | { kind: 'joined'; info: BoardInfo; joined: JoinedPerson };
+  | {
+      kind: 'joined';
+      info: BoardInfo;
+      joined: JoinedPerson;
+      /** For a facilitator, what leading takes (BoardCore.enableLeading); downloaded for no one else. */
+      leading?: (core: BoardCore) => Leading;
+    };
 
 /** Its words are read when shown, in the language of then. */
 export const UNREACHABLE: AccessProblem = {
@@ -57,6 +65,15 @@ export async function openBoard(
         : UNREACHABLE;
     return { kind: 'problem', problem, retry: problem === UNREACHABLE };
   }
+  if (!joined) return wanted() ? { kind: 'naming', info } : null;
+  let leading: ((core: BoardCore) => Leading) | undefined;
+  if (info.role === 'facilitator') {
+    try {
+      ({ leadingActions: leading } = await import('../core/leading.ts'));
+    } catch {
+      return { kind: 'problem', problem: UNREACHABLE, retry: true };
+    }
+  }
   if (!wanted()) return null;
-  return joined ? { kind: 'joined', info, joined } : { kind: 'naming', info };
+  return { kind: 'joined', info, joined, ...(leading ? { leading } : {}) };
 }

@@ -30,10 +30,10 @@ import { MediaQueryController, PHONE_LAYOUT } from '../ui/media-query.ts';
 import { TimedValue } from '../ui/timed-value.ts';
 import { ToastController } from '../ui/toast-message.ts';
 import { BoardBindings } from './board-bindings.ts';
+import { loadLaterParts } from './board-later-parts.ts';
 import { openBoard } from './board-opening.ts';
 import { boardPageStyles } from './board-page-styles.ts';
 import { type BoardParts, renderBoard } from './board-parts.ts';
-import '../ui/shortcuts-dialog.ts';
 import './name-dialog.ts';
 import type { NameChosenDetail } from './name-dialog.ts';
 
@@ -177,11 +177,14 @@ export class BoardPage extends LitElement implements BoardView {
       },
     };
     const core = new BoardCore(session, person, (text) => this.toast.show(text));
+    if (opening.leading) core.enableLeading(opening.leading);
     this.state = { kind: 'ready', info, session, core, token: joined.token };
     this.publishPresence();
   }
 
   protected override updated(): void {
+    const core = this.core;
+    if (core) loadLaterParts({ canLead: core.canLead, phone: this.phoneLayout.matches });
     const title = this.pageTitle();
     document.title = msg(str`${title} · Kompas`, {
       desc: 'The browser tab of a board: its title, then the app',
@@ -362,7 +365,7 @@ export class BoardPage extends LitElement implements BoardView {
   }
 
   serverNow(): number {
-    return this.renderRoot.querySelector('kompas-timer')?.clock.now() ?? Date.now();
+    return this.renderRoot.querySelector('kompas-timer')?.clock?.now() ?? Date.now();
   }
 
   private get commandContext(): CommandContext | null {

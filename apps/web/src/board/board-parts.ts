@@ -5,33 +5,16 @@ import { html, nothing } from 'lit';
 import type { BoardCore } from '../core/board-core.ts';
 import type { BoardSession } from '../core/board-session.ts';
 import { isRunning, positionOf } from '../core/board-values.ts';
-import type { LocalUser } from '../core/local-user.ts';
-import type { ExportFailedDetail } from '../export/export-menu.ts';
-import '../export/export-menu.ts';
-import '../facilitation/details/details-dialog.ts';
-import '../facilitation/follow/follow-bar.ts';
-import '../facilitation/issues/issues-panel.ts';
-import '../facilitation/next-step/next-step-card.ts';
-import type { FollowController } from '../facilitation/follow/follow-controller.ts';
-import '../facilitation/lock/lock-menu.ts';
-import '../facilitation/lock/lock-status.ts';
-import '../facilitation/phases/open-steps-dialog.ts';
-import '../facilitation/phases/phase-announcement.ts';
-import '../facilitation/phases/steps-panel.ts';
-import '../facilitation/plan/agenda-strip.ts';
-import '../facilitation/rounds/new-round-dialog.ts';
-import '../facilitation/rounds/round-view.ts';
-import '../facilitation/brainstorm/brainstorm-bar.ts';
-import '../facilitation/timer/timer-widget.ts';
-import type { VotingController } from '../facilitation/voting/voting-controller.ts';
-import '../facilitation/voting/voting-dialog.ts';
-import '../facilitation/voting/voting-panel.ts';
-import '../facilitation/voting/voting-status.ts';
 import { liveNoteSource } from '../core/live-note-source.ts';
+import type { LocalUser } from '../core/local-user.ts';
 import type { NoteSource } from '../core/note-source.ts';
-import '../invite/invite-menu.ts';
-import '../notes/notes-list.ts';
-import '../phone/phone-board.ts';
+import type { ExportFailedDetail } from '../export/export-menu.ts';
+import type { FollowController } from '../facilitation/follow/follow-controller.ts';
+// The agenda takes a row of the page's layout: it comes with the board, so the board does not move when it arrives.
+import '../facilitation/plan/agenda-strip.ts';
+import type { VotingController } from '../facilitation/voting/voting-controller.ts';
+// The keyboard's first stop comes with the board; the list it leads to comes with the tools (board-tools.ts).
+import '../notes/skip-to-list.ts';
 import '../ui/announcements.ts';
 import { navigateOnPlainClick, replayPath } from '../ui/router.ts';
 import './board-header.ts';
@@ -172,7 +155,7 @@ export function renderBoard(parts: BoardParts) {
     <kompas-board-header
       .boardTitle=${title}
       .task=${task}
-      .role=${info.role}
+      .personRole=${info.role}
       .readOnly=${readOnly}
       .status=${values.connection.value.status}
       .peers=${values.presence.value}
@@ -191,7 +174,7 @@ export function renderBoard(parts: BoardParts) {
       ${
         info.role === 'observer'
           ? nothing
-          : html`<kompas-invite-menu slot="invite" .boardId=${info.id} .token=${token} .role=${info.role}></kompas-invite-menu>`
+          : html`<kompas-invite-menu slot="invite" .boardId=${info.id} .token=${token} .personRole=${info.role}></kompas-invite-menu>`
       }
       <kompas-export-menu
         slot="export"
@@ -276,7 +259,7 @@ export function renderBoard(parts: BoardParts) {
         <kompas-brainstorm-bar
           .running=${privateRoundRunning}
           .draftsConnection=${session.draftsConnection}
-          .role=${info.role}
+          .personRole=${info.role}
           .canLead=${canLead}
           @brainstorm-reveal=${() => core.lead.revealBrainstorm()}
         ></kompas-brainstorm-bar>

@@ -1,10 +1,10 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, PHASES, type Phase, type PhaseId, sliceAngles } from '@kompas/model';
 import { msg } from '@lit/localize';
-import Konva from 'konva';
-import type { Point } from '../core/viewport.ts';
 import { language } from '../i18n/language.ts';
 import { PHASE_COLORS, TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import type { CanvasColors } from '../ui/theme-canvas.ts';
+import { ArcText, type ArcTextConfig, isLowerHalf, polar } from './arc-text.ts';
 
 /** The phase ring around the slices: each phase a chevron band pointing clockwise, the way the cycle runs. */
 export const RING_INNER = BOARD_RADIUS + 14;
@@ -21,33 +21,9 @@ const HIGHLIGHT_WIDTH = 8;
 /** Everything the board shows around the notes; the radius `fit` should show. */
 export const BOARD_EXTENT = RING_OUTER + 20;
 
-/** A point at `radius` and `degrees` clockwise from 12 o'clock: the model's angle convention. */
-export function polar(radius: number, degrees: number): Point {
-  const radians = (degrees * Math.PI) / 180;
-  return { x: radius * Math.sin(radians), y: -radius * Math.cos(radians) };
-}
-
 /** Konva and canvas measure angles clockwise from 3 o'clock. */
 function canvasRadians(degrees: number): number {
   return ((degrees - 90) * Math.PI) / 180;
-}
-
-/**
- * SVG path of an arc to write text along, centred on `midDegrees`. In the lower half of the circle the
- * path runs counter-clockwise so the text reads left to right instead of upside down.
- */
-function textArc(radius: number, midDegrees: number, spanDegrees: number): string {
-  const start = midDegrees - spanDegrees / 2;
-  const end = midDegrees + spanDegrees / 2;
-  const lower = isLowerHalf(midDegrees);
-  const from = polar(radius, lower ? end : start);
-  const to = polar(radius, lower ? start : end);
-  return `M ${from.x} ${from.y} A ${radius} ${radius} 0 0 ${lower ? 0 : 1} ${to.x} ${to.y}`;
-}
-
-function isLowerHalf(degrees: number): boolean {
-  const angle = ((degrees % 360) + 360) % 360;
-  return angle > 90 && angle < 270;
 }
 
 /** Two radii for a two-line curved label: the first line must be "above" the second as read. */
@@ -60,12 +36,13 @@ function curvedText(
   radius: number,
   midDegrees: number,
   spanDegrees: number,
-  style: Partial<Konva.TextPathConfig>,
-): Konva.TextPath {
-  return new Konva.TextPath({
-    data: textArc(radius, midDegrees, spanDegrees),
+  style: Pick<ArcTextConfig, 'fontSize' | 'fontStyle' | 'letterSpacing' | 'fill'>,
+): ArcText {
+  return new ArcText({
     text,
-    align: 'center',
+    radius,
+    midDegrees,
+    spanDegrees,
     fontFamily: TOKENS.font.sans,
     listening: false,
     perfectDrawEnabled: false,

@@ -20,10 +20,9 @@ import { TEST_BUILD } from '../testing/test-build.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 import { boardCanvasStyles } from './board-canvas-styles.ts';
 import { BoardGestures } from './board-gestures.ts';
-import { boardImage } from './board-image.ts';
 import { BoardStage } from './board-stage.ts';
 import { CanvasKeys } from './canvas-keys.ts';
-import { boardHelpText, emptyBoardHint } from './canvas-overlays.ts';
+import { boardHelpText, emptyBoardHint, loadOverlays } from './canvas-overlays.ts';
 import { CursorPublisher } from './cursor-publisher.ts';
 import { FollowedView } from './followed-view.ts';
 import { runBoardKey } from './keyboard-actions.ts';
@@ -176,6 +175,8 @@ export class BoardCanvas extends LitElement {
   /** The whole board as it is now, as a PNG image. */
   async image(): Promise<Blob> {
     if (!this.board) throw new Error('The board is not shown yet');
+    // Drawing a picture is rare: its code is downloaded when first asked for.
+    const { boardImage } = await import('./board-image.ts');
     return boardImage(this.board);
   }
 
@@ -237,6 +238,7 @@ export class BoardCanvas extends LitElement {
     });
     this.resizeObserver.observe(container);
     this.loadNotes();
+    loadOverlays().catch(() => {});
     board.notes.setVoteBadges(this.votes);
     board.notes.setPending(this.pending);
     container.addEventListener(
@@ -275,6 +277,8 @@ export class BoardCanvas extends LitElement {
   // ---- rendering ------------------------------------------------------------------------------
 
   override render() {
+    // An overlay opened before its code could be downloaded (offline, not kept yet) asks for it again.
+    if (this.writing.session || this.selectedId) loadOverlays().catch(() => {});
     const voting = [...this.votes.values()].some((vote) => vote.canAdd || vote.canTakeBack);
     return html`<div
         class="stage"

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
-import Konva from 'konva';
 import { DRAFT_NAME } from '../notes/note-view.ts';
+import * as Konva from '../ui/konva.ts';
 import { currentTheme } from '../ui/theme.ts';
 import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
 import { BOARD_EXTENT } from './board-background.ts';

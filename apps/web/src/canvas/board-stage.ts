@@ -1,5 +1,4 @@
 import { BOARD_RADIUS, CENTRE_RADIUS, getStep, type PhaseId, type StepId, sliceAngles } from '@kompas/model';
-import Konva from 'konva';
 import type { FocusArea } from '../core/commands.ts';
 import {
   boardToScreen,
@@ -16,6 +15,7 @@ import { NoteLayer } from '../notes/note-layer.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { RemoteCursors } from '../presence/remote-cursors.ts';
 import { PHASE_COLORS, THEME_COLORS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import { motionSeconds } from '../ui/motion.ts';
 import { currentTheme, watchTheme } from '../ui/theme.ts';
 import { CANVAS_COLORS } from '../ui/theme-canvas.ts';
@@ -25,7 +25,7 @@ import { focusView } from './focus-area.ts';
 import { GestureSnapshot } from './gesture-snapshot.ts';
 
 // Layers draw when this code says so, never as a side effect of changing a node.
-Konva.autoDrawEnabled = false;
+Konva.settings.autoDrawEnabled = false;
 
 /** Screen pixels kept free around the circle when fitting it. */
 const FIT_PADDING = 24;
@@ -325,14 +325,19 @@ export class BoardStage {
       return;
     }
     const home = { x: view.centre.x - view.box.width / 2, y: view.centre.y - view.box.height / 2 };
-    new Konva.Tween({
-      node: view.group,
-      duration: seconds,
-      easing: Konva.Easings.EaseOut,
-      x: home.x,
-      y: home.y,
-      onFinish: finish,
-    }).play();
+    const from = view.group.position();
+    const started = performance.now();
+    const glide = new Konva.Animation(() => {
+      const done = Math.min(1, (performance.now() - started) / (seconds * 1000));
+      // Quick at first, gentle at the end (quadratic ease-out).
+      const eased = 1 - (1 - done) ** 2;
+      view.group.position({ x: from.x + (home.x - from.x) * eased, y: from.y + (home.y - from.y) * eased });
+      if (done === 1) {
+        glide.stop();
+        finish();
+      }
+    }, this.dragLayer);
+    glide.start();
   }
 
   destroy(): void {
@@ -344,7 +349,7 @@ export class BoardStage {
 
   /** Culls notes to the screen and picks cache resolutions for the zoom; done when the view is at rest. */
   private refreshDetail(): void {
-    const ratio = cacheRatioFor(this.view.scale, Konva.pixelRatio);
+    const ratio = cacheRatioFor(this.view.scale, Konva.settings.pixelRatio);
     this.notes.setView(visibleBoardRect(this.view, this.size, CULL_MARGIN), ratio);
     // The circle is one bitmap up to 1:1 resolution; closer in it is drawn as shapes, which stay sharp.
     const backgroundRatio = ratio !== null && ratio <= 1 ? ratio : null;

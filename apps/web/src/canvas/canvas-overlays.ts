@@ -8,12 +8,22 @@ import type { NoteEditorCommitDetail } from '../notes/note-editor.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import type { StepChooseDetail } from '../notes/step-picker.ts';
 import { cssProperties } from '../ui/css-properties.ts';
+import { loadOnce } from '../ui/load-once.ts';
 import type { BoardStage } from './board-stage.ts';
 import type { EditSession } from './edit-session.ts';
 import { cardPlacement, editorPlacement, menuPlacement } from './overlay-placement.ts';
-import '../notes/note-card.ts';
-import '../notes/note-editor.ts';
-import '../notes/note-menu.ts';
+
+/**
+ * The note's editor, card and menu over the canvas: downloaded as soon as the canvas is on screen, not before
+ * its first picture (board-canvas.ts). One opened sooner shows when its code arrives, focus and all.
+ */
+export const loadOverlays = loadOnce(() =>
+  Promise.all([
+    import('../notes/note-card.ts'),
+    import('../notes/note-editor.ts'),
+    import('../notes/note-menu.ts'),
+  ]),
+);
 
 /** What the canvas tells assistive technology about using it. Each sentence is a text of its own. */
 export function boardHelpText(readOnly: boolean, voting: boolean): string {

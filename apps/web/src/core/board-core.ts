@@ -9,16 +9,17 @@ import {
 } from '@kompas/model';
 import type * as Y from 'yjs';
 import type { BoardDocuments } from './board-documents.ts';
-import { IssueActions } from './issue-actions.ts';
-import { LeadActions } from './lead-actions.ts';
+import type { IssueActions } from './issue-actions.ts';
+import type { LeadActions } from './lead-actions.ts';
+import type { Leading } from './leading.ts';
 import { LockedPhases, lockRefusalText, undoUnderLock } from './lock.ts';
-import { NextStepActions } from './next-step.ts';
+import type { NextStepActions } from './next-step.ts';
 import { NoteActions } from './note-actions.ts';
 import { type BoardPerson, Permissions } from './permissions.ts';
-import { PlanActions } from './plan-actions.ts';
+import type { PlanActions } from './plan-actions.ts';
 import { refusalText, unexpectedFailure } from './refusal-text.ts';
 import { RoundActions } from './round-actions.ts';
-import { TimerActions } from './timer-actions.ts';
+import type { TimerActions } from './timer-actions.ts';
 
 /**
  * One open board as one person works on it, without any UI: every change they make goes through here, checked
@@ -29,19 +30,11 @@ export class BoardCore {
   readonly permissions: Permissions;
   /** Writing, moving, recolouring, deleting and voting on notes. */
   readonly notes: NoteActions;
-  /** What facilitators do to lead the group: phases, brainstorm, voting rounds, lock, follow. */
-  readonly lead: LeadActions;
-  /** The facilitator's timer buttons. */
-  readonly timer: TimerActions;
-  /** The meeting's plan, "Next" by it, and new meetings. */
-  readonly plan: PlanActions;
-  /** The issues in hand: questions, agreements and actions per step, kept by facilitators. */
-  readonly issues: IssueActions;
-  /** Agenda setting: the suggested next step into the plan. */
-  readonly nextStep: NextStepActions;
   /** Rounds of the circle: the next round from Aan de slag, and notes carried into the current one. */
   readonly rounds: RoundActions;
   private readonly locked = new LockedPhases();
+  /** What only those who lead do; see enableLeading. */
+  private leading: Leading | null = null;
 
   constructor(
     readonly docs: BoardDocuments,
@@ -50,12 +43,45 @@ export class BoardCore {
   ) {
     this.permissions = new Permissions(person, () => docs.newerSchema);
     this.notes = new NoteActions(this);
-    this.lead = new LeadActions(this);
-    this.timer = new TimerActions(this);
-    this.plan = new PlanActions(this);
-    this.issues = new IssueActions(this);
-    this.nextStep = new NextStepActions(this);
     this.rounds = new RoundActions(this);
+  }
+
+  /**
+   * Gives this core what those who lead do (leading.ts's `leadingActions`): its code is downloaded only for them,
+   * before their board shows. Until then `lead`, `timer`, `plan`, `issues` and `nextStep` are not there.
+   */
+  enableLeading(make: (core: BoardCore) => Leading): void {
+    this.leading ??= make(this);
+  }
+
+  private get leadingActions(): Leading {
+    if (!this.leading) throw new Error('the actions of those who lead are not loaded');
+    return this.leading;
+  }
+
+  /** What facilitators do to lead the group: phases, brainstorm, voting rounds, lock, follow. */
+  get lead(): LeadActions {
+    return this.leadingActions.lead;
+  }
+
+  /** The facilitator's timer buttons. */
+  get timer(): TimerActions {
+    return this.leadingActions.timer;
+  }
+
+  /** The meeting's plan, "Next" by it, and new meetings. */
+  get plan(): PlanActions {
+    return this.leadingActions.plan;
+  }
+
+  /** The issues in hand: questions, agreements and actions per step, kept by facilitators. */
+  get issues(): IssueActions {
+    return this.leadingActions.issues;
+  }
+
+  /** Agenda setting: the suggested next step into the plan. */
+  get nextStep(): NextStepActions {
+    return this.leadingActions.nextStep;
   }
 
   get readOnly(): boolean {

@@ -1,6 +1,7 @@
 import type { Role } from '@kompas/protocol';
 import { BoardCore } from './board-core.ts';
 import { BoardDocuments } from './board-documents.ts';
+import { leadingActions } from './leading.ts';
 
 /**
  * A board core over plain documents, as one person with `role` works on it: no connections, no browser. For
@@ -10,6 +11,7 @@ export function testBoard(role: Role, id = 'ann') {
   const docs = new BoardDocuments(role !== 'observer');
   const refusals: string[] = [];
   const core = new BoardCore(docs, { id, name: id.toUpperCase(), role }, (text) => refusals.push(text));
+  core.enableLeading(leadingActions);
   return { docs, core, refusals };
 }
 
@@ -17,5 +19,6 @@ export function testBoard(role: Role, id = 'ann') {
 export function samePlace(board: ReturnType<typeof testBoard>, role: Role, id: string) {
   const refusals: string[] = [];
   const core = new BoardCore(board.docs, { id, name: id.toUpperCase(), role }, (text) => refusals.push(text));
+  core.enableLeading(leadingActions);
   return { docs: board.docs, core, refusals };
 }

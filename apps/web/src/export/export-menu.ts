@@ -6,7 +6,7 @@ import { ApiError } from '../api/api.ts';
 import { menuStyles, moveMenuFocus, placeUnder } from '../ui/popover-menu.ts';
 import { navigateOnPlainClick } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
-import { type DownloadedFile, fetchReport, saveFile } from './report-download.ts';
+import type { DownloadedFile } from './report-download.ts';
 
 export interface ExportFailedDetail {
   message: string;
@@ -248,7 +248,10 @@ export class ExportMenu extends LitElement {
     this.menu?.hidePopover();
     this.busy = true;
     try {
-      saveFile(await this.exportFile(kind));
+      const file = await this.exportFile(kind);
+      // Downloaded on first use, like the picture's drawing: most people never export.
+      const { saveFile } = await import('./report-download.ts');
+      saveFile(file);
     } catch (error) {
       const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
       this.dispatchEvent(
@@ -266,6 +269,7 @@ export class ExportMenu extends LitElement {
   private async exportFile(kind: ExportKind): Promise<DownloadedFile> {
     if (kind !== 'png') {
       const meeting = this.scope === 'meeting' && this.known.length > 1 ? this.known.at(-1)?.id : undefined;
+      const { fetchReport } = await import('./report-download.ts');
       return fetchReport(this.boardId, this.token, { format: kind, meeting }, this.boardTitle);
     }
     if (!this.image) throw new Error(msg('There is no board to draw'));

@@ -1,6 +1,5 @@
 import type { Label } from '@kompas/model';
 import { configureLocalization } from '@lit/localize';
-import { templates as dutch } from './generated/nl.ts';
 
 /**
  * The languages of the interface. Texts are written in English in the source (`msg('…')`) and translated
@@ -31,10 +30,11 @@ export function preferredLanguage(chosen: string | null | undefined, browser: re
   return DEFAULT_LANGUAGE;
 }
 
+// The Dutch texts are a module of their own, downloaded only by a page that shows Dutch.
 const localization = configureLocalization({
   sourceLocale: 'en',
   targetLocales: ['nl'],
-  loadLocale: async () => ({ templates: dutch }),
+  loadLocale: () => import('./generated/nl.ts'),
 });
 
 /** The language texts are in right now. */

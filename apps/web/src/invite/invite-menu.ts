@@ -28,14 +28,15 @@ export class InviteMenu extends LitElement {
   static override properties = {
     boardId: { type: String, attribute: 'board-id' },
     token: { type: String },
-    role: { type: String },
+    // Not `role`: set before the element is defined, that would be taken for its ARIA role.
+    personRole: { attribute: false },
     loaded: { state: true },
   };
 
   declare boardId: string;
   /** The person token: the server hands out the links this person's role may share. */
   declare token: string;
-  declare role: Role;
+  declare personRole: Role;
   declare loaded: Loaded;
 
   constructor() {
@@ -43,7 +44,7 @@ export class InviteMenu extends LitElement {
     updateWhenLocaleChanges(this);
     this.boardId = '';
     this.token = '';
-    this.role = 'participant';
+    this.personRole = 'participant';
     this.loaded = { kind: 'idle' };
   }
 
@@ -131,7 +132,7 @@ export class InviteMenu extends LitElement {
     const { facilitator, participant, observer } = loaded.invites.links;
     return html`<p class="sub">
         ${
-          this.role === 'facilitator'
+          this.personRole === 'facilitator'
             ? msg('Each link gives its own role. Send it to whoever should join, also during the workshop.')
             : msg('Send this link to a colleague who should join the workshop.')
         }

@@ -1,14 +1,18 @@
 import {
+  NOTE_SCALES,
   type Note,
   placeInSlice,
   positionInSlice,
+  STEPS,
   type StepId,
   stepNoteScale,
   stepScaleOf,
+  stepSlots,
 } from '@kompas/model';
-import Konva from 'konva';
 import type { NoteChanges, NoteSource, ShownNote } from '../core/note-source.ts';
 import { type Point, type Rect, rectContains, rectsOverlap, rectWithin } from '../core/viewport.ts';
+import * as Konva from '../ui/konva.ts';
+import { whenIdle } from '../ui/load-once.ts';
 import { NoteView, type VoteBadge } from './note-view.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
@@ -36,7 +40,9 @@ export class NoteLayer {
   private readonly counts = new Map<StepId, number>();
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
-  constructor(private readonly onDirty: () => void) {}
+  constructor(private readonly onDirty: () => void) {
+    prepareStepSlots();
+  }
 
   get count(): number {
     return this.views.size;
@@ -61,8 +67,9 @@ export class NoteLayer {
   load(source: NoteSource): void {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
-    this.order = source.notes().map((shown) => this.addView(shown));
-    this.rescale();
+    const shown = source.notes();
+    this.measureSteps(shown.map(({ note }) => note));
+    this.order = shown.map((each) => this.addView(each));
     this.refreshVisibility();
     this.onDirty();
   }
@@ -78,19 +85,22 @@ export class NoteLayer {
       removed.push(id);
       changed = true;
     }
+    const fresh: ShownNote[] = [];
     for (const id of [...changes.added, ...changes.updated]) {
       const shown = source.get(id);
       if (!shown) continue;
       const view = this.views.get(id);
-      if (!view) {
-        this.order.push(this.addView(shown));
-        changed = true;
-      } else if (view.update(shown)) {
+      if (!view) fresh.push(shown);
+      else if (view.update(shown)) {
         this.updateVisibility(view);
         changed = true;
       }
     }
-    if (this.rescale()) changed = true;
+    // The steps' sizes first, so that new notes are made at theirs rather than made and then resized.
+    this.measureSteps([...this.order.map((view) => view.note), ...fresh.map(({ note }) => note)]);
+    for (const shown of fresh) this.order.push(this.addView(shown));
+    if (fresh.length > 0) changed = true;
+    if (this.applyScales()) changed = true;
     if (changed) {
       this.scheduleCaching();
       this.onDirty();
@@ -209,16 +219,24 @@ export class NoteLayer {
     this.layer.destroy();
   }
 
-  /** Draws each step's notes at the size the step takes for them; returns whether any note changed size. */
-  private rescale(): boolean {
+  /** Works out the size each step draws `notes` at (see scaleOf). */
+  private measureSteps(notes: readonly Note[]): void {
     const steps = new Map<StepId, Note[]>();
-    for (const { note } of this.order) steps.set(note.step, [...(steps.get(note.step) ?? []), note]);
+    for (const note of notes) {
+      const ofStep = steps.get(note.step);
+      if (ofStep) ofStep.push(note);
+      else steps.set(note.step, [note]);
+    }
     this.scales.clear();
     this.counts.clear();
-    for (const [step, notes] of steps) {
-      this.scales.set(step, stepScaleOf(step, notes));
-      this.counts.set(step, notes.length);
+    for (const [step, ofStep] of steps) {
+      this.scales.set(step, stepScaleOf(step, ofStep));
+      this.counts.set(step, ofStep.length);
     }
+  }
+
+  /** Draws each note at the size its step takes for its notes; returns whether any note changed size. */
+  private applyScales(): boolean {
     let changed = false;
     for (const view of this.order) {
       if (!view.setScale(this.scaleOf(view.note.step))) continue;
@@ -282,4 +300,25 @@ export class NoteLayer {
       this.onDirty();
     });
   }
+}
+
+/** Whether the steps' slots are being worked out, or have been. */
+let preparing = false;
+
+/**
+ * Works out every step's slots at every size (@kompas/model's step layout keeps them) a size at a time, in
+ * moments the browser has to spare: mostly while the board's notes are on their way. Finding a step's rows
+ * takes milliseconds per size, and a thousand notes arriving at once would otherwise wait for all of them.
+ */
+function prepareStepSlots(): void {
+  if (preparing) return;
+  preparing = true;
+  const scales = [...NOTE_SCALES];
+  const next = () => {
+    const scale = scales.shift();
+    if (scale === undefined) return;
+    for (const step of STEPS) stepSlots(step.id, scale);
+    whenIdle(next);
+  };
+  whenIdle(next);
 }

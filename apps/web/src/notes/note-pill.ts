@@ -1,5 +1,5 @@
-import Konva from 'konva';
 import { TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 
 /** The height of the pills on a note's top edge: its voting badge and its round mark. */
 export const PILL_HEIGHT = 24;

@@ -110,7 +110,7 @@ function longestFittingPrefix(word: string, width: number, measure: MeasureText)
 }
 
 /** `line` shortened, by whole words where it can, until an ellipsis fits after it. */
-function withEllipsis(line: string, width: number, measure: MeasureText): string {
+export function withEllipsis(line: string, width: number, measure: MeasureText): string {
   let kept = line;
   while (kept && measure(kept + ELLIPSIS) > width) {
     const lastSpace = kept.lastIndexOf(' ');

@@ -1,10 +1,11 @@
 import { NOTE_COLOR_HEX, type Note, noteRect, placeInSlice } from '@kompas/model';
 import { msg, str } from '@lit/localize';
-import Konva from 'konva';
 import { type RoundMarks, type ShownNote, sameMarks } from '../core/note-source.ts';
 import type { Point, Rect } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import { DIMMED_PAPER_OPACITY, dimmedPaper, NOTE_INK } from '../ui/theme-canvas.ts';
+import { NoteLines } from './note-lines.ts';
 import {
   NOTE_BYLINE_HEIGHT,
   NOTE_HEIGHT,
@@ -14,7 +15,13 @@ import {
   NOTE_WIDTH,
 } from './note-metrics.ts';
 import { PILL_HEIGHT, pillParts } from './note-pill.ts';
-import { type FittedText, rememberingWidths, TextFitter } from './note-text-fit.ts';
+import {
+  type FittedText,
+  type MeasureText,
+  rememberingWidths,
+  TextFitter,
+  withEllipsis,
+} from './note-text-fit.ts';
 import { pendingMarkShape } from './pending-mark.ts';
 import { RoundMark, roundMarkLook } from './round-mark.ts';
 
@@ -27,16 +34,25 @@ const BADGE_INSET = 6;
 
 /** Widths are measured once per word, at a size large enough that scaling them down stays exact. */
 const MEASURE_FONT_SIZE = 100;
-let textFitter: TextFitter | null = null;
+const BYLINE_FONT_SIZE = 11.5;
+const BYLINE_WIDTH = NOTE_WIDTH - 2 * NOTE_PADDING;
+let textFitter: { fitter: TextFitter; measure: MeasureText } | null = null;
 
 /** Fits note texts with Konva's own measuring, so that the lines fitted are the lines drawn. */
-function noteTextFitter(): TextFitter {
+function noteText(): { fitter: TextFitter; measure: MeasureText } {
   if (!textFitter) {
     const probe = new Konva.Text({ fontFamily: TOKENS.font.sans, fontSize: MEASURE_FONT_SIZE });
     const measure = rememberingWidths((text) => probe.measureSize(text).width / MEASURE_FONT_SIZE);
-    textFitter = new TextFitter(NOTE_TEXT_BOX, measure, NOTE_TEXT_FIT);
+    textFitter = { fitter: new TextFitter(NOTE_TEXT_BOX, measure, NOTE_TEXT_FIT), measure };
   }
   return textFitter;
+}
+
+/** An author's name as the byline shows it: cut with an ellipsis where it is longer than the note is wide. */
+function bylineLine(name: string): string {
+  const { measure } = noteText();
+  const width = BYLINE_WIDTH / BYLINE_FONT_SIZE;
+  return measure(name) <= width ? name : withEllipsis(name, width, measure);
 }
 
 /** What a note's voting badge shows: its text, and whether this person has voted on the note. */
@@ -54,11 +70,10 @@ export interface VoteBadge {
 export class NoteView {
   readonly group: Konva.Group;
   private readonly card: Konva.Rect;
-  private readonly body: Konva.Text;
-  private readonly byline: Konva.Text;
-  private readonly badge: Konva.Group;
-  private readonly badgeBack: Konva.Rect;
-  private readonly badgeText: Konva.Text;
+  private readonly body: NoteLines;
+  private readonly byline: NoteLines;
+  /** The voting badge, made the first time it is shown (most notes never show one). */
+  private badge: { group: Konva.Group; back: Konva.Rect; text: Konva.Text } | null = null;
   private readonly roundMark = new RoundMark();
   note: Note;
   /** Where the note stands in the rounds: of an earlier round (dimmed), carried along, or carried on. */
@@ -86,7 +101,7 @@ export class NoteView {
     this.scale = scale;
     this.centre = placeInSlice(note.step, note.pos, scale);
     this.box = noteRect(this.centre, scale);
-    this.fittedText = noteTextFitter().fit(note.text);
+    this.fittedText = noteText().fitter.fit(note.text);
     this.group = new Konva.Group({ listening: false, scaleX: scale, scaleY: scale });
     this.card = new Konva.Rect({
       width: NOTE_WIDTH,
@@ -100,35 +115,31 @@ export class NoteView {
       perfectDrawEnabled: false,
       listening: false,
     });
-    this.body = new Konva.Text({
+    this.body = new NoteLines({
       x: NOTE_PADDING,
       y: NOTE_PADDING,
       ...NOTE_TEXT_BOX,
+      lines: this.fittedText.lines,
+      fontSize: this.fittedText.fontSize,
       fontFamily: TOKENS.font.sans,
       fill: NOTE_INK.text,
       lineHeight: NOTE_TEXT_FIT.lineHeight,
-      // The lines come fitted and wrapped at whole words (see fitText); Konva only draws them.
-      wrap: 'none',
       perfectDrawEnabled: false,
       listening: false,
     });
-    this.byline = new Konva.Text({
+    this.byline = new NoteLines({
       x: NOTE_PADDING,
       y: NOTE_HEIGHT - NOTE_BYLINE_HEIGHT,
-      width: NOTE_WIDTH - 2 * NOTE_PADDING,
+      width: BYLINE_WIDTH,
       height: 14,
+      lines: [bylineLine(this.bylineText())],
       fontFamily: TOKENS.font.sans,
-      fontSize: 11.5,
+      fontSize: BYLINE_FONT_SIZE,
       fill: NOTE_INK.byline,
-      wrap: 'none',
-      ellipsis: true,
       perfectDrawEnabled: false,
       listening: false,
     });
-    ({ back: this.badgeBack, label: this.badgeText } = pillParts());
-    this.badge = new Konva.Group({ visible: false, listening: false });
-    this.badge.add(this.badgeBack, this.badgeText);
-    this.group.add(this.card, this.body, this.byline, this.badge, this.roundMark.group);
+    this.group.add(this.card, this.body, this.byline, this.roundMark.group);
     this.applyContent();
     this.placeAt(this.centre);
   }
@@ -191,23 +202,36 @@ export class NoteView {
    */
   setVoteBadge(text: string | null, marked: boolean): boolean {
     const visible = text !== null;
-    const same = !visible || (this.badgeText.text() === text && this.badgeMarked === marked);
-    if (visible === this.badge.visible() && same) return false;
-    this.badge.visible(visible);
+    const shown = this.badge?.group.visible() ?? false;
+    const same = !visible || (this.badge?.text.text() === text && this.badgeMarked === marked);
+    if (visible === shown && same) return false;
+    const badge = this.badge ?? this.makeBadge();
+    badge.group.visible(visible);
     this.badgeMarked = marked;
     if (text !== null) {
-      this.badgeText.text(text);
-      this.badgeText.fill(marked ? NOTE_INK.markedText : NOTE_INK.text);
-      this.badgeBack.fill(marked ? NOTE_INK.marked : NOTE_INK.badge);
-      const width = Math.ceil(this.badgeText.getTextWidth()) + 16;
-      this.badgeBack.width(width);
-      this.badgeBack.stroke(marked ? '' : NOTE_INK.badgeEdge);
-      this.badgeBack.strokeWidth(marked ? 0 : 1);
-      this.badgeText.position({ x: 8, y: 0 });
-      this.badge.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: -BADGE_HEIGHT / 2 });
+      badge.text.text(text);
+      badge.text.fill(marked ? NOTE_INK.markedText : NOTE_INK.text);
+      badge.back.fill(marked ? NOTE_INK.marked : NOTE_INK.badge);
+      const width = Math.ceil(badge.text.getTextWidth()) + 16;
+      badge.back.width(width);
+      badge.back.stroke(marked ? '' : NOTE_INK.badgeEdge);
+      badge.back.strokeWidth(marked ? 0 : 1);
+      badge.text.position({ x: 8, y: 0 });
+      badge.group.position({ x: NOTE_WIDTH - width - BADGE_INSET, y: -BADGE_HEIGHT / 2 });
     }
     this.uncache();
     return true;
+  }
+
+  private makeBadge(): NonNullable<NoteView['badge']> {
+    const { back, label } = pillParts();
+    const group = new Konva.Group({ visible: false, listening: false });
+    group.add(back, label);
+    this.group.add(group);
+    // Over the card, the text and the byline; under the round mark and the pending clock.
+    group.zIndex(3);
+    this.badge = { group, back, text: label };
+    return this.badge;
   }
 
   /** Whether the note shows that the server has not stored its changes yet. */
@@ -229,12 +253,13 @@ export class NoteView {
 
   /** The voting badge's box in board units, or null when it is hidden. */
   get badgeBox(): Rect | null {
-    if (!this.badge.visible()) return null;
+    const badge = this.badge;
+    if (!badge?.group.visible()) return null;
     const { scale } = this;
     return {
-      x: this.box.x + this.badge.x() * scale,
-      y: this.box.y + this.badge.y() * scale,
-      width: this.badgeBack.width() * scale,
+      x: this.box.x + badge.group.x() * scale,
+      y: this.box.y + badge.group.y() * scale,
+      width: badge.back.width() * scale,
       height: BADGE_HEIGHT * scale,
     };
   }
@@ -256,7 +281,7 @@ export class NoteView {
 
   /** The text on the voting badge, or null when it is hidden. */
   get badgeLabel(): string | null {
-    return this.badge.visible() ? this.badgeText.text() : null;
+    return this.badge?.group.visible() ? this.badge.text.text() : null;
   }
 
   cache(ratio: number): void {
@@ -289,10 +314,13 @@ export class NoteView {
     this.card.dash(this.draft ? [7, 5] : []);
     // Named, so that pictures of the board for others can leave private drafts out.
     this.group.name(this.draft ? DRAFT_NAME : '');
-    this.fittedText = noteTextFitter().fit(note.text);
-    this.body.fontSize(this.fittedText.fontSize);
-    this.body.text(this.fittedText.lines.join('\n'));
-    this.byline.text(this.draft ? msg(str`Private · ${note.authorName}`) : note.authorName);
+    this.fittedText = noteText().fitter.fit(note.text);
+    this.body.setText(this.fittedText.lines, this.fittedText.fontSize);
+    this.byline.setText([bylineLine(this.bylineText())], BYLINE_FONT_SIZE);
+  }
+
+  private bylineText(): string {
+    return this.draft ? msg(str`Private · ${this.note.authorName}`) : this.note.authorName;
   }
 }
 

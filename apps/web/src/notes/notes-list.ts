@@ -20,6 +20,7 @@ import { votesText } from '../core/voting-state.ts';
 import { BoundValue } from '../ui/bound-value.ts';
 import { cssProperties } from '../ui/css-properties.ts';
 import { PHASE_COLORS } from '../ui/design-tokens.ts';
+import { whenIdle } from '../ui/load-once.ts';
 import { modelName } from '../ui/phase-text.ts';
 import { carryIntoRound, roundWords } from '../ui/round-words.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -96,6 +97,15 @@ export class NotesList extends LitElement {
   }
 
   static override styles = [sharedStyles, notesListStyles];
+
+  /**
+   * Hidden until the focus enters it, the list renders when the browser has a moment to spare: a thousand notes
+   * arriving at once are drawn on the canvas first. With the focus in it, it renders at once.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.matches(':focus-within')) await new Promise<void>((done) => whenIdle(done));
+    super.scheduleUpdate();
+  }
 
   /** Takes the focus to the list (the skip link): the panel shows, and a screen reader starts reading it. */
   override focus(): void {

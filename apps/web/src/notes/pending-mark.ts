@@ -1,4 +1,4 @@
-import Konva from 'konva';
+import * as Konva from '../ui/konva.ts';
 import { NOTE_INK } from '../ui/theme-canvas.ts';
 
 const RADIUS = 15;

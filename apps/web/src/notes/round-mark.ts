@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
-import Konva from 'konva';
 import type { ShownNote } from '../core/note-source.ts';
+import * as Konva from '../ui/konva.ts';
 import { NOTE_INK } from '../ui/theme-canvas.ts';
 import { PILL_HEIGHT, pillParts } from './note-pill.ts';
 
@@ -39,15 +39,9 @@ function roundShort(round: number): string {
  */
 export class RoundMark {
   readonly group = new Konva.Group({ x: MARK_LEFT, y: -MARK_HEIGHT / 2, visible: false, listening: false });
-  private readonly back: Konva.Rect;
-  private readonly label: Konva.Text;
+  /** Made the first time the mark is shown: most notes are of the current round and never show one. */
+  private parts: { back: Konva.Rect; label: Konva.Text } | null = null;
   private look: RoundMarkLook | null = null;
-
-  constructor() {
-    ({ back: this.back, label: this.label } = pillParts());
-    this.label.x(8);
-    this.group.add(this.back, this.label);
-  }
 
   /** Shows `look`, or hides the mark for null; returns whether anything changed. */
   show(look: RoundMarkLook | null): boolean {
@@ -55,14 +49,23 @@ export class RoundMark {
     this.look = look;
     this.group.visible(look !== null);
     if (!look) return true;
+    const { back, label } = this.parts ?? this.makeParts();
     const earlier = look.kind === 'earlier';
-    this.label.text(look.text);
-    this.label.fill(earlier ? NOTE_INK.roundMarkText : NOTE_INK.carriedMarkText);
-    this.back.fill(earlier ? NOTE_INK.roundMark : NOTE_INK.badge);
-    this.back.stroke(earlier ? '' : NOTE_INK.carriedMarkText);
-    this.back.strokeWidth(earlier ? 0 : 1.5);
-    this.back.width(Math.ceil(this.label.getTextWidth()) + 16);
+    label.text(look.text);
+    label.fill(earlier ? NOTE_INK.roundMarkText : NOTE_INK.carriedMarkText);
+    back.fill(earlier ? NOTE_INK.roundMark : NOTE_INK.badge);
+    back.stroke(earlier ? '' : NOTE_INK.carriedMarkText);
+    back.strokeWidth(earlier ? 0 : 1.5);
+    back.width(Math.ceil(label.getTextWidth()) + 16);
     return true;
+  }
+
+  private makeParts(): { back: Konva.Rect; label: Konva.Text } {
+    const parts = pillParts();
+    parts.label.x(8);
+    this.group.add(parts.back, parts.label);
+    this.parts = parts;
+    return parts;
   }
 
   /** The text on the mark, or null when it is hidden. */

@@ -38,10 +38,14 @@ export class SkipToList extends LitElement {
     return html`<a href="#board-as-a-list" @click=${this.skip}>${msg('Board as a list')}</a>`;
   }
 
-  private skip(event: MouseEvent): void {
+  private async skip(event: MouseEvent): Promise<void> {
     event.preventDefault();
+    // On a board the list's code comes with the tools, after the canvas (board-tools.ts): a skip sooner waits.
+    await customElements.whenDefined('kompas-notes-list');
     const root = this.getRootNode() as Document | ShadowRoot;
-    root.querySelector<NotesList>('kompas-notes-list')?.focus();
+    const list = root.querySelector<NotesList>('kompas-notes-list');
+    await list?.updateComplete;
+    list?.focus();
   }
 }
 

@@ -1,19 +1,20 @@
-import Konva from 'konva';
 import type { Peer } from '../core/presence.ts';
 import type { Point } from '../core/viewport.ts';
 import { TOKENS } from '../ui/design-tokens.ts';
+import * as Konva from '../ui/konva.ts';
 import { glideShare } from '../ui/motion.ts';
 
-/** The pointer arrow, in screen pixels with its tip at (0, 0). */
-const ARROW_PATH = 'M0 0 L0 17.5 L4.6 13.4 L7.6 20.2 L10.6 18.9 L7.7 12.3 L13.6 12.3 Z';
+/** The pointer arrow's outline, x and y in turn, in screen pixels with its tip at (0, 0). */
+const ARROW_POINTS = [0, 0, 0, 17.5, 4.6, 13.4, 7.6, 20.2, 10.6, 18.9, 7.7, 12.3, 13.6, 12.3];
 /** Share of the remaining distance a cursor travels per frame: smooths 20 Hz updates into motion. */
 const FOLLOW = 0.35;
 
 interface CursorShape {
   group: Konva.Group;
   label: Konva.Text;
-  tag: Konva.Tag;
-  arrow: Konva.Path;
+  /** The label's back, sized to the name. */
+  tag: Konva.Rect;
+  arrow: Konva.Line;
   name: string;
   color: string;
   target: Point;
@@ -75,8 +76,9 @@ export class RemoteCursors {
   private create(clientId: number, at: Point): CursorShape {
     const group = new Konva.Group({ listening: false, x: at.x, y: at.y });
     group.scale({ x: 1 / this.scale, y: 1 / this.scale });
-    const arrow = new Konva.Path({
-      data: ARROW_PATH,
+    const arrow = new Konva.Line({
+      points: ARROW_POINTS,
+      closed: true,
       stroke: '#ffffff',
       strokeWidth: 1.5,
       shadowColor: '#101828',
@@ -85,7 +87,7 @@ export class RemoteCursors {
       shadowOffsetY: 1,
       listening: false,
     });
-    const tag = new Konva.Tag({ cornerRadius: 6, listening: false });
+    const tag = new Konva.Rect({ cornerRadius: 6, listening: false });
     const label = new Konva.Text({
       fontFamily: TOKENS.font.sans,
       fontSize: 12,
@@ -94,7 +96,7 @@ export class RemoteCursors {
       padding: 5,
       listening: false,
     });
-    const badge = new Konva.Label({ x: 12, y: 19, listening: false });
+    const badge = new Konva.Group({ x: 12, y: 19, listening: false });
     badge.add(tag, label);
     group.add(arrow, badge);
     this.layer.add(group);
@@ -116,6 +118,7 @@ export class RemoteCursors {
     if (cursor.name !== name) {
       cursor.name = name;
       cursor.label.text(name);
+      cursor.tag.size(cursor.label.size());
     }
     if (cursor.color !== color) {
       cursor.color = color;

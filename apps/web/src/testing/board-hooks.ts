@@ -103,11 +103,14 @@ export function boardTestHooks(
       const view = board.notes.get(id);
       return view ? toPage(view.centre) : null;
     },
-    notes: () =>
-      board.notes.notes().map((note) => {
+    notes: () => {
+      // One layout read for all the notes: a thousand reads cost more than the board's own frame.
+      const rect = container.getBoundingClientRect();
+      return board.notes.notes().map((note) => {
         const view = board.notes.get(note.id);
         // Where the note is drawn: its spot, unless its step keeps it further inside the slice.
-        const centre = toPage(view?.centre ?? slicePositionToPoint(note.step, note.pos));
+        const screen = board.toScreen(view?.centre ?? slicePositionToPoint(note.step, note.pos));
+        const centre = { x: rect.left + screen.x, y: rect.top + screen.y };
         return {
           id: note.id,
           text: note.text,
@@ -119,7 +122,8 @@ export function boardTestHooks(
           dimmed: view?.dimmed ?? false,
           roundMark: view?.roundLabel ?? null,
         };
-      }),
+      });
+    },
     noteBoxes: () =>
       board.notes.notes().flatMap((note) => {
         const view = board.notes.get(note.id);

@@ -18,7 +18,11 @@ export async function startInLanguage(
   storage: Pick<Storage, 'getItem'> = localStorage,
   browser: readonly string[] = navigator.languages,
 ): Promise<void> {
-  await showLanguage(preferredLanguage(chosenLanguage(storage), browser));
+  const preferred = preferredLanguage(chosenLanguage(storage), browser);
+  // Nothing is on screen yet: the page is in this language while its texts download (and in English again if
+  // they cannot be).
+  document.documentElement.lang = preferred;
+  await showLanguage(preferred);
 }
 
 /** The switch: remembers the choice on this device and switches the page over without a reload. */
@@ -35,7 +39,10 @@ export async function chooseLanguage(
 }
 
 async function showLanguage(next: Language): Promise<void> {
-  await switchLanguage(next);
-  // Screen readers pronounce, and browsers hyphenate, by the page's language.
-  document.documentElement.lang = language();
+  try {
+    await switchLanguage(next);
+  } finally {
+    // Screen readers pronounce, and browsers hyphenate, by the page's language.
+    document.documentElement.lang = language();
+  }
 }

@@ -58,7 +58,8 @@ export class BrainstormBar extends LitElement {
   static override properties = {
     running: { type: Boolean },
     draftsConnection: { attribute: false },
-    role: { type: String },
+    // Not `role`: set before the element is defined, that would be taken for its ARIA role.
+    personRole: { attribute: false },
     canLead: { type: Boolean },
     revealedShown: { state: true },
   };
@@ -66,7 +67,7 @@ export class BrainstormBar extends LitElement {
   declare running: boolean;
   /** The drafts room: this participant's own drafts, or a facilitator's view of everyone's; null for observers. */
   declare draftsConnection: RoomConnection | null;
-  declare role: 'facilitator' | 'participant' | 'observer';
+  declare personRole: 'facilitator' | 'participant' | 'observer';
   declare canLead: boolean;
   /** Whether "Notes revealed" is up: for a while after a running brainstorm ended. */
   declare revealedShown: boolean;
@@ -85,7 +86,7 @@ export class BrainstormBar extends LitElement {
     updateWhenLocaleChanges(this);
     this.running = false;
     this.draftsConnection = null;
-    this.role = 'observer';
+    this.personRole = 'observer';
     this.canLead = false;
     this.revealedShown = false;
   }
@@ -161,7 +162,7 @@ export class BrainstormBar extends LitElement {
 
   private message(drafts: readonly { authorId: string }[]): string {
     if (this.canLead) return msg(str`${draftsSummary(drafts, true)} so far`);
-    if (this.role === 'participant') {
+    if (this.personRole === 'participant') {
       return msg(str`Your new notes stay private until they are revealed (${draftsSummary(drafts, false)})`);
     }
     return msg('Notes appear when they are revealed');

@@ -1,6 +1,6 @@
 import { type AgendaItem, type AgendaStatus, defaultAim, getStep } from '@kompas/model';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type * as Y from 'yjs';
 import type { BoardCore } from '../../core/board-core.ts';
 import type { PlanDraft } from '../../core/plan-actions.ts';
@@ -10,13 +10,15 @@ import { BoundValue } from '../../ui/bound-value.ts';
 import { cssProperties } from '../../ui/css-properties.ts';
 import { PHASE_COLORS } from '../../ui/design-tokens.ts';
 import { ICONS } from '../../ui/icons.ts';
+import { loadOnce } from '../../ui/load-once.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { countdownText } from '../../ui/timer-text.ts';
 import { agendaStripStyles } from './agenda-strip-styles.ts';
-import './meeting-dialog.ts';
-import './plan-dialog.ts';
 
 const TICK_MS = 1000;
+
+/** The plan's editor and the new meeting's dialog: only those who lead open them, so only they download them. */
+const loadDialogs = loadOnce(() => Promise.all([import('./plan-dialog.ts'), import('./meeting-dialog.ts')]));
 
 /** What each mark says to a screen reader, and in the item's tooltip. */
 const statusTexts = (): Record<AgendaStatus, string> => ({
@@ -87,6 +89,10 @@ export class AgendaStrip extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.tick);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('core') && this.core?.canLead) loadDialogs().catch(() => {});
   }
 
   override render() {

@@ -52,6 +52,7 @@
 's0ea0693d205aa02b': `nog niet ingevuld, klik om toe te voegen`,
 's0eef24d7477a84fb': str`${0} (jij)`,
 's0f40f029637fecbc': `groen`,
+'s0fc50c512aa8af1a': `Deze pagina kon niet worden geladen`,
 's104f1ed789bb9381': `Eerste of laatste notitie kiezen`,
 's108ee9f52b50c3f6': `Eén regel per notitie, voor een spreadsheet`,
 's112f93ea33edbea9': `Notities om mee te nemen`,

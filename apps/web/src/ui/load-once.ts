@@ -1,0 +1,27 @@
+/**
+ * A part of the app that is downloaded when first needed (a dynamic `import()`), so the page's first script
+ * stays small. The returned function starts the download once and gives every caller the same promise; after
+ * a failure (no network and no copy on the device) the next call tries again.
+ *
+ * A custom element rendered before its code arrives is an empty tag: Lit keeps the properties set on it
+ * meanwhile and applies them when the element is defined, and the template's listeners are on the tag already.
+ */
+export function loadOnce(load: () => Promise<unknown>): () => Promise<void> {
+  let loading: Promise<void> | null = null;
+  return () => {
+    loading ??= load().then(
+      () => undefined,
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  };
+}
+
+/** Calls `work` when the browser has a moment to spare (or after `timeoutMs` at the latest). */
+export function whenIdle(work: () => void, timeoutMs = 1000): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: timeoutMs });
+  else setTimeout(work, 0);
+}
