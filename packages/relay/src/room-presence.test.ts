@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from './connection.ts';
 import { decodePresenceEntries, type PresenceEntry } from './presence-entries.ts';
-import { PRESENCE_TICK_MS, RoomPresence } from './room-presence.ts';
+import { PRESENCE_TICK_MS, presenceTick, RoomPresence } from './room-presence.ts';
 
 /*
  * When a room's presence changes leave, on a clock the test moves itself: no timing is measured.
@@ -44,7 +44,8 @@ let connections: Set<Connection>;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'setInterval', 'performance'] });
   connections = new Set();
-  presence = new RoomPresence(connections, null);
+  // The longest tick whatever the room's size, so a burst's turns fall inside one.
+  presence = new RoomPresence(connections, null, () => PRESENCE_TICK_MS);
 });
 
 afterEach(async () => {
@@ -146,5 +147,34 @@ describe('RoomPresence', () => {
     await afterTick();
     expect(watcher.messages).toHaveLength(2);
     expect(watcher.messages[1]).toEqual([expect.objectContaining({ client: 2, state: 'null' })]);
+  });
+});
+
+describe('presenceTick', () => {
+  it('grows with the room up to the longest tick', () => {
+    expect(presenceTick(1)).toBeLessThan(1);
+    expect(presenceTick(50)).toBeLessThan(presenceTick(150));
+    expect(presenceTick(150)).toBeLessThan(PRESENCE_TICK_MS);
+    expect(presenceTick(300)).toBe(PRESENCE_TICK_MS);
+    expect(presenceTick(3000)).toBe(PRESENCE_TICK_MS);
+  });
+});
+
+describe('RoomPresence of a small room', () => {
+  it('passes moves a few milliseconds apart one by one, without waiting for the longest tick', async () => {
+    const room = new Set<Connection>();
+    const small = new RoomPresence(room, null);
+    const watcher = fakeConnection('watcher');
+    const moving = fakeConnection('mover');
+    room.add(watcher.connection).add(moving.connection);
+    expect(small.own(moving.connection, [cursorAt(1, 0)])).not.toBeNull();
+    for (const x of [1, 2, 3]) {
+      small.apply(moving.connection, cursorAt(1, x));
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    expect(watcher.messages.map((message) => message.map((entry) => entry.state))).toEqual(
+      [1, 2, 3].map((x) => [cursorAt(1, x).state]),
+    );
+    small.destroy();
   });
 });

@@ -6,12 +6,24 @@ import { encodeAwareness } from './protocol.ts';
 import { atTurnEnd } from './turn-end.ts';
 
 /**
- * Shortest time between two presence messages to a room's connections. Writing to a socket costs a system call
+ * Longest time between two presence messages to a room's connections. Writing to a socket costs a system call
  * whatever it carries, and in a room of hundreds a message per cursor move was most of the relay's time: the
  * changes that come within a tick of the last message leave together, the latest state per client id only. The
  * first change after a quiet tick leaves at once, so a lone move is not delayed.
  */
 export const PRESENCE_TICK_MS = 20;
+
+/**
+ * Presence messages a room writes to its connections per second at most, over all of them. The tick grows with
+ * the room up to PRESENCE_TICK_MS, so the wait it adds to cursors is only paid where the writes would cost: a
+ * room of 300 waits up to 20 ms, one of 50 about 3 ms, a small room hardly at all.
+ */
+export const PRESENCE_WRITES_PER_SECOND = 15_000;
+
+/** The tick of a room with `connections` connections (see PRESENCE_WRITES_PER_SECOND). */
+export function presenceTick(connections: number): number {
+  return Math.min(PRESENCE_TICK_MS, (connections * 1000) / PRESENCE_WRITES_PER_SECOND);
+}
 
 /** A change of presence to pass on: the entry everyone gets, and the echo its owner gets instead. */
 interface PresenceChange {
@@ -42,7 +54,8 @@ export class RoomPresence {
     /** The room's connections, which presence is passed on to. */
     private readonly connections: ReadonlySet<Connection>,
     private readonly recorder: PresenceRecorder | null,
-    private readonly tickMs = PRESENCE_TICK_MS,
+    /** The tick for a room of so many connections. */
+    private readonly tickFor: (connections: number) => number = presenceTick,
   ) {
     // As y-protocols does: a client that stopped renewing its state (every 15 s) is taken for gone.
     this.outdatedCheck = setInterval(() => {
@@ -145,7 +158,7 @@ export class RoomPresence {
   private passOn(change: PresenceChange): void {
     this.changes.set(change.relayed.client, change);
     if (this.composing || this.tick !== null) return;
-    const wait = this.passedAt + this.tickMs - performance.now();
+    const wait = this.passedAt + this.tickFor(this.connections.size) - performance.now();
     if (wait <= 0) {
       this.composeAtTurnEnd();
       return;
