@@ -332,6 +332,7 @@ export {
   type NoteMove,
   type PlacedNote,
   type StepSlot,
+  slotCount,
   slotIndex,
   spotKey,
   stepNoteScale,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Point, slicePositionToPoint } from './geometry.ts';
 import { fitsInSlice, NOTE_SIZE, noteRect } from './note-area.ts';
 import { STEPS } from './phases.ts';
-import { NOTE_SCALES, stepNoteScale, stepSlots, tidyStep } from './step-layout.ts';
+import { NOTE_SCALES, slotCount, stepNoteScale, stepSlots, tidyStep } from './step-layout.ts';
 
 const MOST = 60;
 
@@ -66,6 +66,14 @@ describe('the slots of a step', () => {
       expect(Math.abs(radius(first.centre) - radius(second.centre))).toBeLessThan(NOTE_SIZE.height);
       // Near 6 o'clock the slice runs clockwise, right to left, and its rows still read left to right.
       expect(second.centre.x, step).toBeGreaterThan(first.centre.x);
+    }
+  });
+
+  it('knows how many slots every step has at every size without working them out', () => {
+    for (const step of STEPS) {
+      for (const scale of NOTE_SCALES) {
+        expect(slotCount(step.id, scale), `${step.id}@${scale}`).toBe(stepSlots(step.id, scale).length);
+      }
     }
   });
 

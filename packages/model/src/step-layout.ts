@@ -83,9 +83,27 @@ function along(point: Point, direction: Point): number {
   return point.x * direction.x + point.y * direction.y;
 }
 
+/**
+ * How many slots each of the three layouts (mirrorTwin) has at each of NOTE_SCALES, in their order: all that
+ * stepNoteScale needs. Working out a size's rows takes milliseconds, and a board of a thousand notes would
+ * otherwise wait for most sizes' rows before its steps' sizes are known. step-layout.test.ts checks them
+ * against stepSlots: a change to the rows changes them.
+ */
+const SLOT_COUNTS: Readonly<Record<string, readonly number[]>> = {
+  'verkennen.eigen-situatie': [5, 6, 7, 8, 10, 11, 13, 15, 17, 21, 23, 30, 33, 40, 46, 49, 56, 62, 74, 89],
+  'verkennen.partners': [4, 4, 6, 6, 7, 9, 10, 11, 15, 15, 19, 23, 24, 29, 34, 40, 46, 52, 60, 74],
+  'verkennen.opgave': [5, 6, 6, 9, 10, 11, 14, 15, 18, 21, 24, 29, 32, 39, 45, 51, 58, 66, 77, 89],
+};
+
+/** How many slots `step` has for notes drawn at `scale`. */
+export function slotCount(step: string, scale: number): number {
+  const counted = SLOT_COUNTS[mirrorTwin(step).twin]?.[NOTE_SCALES.indexOf(scale)];
+  return counted ?? stepSlots(step, scale).length;
+}
+
 /** The size `count` notes of `step` are drawn at: the largest whose slots hold them all. */
 export function stepNoteScale(step: string, count: number): number {
-  for (const scale of NOTE_SCALES) if (stepSlots(step, scale).length >= count) return scale;
+  for (const scale of NOTE_SCALES) if (slotCount(step, scale) >= count) return scale;
   return NOTE_SCALES.at(-1) ?? 1;
 }
 

@@ -17,6 +17,8 @@ import { NoteView, type VoteBadge } from './note-view.ts';
 
 /** How long one frame may spend building note caches, so zooming in on a full board stays responsive. */
 const CACHE_BUDGET_MS = 8;
+/** How long one idle moment may spend working out the steps' slots. */
+const SLOTS_BUDGET_MS = 6;
 
 /**
  * The notes of a board on one Konva layer: creates, updates and removes note views as its note source
@@ -38,10 +40,18 @@ export class NoteLayer {
   /** The size each step draws its notes at: a fuller step draws them smaller (see @kompas/model's step layout). */
   private readonly scales = new Map<StepId, number>();
   private readonly counts = new Map<StepId, number>();
+  /**
+   * Whether the steps' sizes count the notes in smaller sizes' slots yet (stepScaleOf). Until every size's
+   * slots are worked out, a step takes the size its number of notes allows (stepNoteScale, which needs no
+   * slots): the same size unless a step's notes sit in the slots of a smaller one, which the step then takes
+   * as soon as the slots are ready, so a big board is drawn without waiting for them.
+   */
+  private exactScales = false;
+  private destroyed = false;
 
   /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
   constructor(private readonly onDirty: () => void) {
-    prepareStepSlots();
+    prepareStepSlots().then(() => this.measureExactly());
   }
 
   get count(): number {
@@ -212,6 +222,7 @@ export class NoteLayer {
   }
 
   destroy(): void {
+    this.destroyed = true;
     cancelAnimationFrame(this.cacheFrame);
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
@@ -230,9 +241,22 @@ export class NoteLayer {
     this.scales.clear();
     this.counts.clear();
     for (const [step, ofStep] of steps) {
-      this.scales.set(step, stepScaleOf(step, ofStep));
+      this.scales.set(
+        step,
+        this.exactScales ? stepScaleOf(step, ofStep) : stepNoteScale(step, ofStep.length),
+      );
       this.counts.set(step, ofStep.length);
     }
+  }
+
+  /** Takes the steps' sizes that count notes in slots (see exactScales), once the slots are ready. */
+  private measureExactly(): void {
+    if (this.destroyed) return;
+    this.exactScales = true;
+    this.measureSteps(this.notes());
+    if (!this.applyScales()) return;
+    this.scheduleCaching();
+    this.onDirty();
   }
 
   /** Draws each note at the size its step takes for its notes; returns whether any note changed size. */
@@ -302,23 +326,28 @@ export class NoteLayer {
   }
 }
 
-/** Whether the steps' slots are being worked out, or have been. */
-let preparing = false;
+/** Every step's slots at every size, worked out once for all layers (see prepareStepSlots). */
+let slotsPrepared: Promise<void> | null = null;
 
 /**
- * Works out every step's slots at every size (@kompas/model's step layout keeps them) a size at a time, in
- * moments the browser has to spare: mostly while the board's notes are on their way. Finding a step's rows
- * takes milliseconds per size, and a thousand notes arriving at once would otherwise wait for all of them.
+ * Works out every step's slots at every size (@kompas/model's step layout keeps them) a step and a size at a
+ * time, in moments the browser has to spare: mostly while the board's notes are on their way, else once they
+ * are drawn. Finding a step's rows takes milliseconds per size, and a thousand notes arriving at once would
+ * otherwise wait for all of them.
  */
-function prepareStepSlots(): void {
-  if (preparing) return;
-  preparing = true;
-  const scales = [...NOTE_SCALES];
-  const next = () => {
-    const scale = scales.shift();
-    if (scale === undefined) return;
-    for (const step of STEPS) stepSlots(step.id, scale);
+function prepareStepSlots(): Promise<void> {
+  slotsPrepared ??= new Promise((done) => {
+    const work = NOTE_SCALES.flatMap((scale) => STEPS.map((step) => () => stepSlots(step.id, scale)));
+    const next = () => {
+      const started = performance.now();
+      while (performance.now() - started < SLOTS_BUDGET_MS) {
+        const part = work.shift();
+        if (!part) return done();
+        part();
+      }
+      whenIdle(next);
+    };
     whenIdle(next);
-  };
-  whenIdle(next);
+  });
+  return slotsPrepared;
 }

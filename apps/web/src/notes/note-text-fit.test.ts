@@ -52,6 +52,19 @@ describe('fitText', () => {
     expect(last.length).toBeLessThanOrEqual(25);
   });
 
+  it('wraps a long text only at the sizes it could fit at', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `woord${i}`).join(' ');
+    const wrapped: string[] = [];
+    const counting: MeasureText = (part) => {
+      wrapped.push(part);
+      return monospace(part);
+    };
+    const fitted = fitText(text, box, counting, options);
+    expect(fitted).toEqual(fitText(text, box, monospace, options));
+    // 12 words measured once for the text's width, then wrapped at the few sizes where it might fit.
+    expect(wrapped.filter((part) => part === 'woord0').length).toBeLessThan(5);
+  });
+
   it('keeps the lines of a text written on several lines', () => {
     expect(fitText('Eén\n\nTwee', box, monospace, options).lines).toEqual(['Eén', '', 'Twee']);
   });

@@ -42,7 +42,10 @@ export function fitText(
 ): FittedText {
   const paragraphs = text.split('\n').map((paragraph) => paragraph.split(/\s+/).filter(Boolean));
   const { maxFontSize, minFontSize, lineHeight, fontSizeStep } = options;
+  const textWidth = widthWithSpaces(paragraphs, measure);
   for (let size = maxFontSize; size > minFontSize + 1e-9; size -= fontSizeStep) {
+    if (textWidth > linesThatFit(box, size, lineHeight) * (box.width / size + measure(' ')) * (1 + 1e-9))
+      continue;
     const lines = wrapWords(paragraphs, box.width / size, measure, false);
     if (lines && lines.length <= linesThatFit(box, size, lineHeight))
       return { fontSize: size, lines, cut: false };
@@ -53,6 +56,18 @@ export function fitText(
   const kept = lines.slice(0, room);
   kept[room - 1] = withEllipsis(kept[room - 1] ?? '', box.width / minFontSize, measure);
   return { fontSize: minFontSize, lines: kept, cut: true };
+}
+
+/**
+ * The width of every word with a space after it. A line holds its words and the spaces between them within
+ * its width, so n lines hold at most n times (width + a space) of this: a size at which that is too little
+ * is passed over without wrapping the text, as most sizes are for a long text.
+ */
+function widthWithSpaces(paragraphs: readonly string[][], measure: MeasureText): number {
+  const space = measure(' ');
+  let width = 0;
+  for (const words of paragraphs) for (const word of words) width += measure(word) + space;
+  return width;
 }
 
 function linesThatFit(box: TextBox, fontSize: number, lineHeight: number): number {

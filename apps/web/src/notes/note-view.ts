@@ -42,7 +42,13 @@ let textFitter: { fitter: TextFitter; measure: MeasureText } | null = null;
 function noteText(): { fitter: TextFitter; measure: MeasureText } {
   if (!textFitter) {
     const probe = new Konva.Text({ fontFamily: TOKENS.font.sans, fontSize: MEASURE_FONT_SIZE });
-    const measure = rememberingWidths((text) => probe.measureSize(text).width / MEASURE_FONT_SIZE);
+    // Konva's measureSize sets the font on its canvas for every text, which costs more than the measuring (a
+    // thousand notes open with thousands of words): the same font is set here once.
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) context.font = probe._getContextFont();
+    const width = (text: string) =>
+      context ? context.measureText(text).width : probe.measureSize(text).width;
+    const measure = rememberingWidths((text) => width(text) / MEASURE_FONT_SIZE);
     textFitter = { fitter: new TextFitter(NOTE_TEXT_BOX, measure, NOTE_TEXT_FIT), measure };
   }
   return textFitter;
