@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { dutchTextsByPart } from './build/dutch-texts-by-part.ts';
 
 // The API and the relay live in apps/server; in development Vite serves the app and forwards the rest.
 const server = 'http://127.0.0.1:8080';
@@ -39,7 +40,10 @@ function builtAssetsIntoServiceWorker(): Plugin {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [builtAssetsIntoServiceWorker()],
+  plugins: [
+    builtAssetsIntoServiceWorker(),
+    dutchTextsByPart(async () => (await import('./src/i18n/generated/nl.ts')).templates),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -7,6 +7,7 @@ import { takePageBoardToken } from '../api/board-token.ts';
 import { resolvePerson } from '../api/person.ts';
 import type { BoardCore } from '../core/board-core.ts';
 import type { Leading } from '../core/leading.ts';
+import { withTexts } from '../i18n/language.ts';
 
 /** How far opening a board from its link got. */
 export type Opening =
@@ -69,7 +70,7 @@ export async function openBoard(
   let leading: ((core: BoardCore) => Leading) | undefined;
   if (info.role === 'facilitator') {
     try {
-      ({ leadingActions: leading } = await import('../core/leading.ts'));
+      ({ leadingActions: leading } = await withTexts(import('../core/leading.ts')));
     } catch {
       return { kind: 'problem', problem: UNREACHABLE, retry: true };
     }

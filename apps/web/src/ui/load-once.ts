@@ -1,7 +1,11 @@
+import { withTexts } from '../i18n/language.ts';
+
 /**
  * A part of the app that is downloaded when first needed (a dynamic `import()`), so the page's first script
  * stays small. The returned function starts the download once and gives every caller the same promise; after
  * a failure (no network and no copy on the device) the next call tries again.
+ *
+ * The part's texts come with it in the language shown (see i18n/language.ts), so they never show in English first.
  *
  * A custom element rendered before its code arrives is an empty tag: Lit keeps the properties set on it
  * meanwhile and applies them when the element is defined, and the template's listeners are on the tag already.
@@ -9,7 +13,7 @@
 export function loadOnce(load: () => Promise<unknown>): () => Promise<void> {
   let loading: Promise<void> | null = null;
   return () => {
-    loading ??= load().then(
+    loading ??= withTexts(load()).then(
       () => undefined,
       (error: unknown) => {
         loading = null;
