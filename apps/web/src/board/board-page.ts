@@ -3,7 +3,6 @@ import type { BoardInfo } from '@kompas/protocol';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { type AccessProblem, accessProblem } from '../api/access-problem.ts';
-import '../canvas/board-canvas.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import '../canvas/zoom-controls.ts';
 import { BoardCore } from '../core/board-core.ts';
@@ -26,12 +25,13 @@ import { IssuesPanelState } from '../facilitation/issues/issues-state.ts';
 import { RoundDialogsState } from '../facilitation/rounds/round-dialogs-state.ts';
 import { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../ui/problem-page.ts';
+import { loadOnce } from '../ui/load-once.ts';
 import { MediaQueryController, PHONE_LAYOUT } from '../ui/media-query.ts';
 import { TimedValue } from '../ui/timed-value.ts';
 import { ToastController } from '../ui/toast-message.ts';
 import { BoardBindings } from './board-bindings.ts';
 import { loadLaterParts } from './board-later-parts.ts';
-import { openBoard } from './board-opening.ts';
+import { openBoard, UNREACHABLE } from './board-opening.ts';
 import { boardPageStyles } from './board-page-styles.ts';
 import { type BoardParts, renderBoard } from './board-parts.ts';
 import './name-dialog.ts';
@@ -45,6 +45,12 @@ type PageState =
   | { kind: 'ready'; info: BoardInfo; session: BoardSession; core: BoardCore; token: string };
 
 const ANNOUNCEMENT_MS = 6000;
+
+/**
+ * The canvas and its drawing library, the larger part of a board's code: downloaded while the board's access
+ * is checked and its documents open, so the page's first script stays small and the opening need not wait.
+ */
+const canvasCode = loadOnce(() => import('../canvas/board-canvas.ts'));
 
 /**
  * One board, opened from its link: checks access, opens the document and its connection, asks for a name, and
@@ -151,11 +157,12 @@ export class BoardPage extends LitElement implements BoardView {
     const boardId = this.boardId;
     if (!boardId) return;
     this.state = { kind: 'loading' };
-    const opening = await openBoard(
-      boardId,
-      this.user.name,
-      () => this.isConnected && this.boardId === boardId,
+    const wanted = () => this.isConnected && this.boardId === boardId;
+    const canvas = canvasCode().then(
+      () => true,
+      () => false,
     );
+    const opening = await openBoard(boardId, this.user.name, wanted);
     if (!opening) return;
     if (opening.kind !== 'joined') {
       this.state = opening;
@@ -178,6 +185,14 @@ export class BoardPage extends LitElement implements BoardView {
     };
     const core = new BoardCore(session, person, (text) => this.toast.show(text));
     if (opening.leading) core.enableLeading(opening.leading);
+    // The board shows once the canvas's code is here too (it was downloading meanwhile): it is drawn at once.
+    const drawable = await canvas;
+    if (!drawable || !wanted()) {
+      session.destroy();
+      // Offline, with no copy of the canvas on this device: as when the board itself cannot be fetched.
+      if (!drawable && wanted()) this.state = { kind: 'problem', problem: UNREACHABLE, retry: true };
+      return;
+    }
     this.state = { kind: 'ready', info, session, core, token: joined.token };
     this.publishPresence();
   }
