@@ -42,7 +42,11 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [
     builtAssetsIntoServiceWorker(),
-    dutchTextsByPart(async () => (await import('./src/i18n/generated/nl.ts')).templates),
+    // The canvas comes with a board's first picture (board/board-page.ts): its texts with the first ones.
+    dutchTextsByPart(
+      async () => (await import('./src/i18n/generated/nl.ts')).templates,
+      [/\/src\/canvas\/board-canvas\.ts$/],
+    ),
   ],
   build: {
     outDir: 'dist',

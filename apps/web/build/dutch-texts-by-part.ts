@@ -3,9 +3,10 @@ import type { Plugin } from 'vite';
 
 /**
  * The Dutch texts split by where they are used, at build time. A Dutch page downloads before its first render
- * only the texts of the code in its first script (src/i18n/dutch/first-texts.ts); the texts of the parts loaded on
- * demand come in a second file (src/i18n/dutch/later-texts.ts), downloaded before any of those parts shows (see
- * ui/load-once.ts). In development and in tests the first file holds every text and the second none.
+ * only the texts of the code in its first script and of the parts its first picture needs (the canvas), in
+ * src/i18n/dutch/first-texts.ts; the texts of the other parts loaded on demand come in a second file
+ * (src/i18n/dutch/later-texts.ts), downloaded before any of those parts shows (see ui/load-once.ts). In
+ * development and in tests the first file holds every text and the second none.
  */
 
 /** The two files the build fills in, by the end of their path. */
@@ -83,7 +84,14 @@ export function splitTexts(
   };
 }
 
-export function dutchTextsByPart(loadTexts: () => Promise<DutchTexts>): Plugin {
+/**
+ * `loadTexts` gives every Dutch text; `firstParts` matches the parts loaded on demand that a page needs for its
+ * first picture (by the module their chunk is named after), whose texts come with the first ones.
+ */
+export function dutchTextsByPart(
+  loadTexts: () => Promise<DutchTexts>,
+  firstParts: readonly RegExp[],
+): Plugin {
   /** The text ids each module of the app uses, as its code is read. */
   const idsByModule = new Map<string, string[]>();
   let split: { first: DutchTexts; later: DutchTexts } | null = null;
@@ -91,9 +99,9 @@ export function dutchTextsByPart(loadTexts: () => Promise<DutchTexts>): Plugin {
     name: 'kompas-dutch-texts-by-part',
     apply: 'build',
     load(id) {
-      if (id.endsWith(FIRST)) return `export const templates = ${MARK.first};`;
-      if (id.endsWith(LATER)) return `export const templates = ${MARK.later};`;
-      return null;
+      const mark = id.endsWith(FIRST) ? MARK.first : id.endsWith(LATER) ? MARK.later : null;
+      // Generated code, mapped to no source.
+      return mark ? { code: `export const templates = ${mark};`, map: { mappings: '' } } : null;
     },
     transform: {
       // After TypeScript is stripped: the parser reads JavaScript.
@@ -116,13 +124,16 @@ export function dutchTextsByPart(loadTexts: () => Promise<DutchTexts>): Plugin {
       if (!mark) return null;
       if (!split) {
         // The first script is the page's entry chunk (vite.config.ts groups all it imports statically into it).
-        const initial = Object.values(chunks).filter((c) => c.isEntry && c.name === 'index');
+        const initial = Object.values(chunks).filter(
+          (c) =>
+            (c.isEntry && c.name === 'index') || firstParts.some((part) => part.test(c.facadeModuleId ?? '')),
+        );
         const used = new Set(initial.flatMap((c) => c.moduleIds.flatMap((id) => idsByModule.get(id) ?? [])));
         split = splitTexts(await loadTexts(), used);
       }
       if (code.split(MARK[mark]).length !== 2)
         this.error(`the Dutch texts' chunk must contain ${MARK[mark]} once`);
-      return code.replace(MARK[mark], JSON.stringify(split[mark]));
+      return { code: code.replace(MARK[mark], JSON.stringify(split[mark])), map: { mappings: '' } };
     },
   };
 }

@@ -47,10 +47,11 @@ type PageState =
 const ANNOUNCEMENT_MS = 6000;
 
 /**
- * The canvas and its drawing library, the larger part of a board's code: downloaded while the board's access
- * is checked and its documents open, so the page's first script stays small and the opening need not wait.
+ * The canvas and its drawing library, the larger part of a board's code: downloaded beside the page's texts
+ * and while the board's access is checked, so the page's first script stays small and the opening need not
+ * wait. Its texts come with the page's first ones (vite.config.ts).
  */
-const canvasCode = loadOnce(() => import('../canvas/board-canvas.ts'));
+export const loadCanvas = loadOnce(() => import('../canvas/board-canvas.ts'), 'first');
 
 /**
  * One board, opened from its link: checks access, opens the document and its connection, asks for a name, and
@@ -158,7 +159,7 @@ export class BoardPage extends LitElement implements BoardView {
     if (!boardId) return;
     this.state = { kind: 'loading' };
     const wanted = () => this.isConnected && this.boardId === boardId;
-    const canvas = canvasCode().then(
+    const canvas = loadCanvas().then(
       () => true,
       () => false,
     );

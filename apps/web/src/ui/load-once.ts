@@ -5,15 +5,19 @@ import { withTexts } from '../i18n/language.ts';
  * stays small. The returned function starts the download once and gives every caller the same promise; after
  * a failure (no network and no copy on the device) the next call tries again.
  *
- * The part's texts come with it in the language shown (see i18n/language.ts), so they never show in English first.
+ * The part's texts come with it in the language shown (see i18n/language.ts), so they never show in English first;
+ * unless they are among the texts the page starts with, as the canvas's are (`'first'`, see vite.config.ts).
  *
  * A custom element rendered before its code arrives is an empty tag: Lit keeps the properties set on it
  * meanwhile and applies them when the element is defined, and the template's listeners are on the tag already.
  */
-export function loadOnce(load: () => Promise<unknown>): () => Promise<void> {
+/** Whether a part's texts come with it ('later') or with the page's first script ('first'). */
+export type PartTexts = 'first' | 'later';
+
+export function loadOnce(load: () => Promise<unknown>, texts: PartTexts = 'later'): () => Promise<void> {
   let loading: Promise<void> | null = null;
   return () => {
-    loading ??= withTexts(load()).then(
+    loading ??= (texts === 'later' ? withTexts(load()) : load()).then(
       () => undefined,
       (error: unknown) => {
         loading = null;
