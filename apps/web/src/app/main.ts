@@ -1,4 +1,4 @@
-import { loadCanvas } from '../board/board-page.ts';
+import { loadCanvas } from '../board/board-opening.ts';
 import { installGlobalStyles } from '../ui/global-styles.ts';
 import { startInLanguage } from '../ui/language-choice.ts';
 import { parseRoute } from '../ui/router.ts';

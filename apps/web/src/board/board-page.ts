@@ -25,13 +25,12 @@ import { IssuesPanelState } from '../facilitation/issues/issues-state.ts';
 import { RoundDialogsState } from '../facilitation/rounds/round-dialogs-state.ts';
 import { VotingController } from '../facilitation/voting/voting-controller.ts';
 import '../ui/problem-page.ts';
-import { loadOnce } from '../ui/load-once.ts';
 import { MediaQueryController, PHONE_LAYOUT } from '../ui/media-query.ts';
 import { TimedValue } from '../ui/timed-value.ts';
 import { ToastController } from '../ui/toast-message.ts';
 import { BoardBindings } from './board-bindings.ts';
 import { loadLaterParts } from './board-later-parts.ts';
-import { openBoard, UNREACHABLE } from './board-opening.ts';
+import { openBoard } from './board-opening.ts';
 import { boardPageStyles } from './board-page-styles.ts';
 import { type BoardParts, renderBoard } from './board-parts.ts';
 import './name-dialog.ts';
@@ -45,13 +44,6 @@ type PageState =
   | { kind: 'ready'; info: BoardInfo; session: BoardSession; core: BoardCore; token: string };
 
 const ANNOUNCEMENT_MS = 6000;
-
-/**
- * The canvas and its drawing library, the larger part of a board's code: downloaded beside the page's texts
- * and while the board's access is checked, so the page's first script stays small and the opening need not
- * wait. Its texts come with the page's first ones (vite.config.ts).
- */
-export const loadCanvas = loadOnce(() => import('../canvas/board-canvas.ts'), 'first');
 
 /**
  * One board, opened from its link: checks access, opens the document and its connection, asks for a name, and
@@ -158,12 +150,11 @@ export class BoardPage extends LitElement implements BoardView {
     const boardId = this.boardId;
     if (!boardId) return;
     this.state = { kind: 'loading' };
-    const wanted = () => this.isConnected && this.boardId === boardId;
-    const canvas = loadCanvas().then(
-      () => true,
-      () => false,
+    const opening = await openBoard(
+      boardId,
+      this.user.name,
+      () => this.isConnected && this.boardId === boardId,
     );
-    const opening = await openBoard(boardId, this.user.name, wanted);
     if (!opening) return;
     if (opening.kind !== 'joined') {
       this.state = opening;
@@ -186,14 +177,6 @@ export class BoardPage extends LitElement implements BoardView {
     };
     const core = new BoardCore(session, person, (text) => this.toast.show(text));
     if (opening.leading) core.enableLeading(opening.leading);
-    // The board shows once the canvas's code is here too (it was downloading meanwhile): it is drawn at once.
-    const drawable = await canvas;
-    if (!drawable || !wanted()) {
-      session.destroy();
-      // Offline, with no copy of the canvas on this device: as when the board itself cannot be fetched.
-      if (!drawable && wanted()) this.state = { kind: 'problem', problem: UNREACHABLE, retry: true };
-      return;
-    }
     this.state = { kind: 'ready', info, session, core, token: joined.token };
     this.publishPresence();
   }
