@@ -124,7 +124,10 @@ export function dutchTextsByPart(
       if (!mark) return null;
       if (!split) {
         // The first script is the page's entry chunk (vite.config.ts groups all it imports statically into it).
-        const initial = Object.values(chunks).filter(
+        const all = Object.values(chunks);
+        const missing = firstParts.filter((part) => !all.some((c) => part.test(c.facadeModuleId ?? '')));
+        if (missing.length > 0) this.error(`no chunk is named after ${missing.join(', ')}`);
+        const initial = all.filter(
           (c) =>
             (c.isEntry && c.name === 'index') || firstParts.some((part) => part.test(c.facadeModuleId ?? '')),
         );

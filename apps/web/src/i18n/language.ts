@@ -1,5 +1,5 @@
 import type { Label } from '@kompas/model';
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, type TemplateMap } from '@lit/localize';
 
 /**
  * The languages of the interface. Texts are written in English in the source (`msg('…')`) and translated
@@ -32,10 +32,10 @@ export function preferredLanguage(chosen: string | null | undefined, browser: re
 
 /**
  * The Dutch texts downloaded so far, which `msg()` looks up. They are two modules of their own, downloaded only
- * by a page that shows Dutch: those of the page's first script before its first render, those of the parts
- * loaded on demand before the first of them shows (`textsOfLaterParts`).
+ * by a page that shows Dutch: those of the page's first script and its canvas before its first render, those
+ * of the other parts loaded on demand before the first of them shows (`textsOfLaterParts`).
  */
-const dutch: Record<string, unknown> = {};
+const dutch: TemplateMap = {};
 /** The language asked for last: the one shown, or the one whose texts are on their way. */
 let asked: Language = 'en';
 /** Whether a part loaded on demand has been asked for: from then on, Dutch comes with the later texts. */
@@ -63,7 +63,7 @@ const localization = configureLocalization({
       laterPartsAsked ? laterDutch() : undefined,
     ]);
     Object.assign(dutch, first.templates);
-    return { templates: dutch as never };
+    return { templates: dutch };
   },
 });
 
