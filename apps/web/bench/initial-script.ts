@@ -1,8 +1,8 @@
 /**
  * How much JavaScript the board page downloads before it can show anything: the entry script of the production
- * build and every chunk it imports statically, gzipped. Chunks loaded with `import()` (the replay, the
- * facilitator's dialogs, the exports, the Dutch texts...) are not counted, except the Dutch texts in the
- * figure for a Dutch page, which loads them before its first render.
+ * build and every chunk it imports statically, gzipped. Chunks loaded with `import()` (the canvas, the replay,
+ * the facilitator's dialogs, the exports, the Dutch texts...) are not counted, except the first of the Dutch
+ * texts in the figure for a Dutch page, which loads them before its first render.
  * Used by `pnpm bench:bundle` (bundle-size.ts) and by the test that keeps the figure under its budget.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
