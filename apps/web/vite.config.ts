@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { dutchTextsByPart } from './build/dutch-texts-by-part.ts';
 
 // The API and the relay live in apps/server; in development Vite serves the app and forwards the rest.
 const server = 'http://127.0.0.1:8080';
@@ -39,7 +40,14 @@ function builtAssetsIntoServiceWorker(): Plugin {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [builtAssetsIntoServiceWorker()],
+  plugins: [
+    builtAssetsIntoServiceWorker(),
+    // The canvas comes with a board's first picture (board/board-page.ts): its texts with the first ones.
+    dutchTextsByPart(
+      async () => (await import('./src/i18n/generated/nl.ts')).templates,
+      [/\/src\/canvas\/board-canvas\.ts$/],
+    ),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,8 +1,13 @@
+import { loadCanvas } from '../board/board-opening.ts';
 import { installGlobalStyles } from '../ui/global-styles.ts';
 import { startInLanguage } from '../ui/language-choice.ts';
+import { parseRoute } from '../ui/router.ts';
 import { AppShell } from './app-shell.ts';
 
 installGlobalStyles();
+
+// Most visits follow a board's link: the board's canvas downloads at once, beside the page's texts.
+if (parseRoute(location.pathname).page === 'board') loadCanvas().catch(() => {});
 
 // The page speaks its language from the first render: the app is defined, and so renders, only once it is set
 // (in English if the Dutch texts cannot be downloaded). Not a top-level `await`: the Dutch texts' module imports

@@ -7,6 +7,8 @@ import { takePageBoardToken } from '../api/board-token.ts';
 import { resolvePerson } from '../api/person.ts';
 import type { BoardCore } from '../core/board-core.ts';
 import type { Leading } from '../core/leading.ts';
+import { withTexts } from '../i18n/language.ts';
+import { loadOnce } from '../ui/load-once.ts';
 
 /** How far opening a board from its link got. */
 export type Opening =
@@ -20,6 +22,13 @@ export type Opening =
       /** For a facilitator, what leading takes (BoardCore.enableLeading); downloaded for no one else. */
       leading?: (core: BoardCore) => Leading;
     };
+
+/**
+ * The canvas and its drawing library, the larger part of a board's code: not in the page's first script, but
+ * downloaded as soon as a board's page starts (main.ts), beside its texts and while the board's access is
+ * checked. Its texts come with the page's first ones (vite.config.ts).
+ */
+export const loadCanvas = loadOnce(() => import('../canvas/board-canvas.ts'), 'first');
 
 /** Its words are read when shown, in the language of then. */
 export const UNREACHABLE: AccessProblem = {
@@ -66,13 +75,13 @@ export async function openBoard(
     return { kind: 'problem', problem, retry: problem === UNREACHABLE };
   }
   if (!joined) return wanted() ? { kind: 'naming', info } : null;
+  // The board shows with its canvas, downloading since the page started, and for a facilitator with leading.
   let leading: ((core: BoardCore) => Leading) | undefined;
-  if (info.role === 'facilitator') {
-    try {
-      ({ leadingActions: leading } = await import('../core/leading.ts'));
-    } catch {
-      return { kind: 'problem', problem: UNREACHABLE, retry: true };
-    }
+  try {
+    const lead = info.role === 'facilitator' ? withTexts(import('../core/leading.ts')) : undefined;
+    [leading] = await Promise.all([lead?.then((code) => code.leadingActions), loadCanvas()]);
+  } catch {
+    return { kind: 'problem', problem: UNREACHABLE, retry: true };
   }
   if (!wanted()) return null;
   return { kind: 'joined', info, joined, ...(leading ? { leading } : {}) };

@@ -3,7 +3,6 @@ import type { BoardInfo } from '@kompas/protocol';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { type AccessProblem, accessProblem } from '../api/access-problem.ts';
-import '../canvas/board-canvas.ts';
 import type { BoardCanvas } from '../canvas/board-canvas.ts';
 import '../canvas/zoom-controls.ts';
 import { BoardCore } from '../core/board-core.ts';

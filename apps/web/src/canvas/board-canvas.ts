@@ -14,6 +14,7 @@ import {
 } from '../core/note-source.ts';
 import type { Awareness, Peer } from '../core/presence.ts';
 import { ZOOM_STEP } from '../core/viewport.ts';
+import { withTexts } from '../i18n/language.ts';
 import type { NoteView } from '../notes/note-view.ts';
 import { boardTestHooks, installTestHooks } from '../testing/board-hooks.ts';
 import { TEST_BUILD } from '../testing/test-build.ts';
@@ -176,7 +177,7 @@ export class BoardCanvas extends LitElement {
   async image(): Promise<Blob> {
     if (!this.board) throw new Error('The board is not shown yet');
     // Drawing a picture is rare: its code is downloaded when first asked for.
-    const { boardImage } = await import('./board-image.ts');
+    const { boardImage } = await withTexts(import('./board-image.ts'));
     return boardImage(this.board);
   }
 

@@ -3,6 +3,7 @@ import type { ReportFormat } from '@kompas/protocol';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { ApiError } from '../api/api.ts';
+import { withTexts } from '../i18n/language.ts';
 import { menuStyles, moveMenuFocus, placeUnder } from '../ui/popover-menu.ts';
 import { navigateOnPlainClick } from '../ui/router.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -250,7 +251,7 @@ export class ExportMenu extends LitElement {
     try {
       const file = await this.exportFile(kind);
       // Downloaded on first use, like the picture's drawing: most people never export.
-      const { saveFile } = await import('./report-download.ts');
+      const { saveFile } = await withTexts(import('./report-download.ts'));
       saveFile(file);
     } catch (error) {
       const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
@@ -269,7 +270,7 @@ export class ExportMenu extends LitElement {
   private async exportFile(kind: ExportKind): Promise<DownloadedFile> {
     if (kind !== 'png') {
       const meeting = this.scope === 'meeting' && this.known.length > 1 ? this.known.at(-1)?.id : undefined;
-      const { fetchReport } = await import('./report-download.ts');
+      const { fetchReport } = await withTexts(import('./report-download.ts'));
       return fetchReport(this.boardId, this.token, { format: kind, meeting }, this.boardTitle);
     }
     if (!this.image) throw new Error(msg('There is no board to draw'));
