@@ -88,7 +88,6 @@ export function roomValidator(rules: RoomRules): (name: string) => ChangeValidat
     return (doc, transaction, attempt) => {
       const writer = boardWriter(attempt.writer);
       const refusal = findRefusedChange(doc, transaction, {
-        before: attempt.before,
         writer: { ...writer, name: rules.people.get(room.boardId, writer.person)?.name },
         control: attempt.companion,
         maxNotes: rules.maxNotes,

@@ -19,9 +19,9 @@ import {
   ProtocolError,
 } from './protocol.ts';
 import type { Room } from './room.ts';
-import type { Writer } from './staging-doc.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { atTurnEnd } from './turn-end.ts';
+import type { Writer } from './write-check.ts';
 import { frameableSocket, underlyingSocket, writeBinaryFrame } from './ws-frames.ts';
 
 export interface ConnectionSettings {

@@ -12,7 +12,6 @@ import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
 import { fitCloseReason, MAX_CLOSE_REASON_BYTES, MAX_PRESENCE_BYTES } from './protocol.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
-import type { ChangeValidator } from './staging-doc.ts';
 import type { StoredRoom, UpdateMeta } from './storage.ts';
 import {
   connectClient,
@@ -22,6 +21,7 @@ import {
   type TestServer,
   waitFor,
 } from './test-server.ts';
+import type { ChangeValidator } from './write-check.ts';
 
 let dataDir: string;
 let server: TestServer | null = null;
