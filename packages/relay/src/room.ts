@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { AcceptedWrites } from './accepted-writes.ts';
 import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
-import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
+import { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { dropPending, pendingBytes } from './pending.ts';
 import type { PresenceCheck } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
@@ -111,9 +111,8 @@ export class Room {
   private current: Y.Doc;
   /** What the document holds, to rebuild it from; only for a room with a validator, once loaded. */
   private accepted: AcceptedWrites | null = null;
-  /** While a write is checked: the document's update for it, held until the write is accepted. */
-  private held: HeldUpdate | null = null;
-  private checking = false;
+  /** While a write is checked: the verdict so far, and what the document's updates for it changed. */
+  private checking: Checking | null = null;
   private outbox: Promise<void> = Promise.resolve();
   /** Updates logged since the last snapshot, their bytes, and the bytes of that snapshot (see takeSnapshot). */
   private sinceSnapshot = 0;
@@ -220,10 +219,11 @@ export class Room {
   }
 
   /**
-   * Applies the update, checking its transaction while it is open (see ChangeValidator). The document's
-   * update for it is held meanwhile, and handled as any write's once the write is accepted; a refused one
-   * is only undone: a change that reached the document makes the room rebuild it, what the update left
-   * waiting for missing parts is dropped. One nested too deeply to read is refused as invalid data.
+   * Applies the update, checking its transaction while it is open (see ChangeValidator). What the document's
+   * update for it would store and relay is held meanwhile (its follower has read it already, while the
+   * transaction was open), and let go once the write is accepted; a refused one is only undone: a change that
+   * reached the document makes the room rebuild it, what the update left waiting for missing parts is
+   * dropped. One nested too deeply to read is refused as invalid data.
    */
   private applyChecked(update: Uint8Array, writer: Connection): string | Refusal | null {
     const validate = this.options.validator;
@@ -233,37 +233,35 @@ export class Room {
     }
     const doc = this.doc;
     const attempt = { writer: writer.writer, companion: this.companion?.doc ?? null };
-    let problem: string | Refusal | null = null;
+    const checking: Checking = { problem: null, changed: false, held: [] };
+    // Reading the document may open transactions of its own, nested in the write's: the first refusal stands.
     const check = (transaction: Y.Transaction) => {
-      problem = pendingBytes(doc) > 0 ? MISSING_PARTS : checkChange(validate, doc, transaction, attempt);
+      checking.problem ??=
+        pendingBytes(doc) > 0 ? MISSING_PARTS : checkChange(validate, doc, transaction, attempt);
     };
-    this.checking = true;
+    this.checking = checking;
     doc.on('afterTransaction', check);
     try {
       Y.applyUpdate(doc, update, writer);
     } catch (error) {
-      this.undo();
+      this.undo(checking);
       if (isStackOverflow(error)) return TOO_DEEP;
       throw error;
     } finally {
       doc.off('afterTransaction', check);
-      this.checking = false;
+      this.checking = null;
     }
-    if (problem !== null) {
-      this.undo();
-      return problem;
+    if (checking.problem !== null) {
+      this.undo(checking);
+      return checking.problem;
     }
-    const held = this.held;
-    this.held = null;
-    if (held) this.onDocUpdate(...held);
+    for (const write of checking.held) this.store(write);
     return null;
   }
 
   /** Takes a refused write out of the document: nothing of it was stored or relayed. */
-  private undo(): void {
-    const changed = this.held !== null;
-    this.held = null;
-    if (changed) this.rebuild();
+  private undo(checking: Checking): void {
+    if (checking.changed) this.rebuild();
     else dropPending(this.doc);
   }
 
@@ -361,19 +359,32 @@ export class Room {
   }
 
   /** Runs on every change of the document, with the update holding only what was new to it. */
-  private readonly onDocUpdate = (...args: HeldUpdate): void => {
-    if (this.checking) {
-      this.held = args;
-      return;
-    }
-    const [update, origin, doc, transaction] = args;
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: RelayOrigin,
+    doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     this.syncAnswers.changed();
     if (origin.kind === 'storage') return;
+    const { checking } = this;
+    if (checking) {
+      checking.changed = true;
+      // A refused write is taken out again: nothing reads it.
+      if (checking.problem !== null) return;
+    }
+    const meta = { actor: origin.actor, at: Date.now() };
+    const logged = this.followWrite?.({ doc, transaction, update, ...meta });
+    const write = { update, origin, meta, logged };
+    if (checking) checking.held.push(write);
+    else this.store(write);
+  };
+
+  /** Stores a write the document applied, and relays it once it is durable. */
+  private store({ update, origin, meta, logged }: AppliedUpdate): void {
     this.accepted?.add(update);
     this.options.storedBytes?.add(update.byteLength);
-    const meta = { actor: origin.actor, at: Date.now() };
     const stored = started(() => this.options.storage.append(this.name, update, meta));
-    const logged = this.followWrite?.({ doc, transaction, update, ...meta });
     this.lastStored = stored;
     this.sinceSnapshot += 1;
     this.bytesSinceSnapshot += update.byteLength;
@@ -388,7 +399,7 @@ export class Room {
       }
       if (snapshot) await this.snapshot(snapshot.state && { seq, state: snapshot.state });
     });
-  };
+  }
 
   /**
    * The document's state right after an update was applied is what the log holds up to that update: encoding
@@ -491,8 +502,23 @@ export class Room {
   }
 }
 
-/** The arguments of a document's 'update' event, as the room handles them. */
-type HeldUpdate = [update: Uint8Array, origin: RelayOrigin, doc: Y.Doc, transaction: Y.Transaction];
+/** A client's update as the document applied it, with what its follower read of it. */
+interface AppliedUpdate {
+  readonly update: Uint8Array;
+  readonly origin: ClientOrigin;
+  readonly meta: { actor: string; at: number };
+  readonly logged: ((seq: number) => void) | undefined;
+}
+
+/** A write being checked (see applyChecked). */
+interface Checking {
+  /** Why it is refused, once a check said so. */
+  problem: string | Refusal | null;
+  /** Whether it changed the document: a refusal then makes the room rebuild it. */
+  changed: boolean;
+  /** What is stored and relayed once the write is accepted. */
+  held: AppliedUpdate[];
+}
 
 /**
  * Starts an async call whose result is awaited later, in outbox order. Marks it handled now, so a rejection
