@@ -43,8 +43,8 @@ export function parseRoom(name: string): Room | undefined {
 }
 
 /**
- * The check of a room's writes from the update and the room as it is, before the write is tried on the room's
- * copy: what it refuses costs no rebuild of the copy.
+ * The check of a room's writes from the update and the room as it is, before the write is applied to the room's
+ * document: what it refuses costs no rebuild of the document.
  */
 export function roomPrecheck(maxNotes: number): (name: string) => UpdatePrecheck | undefined {
   return (name) => {

@@ -285,7 +285,7 @@ export class Connection implements ClientOrigin {
       throw new ProtocolError('invalid update', { cause });
     }
     if (problem === null) return;
-    // Each refusal the validator makes may have cost the room a rebuild of its copy: it counts against the address.
+    // Each refusal the validator makes may have cost the room a rebuild of its document: it counts against the address.
     this.settings.onRefused?.();
     if (typeof problem === 'string') {
       this.log('warn', 'refused an invalid write', { reason: problem });
