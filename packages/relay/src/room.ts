@@ -262,7 +262,7 @@ export class Room {
   /** Takes a refused write out of the document: nothing of it was stored or relayed. */
   private undo(checking: Checking): void {
     if (checking.changed) this.rebuild();
-    else dropPending(this.doc);
+    else this.dropPending();
   }
 
   /**
