@@ -85,9 +85,9 @@ export interface RoomOptions {
  * One y-websocket room: its document, its presence and its connections.
  *
  * Every update a writer sends is applied to the document at once (checked there, see applyWrite), appended
- * to storage, and relayed only once storage says it is durable. Anything sent to a client that depends on the document (relayed updates,
- * answers to sync step 1) goes through one ordered outbox behind the appends it depends on, so no client
- * ever sees a change that a crash could lose.
+ * to storage, and relayed only once storage says it is durable. Anything sent to a client that depends on the
+ * document (relayed updates, answers to sync step 1) goes through one ordered outbox behind the appends it
+ * depends on, so no client ever sees a change that a crash could lose.
  */
 export class Room {
   readonly connections = new Set<Connection>();
