@@ -2,8 +2,8 @@
  * What a refused write costs the server on a board of 2,000 notes with some history: the time from sending
  * it to the server closing the writer (4422), for writes refused before they are tried (a BigInt in a new
  * note; a participant deleting someone else's note; a vote while no voting round is open) and for one refused
- * on the room's copy (someone else's note replaced whole by one under the writer's own name), which then rebuilds
- * the copy. Also the longest the event loop was held meanwhile.
+ * once applied to the room's document (someone else's note replaced whole by one under the writer's own name),
+ * which then rebuilds the document. Also the longest the event loop was held meanwhile.
  * Run: node --import tsx apps/server/bench/refusal-cost.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -101,7 +101,7 @@ try {
     ['a BigInt, refused from the update', malformedFrame],
     ["another's note deleted, refused before", deleteFrame],
     ['a vote with no round open, refused before', voteFrame],
-    ['a note replaced whole, on the copy', replaceFrame],
+    ['a note replaced whole, once applied', replaceFrame],
   ] as const) {
     const times: number[] = [];
     delay.reset();

@@ -9,10 +9,9 @@ function verdictOnLock(role: string): unknown {
   const validate = roomValidator({ people, maxNotes: 10 })('AAAAAAAAAAAAAAAAAAAAAA.control');
   if (!validate) throw new Error('the control room has a validator');
   const doc = new Y.Doc();
-  const before = new Y.Doc();
   let verdict: unknown;
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
-    verdict = validate(doc, transaction, { before, writer: { person: 'p', role }, companion: null });
+    verdict = validate(doc, transaction, { writer: { person: 'p', role }, companion: null });
   });
   setBoardLock(doc, 'board');
   return verdict;

@@ -43,8 +43,8 @@ export function parseRoom(name: string): Room | undefined {
 }
 
 /**
- * The check of a room's writes from the update and the room as it is, before the write is tried on the room's
- * copy: what it refuses costs no rebuild of the copy.
+ * The check of a room's writes from the update and the room as it is, before the write is applied to the room's
+ * document: what it refuses costs no rebuild of the document.
  */
 export function roomPrecheck(maxNotes: number): (name: string) => UpdatePrecheck | undefined {
   return (name) => {
@@ -88,7 +88,6 @@ export function roomValidator(rules: RoomRules): (name: string) => ChangeValidat
     return (doc, transaction, attempt) => {
       const writer = boardWriter(attempt.writer);
       const refusal = findRefusedChange(doc, transaction, {
-        before: attempt.before,
         writer: { ...writer, name: rules.people.get(room.boardId, writer.person)?.name },
         control: attempt.companion,
         maxNotes: rules.maxNotes,

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { hasExactBoardMeta, META_KEY } from './board.ts';
+import { BoardBefore } from './board-before.ts';
 import { describeValue } from './errors.ts';
 import {
   getNote,
@@ -45,7 +46,9 @@ export function findInvalidChange(doc: Y.Doc, transaction: Y.Transaction): strin
 
 /**
  * findInvalidChange, then the rules of who may write what (note-rules.ts, vote-rules.ts; the title and task
- * are the facilitators'; recorded migrations stay), and the board's budget of notes. Returns why the change is refused, or null.
+ * are the facilitators'; recorded migrations stay), and the board's budget of notes. Returns why the change is
+ * refused, or null. Called while `transaction` is still open (from an 'afterTransaction' listener): what the
+ * board was before the change is read from it (see BoardBefore).
  */
 export function findRefusedChange(
   doc: Y.Doc,
@@ -57,23 +60,24 @@ export function findRefusedChange(
   if (invalid !== null || typeof touched === 'string') return { reason: invalid ?? 'invalid change' };
   // Observers only read; the server drops their writes already, and should that ever fail, the rules refuse them.
   if (context.writer.role === 'observer') return { reason: 'observers do not write to the board' };
-  if (touched.schema && !keepsRecordedMigrations(context.before, doc)) {
+  const before = new BoardBefore(doc, transaction);
+  if (touched.schema && !keepsRecordedMigrations(before.recordedMigrations(), doc)) {
     return { reason: 'a recorded migration cannot be removed' };
   }
   if (touched.meta && context.writer.role !== 'facilitator') {
     return { reason: 'only facilitators change the board’s title and task' };
   }
   for (const id of touched.notes) {
-    const refusal = findRefusedNoteChange(doc, id, context);
+    const refusal = findRefusedNoteChange(doc, id, before, context);
     if (refusal) return refusal;
   }
   for (const id of touched.votes) {
-    const refusal = findRefusedVoteChange(doc, id, context);
+    const refusal = findRefusedVoteChange(doc, id, before, context);
     if (refusal) return refusal;
   }
   const { maxNotes } = context;
   if (maxNotes !== undefined) {
-    if (holdsMoreNotesThan(doc, maxNotes) && notesType(doc).size > notesType(context.before).size) {
+    if (holdsMoreNotesThan(doc, maxNotes) && notesType(doc).size > before.notesCount(touched.notes)) {
       return notesBudgetRefusal(maxNotes);
     }
   }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { BoardBefore } from './board-before.ts';
 import { lockedPhases, type NotePlaces, readBoardLock } from './board-lock.ts';
 import { getNote, type Note } from './note.ts';
 import { currentPosition, readPhaseHistory } from './phase-history.ts';
@@ -13,12 +14,17 @@ import type { WriteContext, WriteRefusal, Writer } from './writer.ts';
  * and creation time never change, only its author or a facilitator deletes it, and while a phase is locked a
  * participant changes nothing in it.
  *
- * `after` holds the change (its shape already checked); `context.before` the document without it. Returns why
- * the change to note `id` is refused, or null.
+ * `after` holds the change (its shape already checked); `board` tells what the board was without it. Returns
+ * why the change to note `id` is refused, or null.
  */
-export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteContext): WriteRefusal | null {
+export function findRefusedNoteChange(
+  after: Y.Doc,
+  id: string,
+  board: BoardBefore,
+  context: WriteContext,
+): WriteRefusal | null {
   const { writer } = context;
-  const before = getNote(context.before, id);
+  const before = board.getNote(id);
   const now = getNote(after, id);
   const isFacilitator = writer.role === 'facilitator';
   if (!now) {
@@ -35,7 +41,7 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
     if (now.authorId === writer.person && writer.name !== undefined && now.authorName !== writer.name) {
       return { reason: 'a new note must carry its writer’s registered name' };
     }
-    return roundRefusal(now, context) ?? lockRefusal(context, { to: now.step });
+    return roundRefusal(now, board, context) ?? lockRefusal(context, { to: now.step });
   }
   if (!sameOrigin(before, now)) return { reason: 'a note’s author and creation time never change' };
   // A write that leaves the note as it was (an undo taken back at once) changes nothing the lock guards.
@@ -47,7 +53,7 @@ export function findRefusedNoteChange(after: Y.Doc, id: string, context: WriteCo
  * A new note is written in a round the circle has reached, and a note carried over is carried from a note of an
  * earlier round that is on the board. Without the control document at hand, rounds are not checked.
  */
-function roundRefusal(note: Note, context: WriteContext): WriteRefusal | null {
+function roundRefusal(note: Note, board: BoardBefore, context: WriteContext): WriteRefusal | null {
   if (!context.control) return null;
   const rounds = readRounds(context.control);
   // The furthest round, not the current one: a note written as a facilitator takes the group back a round is kept.
@@ -55,7 +61,7 @@ function roundRefusal(note: Note, context: WriteContext): WriteRefusal | null {
     return { reason: `a note cannot be written in round ${note.round} before the circle reaches it` };
   }
   if (note.carriedFrom === undefined) return null;
-  const origin = getNote(context.before, note.carriedFrom);
+  const origin = board.getNote(note.carriedFrom);
   if (!origin) return { reason: 'a note is carried over from a note on the board' };
   if (note.round === undefined || rounds.roundOf(origin) >= note.round) {
     return { reason: 'a note is carried over from an earlier round into a later one' };

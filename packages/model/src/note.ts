@@ -140,17 +140,25 @@ export function notesType(doc: Y.Doc): Y.Map<unknown> {
 
 /** Any client can write anything into the document, so every stored field is checked before it is shown. */
 function readNote(id: string, stored: unknown): Note | undefined {
-  if (!isValidId(id) || !(stored instanceof Y.Map)) return undefined;
-  const text: unknown = stored.get('text');
-  const step: unknown = stored.get('step');
-  const pos: unknown = stored.get('pos');
-  const color: unknown = stored.get('color');
-  const authorId: unknown = stored.get('authorId');
-  const authorName: unknown = stored.get('authorName');
-  const createdAt: unknown = stored.get('createdAt');
-  const updatedAt: unknown = stored.get('updatedAt');
-  const round: unknown = stored.get('round');
-  const carriedFrom: unknown = stored.get('carriedFrom');
+  return stored instanceof Y.Map ? readNoteFields(id, (key) => stored.get(key)) : undefined;
+}
+
+/**
+ * The note `id` whose fields `field` reads, or undefined when they do not make a valid note: for the note as a
+ * map holds it now, or as it held it before a change (see board-before.ts).
+ */
+export function readNoteFields(id: string, field: (key: string) => unknown): Note | undefined {
+  if (!isValidId(id)) return undefined;
+  const text = field('text');
+  const step = field('step');
+  const pos = field('pos');
+  const color = field('color');
+  const authorId = field('authorId');
+  const authorName = field('authorName');
+  const createdAt = field('createdAt');
+  const updatedAt = field('updatedAt');
+  const round = field('round');
+  const carriedFrom = field('carriedFrom');
   if (
     !isNormalisedPlainText(text, TEXT_RULE) ||
     !isStepId(step) ||

@@ -173,13 +173,9 @@ function simulate(seed: number): void {
     }
     if (wrote.content === 0) return;
     writes++;
-    const snapshot = new Y.Doc();
-    Y.applyUpdate(snapshot, Y.encodeStateAsUpdate(server.content));
     const writer = { person: author.id, role: 'facilitator' as const, name: author.name };
     const verdict = sendTo(server.content, me.content, (t) =>
-      refusalReason(
-        findRefusedChange(server.content, t, { before: snapshot, writer, control: server.control }),
-      ),
+      refusalReason(findRefusedChange(server.content, t, { writer, control: server.control })),
     );
     // The one refusal a race may bring: carrying a note someone else deleted meanwhile.
     if (verdict !== null) {

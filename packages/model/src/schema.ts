@@ -56,12 +56,13 @@ export function recordsOnlyKnownMigrations(doc: Y.Doc): boolean {
 }
 
 /**
- * True when `after` still records every migration `before` did. The record only grows (see SCHEMA_KEY): a client
- * that removed an entry would make the board read as older than it is, and every client would migrate it again.
+ * True when `after` still records every migration of `before` (the ids recorded before a change). The record
+ * only grows (see SCHEMA_KEY): a client that removed an entry would make the board read as older than it is,
+ * and every client would migrate it again.
  */
-export function keepsRecordedMigrations(before: Y.Doc, after: Y.Doc): boolean {
+export function keepsRecordedMigrations(before: Iterable<string>, after: Y.Doc): boolean {
   const recorded = schemaType(after);
-  for (const id of schemaType(before).keys()) if (!recorded.has(id)) return false;
+  for (const id of before) if (!recorded.has(id)) return false;
   return true;
 }
 

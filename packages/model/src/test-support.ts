@@ -51,7 +51,7 @@ export function checkSentChange(
 export function attemptWrite(
   board: Y.Doc,
   write: (doc: Y.Doc) => void,
-  context: Omit<WriteContext, 'before'>,
+  context: WriteContext,
 ): WriteRefusal | null {
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
@@ -60,7 +60,7 @@ export function attemptWrite(
   Y.applyUpdate(after, Y.encodeStateAsUpdate(board));
   const verdicts: (WriteRefusal | null)[] = [];
   after.on('afterTransaction', (transaction: Y.Transaction) => {
-    verdicts.push(findRefusedChange(after, transaction, { ...context, before: board }));
+    verdicts.push(findRefusedChange(after, transaction, context));
   });
   Y.applyUpdate(after, Y.encodeStateAsUpdate(client, Y.encodeStateVector(board)));
   if (verdicts.length !== 1) throw new Error('the write changed nothing');

@@ -50,7 +50,7 @@ export interface UpdateContext {
  * findRefusedChange, still decides). Cheap: it reads the update once, and the document only where the update
  * points, so the server refuses the malformed (binary, BigInts, shared text, huge values, nested types where
  * none belong, unknown top-level names) and, given the context, whatever the rules refuse whatever else the
- * update does, without trying it on its copy of the document.
+ * update does, without applying it (a refusal after applying costs the server a rebuild of the document).
  */
 export function findMalformedUpdate(
   update: Uint8Array,
@@ -95,7 +95,7 @@ function findMalformedStructs(
  * Removals that are refused whatever else the update does: a participant deleting someone else's note, anyone
  * taking back someone else's vote, a participant changing the title or task. Read from the document as it is
  * (`known`): what the update deletes, and what its new values overwrite. The same refusals as note-rules.ts,
- * vote-rules.ts and findRefusedChange, made before trying the write, so they cost no rebuild of the copy.
+ * vote-rules.ts and findRefusedChange, made before applying the write, so they cost no rebuild of the document.
  */
 function findRefusedRemoval(
   structs: DecodedUpdate['structs'],
@@ -165,13 +165,13 @@ function findRefusedVotes(
     if (holds(known, struct) || Y.isDeleted(ds, struct.id) || !(struct.content instanceof Y.ContentAny))
       continue;
     const value = struct.content.arr.at(-1);
-    // A vote of another shape is refused for its shape, on the copy.
+    // A vote of another shape is refused for its shape, once applied.
     if (!hasExactKeys(value, ['round', 'voter', 'note', 'at'])) continue;
     const { round, voter, note } = value;
     if (typeof voter !== 'string' || typeof note !== 'string') continue;
     if (open === null || round !== open.id) return 'no voting round is open for this vote';
     const voted = getNote(known, note);
-    if (voted === undefined) return null; // a note the update may create: the copy decides
+    if (voted === undefined) return null; // a note the update may create: the applied change decides
     if (!isNoteInScope(voted, open.scope)) return 'this note is not part of the voting round';
     cast.push({ id: struct.parentSub, vote: { voterId: voter, noteId: note } });
   }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { BoardBefore } from './board-before.ts';
 import { getNote } from './note.ts';
 import { canVote } from './vote-budget.ts';
 import { currentVotingRound, isNoteInScope, listVotes, readStoredVote } from './voting.ts';
@@ -9,12 +10,17 @@ import type { WriteContext, WriteRefusal } from './writer.ts';
  * id, only while a round is open and on a note in its scope, within the voter's budget and the round's limit per
  * note; only the voter takes it back, and only while its round is open (a closed round's result stays).
  *
- * `after` holds the change (its shape already checked); `context.before` the document without it. Returns why
- * the change to the vote stored under `id` is refused, or null.
+ * `after` holds the change (its shape already checked); `board` tells what the board was without it. Returns
+ * why the change to the vote stored under `id` is refused, or null.
  */
-export function findRefusedVoteChange(after: Y.Doc, id: string, context: WriteContext): WriteRefusal | null {
+export function findRefusedVoteChange(
+  after: Y.Doc,
+  id: string,
+  board: BoardBefore,
+  context: WriteContext,
+): WriteRefusal | null {
   const { writer, control } = context;
-  const before = readStoredVote(context.before, id);
+  const before = board.getVote(id);
   const now = readStoredVote(after, id);
   const open = control === null ? null : currentVotingRound(control);
   if (before) {

@@ -352,7 +352,11 @@ const VOTE_FIELDS = ['round', 'voter', 'note', 'at'] as const;
 
 /** The vote stored under `id` as the board holds it, or undefined when there is none or it is invalid. */
 export function readStoredVote(doc: Y.Doc, id: string): Readonly<StoredVote> | undefined {
-  const stored = votesType(doc).get(id);
+  return parseStoredVote(id, votesType(doc).get(id));
+}
+
+/** The vote `stored` under `id`, or undefined when it is not a valid one. */
+export function parseStoredVote(id: string, stored: unknown): Readonly<StoredVote> | undefined {
   return isValidId(id) && isStoredVote(stored) ? stored : undefined;
 }
 

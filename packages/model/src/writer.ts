@@ -17,10 +17,8 @@ export interface Writer {
   name?: string;
 }
 
-/** What the write rules are given besides the change itself. */
+/** What the write rules are given besides the change itself (which also tells what the board was before it). */
 export interface WriteContext {
-  /** The document before the change. */
-  before: Y.Doc;
   writer: Writer;
   /** The board's facilitation state (phase, lock, voting rounds), or null when it is not at hand. */
   control: Y.Doc | null;

@@ -178,7 +178,7 @@ describe('Relay budgets', () => {
     const storage = new MemoryStorage();
     await start({ storage, maxPendingBytes: 1000 });
     const [first, second] = dependentUpdates('a', 'b'.repeat(2000));
-    // Connected throughout, so the room (and its staging copy) stays loaded.
+    // Connected throughout, so the room stays loaded.
     const reader = client('board');
     await waitFor(() => reader.provider.synced, 'sync');
 

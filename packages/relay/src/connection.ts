@@ -19,9 +19,9 @@ import {
   ProtocolError,
 } from './protocol.ts';
 import type { Room } from './room.ts';
-import type { Writer } from './staging-doc.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { atTurnEnd } from './turn-end.ts';
+import type { Writer } from './write-check.ts';
 import { frameableSocket, underlyingSocket, writeBinaryFrame } from './ws-frames.ts';
 
 export interface ConnectionSettings {
@@ -285,7 +285,7 @@ export class Connection implements ClientOrigin {
       throw new ProtocolError('invalid update', { cause });
     }
     if (problem === null) return;
-    // Each refusal the validator makes may have cost the room a rebuild of its copy: it counts against the address.
+    // Each refusal the validator makes may have cost the room a rebuild of its document: it counts against the address.
     this.settings.onRefused?.();
     if (typeof problem === 'string') {
       this.log('warn', 'refused an invalid write', { reason: problem });

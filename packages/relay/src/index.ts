@@ -40,14 +40,6 @@ export {
 export type { AppliedWrite, WriteFollower } from './room.ts';
 export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 export {
-  type ChangeValidator,
-  MISSING_PARTS,
-  type Refusal,
-  type UpdatePrecheck,
-  type WriteAttempt,
-  type Writer,
-} from './staging-doc.ts';
-export {
   KEEP_SNAPSHOT_EVERY,
   type LogEntry,
   type LogRange,
@@ -61,3 +53,11 @@ export {
   type UpdateMeta,
 } from './storage.ts';
 export type { BudgetGroup } from './stored-bytes.ts';
+export {
+  type ChangeValidator,
+  MISSING_PARTS,
+  type Refusal,
+  type UpdatePrecheck,
+  type WriteAttempt,
+  type Writer,
+} from './write-check.ts';

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MAX_PRESENCE_STATE_BYTES, ProtocolError } from './protocol.ts';
-import type { Writer } from './staging-doc.ts';
+import type { Writer } from './write-check.ts';
 
 /*
  * What a connection may publish as presence, one awareness entry at a time. A y-protocols awareness update

@@ -3,8 +3,8 @@ export const REFUSED_WRITES_WINDOW_MS = 60_000;
 
 /**
  * Refused writes per client address over the last minute. A write refused for what it would do to the
- * document (not from the update alone) costs the room a rebuild of its staging copy, about 50 ms for a board
- * of 2,000 notes; a client that reconnects to send one after another would otherwise buy that again and
+ * document (not from the update alone) costs the room a rebuild of its document, tens of milliseconds for a
+ * board of 2,000 notes; a client that reconnects to send one after another would otherwise buy that again and
  * again. Past the budget, the address opens no room until its refusals age out.
  */
 export class RefusedWrites {

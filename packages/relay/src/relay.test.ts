@@ -12,7 +12,6 @@ import { MemoryStorage } from './memory-storage.ts';
 import { mergeState } from './merge-state.ts';
 import { fitCloseReason, MAX_CLOSE_REASON_BYTES, MAX_PRESENCE_BYTES } from './protocol.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
-import type { ChangeValidator } from './staging-doc.ts';
 import type { StoredRoom, UpdateMeta } from './storage.ts';
 import {
   connectClient,
@@ -22,6 +21,7 @@ import {
   type TestServer,
   waitFor,
 } from './test-server.ts';
+import type { ChangeValidator } from './write-check.ts';
 
 let dataDir: string;
 let server: TestServer | null = null;
@@ -124,7 +124,7 @@ function textOf(updates: Uint8Array[]): string {
 
 /**
  * Refuses a change while any top-level map holds the key 'forbidden'. It looks at the whole document, not only
- * the change, so a staging copy that kept a refused write would refuse every later write too.
+ * the change, so a document that kept a refused write would refuse every later write too.
  */
 const refuseForbidden: ChangeValidator = (doc) => {
   for (const [name, type] of doc.share) {
@@ -467,7 +467,7 @@ describe('Relay with the official y-websocket client', () => {
     expect(server.relay.stats().rejectedWrites).toBe(1);
     expect(server.relay.roomStats('board')?.rejectedWrites).toBe(1);
 
-    // The room keeps working; these writes would be refused too had the staging copy kept the refused one.
+    // The room keeps working; these writes would be refused too had the document kept the refused one.
     alice.doc.getMap('notes').set('after', 2);
     bob.text.insert(0, 'still working');
     await waitFor(

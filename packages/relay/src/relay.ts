@@ -10,9 +10,9 @@ import type { PresenceCheck } from './presence-entries.ts';
 import { DEFAULT_PRESENCE_UPDATES_PER_SECOND } from './presence-throttle.ts';
 import { RefusedWrites } from './refused-writes.ts';
 import { Room, type WriteFollower } from './room.ts';
-import type { ChangeValidator, UpdatePrecheck, Writer } from './staging-doc.ts';
 import type { Storage } from './storage.ts';
 import { type BudgetGroup, StoredBytes } from './stored-bytes.ts';
+import type { ChangeValidator, UpdatePrecheck, Writer } from './write-check.ts';
 
 export interface RelayOptions {
   storage: Storage;
@@ -50,8 +50,8 @@ export interface RelayOptions {
   maxConnectionsPerRoom?: number;
   /**
    * Writes a room's checks refused (4422, or a budget they keep) that one client address may have in a minute
-   * (default 10) before it may open no room until they age out (4429): a refusal on the staging copy costs the
-   * room a rebuild of it. Infinity: no limit.
+   * (default 10) before it may open no room until they age out (4429): a refusal of the validator costs the
+   * room a rebuild of its document. Infinity: no limit.
    */
   maxRefusedWritesPerMinute?: number;
   /**
@@ -108,7 +108,7 @@ export interface RelayOptions {
   followWrites?: (room: string, doc: Y.Doc) => WriteFollower | undefined;
   /**
    * A check of a room's writes from the update alone, run before the validator: what it refuses (4422) is never
-   * tried on the room's staging copy, so costs no rebuild of it. Undefined: none.
+   * applied, so costs no rebuild of the room's document. Undefined: none.
    */
   precheck?: (room: string) => UpdatePrecheck | undefined;
   /**
@@ -166,8 +166,8 @@ export interface RoomStats {
   pendingBytes: number;
   /** Times the room's whole state was encoded to answer sync requests (once per version at most). */
   stateEncodings: number;
-  /** Times the room's staging copy was rebuilt after a refused write. */
-  stagingRebuilds: number;
+  /** Times the room's document was rebuilt to take out a refused write. */
+  rebuilds: number;
   /** Presence updates dropped since the room was loaded. */
   droppedPresence: number;
 }
@@ -369,7 +369,7 @@ export class Relay {
         rejectedWrites: room.rejectedWrites,
         pendingBytes: pendingBytes(room.doc),
         stateEncodings: room.syncAnswers.encodings,
-        stagingRebuilds: room.stagingRebuilds,
+        rebuilds: room.rebuilds,
         droppedPresence: room.droppedPresence,
       }
     );

@@ -1,24 +1,26 @@
 import { CloseCode } from '@kompas/protocol';
 import * as Y from 'yjs';
+import { AcceptedWrites } from './accepted-writes.ts';
 import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
-import { type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
+import { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
 import { dropPending, pendingBytes } from './pending.ts';
 import type { PresenceCheck } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
 import { EMPTY_DOC, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { RoomPresence } from './room-presence.ts';
-import {
-  type ChangeValidator,
-  isStackOverflow,
-  type Refusal,
-  StagingDoc,
-  TOO_DEEP,
-  type UpdatePrecheck,
-} from './staging-doc.ts';
 import type { Storage, StoredSnapshot } from './storage.ts';
 import type { StoredBytesShare } from './stored-bytes.ts';
 import { SyncAnswers } from './sync-answers.ts';
+import {
+  type ChangeValidator,
+  checkChange,
+  isStackOverflow,
+  MISSING_PARTS,
+  type Refusal,
+  TOO_DEEP,
+  type UpdatePrecheck,
+} from './write-check.ts';
 
 /**
  * How long a room goes without writes before a snapshot that is due is taken: encoding a large board's state
@@ -54,7 +56,7 @@ export interface RoomOptions {
   counters: { droppedWrites: number; rejectedWrites: number; droppedPresence: number };
   /** When given, every write is checked against it first and refused when it returns a reason. */
   validator?: ChangeValidator;
-  /** When given, every write is first checked against it alone, before it is tried on the staging copy. */
+  /** When given, every write is first checked against it alone, before it is applied. */
   precheck?: UpdatePrecheck;
   /** When given, every presence state is checked against it, and kept and relayed as it returns it. */
   presenceCheck?: PresenceCheck;
@@ -65,7 +67,8 @@ export interface RoomOptions {
   maxPresenceSamplesPerRoom?: number;
   /**
    * Given the room's document before anything is loaded into it, returns what is told of every write the room
-   * applies, and of its log position once it is durable (see WriteFollower).
+   * applies, and of its log position once it is durable (see WriteFollower). Called again with the new
+   * document when a refused write makes the room rebuild it.
    */
   followWrites?: (doc: Y.Doc) => WriteFollower | undefined;
   /** Bytes the document may hold waiting for missing parts (Infinity: no limit); see applyWrite. */
@@ -81,26 +84,22 @@ export interface RoomOptions {
 /**
  * One y-websocket room: its document, its presence and its connections.
  *
- * Every update a writer sends is applied to the document at once, appended to storage, and relayed only once
- * storage says it is durable. Anything sent to a client that depends on the document (relayed updates,
- * answers to sync step 1) goes through one ordered outbox behind the appends it depends on, so no client
- * ever sees a change that a crash could lose.
+ * Every update a writer sends is applied to the document at once (checked there, see applyWrite), appended
+ * to storage, and relayed only once storage says it is durable. Anything sent to a client that depends on the
+ * document (relayed updates, answers to sync step 1) goes through one ordered outbox behind the appends it
+ * depends on, so no client ever sees a change that a crash could lose.
  */
 export class Room {
-  readonly doc = new Y.Doc();
   readonly connections = new Set<Connection>();
   readonly presence: RoomPresence;
   /** Resolves once the stored state is in the document (or the load failed and the room closed). */
   readonly ready: Promise<void>;
   /** Set while the relay flushes the room to unload it. */
   unloading: Promise<void> | null = null;
-  /** Times the staging copy was rebuilt after a refused write. */
-  get stagingRebuilds(): number {
-    return this.staging?.rebuilds ?? 0;
-  }
-
+  /** Times the document was rebuilt to take out a refused write: what refusals cost. */
+  rebuilds = 0;
   /** Answers to sync step 1, kept per version of the document. */
-  readonly syncAnswers = new SyncAnswers(this.doc);
+  readonly syncAnswers: SyncAnswers;
   /** How many loaded rooms have this one as their companion: it stays loaded while any does. */
   holders = 0;
   readonly companion: Room | undefined;
@@ -108,8 +107,12 @@ export class Room {
   rejectedWrites = 0;
   /** Presence updates refused: for another client, or a state that is too large or fails the check. */
   droppedPresence = 0;
-  /** The document's copy that writes are tried on first; only for a room with a validator, once loaded. */
-  private staging: StagingDoc | null = null;
+  /** The room's document; a new one replaces it when a refused write is taken out (see rebuild). */
+  private current: Y.Doc;
+  /** What the document holds, to rebuild it from; only for a room with a validator, once loaded. */
+  private accepted: AcceptedWrites | null = null;
+  /** While a write is checked: the verdict so far, and what the document's updates for it changed. */
+  private checking: Checking | null = null;
   private outbox: Promise<void> = Promise.resolve();
   /** Updates logged since the last snapshot, their bytes, and the bytes of that snapshot (see takeSnapshot). */
   private sinceSnapshot = 0;
@@ -123,7 +126,7 @@ export class Room {
   /** When the document last went from holding nothing pending to holding some (performance.now()). */
   private pendingSince: number | null = null;
   private readonly presenceRecorder: PresenceRecorder | null;
-  private readonly followWrite: WriteFollower | undefined;
+  private followWrite: WriteFollower | undefined;
 
   constructor(
     readonly name: string,
@@ -139,12 +142,17 @@ export class Room {
         })
       : null;
     this.presence = new RoomPresence(this.connections, this.presenceRecorder);
-    this.doc.on('update', this.onDocUpdate);
-    this.followWrite = options.followWrites?.(this.doc);
+    this.current = this.newDoc();
+    this.syncAnswers = new SyncAnswers(this.current);
     this.companion = options.companion;
     this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
       () => {},
     );
+  }
+
+  /** The room's document: read it here each time, as a refused write makes the room replace it. */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   join(connection: Connection): void {
@@ -186,35 +194,97 @@ export class Room {
   }
 
   /**
-   * Applies a writer's update, checked on the staging copy first when the room has a validator. Returns why
-   * it was refused (then nothing is applied, stored or relayed), or null once applied. Throws when Yjs cannot
-   * read the update.
+   * Applies a writer's update, once, to the document; when the room has a validator, the change is checked
+   * there before anything else sees it. Returns why it was refused (then nothing of it is stored or relayed,
+   * and the document is rebuilt without it), or null once applied. Throws when Yjs cannot read the update.
    *
    * Past a budget the room closes the writer itself (4429) and returns null, as there is nothing left to do:
    * a write that would take the board's stored bytes past its budget is not applied; one that leaves the
-   * document holding more than its pending budget keeps the part that integrated (a valid write, stored and
-   * relayed as usual) and the room drops everything pending, in both documents.
+   * document of a room without a validator holding more than its pending budget keeps the part that
+   * integrated (stored and relayed as usual) and the room drops everything pending.
    */
   applyWrite(update: Uint8Array, writer: Connection): string | Refusal | null {
     if (this.options.storedBytes?.wouldPass(update.byteLength)) {
       writer.closeOverBudget('storedBytes');
       return null;
     }
-    const attempt = { before: this.doc, writer: writer.writer, companion: this.companion?.doc ?? null };
-    const problem = this.precheck(update, writer) ?? this.staging?.try(update, attempt) ?? null;
+    const problem = this.precheck(update, writer) ?? this.applyChecked(update, writer);
     if (problem !== null) {
       this.rejectedWrites += 1;
       this.options.counters.rejectedWrites += 1;
       return problem;
     }
-    try {
-      Y.applyUpdate(this.doc, update, writer);
-    } catch (error) {
-      this.staging?.rebuild();
-      throw error;
-    }
     this.checkPending(writer);
     return null;
+  }
+
+  /**
+   * Applies the update, checking its transaction while it is open (see ChangeValidator). What the document's
+   * update for it would store and relay is held meanwhile (its follower has read it already, while the
+   * transaction was open), and let go once the write is accepted; a refused one is only undone: a change that
+   * reached the document makes the room rebuild it, what the update left waiting for missing parts is
+   * dropped. One nested too deeply to read is refused as invalid data.
+   */
+  private applyChecked(update: Uint8Array, writer: Connection): string | Refusal | null {
+    const validate = this.options.validator;
+    if (!validate || !this.accepted) {
+      Y.applyUpdate(this.doc, update, writer);
+      return null;
+    }
+    const doc = this.doc;
+    const attempt = { writer: writer.writer, companion: this.companion?.doc ?? null };
+    const checking: Checking = { problem: null, changed: false, held: [] };
+    // Reading the document may open transactions of its own, nested in the write's: the first refusal stands.
+    const check = (transaction: Y.Transaction) => {
+      checking.problem ??=
+        pendingBytes(doc) > 0 ? MISSING_PARTS : checkChange(validate, doc, transaction, attempt);
+    };
+    this.checking = checking;
+    doc.on('afterTransaction', check);
+    try {
+      Y.applyUpdate(doc, update, writer);
+    } catch (error) {
+      this.undo(checking);
+      if (isStackOverflow(error)) return TOO_DEEP;
+      throw error;
+    } finally {
+      doc.off('afterTransaction', check);
+      this.checking = null;
+    }
+    if (checking.problem !== null) {
+      this.undo(checking);
+      return checking.problem;
+    }
+    for (const write of checking.held) this.store(write);
+    return null;
+  }
+
+  /** Takes a refused write out of the document: nothing of it was stored or relayed. */
+  private undo(checking: Checking): void {
+    if (checking.changed) this.rebuild();
+    else this.dropPending();
+  }
+
+  /**
+   * Replaces the document with one built from what the room accepted, for everything that reads the room's
+   * document: its sync answers, its write follower, its companions' validators (all read `doc` each time).
+   */
+  private rebuild(): void {
+    const stale = this.current;
+    stale.off('update', this.onDocUpdate);
+    this.current = this.newDoc();
+    this.accepted?.applyTo(this.current);
+    this.syncAnswers.follow(this.current);
+    stale.destroy();
+    this.rebuilds += 1;
+  }
+
+  /** A document for the room, followed before anything is loaded into it. */
+  private newDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.on('update', this.onDocUpdate);
+    this.followWrite = this.options.followWrites?.(doc);
+    return doc;
   }
 
   /**
@@ -237,10 +307,8 @@ export class Room {
     }
   }
 
-  /** The staging copy is rebuilt from the document, so both hold the same again: nothing pending. */
   private dropPending(): void {
     dropPending(this.doc);
-    this.staging?.rebuild();
     this.pendingSince = null;
   }
 
@@ -273,7 +341,6 @@ export class Room {
     this.options.storedBytes?.release();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
-    this.staging?.destroy();
     this.doc.destroy();
   }
 
@@ -284,8 +351,7 @@ export class Room {
       if (stored.state) Y.applyUpdate(this.doc, stored.state, STORAGE_ORIGIN);
       this.sinceSnapshot = stored.sinceSnapshot;
       this.snapshotBytes = stored.state?.byteLength ?? 0;
-      const { validator } = this.options;
-      if (validator) this.staging = new StagingDoc(this.doc, validator);
+      if (this.options.validator) this.accepted = new AcceptedWrites(stored.state);
       this.options.logger.info('room loaded', { room: this.name, seq: stored.seq });
     } catch (error) {
       this.fail(error);
@@ -301,10 +367,24 @@ export class Room {
   ): void => {
     this.syncAnswers.changed();
     if (origin.kind === 'storage') return;
-    this.options.storedBytes?.add(update.byteLength);
+    const { checking } = this;
+    if (checking) {
+      checking.changed = true;
+      // A refused write is taken out again: nothing reads it.
+      if (checking.problem !== null) return;
+    }
     const meta = { actor: origin.actor, at: Date.now() };
-    const stored = started(() => this.options.storage.append(this.name, update, meta));
     const logged = this.followWrite?.({ doc, transaction, update, ...meta });
+    const write = { update, origin, meta, logged };
+    if (checking) checking.held.push(write);
+    else this.store(write);
+  };
+
+  /** Stores a write the document applied, and relays it once it is durable. */
+  private store({ update, origin, meta, logged }: AppliedUpdate): void {
+    this.accepted?.add(update);
+    this.options.storedBytes?.add(update.byteLength);
+    const stored = started(() => this.options.storage.append(this.name, update, meta));
     this.lastStored = stored;
     this.sinceSnapshot += 1;
     this.bytesSinceSnapshot += update.byteLength;
@@ -319,7 +399,7 @@ export class Room {
       }
       if (snapshot) await this.snapshot(snapshot.state && { seq, state: snapshot.state });
     });
-  };
+  }
 
   /**
    * The document's state right after an update was applied is what the log holds up to that update: encoding
@@ -332,7 +412,10 @@ export class Room {
     this.sinceSnapshot = 0;
     this.bytesSinceSnapshot = 0;
     const state = pendingBytes(this.doc) === 0 ? Y.encodeStateAsUpdate(this.doc) : null;
-    if (state) this.snapshotBytes = state.byteLength;
+    if (state) {
+      this.snapshotBytes = state.byteLength;
+      this.accepted?.restart(state);
+    }
     return { state };
   }
 
@@ -417,6 +500,24 @@ export class Room {
       connection.close(CloseCode.internalError, 'storage failure');
     }
   }
+}
+
+/** A client's update as the document applied it, with what its follower read of it. */
+interface AppliedUpdate {
+  readonly update: Uint8Array;
+  readonly origin: ClientOrigin;
+  readonly meta: { actor: string; at: number };
+  readonly logged: ((seq: number) => void) | undefined;
+}
+
+/** A write being checked (see applyChecked). */
+interface Checking {
+  /** Why it is refused, once a check said so. */
+  problem: string | Refusal | null;
+  /** Whether it changed the document: a refusal then makes the room rebuild it. */
+  changed: boolean;
+  /** What is stored and relayed once the write is accepted. */
+  held: AppliedUpdate[];
 }
 
 /**

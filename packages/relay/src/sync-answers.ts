@@ -17,11 +17,17 @@ export class SyncAnswers {
   /** How many times the room's whole state was encoded: what answering costs. */
   encodings = 0;
 
-  constructor(private readonly doc: Y.Doc) {}
+  constructor(private doc: Y.Doc) {}
 
   /** The document changed: answers kept so far are stale. */
   changed(): void {
     this.version += 1;
+  }
+
+  /** The room replaced its document with `doc`: answers come from it now. */
+  follow(doc: Y.Doc): void {
+    this.doc = doc;
+    this.changed();
   }
 
   /** Everything in the room a peer with `stateVector` lacks, as one update. Throws on a malformed vector. */

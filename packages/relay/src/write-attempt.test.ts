@@ -4,8 +4,8 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MemoryStorage } from './memory-storage.ts';
 import { encodeUpdate } from './protocol.ts';
-import { type ChangeValidator, TOO_DEEP, type WriteAttempt } from './staging-doc.ts';
 import { startTestServer, type TestServer, waitFor } from './test-server.ts';
+import { type ChangeValidator, TOO_DEEP, type WriteAttempt } from './write-check.ts';
 
 let server: TestServer | null = null;
 const sockets: WebSocket[] = [];
@@ -40,17 +40,19 @@ function mapUpdate(key: string, value: unknown): Uint8Array {
 }
 
 describe('what a validator is told about a write', () => {
-  it('names the writer, gives the document before the change and the companion room, loaded first', async () => {
+  it('names the writer, gives the change while its deletions are readable, and the companion room, loaded first', async () => {
     const storage = new MemoryStorage();
     const control = new Y.Doc();
     control.getMap('lock').set('all', true);
     await storage.append('board.control', Y.encodeStateAsUpdate(control), { actor: 'test', at: 0 });
-    const seen: { person: string; role: string; before: unknown; companionLock: unknown }[] = [];
+    const seen: { person: string; role: string; deleted: unknown; companionLock: unknown }[] = [];
     const validator: ChangeValidator = (doc, _transaction, attempt: WriteAttempt) => {
+      // What the change deleted keeps its content until its transaction ends: what was before is readable.
+      const entry = doc.getMap('notes')._map.get('a');
       seen.push({
         person: attempt.writer.person,
         role: attempt.writer.role,
-        before: attempt.before.getMap('notes').get('a') ?? null,
+        deleted: entry?.deleted ? entry.content.getContent()[0] : null,
         companionLock: attempt.companion?.getMap('lock').get('all'),
       });
       return doc.getMap('notes').has('b') ? { reason: 'too many notes', code: 4429 } : null;
@@ -61,23 +63,27 @@ describe('what a validator is told about a write', () => {
       companion: (room) => (room === 'board' ? 'board.control' : undefined),
     });
     const ana = await open('board?person=ana');
-    ana.send(encodeUpdate(mapUpdate('a', 'first')));
+    const first = mapUpdate('a', 'first');
+    ana.send(encodeUpdate(first));
     await waitFor(() => seen.length === 1, 'the first write to be checked');
     // The companion is in memory while its room is, though nobody connected to it.
     expect(server.relay.roomStats('board.control')).toBeDefined();
-    expect(seen[0]).toEqual({ person: 'ana', role: 'participant', before: null, companionLock: true });
+    expect(seen[0]).toEqual({ person: 'ana', role: 'participant', deleted: null, companionLock: true });
 
     const ben = await open('board?person=ben&role=facilitator');
     const refusal = closed(ben);
     const second = new Y.Doc();
+    Y.applyUpdate(second, first);
+    const known = Y.encodeStateVector(second);
+    second.getMap('notes').delete('a');
     second.getMap('notes').set('b', 'one too many');
-    ben.send(encodeUpdate(Y.encodeStateAsUpdate(second)));
+    ben.send(encodeUpdate(Y.encodeStateAsUpdate(second, known)));
     // A refusal with its own code closes with that code, not 4422.
     expect(await refusal).toEqual({ code: 4429, reason: 'too many notes' });
-    expect(seen[1]).toMatchObject({ person: 'ben', role: 'facilitator', before: 'first' });
+    expect(seen[1]).toMatchObject({ person: 'ben', role: 'facilitator', deleted: 'first' });
   });
 
-  it('refuses what the precheck refuses without trying it on the staging copy, which a validator refusal rebuilds', async () => {
+  it('refuses what the precheck refuses without applying it, while a validator refusal rebuilds the document', async () => {
     server = await startTestServer({
       storage: new MemoryStorage(),
       validator: () => (doc) => (doc.getMap('notes').has('refused') ? 'refused by the validator' : null),
@@ -92,7 +98,7 @@ describe('what a validator is told about a write', () => {
     twoItems.getMap('notes').set('b', 2);
     first.send(encodeUpdate(Y.encodeStateAsUpdate(twoItems)));
     expect(await precheckRefusal).toEqual({ code: 4422, reason: 'invalid board data: more than one item' });
-    expect(server.relay.roomStats('board')?.stagingRebuilds).toBe(0);
+    expect(server.relay.roomStats('board')?.rebuilds).toBe(0);
 
     const second = await open('board');
     const validatorRefusal = closed(second);
@@ -101,7 +107,7 @@ describe('what a validator is told about a write', () => {
       code: 4422,
       reason: 'invalid board data: refused by the validator',
     });
-    expect(server.relay.roomStats('board')?.stagingRebuilds).toBe(1);
+    expect(server.relay.roomStats('board')?.rebuilds).toBe(1);
     expect(server.relay.stats().rejectedWrites).toBe(2);
   });
 
