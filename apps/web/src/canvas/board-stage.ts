@@ -5,6 +5,7 @@ import {
   centreOn,
   fitCircle,
   type Point,
+  type Rect,
   type Size,
   screenToBoard,
   type Viewport,
@@ -23,6 +24,7 @@ import { BOARD_EXTENT, BoardBackground } from './board-background.ts';
 import { cacheRatioFor } from './cache-tier.ts';
 import { focusView } from './focus-area.ts';
 import { GestureSnapshot } from './gesture-snapshot.ts';
+import { LayerRepaint } from './layer-repaint.ts';
 
 // Layers draw when this code says so, never as a side effect of changing a node.
 Konva.settings.autoDrawEnabled = false;
@@ -49,6 +51,7 @@ const SNAP_BACK_SECONDS = 0.18;
 export class BoardStage {
   readonly stage: Konva.Stage;
   readonly notes: NoteLayer;
+  private readonly notesRepaint: LayerRepaint;
   readonly cursors = new RemoteCursors();
   view: Viewport = { x: 0, y: 0, scale: 1 };
   size: Size = { width: 0, height: 0 };
@@ -73,7 +76,11 @@ export class BoardStage {
     private readonly onViewChange: (view: Viewport) => void,
   ) {
     this.stage = new Konva.Stage({ container, width: 1, height: 1, listening: false });
-    this.notes = new NoteLayer(() => this.requestNotesDraw());
+    this.notes = new NoteLayer((areas) => this.requestNotesDraw(areas));
+    this.notesRepaint = new LayerRepaint(this.notes.layer, {
+      view: () => this.view,
+      nodesIn: (area) => this.notes.groupsIn(area),
+    });
     const colors = CANVAS_COLORS[currentTheme()];
     this.background = new BoardBackground(task, colors);
     this.backgroundLayer.add(this.background.group);
@@ -183,7 +190,7 @@ export class BoardStage {
       this.snapshot.follow(view);
     } else {
       this.refreshDetail();
-      this.notes.layer.batchDraw();
+      this.notesRepaint.all();
     }
     this.backgroundLayer.batchDraw();
     this.overlayLayer.batchDraw();
@@ -201,6 +208,7 @@ export class BoardStage {
     );
     // Caches built for a zoom level mid-gesture would not be drawn before it ends, and may be stale by then.
     this.notes.pauseCaching();
+    this.notesRepaint.cancel();
   }
 
   endGesture(): void {
@@ -210,7 +218,7 @@ export class BoardStage {
     this.notes.resumeCaching();
     this.refreshDetail();
     // Draw synchronously so the sharp notes replace the moved bitmap in the same frame.
-    this.notes.layer.draw();
+    this.notesRepaint.now();
     snapshot.release();
     this.backgroundLayer.batchDraw();
   }
@@ -342,6 +350,7 @@ export class BoardStage {
 
   destroy(): void {
     this.stopWatchingTheme();
+    this.notesRepaint.cancel();
     this.notes.destroy();
     this.cursors.destroy();
     this.stage.destroy();
@@ -382,8 +391,10 @@ export class BoardStage {
     );
   }
 
-  private requestNotesDraw(): void {
+  private requestNotesDraw(areas?: readonly Rect[]): void {
     // During a gesture the notes are redrawn when it ends.
-    if (!this.snapshot) this.notes.layer.batchDraw();
+    if (this.snapshot) return;
+    if (areas) this.notesRepaint.parts(areas);
+    else this.notesRepaint.all();
   }
 }

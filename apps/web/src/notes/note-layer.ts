@@ -35,6 +35,8 @@ export class NoteLayer {
   private cacheRatio: number | null = null;
   private cacheFrame = 0;
   private cachingPaused = false;
+  /** A caching pass replaced caches of another resolution: the layer is redrawn, sharper, when it ends. */
+  private sharpened = false;
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
   private pending: ReadonlySet<string> = new Set();
   /** The size each step draws its notes at: a fuller step draws them smaller (see @kompas/model's step layout). */
@@ -49,8 +51,11 @@ export class NoteLayer {
   private exactScales = false;
   private destroyed = false;
 
-  /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
-  constructor(private readonly onDirty: () => void) {
+  /**
+   * `onDirty` asks the owner to redraw the layer, only within `areas` (board units) when given (it may wait,
+   * e.g. until a pan gesture ends).
+   */
+  constructor(private readonly onDirty: (areas?: readonly Rect[]) => void) {
     prepareStepSlots().then(() => this.measureExactly());
   }
 
@@ -87,33 +92,41 @@ export class NoteLayer {
   /** Applies `changes` as `source` now shows them: new notes go on top. Returns the ids no longer shown. */
   sync(source: NoteSource, changes: NoteChanges): string[] {
     const removed: string[] = [];
-    let changed = false;
+    /** Where notes were or are now drawn differently. */
+    const areas: Rect[] = [];
     for (const id of changes.removed) {
       const view = this.views.get(id);
       if (!view) continue;
+      areas.push(view.footprint);
       this.removeView(view);
       removed.push(id);
-      changed = true;
     }
     const fresh: ShownNote[] = [];
     for (const id of [...changes.added, ...changes.updated]) {
       const shown = source.get(id);
       if (!shown) continue;
       const view = this.views.get(id);
-      if (!view) fresh.push(shown);
-      else if (view.update(shown)) {
+      if (!view) {
+        fresh.push(shown);
+        continue;
+      }
+      const before = view.footprint;
+      if (view.update(shown)) {
         this.updateVisibility(view);
-        changed = true;
+        areas.push(before, view.footprint);
       }
     }
     // The steps' sizes first, so that new notes are made at theirs rather than made and then resized.
     this.measureSteps([...this.order.map((view) => view.note), ...fresh.map(({ note }) => note)]);
-    for (const shown of fresh) this.order.push(this.addView(shown));
-    if (fresh.length > 0) changed = true;
-    if (this.applyScales()) changed = true;
-    if (changed) {
+    for (const shown of fresh) {
+      const view = this.addView(shown);
+      this.order.push(view);
+      areas.push(view.footprint);
+    }
+    const resized = this.applyScales();
+    if (resized || areas.length > 0) {
       this.scheduleCaching();
-      this.onDirty();
+      this.onDirty(resized ? undefined : areas);
     }
     return removed;
   }
@@ -136,23 +149,22 @@ export class NoteLayer {
   /** Shows the voting badges, by note id; notes without one show none. */
   setVoteBadges(badges: ReadonlyMap<string, VoteBadge>): void {
     this.voteBadges = badges;
-    let changed = false;
-    for (const view of this.order) if (this.applyVoteBadge(view)) changed = true;
-    if (changed) {
-      this.scheduleCaching();
-      this.onDirty();
-    }
+    this.redrawChanged((view) => this.applyVoteBadge(view));
   }
 
   /** Marks the notes with changes the server has not stored yet, by id; the others carry no mark. */
   setPending(pending: ReadonlySet<string>): void {
     this.pending = pending;
-    let changed = false;
-    for (const view of this.order) if (view.setPendingMark(pending.has(view.note.id))) changed = true;
-    if (changed) {
-      this.scheduleCaching();
-      this.onDirty();
-    }
+    this.redrawChanged((view) => view.setPendingMark(pending.has(view.note.id)));
+  }
+
+  /** Applies `change` to every note (it says whether the note changed) and redraws the notes it changed. */
+  private redrawChanged(change: (view: NoteView) => boolean): void {
+    const areas: Rect[] = [];
+    for (const view of this.order) if (change(view)) areas.push(view.footprint);
+    if (areas.length === 0) return;
+    this.scheduleCaching();
+    this.onDirty(areas);
   }
 
   /** The topmost note whose box contains the board point. */
@@ -165,20 +177,18 @@ export class NoteLayer {
   }
 
   raise(view: NoteView): void {
-    const index = this.order.indexOf(view);
-    if (index < 0 || index === this.order.length - 1) return;
-    this.order.splice(index, 1);
-    this.order.push(view);
-    if (view !== this.lifted) view.group.moveToTop();
-    this.onDirty();
+    if (!this.toTop(view) || view === this.lifted) return;
+    view.group.moveToTop();
+    if (view.group.visible()) this.onDirty([view.footprint]);
   }
 
   /** Moves a note onto `target` (the drag layer) so dragging redraws only that small layer. */
   lift(view: NoteView, target: Konva.Layer): void {
     this.lifted = view;
+    // The spot it leaves shows what is under it.
+    if (view.group.visible()) this.onDirty([view.footprint]);
     view.group.visible(true);
     view.group.moveTo(target);
-    this.onDirty();
   }
 
   /** Puts the lifted note back, on top. */
@@ -186,10 +196,19 @@ export class NoteLayer {
     if (this.lifted !== view) return;
     this.lifted = null;
     if (!this.views.has(view.note.id)) return;
+    // Added last, it is drawn over every other note.
     view.group.moveTo(this.layer);
-    this.raise(view);
+    this.toTop(view);
     this.updateVisibility(view);
-    this.onDirty();
+    if (view.group.visible()) this.onDirty([view.footprint]);
+  }
+
+  /** The groups of the notes drawn in `area` (board units), bottom to top: the lifted note has its own layer. */
+  *groupsIn(area: Rect): Generator<Konva.Group> {
+    for (const view of this.order) {
+      if (view !== this.lifted && view.group.visible() && rectsOverlap(view.footprint, area))
+        yield view.group;
+    }
   }
 
   /** Whether every note (the lifted one aside, which has its own layer) lies wholly inside `rect`. */
@@ -270,6 +289,15 @@ export class NoteLayer {
     return changed;
   }
 
+  /** Puts `view` last in the stacking order; returns whether it was not last already. */
+  private toTop(view: NoteView): boolean {
+    const index = this.order.indexOf(view);
+    if (index < 0 || index === this.order.length - 1) return false;
+    this.order.splice(index, 1);
+    this.order.push(view);
+    return true;
+  }
+
   private addView(shown: ShownNote): NoteView {
     const { note } = shown;
     const view = new NoteView(shown, this.scaleOf(note.step));
@@ -304,7 +332,8 @@ export class NoteLayer {
 
   /**
    * Builds missing caches of visible notes a few at a time. A note looks the same drawn from its cache
-   * or as shapes, so the layer is redrawn once, when the pass is done, not after every batch.
+   * or as shapes, so the layer is not redrawn for caches of notes drawn as shapes; caches that replace ones
+   * of another resolution (the zoom changed) are shown by one redraw, when the pass is done.
    */
   private scheduleCaching(): void {
     if (this.cachingPaused || this.cacheFrame || this.cacheRatio === null) return;
@@ -319,8 +348,11 @@ export class NoteLayer {
           this.scheduleCaching();
           return;
         }
+        if (view.cacheRatio !== null) this.sharpened = true;
         view.cache(ratio);
       }
+      if (!this.sharpened) return;
+      this.sharpened = false;
       this.onDirty();
     });
   }
