@@ -35,8 +35,8 @@ export class NoteLayer {
   private cacheRatio: number | null = null;
   private cacheFrame = 0;
   private cachingPaused = false;
-  /** A caching pass replaced caches of another resolution: the layer is redrawn, sharper, when it ends. */
-  private sharpened = false;
+  /** Where the notes cached in the current caching pass are drawn: redrawn from their caches when it ends. */
+  private cachedAreas: Rect[] = [];
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
   private pending: ReadonlySet<string> = new Set();
   /** The size each step draws its notes at: a fuller step draws them smaller (see @kompas/model's step layout). */
@@ -331,9 +331,9 @@ export class NoteLayer {
   }
 
   /**
-   * Builds missing caches of visible notes a few at a time. A note looks the same drawn from its cache
-   * or as shapes, so the layer is not redrawn for caches of notes drawn as shapes; caches that replace ones
-   * of another resolution (the zoom changed) are shown by one redraw, when the pass is done.
+   * Builds missing caches of visible notes a few at a time. A note looks nearly the same drawn from its
+   * cache or as shapes, so the notes cached are redrawn once, when the pass is done, not after every batch:
+   * the board then looks as any later redraw draws it.
    */
   private scheduleCaching(): void {
     if (this.cachingPaused || this.cacheFrame || this.cacheRatio === null) return;
@@ -348,12 +348,12 @@ export class NoteLayer {
           this.scheduleCaching();
           return;
         }
-        if (view.cacheRatio !== null) this.sharpened = true;
         view.cache(ratio);
+        this.cachedAreas.push(view.footprint);
       }
-      if (!this.sharpened) return;
-      this.sharpened = false;
-      this.onDirty();
+      const areas = this.cachedAreas;
+      this.cachedAreas = [];
+      if (areas.length > 0) this.onDirty(areas);
     });
   }
 }
