@@ -1,0 +1,109 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { mediaMatches, PHONE_LAYOUT } from '../ui/media-query.ts';
+
+/** The one-row header's spacing, in CSS pixels: board-header-styles.ts lays it out with these. */
+export const ONE_ROW_SPACING = {
+  /** Around the header's contents, left and right. */
+  paddingLeft: 16,
+  paddingRight: 14,
+  /** Between the logo, the titles, the tools, the sharing and the status. */
+  columnGap: 14,
+  /** Between the toolbar's groups: where the group is, the panels, the board tools. */
+  toolbarGap: 12,
+  /** The line left of the sharing and the people: its padding and its border. */
+  asideRule: 13,
+  /** The titles never get less; a longer title gets up to titleWanted, then an ellipsis. */
+  titleMin: 220,
+  titleWanted: 360,
+} as const;
+
+/** The widths, in CSS pixels, of what shares the one-row header, each as wide as its contents. */
+export interface HeaderParts {
+  home: number;
+  /** The title as wide as its text. */
+  title: number;
+  /** The toolbar's groups, without the gaps between them. */
+  toolbar: readonly number[];
+  /** The sharing and the people, without the line left of them. */
+  aside: number;
+  status: number;
+}
+
+/** How wide the header must be to hold `parts` in one row, the title given its room. */
+export function oneRowWidth(parts: HeaderParts): number {
+  const s = ONE_ROW_SPACING;
+  const title = Math.min(Math.max(parts.title, s.titleMin), s.titleWanted);
+  const groups = parts.toolbar.filter((width) => width > 0);
+  const toolbar =
+    groups.reduce((sum, width) => sum + width, 0) + s.toolbarGap * Math.max(0, groups.length - 1);
+  return (
+    s.paddingLeft +
+    parts.home +
+    title +
+    toolbar +
+    s.asideRule +
+    parts.aside +
+    parts.status +
+    4 * s.columnGap +
+    s.paddingRight
+  );
+}
+
+/**
+ * Whether a board header's contents fit one row, kept up to date as the header is resized and its contents
+ * change (longer Dutch labels, a facilitator's controls, a timer, more people): the host carries the
+ * `one-row` attribute while they do, and its styles lay it out in one row only then, so no control ever
+ * slides under another. The parts are measured as wide as their contents, which the layout does not change,
+ * so switching layouts never changes the answer.
+ */
+export class HeaderFit implements ReactiveController {
+  private observer: ResizeObserver | null = null;
+
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer = new ResizeObserver(() => this.measure());
+  }
+
+  hostUpdated(): void {
+    const root = this.host.renderRoot;
+    // The ruler spans the header's width at no height: a change of layout does not resize it.
+    for (const part of root.querySelectorAll('.ruler, .where, .panels, .tools, .aside, .status')) {
+      this.observer?.observe(part);
+    }
+    this.measure();
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+
+  private measure(): void {
+    const root = this.host.renderRoot;
+    const width = (selector: string) => root.querySelector<HTMLElement>(selector)?.offsetWidth ?? 0;
+    const ruler = width('.ruler');
+    const aside = root.querySelector<HTMLElement>('.aside');
+    const title = root.querySelector('h1');
+    if (!aside || !title || ruler === 0) return;
+    const asideStyle = getComputedStyle(aside);
+    const parts: HeaderParts = {
+      home: width('.home'),
+      title: textWidth(title),
+      toolbar: [width('.where'), width('.panels'), width('.tools')],
+      aside: aside.offsetWidth - parseFloat(asideStyle.paddingLeft) - parseFloat(asideStyle.borderLeftWidth),
+      status: width('.status'),
+    };
+    const fits = !mediaMatches(PHONE_LAYOUT) && oneRowWidth(parts) <= ruler;
+    this.host.toggleAttribute('one-row', fits);
+  }
+}
+
+/** How wide an element's contents are laid out, also where they overflow it behind an ellipsis. */
+function textWidth(element: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return Math.ceil(range.getBoundingClientRect().width);
+}
