@@ -141,6 +141,13 @@ function overlaps(controls: readonly Control[]): string[] {
   return found;
 }
 
+/** The controls reaching past the window's left or right edge, named. */
+function offScreen(controls: readonly Control[], width: number): string[] {
+  return controls
+    .filter(({ box }) => box.x < -1 || box.x + box.width > width + 1)
+    .map(({ name }) => `"${name}"`);
+}
+
 /** Lets the header settle into its layout for the screen: two frames. */
 function settled(page: Page): Promise<void> {
   return page.evaluate(
@@ -148,7 +155,7 @@ function settled(page: Page): Promise<void> {
   );
 }
 
-test('no two header controls overlap on any screen, for a facilitator and a participant, in Dutch and English', async ({
+test('no two header controls overlap or leave the screen, for a facilitator and a participant, in Dutch and English', async ({
   browser,
 }) => {
   const board = await createBoard(server, WORKSHOP);
@@ -176,12 +183,16 @@ test('no two header controls overlap on any screen, for a facilitator and a part
       await page.setViewportSize(screen);
       await settled(page);
       const where = `${who} at ${screen.width}x${screen.height}`;
-      expect(overlaps(await headerControls(page)), where).toEqual([]);
+      const controls = await headerControls(page);
+      expect(overlaps(controls), where).toEqual([]);
+      expect(offScreen(controls, screen.width), where).toEqual([]);
       const more = header(page).getByRole('button', { name: /^(More|Meer)$/ });
       if (await more.isVisible()) {
         await more.click();
         await settled(page);
-        expect(overlaps(await headerControls(page)), `${where}, "More" open`).toEqual([]);
+        const opened = await headerControls(page);
+        expect(overlaps(opened), `${where}, "More" open`).toEqual([]);
+        expect(offScreen(opened, screen.width), `${where}, "More" open`).toEqual([]);
         await more.click();
       }
     }

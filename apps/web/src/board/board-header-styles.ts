@@ -7,10 +7,11 @@ const px = (value: number) => unsafeCSS(`${value}px`);
 const spacing = ONE_ROW_SPACING;
 
 /**
- * The header's layout. Wide enough for everything it holds (the host then has `one-row`, see HeaderFit): one
- * row, title first. Narrower screens: the title, sharing and who is here on top, the workshop's tools (phase,
- * timer, panels, notes) in a second row. Phones: the title with the connection, then the tools and the
- * sharing, each wrapping.
+ * The header's layout (HeaderFit picks it by what fits). Wide enough for everything it holds (`one-row`): one
+ * row, title first. Narrower: the title, sharing and who is here on top, the workshop's tools (phase, timer,
+ * panels, notes) in a second row. Narrower still (`stacked`, e.g. a tablet): the title with the connection, then
+ * the sharing, then the tools, each wrapping. Phones: the title with the connection, then the tools and, under
+ * "More", the sharing.
  */
 export const boardHeaderStyles = css`
   :host {
@@ -210,6 +211,24 @@ export const boardHeaderStyles = css`
   :host([one-row]) .aside {
     padding-left: ${px(spacing.asideRule - 1)};
     border-left: 1px solid var(--k-color-border);
+  }
+  :host([stacked]) header {
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-areas:
+      'home titles status'
+      'aside aside aside'
+      'toolbar toolbar toolbar';
+  }
+  :host([stacked]) .aside {
+    flex-wrap: wrap;
+    padding-bottom: 8px;
+  }
+  :host([stacked]) .toolbar {
+    flex-wrap: wrap;
+    height: auto;
+    row-gap: 8px;
+    padding-top: 8px;
+    padding-bottom: 8px;
   }
   @media ${unsafeCSS(PHONE_LAYOUT)} {
     header {

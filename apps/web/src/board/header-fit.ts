@@ -29,32 +29,30 @@ export interface HeaderParts {
   status: number;
 }
 
-/** How wide the header must be to hold `parts` in one row, the title given its room. */
-export function oneRowWidth(parts: HeaderParts): number {
+/** How the header is laid out: one row, the title's row over the tools' row, or the sharing in a row of its own too. */
+export type HeaderLayout = 'one-row' | 'two-rows' | 'stacked';
+
+/** The layout that holds `parts` in `width` CSS pixels with the fewest rows, the title given its room. */
+export function headerLayout(parts: HeaderParts, width: number): HeaderLayout {
   const s = ONE_ROW_SPACING;
   const title = Math.min(Math.max(parts.title, s.titleMin), s.titleWanted);
-  const groups = parts.toolbar.filter((width) => width > 0);
+  const groups = parts.toolbar.filter((group) => group > 0);
   const toolbar =
-    groups.reduce((sum, width) => sum + width, 0) + s.toolbarGap * Math.max(0, groups.length - 1);
-  return (
-    s.paddingLeft +
-    parts.home +
-    title +
-    toolbar +
-    s.asideRule +
-    parts.aside +
-    parts.status +
-    4 * s.columnGap +
-    s.paddingRight
-  );
+    groups.reduce((sum, group) => sum + group, 0) + s.toolbarGap * Math.max(0, groups.length - 1);
+  const padding = s.paddingLeft + s.paddingRight;
+  const oneRow =
+    padding + parts.home + title + toolbar + s.asideRule + parts.aside + parts.status + 4 * s.columnGap;
+  if (oneRow <= width) return 'one-row';
+  const titleRow = padding + parts.home + s.titleMin + parts.aside + parts.status + 3 * s.columnGap;
+  return titleRow <= width && padding + toolbar <= width ? 'two-rows' : 'stacked';
 }
 
 /**
- * Whether a board header's contents fit one row, kept up to date as the header is resized and its contents
- * change (longer Dutch labels, a facilitator's controls, a timer, more people): the host carries the
- * `one-row` attribute while they do, and its styles lay it out in one row only then, so no control ever
- * slides under another. The parts are measured as wide as their contents, which the layout does not change,
- * so switching layouts never changes the answer.
+ * Which layout holds a board header's contents (see headerLayout), kept up to date as the header is resized
+ * and its contents change (longer Dutch labels, a facilitator's controls, a timer, more people): the host
+ * carries the `one-row` or `stacked` attribute when it takes that layout, so no control ever slides under
+ * another or off the screen. The parts are measured as wide as their contents, which the layout does not
+ * change, so switching layouts never changes the answer. Phones have a layout of their own.
  */
 export class HeaderFit implements ReactiveController {
   private observer: ResizeObserver | null = null;
@@ -88,17 +86,32 @@ export class HeaderFit implements ReactiveController {
     const aside = root.querySelector<HTMLElement>('.aside');
     const title = root.querySelector('h1');
     if (!aside || !title || ruler === 0) return;
-    const asideStyle = getComputedStyle(aside);
     const parts: HeaderParts = {
       home: width('.home'),
       title: textWidth(title),
       toolbar: [width('.where'), width('.panels'), width('.tools')],
-      aside: aside.offsetWidth - parseFloat(asideStyle.paddingLeft) - parseFloat(asideStyle.borderLeftWidth),
+      aside: contentsWidth(aside),
       status: width('.status'),
     };
-    const fits = !mediaMatches(PHONE_LAYOUT) && oneRowWidth(parts) <= ruler;
-    this.host.toggleAttribute('one-row', fits);
+    const layout = mediaMatches(PHONE_LAYOUT) ? 'two-rows' : headerLayout(parts, ruler);
+    this.host.toggleAttribute('one-row', layout === 'one-row');
+    this.host.toggleAttribute('stacked', layout === 'stacked');
   }
+}
+
+/**
+ * How wide a flex row's children are side by side, slotted elements included: a row of its own spans the
+ * header, whatever its contents.
+ */
+function contentsWidth(row: HTMLElement): number {
+  const gap = Number.parseFloat(getComputedStyle(row).columnGap) || 0;
+  const widths = [...row.children]
+    .flatMap((child) =>
+      child instanceof HTMLSlotElement ? child.assignedElements({ flatten: true }) : [child],
+    )
+    .map((child) => (child instanceof HTMLElement ? child.offsetWidth : 0))
+    .filter((childWidth) => childWidth > 0);
+  return widths.reduce((sum, childWidth) => sum + childWidth, 0) + gap * Math.max(0, widths.length - 1);
 }
 
 /** How wide an element's contents are laid out, also where they overflow it behind an ellipsis. */
