@@ -176,11 +176,16 @@ export class BoardStage {
     return screenToBoard(this.view, point);
   }
 
-  /** Applies a view. Inside a gesture only the cheap layers redraw; the notes bitmap follows by CSS. */
+  /**
+   * Applies a view. Inside a gesture only the cheap layers redraw; the notes bitmap follows by CSS. Each layer
+   * carries the view rather than the stage: Konva clears cached transforms of every node below the one moved,
+   * and the notes layer holds thousands, so it takes the view only when it is drawn.
+   */
   setView(view: Viewport): void {
     this.view = view;
-    this.stage.scale({ x: view.scale, y: view.scale });
-    this.stage.position({ x: view.x, y: view.y });
+    for (const layer of [this.backgroundLayer, this.overlayLayer, this.dragLayer, this.cursors.layer]) {
+      placeLayer(layer, view);
+    }
     this.cursors.setScale(view.scale);
     if (this.snapshot && this.snapshotNeedsRefresh(this.snapshot)) {
       this.endGesture();
@@ -189,6 +194,7 @@ export class BoardStage {
     if (this.snapshot) {
       this.snapshot.follow(view);
     } else {
+      placeLayer(this.notes.layer, view);
       this.refreshDetail();
       this.notesRepaint.all();
     }
@@ -216,6 +222,7 @@ export class BoardStage {
     const snapshot = this.snapshot;
     this.snapshot = null;
     this.notes.resumeCaching();
+    placeLayer(this.notes.layer, this.view);
     this.refreshDetail();
     // Draw synchronously so the sharp notes replace the moved bitmap in the same frame.
     this.notesRepaint.now();
@@ -397,4 +404,10 @@ export class BoardStage {
     if (areas) this.notesRepaint.parts(areas);
     else this.notesRepaint.all();
   }
+}
+
+/** Moves and scales a layer's drawing to a view, when it is not there already. */
+function placeLayer(layer: Konva.Layer, { x, y, scale }: Viewport): void {
+  if (layer.x() === x && layer.y() === y && layer.scaleX() === scale) return;
+  layer.setAttrs({ x, y, scaleX: scale, scaleY: scale });
 }
