@@ -195,6 +195,7 @@ export class NoteLayer {
   settle(view: NoteView): void {
     if (this.lifted !== view) return;
     this.lifted = null;
+    this.scheduleCaching();
     if (!this.views.has(view.note.id)) return;
     // Added last, it is drawn over every other note.
     view.group.moveTo(this.layer);
@@ -317,7 +318,10 @@ export class NoteLayer {
   private removeView(view: NoteView): void {
     this.views.delete(view.note.id);
     this.order = this.order.filter((other) => other !== view);
-    if (this.lifted === view) this.lifted = null;
+    if (this.lifted === view) {
+      this.lifted = null;
+      this.scheduleCaching();
+    }
     view.destroy();
   }
 
@@ -331,16 +335,17 @@ export class NoteLayer {
   }
 
   /**
-   * Builds missing caches of visible notes a few at a time. A note looks nearly the same drawn from its
-   * cache or as shapes, so the notes cached are redrawn once, when the pass is done, not after every batch:
-   * the board then looks as any later redraw draws it.
+   * Builds missing caches of visible notes a few at a time, but not while a note is lifted. A note looks
+   * nearly the same drawn from its cache or as shapes, so the notes cached are redrawn once, when the pass is
+   * done, not after every batch: the board then looks as any later redraw draws it.
    */
   private scheduleCaching(): void {
     if (this.cachingPaused || this.cacheFrame || this.cacheRatio === null) return;
     this.cacheFrame = requestAnimationFrame(() => {
       this.cacheFrame = 0;
       const ratio = this.cacheRatio;
-      if (ratio === null) return;
+      // While a note is dragged, caches would not be drawn before it is dropped: its frames are its own.
+      if (ratio === null || this.lifted) return;
       const started = performance.now();
       for (const view of this.order) {
         if (view === this.lifted || !view.group.visible() || view.cacheRatio === ratio) continue;
