@@ -25,6 +25,8 @@ import { cacheRatioFor } from './cache-tier.ts';
 import { focusView } from './focus-area.ts';
 import { GestureSnapshot } from './gesture-snapshot.ts';
 import { LayerRepaint } from './layer-repaint.ts';
+import { placeLayer } from './layer-view.ts';
+import { glideHome } from './note-glide.ts';
 
 // Layers draw when this code says so, never as a side effect of changing a node.
 Konva.settings.autoDrawEnabled = false;
@@ -177,9 +179,8 @@ export class BoardStage {
   }
 
   /**
-   * Applies a view. Inside a gesture only the cheap layers redraw; the notes bitmap follows by CSS. Each layer
-   * carries the view rather than the stage: Konva clears cached transforms of every node below the one moved,
-   * and the notes layer holds thousands, so it takes the view only when it is drawn.
+   * Applies a view. Inside a gesture only the cheap layers redraw; the notes bitmap follows by CSS. Each layer,
+   * not the stage, carries the view: moving a node makes Konva clear the cached transforms of all below it.
    */
   setView(view: Viewport): void {
     this.view = view;
@@ -339,20 +340,7 @@ export class BoardStage {
       finish();
       return;
     }
-    const home = { x: view.centre.x - view.box.width / 2, y: view.centre.y - view.box.height / 2 };
-    const from = view.group.position();
-    const started = performance.now();
-    const glide = new Konva.Animation(() => {
-      const done = Math.min(1, (performance.now() - started) / (seconds * 1000));
-      // Quick at first, gentle at the end (quadratic ease-out).
-      const eased = 1 - (1 - done) ** 2;
-      view.group.position({ x: from.x + (home.x - from.x) * eased, y: from.y + (home.y - from.y) * eased });
-      if (done === 1) {
-        glide.stop();
-        finish();
-      }
-    }, this.dragLayer);
-    glide.start();
+    glideHome(view, this.dragLayer, seconds, finish);
   }
 
   destroy(): void {
@@ -404,10 +392,4 @@ export class BoardStage {
     if (areas) this.notesRepaint.parts(areas);
     else this.notesRepaint.all();
   }
-}
-
-/** Moves and scales a layer's drawing to a view, when it is not there already. */
-function placeLayer(layer: Konva.Layer, { x, y, scale }: Viewport): void {
-  if (layer.x() === x && layer.y() === y && layer.scaleX() === scale) return;
-  layer.setAttrs({ x, y, scaleX: scale, scaleY: scale });
 }
