@@ -1,10 +1,10 @@
 import { css, unsafeCSS } from 'lit';
 import { PHONE_LAYOUT } from '../ui/media-query.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
-import { ONE_ROW_SPACING } from './header-fit.ts';
+import { HEADER_SPACING } from './header-fit.ts';
 
 const px = (value: number) => unsafeCSS(`${value}px`);
-const spacing = ONE_ROW_SPACING;
+const spacing = HEADER_SPACING;
 
 /**
  * The header's layout (HeaderFit picks it by what fits). Wide enough for everything it holds (`one-row`): one

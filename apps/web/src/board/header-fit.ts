@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { mediaMatches, PHONE_LAYOUT } from '../ui/media-query.ts';
 
-/** The one-row header's spacing, in CSS pixels: board-header-styles.ts lays it out with these. */
-export const ONE_ROW_SPACING = {
+/** The header's spacing, in CSS pixels: board-header-styles.ts lays it out with these. */
+export const HEADER_SPACING = {
   /** Around the header's contents, left and right. */
   paddingLeft: 16,
   paddingRight: 14,
@@ -12,7 +12,7 @@ export const ONE_ROW_SPACING = {
   toolbarGap: 12,
   /** The line left of the sharing and the people: its padding and its border. */
   asideRule: 13,
-  /** The titles never get less; a longer title gets up to titleWanted, then an ellipsis. */
+  /** Beside other controls the titles never get less; a longer title gets up to titleWanted, then an ellipsis. */
   titleMin: 220,
   titleWanted: 360,
 } as const;
@@ -34,7 +34,7 @@ export type HeaderLayout = 'one-row' | 'two-rows' | 'stacked';
 
 /** The layout that holds `parts` in `width` CSS pixels with the fewest rows, the title given its room. */
 export function headerLayout(parts: HeaderParts, width: number): HeaderLayout {
-  const s = ONE_ROW_SPACING;
+  const s = HEADER_SPACING;
   const title = Math.min(Math.max(parts.title, s.titleMin), s.titleWanted);
   const groups = parts.toolbar.filter((group) => group > 0);
   const toolbar =
