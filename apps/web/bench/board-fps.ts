@@ -14,7 +14,8 @@
  * 2. Joins once through the name dialog, then opens the board --opens times, each in a fresh browser context
  *    (name remembered, nothing cached, no IndexedDB), and times navigation -> board shown
  *    -> all notes drawn (page-meters.ts); the median is the ready time. --profile saves a CPU profile of one
- *    more opening and prints where the time went (cpu-profile.ts).
+ *    more opening and prints where the time went (cpu-profile.ts); after the gestures are measured, it does
+ *    each gesture once more under the profiler too.
  * 3. In one more fresh page: drags a note, pans and wheel-zooms, 2 s each, with page.mouse events on a 60 Hz
  *    clock, counting requestAnimationFrame callbacks from the first input event to the gesture's final
  *    redraw: frames / elapsed seconds (mean) and the longest frame (gestures.ts).
@@ -50,6 +51,7 @@ import {
   type FrameStats,
   firstRenderWatcher,
   noteCount,
+  settle,
   waitForNotes,
 } from './page-meters.ts';
 
@@ -211,14 +213,46 @@ async function profileOpening(setup: Setup, notes: number, path: string) {
   await page.context().close();
 }
 
-/** A fresh page on the board, caches built, with the frame meter: the gestures' figures. */
-async function measureMotion(setup: Setup, notes: number) {
+/**
+ * Each gesture once more under the CPU profiler, each on a fresh page as the measured drag had (the profiler
+ * slows the page: these frame counts are not the gesture's figures).
+ */
+async function profileGestures(setup: Setup, notes: number, path: string) {
+  for (const [name, gesture] of GESTURES) {
+    const page = await motionPage(setup, notes);
+    const cdp = await page.context().newCDPSession(page);
+    await settle(page);
+    await startProfile(cdp);
+    const { stats } = await gesture(page, INPUT);
+    const file = `${path}-${name.split(' ')[0]}.cpuprofile`;
+    const summary = await stopProfile(cdp, file);
+    console.log(`\nprofiled ${name}: ${stats.frames} frames in ${ms(stats.elapsedMs)}; saved to ${file}`);
+    for (const line of summary) console.log(line);
+    await page.context().close();
+  }
+}
+
+/** A fresh page on the board, caches built, with the frame meter. */
+async function motionPage(setup: Setup, notes: number): Promise<Page> {
   const page = await freshPage(setup, notes);
   await open(page, setup.link, notes);
   await page.evaluate(FRAME_METER);
   // Note caches are built lazily in the frames after the first render; let that finish.
   await sleep(1000);
-  return { page, results: await measureGestures(page, INPUT) };
+  return page;
+}
+
+/** The gestures' figures, on a fresh page, with the CPU time the renderer processes spent on each. */
+async function measureMotion(setup: Setup, notes: number) {
+  const page = await motionPage(setup, notes);
+  const rendererCpu = async () => {
+    let ms = 0;
+    for (const { type, ms: spent } of (await browserCpu(setup.browserCdp)).values()) {
+      if (type === 'renderer') ms += spent;
+    }
+    return ms;
+  };
+  return { page, results: await measureGestures(page, INPUT, rendererCpu) };
 }
 
 async function main(): Promise<void> {
@@ -274,6 +308,8 @@ async function main(): Promise<void> {
       await profileOpening(setup, notes, args.profile.replace(/(\.cpuprofile)?$/, `-${notes}.cpuprofile`));
     const { page, results } = await measureMotion(setup, notes);
     report(notes, ready, results);
+    if (args.profile)
+      await profileGestures(setup, notes, args.profile.replace(/(\.cpuprofile)?$/, `-${notes}-gestures`));
     last = page;
     lastFigures = results.map(({ stats }) => fps(stats));
   }
@@ -294,7 +330,7 @@ const median = (values: number[]) => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-function row(name: string, stats: FrameStats, events: number): string {
+function row(name: string, stats: FrameStats, events: number, cpuMs: number | null): string {
   const cells = [
     fixed(fps(stats)),
     fixed(stats.longestMs, 0),
@@ -302,11 +338,25 @@ function row(name: string, stats: FrameStats, events: number): string {
     fixed(stats.elapsedMs / 1000, 2),
     `${events}/${stats.inputs}`.padStart(10),
     `${Math.round((100 * stats.inputFrames) / Math.max(1, stats.frames))}%`.padStart(9),
+    (cpuMs === null ? 'n/a' : String(Math.round(cpuMs))).padStart(8),
   ];
   return `${name.padEnd(22)}${cells.join('')}`;
 }
 
-function report(notes: number, ready: Ready, results: { name: string; stats: FrameStats; events: number }[]) {
+/** The frames of a gesture that missed 60 Hz frames, e.g. "206 ms at 0.21 s", the longest 8 in order. */
+function longFrames({ longFrames }: FrameStats): string {
+  const longest = [...longFrames].sort((a, b) => b.ms - a.ms).slice(0, 8);
+  return longFrames
+    .filter((frame) => longest.includes(frame))
+    .map(({ at, ms }) => `${ms} ms at ${(at / 1000).toFixed(2)} s`)
+    .join(', ');
+}
+
+function report(
+  notes: number,
+  ready: Ready,
+  results: { name: string; stats: FrameStats; events: number; cpuMs: number | null }[],
+) {
   const drawn = median(ready.drawn);
   console.log(`\n${notes} notes (load average ${loadAverage()})`);
   console.log(
@@ -324,9 +374,12 @@ function report(notes: number, ready: Ready, results: { name: string; stats: Fra
       `of which the page's renderer ${ms(median(ready.rendererCpu))}; server ${ms(median(ready.serverCpu))}`,
   );
   console.log(
-    `${'gesture'.padEnd(22)}${'fps'.padStart(7)}${'max ms'.padStart(7)}${'frames'.padStart(8)}${'s'.padStart(7)}${'sent/got'.padStart(10)}${'w/ input'.padStart(9)}`,
+    `${'gesture'.padEnd(22)}${'fps'.padStart(7)}${'max ms'.padStart(7)}${'frames'.padStart(8)}${'s'.padStart(7)}${'sent/got'.padStart(10)}${'w/ input'.padStart(9)}${'CPU ms'.padStart(8)}`,
   );
-  for (const { name, stats, events } of results) console.log(row(name, stats, events));
+  for (const { name, stats, events, cpuMs } of results) {
+    console.log(row(name, stats, events, cpuMs));
+    if (stats.longFrames.length > 0) console.log(`  long frames: ${longFrames(stats)}`);
+  }
   if (notes === LARGE) {
     const slowest = Math.min(...results.slice(0, 2).map(({ stats }) => fps(stats)));
     console.log(
@@ -394,7 +447,8 @@ try {
   await main();
   console.log(
     'fps: frames / gesture time (mean); max ms: longest frame; sent/got: input events sent / received\n' +
-      '(Chromium merges pointer moves per frame); w/ input: frames that received input',
+      '(Chromium merges pointer moves per frame); w/ input: frames that received input;\n' +
+      "CPU ms: CPU time of the page's renderer processes during the gesture (little changed by other load)",
   );
   await cleanup();
   clearTimeout(watchdog);

@@ -237,16 +237,24 @@ export const GESTURES: [string, Gesture][] = [
   ['zoom (mouse wheel)', zoom],
 ];
 
+/**
+ * Each gesture in turn, once the page has settled. `cpuMs`, when given, reads a CPU time (ms) before and after
+ * each gesture: unlike frame rates, it hardly changes when other work loads the machine.
+ */
 export async function measureGestures(
   page: Page,
   input: InputMode,
-): Promise<{ name: string; stats: FrameStats; events: number }[]> {
+  cpuMs?: () => Promise<number>,
+): Promise<{ name: string; stats: FrameStats; events: number; cpuMs: number | null }[]> {
   const results = [];
   for (const [name, gesture] of GESTURES) {
     await settle(page);
+    const before = await cpuMs?.();
     const { stats, events, reacted } = await gesture(page, input);
+    const after = await cpuMs?.();
     if (!reacted) throw new Error(`${name}: the board did not react to the gesture`);
-    results.push({ name, stats, events });
+    const cpu = before === undefined || after === undefined ? null : after - before;
+    results.push({ name, stats, events, cpuMs: cpu });
   }
   return results;
 }

@@ -24,11 +24,16 @@ export interface FrameStats {
   inputFrames: number;
   panRange: number;
   maxScale: number;
+  /** Frames longer than LONG_FRAME_MS: when each ended (ms since the gesture began) and how long it took. */
+  longFrames: { at: number; ms: number }[];
 }
+
+/** A frame longer than this misses more than one 60 Hz frame: board-fps lists when such frames came. */
+const LONG_FRAME_MS = 34;
 
 /**
  * A requestAnimationFrame counter: start() and stop() bracket a gesture; stop() returns the frames
- * drawn, the elapsed time, the longest gap between frames, how many frames received input (pointer
+ * drawn, the elapsed time, the longest gap between frames and every long one, how many frames received input (pointer
  * moves or wheel events) and how far the camera went (to check that the board reacted). settle()
  * resolves once 12 frames in a row took under 25 ms (caches built, nothing pending), or after 10 s.
  * Kept as a string: functions passed to page.evaluate must not carry helpers the TypeScript loader adds.
@@ -37,7 +42,7 @@ export const FRAME_METER = `(() => {
   if (window.__benchFrames) return;
   let running = false, frames = 0, started = 0, last = 0, longest = 0;
   let inputs = 0, inputFrames = 0, inputThisFrame = false;
-  let minX = 0, maxX = 0, maxScale = 0;
+  let minX = 0, maxX = 0, maxScale = 0, longFrames = [];
   const onInput = () => {
     if (!running) return;
     inputs += 1;
@@ -59,13 +64,14 @@ export const FRAME_METER = `(() => {
     if (inputThisFrame) inputFrames += 1;
     inputThisFrame = false;
     longest = Math.max(longest, now - last);
+    if (now - last > ${LONG_FRAME_MS}) longFrames.push({ at: Math.round(now - started), ms: Math.round(now - last) });
     last = now;
     camera();
     requestAnimationFrame(tick);
   };
   window.__benchFrames = {
     start() {
-      running = true; frames = 0; longest = 0; inputs = 0; inputFrames = 0; inputThisFrame = false;
+      running = true; frames = 0; longest = 0; inputs = 0; inputFrames = 0; inputThisFrame = false; longFrames = [];
       minX = Infinity; maxX = -Infinity; maxScale = 0;
       camera();
       started = last = performance.now();
@@ -77,7 +83,7 @@ export const FRAME_METER = `(() => {
       camera();
       return {
         frames, elapsedMs: now - started, longestMs: Math.max(longest, now - last),
-        inputs, inputFrames, panRange: maxX - minX, maxScale,
+        inputs, inputFrames, panRange: maxX - minX, maxScale, longFrames,
       };
     },
     settle() {

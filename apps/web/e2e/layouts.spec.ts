@@ -87,6 +87,118 @@ test('the whole header shows, labelled, at 1920, 1440 and 1280 px, for a facilit
   }
 });
 
+/** Every screen the header is laid out for: wide, laptops, a tablet held upright and a phone. */
+const ALL_SCREENS = [...SCREENS, { width: 768, height: 1024 }, { width: 390, height: 844 }];
+
+interface Control {
+  name: string;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * The header's controls on screen, its shadow DOM and what is slotted into it (sharing, export, the timer)
+ * included: buttons, links, menus, and the connection and role badges.
+ */
+function headerControls(page: Page): Promise<Control[]> {
+  return header(page).evaluate((host) => {
+    const selector = 'button, a[href], select, input, .role, kompas-connection-badge';
+    const found: Element[] = [];
+    const walk = (root: Element | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.matches(selector)) found.push(element);
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(host);
+    if (host.shadowRoot) walk(host.shadowRoot);
+    return found
+      .filter((element) => element.checkVisibility({ visibilityProperty: true }))
+      .map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        const name = element.getAttribute('aria-label') ?? element.textContent?.trim().replace(/\s+/g, ' ');
+        return { name: name || element.tagName.toLowerCase(), box: { x, y, width, height } };
+      })
+      .filter(({ box }) => box.width > 0 && box.height > 0);
+  });
+}
+
+/** The pairs of controls drawn over each other (by more than a pixel each way), named. */
+function overlaps(controls: readonly Control[]): string[] {
+  const found: string[] = [];
+  controls.forEach((a, i) => {
+    for (const b of controls.slice(i + 1)) {
+      const across = Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x);
+      const down = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+      const inside = (outer: Control, inner: Control) =>
+        inner.box.x >= outer.box.x &&
+        inner.box.y >= outer.box.y &&
+        inner.box.x + inner.box.width <= outer.box.x + outer.box.width &&
+        inner.box.y + inner.box.height <= outer.box.y + outer.box.height;
+      // A control within another (a badge's own button) is one control, not two on top of each other.
+      if (across > 1 && down > 1 && !inside(a, b) && !inside(b, a)) found.push(`"${a.name}" and "${b.name}"`);
+    }
+  });
+  return found;
+}
+
+/** The controls reaching past the window's left or right edge, named. */
+function offScreen(controls: readonly Control[], width: number): string[] {
+  return controls
+    .filter(({ box }) => box.x < -1 || box.x + box.width > width + 1)
+    .map(({ name }) => `"${name}"`);
+}
+
+/** Lets the header settle into its layout for the screen: two frames. */
+function settled(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+test('no two header controls overlap or leave the screen, for a facilitator and a participant, in Dutch and English', async ({
+  browser,
+}) => {
+  const board = await createBoard(server, WORKSHOP);
+  const people: { page: Page; who: string }[] = [];
+  for (const locale of ['nl-NL', 'en-US']) {
+    for (const [who, link] of [
+      ['facilitator', board.links.facilitator],
+      ['participant', board.links.participant],
+    ] as const) {
+      const page = await (await browser.newContext({ locale })).newPage();
+      await page.goto(link);
+      await page.getByRole('dialog').getByRole('textbox').fill(`${who} ${locale}`);
+      await page.getByRole('dialog').getByRole('button').last().click();
+      await expect(header(page).locator('.role')).toBeVisible();
+      people.push({ page, who: `${who}, ${locale}` });
+    }
+  }
+  const [first] = people;
+  if (!first) return;
+  // The Dutch facilitator starts the workshop: the phase controls and the timer join the header.
+  await first.page.getByRole('button', { name: 'Workshop starten' }).click();
+
+  for (const screen of ALL_SCREENS) {
+    for (const { page, who } of people) {
+      await page.setViewportSize(screen);
+      await settled(page);
+      const where = `${who} at ${screen.width}x${screen.height}`;
+      const controls = await headerControls(page);
+      expect(overlaps(controls), where).toEqual([]);
+      expect(offScreen(controls, screen.width), where).toEqual([]);
+      const more = header(page).getByRole('button', { name: /^(More|Meer)$/ });
+      if (await more.isVisible()) {
+        await more.click();
+        await settled(page);
+        const opened = await headerControls(page);
+        expect(overlaps(opened), `${where}, "More" open`).toEqual([]);
+        expect(offScreen(opened, screen.width), `${where}, "More" open`).toEqual([]);
+        await more.click();
+      }
+    }
+  }
+});
+
 test('the steps and voting panels close with their own button', async ({ browser }) => {
   const board = await createBoard(server, WORKSHOP);
   const fay = await (await browser.newContext()).newPage();

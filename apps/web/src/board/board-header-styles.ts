@@ -1,14 +1,17 @@
 import { css, unsafeCSS } from 'lit';
 import { PHONE_LAYOUT } from '../ui/media-query.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
+import { HEADER_SPACING } from './header-fit.ts';
 
-/** From this width the whole header fits one row with a readable title, for a facilitator too. */
-const ONE_ROW = '(min-width: 1760px)';
+const px = (value: number) => unsafeCSS(`${value}px`);
+const spacing = HEADER_SPACING;
 
 /**
- * The header's layout. Wide screens: one row, title first. Laptops and tablets: the title, sharing and who is
- * here on top, the workshop's tools (phase, timer, panels, notes) in a second row. Phones: the title with the
- * connection, then the tools and the sharing, each wrapping.
+ * The header's layout (HeaderFit picks it by what fits). Wide enough for everything it holds (`one-row`): one
+ * row, title first. Narrower: the title, sharing and who is here on top, the workshop's tools (phase, timer,
+ * panels, notes) in a second row. Narrower still (`stacked`, e.g. a tablet): the title with the connection, then
+ * the sharing, then the tools, each wrapping. Phones: the title with the connection, then the tools and, under
+ * "More", the sharing.
  */
 export const boardHeaderStyles = css`
   :host {
@@ -25,8 +28,16 @@ export const boardHeaderStyles = css`
       'home titles aside status'
       'toolbar toolbar toolbar toolbar';
     align-items: center;
-    column-gap: 14px;
-    padding: 0 14px 0 16px;
+    column-gap: ${px(spacing.columnGap)};
+    padding: 0 ${px(spacing.paddingRight)} 0 ${px(spacing.paddingLeft)};
+  }
+  /* Measures the header's width for HeaderFit; it takes no room. */
+  .ruler {
+    position: absolute;
+    left: 0;
+    right: 0;
+    height: 0;
+    visibility: hidden;
   }
   .home {
     grid-area: home;
@@ -103,11 +114,11 @@ export const boardHeaderStyles = css`
     grid-area: toolbar;
     display: flex;
     align-items: center;
-    gap: 12px;
+    gap: ${px(spacing.toolbarGap)};
     min-width: 0;
     height: 48px;
-    margin: 0 -14px 0 -16px;
-    padding: 0 14px 0 16px;
+    margin: 0 -${px(spacing.paddingRight)} 0 -${px(spacing.paddingLeft)};
+    padding: 0 ${px(spacing.paddingRight)} 0 ${px(spacing.paddingLeft)};
     border-top: 1px solid var(--k-color-border);
     background: var(--k-color-surface);
   }
@@ -184,24 +195,40 @@ export const boardHeaderStyles = css`
       height: 56px;
     }
   }
-  @media ${unsafeCSS(ONE_ROW)} {
-    header {
-      grid-template-columns: auto minmax(220px, 1fr) auto auto auto;
-      grid-template-areas: 'home titles toolbar aside status';
-    }
-    .toolbar {
-      height: 60px;
-      margin: 0;
-      padding: 0;
-      border-top: 0;
-    }
-    .tools {
-      margin-left: 0;
-    }
-    .aside {
-      padding-left: 12px;
-      border-left: 1px solid var(--k-color-border);
-    }
+  :host([one-row]) header {
+    grid-template-columns: auto minmax(${px(spacing.titleMin)}, 1fr) auto auto auto;
+    grid-template-areas: 'home titles toolbar aside status';
+  }
+  :host([one-row]) .toolbar {
+    height: 60px;
+    margin: 0;
+    padding: 0;
+    border-top: 0;
+  }
+  :host([one-row]) .tools {
+    margin-left: 0;
+  }
+  :host([one-row]) .aside {
+    padding-left: ${px(spacing.asideRule - 1)};
+    border-left: 1px solid var(--k-color-border);
+  }
+  :host([stacked]) header {
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-areas:
+      'home titles status'
+      'aside aside aside'
+      'toolbar toolbar toolbar';
+  }
+  :host([stacked]) .aside {
+    flex-wrap: wrap;
+    padding-bottom: 8px;
+  }
+  :host([stacked]) .toolbar {
+    flex-wrap: wrap;
+    height: auto;
+    row-gap: 8px;
+    padding-top: 8px;
+    padding-bottom: 8px;
   }
   @media ${unsafeCSS(PHONE_LAYOUT)} {
     header {

@@ -14,6 +14,7 @@ import type { Peer } from '../core/presence.ts';
 import { commandButton, fireCommand } from '../ui/command-button.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { boardHeaderStyles } from './board-header-styles.ts';
+import { HeaderFit } from './header-fit.ts';
 
 const roleLabels = (): Record<Role, string> => ({
   facilitator: msg('Facilitator'),
@@ -34,8 +35,8 @@ const roleHints = (): Record<Role, string> => ({
  * fire `board-command` ({ command }). The `timer` slot holds the workshop timer, beside the phase; the `lock`
  * slot what is locked; the `invite` slot sharing the board, beside the `export` slot's export menu.
  * Facilitators click the title (a button, also by keyboard) or the task to change them.
- * On wide screens it is one row; below that the title has the top row and the workshop's tools a row of their
- * own (board-header-styles.ts), so every control keeps its label.
+ * Where everything fits it is one row (HeaderFit); else the title has the top row and the workshop's tools a
+ * row of their own (board-header-styles.ts), so every control keeps its label.
  */
 export class BoardHeader extends LitElement {
   static override properties = {
@@ -97,6 +98,7 @@ export class BoardHeader extends LitElement {
     this.votingOpen = false;
     this.issuesOpen = false;
     this.moreOpen = false;
+    new HeaderFit(this);
   }
 
   static override styles = [sharedStyles, boardHeaderStyles];
@@ -104,6 +106,7 @@ export class BoardHeader extends LitElement {
   override render() {
     const viewOnly = this.readOnly;
     return html`<header>
+      <div class="ruler"></div>
       <a class="home" href="/" aria-label=${msg('Kompas home')}>${logoMark(26)}</a>
       <div class="titles ${this.canLead ? 'editable' : ''}" @click=${this.canLead ? this.editDetails : nothing}>
         <h1 title=${this.boardTitle}>${

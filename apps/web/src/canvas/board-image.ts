@@ -27,7 +27,8 @@ export function drawBoardImage(source: BoardImageSource, width = BOARD_IMAGE_WID
   const stage = new Konva.Stage({ container: document.createElement('div'), width: 1, height: 1 });
   try {
     for (const layer of source.imageLayers()) {
-      const copy = layer.clone({ listening: false }) as Konva.Layer;
+      // The copy draws the whole board, not the part of it the live layer's view shows.
+      const copy = layer.clone({ listening: false, x: 0, y: 0, scaleX: 1, scaleY: 1 }) as Konva.Layer;
       for (const child of [...copy.getChildren()]) {
         // A picture is made to be shared: a silent brainstorm's private drafts stay out of it.
         if (child.hasName(DRAFT_NAME)) child.destroy();

@@ -5,6 +5,7 @@ import {
   centreOn,
   fitCircle,
   type Point,
+  type Rect,
   type Size,
   screenToBoard,
   type Viewport,
@@ -23,6 +24,9 @@ import { BOARD_EXTENT, BoardBackground } from './board-background.ts';
 import { cacheRatioFor } from './cache-tier.ts';
 import { focusView } from './focus-area.ts';
 import { GestureSnapshot } from './gesture-snapshot.ts';
+import { LayerRepaint } from './layer-repaint.ts';
+import { placeLayer } from './layer-view.ts';
+import { glideHome } from './note-glide.ts';
 
 // Layers draw when this code says so, never as a side effect of changing a node.
 Konva.settings.autoDrawEnabled = false;
@@ -49,6 +53,7 @@ const SNAP_BACK_SECONDS = 0.18;
 export class BoardStage {
   readonly stage: Konva.Stage;
   readonly notes: NoteLayer;
+  private readonly notesRepaint: LayerRepaint;
   readonly cursors = new RemoteCursors();
   view: Viewport = { x: 0, y: 0, scale: 1 };
   size: Size = { width: 0, height: 0 };
@@ -73,7 +78,11 @@ export class BoardStage {
     private readonly onViewChange: (view: Viewport) => void,
   ) {
     this.stage = new Konva.Stage({ container, width: 1, height: 1, listening: false });
-    this.notes = new NoteLayer(() => this.requestNotesDraw());
+    this.notes = new NoteLayer((areas) => this.requestNotesDraw(areas));
+    this.notesRepaint = new LayerRepaint(this.notes.layer, {
+      view: () => this.view,
+      nodesIn: (area) => this.notes.groupsIn(area),
+    });
     const colors = CANVAS_COLORS[currentTheme()];
     this.background = new BoardBackground(task, colors);
     this.backgroundLayer.add(this.background.group);
@@ -169,11 +178,15 @@ export class BoardStage {
     return screenToBoard(this.view, point);
   }
 
-  /** Applies a view. Inside a gesture only the cheap layers redraw; the notes bitmap follows by CSS. */
+  /**
+   * Applies a view. Inside a gesture only the cheap layers redraw; the notes bitmap follows by CSS. Each layer,
+   * not the stage, carries the view: moving a node makes Konva clear the cached transforms of all below it.
+   */
   setView(view: Viewport): void {
     this.view = view;
-    this.stage.scale({ x: view.scale, y: view.scale });
-    this.stage.position({ x: view.x, y: view.y });
+    for (const layer of [this.backgroundLayer, this.overlayLayer, this.dragLayer, this.cursors.layer]) {
+      placeLayer(layer, view);
+    }
     this.cursors.setScale(view.scale);
     if (this.snapshot && this.snapshotNeedsRefresh(this.snapshot)) {
       this.endGesture();
@@ -182,8 +195,9 @@ export class BoardStage {
     if (this.snapshot) {
       this.snapshot.follow(view);
     } else {
+      placeLayer(this.notes.layer, view);
       this.refreshDetail();
-      this.notes.layer.batchDraw();
+      this.notesRepaint.all();
     }
     this.backgroundLayer.batchDraw();
     this.overlayLayer.batchDraw();
@@ -201,6 +215,7 @@ export class BoardStage {
     );
     // Caches built for a zoom level mid-gesture would not be drawn before it ends, and may be stale by then.
     this.notes.pauseCaching();
+    this.notesRepaint.cancel();
   }
 
   endGesture(): void {
@@ -208,9 +223,10 @@ export class BoardStage {
     const snapshot = this.snapshot;
     this.snapshot = null;
     this.notes.resumeCaching();
+    placeLayer(this.notes.layer, this.view);
     this.refreshDetail();
     // Draw synchronously so the sharp notes replace the moved bitmap in the same frame.
-    this.notes.layer.draw();
+    this.notesRepaint.now();
     snapshot.release();
     this.backgroundLayer.batchDraw();
   }
@@ -324,24 +340,12 @@ export class BoardStage {
       finish();
       return;
     }
-    const home = { x: view.centre.x - view.box.width / 2, y: view.centre.y - view.box.height / 2 };
-    const from = view.group.position();
-    const started = performance.now();
-    const glide = new Konva.Animation(() => {
-      const done = Math.min(1, (performance.now() - started) / (seconds * 1000));
-      // Quick at first, gentle at the end (quadratic ease-out).
-      const eased = 1 - (1 - done) ** 2;
-      view.group.position({ x: from.x + (home.x - from.x) * eased, y: from.y + (home.y - from.y) * eased });
-      if (done === 1) {
-        glide.stop();
-        finish();
-      }
-    }, this.dragLayer);
-    glide.start();
+    glideHome(view, this.dragLayer, seconds, finish);
   }
 
   destroy(): void {
     this.stopWatchingTheme();
+    this.notesRepaint.cancel();
     this.notes.destroy();
     this.cursors.destroy();
     this.stage.destroy();
@@ -382,8 +386,10 @@ export class BoardStage {
     );
   }
 
-  private requestNotesDraw(): void {
+  private requestNotesDraw(areas?: readonly Rect[]): void {
     // During a gesture the notes are redrawn when it ends.
-    if (!this.snapshot) this.notes.layer.batchDraw();
+    if (this.snapshot) return;
+    if (areas) this.notesRepaint.parts(areas);
+    else this.notesRepaint.all();
   }
 }

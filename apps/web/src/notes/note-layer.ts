@@ -35,6 +35,8 @@ export class NoteLayer {
   private cacheRatio: number | null = null;
   private cacheFrame = 0;
   private cachingPaused = false;
+  /** Where the notes cached in the current caching pass are drawn: redrawn from their caches when it ends. */
+  private cachedAreas: Rect[] = [];
   private voteBadges: ReadonlyMap<string, VoteBadge> = new Map();
   private pending: ReadonlySet<string> = new Set();
   /** The size each step draws its notes at: a fuller step draws them smaller (see @kompas/model's step layout). */
@@ -49,8 +51,11 @@ export class NoteLayer {
   private exactScales = false;
   private destroyed = false;
 
-  /** `onDirty` asks the owner to redraw the layer (it may wait, e.g. until a pan gesture ends). */
-  constructor(private readonly onDirty: () => void) {
+  /**
+   * `onDirty` asks the owner to redraw the layer, only within `areas` (board units) when given (it may wait,
+   * e.g. until a pan gesture ends).
+   */
+  constructor(private readonly onDirty: (areas?: readonly Rect[]) => void) {
     prepareStepSlots().then(() => this.measureExactly());
   }
 
@@ -87,33 +92,41 @@ export class NoteLayer {
   /** Applies `changes` as `source` now shows them: new notes go on top. Returns the ids no longer shown. */
   sync(source: NoteSource, changes: NoteChanges): string[] {
     const removed: string[] = [];
-    let changed = false;
+    /** Where notes were or are now drawn differently. */
+    const areas: Rect[] = [];
     for (const id of changes.removed) {
       const view = this.views.get(id);
       if (!view) continue;
+      areas.push(view.footprint);
       this.removeView(view);
       removed.push(id);
-      changed = true;
     }
     const fresh: ShownNote[] = [];
     for (const id of [...changes.added, ...changes.updated]) {
       const shown = source.get(id);
       if (!shown) continue;
       const view = this.views.get(id);
-      if (!view) fresh.push(shown);
-      else if (view.update(shown)) {
+      if (!view) {
+        fresh.push(shown);
+        continue;
+      }
+      const before = view.footprint;
+      if (view.update(shown)) {
         this.updateVisibility(view);
-        changed = true;
+        areas.push(before, view.footprint);
       }
     }
     // The steps' sizes first, so that new notes are made at theirs rather than made and then resized.
     this.measureSteps([...this.order.map((view) => view.note), ...fresh.map(({ note }) => note)]);
-    for (const shown of fresh) this.order.push(this.addView(shown));
-    if (fresh.length > 0) changed = true;
-    if (this.applyScales()) changed = true;
-    if (changed) {
+    for (const shown of fresh) {
+      const view = this.addView(shown);
+      this.order.push(view);
+      areas.push(view.footprint);
+    }
+    const resized = this.applyScales();
+    if (resized || areas.length > 0) {
       this.scheduleCaching();
-      this.onDirty();
+      this.onDirty(resized ? undefined : areas);
     }
     return removed;
   }
@@ -136,23 +149,22 @@ export class NoteLayer {
   /** Shows the voting badges, by note id; notes without one show none. */
   setVoteBadges(badges: ReadonlyMap<string, VoteBadge>): void {
     this.voteBadges = badges;
-    let changed = false;
-    for (const view of this.order) if (this.applyVoteBadge(view)) changed = true;
-    if (changed) {
-      this.scheduleCaching();
-      this.onDirty();
-    }
+    this.redrawChanged((view) => this.applyVoteBadge(view));
   }
 
   /** Marks the notes with changes the server has not stored yet, by id; the others carry no mark. */
   setPending(pending: ReadonlySet<string>): void {
     this.pending = pending;
-    let changed = false;
-    for (const view of this.order) if (view.setPendingMark(pending.has(view.note.id))) changed = true;
-    if (changed) {
-      this.scheduleCaching();
-      this.onDirty();
-    }
+    this.redrawChanged((view) => view.setPendingMark(pending.has(view.note.id)));
+  }
+
+  /** Applies `change` to every note (it says whether the note changed) and redraws the notes it changed. */
+  private redrawChanged(change: (view: NoteView) => boolean): void {
+    const areas: Rect[] = [];
+    for (const view of this.order) if (change(view)) areas.push(view.footprint);
+    if (areas.length === 0) return;
+    this.scheduleCaching();
+    this.onDirty(areas);
   }
 
   /** The topmost note whose box contains the board point. */
@@ -165,31 +177,39 @@ export class NoteLayer {
   }
 
   raise(view: NoteView): void {
-    const index = this.order.indexOf(view);
-    if (index < 0 || index === this.order.length - 1) return;
-    this.order.splice(index, 1);
-    this.order.push(view);
-    if (view !== this.lifted) view.group.moveToTop();
-    this.onDirty();
+    if (!this.toTop(view) || view === this.lifted) return;
+    view.group.moveToTop();
+    if (view.group.visible()) this.onDirty([view.footprint]);
   }
 
   /** Moves a note onto `target` (the drag layer) so dragging redraws only that small layer. */
   lift(view: NoteView, target: Konva.Layer): void {
     this.lifted = view;
+    // The spot it leaves shows what is under it.
+    if (view.group.visible()) this.onDirty([view.footprint]);
     view.group.visible(true);
     view.group.moveTo(target);
-    this.onDirty();
   }
 
   /** Puts the lifted note back, on top. */
   settle(view: NoteView): void {
     if (this.lifted !== view) return;
     this.lifted = null;
+    this.scheduleCaching();
     if (!this.views.has(view.note.id)) return;
+    // Added last, it is drawn over every other note.
     view.group.moveTo(this.layer);
-    this.raise(view);
+    this.toTop(view);
     this.updateVisibility(view);
-    this.onDirty();
+    if (view.group.visible()) this.onDirty([view.footprint]);
+  }
+
+  /** The groups of the notes drawn in `area` (board units), bottom to top: the lifted note has its own layer. */
+  *groupsIn(area: Rect): Generator<Konva.Group> {
+    for (const view of this.order) {
+      if (view !== this.lifted && view.group.visible() && rectsOverlap(view.footprint, area))
+        yield view.group;
+    }
   }
 
   /** Whether every note (the lifted one aside, which has its own layer) lies wholly inside `rect`. */
@@ -270,6 +290,15 @@ export class NoteLayer {
     return changed;
   }
 
+  /** Puts `view` last in the stacking order; returns whether it was not last already. */
+  private toTop(view: NoteView): boolean {
+    const index = this.order.indexOf(view);
+    if (index < 0 || index === this.order.length - 1) return false;
+    this.order.splice(index, 1);
+    this.order.push(view);
+    return true;
+  }
+
   private addView(shown: ShownNote): NoteView {
     const { note } = shown;
     const view = new NoteView(shown, this.scaleOf(note.step));
@@ -289,7 +318,10 @@ export class NoteLayer {
   private removeView(view: NoteView): void {
     this.views.delete(view.note.id);
     this.order = this.order.filter((other) => other !== view);
-    if (this.lifted === view) this.lifted = null;
+    if (this.lifted === view) {
+      this.lifted = null;
+      this.scheduleCaching();
+    }
     view.destroy();
   }
 
@@ -303,15 +335,17 @@ export class NoteLayer {
   }
 
   /**
-   * Builds missing caches of visible notes a few at a time. A note looks the same drawn from its cache
-   * or as shapes, so the layer is redrawn once, when the pass is done, not after every batch.
+   * Builds missing caches of visible notes a few at a time, but not while a note is lifted. A note looks
+   * nearly the same drawn from its cache or as shapes, so the notes cached are redrawn once, when the pass is
+   * done, not after every batch: the board then looks as any later redraw draws it.
    */
   private scheduleCaching(): void {
     if (this.cachingPaused || this.cacheFrame || this.cacheRatio === null) return;
     this.cacheFrame = requestAnimationFrame(() => {
       this.cacheFrame = 0;
       const ratio = this.cacheRatio;
-      if (ratio === null) return;
+      // While a note is dragged, caches would not be drawn before it is dropped: its frames are its own.
+      if (ratio === null || this.lifted) return;
       const started = performance.now();
       for (const view of this.order) {
         if (view === this.lifted || !view.group.visible() || view.cacheRatio === ratio) continue;
@@ -320,8 +354,11 @@ export class NoteLayer {
           return;
         }
         view.cache(ratio);
+        this.cachedAreas.push(view.footprint);
       }
-      this.onDirty();
+      const areas = this.cachedAreas;
+      this.cachedAreas = [];
+      if (areas.length > 0) this.onDirty(areas);
     });
   }
 }

@@ -31,6 +31,12 @@ export const DRAFT_NAME = 'draft';
 /** The voting badge sits on a note's top-right corner so that it covers none of the text. */
 const BADGE_HEIGHT = PILL_HEIGHT;
 const BADGE_INSET = 6;
+/**
+ * How far, in the note's own units, its drawing may reach beyond its card: the shadow below, the voting badge
+ * and the round mark astride the top edge, the frame of the pending mark around it. Generous: a redraw of
+ * the notes around one spot (see LayerRepaint) must not leave a sliver of a note out.
+ */
+const FOOTPRINT_MARGIN = 24;
 
 /** Widths are measured once per word, at a size large enough that scaling them down stays exact. */
 const MEASURE_FONT_SIZE = 100;
@@ -190,6 +196,13 @@ export class NoteView {
     this.centre = placeInSlice(this.note.step, this.note.pos, this.scale);
     this.box = noteRect(this.centre, this.scale);
     this.placeAt(this.centre);
+  }
+
+  /** Where the note's drawing may reach, in board units: its box and the margin of what sticks out. */
+  get footprint(): Rect {
+    const margin = FOOTPRINT_MARGIN * this.scale;
+    const { x, y, width, height } = this.box;
+    return { x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin };
   }
 
   /** Moves the drawing (not the note) so that its centre is at `centre`, e.g. while dragged. */
