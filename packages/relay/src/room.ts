@@ -272,9 +272,13 @@ export class Room {
   private rebuild(): void {
     const stale = this.current;
     stale.off('update', this.onDocUpdate);
-    this.current = this.newDoc();
-    this.accepted?.applyTo(this.current);
-    this.syncAnswers.follow(this.current);
+    const doc = new Y.Doc();
+    this.followWrite = this.options.followWrites?.(doc);
+    // Loaded before the room listens: nothing takes the rebuild for a write, and Yjs encodes no update of it.
+    this.accepted?.applyTo(doc);
+    doc.on('update', this.onDocUpdate);
+    this.current = doc;
+    this.syncAnswers.follow(doc);
     stale.destroy();
     this.rebuilds += 1;
   }
