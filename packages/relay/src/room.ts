@@ -272,22 +272,21 @@ export class Room {
   private rebuild(): void {
     const stale = this.current;
     stale.off('update', this.onDocUpdate);
-    const doc = new Y.Doc();
-    this.followWrite = this.options.followWrites?.(doc);
-    // Loaded before the room listens: nothing takes the rebuild for a write, and Yjs encodes no update of it.
-    this.accepted?.applyTo(doc);
-    doc.on('update', this.onDocUpdate);
-    this.current = doc;
-    this.syncAnswers.follow(doc);
+    this.current = this.newDoc((doc) => this.accepted?.applyTo(doc));
+    this.syncAnswers.follow(this.current);
     stale.destroy();
     this.rebuilds += 1;
   }
 
-  /** A document for the room, followed before anything is loaded into it. */
-  private newDoc(): Y.Doc {
+  /**
+   * A document for the room, followed before anything is loaded into it, holding what `fill` puts in it. The
+   * room listens to it only then: nothing takes what was filled in for a write, and Yjs encodes no update of it.
+   */
+  private newDoc(fill?: (doc: Y.Doc) => void): Y.Doc {
     const doc = new Y.Doc();
-    doc.on('update', this.onDocUpdate);
     this.followWrite = this.options.followWrites?.(doc);
+    fill?.(doc);
+    doc.on('update', this.onDocUpdate);
     return doc;
   }
 
