@@ -1,5 +1,5 @@
 /**
- * Screenshots of a board in Dutch with about 30 notes per step, to compare two builds by eye: at 1920×1080,
+ * Screenshots of a board in Dutch with about 30 notes per step, to compare two builds by eye: at 1920×1080, 1440×900,
  * 1280×720 and on a 390×844 phone, in light and dark colours, each at the board's fit and (on the large
  * screens) zoomed in on a few notes, with the canvas focused so its focus ring shows.
  *
@@ -38,6 +38,7 @@ const DUTCH = [
 ];
 const VIEWPORTS = [
   { name: '1920x1080', size: { width: 1920, height: 1080 }, phone: false },
+  { name: '1440x900', size: { width: 1440, height: 900 }, phone: false },
   { name: '1280x720', size: { width: 1280, height: 720 }, phone: false },
   { name: 'phone-390x844', size: { width: 390, height: 844 }, phone: true },
 ];
