@@ -3,8 +3,8 @@ export type { LatencyBucket, LatencySummary, StoreStats } from './latency-histog
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { mergeState } from './merge-state.ts';
-export { DEFAULT_RETRY_FOR_MS, PgStorage, type PgStorageOptions } from './pg-storage.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
+export { DEFAULT_RETRY_FOR_MS, PgStorage, type PgStorageOptions } from './pg-storage.ts';
 export type { PresenceCheck } from './presence-entries.ts';
 export {
   DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON,

@@ -76,7 +76,9 @@ export class PgStorage implements Storage {
     const storage = new PgStorage(pool, options);
     const { rows } = await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
     if (rows[0]?.synchronous_commit === 'off') {
-      storage.logger.warn('synchronous_commit is off: an acknowledged update can be lost in a crash of PostgreSQL');
+      storage.logger.warn(
+        'synchronous_commit is off: an acknowledged update can be lost in a crash of PostgreSQL',
+      );
     }
     return storage;
   }
@@ -155,7 +157,12 @@ export class PgStorage implements Storage {
         [room, range.after ?? 0, range.limit ?? null],
       ),
     );
-    return rows.map(({ seq, at, actor, data }) => ({ seq: Number(seq), at: Number(at), actor, update: data }));
+    return rows.map(({ seq, at, actor, data }) => ({
+      seq: Number(seq),
+      at: Number(at),
+      actor,
+      update: data,
+    }));
   }
 
   async readSnapshotAt(room: string, seq: number): Promise<StoredSnapshot | null> {
