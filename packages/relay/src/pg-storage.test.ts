@@ -53,6 +53,16 @@ describePg('PgStorage', () => {
     return storage;
   }
 
+  /** The test database's address through a proxy the test can stop and start, as an outage. */
+  async function behindProxy(): Promise<{ proxy: TcpProxy; url: string }> {
+    const url = new URL(database.url);
+    const proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    await proxy.start();
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    return { proxy, url: url.toString() };
+  }
+
   /** Who wrote each position of the room's log, in order. */
   async function writers(storage: PgStorage): Promise<Array<[number, string]>> {
     return (await storage.readLog(ROOM)).map((entry) => [entry.seq, entry.actor]);
@@ -191,13 +201,9 @@ describePg('PgStorage', () => {
   });
 
   it('rides out a brief outage: appends made meanwhile land in order once the database is back', async () => {
-    const proxy = new TcpProxy({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
-    await proxy.start();
-    const url = new URL(database.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
+    const { proxy, url } = await behindProxy();
     // No error listener of its own: the storage's keeps a connection cut while idle from crashing the process.
-    const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
     const logger = quietLogger();
     try {
       const storage = await open(pool, { logger });
@@ -236,12 +242,8 @@ describePg('PgStorage', () => {
   });
 
   it('gives up after retryForMs, then takes appends again once the room is loaded', async () => {
-    const proxy = new TcpProxy({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
-    await proxy.start();
-    const url = new URL(database.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    const pool = new pg.Pool({ connectionString: url.toString() });
+    const { proxy, url } = await behindProxy();
+    const pool = new pg.Pool({ connectionString: url });
     try {
       const storage = await open(pool, { retryForMs: 300 });
       const updates = textUpdates(3);
