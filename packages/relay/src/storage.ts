@@ -11,7 +11,9 @@ export interface Storage {
   load(room: string): Promise<StoredRoom>;
   /**
    * Appends one update to the room's log. Resolves with its log position once it is durable: the relay
-   * relays an update only after this resolves. Positions start at 1 and grow by 1 per room.
+   * relays an update only after this resolves. Positions start at 1 and grow by 1 per room. A storage that
+   * several servers share rejects with LogConflictError when another one wrote the room since this one loaded
+   * it (see PgStorage).
    */
   append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
   /**
