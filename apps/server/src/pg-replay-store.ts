@@ -161,7 +161,12 @@ async function storeSlice(
       `INSERT INTO replay_events (room, seq, n, event)
        SELECT $1, * FROM UNNEST($2::bigint[], $3::integer[], $4::text[])
        ON CONFLICT DO NOTHING`,
-      [room, events.map((event) => event.seq), events.map((event) => event.n), events.map((event) => event.event)],
+      [
+        room,
+        events.map((event) => event.seq),
+        events.map((event) => event.n),
+        events.map((event) => event.event),
+      ],
     );
   }
   const keyframes = indexed.filter((update) => update.keyframe !== null);

@@ -321,7 +321,15 @@ export class ReplayIndex {
   private work(room: string): RoomWork {
     let work = this.rooms.get(room);
     if (!work) {
-      work = { live: null, followed: [], running: null, delay: null, idle: null, leasedUntil: 0, leasedAt: 0 };
+      work = {
+        live: null,
+        followed: [],
+        running: null,
+        delay: null,
+        idle: null,
+        leasedUntil: 0,
+        leasedAt: 0,
+      };
       this.rooms.set(room, work);
     }
     return work;
@@ -507,7 +515,8 @@ export class ReplayIndex {
  * about 2·log2 of the distance single-entry reads.
  */
 async function logEnd(storage: Storage, room: string, from: number): Promise<number> {
-  const logged = async (seq: number) => (await storage.readLog(room, { after: seq - 1, limit: 1 })).length > 0;
+  const logged = async (seq: number) =>
+    (await storage.readLog(room, { after: seq - 1, limit: 1 })).length > 0;
   let low = from;
   let step = 1;
   while (await logged(low + step)) {
@@ -662,4 +671,3 @@ function mainWriter(update: Uint8Array): number | null {
   for (const [client, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = client;
   return best;
 }
-
