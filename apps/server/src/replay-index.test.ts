@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from './logger.ts';
 import { clientWriter, KEYFRAME_EVERY, ReplayIndex, type ReplayIndexOptions } from './replay-index.ts';
+import type { IndexedUpdate } from './replay-store.ts';
 import {
   ansAuthor,
   expectedNotes,
@@ -47,6 +48,28 @@ for (const engine of REPLAY_ENGINES) {
       indexes.push(index);
       return index;
     }
+
+    it('stores a slice only where the index ends, so none is stored or counted twice', async () => {
+      const store = await stores.open();
+      const update = (seq: number): IndexedUpdate => ({
+        seq,
+        at: seq * 10,
+        actor: 'participant:1',
+        changes: JSON.stringify({ notes: {}, votes: {} }),
+        events: [`{"seq":${seq}}`],
+        activity: { writer: 'ans', edits: 1, moves: 2 },
+        keyframe: null,
+      });
+      expect(await store.store(ROOM, 0, [update(1), update(2)])).toBe(true);
+      // Stored already by another server, or not following on from the end: nothing of it is kept.
+      expect(await store.store(ROOM, 0, [update(1), update(2)])).toBe(false);
+      expect(await store.store(ROOM, 3, [update(4)])).toBe(false);
+      expect(await store.store(ROOM, 2, [update(3)])).toBe(true);
+
+      expect((await store.frames(ROOM, { after: 0 })).map((frame) => frame.seq)).toEqual([1, 2, 3]);
+      expect(await store.events(ROOM)).toEqual(['{"seq":1}', '{"seq":2}', '{"seq":3}']);
+      expect(await store.activity(ROOM)).toEqual([{ writer: 'ans', edits: 3, moves: 6 }]);
+    });
 
     it('rebuilds the room at any time, on both sides of its keyframes', async () => {
       const room = new RecordedRoom(new MemoryStorage());
