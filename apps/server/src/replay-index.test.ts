@@ -366,6 +366,47 @@ describe('SqliteReplayStore', () => {
   });
 });
 
+describe('ReplayIndex when its database is out of reach a moment', () => {
+  it('tries the followed writes again later, without another write to set it off', async () => {
+    const storage = new MemoryStorage();
+    const store = new SqliteReplayStore(new Database(':memory:'));
+    const failOnce = vi.spyOn(store, 'store').mockRejectedValueOnce(new Error('connection refused'));
+    const index = new ReplayIndex(store, storage, { logger: silentLogger, delayMs: 0 });
+    const room = new Y.Doc();
+    const follow = index.follow(ROOM, room);
+    const appends: Promise<unknown>[] = [];
+    room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+      const meta = { actor: 'participant:1', at: 10 };
+      const logged = follow({ doc, transaction, update, ...meta });
+      appends.push(storage.append(ROOM, update, meta).then((seq) => logged?.(seq)));
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      createNote(room, { id: 'kept', text: 'Kept', step: 'verkennen.opgave', author: ansAuthor });
+      await Promise.all(appends);
+      await vi.advanceTimersByTimeAsync(0);
+      await waitForCall(failOnce);
+      expect(await index.indexedSeq(ROOM)).toBe(0);
+
+      await vi.advanceTimersByTimeAsync(10_000);
+      await waitForCall(failOnce, 2);
+      expect(Object.keys((await index.latestState(ROOM)).notes)).toEqual(['kept']);
+    } finally {
+      vi.useRealTimers();
+      await index.close();
+    }
+  });
+});
+
+/** Lets the event loop turn until `spy` was called `times` times and its last call settled. */
+async function waitForCall(spy: { mock: { results: { value: unknown }[] } }, times = 1): Promise<void> {
+  for (let turn = 0; spy.mock.results.length < times; turn++) {
+    if (turn > 1000) throw new Error(`the store was called ${spy.mock.results.length} times, not ${times}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.allSettled([spy.mock.results.at(-1)?.value]);
+}
+
 describe('the server', () => {
   let dir: string;
   const clients: Client[] = [];

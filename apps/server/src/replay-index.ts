@@ -66,6 +66,8 @@ export const REPLAY_IDLE_MS = 30_000;
  * indexing server stopped or died is taken over soon.
  */
 export const REPLAY_LEASE_MS = 3000;
+/** How long after failing to store a board's followed writes its index tries again. */
+const RETRY_MS = 5000;
 /** How often a replay waiting for another server to index a board looks at how far it got. */
 const LEASE_POLL_MS = 50;
 
@@ -291,6 +293,8 @@ export class ReplayIndex {
       work.delay = null;
       this.run(room, false).catch((error: unknown) => {
         this.options.logger.warn('replay indexing failed', { room, error: String(error) });
+        // The index's database may be out of reach a moment; the writes stay in the log meanwhile.
+        if (!this.closed && work.followed.length > 0) this.runLater(room, work, RETRY_MS);
       });
     }, ms);
     work.delay.unref();
