@@ -233,6 +233,47 @@ for (const engine of REPLAY_ENGINES) {
       expect((await followed.latestState(ROOM)).meta?.title).toBe('Told');
     });
 
+    it('keeps the document current where the log fills gaps between told writes, rather than loading it for each', async () => {
+      const storage = new MemoryStorage();
+      const writer = new RecordedRoom(new MemoryStorage());
+      const room = new Y.Doc();
+      const index = await openIndex(storage, { delayMs: 0 });
+      const follow = index.follow(ROOM, room);
+      const loads = vi.spyOn(storage, 'readSnapshotAt');
+      let at = 0;
+      let logged = Promise.resolve();
+      // As on one of two servers a board's people write on: seven writes told, seven made on the other server.
+      room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+        at += 10;
+        const meta = { actor: 'participant:1', at };
+        const told =
+          Math.floor(at / 70) % 2 === 0 ? follow({ doc, transaction, update, ...meta }) : undefined;
+        // Logged in order, as a room's log is.
+        logged = logged.then(async () => {
+          const seq = await storage.append(ROOM, update, meta);
+          told?.(seq);
+        });
+      });
+      writer.doc.on('update', (update: Uint8Array) => Y.applyUpdate(room, update, 'client'));
+      for (let round = 0; round < 20; round++) {
+        await writer.write(70);
+        await logged;
+        await waitFor(
+          async () => (await index.indexedSeq(ROOM)) >= writer.seq - 7,
+          'the told writes to be indexed',
+        );
+      }
+      await index.catchUp(ROOM);
+
+      // Loaded once when the first gap was met, not once per gap.
+      expect(loads.mock.calls.length).toBeLessThanOrEqual(1);
+      const fromLog = await openIndex(storage, {}, 'from-log');
+      await fromLog.catchUp(ROOM);
+      const end = writer.seq;
+      expect(await index.framesAfter(ROOM, 0, end)).toEqual(await fromLog.framesAfter(ROOM, 0, end));
+      expect(await index.activity(ROOM)).toEqual(await fromLog.activity(ROOM));
+    });
+
     it('stores the keyframes of a board of more notes than KEYFRAME_EVERY that many positions apart', async () => {
       const storage = new MemoryStorage();
       const doc = new Y.Doc();

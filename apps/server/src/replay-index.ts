@@ -68,6 +68,11 @@ export const REPLAY_IDLE_MS = 30_000;
 export const REPLAY_LEASE_MS = 3000;
 /** How long after failing to store a board's followed writes its index tries again. */
 const RETRY_MS = 5000;
+/**
+ * How long, after the log last filled a gap between a board's followed writes, its index keeps the board's
+ * document current with them (see RoomWork.mixedUntil).
+ */
+const MIXED_MS = 30_000;
 /** How often a replay waiting for another server to index a board looks at how far it got. */
 const LEASE_POLL_MS = 50;
 
@@ -138,6 +143,14 @@ interface RoomWork {
   leasedUntil: number;
   /** The room's indexed position when the other server was last seen getting further. */
   leasedAt: number;
+  /** Whether the index stored followed writes of the room. */
+  told: boolean;
+  /**
+   * Until when followed writes are also applied to the room's document. Where people of one board write on
+   * several servers, each room tells only its own server's writes, and the log fills the gaps between them:
+   * keeping the document current costs less than loading it again from the snapshot for every gap.
+   */
+  mixedUntil: number;
 }
 
 /** One logged update as indexed, with the board's title and task when it changed them. */
@@ -333,6 +346,8 @@ export class ReplayIndex {
         idle: null,
         leasedUntil: 0,
         leasedAt: 0,
+        told: false,
+        mixedUntil: 0,
       };
       this.rooms.set(room, work);
     }
@@ -400,12 +415,16 @@ export class ReplayIndex {
       const next = work.followed[0];
       if (next?.seq === after + 1) {
         const live = await this.liveState(room, work, after);
-        const count = await this.indexSlice(room, work, after, consecutive(work.followed), (update) =>
-          indexUpdate(live, update, () => update.changes, this.options.logger, room),
-        );
+        const { doc } = live;
+        const count = await this.indexSlice(room, work, after, consecutive(work.followed), (update) => {
+          if (doc) Y.applyUpdate(doc, update.update);
+          return indexUpdate(live, update, () => update.changes, this.options.logger, room);
+        });
         work.followed.splice(0, count);
+        work.told ||= count > 0;
       } else {
         if (next === undefined && !fromLog) return;
+        if (next !== undefined && work.told) work.mixedUntil = Date.now() + MIXED_MS;
         const limit = next ? Math.min(READ_PAGE, next.seq - 1 - after) : READ_PAGE;
         const entries = await this.storage.readLog(room, { after, limit });
         if (entries.length === 0 || this.closed) return;
@@ -441,15 +460,18 @@ export class ReplayIndex {
 
   /**
    * The room's plain state at `seq`, kept from the last slice or read from the index. Its document, needed
-   * only to take updates in from the log, goes: the room's writes come with their changes.
+   * only to take updates in from the log, goes, unless the log fills gaps between the room's writes now and
+   * then (see RoomWork.mixedUntil): the room's writes come with their changes.
    */
   private async liveState(room: string, work: RoomWork, seq: number): Promise<LiveRoom> {
     if (work.live?.seq !== seq) {
       work.live?.doc?.destroy();
       work.live = await this.liveAt(room, seq, null);
     }
-    work.live.doc?.destroy();
-    work.live.doc = null;
+    if (Date.now() >= work.mixedUntil) {
+      work.live.doc?.destroy();
+      work.live.doc = null;
+    }
     return work.live;
   }
 
