@@ -17,8 +17,6 @@ import { personOfActor } from './actors.ts';
 import type { Logger } from './logger.ts';
 import type { IndexedUpdate, ReplayStore, StoredFrame, WriterActivity } from './replay-store.ts';
 
-export type { WriterActivity } from './replay-store.ts';
-
 /*
  * How the server makes its replay index, on either engine (the store keeps what the index derives; the index
  * reads the logs from the relay's storage, whichever engine that is):
