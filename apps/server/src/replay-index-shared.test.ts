@@ -1,4 +1,4 @@
-import { MemoryStorage } from '@kompas/relay';
+import { MemoryStorage, PgStorage, type Storage } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ describePg('ReplayIndex on servers sharing one PostgreSQL database', () => {
   });
 
   /** A server's index: a pool of its own on the shared database. */
-  async function serverIndex(storage: MemoryStorage, options: Partial<ReplayIndexOptions> = {}) {
+  async function serverIndex(storage: Storage, options: Partial<ReplayIndexOptions> = {}) {
     const index = new ReplayIndex(await PgReplayStore.open(database.pool()), storage, {
       logger: silentLogger,
       ...options,
@@ -36,7 +36,7 @@ describePg('ReplayIndex on servers sharing one PostgreSQL database', () => {
   }
 
   /** The room as one index alone takes it in from the log, on an engine of its own. */
-  async function indexedFromLog(storage: MemoryStorage) {
+  async function indexedFromLog(storage: Storage) {
     const db = new Database(':memory:');
     const index = new ReplayIndex(new SqliteReplayStore(db), storage, { logger: silentLogger });
     try {
@@ -108,6 +108,30 @@ describePg('ReplayIndex on servers sharing one PostgreSQL database', () => {
       positions: room.seq,
       keyframes: 2,
     });
+  });
+
+  it('indexes a room logged in the same database once, each server reading the log through its own storage', async () => {
+    const room = new RecordedRoom(new MemoryStorage());
+    await room.write(KEYFRAME_EVERY + 600);
+    const logged = await PgStorage.open(database.pool(), { logger: silentLogger });
+    for (const { update, actor, at, seq } of await room.storage.readLog(ROOM)) {
+      await logged.append(ROOM, update, { actor, at });
+      if (seq % 500 === 0) await logged.snapshot(ROOM);
+    }
+    const storages = [await PgStorage.open(database.pool()), await PgStorage.open(database.pool())];
+    const servers = [];
+    for (const storage of storages) servers.push(await serverIndex(storage));
+
+    await Promise.all(servers.map((index) => index.catchUp(ROOM)));
+
+    const alone = await indexedFromLog(room.storage);
+    for (const index of servers) expect(await everything(index)).toEqual(alone);
+    expect(await storedRows(database.pool())).toEqual({
+      frames: room.seq,
+      positions: room.seq,
+      keyframes: 1,
+    });
+    await Promise.all([logged, ...storages].map((storage) => storage.close()));
   });
 
   it('indexes a room written on two servers once, whichever server took each write in', async () => {
