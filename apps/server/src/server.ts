@@ -10,6 +10,7 @@ import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './co
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { renderMetrics } from './metrics.ts';
 import { People } from './people.ts';
 import { roomPresenceCheck } from './presence-check.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -115,6 +116,9 @@ export async function startServer(
       replay,
       logger,
       isClosing: () => closing,
+      // Metrics: rendered per scrape from the relay's and the storage's counts.
+      metrics: () => renderMetrics(stats(), storage.storeStats?.()),
+      metricsToken: config.metricsToken,
     }),
   );
   server.on(
