@@ -109,14 +109,23 @@ class Redis {
     if (this.child) return;
     // No persistence: nothing a test writes needs to outlive the run, and a restart must start empty.
     const args = ['--bind', HOST, '--port', String(this.port), '--dir', this.dir, '--save', ''];
-    const child = spawn(this.program, [...args, '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn(this.program, [...args, '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    // Kept only to tell why it did not start.
+    let output = '';
+    const keep = (data) => {
+      output = (output + data).slice(-2000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     try {
       await waitForRedis(this.port, child);
     } catch (error) {
       this.stopSync();
-      throw error;
+      throw new Error(`${error.message}:\n${output}`);
     }
+    child.stdout.removeListener('data', keep).resume();
+    child.stderr.removeListener('data', keep).resume();
   }
 
   async stop() {
@@ -143,7 +152,6 @@ class Postgres {
     this.log = join(dir, 'postgres.log');
     this.dir = dir;
     this.user = postgresUser();
-    this.running = false;
   }
 
   /** As the unprivileged user, with the folder the cluster lives in handed to them. */
@@ -167,13 +175,17 @@ class Postgres {
       '-c max_connections=200',
     ].join(' ');
     const wait = ['-w', '-t', String(START_TIMEOUT_MS / 1000)];
-    this.run('pg_ctl', ['start', ...wait, '-D', this.dataDir, '-l', this.log, '-o', options]);
-    this.running = true;
+    try {
+      this.run('pg_ctl', ['start', ...wait, '-D', this.dataDir, '-l', this.log, '-o', options]);
+    } catch (error) {
+      const log = existsSync(this.log) ? readFileSync(this.log, 'utf8').slice(-2000) : '';
+      throw new Error(`${error.message}\n${log}`);
+    }
   }
 
+  /** Also after a start that failed half-way: whatever runs on the folder is stopped. */
   stop() {
-    if (!this.running) return;
-    this.running = false;
+    if (!existsSync(join(this.dataDir, 'postmaster.pid'))) return;
     this.run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', this.dataDir]);
   }
 }
