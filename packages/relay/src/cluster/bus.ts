@@ -24,6 +24,8 @@ export interface ClusterBus {
    * took it, the tail of `inbox` at that moment: what was sent to the owner before was meant for another.
    */
   claim(lease: string, ttlMs: number, inbox: string): Promise<Claim>;
+  /** Who holds the lease, or null. */
+  holder(lease: string): Promise<string | null>;
   /** Extends this server's lease, taking it again when it had lapsed; false when another server holds it. */
   renew(lease: string, ttlMs: number): Promise<boolean>;
   /** Lets go of the lease if this server holds it. */

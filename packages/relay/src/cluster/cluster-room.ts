@@ -68,6 +68,8 @@ export class ClusterRoom implements RoomLink {
   private stopInbox: (() => void) | null = null;
   /** Whether `start` is queued or running: one that failed (storage or bus) is tried again at the next tick. */
   private starting = false;
+  /** Whether nobody held the lease at the last tick: a follower takes the room when that is so twice. */
+  private ownerMissing = false;
   private readonly streams: ReturnType<typeof streamsOf>;
 
   constructor(
@@ -144,19 +146,24 @@ export class ClusterRoom implements RoomLink {
     );
   }
 
-  /** Called every claim interval: a follower takes an ownerless room, and sends again what went unanswered. */
+  /**
+   * Called every tick: the owner renews its lease; a follower takes the room when nobody held the lease at
+   * this tick and the last (after a Redis restart, the owner renews within a tick: it keeps its room), and
+   * sends again what went unanswered.
+   */
   tick(now: number, resendAfterMs: number): void {
     if (this.role === 'starting' && !this.starting) this.restart();
+    if (this.role === 'owning') this.renew();
     if (this.role !== 'following') return;
-    this.serially(() => this.claim());
+    this.serially(() => this.checkOwner());
     if (this.owner === null) return;
     for (const [forward, write] of this.pending) {
       if (write.sentAt !== null && now - write.sentAt >= resendAfterMs) this.send(forward, write);
     }
   }
 
-  /** Called every third of the lease's time: the owner keeps its lease, or steps down when another took it. */
-  renew(): void {
+  /** The owner keeps its lease, or steps down when another server took it. */
+  private renew(): void {
     if (this.role !== 'owning') return;
     this.cluster.bus.renew(this.streams.lease, this.cluster.leaseTtlMs).then(
       (kept) => {
@@ -284,6 +291,20 @@ export class ClusterRoom implements RoomLink {
       source.server === this.cluster.serverId ? this.connectionsById.get(source.connection) : undefined;
     this.room.applyLogged(update, except);
     this.known = seq;
+  }
+
+  private async checkOwner(): Promise<void> {
+    if (this.role !== 'following') return;
+    const holder = await this.cluster.bus.holder(this.streams.lease);
+    if (holder === null) {
+      if (this.ownerMissing) await this.claim();
+      this.ownerMissing = !this.ownerMissing;
+      return;
+    }
+    this.ownerMissing = false;
+    // Taken by this server in a takeover that failed: let go, so that any server may take it again.
+    if (holder === this.cluster.serverId) await this.cluster.bus.release(this.streams.lease);
+    else this.setOwner(holder);
   }
 
   /** Takes the lease when nobody holds it; else notes who does. */

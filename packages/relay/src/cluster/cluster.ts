@@ -10,14 +10,14 @@ export interface ClusterOptions {
   /** What the servers share: Redis (createRedisBus) or, in tests, a MemoryBus. The relay closes it. */
   bus: ClusterBus;
   /**
-   * How long a room's owner holds it without renewing (default 10 000 ms; renewed every third of it): after
-   * an owner dies, its rooms take writes again once this has passed.
+   * How long a room's owner holds it without renewing (default 10 000 ms; at least three ticks): after an
+   * owner dies, its rooms take writes again once this and two ticks have passed.
    */
   leaseTtlMs?: number;
   /**
-   * How often a server that follows a room tries to take it when nobody owns it, and sends again writes not
-   * answered for a few of these (default 1000 ms); also how often it says it is alive and looks for servers
-   * that are not, whose connections' presence it then drops.
+   * How often (default 1000 ms) owners renew their leases, followers look for rooms nobody owns and send
+   * again writes not answered for a few ticks, and the server says it is alive and drops the presence of
+   * servers that stopped saying so.
    */
   tickMs?: number;
 }
@@ -78,7 +78,6 @@ export class Cluster {
   private readonly rooms = new Map<string, ClusterRoom>();
   private readonly tickMs: number;
   private readonly ticker: NodeJS.Timeout;
-  private readonly renewer: NodeJS.Timeout;
   private readonly stopVerdicts: () => void;
   /** Bus calls to finish before the bus closes (leases released). */
   private readonly closing = new Set<Promise<void>>();
@@ -95,6 +94,11 @@ export class Cluster {
     this.serverId = options.bus.serverId;
     this.leaseTtlMs = options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
     this.tickMs = options.tickMs ?? DEFAULT_CLUSTER_TICK_MS;
+    if (this.leaseTtlMs < 3 * this.tickMs) {
+      throw new RangeError(
+        `leaseTtlMs (${this.leaseTtlMs}) must be at least three ticks (${this.tickMs} ms each)`,
+      );
+    }
     this.stopVerdicts = this.bus.follow(verdictStream(this.serverId), STREAM_START, (entry) => {
       const { room, forward, outcome } = decodeVerdict(entry.message);
       this.rooms.get(room)?.answered(forward, outcome);
@@ -106,10 +110,6 @@ export class Cluster {
     });
     this.ticker = setInterval(() => this.tick(), this.tickMs);
     this.ticker.unref();
-    this.renewer = setInterval(() => {
-      for (const room of this.rooms.values()) room.renew();
-    }, this.leaseTtlMs / 3);
-    this.renewer.unref();
     this.beat();
   }
 
@@ -182,7 +182,6 @@ export class Cluster {
   /** Once every room is unloaded (their leases released): stops, and closes the bus. */
   async close(): Promise<void> {
     clearInterval(this.ticker);
-    clearInterval(this.renewer);
     this.stopVerdicts();
     await Promise.all(this.closing);
     await this.bus.close();

@@ -156,6 +156,11 @@ export class MemoryBusServer implements ClusterBus {
     return { owner: this.serverId, inboxTail: this.bus.tail(inbox) };
   }
 
+  async holder(lease: string): Promise<string | null> {
+    await this.reachable();
+    return this.bus.lease(lease)?.owner ?? null;
+  }
+
   async renew(lease: string, ttlMs: number): Promise<boolean> {
     await this.reachable();
     const held = this.bus.lease(lease);

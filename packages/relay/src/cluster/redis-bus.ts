@@ -70,7 +70,7 @@ export class RedisBus implements ClusterBus {
     this.serverId = options.serverId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
     this.prefix = options.prefix ?? 'kompas:';
     const settings = { maxRetriesPerRequest: null, protocol: 2 as const };
-    this.commands = new Redis(options.url, { ...settings, enableAutoPipelining: true });
+    this.commands = new Redis(options.url, settings);
     this.reader = new Redis(options.url, settings);
     for (const connection of [this.commands, this.reader]) {
       connection.on('error', (error: Error) => {
@@ -79,13 +79,9 @@ export class RedisBus implements ClusterBus {
     }
     this.commands.on('ready', () => this.setConnected(true));
     this.commands.on('close', () => this.setConnected(false));
-    this.reader.on('ready', () => {
-      this.reader.client('ID').then(
-        (id) => {
-          this.readerId = Number(id);
-        },
-        () => {},
-      );
+    // A new connection has a new id, asked for before the next read (asked behind a blocked read, it would wait).
+    this.reader.on('close', () => {
+      this.readerId = null;
     });
     this.reading = this.readLoop();
   }
@@ -158,6 +154,10 @@ export class RedisBus implements ClusterBus {
     return inboxTail === undefined ? { owner } : { owner, inboxTail };
   }
 
+  holder(lease: string): Promise<string | null> {
+    return this.commands.get(this.key(lease));
+  }
+
   async renew(lease: string, ttlMs: number): Promise<boolean> {
     return (await this.commands.eval(RENEW, 1, this.key(lease), this.serverId, ttlMs)) === 1;
   }
@@ -208,7 +208,11 @@ export class RedisBus implements ClusterBus {
 
   /** Unblocks the read in flight; one not blocked yet (the command still on its way) is tried again shortly. */
   private unblock(): void {
-    if (!this.stale || !this.readInFlight || this.readerId === null) return;
+    if (!this.stale || !this.readInFlight) return;
+    if (this.readerId === null) {
+      setTimeout(() => this.unblock(), 10).unref();
+      return;
+    }
     this.commands.call('CLIENT', 'UNBLOCK', this.readerId).then(
       (unblocked) => {
         if (unblocked === 0) setTimeout(() => this.unblock(), 10).unref();
@@ -226,12 +230,14 @@ export class RedisBus implements ClusterBus {
         this.wakeReader = null;
         continue;
       }
-      this.stale = false;
-      const keys = [...this.following.keys()];
-      const positions = keys.map((key) => earliest(this.following.get(key) ?? new Set()));
       let answer: [Buffer, RawEntry[]][] | null;
-      this.readInFlight = true;
       try {
+        this.readerId ??= Number(await this.reader.client('ID'));
+        this.stale = false;
+        const keys = [...this.following.keys()];
+        if (keys.length === 0) continue;
+        const positions = keys.map((key) => earliest(this.following.get(key) ?? new Set()));
+        this.readInFlight = true;
         answer = (await this.reader.callBuffer(
           'XREAD',
           'COUNT',
