@@ -28,6 +28,8 @@ export const INBOX_STREAM_LENGTH = 5000;
 export const PRESENCE_STREAM_LENGTH = 500;
 /** Larger updates travel as their log position only; every server reads them from the log. */
 export const MAX_BUS_UPDATE_BYTES = 64 * 1024;
+/** A follower takes a room when nobody held its lease at this many ticks in a row. */
+const CLAIM_AFTER_TICKS = 3;
 /** Log entries read at once while catching up. */
 const CATCH_UP_PAGE = 1000;
 
@@ -68,8 +70,8 @@ export class ClusterRoom implements RoomLink {
   private stopInbox: (() => void) | null = null;
   /** Whether `start` is queued or running: one that failed (storage or bus) is tried again at the next tick. */
   private starting = false;
-  /** Whether nobody held the lease at the last tick: a follower takes the room when that is so twice. */
-  private ownerMissing = false;
+  /** Ticks in a row at which nobody held the lease: a follower takes the room at CLAIM_AFTER_TICKS. */
+  private ownerMissing = 0;
   private readonly streams: ReturnType<typeof streamsOf>;
 
   constructor(
@@ -147,8 +149,8 @@ export class ClusterRoom implements RoomLink {
   }
 
   /**
-   * Called every tick: the owner renews its lease; a follower takes the room when nobody held the lease at
-   * this tick and the last (after a Redis restart, the owner renews within a tick: it keeps its room), and
+   * Called every tick: the owner renews its lease; a follower takes the room when nobody held the lease for
+   * CLAIM_AFTER_TICKS ticks (after a Redis restart, the owner renews within a tick: it keeps its room), and
    * sends again what went unanswered.
    */
   tick(now: number, resendAfterMs: number): void {
@@ -297,11 +299,11 @@ export class ClusterRoom implements RoomLink {
     if (this.role !== 'following') return;
     const holder = await this.cluster.bus.holder(this.streams.lease);
     if (holder === null) {
-      if (this.ownerMissing) await this.claim();
-      this.ownerMissing = !this.ownerMissing;
+      this.ownerMissing += 1;
+      if (this.ownerMissing >= CLAIM_AFTER_TICKS) await this.claim();
       return;
     }
-    this.ownerMissing = false;
+    this.ownerMissing = 0;
     // Taken by this server in a takeover that failed: let go, so that any server may take it again.
     if (holder === this.cluster.serverId) await this.cluster.bus.release(this.streams.lease);
     else this.setOwner(holder);

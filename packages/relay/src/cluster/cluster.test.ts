@@ -31,6 +31,8 @@ interface BusKind {
   bus(serverId: string): ClusterBus;
   /** Plays a crash of the server whose bus this is: nothing of it reaches the others any more. */
   kill(bus: ClusterBus): Promise<void>;
+  /** Plays a Redis restart: every stream, lease and heartbeat is gone. */
+  restart(): Promise<void>;
 }
 
 /** The cluster tests, run once per kind of bus. */
@@ -204,7 +206,10 @@ function clusterSuite(kind: () => BusKind): void {
     const moved = client(2, 'board', alice.doc);
     await synced(moved);
     moved.notes.set('alice-after', 1);
-    await waitFor(() => bob.notes.get('alice-after') === 1, 'alice writing again through another server');
+    await waitFor(
+      () => bob.notes.get('alice-after') === 1 && carol.notes.get('alice-after') === 1,
+      'alice writing again through another server',
+    );
 
     await waitFor(async () => (await logged()).getMap('notes').size === 13, 'every note logged');
     expect((await logged()).getMap('notes').toJSON()).toEqual(bob.notes.toJSON());
@@ -236,6 +241,34 @@ function clusterSuite(kind: () => BusKind): void {
       'alice’s presence to go with her server',
       TAKEOVER_MS,
     );
+  });
+
+  it('loses nothing when the bus forgets every stream and lease during a session (a Redis restart)', async () => {
+    await startServers(2);
+    const alice = client(0);
+    await synced(alice);
+    await ownedBy(0);
+    const bob = client(1);
+    await synced(bob);
+    alice.notes.set('before-alice', 1);
+    bob.notes.set('before-bob', 1);
+    await waitFor(() => alice.notes.size === 2 && bob.notes.size === 2, 'writes before the restart');
+
+    await kind().restart();
+    for (let i = 0; i < 5; i++) {
+      alice.notes.set(`after-alice-${i}`, i);
+      bob.notes.set(`after-bob-${i}`, i);
+    }
+    await waitFor(
+      () => alice.notes.size === 12 && bob.notes.size === 12,
+      'writes after the restart on both servers',
+      TAKEOVER_MS,
+    );
+    expect(bob.notes.toJSON()).toEqual(alice.notes.toJSON());
+    await waitFor(async () => (await logged()).getMap('notes').size === 12, 'every note logged');
+    const log = await storage.readLog('board');
+    expect(log.map((entry) => entry.seq)).toEqual(log.map((_, index) => index + 1));
+    expect(owners()).toEqual([0]);
   });
 
   async function rawSocket(server: TestServer, room: string): Promise<WebSocket> {
@@ -271,10 +304,51 @@ describe('Relays in a cluster, on a memory bus', () => {
     network = new MemoryBus();
   });
 
+  it('catches a follower cut off from the bus up from the log, and takes the writes it held meanwhile', async () => {
+    const storage = new MemoryStorage();
+    const buses = [network.server('a'), network.server('b')];
+    const servers = await Promise.all(
+      buses.map((bus) =>
+        startTestServer({ storage, cluster: { bus, leaseTtlMs: LEASE_TTL_MS, tickMs: TICK_MS } }),
+      ),
+    );
+    const docs = [new Y.Doc(), new Y.Doc()];
+    const providers: WebsocketProvider[] = [];
+    try {
+      providers.push(connectClient(servers[0] as TestServer, 'board', docs[0] as Y.Doc));
+      await waitFor(
+        () => servers[0]?.relay.stats().cluster?.roomsOwned === 1,
+        'the first server to own the room',
+      );
+      providers.push(connectClient(servers[1] as TestServer, 'board', docs[1] as Y.Doc));
+      await waitFor(() => providers.every((provider) => provider.synced), 'the clients to sync');
+      const [alice, bob] = docs.map((doc) => doc.getMap<number>('notes'));
+
+      buses[1]?.disconnect();
+      for (let i = 0; i < 5; i++) alice?.set(`alice-${i}`, i);
+      bob?.set('bob', 1);
+      // What the follower missed is gone from the bus too.
+      network.restart();
+      buses[1]?.reconnect();
+      await waitFor(
+        () => bob?.size === 6 && alice?.size === 6,
+        'both clients to have every note',
+        TAKEOVER_MS,
+      );
+      expect(bob?.toJSON()).toEqual(alice?.toJSON());
+      const log = await storage.readLog('board');
+      expect(log).toHaveLength(6);
+    } finally {
+      for (const provider of providers) provider.destroy();
+      await Promise.all(servers.map((server) => server.close()));
+    }
+  });
+
   clusterSuite(() => ({
     name: 'memory',
     bus: (serverId) => network.server(serverId),
     kill: async (bus) => (bus as MemoryBusServer).kill(),
+    restart: async () => network.restart(),
   }));
 });
 
@@ -297,5 +371,6 @@ describeRedis('Relays in a cluster, on Redis', () => {
         logger: silentLogger,
       }),
     kill: (bus) => bus.close(),
+    restart: () => keys.clear(),
   }));
 });
