@@ -398,9 +398,14 @@ export class Room {
     if (this.options.validator) this.accepted = new AcceptedWrites(Y.encodeStateAsUpdate(this.doc));
   }
 
-  /** Another server owns the room now: what this one kept to rebuild its document is not needed. */
+  /**
+   * Another server owns the room now: it takes the snapshots, and what this one kept to rebuild its document
+   * is not needed.
+   */
   disown(): void {
     this.accepted = null;
+    if (this.quietSnapshot) clearTimeout(this.quietSnapshot);
+    this.quietSnapshot = null;
   }
 
   get hasFailed(): boolean {

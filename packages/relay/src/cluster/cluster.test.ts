@@ -271,6 +271,26 @@ function clusterSuite(kind: () => BusKind): void {
     expect(owners()).toEqual([0]);
   });
 
+  it("hands a room over at once when its owner's last client leaves", async () => {
+    await startServers(2);
+    const alice = client(0);
+    await synced(alice);
+    await ownedBy(0);
+    const bob = client(1);
+    await synced(bob);
+    alice.notes.set('alice', 1);
+    await waitFor(() => bob.notes.get('alice') === 1, 'alice’s note');
+
+    alice.provider.destroy();
+    await ownedBy(1);
+    bob.notes.set('bob', 1);
+    await waitFor(
+      async () => (await logged()).getMap('notes').size === 2,
+      'bob’s note logged by the new owner',
+    );
+    expect(servers[1]?.relay.stats().cluster?.roomsOwned).toBe(1);
+  });
+
   async function rawSocket(server: TestServer, room: string): Promise<WebSocket> {
     const socket = new WebSocket(`${server.url}/${room}`);
     sockets.push(socket);
@@ -325,6 +345,7 @@ describe('Relays in a cluster, on a memory bus', () => {
       const [alice, bob] = docs.map((doc) => doc.getMap<number>('notes'));
 
       buses[1]?.disconnect();
+      expect(servers[1]?.relay.stats().cluster?.busConnected).toBe(false);
       for (let i = 0; i < 5; i++) alice?.set(`alice-${i}`, i);
       bob?.set('bob', 1);
       // What the follower missed is gone from the bus too.
