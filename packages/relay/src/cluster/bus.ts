@@ -28,8 +28,8 @@ export interface ClusterBus {
   holder(lease: string): Promise<string | null>;
   /** Extends this server's lease, taking it again when it had lapsed; false when another server holds it. */
   renew(lease: string, ttlMs: number): Promise<boolean>;
-  /** Lets go of the lease if this server holds it. */
-  release(lease: string): Promise<void>;
+  /** Lets go of the lease if this server holds it; true when it did. */
+  release(lease: string): Promise<boolean>;
   /** Says this server is alive for `ttlMs`. */
   beat(ttlMs: number): Promise<void>;
   /** Which of `servers` said they were alive and have not expired since. */

@@ -138,7 +138,8 @@ export class ClusterRoom implements RoomLink {
     const { bus } = this.cluster;
     this.cluster.track(
       (async () => {
-        await bus.release(this.streams.lease);
+        // A server that lost the room to another (a storage conflict) has nothing to hand over.
+        if (!(await bus.release(this.streams.lease))) return;
         await bus.append(
           this.streams.log,
           encodeLogMessage({ type: 'released', server: bus.serverId }),

@@ -169,9 +169,11 @@ export class MemoryBusServer implements ClusterBus {
     return true;
   }
 
-  async release(lease: string): Promise<void> {
+  async release(lease: string): Promise<boolean> {
     await this.reachable();
-    if (this.bus.lease(lease)?.owner === this.serverId) this.bus.setLease(lease, null);
+    if (this.bus.lease(lease)?.owner !== this.serverId) return false;
+    this.bus.setLease(lease, null);
+    return true;
   }
 
   async beat(ttlMs: number): Promise<void> {

@@ -162,8 +162,8 @@ export class RedisBus implements ClusterBus {
     return (await this.commands.eval(RENEW, 1, this.key(lease), this.serverId, ttlMs)) === 1;
   }
 
-  async release(lease: string): Promise<void> {
-    await this.commands.eval(RELEASE, 1, this.key(lease), this.serverId);
+  async release(lease: string): Promise<boolean> {
+    return (await this.commands.eval(RELEASE, 1, this.key(lease), this.serverId)) === 1;
   }
 
   async beat(ttlMs: number): Promise<void> {
