@@ -47,6 +47,19 @@ export class MemoryStorage implements Storage {
     return seq;
   }
 
+  /**
+   * Appends at log position `seq` only, as servers sharing a storage do (each where it believes the log
+   * ends): fails when the log does not end right before it, e.g. another server wrote there first.
+   */
+  async appendAt(room: string, seq: number, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+    this.assertOpen();
+    const stored = this.roomFor(room);
+    if (lastSeq(stored) !== seq - 1)
+      throw new Error(`room ${room}: log position ${seq} is not where the log ends`);
+    stored.log.push({ seq, actor: meta.actor, at: meta.at, update: update.slice() });
+    return seq;
+  }
+
   async snapshot(room: string, at?: StoredSnapshot): Promise<number> {
     if (at) {
       this.assertOpen();

@@ -72,6 +72,8 @@ export class ClusterRoom implements RoomLink {
   private starting = false;
   /** Ticks in a row at which nobody held the lease: a follower takes the room at CLAIM_AFTER_TICKS. */
   private ownerMissing = 0;
+  /** A renewal or a look at the lease is on its way: while the bus is away, ticks do not pile more up. */
+  private asking = false;
   private readonly streams: ReturnType<typeof streamsOf>;
 
   constructor(
@@ -108,7 +110,16 @@ export class ClusterRoom implements RoomLink {
   }
 
   logged(seq: number, update: Uint8Array, origin: WriteOrigin): void {
-    this.known = seq;
+    if (seq === this.known + 1) {
+      this.known = seq;
+    } else if (seq > this.known) {
+      // Another server wrote to the log meanwhile (it took the room while this one was cut off from the bus,
+      // on a storage without fencing): what it wrote is read from the log, and this server steps down.
+      this.serially(async () => {
+        if (this.role === 'owning') this.stepDown('another server wrote to the log');
+        await this.catchUp(false);
+      });
+    }
     const source: WriteSource =
       origin instanceof ForwardedWriter
         ? origin.source
@@ -158,7 +169,10 @@ export class ClusterRoom implements RoomLink {
     if (this.role === 'starting' && !this.starting) this.restart();
     if (this.role === 'owning') this.renew();
     if (this.role !== 'following') return;
-    this.serially(() => this.checkOwner());
+    if (!this.asking) {
+      this.asking = true;
+      this.serially(() => this.checkOwner().finally(() => (this.asking = false)));
+    }
     if (this.owner === null) return;
     for (const [forward, write] of this.pending) {
       if (write.sentAt !== null && now - write.sentAt >= resendAfterMs) this.send(forward, write);
@@ -167,14 +181,23 @@ export class ClusterRoom implements RoomLink {
 
   /** The owner keeps its lease, or steps down when another server took it. */
   private renew(): void {
-    if (this.role !== 'owning') return;
-    this.cluster.bus.renew(this.streams.lease, this.cluster.leaseTtlMs).then(
-      (kept) => {
-        if (!kept) this.serially(async () => this.stepDown('another server holds the lease'));
-      },
-      (error: unknown) =>
-        this.cluster.logger.warn('lease not renewed', { room: this.room.name, error: String(error) }),
-    );
+    if (this.role !== 'owning' || this.asking) return;
+    this.asking = true;
+    this.cluster.bus
+      .renew(this.streams.lease, this.cluster.leaseTtlMs)
+      .then(
+        (kept) => {
+          if (kept) return;
+          this.serially(async () => {
+            if (this.role === 'owning') this.stepDown('another server holds the lease');
+          });
+        },
+        (error: unknown) =>
+          this.cluster.logger.warn('lease not renewed', { room: this.room.name, error: String(error) }),
+      )
+      .finally(() => {
+        this.asking = false;
+      });
   }
 
   /** The bus is back after an outage: what it lost is read from the log, and unanswered writes sent again. */

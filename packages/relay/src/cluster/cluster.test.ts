@@ -11,6 +11,7 @@ import type { RelayOptions } from '../relay.ts';
 import { connectClient, silentLogger, startTestServer, type TestServer, waitFor } from '../test-server.ts';
 import type { ChangeValidator } from '../write-check.ts';
 import type { ClusterBus } from './bus.ts';
+import { fenced } from './fenced-storage.ts';
 import { MemoryBus, type MemoryBusServer } from './memory-bus.ts';
 import { RedisBus } from './redis-bus.ts';
 
@@ -65,7 +66,7 @@ function clusterSuite(kind: () => BusKind): void {
       buses.push(bus);
       servers.push(
         await startTestServer({
-          storage,
+          storage: fenced(storage),
           ...options,
           cluster: { bus, leaseTtlMs: LEASE_TTL_MS, tickMs: TICK_MS },
         }),
@@ -329,7 +330,10 @@ describe('Relays in a cluster, on a memory bus', () => {
     const buses = [network.server('a'), network.server('b')];
     const servers = await Promise.all(
       buses.map((bus) =>
-        startTestServer({ storage, cluster: { bus, leaseTtlMs: LEASE_TTL_MS, tickMs: TICK_MS } }),
+        startTestServer({
+          storage: fenced(storage),
+          cluster: { bus, leaseTtlMs: LEASE_TTL_MS, tickMs: TICK_MS },
+        }),
       ),
     );
     const docs = [new Y.Doc(), new Y.Doc()];
