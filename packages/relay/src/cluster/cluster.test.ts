@@ -26,6 +26,12 @@ const refuseForbidden: ChangeValidator = (doc) => {
   return item && !item.deleted ? "key 'forbidden' in notes" : null;
 };
 
+interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  notes: Y.Map<number | string>;
+}
+
 interface BusKind {
   name: string;
   /** The bus of one server, by its id. */
@@ -82,7 +88,7 @@ function clusterSuite(kind: () => BusKind): void {
     await server.kill();
   }
 
-  function client(index: number, room = 'board', doc = new Y.Doc()) {
+  function client(index: number, room = 'board', doc = new Y.Doc()): Client {
     const server = servers[index];
     if (!server) throw new Error(`no server ${index}`);
     const provider = connectClient(server, room, doc);
@@ -105,6 +111,23 @@ function clusterSuite(kind: () => BusKind): void {
     await waitFor(() => owners().join() === `${index}`, `server ${index} to own the room`);
   }
 
+  /**
+   * A room on `count` servers, one client on each, the first server owning the room (its client came first).
+   */
+  async function roomOnServers<N extends 2 | 3>(
+    count: N,
+    options: Partial<RelayOptions> = {},
+  ): Promise<N extends 3 ? [Client, Client, Client] : [Client, Client]> {
+    await startServers(count, options);
+    const first = client(0);
+    await synced(first);
+    await ownedBy(0);
+    const clients = [first];
+    for (let index = 1; index < count; index++) clients.push(client(index));
+    await synced(...clients);
+    return clients as N extends 3 ? [Client, Client, Client] : [Client, Client];
+  }
+
   async function logged(room = 'board'): Promise<Y.Doc> {
     const doc = new Y.Doc();
     const updates = (await storage.readLog(room)).map((entry) => entry.update);
@@ -113,12 +136,7 @@ function clusterSuite(kind: () => BusKind): void {
   }
 
   it('keeps clients of one room on three servers in sync, each update logged once, in one order', async () => {
-    await startServers(3);
-    const clients = [client(0)];
-    await synced(...clients);
-    await ownedBy(0);
-    clients.push(client(1), client(2));
-    await synced(...clients);
+    const clients = await roomOnServers(3);
     for (let round = 0; round < 5; round++) {
       clients.forEach((c, index) => {
         c.notes.set(`${index}-${round}`, round);
@@ -149,13 +167,7 @@ function clusterSuite(kind: () => BusKind): void {
   });
 
   it("refuses a follower's client a write the owner's validator refuses: closed 4422, it reaches nobody", async () => {
-    await startServers(3, { validator: () => refuseForbidden });
-    const alice = client(0);
-    await synced(alice);
-    await ownedBy(0);
-    const bob = client(1);
-    const carol = client(2);
-    await synced(bob, carol);
+    const [alice, bob, carol] = await roomOnServers(3, { validator: () => refuseForbidden });
     bob.notes.set('ok', 1);
     await waitFor(() => alice.notes.get('ok') === 1 && carol.notes.get('ok') === 1, 'a valid write');
 
@@ -184,13 +196,7 @@ function clusterSuite(kind: () => BusKind): void {
   });
 
   it('lets a follower take over a room whose owner died: nothing relayed is lost, later writes are stored', async () => {
-    await startServers(3);
-    const alice = client(0);
-    await synced(alice);
-    await ownedBy(0);
-    const bob = client(1);
-    const carol = client(2);
-    await synced(bob, carol);
+    const [alice, bob, carol] = await roomOnServers(3);
     for (let i = 0; i < 10; i++) alice.notes.set(`alice-${i}`, i);
     await waitFor(() => bob.notes.size === 10 && carol.notes.size === 10, 'alice’s notes relayed');
 
@@ -220,11 +226,7 @@ function clusterSuite(kind: () => BusKind): void {
   });
 
   it('shows the presence of a client on one server to clients on another, until its server dies', async () => {
-    await startServers(2);
-    const alice = client(0);
-    await synced(alice);
-    const bob = client(1);
-    await synced(bob);
+    const [alice, bob] = await roomOnServers(2);
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
     const aliceId = alice.doc.clientID;
     await waitFor(
@@ -245,12 +247,7 @@ function clusterSuite(kind: () => BusKind): void {
   });
 
   it('loses nothing when the bus forgets every stream and lease during a session (a Redis restart)', async () => {
-    await startServers(2);
-    const alice = client(0);
-    await synced(alice);
-    await ownedBy(0);
-    const bob = client(1);
-    await synced(bob);
+    const [alice, bob] = await roomOnServers(2);
     alice.notes.set('before-alice', 1);
     bob.notes.set('before-bob', 1);
     await waitFor(() => alice.notes.size === 2 && bob.notes.size === 2, 'writes before the restart');
@@ -273,12 +270,7 @@ function clusterSuite(kind: () => BusKind): void {
   });
 
   it("hands a room over at once when its owner's last client leaves", async () => {
-    await startServers(2);
-    const alice = client(0);
-    await synced(alice);
-    await ownedBy(0);
-    const bob = client(1);
-    await synced(bob);
+    const [alice, bob] = await roomOnServers(2);
     alice.notes.set('alice', 1);
     await waitFor(() => bob.notes.get('alice') === 1, 'alice’s note');
 
