@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { BUDGET_REASONS } from '../budgets.ts';
 import { MemoryStorage } from '../memory-storage.ts';
 import { mergeState } from '../merge-state.ts';
 import { describeRedis, freshRedisKeys, REDIS_TEST_URL, type TestKeys } from '../redis-test-support.ts';
@@ -193,6 +194,22 @@ function clusterSuite(kind: () => BusKind): void {
     for (const c of [alice, bob, carol]) expect(c.notes.toJSON()).toEqual({ ok: 1, after: 2 });
     await waitFor(async () => (await logged()).getMap('notes').size === 2, 'the valid writes logged');
     expect((await logged()).getMap('notes').toJSON()).toEqual({ ok: 1, after: 2 });
+  });
+
+  it("closes a follower's client whose write would take the board past its stored bytes: 4429, counted there", async () => {
+    const [alice, bob] = await roomOnServers(2, { maxStoredBytes: 2000 });
+    bob.notes.set('small', 1);
+    await waitFor(() => alice.notes.get('small') === 1, 'a write within the budget');
+
+    const socket = await rawSocket(servers[1] as TestServer, 'board');
+    const closing = closed(socket);
+    const large = new Y.Doc();
+    large.getMap('notes').set('large', 'x'.repeat(4000));
+    socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(large)));
+    expect(await closing).toEqual({ code: CloseCode.overBudget, reason: BUDGET_REASONS.storedBytes });
+    expect(servers[1]?.relay.stats().overBudget.storedBytes).toBe(1);
+    expect(alice.notes.has('large') || bob.notes.has('large')).toBe(false);
+    expect((await logged()).getMap('notes').has('large')).toBe(false);
   });
 
   it('lets a follower take over a room whose owner died: nothing relayed is lost, later writes are stored', async () => {
