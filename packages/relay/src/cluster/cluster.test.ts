@@ -41,6 +41,8 @@ interface BusKind {
   kill(bus: ClusterBus): Promise<void>;
   /** Plays a Redis restart: every stream, lease and heartbeat is gone. */
   restart(): Promise<void>;
+  /** Cuts the server whose bus this is off the bus; it comes back when the returned function is called. */
+  interrupt(bus: ClusterBus): Promise<() => void>;
 }
 
 /** The cluster tests, run once per kind of bus. */
@@ -286,6 +288,22 @@ function clusterSuite(kind: () => BusKind): void {
     expect(owners()).toEqual([0]);
   });
 
+  it('catches up a follower whose bus connection dropped, and passes on the writes it held meanwhile', async () => {
+    const [alice, bob] = await roomOnServers(2);
+    const resume = await kind().interrupt(buses[1] as ClusterBus);
+    for (let i = 0; i < 5; i++) alice.notes.set(`alice-${i}`, i);
+    bob.notes.set('bob', 1);
+    resume();
+    await waitFor(
+      () => alice.notes.size === 6 && bob.notes.size === 6,
+      'both clients to have every note',
+      TAKEOVER_MS,
+    );
+    expect(bob.notes.toJSON()).toEqual(alice.notes.toJSON());
+    await waitFor(async () => (await logged()).getMap('notes').size === 6, 'every note logged');
+    expect(await storage.readLog('board')).toHaveLength(6);
+  });
+
   it("hands a room over at once when its owner's last client leaves", async () => {
     const [alice, bob] = await roomOnServers(2);
     alice.notes.set('alice', 1);
@@ -383,6 +401,10 @@ describe('Relays in a cluster, on a memory bus', () => {
     bus: (serverId) => network.server(serverId),
     kill: async (bus) => (bus as MemoryBusServer).kill(),
     restart: async () => network.restart(),
+    interrupt: async (bus) => {
+      (bus as MemoryBusServer).disconnect();
+      return () => (bus as MemoryBusServer).reconnect();
+    },
   }));
 });
 
@@ -400,11 +422,21 @@ describeRedis('Relays in a cluster, on Redis', () => {
     bus: (serverId) =>
       new RedisBus({
         url: REDIS_TEST_URL as string,
-        serverId,
+        serverId: `${keys.prefix}${serverId}`,
         prefix: keys.prefix,
         logger: silentLogger,
       }),
     kill: (bus) => bus.close(),
     restart: () => keys.clear(),
+    interrupt: async (bus) => {
+      // Its connections are cut; ioredis connects again by itself.
+      const clients = String(await keys.redis.client('LIST'));
+      for (const line of clients.split('\n')) {
+        if (!line.includes(`name=kompas-bus`) || !line.includes(bus.serverId)) continue;
+        const id = /\bid=(\d+)/.exec(line)?.[1];
+        if (id) await keys.redis.client('KILL', 'ID', id);
+      }
+      return () => {};
+    },
   }));
 });

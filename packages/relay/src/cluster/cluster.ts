@@ -4,6 +4,7 @@ import type { Storage } from '../storage.ts';
 import { type ClusterBus, STREAM_START } from './bus.ts';
 import { ClusterRoom } from './cluster-room.ts';
 import { decodeVerdict, encodeVerdict, type Verdict, verdictStream } from './messages.ts';
+import { within } from './within.ts';
 
 /** Turns a relay into one server of a cluster (see RelayOptions.cluster). */
 export interface ClusterOptions {
@@ -28,6 +29,8 @@ export const DEFAULT_CLUSTER_TICK_MS = 1000;
 const RESEND_AFTER_TICKS = 5;
 /** The bus lag's maximum is over this window (and the one before it). */
 const LAG_WINDOW_MS = 10_000;
+/** How long closing waits for the leases of the rooms to be released. */
+const RELEASE_WAIT_MS = 2000;
 /** Verdicts a server's verdict stream keeps. */
 const VERDICT_STREAM_LENGTH = 5000;
 
@@ -179,11 +182,14 @@ export class Cluster {
     };
   }
 
-  /** Once every room is unloaded (their leases released): stops, and closes the bus. */
+  /**
+   * Once every room is unloaded: stops, and closes the bus once the leases are released (a bus that does not
+   * answer is waited for a few seconds at most: the leases lapse by themselves).
+   */
   async close(): Promise<void> {
     clearInterval(this.ticker);
     this.stopVerdicts();
-    await Promise.all(this.closing);
+    await within(RELEASE_WAIT_MS, Promise.all(this.closing));
     await this.bus.close();
   }
 

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import type { RelayLogger } from '../logger.ts';
 import { type BusEntry, type Claim, type ClusterBus, idAfter, STREAM_START } from './bus.ts';
+import { within } from './within.ts';
 
 export interface RedisBusOptions {
   /** redis://… */
@@ -16,6 +17,8 @@ export interface RedisBusOptions {
 
 /** How long one blocking read waits before it is issued again. */
 const BLOCK_MS = 5000;
+/** How long closing waits for Redis to answer: a server shutting down during an outage still stops. */
+const CLOSE_WAIT_MS = 2000;
 /** Most entries taken from the streams in one read. */
 const READ_COUNT = 512;
 
@@ -70,8 +73,12 @@ export class RedisBus implements ClusterBus {
     this.serverId = options.serverId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
     this.prefix = options.prefix ?? 'kompas:';
     const settings = { maxRetriesPerRequest: null, protocol: 2 as const };
-    this.commands = new Redis(options.url, settings);
-    this.reader = new Redis(options.url, settings);
+    // Named, so an operator (or a test) finds a server's connections in CLIENT LIST.
+    this.commands = new Redis(options.url, { ...settings, connectionName: `kompas-bus:${this.serverId}` });
+    this.reader = new Redis(options.url, {
+      ...settings,
+      connectionName: `kompas-bus-reader:${this.serverId}`,
+    });
     for (const connection of [this.commands, this.reader]) {
       connection.on('error', (error: Error) => {
         options.logger.warn('redis bus error', { error: String(error) });
@@ -176,13 +183,18 @@ export class RedisBus implements ClusterBus {
     return new Set(servers.filter((_, index) => values[index] !== null));
   }
 
+  /** Stops reading and closes both connections; gives up waiting for Redis after CLOSE_WAIT_MS. */
   async close(): Promise<void> {
     this.closed = true;
     this.following.clear();
     this.restartRead();
     this.reader.disconnect();
-    await this.reading;
-    await this.commands.quit().catch(() => this.commands.disconnect());
+    await within(CLOSE_WAIT_MS, this.reading);
+    await within(
+      CLOSE_WAIT_MS,
+      this.commands.quit().catch(() => {}),
+    );
+    this.commands.disconnect();
   }
 
   private key(name: string): string {
