@@ -167,7 +167,7 @@ export class ClusterRoom implements RoomLink {
    */
   tick(now: number, resendAfterMs: number): void {
     if (this.role === 'starting' && !this.starting) this.restart();
-    if (this.role === 'owning') this.renew();
+    if (this.role === 'owning' || this.role === 'taking') this.renew();
     if (this.role !== 'following') return;
     if (!this.asking) {
       this.asking = true;
@@ -179,15 +179,24 @@ export class ClusterRoom implements RoomLink {
     }
   }
 
-  /** The owner keeps its lease, or steps down when another server took it. */
+  /**
+   * The owner (or a server taking the room over, which may wait long for a storage that is away) keeps its
+   * lease, or steps down when another server took it.
+   */
   private renew(): void {
-    if (this.role !== 'owning' || this.asking) return;
+    if ((this.role !== 'owning' && this.role !== 'taking') || this.asking) return;
     this.asking = true;
     this.cluster.bus
       .renew(this.streams.lease, this.cluster.leaseTtlMs)
       .then(
         (kept) => {
           if (kept) return;
+          if (this.role === 'taking') {
+            // The takeover sees this once the storage answers, and gives up.
+            this.role = 'following';
+            this.owner = null;
+            return;
+          }
           this.serially(async () => {
             if (this.role === 'owning') this.stepDown('another server holds the lease');
           });
