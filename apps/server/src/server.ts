@@ -15,6 +15,7 @@ import { roomPresenceCheck } from './presence-check.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
 import { boardRooms, companionRoom, parseRoom, roomPrecheck, roomValidator } from './rooms.ts';
+import { SqliteReplayStore } from './sqlite-replay-store.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -67,7 +68,7 @@ export async function startServer(
   const replayDb = new Database(storage.file);
   replayDb.pragma('synchronous = NORMAL');
   replayDb.pragma('wal_autocheckpoint = 0');
-  const replay = new ReplayIndex(replayDb, storage, {
+  const replay = new ReplayIndex(new SqliteReplayStore(replayDb), storage, {
     logger,
     idleMs: config.replayIdleMs,
     // The relay holds a room while anyone has it open.

@@ -1,5 +1,6 @@
 import { mergeState } from './merge-state.ts';
 import {
+  LogConflictError,
   type LogEntry,
   type LogRange,
   type PresenceCounts,
@@ -49,13 +50,12 @@ export class MemoryStorage implements Storage {
 
   /**
    * Appends at log position `seq` only, as servers sharing a storage do (each where it believes the log
-   * ends): fails when the log does not end right before it, e.g. another server wrote there first.
+   * ends): rejects with LogConflictError when the log does not end right before it (another server wrote).
    */
   async appendAt(room: string, seq: number, update: Uint8Array, meta: UpdateMeta): Promise<number> {
     this.assertOpen();
     const stored = this.roomFor(room);
-    if (lastSeq(stored) !== seq - 1)
-      throw new Error(`room ${room}: log position ${seq} is not where the log ends`);
+    if (lastSeq(stored) !== seq - 1) throw new LogConflictError(room, seq);
     stored.log.push({ seq, actor: meta.actor, at: meta.at, update: update.slice() });
     return seq;
   }
