@@ -7,8 +7,11 @@ import * as Y from 'yjs';
 import { BUDGET_REASONS } from '../budgets.ts';
 import { MemoryStorage } from '../memory-storage.ts';
 import { mergeState } from '../merge-state.ts';
+import { PgStorage } from '../pg-storage.ts';
+import { describePg, freshDatabase } from '../pg-test-support.ts';
 import { describeRedis, freshRedisKeys, REDIS_TEST_URL, type TestKeys } from '../redis-test-support.ts';
 import type { RelayOptions } from '../relay.ts';
+import type { Storage } from '../storage.ts';
 import { connectClient, silentLogger, startTestServer, type TestServer, waitFor } from '../test-server.ts';
 import type { ChangeValidator } from '../write-check.ts';
 import type { ClusterBus } from './bus.ts';
@@ -45,17 +48,46 @@ interface BusKind {
   interrupt(bus: ClusterBus): Promise<() => void>;
 }
 
-/** The cluster tests, run once per kind of bus. */
-function clusterSuite(kind: () => BusKind): void {
-  let storage: MemoryStorage;
+/** A log the servers share, each through a storage of its own. */
+interface SharedLog {
+  /** One server's storage on it. */
+  forServer(): Promise<Storage>;
+  /** Where the test reads it. */
+  reader: Storage;
+  /** Removes it, once the servers are closed. */
+  dispose(): Promise<void>;
+}
+
+/** In memory, each server's storage fenced as one on PostgreSQL is. */
+async function memoryLog(): Promise<SharedLog> {
+  const reader = new MemoryStorage();
+  return { reader, forServer: async () => fenced(reader), dispose: async () => {} };
+}
+
+/** On a fresh PostgreSQL database, a PgStorage per server. */
+async function postgresLog(): Promise<SharedLog> {
+  const database = await freshDatabase();
+  const reader = await PgStorage.open(database.pool());
+  return {
+    reader,
+    forServer: () => PgStorage.open(database.pool(), { logger: silentLogger }),
+    dispose: () => database.drop(),
+  };
+}
+
+/** The cluster tests, run once per kind of bus and of shared log. */
+function clusterSuite(kind: () => BusKind, openLog: () => Promise<SharedLog> = memoryLog): void {
+  let storage: Storage;
+  let shared: SharedLog;
   let servers: TestServer[] = [];
   let killed = new Set<TestServer>();
   let buses: ClusterBus[] = [];
   let providers: WebsocketProvider[] = [];
   let sockets: WebSocket[] = [];
 
-  beforeEach(() => {
-    storage = new MemoryStorage();
+  beforeEach(async () => {
+    shared = await openLog();
+    storage = shared.reader;
     servers = [];
     killed = new Set();
     buses = [];
@@ -67,6 +99,7 @@ function clusterSuite(kind: () => BusKind): void {
     for (const provider of providers) provider.destroy();
     for (const socket of sockets) socket.terminate();
     await Promise.all(servers.filter((server) => !killed.has(server)).map((server) => server.close()));
+    await shared.dispose();
   });
 
   async function startServers(count: number, options: Partial<RelayOptions> = {}): Promise<void> {
@@ -75,7 +108,7 @@ function clusterSuite(kind: () => BusKind): void {
       buses.push(bus);
       servers.push(
         await startTestServer({
-          storage: fenced(storage),
+          storage: await shared.forServer(),
           ...options,
           cluster: { bus, leaseTtlMs: LEASE_TTL_MS, tickMs: TICK_MS },
         }),
@@ -408,7 +441,8 @@ describe('Relays in a cluster, on a memory bus', () => {
   }));
 });
 
-describeRedis('Relays in a cluster, on Redis', () => {
+/** The bus on Redis, each test under a key prefix of its own. */
+function redisBus(): () => BusKind {
   let keys: TestKeys;
   beforeEach(() => {
     keys = freshRedisKeys();
@@ -416,8 +450,7 @@ describeRedis('Relays in a cluster, on Redis', () => {
   afterEach(async () => {
     await keys.drop();
   });
-
-  clusterSuite(() => ({
+  return () => ({
     name: 'redis',
     bus: (serverId) =>
       new RedisBus({
@@ -438,5 +471,15 @@ describeRedis('Relays in a cluster, on Redis', () => {
       }
       return () => {};
     },
-  }));
+  });
+}
+
+describeRedis('Relays in a cluster, on Redis', () => {
+  clusterSuite(redisBus());
+});
+
+describePg('Relays in a cluster, on Redis and PostgreSQL', () => {
+  describeRedis('each server with a PgStorage of its own on one database', () => {
+    clusterSuite(redisBus(), postgresLog);
+  });
 });
