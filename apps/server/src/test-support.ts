@@ -21,7 +21,8 @@ export function removeDir(path: string): Promise<void> {
 }
 
 export interface TestServer extends InProcessServer {
-  config: ServerConfig;
+  /** With the secret it signs with, so tests can sign tokens of their own. */
+  config: ServerConfig & { secret: string };
   /** Every line the server logged, to check that no token ever reaches a log. */
   logs: string[];
 }
@@ -34,7 +35,7 @@ export async function startTestServer(dataDir: string, argv: readonly string[] =
     logs.push(formatLogLine(message, fields));
   const logger: Logger = { info: capture, warn: capture, error: capture };
   const server = await startServer(config, { logger });
-  return Object.assign(server, { config, logs });
+  return Object.assign(server, { config: { ...config, secret: server.secret }, logs });
 }
 
 export interface CreatedBoard {
