@@ -106,7 +106,7 @@ async function openPgData(
       limit: config.boardLimit,
       windowMs: BOARD_LIMIT_WINDOW_MS,
     });
-    const storage = await openStorage(config, pool);
+    const storage = await openStorage(pool, logger);
     const replayDb = openReplayDb(join(config.dataDir, REPLAY_INDEX_FILE_NAME));
     return {
       storage,
@@ -136,9 +136,9 @@ async function openPgData(
 
 /**
  * The relay's storage when DATABASE_URL is set. ⚑ The one line to change once PgStorage is in @kompas/relay:
- * `return PgStorage.open(pool);`
+ * `return PgStorage.open(pool, { logger });`
  */
-async function openStorage(_config: ServerConfig, _pool: pg.Pool): Promise<Storage> {
+async function openStorage(_pool: pg.Pool, _logger: Logger): Promise<Storage> {
   throw new Error('PostgreSQL storage not available yet: unset DATABASE_URL to use SQLite');
 }
 
