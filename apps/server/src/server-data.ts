@@ -37,6 +37,12 @@ export interface ServerData {
   close(): Promise<void>;
 }
 
+/**
+ * How long taking a connection may wait, for a new one or a free one of the pool: a database that cannot be
+ * reached fails a request, an upgrade or a start in seconds rather than when the operating system gives up.
+ */
+const DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
 /** The replay index's own file in the data folder when the rooms' logs are in PostgreSQL. */
 export const REPLAY_INDEX_FILE_NAME = 'replay-index.sqlite';
 
@@ -92,7 +98,11 @@ async function openPgData(
 ): Promise<ServerData> {
   // Only the replay index is on this machine's disk: the lock keeps a second server out of its file.
   const dataDirLock = lockDataDir(config.dataDir);
-  const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: database.poolSize,
+    connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+  });
   // An idle connection that breaks (a database restart) is dropped from the pool and reported here; the next
   // query opens a new one. Without a listener, pg would take the process down.
   pool.on('error', (error) => logger.error('database connection lost', { error: String(error) }));
