@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SqliteStorage, type Storage } from '@kompas/relay';
+import { PgStorage, SqliteStorage, type Storage } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { BoardStore } from './boards.ts';
@@ -116,7 +116,8 @@ async function openPgData(
       limit: config.boardLimit,
       windowMs: BOARD_LIMIT_WINDOW_MS,
     });
-    const storage = await openStorage(pool, logger);
+    // Closing the storage leaves the pool open: the server ends it, after everything that uses it.
+    const storage = await PgStorage.open(pool, { logger });
     const replayDb = openReplayDb(join(config.dataDir, REPLAY_INDEX_FILE_NAME));
     return {
       storage,
@@ -142,14 +143,6 @@ async function openPgData(
     dataDirLock.release();
     throw error;
   }
-}
-
-/**
- * The relay's storage when DATABASE_URL is set. ⚑ The one line to change once PgStorage is in @kompas/relay:
- * `return PgStorage.open(pool, { logger });`
- */
-async function openStorage(_pool: pg.Pool, _logger: Logger): Promise<Storage> {
-  throw new Error('PostgreSQL storage not available yet: unset DATABASE_URL to use SQLite');
 }
 
 /**
