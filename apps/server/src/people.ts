@@ -52,8 +52,9 @@ export interface PeopleStore {
  * they are served from memory: each board's people as this server last read them from the store. A person is
  * read again (`load`) whenever they open a room or call the API with their person token, before anything asks
  * for them, so someone who joined through another server of a cluster is known here by then. A rename made
- * through another server is seen here from that person's next connection: the connections they already have
- * open keep the name they opened with. The store stays the truth across restarts and servers.
+ * through another server is seen here from that person's next connection or API call here: until then the
+ * connections they have open here keep the old name, and a note they write there under the new one is refused
+ * (4422). The store stays the truth across restarts and servers.
  */
 export class People {
   private readonly boards = new Map<string, Map<string, Person>>();
