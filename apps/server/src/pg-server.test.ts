@@ -4,6 +4,7 @@ import { describePg, freshDatabase, type TestDatabase } from '../../../packages/
 import {
   type Client,
   closeClients,
+  closeOf,
   connectSynced,
   createBoard,
   joinBoard,
@@ -102,13 +103,27 @@ describePg('servers sharing one PostgreSQL database', () => {
     servers.push(await startTestServer(dataDir));
   });
 
-  it('answer ready while the database answers', async () => {
+  it('answer ready while the database answers, and not once it is gone', async () => {
     const server = await start();
+    const board = await createBoard(server);
     const response = await fetch(`${server.url}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ready: true,
       checks: { database: 'ok', redis: 'not configured' },
     });
+    await database.drop();
+    const gone = await fetch(`${server.url}/readyz`);
+    expect(gone.status).toBe(503);
+    expect(await gone.json()).toEqual({
+      ready: false,
+      checks: { database: 'failing', redis: 'not configured' },
+    });
+    expect(server.logs.join('\n')).toContain('readiness check failed');
+    // A room cannot be opened without reading the person: the upgrade is answered 503, and the client tries again.
+    expect((await closeOf(server, `/ws/${board.id}?token=${board.tokens.participant}`)).code).toBe(1006);
+    expect(server.logs.join('\n')).toContain('ws upgrade failed');
+    // Liveness is another matter: the process still runs.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
