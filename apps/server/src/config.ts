@@ -19,7 +19,7 @@ import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './secret.ts';
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Absolute path of the folder holding the database and the generated secret. */
+  /** Absolute path of the folder holding the database and the generated secret; unused with `database`. */
   dataDir: string;
   /**
    * What signs tokens. Absent only with `database` and no secret configured: the servers sharing the database
@@ -159,8 +159,8 @@ Several servers behind one address:
   --redis-url <url>               REDIS_URL                Redis (redis:// or rediss://) between the servers`;
 
 /**
- * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
- * secret is given, the secret file in it. Throws ConfigError with a message naming the bad setting.
+ * Reads flags and environment into a checked configuration. Without a database, creates the data folder and,
+ * unless a secret is given, the secret file in it. Throws ConfigError with a message naming the bad setting.
  */
 export function loadConfig(
   argv: readonly string[] = process.argv.slice(2),

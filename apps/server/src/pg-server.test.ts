@@ -33,10 +33,13 @@ describePg('servers sharing one PostgreSQL database', () => {
     await Promise.all(dataDirs.map(removeDir));
   });
 
-  /** One more server on the database, with a data folder of its own and no secret configured. */
+  /**
+   * One more server on the database, with no secret configured. They all name the same data folder, as servers
+   * given one volume would: with a database it holds nothing, and does not keep a second server out.
+   */
   async function start(argv: readonly string[] = []): Promise<TestServer> {
-    const dataDir = await tempDir('pg-server');
-    dataDirs.push(dataDir);
+    const dataDir = dataDirs[0] ?? (await tempDir('pg-server'));
+    if (dataDirs.length === 0) dataDirs.push(dataDir);
     const server = await startTestServer(dataDir, ['--database-url', database.url, ...argv]);
     servers.push(server);
     return server;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { PgStorage, SqliteStorage, type Storage } from '@kompas/relay';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -10,11 +9,14 @@ import type { PeopleStore } from './people.ts';
 import { PgBoardStore } from './pg-boards.ts';
 import { PgPeopleStore } from './pg-people.ts';
 import { PgRateLimiter } from './pg-rate-limit.ts';
+import { PgReplayStore } from './pg-replay-store.ts';
 import { type Limiter, RateLimiter } from './rate-limit.ts';
 import type { ReadinessCheck } from './readiness.ts';
+import type { ReplayStore } from './replay-store.ts';
 import { sharedSecret } from './secret.ts';
 import { SqliteBoardStore } from './sqlite-boards.ts';
 import { SqlitePeopleStore } from './sqlite-people.ts';
+import { SqliteReplayStore } from './sqlite-replay-store.ts';
 
 /**
  * Where a server keeps what it stores: all in SQLite in its data folder (the default, one server), or with
@@ -29,8 +31,8 @@ export interface ServerData {
   boardLimiter: Limiter;
   /** What signs tokens: the configured secret, or the one generated into the data folder or the database. */
   secret: string;
-  /** Where the replay index keeps its index: SQLite, in the data folder. */
-  replayDb: Database.Database;
+  /** Where the replay index keeps what it derived from the logs. */
+  replayStore: ReplayStore;
   /** What `GET /readyz` asks, by name; null for a part this server does not use. */
   checks: Record<string, ReadinessCheck | null>;
   /** Closes the databases and lets go of the data folder; after the relay closed the storage. */
@@ -42,9 +44,6 @@ export interface ServerData {
  * reached fails a request, an upgrade or a start in seconds rather than when the operating system gives up.
  */
 const DATABASE_CONNECT_TIMEOUT_MS = 5_000;
-
-/** The replay index's own file in the data folder when the rooms' logs are in PostgreSQL. */
-export const REPLAY_INDEX_FILE_NAME = 'replay-index.sqlite';
 
 export function openServerData(config: ServerConfig, logger: Logger): Promise<ServerData> {
   return config.database ? openPgData(config, config.database, logger) : openSqliteData(config);
@@ -62,8 +61,10 @@ async function openSqliteData(config: ServerConfig): Promise<ServerData> {
   db.pragma('synchronous = FULL');
   // The relay's storage checkpoints the shared log when it is quiet; a commit here must not do it meanwhile.
   db.pragma('wal_autocheckpoint = 0');
-  const replayDb = openReplayDb(storage.file);
-  // As for `db`: the relay's storage checkpoints the file they share.
+  // The replay index is derived from the logs: its commits need not wait for a sync of the disk on the event
+  // loop. Ones a power loss takes are indexed again from the logs at the next start.
+  const replayDb = new Database(storage.file);
+  replayDb.pragma('synchronous = NORMAL');
   replayDb.pragma('wal_autocheckpoint = 0');
   const probe = db.prepare('SELECT 1');
   return {
@@ -72,7 +73,7 @@ async function openSqliteData(config: ServerConfig): Promise<ServerData> {
     people: new SqlitePeopleStore(db),
     boardLimiter: new RateLimiter({ limit: config.boardLimit, windowMs: BOARD_LIMIT_WINDOW_MS }),
     secret: config.secret,
-    replayDb,
+    replayStore: new SqliteReplayStore(replayDb),
     checks: {
       database: async () => {
         probe.get();
@@ -88,16 +89,14 @@ async function openSqliteData(config: ServerConfig): Promise<ServerData> {
 }
 
 /**
- * Everything in PostgreSQL, through one pool, except the replay index, which stays in the data folder for now:
- * it is derived from the logs, so each server can index its own copy.
+ * Everything in PostgreSQL, through one pool: nothing is kept on this machine's disk, so the data folder is
+ * neither used nor locked, and any number of servers share the database.
  */
 async function openPgData(
   config: ServerConfig,
   database: DatabaseConfig,
   logger: Logger,
 ): Promise<ServerData> {
-  // Only the replay index is on this machine's disk: the lock keeps a second server out of its file.
-  const dataDirLock = lockDataDir(config.dataDir);
   const pool = new pg.Pool({
     connectionString: database.url,
     max: database.poolSize,
@@ -118,14 +117,14 @@ async function openPgData(
     });
     // Closing the storage leaves the pool open: the server ends it, after everything that uses it.
     const storage = await PgStorage.open(pool, { logger });
-    const replayDb = openReplayDb(join(config.dataDir, REPLAY_INDEX_FILE_NAME));
+    const replayStore = await PgReplayStore.open(pool);
     return {
       storage,
       boards,
       people,
       boardLimiter,
       secret,
-      replayDb,
+      replayStore,
       checks: {
         database: async () => {
           await pool.query('SELECT 1');
@@ -133,25 +132,11 @@ async function openPgData(
         redis: null,
       },
       async close() {
-        replayDb.close();
         await pool.end();
-        dataDirLock.release();
       },
     };
   } catch (error) {
     await pool.end();
-    dataDirLock.release();
     throw error;
   }
-}
-
-/**
- * The replay index's connection. The index is derived from the logs: its commits need not wait for a sync of
- * the disk on the event loop. Ones a power loss takes are indexed again from the logs at the next start.
- */
-function openReplayDb(file: string): Database.Database {
-  const replayDb = new Database(file);
-  replayDb.pragma('journal_mode = WAL');
-  replayDb.pragma('synchronous = NORMAL');
-  return replayDb;
 }

@@ -57,7 +57,7 @@ export async function startServer(
   const { storage, secret } = data;
   const boards = new Boards(data.boards, (room, update, meta) => storage.append(room, update, meta));
   const people = new People(data.people);
-  const replay = new ReplayIndex(data.replayDb, storage, {
+  const replay = new ReplayIndex(data.replayStore, storage, {
     logger,
     idleMs: config.replayIdleMs,
     // The relay holds a room while anyone has it open.
