@@ -45,6 +45,9 @@ export interface ServerConfig {
   budgets: Budgets;
   /** How long a board nobody has open keeps its replay index's document in memory. */
   replayIdleMs: number;
+  // Operations
+  /** When set, /metrics needs it as a bearer token; when not, /metrics is served to this machine only. */
+  metricsToken?: string;
 }
 
 export interface DatabaseConfig {
@@ -99,6 +102,7 @@ const MAX_CONNECTIONS = 1_000_000;
 const MAX_FRAME_DEADLINE_SECONDS = 3600;
 const MAX_REPLAY_IDLE_SECONDS = 24 * 3600;
 const MAX_DATABASE_POOL_SIZE = 1000;
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
 const SETTINGS = {
@@ -125,6 +129,8 @@ const SETTINGS = {
   databaseUrl: { flag: 'database-url', env: 'DATABASE_URL' },
   databasePoolSize: { flag: 'database-pool-size', env: 'DATABASE_POOL_SIZE' },
   redisUrl: { flag: 'redis-url', env: 'REDIS_URL' },
+  // Operations
+  metricsToken: { flag: 'metrics-token', env: 'METRICS_TOKEN' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -156,7 +162,9 @@ Memory:
 Several servers behind one address:
   --database-url <url>            DATABASE_URL             PostgreSQL (postgres://...) for everything stored, instead of SQLite in DATA_DIR
   --database-pool-size <n>        DATABASE_POOL_SIZE       connections to PostgreSQL per server (default ${DEFAULT_DATABASE_POOL_SIZE})
-  --redis-url <url>               REDIS_URL                Redis (redis:// or rediss://) between the servers`;
+  --redis-url <url>               REDIS_URL                Redis (redis:// or rediss://) between the servers
+Operations:
+  --metrics-token <s>             METRICS_TOKEN            bearer token for /metrics (default: /metrics only from this machine)`;
 
 /**
  * Reads flags and environment into a checked configuration. Without a database, creates the data folder and,
@@ -200,6 +208,9 @@ export function loadConfig(
   if (redisUrl !== undefined) config.redisUrl = parseServiceUrl('redisUrl', redisUrl, ['redis:', 'rediss:']);
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
+  // Operations
+  const metricsToken = parseMetricsToken(raw('metricsToken'));
+  if (metricsToken !== undefined) config.metricsToken = metricsToken;
   return config;
 }
 
@@ -230,6 +241,16 @@ function parsePort(value: string | undefined): number {
 function parseSecret(value: string | undefined): string | undefined {
   if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`${describe('secret')} must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  return value;
+}
+
+/** Long enough not to be guessed, and sendable as it is in an Authorization header. */
+function parseMetricsToken(value: string | undefined): string | undefined {
+  if (value !== undefined && !new RegExp(`^[!-~]{${MIN_METRICS_TOKEN_LENGTH},}$`).test(value)) {
+    throw new ConfigError(
+      `${describe('metricsToken')} must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces`,
+    );
   }
   return value;
 }

@@ -6,6 +6,8 @@ import { checkAccess, DENIAL_CODES, type Granted } from './access.ts';
 import type { BoardRecord, Boards } from './boards.ts';
 import { createInvites, invitesFor } from './invites.ts';
 import type { Logger } from './logger.ts';
+import { METRICS_CONTENT_TYPE } from './metrics.ts';
+import { METRICS_PATH, metricsDenial } from './metrics-route.ts';
 import { type People, personView } from './people.ts';
 import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
 import { addressKey, type Limiter } from './rate-limit.ts';
@@ -48,6 +50,10 @@ export interface HttpContext {
   readiness: () => Promise<Readiness>;
   /** True once shutdown began: the database may already be closed. */
   isClosing: () => boolean;
+  /** The Prometheus text for /metrics, rendered per scrape. */
+  metrics: () => string;
+  /** When set, /metrics needs it as a bearer token; when not, it is served to this machine only. */
+  metricsToken?: string;
 }
 
 class HttpError extends Error {
@@ -65,8 +71,8 @@ const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
 const INVITES_PATH = /^\/api\/boards\/([^/]+)\/invites$/;
 const READ_METHODS = ['GET', 'HEAD'];
 
-/** Asked every few seconds by a load balancer or orchestrator: not worth a log line each. */
-const PROBE_PATHS = ['/healthz', '/readyz'];
+/** Asked every few seconds by a load balancer, an orchestrator or Prometheus: not worth a log line each. */
+const PROBE_PATHS = ['/healthz', '/readyz', METRICS_PATH];
 
 /** The request handler for node:http: health, the JSON API, and the web app. */
 export function createRequestHandler(context: HttpContext) {
@@ -78,6 +84,7 @@ export function createRequestHandler(context: HttpContext) {
       publicUrl: context.publicUrl(),
     });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Probes and scrapers ask every few seconds: their answers would drown the log.
     if (!PROBE_PATHS.includes(path)) {
       res.on('finish', () => {
         const ms = Math.round(performance.now() - started);
@@ -118,6 +125,16 @@ async function route(
     allowMethods(req, READ_METHODS);
     const readiness = await context.readiness();
     sendJson(res, readiness.ready ? 200 : 503, readiness);
+    return;
+  }
+  if (path === METRICS_PATH) {
+    allowMethods(req, READ_METHODS);
+    const denial = metricsDenial(req, context.metricsToken);
+    if (denial) {
+      const headers: Record<string, string> = denial.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+      throw new HttpError(denial.status, denial.message, headers);
+    }
+    sendText(res, 200, context.metrics(), METRICS_CONTENT_TYPE);
     return;
   }
   if (path === '/api/time') {
@@ -362,10 +379,19 @@ function sendJson(
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
+}
+
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   res.writeHead(status, {
     ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
   });

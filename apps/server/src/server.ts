@@ -8,6 +8,7 @@ import { Boards } from './boards.ts';
 import { defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { renderMetrics } from './metrics.ts';
 import { People } from './people.ts';
 import { roomPresenceCheck } from './presence-check.ts';
 import { checkReadiness } from './readiness.ts';
@@ -108,6 +109,9 @@ export async function startServer(
       logger,
       readiness: () => checkReadiness(data.checks, logger),
       isClosing: () => closing,
+      // Metrics: rendered per scrape from the relay's and the storage's counts.
+      metrics: () => renderMetrics(stats(), storage.storeStats?.()),
+      metricsToken: config.metricsToken,
     }),
   );
   server.on(
