@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createRelay, type RelayStats } from '@kompas/relay';
+import { createRedisBus, createRelay, type RelayStats } from '@kompas/relay';
 import { WebSocketServer } from 'ws';
 import { Boards } from './boards.ts';
 import { defaultPublicUrl, type ServerConfig } from './config.ts';
@@ -70,9 +70,13 @@ export async function startServer(
     },
   });
   const isBoardRoom = (room: string) => parseRoom(room)?.kind === 'content';
+  // With REDIS_URL this server is one of several: each room has one owner that checks, stores and indexes its
+  // writes, and the others pass their clients' writes to it and relay what it logged.
+  const bus = config.redisUrl ? createRedisBus({ url: config.redisUrl, logger }) : null;
   const relay = createRelay({
     storage,
     logger,
+    ...(bus && { cluster: { bus } }),
     validator: roomValidator({ people, maxNotes: config.maxNotes }),
     precheck: roomPrecheck(config.maxNotes),
     // The rules for notes read the board's facilitation state (the lock, the open voting round).
@@ -107,7 +111,18 @@ export async function startServer(
       storage,
       replay,
       logger,
-      readiness: () => checkReadiness(data.checks, logger),
+      readiness: () =>
+        checkReadiness(
+          {
+            ...data.checks,
+            redis:
+              bus &&
+              (async () => {
+                if (!bus.connected) throw new Error('not connected to Redis');
+              }),
+          },
+          logger,
+        ),
       isClosing: () => closing,
       // Metrics: rendered per scrape from the relay's and the storage's counts.
       metrics: () => renderMetrics(stats(), storage.storeStats?.()),
