@@ -250,8 +250,10 @@ describeCluster('three servers behind one address', () => {
       'all 30 notes everywhere',
       45_000,
     );
+    // Whichever server it reaches, a newcomer gets all 30: the last ones before the restart may have been
+    // published to the Redis that was lost, and a server then reads them from the log.
     const reader = await connectSynced(at(balancer), board.id, board.tokens.observer, clients);
+    await waitFor(() => listNotes(reader.doc).length === 30, 'all 30 notes for a newcomer', 20_000);
     expect(noteIds(reader)).toEqual(noteIds(fenna));
-    expect(noteIds(reader)).toHaveLength(30);
   }, 90_000);
 });

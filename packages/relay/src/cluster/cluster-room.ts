@@ -32,6 +32,12 @@ export const MAX_BUS_UPDATE_BYTES = 64 * 1024;
 const CLAIM_AFTER_TICKS = 3;
 /** Log entries read at once while catching up. */
 const CATCH_UP_PAGE = 1000;
+/**
+ * A follower that received nothing on the log stream for this many ticks reads the log's end itself: the last
+ * updates before a Redis restart may have been published to the Redis that was lost, and with no update after
+ * them no gap would show.
+ */
+const QUIET_CATCH_UP_TICKS = 5;
 
 /**
  * - starting: loaded, finding out how far the log goes and who owns the room;
@@ -72,6 +78,8 @@ export class ClusterRoom implements RoomLink {
   private starting = false;
   /** Ticks in a row at which nobody held the lease: a follower takes the room at CLAIM_AFTER_TICKS. */
   private ownerMissing = 0;
+  /** Ticks since the log stream last brought this follower anything. */
+  private quietTicks = 0;
   /** A renewal or a look at the lease is on its way: while the bus is away, ticks do not pile more up. */
   private asking = false;
   private readonly streams: ReturnType<typeof streamsOf>;
@@ -172,6 +180,13 @@ export class ClusterRoom implements RoomLink {
     if (!this.asking) {
       this.asking = true;
       this.serially(() => this.checkOwner().finally(() => (this.asking = false)));
+    }
+    this.quietTicks += 1;
+    if (this.quietTicks >= QUIET_CATCH_UP_TICKS) {
+      this.quietTicks = 0;
+      this.serially(async () => {
+        if (this.role === 'following') await this.catchUp(false);
+      });
     }
     if (this.owner === null) return;
     for (const [forward, write] of this.pending) {
@@ -291,6 +306,7 @@ export class ClusterRoom implements RoomLink {
       return;
     }
     this.cluster.noteLag(message.at);
+    this.quietTicks = 0;
     if (message.seq <= this.known) return;
     if (this.role === 'owning') this.stepDown('another server logged a write');
     if (this.role === 'starting') return;
