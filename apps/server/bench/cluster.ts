@@ -109,7 +109,7 @@ try {
       for (const setup of mine) {
         process.stdout.write(`${load.name}, ${setup.name}, run ${repeat}: `);
         try {
-          const run = await runCluster(load, setup, repeat, pool, redis);
+          const run = await runCluster(load, setup, repeat, pool, { postgres: BENCH_DATABASE_URL, redis });
           results.push(run);
           console.log(
             `note p50 ${run.note.p50.toFixed(1)} / p99 ${run.note.p99.toFixed(1)} ms, ${run.deliveriesPerSecond.toFixed(0)} deliveries/s, CPU ${run.cpuMsPerThousand.toFixed(1)} ms per 1,000, machine ${run.machineBusyPercent.toFixed(0)} % busy, lost ${run.lost}`,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type RunningServer, startServer } from '../compare/servers.ts';
-import { BenchDatabase, type BenchRedis } from './stores.ts';
+import { BenchDatabase, type BenchStores } from './stores.ts';
 
 /**
  * How Kompas is deployed for a run: one server on SQLite (the default), one on PostgreSQL and Redis (what the
@@ -61,12 +61,12 @@ export interface Deployment {
 /** The servers of one cluster share the token secret, as an operator's would: a token from one opens the others. */
 const SECRET = randomBytes(32).toString('base64url');
 
-export async function deploy(setup: Setup, redis: BenchRedis): Promise<Deployment> {
+export async function deploy(setup: Setup, { postgres, redis }: BenchStores): Promise<Deployment> {
   if (setup.stores === 'sqlite') {
     const server = await startServer('kompas');
     return { servers: [server], stop: () => server.stop() };
   }
-  const database = await BenchDatabase.create();
+  const database = await BenchDatabase.create(postgres);
   const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, KOMPAS_SECRET: SECRET };
   const started = await Promise.allSettled(
     Array.from({ length: setup.servers }, () => startServer('kompas', env)),

@@ -7,7 +7,7 @@ import { prepareSeats, type Seat } from '../compare/seats.ts';
 import { FRAMING, type RunningServer } from '../compare/servers.ts';
 import { noteLatencies, type Spread, spread } from '../compare/stats.ts';
 import { deploy, type Setup } from './deployments.ts';
-import { type BenchRedis, meterBackends, readCpu } from './stores.ts';
+import { type BenchStores, meterBackends, readCpu } from './stores.ts';
 
 /** One load on one deployment: what the clients saw, what each server spent, and what the stores spent. */
 export interface ClusterRun extends LoadFigures {
@@ -43,13 +43,13 @@ export async function runCluster(
   setup: Setup,
   repeat: number,
   pool: readonly LoadProcess[],
-  redis: BenchRedis,
+  benchStores: BenchStores,
 ): Promise<ClusterRun> {
-  const deployment = await deploy(setup, redis);
+  const deployment = await deploy(setup, benchStores);
   const { database } = deployment;
   const stores: Stores = {
     meterPostgres: async () => (database ? meterBackends(database) : async () => Number.NaN),
-    redisPid: setup.stores === 'pg+redis' ? redis.pid : undefined,
+    redisPid: setup.stores === 'pg+redis' ? benchStores.redis.pid : undefined,
   };
   const outcome = await measure(deployment.servers, scenario, setup, pool, stores).then(
     (measured) => ({ measured }),

@@ -20,8 +20,14 @@ const DEFAULT_REDIS_DB = 12;
 const MAX_KEYS_KEPT = 100_000;
 const SCAN_BATCH = 1_000;
 
-async function withAdmin<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+/** Where a run's stores are: the PostgreSQL server its database is created on, and the benchmark's Redis. */
+export interface BenchStores {
+  postgres: string;
+  redis: BenchRedis;
+}
+
+async function withAdmin<T>(server: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
     return await use(admin);
@@ -33,21 +39,23 @@ async function withAdmin<T>(use: (client: pg.Client) => Promise<T>): Promise<T> 
 /** A database of one run, dropped after it. */
 export class BenchDatabase {
   private constructor(
+    /** The PostgreSQL server it is on. */
+    readonly server: string,
     readonly name: string,
     readonly url: string,
   ) {}
 
-  static async create(): Promise<BenchDatabase> {
+  static async create(server: string): Promise<BenchDatabase> {
     const name = `kompas_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
-    const url = new URL(BENCH_DATABASE_URL);
+    await withAdmin(server, (admin) => admin.query(`CREATE DATABASE ${name}`));
+    const url = new URL(server);
     url.pathname = `/${name}`;
-    return new BenchDatabase(name, url.toString());
+    return new BenchDatabase(server, name, url.toString());
   }
 
   /** The server processes that serve this database's connections right now (PostgreSQL forks one per connection). */
   backendPids(): Promise<number[]> {
-    return withAdmin(async (admin) => {
+    return withAdmin(this.server, async (admin) => {
       const { rows } = await admin.query<{ pid: number }>(
         'SELECT pid FROM pg_stat_activity WHERE datname = $1',
         [this.name],
@@ -57,7 +65,9 @@ export class BenchDatabase {
   }
 
   drop(): Promise<unknown> {
-    return withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`));
+    return withAdmin(this.server, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`),
+    );
   }
 }
 
@@ -98,8 +108,8 @@ export class BenchRedis {
     readonly pid: number | undefined,
   ) {}
 
-  static async open(): Promise<BenchRedis> {
-    const url = new URL(BENCH_REDIS_URL);
+  static async open(address = BENCH_REDIS_URL): Promise<BenchRedis> {
+    const url = new URL(address);
     if (url.pathname === '' || url.pathname === '/') url.pathname = `/${DEFAULT_REDIS_DB}`;
     const redis = new Redis(url.toString(), { lazyConnect: true, maxRetriesPerRequest: 2 });
     await redis.connect();
