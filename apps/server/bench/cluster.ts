@@ -91,8 +91,9 @@ const limits =
   `together they can use at most ${cores * 100} % of a core, so once "machine busy %" nears 100, ` +
   `${CLUSTER_SPREAD.servers} servers cannot deliver more per second than 1 server, and their latency includes ` +
   `waiting for a core. What does show is each server's share of the load and the CPU it spent on it ` +
-  `(on machines of their own, each would have its own cores), and the CPU per 1,000 deliveries that ` +
-  `PostgreSQL, Redis and clustering add.`;
+  `(on machines of their own, each would have its own cores), the deliveries/s that projects to when the ` +
+  `busiest server fills a core of its own (a straight line, leaving out the stores and the contention), and ` +
+  `the CPU per 1,000 deliveries that PostgreSQL, Redis and clustering add.`;
 console.log(
   `${cores} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')}\n${limits}\n`,
 );

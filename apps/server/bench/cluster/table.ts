@@ -11,6 +11,15 @@ function percentOfCore(seconds: number, run: ClusterRun): number {
   return (seconds / run.windowSeconds) * 100;
 }
 
+/**
+ * The deliveries per second the run's servers would carry if the busiest of them had a core of its own to fill
+ * (and the stores kept up): a straight-line projection from its CPU, which is what grows with servers.
+ */
+function projectedCapacity(run: ClusterRun): number {
+  const busiest = Math.max(...run.serverCpuSeconds) / run.windowSeconds;
+  return run.deliveriesPerSecond / busiest;
+}
+
 /** Per server: its clients, and its CPU in % of one core over the repeats. */
 function perServer(runs: readonly ClusterRun[]): string {
   const first = runs[0];
@@ -38,6 +47,7 @@ export function clusterSummaryTable(results: readonly ClusterRun[]): string {
       range(runs.map((run) => run.acrossServers.p99)),
       range(runs.map((run) => run.cursor.p99)),
       range(runs.map((run) => run.deliveriesPerSecond)),
+      range(runs.map(projectedCapacity)),
       range(runs.map((run) => run.cpuMsPerThousand)),
       perServer(runs),
       range(runs.map((run) => perThousand(run.postgresCpuSeconds, run))),
@@ -54,6 +64,7 @@ export function clusterSummaryTable(results: readonly ClusterRun[]): string {
       'note p99 across servers ms',
       'cursor p99 ms',
       'deliveries/s',
+      'projected deliveries/s at a core per server',
       'Kompas CPU ms per 1,000 deliveries (all servers)',
       'per server: clients, CPU % of a core',
       'PostgreSQL CPU ms per 1,000',
