@@ -78,10 +78,31 @@ export async function deploy(setup: Setup, { postgres, redis }: BenchStores): Pr
     await redis.removeOwnKeys();
     return stopped.every(Boolean);
   };
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) {
+  try {
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    await Promise.all(servers.map(untilReady));
+  } catch (error) {
     await stop();
-    throw failed.reason;
+    throw error;
   }
   return { servers, database, stop };
+}
+
+const READY_TIMEOUT_MS = 30_000;
+const READY_POLL_MS = 100;
+
+/** Resolves once `server` says its stores are reachable (a server without `/readyz` is ready once it listens). */
+async function untilReady(server: RunningServer): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const status = await fetch(`${server.url}/readyz`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200 || status === 404) return;
+    if (Date.now() > deadline)
+      throw new Error(`${server.url} not ready within ${READY_TIMEOUT_MS} ms (${status})`);
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+  }
 }
