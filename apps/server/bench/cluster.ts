@@ -23,7 +23,7 @@
  * the keys its servers added and nothing else.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLUSTER_SPREAD } from './cluster/deployments.ts';
@@ -32,7 +32,7 @@ import { clusterScenarios } from './cluster/scenarios.ts';
 import { BENCH_DATABASE_URL, BenchRedis } from './cluster/stores.ts';
 import { clusterRawTable, clusterSummaryTable } from './cluster/table.ts';
 import { startLoadProcesses } from './compare/load-pool.ts';
-import { kompasEntry } from './compare/servers.ts';
+import { count, describeMachine, pickByNumber } from './compare/options.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,12 +48,6 @@ const { values } = parseArgs({
   },
 });
 
-function count(value: string | undefined, fallback: number): number {
-  const parsed = value === undefined ? fallback : Number(value);
-  if (!(parsed > 0)) throw new Error(`expected a positive number, got ${value}`);
-  return parsed;
-}
-
 if (values['kompas-entry']) process.env.KOMPAS_BENCH_ENTRY = resolve(values['kompas-entry']);
 // The benchmark says which servers get which stores: the SQLite server must not find any in its environment.
 delete process.env.DATABASE_URL;
@@ -62,30 +56,15 @@ const quick = values.quick === true;
 const repeats = count(values.repeats, quick ? 1 : 2);
 const durationMs = count(values.duration, quick ? 5 : 20) * 1000;
 const all = clusterScenarios(durationMs, count(values.boards, quick ? 6 : 20));
-const chosen = values.scenarios
-  ? values.scenarios.split(',').map((n) => {
-      const scenario = all[Number(n) - 1];
-      if (!scenario) throw new Error(`no scenario ${n} (1 to ${all.length})`);
-      return scenario;
-    })
-  : all;
+const chosen = pickByNumber(all, values.scenarios, 'scenario');
 const setupKeys = values.setups?.split(',').map((key) => key.trim());
 const known = new Set(all.flatMap((scenario) => scenario.setups.map((setup) => setup.key)));
 for (const key of setupKeys ?? []) {
   if (!known.has(key)) throw new Error(`unknown setup "${key}" (${[...known].join(', ')})`);
 }
 
-const cores = cpus().length;
-const machine = {
-  date: new Date().toISOString(),
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores,
-  memoryGb: Math.round(totalmem() / 1e9),
-  node: process.version,
-  loadAverageAtStart: loadavg(),
-  kompasEntry: kompasEntry(),
-  database: BENCH_DATABASE_URL,
-};
+const machine = { ...describeMachine(), database: BENCH_DATABASE_URL };
+const { cores } = machine;
 const limits =
   `This machine has ${cores} cores. The servers, PostgreSQL, Redis and the load processes all share them: ` +
   `together they can use at most ${cores * 100} % of a core, so once "machine busy %" nears 100, ` +
@@ -94,9 +73,7 @@ const limits =
   `(on machines of their own, each would have its own cores), the deliveries/s that projects to when the ` +
   `busiest server fills a core of its own (a straight line, leaving out the stores and the contention), and ` +
   `the CPU per 1,000 deliveries that PostgreSQL, Redis and clustering add.`;
-console.log(
-  `${cores} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')}\n${limits}\n`,
-);
+console.log(`${limits}\n`);
 
 const redis = await BenchRedis.open();
 console.log(`Redis: ${redis.url}${redis.pid ? '' : ' (not on this machine: its CPU is not read)'}\n`);

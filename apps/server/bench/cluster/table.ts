@@ -1,4 +1,4 @@
-import { figure, markdown, range } from '../compare/table.ts';
+import { figure, markdown, range, spreadText } from '../compare/table.ts';
 import type { ClusterRun } from './runs.ts';
 
 /** The cluster benchmark's results as Markdown tables: one line per scenario and deployment, then every run. */
@@ -77,10 +77,6 @@ export function clusterSummaryTable(results: readonly ClusterRun[]): string {
 }
 
 export function clusterRawTable(results: readonly ClusterRun[]): string {
-  const spreadText = (spread: ClusterRun['note']) =>
-    spread.count === 0
-      ? '–'
-      : `${figure(spread.p50, 1)} / ${figure(spread.p99, 1)} / ${figure(spread.max, 1)}`;
   const rows = results.map((run) => [
     run.scenario,
     run.setup,

@@ -93,11 +93,14 @@ export function summaryTable(results: readonly RunResult[]): string {
   );
 }
 
+/** "p50 / p99 / max" in ms. */
+export function spreadText(spread: RunResult['note']): string {
+  return spread.count === 0
+    ? '–'
+    : `${figure(spread.p50, 1)} / ${figure(spread.p99, 1)} / ${figure(spread.max, 1)}`;
+}
+
 export function rawTable(results: readonly RunResult[]): string {
-  const spreadText = (spread: RunResult['note']) =>
-    spread.count === 0
-      ? '–'
-      : `${figure(spread.p50, 1)} / ${figure(spread.p99, 1)} / ${figure(spread.max, 1)}`;
   const rows = results.map((run) => [
     run.scenario,
     run.server,
