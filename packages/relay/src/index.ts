@@ -1,8 +1,10 @@
 export { BUDGET_REASONS, BUDGETS, type Budget } from './budgets.ts';
+export type { LatencyBucket, LatencySummary, StoreStats } from './latency-histogram.ts';
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { mergeState } from './merge-state.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
+export { DEFAULT_RETRY_FOR_MS, PgStorage, type PgStorageOptions } from './pg-storage.ts';
 export type { PresenceCheck } from './presence-entries.ts';
 export {
   DEFAULT_MAX_PRESENCE_SAMPLES_PER_PERSON,
@@ -41,6 +43,7 @@ export type { AppliedWrite, WriteFollower } from './room.ts';
 export { SQLITE_FILE_NAME, SqliteStorage } from './sqlite-storage.ts';
 export {
   KEEP_SNAPSHOT_EVERY,
+  LogConflictError,
   type LogEntry,
   type LogRange,
   type PresenceCounts,

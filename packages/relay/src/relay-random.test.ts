@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as prng from 'lib0/prng';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SqliteStorage } from './sqlite-storage.ts';
+import { STORAGE_ENGINES, type TestStorage } from './storage-engines.ts';
 import { connectClient, sleep, startTestServer, type TestServer, waitFor } from './test-server.ts';
 
 /** Fixed seeds keep failures reproducible; one fresh seed per run widens the search. `RELAY_SEED` replays one. */
@@ -45,12 +42,12 @@ function randomEdit(gen: prng.PRNG, doc: Y.Doc): void {
 
 /**
  * Clients connect, disconnect, edit and go quiet in a random order, an observer tries to write, and now and
- * then the relay restarts on the same SQLite file. In the end every writer, the observer and the storage must
+ * then the relay restarts on the same stored data. In the end every writer, the observer and the storage must
  * hold the same content, without a trace of the observer's writes.
  */
-async function run(seed: number, dataDir: string): Promise<void> {
+async function run(seed: number, opened: TestStorage): Promise<void> {
   const gen = prng.create(seed);
-  let storage = new SqliteStorage(dataDir);
+  let storage = opened.storage;
   let server: TestServer | null = await startTestServer({ storage, snapshotEvery: SNAPSHOT_EVERY });
   const live = server;
   const clients: Client[] = [];
@@ -80,7 +77,7 @@ async function run(seed: number, dataDir: string): Promise<void> {
         target.provider.awareness.setLocalStateField('cursor', { x: step, y: prng.int32(gen, 0, 100) });
       } else if (choice < 77) {
         await live.relay.close();
-        storage = new SqliteStorage(dataDir);
+        storage = await opened.reopen();
         live.replaceRelay({ storage, snapshotEvery: SNAPSHOT_EVERY });
       } else {
         await sleep(prng.int32(gen, 0, 15));
@@ -138,20 +135,22 @@ async function run(seed: number, dataDir: string): Promise<void> {
   }
 }
 
-describe('Relay under random connects, disconnects, edits and restarts', () => {
-  it.each(SEEDS)(
-    'converges (seed %i)',
-    async (seed) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'kompas-random-'));
-      try {
-        await run(seed, dataDir);
-      } catch (error) {
-        console.error(`relay random test failed with seed ${seed}; replay it with RELAY_SEED=${seed}`);
-        throw error;
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-    60_000,
-  );
-});
+for (const engine of STORAGE_ENGINES.filter((engine) => engine.persistent)) {
+  engine.describe(`Relay under random connects, disconnects, edits and restarts, on ${engine.name}`, () => {
+    it.each(SEEDS)(
+      'converges (seed %i)',
+      async (seed) => {
+        const opened = await engine.open();
+        try {
+          await run(seed, opened);
+        } catch (error) {
+          console.error(`relay random test failed with seed ${seed}; replay it with RELAY_SEED=${seed}`);
+          throw error;
+        } finally {
+          await opened.dispose();
+        }
+      },
+      60_000,
+    );
+  });
+}

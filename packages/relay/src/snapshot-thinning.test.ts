@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryStorage } from './memory-storage.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
 import { KEEP_SNAPSHOT_EVERY, type Storage, snapshotsToDrop } from './storage.ts';
+import { STORAGE_ENGINES } from './storage-engines.ts';
 
 const ROOM = 'board';
 const SNAPSHOT_EVERY = 500;
@@ -86,46 +86,45 @@ describe('snapshotsToDrop', () => {
   });
 });
 
-describe.each<[string, () => Storage]>([
-  ['MemoryStorage', () => new MemoryStorage()],
-  ['SqliteStorage', () => new SqliteStorage(tempDir())],
-])('%s', (_name, create) => {
-  it('thins snapshots as they are taken, and still loads and rebuilds every state', async () => {
-    const storage = create();
-    try {
-      await record(storage, updates.slice(0, 6000));
-      expect(await snapshotsFound(storage, 6000)).toEqual(foundWhenKept([500, 5500, 6000], 6000));
+for (const engine of STORAGE_ENGINES)
+  engine.describe(engine.name, () => {
+    it('thins snapshots as they are taken, and still loads and rebuilds every state', async () => {
+      const opened = await engine.open();
+      const { storage } = opened;
+      try {
+        await record(storage, updates.slice(0, 6000));
+        expect(await snapshotsFound(storage, 6000)).toEqual(foundWhenKept([500, 5500, 6000], 6000));
 
-      await record(storage, updates.slice(6000));
-      expect(await snapshotsFound(storage, 12_000)).toEqual(
-        foundWhenKept([500, 5500, 10_500, 11_500, 12_000], 12_000),
-      );
-      expect((await storage.readSnapshotAt(ROOM, 11_999))?.seq).toBe(11_500);
-      expect((await storage.readSnapshotAt(ROOM, 11_400))?.seq).toBe(10_500);
-      expect((await storage.readSnapshotAt(ROOM, 10_499))?.seq).toBe(5500);
-      expect(await storage.readSnapshotAt(ROOM, 499)).toBeNull();
+        await record(storage, updates.slice(6000));
+        expect(await snapshotsFound(storage, 12_000)).toEqual(
+          foundWhenKept([500, 5500, 10_500, 11_500, 12_000], 12_000),
+        );
+        expect((await storage.readSnapshotAt(ROOM, 11_999))?.seq).toBe(11_500);
+        expect((await storage.readSnapshotAt(ROOM, 11_400))?.seq).toBe(10_500);
+        expect((await storage.readSnapshotAt(ROOM, 10_499))?.seq).toBe(5500);
+        expect(await storage.readSnapshotAt(ROOM, 499)).toBeNull();
 
-      const everything = docOf(updates);
-      const loaded = await storage.load(ROOM);
-      expect(loaded).toMatchObject({ seq: 12_000, sinceSnapshot: 0 });
-      expect(contentOf(docOf([loaded.state ?? new Uint8Array()]))).toEqual(contentOf(everything));
+        const everything = docOf(updates);
+        const loaded = await storage.load(ROOM);
+        expect(loaded).toMatchObject({ seq: 12_000, sinceSnapshot: 0 });
+        expect(contentOf(docOf([loaded.state ?? new Uint8Array()]))).toEqual(contentOf(everything));
 
-      const reference = new Y.Doc();
-      let applied = 0;
-      for (const seq of [1, 499, 500, 1000, 4999, 5500, 7777, 10_499, 11_250, 11_999, 12_000]) {
-        for (const update of updates.slice(applied, seq)) Y.applyUpdate(reference, update);
-        applied = seq;
-        const snapshot = await storage.readSnapshotAt(ROOM, seq);
-        const from = snapshot?.seq ?? 0;
-        const tail = await storage.readLog(ROOM, { after: from, limit: seq - from });
-        const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((entry) => entry.update)];
-        expect(contentOf(docOf(parts)), `state at ${seq}`).toEqual(contentOf(reference));
+        const reference = new Y.Doc();
+        let applied = 0;
+        for (const seq of [1, 499, 500, 1000, 4999, 5500, 7777, 10_499, 11_250, 11_999, 12_000]) {
+          for (const update of updates.slice(applied, seq)) Y.applyUpdate(reference, update);
+          applied = seq;
+          const snapshot = await storage.readSnapshotAt(ROOM, seq);
+          const from = snapshot?.seq ?? 0;
+          const tail = await storage.readLog(ROOM, { after: from, limit: seq - from });
+          const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((entry) => entry.update)];
+          expect(contentOf(docOf(parts)), `state at ${seq}`).toEqual(contentOf(reference));
+        }
+      } finally {
+        await opened.dispose();
       }
-    } finally {
-      await storage.close();
-    }
+    });
   });
-});
 
 describe('SqliteStorage', () => {
   it('thins the snapshots of a room stored before thinning the next time it takes one', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { LatencyHistogram, type StoreStats } from './latency-histogram.ts';
 import { mergeState } from './merge-state.ts';
 import {
   type LogEntry,
@@ -103,6 +104,7 @@ export class SqliteStorage implements Storage {
   private checkpointTimer: NodeJS.Timeout | null = null;
   /** Bytes this storage has written since the last checkpoint: appends, snapshots, presence. */
   private uncheckpointedBytes = 0;
+  private readonly appendLatency = new LatencyHistogram();
 
   /** `location`: a data directory (created if missing; the file is SQLITE_FILE_NAME in it) or a `.sqlite`/`.db` file. */
   constructor(location: string) {
@@ -187,9 +189,14 @@ export class SqliteStorage implements Storage {
 
   append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
     if (this.closed) return Promise.reject(new StorageClosedError());
+    const start = performance.now();
     return new Promise((resolve, reject) => {
+      const durable = (seq: number) => {
+        this.appendLatency.record(performance.now() - start);
+        resolve(seq);
+      };
       // Copied: it is written later, with the batch, and the caller may reuse its buffer meanwhile.
-      this.batch.push({ room, update: update.slice(), meta, resolve, reject });
+      this.batch.push({ room, update: update.slice(), meta, resolve: durable, reject });
       if (this.batch.length >= MAX_BATCH) this.commit();
       else this.commitTimer ??= setImmediate(() => this.walSync.whenIdle(() => this.commit()));
     });
@@ -284,6 +291,11 @@ export class SqliteStorage implements Storage {
 
   async flush(): Promise<void> {
     await this.durable();
+  }
+
+  storeStats(): StoreStats {
+    const appendMs = this.appendLatency.summary();
+    return { appends: appendMs.count, appendMs };
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { StoreStats } from './latency-histogram.ts';
+
 /**
  * Where rooms live between connections: a per-room log of Yjs updates (the replay) plus snapshots that
  * merge the log up to a position, so loading does not have to replay everything.
@@ -9,7 +11,9 @@ export interface Storage {
   load(room: string): Promise<StoredRoom>;
   /**
    * Appends one update to the room's log. Resolves with its log position once it is durable: the relay
-   * relays an update only after this resolves. Positions start at 1 and grow by 1 per room.
+   * relays an update only after this resolves. Positions start at 1 and grow by 1 per room. A storage that
+   * several servers share rejects with LogConflictError when another one wrote the room since this one loaded
+   * it (see PgStorage).
    */
   append(room: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
   /**
@@ -63,6 +67,8 @@ export interface Storage {
   flush(): Promise<void>;
   /** Flushes, then releases the engine; later calls reject. */
   close(): Promise<void>;
+  /** How many appends became durable and how long they took, for the metrics (engines that keep count). */
+  storeStats?(): StoreStats;
 }
 
 /** Behind the newest two, the snapshots a room keeps are at least this many log positions apart. */
@@ -162,5 +168,21 @@ export class StorageClosedError extends Error {
   constructor() {
     super('storage is closed');
     this.name = 'StorageClosedError';
+  }
+}
+
+/**
+ * Raised by an append at a log position that another server already wrote: this one lost the room (its
+ * lease ran out while it was paused or cut off) and must not write to it again before loading it anew. The
+ * update is not stored; the relay closes the room's connections, and their clients send it again to the
+ * server that holds the room now.
+ */
+export class LogConflictError extends Error {
+  constructor(
+    readonly room: string,
+    readonly seq: number,
+  ) {
+    super(`log position ${seq} of room ${room} was written by another server`);
+    this.name = 'LogConflictError';
   }
 }
