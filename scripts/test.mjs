@@ -1,9 +1,10 @@
 // `npm test`: every test (unit, integration, browser), then one closing line `Tests: N passed, N failed`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
-import { pnpm, root, run, runOrExit, setUp } from './toolchain.mjs';
+import { findServices, start as startServices } from './services.mjs';
+import { pnpm, root, runOrExit, setUp } from './toolchain.mjs';
 
 /** Browser tests use the system's Chromium; on Debian or Ubuntu as root we can install it. */
 function ensureChromium() {
@@ -21,6 +22,46 @@ function ensureChromium() {
   }
   console.error('No Chromium found. Install it (e.g. `apt-get install chromium`) or set KOMPAS_CHROMIUM.');
   process.exit(1);
+}
+
+/**
+ * The tests' own PostgreSQL and Redis (see services.mjs), their addresses in the environment of every test
+ * process. Without the programs the tests that need them are skipped, except in CI, where that fails the run.
+ */
+async function startTestServices() {
+  const { postgresBin, redisServer } = findServices();
+  if (!postgresBin || !redisServer) {
+    const missing = [!postgresBin && 'PostgreSQL', !redisServer && 'redis-server']
+      .filter(Boolean)
+      .join(' and ');
+    if (process.env.CI) {
+      console.error(`${missing} not installed: CI runs the PostgreSQL and Redis tests (see .ci/run).`);
+      process.exit(1);
+    }
+    console.log(`${missing} not installed: the PostgreSQL and Redis tests are skipped.`);
+    return { stop: async () => {}, stopSync: () => {} };
+  }
+  const services = await startServices();
+  process.env.KOMPAS_TEST_DATABASE_URL = services.databaseUrl;
+  process.env.KOMPAS_TEST_REDIS_URL = services.redisUrl;
+  console.log(`Test services: PostgreSQL at ${services.databaseUrl}, Redis at ${services.redisUrl}`);
+  return services;
+}
+
+/** The step running now, so an interruption can end it before the services go. */
+let current = null;
+
+/** Runs a step without blocking, so a signal can stop the services meanwhile; resolves with its exit code. */
+function runStep(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    current = child;
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      current = null;
+      resolve(code ?? 1);
+    });
+  });
 }
 
 function readJson(path) {
@@ -47,14 +88,27 @@ const reports = join(root, 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
+const services = await startTestServices();
+// Whatever ends the run, the services go with it; an exit handler can only do what is synchronous.
+process.on('exit', () => services.stopSync());
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    current?.kill(signal);
+    services.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
 const [command, ...prefix] = pnpm();
 // Type errors and lint findings fail the run like a failing test does.
-const checks = [
+const checks = [];
+for (const { name, args } of [
   { name: 'type check', args: ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint and format', args: ['exec', 'biome', 'check', '.'] },
-].map(({ name, args }) => ({ name, passed: run(command, [...prefix, ...args]) === 0 }));
+]) {
+  checks.push({ name, passed: (await runStep(command, [...prefix, ...args])) === 0 });
+}
 
-run(command, [
+await runStep(command, [
   ...prefix,
   'exec',
   'vitest',
@@ -64,14 +118,20 @@ run(command, [
   `--outputFile.json=${join(reports, 'vitest.json')}`,
 ]);
 // Browser tests run against the test build: the production build leaves out the window hooks they read.
-runOrExit(command, [...prefix, '--filter', '@kompas/web', 'build:test']);
-run(command, [...prefix, 'exec', 'playwright', 'test'], {
+const buildArgs = [...prefix, '--filter', '@kompas/web', 'build:test'];
+const built = await runStep(command, buildArgs);
+if (built !== 0) {
+  console.error(`\n${command} ${buildArgs.join(' ')} failed (exit ${built})`);
+  process.exit(built);
+}
+await runStep(command, [...prefix, 'exec', 'playwright', 'test'], {
   env: {
     ...process.env,
     KOMPAS_CHROMIUM: chromium,
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
   },
 });
+await services.stop();
 
 const unit = vitestCounts(readJson(join(reports, 'vitest.json')));
 const browser = playwrightCounts(readJson(join(reports, 'playwright.json')));

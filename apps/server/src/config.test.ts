@@ -170,6 +170,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the metrics token from METRICS_TOKEN or --metrics-token, and has none by default', () => {
+    const token = 'a-metrics-token-of-length';
+    expect(loadConfig([], { DATA_DIR: dataDir }).metricsToken).toBeUndefined();
+    expect(loadConfig([], { DATA_DIR: dataDir, METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(loadConfig(['--metrics-token', token], { DATA_DIR: dataDir }).metricsToken).toBe(token);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig([], { PORT: '', DATA_DIR: dataDir }).port).toBe(8080);
   });
@@ -180,6 +187,8 @@ describe('loadConfig', () => {
     [['--port', '-1'], /PORT/],
     [['--port', '80.5'], /PORT/],
     [['--secret', 'short'], /at least 16 characters/],
+    [['--metrics-token', 'short'], /--metrics-token \/ METRICS_TOKEN must be at least 16 printable/],
+    [['--metrics-token', 'sixteen or more but spaced'], /METRICS_TOKEN .* without spaces/],
     [['--public-url', 'not a url'], /PUBLIC_URL must be an absolute URL/],
     [['--public-url', 'ftp://x'], /PUBLIC_URL must be an http\(s\) URL/],
     [['--token-ttl-days', '0'], /TOKEN_TTL_DAYS/],

@@ -37,6 +37,9 @@ export interface ServerConfig {
   budgets: Budgets;
   /** How long a board nobody has open keeps its replay index's document in memory. */
   replayIdleMs: number;
+  // Operations
+  /** When set, /metrics needs it as a bearer token; when not, /metrics is served to this machine only. */
+  metricsToken?: string;
 }
 
 /** See RelayOptions for each; the server keys addresses and groups a board's rooms. */
@@ -82,6 +85,7 @@ const MAX_BUDGET_BYTES = 1024 * GIB;
 const MAX_CONNECTIONS = 1_000_000;
 const MAX_FRAME_DEADLINE_SECONDS = 3600;
 const MAX_REPLAY_IDLE_SECONDS = 24 * 3600;
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
 const SETTINGS = {
@@ -105,6 +109,8 @@ const SETTINGS = {
   pendingBytesPerRoom: { flag: 'pending-bytes-per-room', env: 'PENDING_BYTES_PER_ROOM' },
   storedBytesPerBoard: { flag: 'stored-bytes-per-board', env: 'STORED_BYTES_PER_BOARD' },
   replayIdleSeconds: { flag: 'replay-idle-seconds', env: 'REPLAY_IDLE_SECONDS' },
+  // Operations
+  metricsToken: { flag: 'metrics-token', env: 'METRICS_TOKEN' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -131,7 +137,9 @@ Budgets per client (bytes as a number, or with KiB, MiB or GiB; 0 = no limit, ex
   --pending-bytes-per-room <b>    PENDING_BYTES_PER_ROOM   updates waiting for missing parts (default ${bytes(DEFAULT_MAX_PENDING_BYTES)})
   --stored-bytes-per-board <b>    STORED_BYTES_PER_BOARD   logged updates per board (default ${bytes(DEFAULT_MAX_STORED_BYTES)})
 Memory:
-  --replay-idle-seconds <s>       REPLAY_IDLE_SECONDS      how long a board nobody has open keeps its replay copy (default ${REPLAY_IDLE_MS / 1000})`;
+  --replay-idle-seconds <s>       REPLAY_IDLE_SECONDS      how long a board nobody has open keeps its replay copy (default ${REPLAY_IDLE_MS / 1000})
+Operations:
+  --metrics-token <s>             METRICS_TOKEN            bearer token for /metrics (default: /metrics only from this machine)`;
 
 /**
  * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
@@ -170,6 +178,9 @@ export function loadConfig(
   };
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
+  // Operations
+  const metricsToken = parseMetricsToken(raw('metricsToken'));
+  if (metricsToken !== undefined) config.metricsToken = metricsToken;
   return config;
 }
 
@@ -200,6 +211,16 @@ function parsePort(value: string | undefined): number {
 function parseSecret(value: string | undefined): string | undefined {
   if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`${describe('secret')} must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  return value;
+}
+
+/** Long enough not to be guessed, and sendable as it is in an Authorization header. */
+function parseMetricsToken(value: string | undefined): string | undefined {
+  if (value !== undefined && !new RegExp(`^[!-~]{${MIN_METRICS_TOKEN_LENGTH},}$`).test(value)) {
+    throw new ConfigError(
+      `${describe('metricsToken')} must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces`,
+    );
   }
   return value;
 }

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { ROLES } from '@kompas/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from './http.ts';
-import { createBoard, removeDir, startTestServer, type TestServer, tempDir } from './test-support.ts';
+import {
+  closeClients,
+  createBoard,
+  removeDir,
+  startTestServer,
+  type TestServer,
+  tempDir,
+  writeRelayedNote,
+} from './test-support.ts';
 import { signToken, verifyToken } from './tokens.ts';
 
 const PUBLIC_URL = 'https://kompas.example.org';
@@ -404,5 +412,48 @@ describe('logs', () => {
     expect(logged).toContain(`path=/api/boards/${id}`);
     for (const token of Object.values(tokens)) expect(logged).not.toContain(token.split('.')[1]);
     expect(logged).not.toContain(server.config.secret);
+  });
+});
+
+describe('GET /metrics', () => {
+  it('serves the Prometheus text to this machine, counting the updates the relay stored', async () => {
+    const board = await createBoard(server);
+    const clients = await writeRelayedNote(server, board, { text: 'Wachttijden', step: 'inrichten.vorm' });
+    closeClients(...clients);
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await response.text();
+    expect(text).toContain('# TYPE kompas_connections gauge');
+    const stored = /^kompas_updates_stored_total (\d+)$/m.exec(text)?.[1];
+    expect(Number(stored)).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^kompas_store_seconds_count [1-9]\d*$/m);
+  });
+
+  it('refuses a request that came through a proxy, even one on this machine', async () => {
+    const response = await fetch(`${server.url}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.7' } });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toContain('METRICS_TOKEN');
+  });
+
+  it('needs the token as a bearer token once METRICS_TOKEN is set', async () => {
+    const token = 'scrape-me-please-0123';
+    const dir = await tempDir('metrics');
+    const guarded = await startTestServer(dir, ['--metrics-token', token, '--web-dir', dir]);
+    try {
+      const scrape = (authorization?: string) =>
+        fetch(`${guarded.url}/metrics`, authorization ? { headers: { Authorization: authorization } } : {});
+      const missing = await scrape();
+      expect(missing.status).toBe(401);
+      expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+      expect((await scrape(`Bearer ${token}x`)).status).toBe(401);
+      expect((await scrape(`Basic ${token}`)).status).toBe(401);
+      const allowed = await scrape(`Bearer ${token}`);
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toContain('kompas_rooms 0');
+    } finally {
+      await guarded.close();
+      await removeDir(dir);
+    }
   });
 });

@@ -6,6 +6,8 @@ import { checkAccess, DENIAL_CODES } from './access.ts';
 import type { Boards } from './boards.ts';
 import { createInvites, invitesFor } from './invites.ts';
 import type { Logger } from './logger.ts';
+import { METRICS_CONTENT_TYPE } from './metrics.ts';
+import { METRICS_PATH, metricsDenial } from './metrics-route.ts';
 import { type People, personView } from './people.ts';
 import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
 import { addressKey, type RateLimiter } from './rate-limit.ts';
@@ -45,6 +47,10 @@ export interface HttpContext {
   logger: Logger;
   /** True once shutdown began: the database may already be closed. */
   isClosing: () => boolean;
+  /** The Prometheus text for /metrics, rendered per scrape. */
+  metrics: () => string;
+  /** When set, /metrics needs it as a bearer token; when not, it is served to this machine only. */
+  metricsToken?: string;
 }
 
 class HttpError extends Error {
@@ -72,7 +78,8 @@ export function createRequestHandler(context: HttpContext) {
       publicUrl: context.publicUrl(),
     });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (path !== '/healthz') {
+    // Probes and scrapers ask every few seconds: their answers would drown the log.
+    if (path !== '/healthz' && path !== METRICS_PATH) {
       res.on('finish', () => {
         const ms = Math.round(performance.now() - started);
         context.logger.info('http', { method: req.method, path, status: res.statusCode, ms });
@@ -105,6 +112,16 @@ async function route(
   if (path === '/healthz') {
     allowMethods(req, READ_METHODS);
     sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  if (path === METRICS_PATH) {
+    allowMethods(req, READ_METHODS);
+    const denial = metricsDenial(req, context.metricsToken);
+    if (denial) {
+      const headers: Record<string, string> = denial.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+      throw new HttpError(denial.status, denial.message, headers);
+    }
+    sendText(res, 200, context.metrics(), METRICS_CONTENT_TYPE);
     return;
   }
   if (path === '/api/time') {
@@ -346,10 +363,19 @@ function sendJson(
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
+}
+
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   res.writeHead(status, {
     ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
   });

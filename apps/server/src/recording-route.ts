@@ -97,18 +97,21 @@ export async function readRecording(
     case 'board': {
       const at = requiredInteger(query, 'at');
       await replay.catchUp(rooms.content);
-      const { seq, state } = replay.stateAt(rooms.content, at);
-      return { at, seq, state, ...replay.span(rooms.content), now: Date.now() };
+      const [{ seq, state }, span] = await Promise.all([
+        replay.stateAt(rooms.content, at),
+        replay.span(rooms.content),
+      ]);
+      return { at, seq, state, ...span, now: Date.now() };
     }
     case 'events': {
       await replay.catchUp(rooms.content);
-      return { events: replay.events(rooms.content), now: Date.now() };
+      return { events: await replay.events(rooms.content), now: Date.now() };
     }
     case 'frames': {
       const after = optionalInteger(query, 'after', 0, Number.MAX_SAFE_INTEGER) ?? 0;
       const limit = optionalInteger(query, 'limit', 1, LOG_PAGE_MAX) ?? LOG_PAGE_MAX;
       await replay.catchUp(rooms.content);
-      const frames = replay.framesAfter(rooms.content, after, limit);
+      const frames = await replay.framesAfter(rooms.content, after, limit);
       return { frames, more: frames.length === limit, now: Date.now() };
     }
     case 'presence': {

@@ -26,6 +26,7 @@ import * as Y from 'yjs';
 import { silentLogger } from './logger.ts';
 import { RecordingQueryError, readRecording } from './recording-route.ts';
 import { ReplayIndex } from './replay-index.ts';
+import { SqliteReplayStore } from './sqlite-replay-store.ts';
 import {
   type Client,
   type CreatedBoard,
@@ -245,7 +246,9 @@ describe('readRecording', () => {
       createNote(doc, { id: `n${index}`, text: `Note ${index}`, step: 'verkennen.opgave', author: ans });
       if (index % 20 === 0) await storage.snapshot('board');
     }
-    const replay = new ReplayIndex(new Database(':memory:'), storage, { logger: silentLogger });
+    const replay = new ReplayIndex(new SqliteReplayStore(new Database(':memory:')), storage, {
+      logger: silentLogger,
+    });
     return { storage, replay };
   }
 

@@ -1,22 +1,21 @@
 import { join } from 'node:path';
-import {
-  type BoardState,
-  createNote,
-  deleteNote,
-  editNote,
-  initBoard,
-  listNotes,
-  moveNote,
-  type Note,
-  STEPS,
-} from '@kompas/model';
+import { createNote, deleteNote, editNote, initBoard, listNotes, moveNote, type Note } from '@kompas/model';
 import { type LogEntry, MemoryStorage, SQLITE_FILE_NAME } from '@kompas/relay';
 import Database from 'better-sqlite3';
-import * as prng from 'lib0/prng';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from './logger.ts';
 import { clientWriter, KEYFRAME_EVERY, ReplayIndex, type ReplayIndexOptions } from './replay-index.ts';
+import type { IndexedUpdate } from './replay-store.ts';
+import {
+  ansAuthor,
+  expectedNotes,
+  REPLAY_ENGINES,
+  RecordedRoom,
+  ROOM,
+  sortedNotes,
+} from './replay-test-support.ts';
+import { SqliteReplayStore } from './sqlite-replay-store.ts';
 import {
   type Client,
   closeClients,
@@ -28,369 +27,426 @@ import {
   waitFor,
 } from './test-support.ts';
 
-const ROOM = 'board';
-const ansAuthor = { id: 'ans', name: 'Ans' };
-const pimAuthor = { id: 'pim', name: 'Pim' };
+for (const engine of REPLAY_ENGINES) {
+  engine.describe(`ReplayIndex on ${engine.name}`, () => {
+    const stores = engine.stores();
+    const indexes: ReplayIndex[] = [];
 
-/** Deterministic, so every run writes the same session. */
-function random(seed: number): () => number {
-  const gen = prng.create(seed);
-  return () => prng.real53(gen);
-}
-
-/**
- * A board room written update by update into `storage`, each logged 10 ms after the one before, with a
- * snapshot every 500 as the relay takes them. Returns the notes as they were after each position.
- */
-class RecordedRoom {
-  readonly doc = new Y.Doc();
-  /** Log position → the room's notes after it. */
-  readonly notesAt = new Map<number, Note[]>();
-  seq = 0;
-  private readonly rand = random(11);
-  private readonly pending: Promise<unknown>[] = [];
-
-  constructor(readonly storage: MemoryStorage) {
-    this.doc.on('update', (update: Uint8Array) => {
-      this.seq += 1;
-      this.pending.push(this.storage.append(ROOM, update, { actor: 'participant:1', at: this.seq * 10 }));
-      if (this.seq % 500 === 0) this.pending.push(this.storage.snapshot(ROOM));
-      this.notesAt.set(this.seq, listNotes(this.doc));
+    afterEach(async () => {
+      await Promise.all(indexes.splice(0).map((index) => index.close()));
     });
-  }
 
-  /** Writes `count` updates: notes added, moved, edited and now and then removed. */
-  async write(count: number): Promise<void> {
-    const target = this.seq + count;
-    while (this.seq < target) {
-      const notes = listNotes(this.doc);
-      const roll = this.rand();
-      const note = notes[Math.floor(this.rand() * notes.length)];
-      const step = STEPS[Math.floor(this.rand() * STEPS.length)]?.id ?? 'verkennen.opgave';
-      const author = this.seq % 2 === 0 ? ansAuthor : pimAuthor;
-      if (!note || notes.length < 10 || roll < 0.05) {
-        createNote(this.doc, { text: `Idea ${this.seq}`, step, author }, { now: this.seq });
-      } else if (roll < 0.08) {
-        deleteNote(this.doc, note.id);
-      } else if (roll < 0.3) {
-        editNote(this.doc, note.id, `Idea, refined at ${this.seq}`, { now: this.seq });
-      } else {
-        moveNote(this.doc, note.id, step, { r: 0.2 + this.rand() * 0.6, t: 0.5 }, { now: this.seq });
+    async function openIndex(
+      storage: MemoryStorage,
+      options: Partial<ReplayIndexOptions> = {},
+      database?: string,
+    ): Promise<ReplayIndex> {
+      const index = new ReplayIndex(await stores.open(database), storage, {
+        logger: silentLogger,
+        ...options,
+      });
+      indexes.push(index);
+      return index;
+    }
+
+    it('stores a slice only where the index ends, so none is stored or counted twice', async () => {
+      const store = await stores.open();
+      const update = (seq: number): IndexedUpdate => ({
+        seq,
+        at: seq * 10,
+        actor: 'participant:1',
+        changes: JSON.stringify({ notes: {}, votes: {} }),
+        events: [`{"seq":${seq}}`],
+        activity: { writer: 'ans', edits: 1, moves: 2 },
+        keyframe: null,
+      });
+      expect(await store.store(ROOM, 0, [update(1), update(2)])).toBe(true);
+      // Stored already by another server, or not following on from the end: nothing of it is kept.
+      expect(await store.store(ROOM, 0, [update(1), update(2)])).toBe(false);
+      expect(await store.store(ROOM, 3, [update(4)])).toBe(false);
+      expect(await store.store(ROOM, 2, [update(3)])).toBe(true);
+
+      expect((await store.frames(ROOM, { after: 0 })).map((frame) => frame.seq)).toEqual([1, 2, 3]);
+      expect(await store.events(ROOM)).toEqual(['{"seq":1}', '{"seq":2}', '{"seq":3}']);
+      expect(await store.activity(ROOM)).toEqual([{ writer: 'ans', edits: 3, moves: 6 }]);
+    });
+
+    it('rebuilds the room at any time, on both sides of its keyframes', async () => {
+      const room = new RecordedRoom(new MemoryStorage());
+      await room.write(2 * KEYFRAME_EVERY + 321);
+      const index = await openIndex(room.storage);
+      await index.catchUp(ROOM);
+
+      expect(await index.indexedSeq(ROOM)).toBe(room.seq);
+      expect(await index.span(ROOM)).toEqual({ start: 10, end: room.seq * 10, endSeq: room.seq });
+      const positions = [1, 2, 499, 999, 1000, 1001, 1500, 2000, 2001, room.seq];
+      for (const seq of positions) {
+        const { seq: found, state } = await index.stateAt(ROOM, seq * 10 + 5);
+        expect(found).toBe(seq);
+        expect(sortedNotes(state)).toEqual(expectedNotes(room, seq));
       }
-    }
-    await Promise.all(this.pending);
-  }
-}
+      expect(await index.stateAt(ROOM, 9)).toEqual({ seq: 0, state: { notes: {}, votes: {}, meta: null } });
+      expect(sortedNotes(await index.latestState(ROOM))).toEqual(expectedNotes(room, room.seq));
+      // Frames carry what changed: applied after the state at 1,500 they give the state at 1,510.
+      const frames = await index.framesAfter(ROOM, 1500, 10);
+      expect(frames.map((frame) => frame.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 1501 + i));
+    });
 
-function sortedNotes(state: BoardState): Note[] {
-  return Object.values(state.notes).sort((a, b) => (a.id < b.id ? -1 : 1));
-}
+    it('keeps its index over a restart and goes on from where it stopped', async () => {
+      const room = new RecordedRoom(new MemoryStorage());
+      await room.write(1234);
+      const first = await openIndex(room.storage);
+      await first.catchUp(ROOM);
+      const eventsBefore = await first.events(ROOM);
+      await first.close();
+      await stores.close();
 
-function expectedNotes(room: RecordedRoom, seq: number): Note[] {
-  return [...(room.notesAt.get(seq) ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
+      // More is logged while no index runs (its document has to be rebuilt from the snapshot at 1,000 and the log).
+      await room.write(900);
+      const second = await openIndex(room.storage);
+      expect(await second.indexedSeq(ROOM)).toBe(1234);
+      expect(sortedNotes((await second.stateAt(ROOM, 1234 * 10)).state)).toEqual(expectedNotes(room, 1234));
 
-describe('ReplayIndex', () => {
-  let dir: string;
-  let dbs: Database.Database[];
+      await second.catchUp(ROOM);
+      expect(await second.indexedSeq(ROOM)).toBe(room.seq);
+      for (const seq of [1235, 1500, 2000, room.seq]) {
+        expect(sortedNotes((await second.stateAt(ROOM, seq * 10)).state)).toEqual(expectedNotes(room, seq));
+      }
+      // Every note ever added is one event, whether it came before or after the restart.
+      const events = await second.events(ROOM);
+      const added = events.filter((event) => event.kind === 'note-added');
+      const everAdded = new Set([...room.notesAt.values()].flat().map((note) => note.id));
+      expect(added).toHaveLength(everAdded.size);
+      expect(events.slice(0, eventsBefore.length)).toEqual(eventsBefore);
+    });
 
-  beforeEach(async () => {
-    dir = await tempDir('kompas-replay-index-');
-    dbs = [];
-  });
+    it('indexes boards logged before it existed, without keeping their documents in memory', async () => {
+      const storage = new MemoryStorage();
+      const first = new RecordedRoom(storage);
+      await first.write(300);
+      const index = await openIndex(storage);
+      await index.catchUpAll([ROOM, 'never-logged']);
+      expect(await index.indexedSeq(ROOM)).toBe(300);
+      expect(await index.indexedSeq('never-logged')).toBe(0);
+      expect(index.heldDocuments).toBe(0);
 
-  afterEach(async () => {
-    for (const db of dbs) if (db.open) db.close();
-    await removeDir(dir);
-  });
+      // A board whose workshop goes on keeps its document, so the next updates are taken in at once.
+      await first.write(10);
+      await index.catchUp(ROOM);
+      expect(await index.indexedSeq(ROOM)).toBe(310);
+      expect(index.heldDocuments).toBe(1);
+    });
 
-  function openIndex(
-    storage: MemoryStorage,
-    options: Partial<ReplayIndexOptions> = {},
-  ): { db: Database.Database; index: ReplayIndex } {
-    const db = new Database(join(dir, 'index.sqlite'));
-    dbs.push(db);
-    return { db, index: new ReplayIndex(db, storage, { logger: silentLogger, ...options }) };
-  }
-
-  it('rebuilds the room at any time, on both sides of its keyframes', async () => {
-    const room = new RecordedRoom(new MemoryStorage());
-    await room.write(2 * KEYFRAME_EVERY + 321);
-    const { index } = openIndex(room.storage);
-    await index.catchUp(ROOM);
-
-    expect(index.indexedSeq(ROOM)).toBe(room.seq);
-    expect(index.span(ROOM)).toEqual({ start: 10, end: room.seq * 10, endSeq: room.seq });
-    const positions = [1, 2, 499, 999, 1000, 1001, 1500, 2000, 2001, room.seq];
-    for (const seq of positions) {
-      const { seq: found, state } = index.stateAt(ROOM, seq * 10 + 5);
-      expect(found).toBe(seq);
-      expect(sortedNotes(state)).toEqual(expectedNotes(room, seq));
-    }
-    expect(index.stateAt(ROOM, 9)).toEqual({ seq: 0, state: { notes: {}, votes: {}, meta: null } });
-    expect(sortedNotes(index.latestState(ROOM))).toEqual(expectedNotes(room, room.seq));
-    // Frames carry what changed: applied after the state at 1,500 they give the state at 1,510.
-    const frames = index.framesAfter(ROOM, 1500, 10);
-    expect(frames.map((frame) => frame.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 1501 + i));
-  });
-
-  it('keeps its index over a restart and goes on from where it stopped', async () => {
-    const room = new RecordedRoom(new MemoryStorage());
-    await room.write(1234);
-    const first = openIndex(room.storage);
-    await first.index.catchUp(ROOM);
-    const eventsBefore = first.index.events(ROOM);
-    await first.index.close();
-    first.db.close();
-
-    // More is logged while no index runs (its document has to be rebuilt from the snapshot at 1,000 and the log).
-    await room.write(900);
-    const second = openIndex(room.storage);
-    expect(second.index.indexedSeq(ROOM)).toBe(1234);
-    expect(sortedNotes(second.index.stateAt(ROOM, 1234 * 10).state)).toEqual(expectedNotes(room, 1234));
-
-    await second.index.catchUp(ROOM);
-    expect(second.index.indexedSeq(ROOM)).toBe(room.seq);
-    for (const seq of [1235, 1500, 2000, room.seq]) {
-      expect(sortedNotes(second.index.stateAt(ROOM, seq * 10).state)).toEqual(expectedNotes(room, seq));
-    }
-    // Every note ever added is one event, whether it came before or after the restart.
-    const added = second.index.events(ROOM).filter((event) => event.kind === 'note-added');
-    const everAdded = new Set([...room.notesAt.values()].flat().map((note) => note.id));
-    expect(added).toHaveLength(everAdded.size);
-    expect(second.index.events(ROOM).slice(0, eventsBefore.length)).toEqual(eventsBefore);
-  });
-
-  it('indexes boards logged before it existed, without keeping their documents in memory', async () => {
-    const storage = new MemoryStorage();
-    const first = new RecordedRoom(storage);
-    await first.write(300);
-    const { index } = openIndex(storage);
-    await index.catchUpAll([ROOM, 'never-logged']);
-    expect(index.indexedSeq(ROOM)).toBe(300);
-    expect(index.indexedSeq('never-logged')).toBe(0);
-    expect(index.heldDocuments).toBe(0);
-
-    // A board whose workshop goes on keeps its document, so the next updates are taken in at once.
-    await first.write(10);
-    await index.catchUp(ROOM);
-    expect(index.indexedSeq(ROOM)).toBe(310);
-    expect(index.heldDocuments).toBe(1);
-    await index.close();
-  });
-
-  it('keeps the document of an open board, and lets go of it once the board has been closed a while', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
+    it('keeps the document of an open board, and lets go of it once the board has been closed a while', async () => {
       const room = new RecordedRoom(new MemoryStorage());
       await room.write(20);
       let open = true;
-      const { index } = openIndex(room.storage, { idleMs: 1000, isOpen: () => open });
-      await index.catchUp(ROOM);
-      expect(index.heldDocuments).toBe(1);
-      // A quiet spell in a workshop: nothing is taken in, but the board is open.
-      vi.advanceTimersByTime(10_000);
-      expect(index.heldDocuments).toBe(1);
+      const index = await openIndex(room.storage, { idleMs: 1000, isOpen: () => open });
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        await index.catchUp(ROOM);
+        expect(index.heldDocuments).toBe(1);
+        // A quiet spell in a workshop: nothing is taken in, but the board is open.
+        vi.advanceTimersByTime(10_000);
+        expect(index.heldDocuments).toBe(1);
 
-      open = false;
-      vi.advanceTimersByTime(1000);
-      expect(index.heldDocuments).toBe(0);
-      // Taken up again where it stopped, from the stored snapshot and log.
-      await room.write(5);
+        open = false;
+        vi.advanceTimersByTime(1000);
+        expect(index.heldDocuments).toBe(0);
+        // Taken up again where it stopped, from the stored snapshot and log.
+        await room.write(5);
+        await index.catchUp(ROOM);
+        expect(index.heldDocuments).toBe(1);
+        expect(sortedNotes(await index.latestState(ROOM))).toEqual(expectedNotes(room, 25));
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('skips, with a log line, an update it cannot take in, and goes on after it', async () => {
+      const storage = new MemoryStorage();
+      const doc = new Y.Doc();
+      const pending: Promise<number>[] = [];
+      const log = (update: Uint8Array) =>
+        pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: 1 }));
+      doc.on('update', log);
+      createNote(doc, { id: 'before', text: 'Before', step: 'verkennen.opgave', author: ansAuthor });
+      log(new Uint8Array([0xff, 0xff, 0xff, 0xff])); // not a Yjs update
+      createNote(doc, { id: 'after', text: 'After', step: 'verkennen.opgave', author: ansAuthor });
+      await Promise.all(pending);
+
+      const warnings: string[] = [];
+      const logger = {
+        ...silentLogger,
+        warn: (message: string, fields?: object) => warnings.push(`${message} ${JSON.stringify(fields)}`),
+      };
+      const index = await openIndex(storage, { logger });
       await index.catchUp(ROOM);
-      expect(index.heldDocuments).toBe(1);
-      expect(sortedNotes(index.latestState(ROOM))).toEqual(expectedNotes(room, 25));
-      await index.close();
-    } finally {
-      vi.useRealTimers();
-    }
+
+      expect(await index.indexedSeq(ROOM)).toBe(3);
+      expect(Object.keys((await index.latestState(ROOM)).notes).sort()).toEqual(['after', 'before']);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^replay index skipped an update it cannot store .*"seq":2/);
+    });
+
+    it('stores, for the writes a room tells it of, the frames it would take in from the log', async () => {
+      const storage = new MemoryStorage();
+      const writer = new RecordedRoom(new MemoryStorage());
+      const room = new Y.Doc();
+      const followed = await openIndex(storage, { delayMs: 0 });
+      const follow = followed.follow(ROOM, room);
+      const readLog = vi.spyOn(storage, 'readLog');
+      let tell = false;
+      let at = 0;
+      const appends: Promise<unknown>[] = [];
+      room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+        at += 10;
+        const meta = { actor: 'participant:1', at };
+        const logged = tell ? follow({ doc, transaction, update, ...meta }) : undefined;
+        appends.push(storage.append(ROOM, update, meta).then((seq) => logged?.(seq)));
+      });
+      writer.doc.on('update', (update: Uint8Array) => Y.applyUpdate(room, update, 'client'));
+      // Logged by someone else before the room's writes: the index takes these in from the log.
+      await writer.write(20);
+      tell = true;
+      initBoard(writer.doc, { title: 'Told', task: 'By the room' });
+      await writer.write(KEYFRAME_EVERY + 100);
+      await Promise.all(appends);
+      const end = writer.seq;
+      await waitFor(async () => (await followed.indexedSeq(ROOM)) === end, 'the told writes to be indexed');
+      // Only the untold ones were read back from the log.
+      const read = await Promise.all(
+        readLog.mock.results.map((result) => result.value as Promise<LogEntry[]>),
+      );
+      expect(read.flat().map((entry) => entry.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+
+      const fromLog = await openIndex(storage, {}, 'from-log');
+      await fromLog.catchUp(ROOM);
+      expect(await followed.framesAfter(ROOM, 0, 2 * end)).toEqual(
+        await fromLog.framesAfter(ROOM, 0, 2 * end),
+      );
+      expect(await followed.events(ROOM)).toEqual(await fromLog.events(ROOM));
+      expect(await followed.activity(ROOM)).toEqual(await fromLog.activity(ROOM));
+      for (const seq of [20, 21, 999, KEYFRAME_EVERY, end]) {
+        expect(await followed.stateAt(ROOM, seq * 10)).toEqual(await fromLog.stateAt(ROOM, seq * 10));
+      }
+      expect((await followed.latestState(ROOM)).meta?.title).toBe('Told');
+    });
+
+    it('keeps the document current where the log fills gaps between told writes, rather than loading it for each', async () => {
+      const storage = new MemoryStorage();
+      const writer = new RecordedRoom(new MemoryStorage());
+      const room = new Y.Doc();
+      const index = await openIndex(storage, { delayMs: 0 });
+      const follow = index.follow(ROOM, room);
+      const loads = vi.spyOn(storage, 'readSnapshotAt');
+      let at = 0;
+      let logged = Promise.resolve();
+      // As on one of two servers a board's people write on: seven writes told, seven made on the other server.
+      room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+        at += 10;
+        const meta = { actor: 'participant:1', at };
+        const told =
+          Math.floor(at / 70) % 2 === 0 ? follow({ doc, transaction, update, ...meta }) : undefined;
+        // Logged in order, as a room's log is.
+        logged = logged.then(async () => {
+          const seq = await storage.append(ROOM, update, meta);
+          told?.(seq);
+        });
+      });
+      writer.doc.on('update', (update: Uint8Array) => Y.applyUpdate(room, update, 'client'));
+      for (let round = 0; round < 20; round++) {
+        await writer.write(70);
+        await logged;
+        await waitFor(
+          async () => (await index.indexedSeq(ROOM)) >= writer.seq - 7,
+          'the told writes to be indexed',
+        );
+      }
+      await index.catchUp(ROOM);
+
+      // Loaded once when the first gap was met, not once per gap.
+      expect(loads.mock.calls.length).toBeLessThanOrEqual(1);
+      const fromLog = await openIndex(storage, {}, 'from-log');
+      await fromLog.catchUp(ROOM);
+      const end = writer.seq;
+      expect(await index.framesAfter(ROOM, 0, end)).toEqual(await fromLog.framesAfter(ROOM, 0, end));
+      expect(await index.activity(ROOM)).toEqual(await fromLog.activity(ROOM));
+    });
+
+    it('stores the keyframes of a board of more notes than KEYFRAME_EVERY that many positions apart', async () => {
+      const storage = new MemoryStorage();
+      const doc = new Y.Doc();
+      const checked = [KEYFRAME_EVERY, 2 * KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1];
+      const notesAt = new Map<number, Note[]>();
+      const pending: Promise<number>[] = [];
+      doc.on('update', (update: Uint8Array) => {
+        const seq = pending.length + 1;
+        pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: seq * 10 }));
+        if (checked.includes(seq))
+          notesAt.set(
+            seq,
+            listNotes(doc).sort((a, b) => (a.id < b.id ? -1 : 1)),
+          );
+      });
+      // One update with more notes than KEYFRAME_EVERY, then single edits.
+      doc.transact(() => {
+        for (let i = 0; i <= KEYFRAME_EVERY; i++) {
+          createNote(doc, { text: `Idea ${i}`, step: 'verkennen.opgave', author: ansAuthor }, { now: i });
+        }
+      });
+      const ids = listNotes(doc).map((note) => note.id);
+      for (let i = 0; i < 2 * KEYFRAME_EVERY; i++) {
+        editNote(doc, ids[i % ids.length] ?? '', `Idea, refined at ${i}`, { now: KEYFRAME_EVERY + i });
+      }
+      await Promise.all(pending);
+      const index = await openIndex(storage);
+      await index.catchUp(ROOM);
+
+      // After the first, as many positions on as the board had notes: one more than KEYFRAME_EVERY.
+      expect(await stores.keyframeSeqs(ROOM)).toEqual([KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1]);
+      for (const seq of checked) {
+        expect(sortedNotes((await index.stateAt(ROOM, seq * 10)).state)).toEqual(notesAt.get(seq));
+      }
+    });
+
+    it('counts the notes each writer edited and moved', async () => {
+      const storage = new MemoryStorage();
+      const ans = new Y.Doc();
+      const pim = new Y.Doc();
+      let at = 0;
+      const pending: Promise<unknown>[] = [];
+      for (const [doc, other] of [
+        [ans, pim],
+        [pim, ans],
+      ] as const) {
+        doc.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin === 'remote') return;
+          pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: ++at }));
+          Y.applyUpdate(other, update, 'remote');
+        });
+      }
+      const note = createNote(ans, {
+        text: 'Shared goal',
+        step: 'verkennen.opgave',
+        author: ansAuthor,
+      });
+      moveNote(pim, note.id, 'verkennen.opgave', { r: 0.3, t: 0.3 });
+      moveNote(pim, note.id, 'richten.ambitie', { r: 0.4, t: 0.4 });
+      editNote(ans, note.id, 'Shared goal, sharper');
+      editNote(pim, note.id, 'Shared goal, sharper still');
+      deleteNote(ans, note.id);
+      await Promise.all(pending);
+
+      const index = await openIndex(storage);
+      await index.catchUp(ROOM);
+      const byWriter = new Map(
+        (await index.activity(ROOM)).map(({ writer, edits, moves }) => [writer, { edits, moves }]),
+      );
+      expect(byWriter.get(clientWriter(ans.clientID))).toEqual({ edits: 1, moves: 0 });
+      expect(byWriter.get(clientWriter(pim.clientID))).toEqual({ edits: 1, moves: 2 });
+      expect(byWriter.size).toBe(2);
+    });
+
+    it('attributes edits and moves to the person the server stamped on the update, whatever Yjs client wrote it', async () => {
+      const storage = new MemoryStorage();
+      const doc = new Y.Doc();
+      const persons = ['AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBB'];
+      let writer = persons[0] ?? '';
+      let at = 0;
+      const pending: Promise<unknown>[] = [];
+      doc.on('update', (update: Uint8Array) => {
+        pending.push(storage.append(ROOM, update, { actor: `participant:${writer}`, at: ++at }));
+      });
+      const note = createNote(doc, { text: 'Shared goal', step: 'verkennen.opgave', author: ansAuthor });
+      // The same Yjs client, as a hostile browser could claim another's: the log's actor decides.
+      writer = persons[1] ?? '';
+      moveNote(doc, note.id, 'richten.ambitie', { r: 0.4, t: 0.4 });
+      editNote(doc, note.id, 'Shared goal, sharper');
+      await Promise.all(pending);
+      const index = await openIndex(storage);
+      await index.catchUp(ROOM);
+      expect(await index.activity(ROOM)).toEqual([{ writer: persons[1], edits: 1, moves: 1 }]);
+    });
+  });
+}
+
+describe('SqliteReplayStore', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await tempDir('kompas-replay-store-');
+  });
+
+  afterEach(async () => {
+    await removeDir(dir);
   });
 
   it('indexes anew a database whose index has another form', async () => {
     const room = new RecordedRoom(new MemoryStorage());
     await room.write(300);
-    const first = openIndex(room.storage);
-    await first.index.catchUp(ROOM);
-    first.db.prepare('UPDATE replay_index_version SET version = 0').run();
-    first.db.prepare('UPDATE replay_frames SET changes = ? WHERE seq = 1').run('{"broken": true}');
-    await first.index.close();
-    first.db.close();
+    const firstDb = new Database(join(dir, 'index.sqlite'));
+    const first = new ReplayIndex(new SqliteReplayStore(firstDb), room.storage, { logger: silentLogger });
+    await first.catchUp(ROOM);
+    firstDb.prepare('UPDATE replay_index_version SET version = 0').run();
+    firstDb.prepare('UPDATE replay_frames SET changes = ? WHERE seq = 1').run('{"broken": true}');
+    await first.close();
+    firstDb.close();
 
-    const second = openIndex(room.storage);
-    expect(second.index.indexedSeq(ROOM)).toBe(0);
-    await second.index.catchUp(ROOM);
-    expect(sortedNotes(second.index.stateAt(ROOM, 300 * 10).state)).toEqual(expectedNotes(room, 300));
-    expect(second.index.framesAfter(ROOM, 0, 1)[0]).not.toHaveProperty('broken');
-  });
-
-  it('skips, with a log line, an update it cannot take in, and goes on after it', async () => {
-    const storage = new MemoryStorage();
-    const doc = new Y.Doc();
-    const pending: Promise<number>[] = [];
-    const log = (update: Uint8Array) =>
-      pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: 1 }));
-    doc.on('update', log);
-    createNote(doc, { id: 'before', text: 'Before', step: 'verkennen.opgave', author: ansAuthor });
-    log(new Uint8Array([0xff, 0xff, 0xff, 0xff])); // not a Yjs update
-    createNote(doc, { id: 'after', text: 'After', step: 'verkennen.opgave', author: ansAuthor });
-    await Promise.all(pending);
-
-    const warnings: string[] = [];
-    const logger = {
-      ...silentLogger,
-      warn: (message: string, fields?: object) => warnings.push(`${message} ${JSON.stringify(fields)}`),
-    };
-    const db = new Database(join(dir, 'index.sqlite'));
-    dbs.push(db);
-    const index = new ReplayIndex(db, storage, { logger });
-    await index.catchUp(ROOM);
-
-    expect(index.indexedSeq(ROOM)).toBe(3);
-    expect(Object.keys(index.latestState(ROOM).notes).sort()).toEqual(['after', 'before']);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^replay index skipped an update it cannot store .*"seq":2/);
-  });
-
-  it('stores, for the writes a room tells it of, the frames it would take in from the log', async () => {
-    const storage = new MemoryStorage();
-    const writer = new RecordedRoom(new MemoryStorage());
-    const room = new Y.Doc();
-    const { index: followed } = openIndex(storage, { delayMs: 0 });
-    const follow = followed.follow(ROOM, room);
-    const readLog = vi.spyOn(storage, 'readLog');
-    let tell = false;
-    let at = 0;
-    const appends: Promise<unknown>[] = [];
-    room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
-      at += 10;
-      const meta = { actor: 'participant:1', at };
-      const logged = tell ? follow({ doc, transaction, update, ...meta }) : undefined;
-      appends.push(storage.append(ROOM, update, meta).then((seq) => logged?.(seq)));
-    });
-    writer.doc.on('update', (update: Uint8Array) => Y.applyUpdate(room, update, 'client'));
-    // Logged by someone else before the room's writes: the index takes these in from the log.
-    await writer.write(20);
-    tell = true;
-    initBoard(writer.doc, { title: 'Told', task: 'By the room' });
-    await writer.write(KEYFRAME_EVERY + 100);
-    await Promise.all(appends);
-    const end = writer.seq;
-    await waitFor(() => followed.indexedSeq(ROOM) === end, 'the told writes to be indexed');
-    // Only the untold ones were read back from the log.
-    const read = await Promise.all(readLog.mock.results.map((result) => result.value as Promise<LogEntry[]>));
-    expect(read.flat().map((entry) => entry.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-
-    const fromLogDb = new Database(join(dir, 'from-log.sqlite'));
-    dbs.push(fromLogDb);
-    const fromLog = new ReplayIndex(fromLogDb, storage, { logger: silentLogger });
-    await fromLog.catchUp(ROOM);
-    expect(followed.framesAfter(ROOM, 0, 2 * end)).toEqual(fromLog.framesAfter(ROOM, 0, 2 * end));
-    expect(followed.events(ROOM)).toEqual(fromLog.events(ROOM));
-    expect(followed.activity(ROOM)).toEqual(fromLog.activity(ROOM));
-    for (const seq of [20, 21, 999, KEYFRAME_EVERY, end]) {
-      expect(followed.stateAt(ROOM, seq * 10)).toEqual(fromLog.stateAt(ROOM, seq * 10));
+    const secondDb = new Database(join(dir, 'index.sqlite'));
+    try {
+      const second = new ReplayIndex(new SqliteReplayStore(secondDb), room.storage, { logger: silentLogger });
+      expect(await second.indexedSeq(ROOM)).toBe(0);
+      await second.catchUp(ROOM);
+      expect(sortedNotes((await second.stateAt(ROOM, 300 * 10)).state)).toEqual(expectedNotes(room, 300));
+      expect((await second.framesAfter(ROOM, 0, 1))[0]).not.toHaveProperty('broken');
+      await second.close();
+    } finally {
+      secondDb.close();
     }
-    expect(followed.latestState(ROOM).meta?.title).toBe('Told');
-    await followed.close();
-    await fromLog.close();
-  });
-
-  it('stores the keyframes of a board of more notes than KEYFRAME_EVERY that many positions apart', async () => {
-    const storage = new MemoryStorage();
-    const doc = new Y.Doc();
-    const checked = [KEYFRAME_EVERY, 2 * KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1];
-    const notesAt = new Map<number, Note[]>();
-    const pending: Promise<number>[] = [];
-    doc.on('update', (update: Uint8Array) => {
-      const seq = pending.length + 1;
-      pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: seq * 10 }));
-      if (checked.includes(seq))
-        notesAt.set(
-          seq,
-          listNotes(doc).sort((a, b) => (a.id < b.id ? -1 : 1)),
-        );
-    });
-    // One update with more notes than KEYFRAME_EVERY, then single edits.
-    doc.transact(() => {
-      for (let i = 0; i <= KEYFRAME_EVERY; i++) {
-        createNote(doc, { text: `Idea ${i}`, step: 'verkennen.opgave', author: ansAuthor }, { now: i });
-      }
-    });
-    const ids = listNotes(doc).map((note) => note.id);
-    for (let i = 0; i < 2 * KEYFRAME_EVERY; i++) {
-      editNote(doc, ids[i % ids.length] ?? '', `Idea, refined at ${i}`, { now: KEYFRAME_EVERY + i });
-    }
-    await Promise.all(pending);
-    const { db, index } = openIndex(storage);
-    await index.catchUp(ROOM);
-
-    const keyframes = db.prepare('SELECT seq FROM replay_keyframes WHERE room = ?').pluck().all(ROOM);
-    // After the first, as many positions on as the board had notes: one more than KEYFRAME_EVERY.
-    expect(keyframes).toEqual([KEYFRAME_EVERY, 2 * KEYFRAME_EVERY + 1]);
-    for (const seq of checked) {
-      expect(sortedNotes(index.stateAt(ROOM, seq * 10).state)).toEqual(notesAt.get(seq));
-    }
-  });
-
-  it('counts the notes each writer edited and moved', async () => {
-    const storage = new MemoryStorage();
-    const ans = new Y.Doc();
-    const pim = new Y.Doc();
-    let at = 0;
-    const pending: Promise<unknown>[] = [];
-    for (const [doc, other] of [
-      [ans, pim],
-      [pim, ans],
-    ] as const) {
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === 'remote') return;
-        pending.push(storage.append(ROOM, update, { actor: 'participant:1', at: ++at }));
-        Y.applyUpdate(other, update, 'remote');
-      });
-    }
-    const note = createNote(ans, {
-      text: 'Shared goal',
-      step: 'verkennen.opgave',
-      author: ansAuthor,
-    });
-    moveNote(pim, note.id, 'verkennen.opgave', { r: 0.3, t: 0.3 });
-    moveNote(pim, note.id, 'richten.ambitie', { r: 0.4, t: 0.4 });
-    editNote(ans, note.id, 'Shared goal, sharper');
-    editNote(pim, note.id, 'Shared goal, sharper still');
-    deleteNote(ans, note.id);
-    await Promise.all(pending);
-
-    const { index } = openIndex(storage);
-    await index.catchUp(ROOM);
-    const byWriter = new Map(
-      index.activity(ROOM).map(({ writer, edits, moves }) => [writer, { edits, moves }]),
-    );
-    expect(byWriter.get(clientWriter(ans.clientID))).toEqual({ edits: 1, moves: 0 });
-    expect(byWriter.get(clientWriter(pim.clientID))).toEqual({ edits: 1, moves: 2 });
-    expect(byWriter.size).toBe(2);
-  });
-
-  it('attributes edits and moves to the person the server stamped on the update, whatever Yjs client wrote it', async () => {
-    const storage = new MemoryStorage();
-    const doc = new Y.Doc();
-    const persons = ['AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBB'];
-    let writer = persons[0] ?? '';
-    let at = 0;
-    const pending: Promise<unknown>[] = [];
-    doc.on('update', (update: Uint8Array) => {
-      pending.push(storage.append(ROOM, update, { actor: `participant:${writer}`, at: ++at }));
-    });
-    const note = createNote(doc, { text: 'Shared goal', step: 'verkennen.opgave', author: ansAuthor });
-    // The same Yjs client, as a hostile browser could claim another's: the log's actor decides.
-    writer = persons[1] ?? '';
-    moveNote(doc, note.id, 'richten.ambitie', { r: 0.4, t: 0.4 });
-    editNote(doc, note.id, 'Shared goal, sharper');
-    await Promise.all(pending);
-    const { index } = openIndex(storage);
-    await index.catchUp(ROOM);
-    expect(index.activity(ROOM)).toEqual([{ writer: persons[1], edits: 1, moves: 1 }]);
   });
 });
+
+describe('ReplayIndex when its database is out of reach a moment', () => {
+  it('tries the followed writes again later, without another write to set it off', async () => {
+    const storage = new MemoryStorage();
+    const store = new SqliteReplayStore(new Database(':memory:'));
+    const failOnce = vi.spyOn(store, 'store').mockRejectedValueOnce(new Error('connection refused'));
+    const index = new ReplayIndex(store, storage, { logger: silentLogger, delayMs: 0 });
+    const room = new Y.Doc();
+    const follow = index.follow(ROOM, room);
+    const appends: Promise<unknown>[] = [];
+    room.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
+      const meta = { actor: 'participant:1', at: 10 };
+      const logged = follow({ doc, transaction, update, ...meta });
+      appends.push(storage.append(ROOM, update, meta).then((seq) => logged?.(seq)));
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      createNote(room, { id: 'kept', text: 'Kept', step: 'verkennen.opgave', author: ansAuthor });
+      await Promise.all(appends);
+      await vi.advanceTimersByTimeAsync(0);
+      await waitForCall(failOnce);
+      expect(await index.indexedSeq(ROOM)).toBe(0);
+
+      await vi.advanceTimersByTimeAsync(10_000);
+      await waitForCall(failOnce, 2);
+      expect(Object.keys((await index.latestState(ROOM)).notes)).toEqual(['kept']);
+    } finally {
+      vi.useRealTimers();
+      await index.close();
+    }
+  });
+});
+
+/** Lets the event loop turn until `spy` was called `times` times and its last call settled. */
+async function waitForCall(spy: { mock: { results: { value: unknown }[] } }, times = 1): Promise<void> {
+  for (let turn = 0; spy.mock.results.length < times; turn++) {
+    if (turn > 1000) throw new Error(`the store was called ${spy.mock.results.length} times, not ${times}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.allSettled([spy.mock.results.at(-1)?.value]);
+}
 
 describe('the server', () => {
   let dir: string;

@@ -12,10 +12,29 @@ import {
   type Note,
 } from '@kompas/model';
 import type { LogEntry, Storage, WriteFollower } from '@kompas/relay';
-import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { personOfActor } from './actors.ts';
 import type { Logger } from './logger.ts';
+import type { IndexedUpdate, ReplayStore, StoredFrame, WriterActivity } from './replay-store.ts';
+
+/*
+ * How the server makes its replay index, on either engine (the store keeps what the index derives; the index
+ * reads the logs from the relay's storage, whichever engine that is):
+ *
+ *   // SQLite, in the server's file, on a connection of its own that commits without a sync of the disk:
+ *   const replayDb = new Database(storage.file);
+ *   replayDb.pragma('synchronous = NORMAL');
+ *   replayDb.pragma('wal_autocheckpoint = 0');
+ *   const replay = new ReplayIndex(new SqliteReplayStore(replayDb), storage, options);
+ *   // ...and at shutdown: await replay.close(); then replayDb.close().
+ *
+ *   // PostgreSQL, shared by the servers of a cluster (the tables are migrated by `open`):
+ *   const replay = new ReplayIndex(await PgReplayStore.open(pool), storage, options);
+ *   // ...and at shutdown: await replay.close(); then the pool is ended with the server's other users of it.
+ *
+ * Either way the server follows its board rooms' writes (`followWrites: replay.follow`) and starts
+ * `replay.catchUpAll(boardIds)` once it listens.
+ */
 
 /**
  * A full state is stored this many log positions after the one before, so a state at any time applies fewer
@@ -23,8 +42,6 @@ import type { Logger } from './logger.ts';
  * the event loop tens of milliseconds, and reading one costs about as much as that many frames.
  */
 export const KEYFRAME_EVERY = 1000;
-/** The form of the stored frames; a database holding another form is indexed anew from the logs. */
-const INDEX_VERSION = 2;
 /** Log entries read per storage call while indexing. */
 const READ_PAGE = 2000;
 /** Most entries indexed and stored in one transaction, between two turns of the event loop. */
@@ -40,6 +57,22 @@ const SLICE_MS = 4;
  * saw many boards today holds only those in use.
  */
 export const REPLAY_IDLE_MS = 30_000;
+/**
+ * How long a server leaves a board's indexing to another server it saw storing it (servers sharing one
+ * database): longer than the pause between an indexing server's slices while its workshop goes on (see
+ * `delayMs`), so the two do not take turns, each loading the board anew; short enough that a board whose
+ * indexing server stopped or died is taken over soon.
+ */
+export const REPLAY_LEASE_MS = 3000;
+/** How long after failing to store a board's followed writes its index tries again. */
+const RETRY_MS = 5000;
+/**
+ * How long, after the log last filled a gap between a board's followed writes, its index keeps the board's
+ * document current with them (see RoomWork.mixedUntil).
+ */
+const MIXED_MS = 30_000;
+/** How often a replay waiting for another server to index a board looks at how far it got. */
+const LEASE_POLL_MS = 50;
 
 export interface ReplayIndexOptions {
   logger: Logger;
@@ -50,6 +83,8 @@ export interface ReplayIndexOptions {
    * (default REPLAY_IDLE_MS).
    */
   idleMs?: number;
+  /** How long a board another server was seen indexing is left to it (default REPLAY_LEASE_MS). */
+  leaseMs?: number;
   /**
    * Whether the board's room is open (the relay holds it). Its index keeps its document meanwhile: loading it
    * again from the snapshot and log takes a noticeable moment on the event loop, for every quiet spell of
@@ -58,17 +93,6 @@ export interface ReplayIndexOptions {
   isOpen?: (room: string) => boolean;
   /** Told the board's title and task each time an indexed update changed them. */
   onMeta?: (room: string, meta: BoardMeta) => void;
-}
-
-/**
- * How many notes each writer edited and moved. A writer is the person the log's actor names (the server
- * stamps it from the person token), or, in logs from before people existed, `client:<Yjs client id>`, which
- * is also that browser's presence id.
- */
-export interface WriterActivity {
-  writer: string;
-  edits: number;
-  moves: number;
 }
 
 /** The writer of a logged update in a log from before people existed: its main Yjs client. */
@@ -113,38 +137,59 @@ interface RoomWork {
   running: IndexRun | null;
   delay: ReturnType<typeof setTimeout> | null;
   idle: ReturnType<typeof setTimeout> | null;
+  /** Until when the room is left to another server that indexes it (0: none is known to; see REPLAY_LEASE_MS). */
+  leasedUntil: number;
+  /** The room's indexed position when the other server was last seen getting further. */
+  leasedAt: number;
+  /** Whether the index stored followed writes of the room. */
+  told: boolean;
+  /**
+   * Until when followed writes are also applied to the room's document. Where people of one board write on
+   * several servers, each room tells only its own server's writes, and the log fills the gaps between them:
+   * keeping the document current costs less than loading it again from the snapshot for every gap.
+   */
+  mixedUntil: number;
+}
+
+/** One logged update as indexed, with the board's title and task when it changed them. */
+interface IndexedWrite extends IndexedUpdate {
+  meta: BoardMeta | null;
 }
 
 /**
  * The board rooms' recordings as frames (what each logged update changed, as plain values), stored next to
- * the logs and kept current as updates are logged. A replay then opens and seeks without reading a room's
- * log or loading its Yjs state, however long the session: the state at any time is the nearest stored
- * keyframe plus fewer than KEYFRAME_EVERY frames (or than the board has notes), read by position.
+ * the logs (see ReplayStore) and kept current as updates are logged. A replay then opens and seeks without
+ * reading a room's log or loading its Yjs state, however long the session: the state at any time is the
+ * nearest stored keyframe plus fewer than KEYFRAME_EVERY frames (or than the board has notes), read by position.
  *
  * The board's room tells the index what each write changed, read from the room's document as it applied it
  * (see follow), and its position once it is logged: the index then only stores it, a moment later, in
  * slices that give the event loop back, so workshops on the server never wait for it. What the room did
- * not tell (updates logged by others, by an older server, or before a restart) is taken in from the log:
- * each logged update replayed once, in order, into a document of the index's own. A replay asking for a
- * board first takes in what is not indexed yet; a server that starts with boards logged but not indexed (an
- * older database) indexes them in the background.
+ * not tell (updates logged by others, by another server, by an older server, or before a restart) is taken in
+ * from the log: each logged update replayed once, in order, into a document of the index's own. A replay
+ * asking for a board first takes in what is not indexed yet; a server that starts with boards logged but not
+ * indexed (an older database) indexes them in the background.
+ *
+ * Servers sharing a database index each board once: a slice is stored only by the one server storing for the
+ * board at that moment, and only where the board's index ends (see ReplayStore.store). A server whose slice
+ * was refused leaves the board to the other while that one gets further (REPLAY_LEASE_MS); a replay on it
+ * waits until the index reaches the end the log had when it asked, whoever indexes.
  */
 export class ReplayIndex {
   private readonly rooms = new Map<string, RoomWork>();
   private readonly delayMs: number;
   private readonly idleMs: number;
+  private readonly leaseMs: number;
   private closed = false;
-  private readonly statements: ReturnType<typeof prepare>;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly store: ReplayStore,
     private readonly storage: Storage,
     private readonly options: ReplayIndexOptions,
   ) {
-    migrate(db);
-    this.statements = prepare(db);
     this.delayMs = options.delayMs ?? 1000;
     this.idleMs = options.idleMs ?? REPLAY_IDLE_MS;
+    this.leaseMs = options.leaseMs ?? REPLAY_LEASE_MS;
   }
 
   /**
@@ -169,7 +214,10 @@ export class ReplayIndex {
     };
   }
 
-  /** Takes in everything logged so far for the room; calls while one runs share it. */
+  /**
+   * Takes in everything logged so far for the room, or, while another server indexes it, waits until that one
+   * did; calls while one runs share it.
+   */
   catchUp(room: string): Promise<void> {
     return this.run(room, true);
   }
@@ -178,7 +226,7 @@ export class ReplayIndex {
   async catchUpAll(rooms: readonly string[]): Promise<void> {
     for (const room of rooms) {
       if (this.closed) return;
-      const [next] = await this.storage.readLog(room, { after: this.indexedSeq(room), limit: 1 });
+      const [next] = await this.storage.readLog(room, { after: await this.indexedSeq(room), limit: 1 });
       if (!next) continue;
       await this.catchUp(room);
       // Its document is kept only for a workshop going on; a board indexed at start may be long over.
@@ -193,41 +241,40 @@ export class ReplayIndex {
   }
 
   /** The log position indexed so far (0: none). */
-  indexedSeq(room: string): number {
-    return this.statements.lastFrame.get(room)?.seq ?? 0;
+  async indexedSeq(room: string): Promise<number> {
+    return (await this.store.lastFrame(room))?.seq ?? 0;
   }
 
-  span(room: string): BoardSpan {
-    const first = this.statements.firstFrame.get(room);
-    const last = this.statements.lastFrame.get(room);
-    return { start: first?.at ?? null, end: last?.at ?? null, endSeq: last?.seq ?? 0 };
+  async span(room: string): Promise<BoardSpan> {
+    const [start, last] = await Promise.all([this.store.firstFrameAt(room), this.store.lastFrame(room)]);
+    return { start, end: last?.at ?? null, endSeq: last?.seq ?? 0 };
   }
 
   /** The room at time `t` (after every update logged at or before it) and that update's position. */
-  stateAt(room: string, t: number): { seq: number; state: BoardState } {
-    const found = this.statements.frameAt.get(room, t);
-    if (!found) return { seq: 0, state: emptyBoardState() };
-    return { seq: found.seq, state: this.stateAtSeq(room, found.seq) };
+  async stateAt(room: string, t: number): Promise<{ seq: number; state: BoardState }> {
+    const seq = await this.store.seqAt(room, t);
+    if (seq === 0) return { seq: 0, state: emptyBoardState() };
+    return { seq, state: (await this.stateAtSeq(room, seq)).state };
   }
 
   /** The room after everything indexed so far. */
-  latestState(room: string): BoardState {
-    return this.stateAtSeq(room, this.indexedSeq(room));
+  async latestState(room: string): Promise<BoardState> {
+    return (await this.stateAtSeq(room, await this.indexedSeq(room))).state;
   }
 
   /** Frames after log position `after`, at most `limit`, oldest first. */
-  framesAfter(room: string, after: number, limit: number): BoardFrame[] {
-    return this.statements.framesAfter.all(room, after, limit).map(frameFromRow);
+  async framesAfter(room: string, after: number, limit: number): Promise<BoardFrame[]> {
+    return (await this.store.frames(room, { after, limit })).map(frameFromRow);
   }
 
   /** Notes added and votes placed, in log order. */
-  events(room: string): BoardEvent[] {
-    return this.statements.events.all(room).map((row) => JSON.parse(row.event) as BoardEvent);
+  async events(room: string): Promise<BoardEvent[]> {
+    return (await this.store.events(room)).map((event) => JSON.parse(event) as BoardEvent);
   }
 
   /** How many notes each writer edited and moved in the room. */
-  activity(room: string): WriterActivity[] {
-    return this.statements.activity.all(room);
+  activity(room: string): Promise<WriterActivity[]> {
+    return this.store.activity(room);
   }
 
   /** Stops indexing; resolves once a slice being stored is done. */
@@ -248,12 +295,19 @@ export class ReplayIndex {
     if (this.closed) return;
     const work = this.work(room);
     work.followed.push(update);
+    this.runLater(room, work, this.delayMs);
+  }
+
+  /** Indexes the room's followed writes in `ms`, unless that is planned already. */
+  private runLater(room: string, work: RoomWork, ms: number): void {
     work.delay ??= setTimeout(() => {
       work.delay = null;
       this.run(room, false).catch((error: unknown) => {
         this.options.logger.warn('replay indexing failed', { room, error: String(error) });
+        // The index's database may be out of reach a moment; the writes stay in the log meanwhile.
+        if (!this.closed && work.followed.length > 0) this.runLater(room, work, RETRY_MS);
       });
-    }, this.delayMs);
+    }, ms);
     work.delay.unref();
   }
 
@@ -282,7 +336,17 @@ export class ReplayIndex {
   private work(room: string): RoomWork {
     let work = this.rooms.get(room);
     if (!work) {
-      work = { live: null, followed: [], running: null, delay: null, idle: null };
+      work = {
+        live: null,
+        followed: [],
+        running: null,
+        delay: null,
+        idle: null,
+        leasedUntil: 0,
+        leasedAt: 0,
+        told: false,
+        mixedUntil: 0,
+      };
       this.rooms.set(room, work);
     }
     return work;
@@ -307,49 +371,69 @@ export class ReplayIndex {
   }
 
   /** The room's plain state at `seq`, for indexing on from there. */
-  private liveAt(room: string, seq: number, doc: Y.Doc | null): LiveRoom {
-    const state = this.stateAtSeq(room, seq);
-    const keyframe = this.statements.keyframeSeqAtOrBefore.get(room, seq) ?? 0;
+  private async liveAt(room: string, seq: number, doc: Y.Doc | null): Promise<LiveRoom> {
+    const { state, keyframe } = await this.stateAtSeq(room, seq);
     return { doc, state, seq, nextKeyframe: nextKeyframe(keyframe, state) };
   }
 
-  private stateAtSeq(room: string, seq: number): BoardState {
-    const keyframe = this.statements.keyframeAtOrBefore.get(room, seq);
+  /** The room's plain state at `seq`, and the position of the keyframe it was built from (0: none). */
+  private async stateAtSeq(room: string, seq: number): Promise<{ state: BoardState; keyframe: number }> {
+    const keyframe = await this.store.keyframeAtOrBefore(room, seq);
     const state = keyframe ? (JSON.parse(keyframe.state) as BoardState) : emptyBoardState();
-    for (const row of this.statements.framesBetween.all(room, keyframe?.seq ?? 0, seq)) {
+    for (const row of await this.store.frames(room, { after: keyframe?.seq ?? 0, upTo: seq })) {
       applyFrame(state, frameFromRow(row));
     }
-    return state;
+    return { state, keyframe: keyframe?.seq ?? 0 };
   }
 
   /**
    * Takes in the room's followed writes, and what the log holds that they do not: the updates before the first
-   * of them, or with `fromLog` after the last. One slice at a time, each stored in one transaction.
+   * of them, or with `fromLog` after the last. One slice at a time, each stored in one transaction. While
+   * another server indexes the room, followed writes wait (that server takes them in from the log, or this
+   * one once it stopped), and with `fromLog` the run waits until the index reaches the log's end.
    */
   private async indexNew(room: string, work: RoomWork, fromLog: boolean): Promise<void> {
+    /** The log's end when this run found the room indexed elsewhere. */
+    let end: number | null = null;
     for (;;) {
       if (this.closed) return;
-      const after = this.indexedSeq(room);
+      const after = await this.indexedSeq(room);
       const skip = work.followed.findIndex((update) => update.seq > after);
       work.followed.splice(0, skip === -1 ? work.followed.length : skip);
+      if (end !== null && after >= end) return;
+      if (this.indexedElsewhere(work, after)) {
+        if (!fromLog) {
+          if (work.followed.length > 0) this.runLater(room, work, work.leasedUntil - Date.now());
+          return;
+        }
+        end ??= await logEnd(this.storage, room, after);
+        if (after < end) await sleep(LEASE_POLL_MS);
+        continue;
+      }
       const next = work.followed[0];
       if (next?.seq === after + 1) {
-        const live = this.liveState(room, work, after);
-        const count = this.indexSlice(room, consecutive(work.followed), (update) =>
-          indexUpdate(live, update, () => update.changes, this.options.logger, room),
-        );
+        const live = await this.liveState(room, work, after);
+        const { doc } = live;
+        const count = await this.indexSlice(room, work, after, consecutive(work.followed), (update) => {
+          if (doc) Y.applyUpdate(doc, update.update);
+          return indexUpdate(live, update, () => update.changes, this.options.logger, room);
+        });
         work.followed.splice(0, count);
+        work.told ||= count > 0;
       } else {
         if (next === undefined && !fromLog) return;
+        if (next !== undefined && work.told) work.mixedUntil = Date.now() + MIXED_MS;
         const limit = next ? Math.min(READ_PAGE, next.seq - 1 - after) : READ_PAGE;
         const entries = await this.storage.readLog(room, { after, limit });
         if (entries.length === 0 || this.closed) return;
         const { live, doc } = await this.liveDocument(room, work, after);
         for (let start = 0; start < entries.length; ) {
           if (this.closed) return;
-          start += this.indexSlice(room, entries.slice(start), (entry) =>
+          const count = await this.indexSlice(room, work, live.seq, entries.slice(start), (entry) =>
             indexUpdate(live, entry, () => replay(doc, entry.update), this.options.logger, room),
           );
+          if (count === 0) break;
+          start += count;
           if (start < entries.length) await nextTurn();
         }
       }
@@ -358,28 +442,64 @@ export class ReplayIndex {
   }
 
   /**
-   * The room's plain state at `seq`, kept from the last slice or read from the index. Its document, needed
-   * only to take updates in from the log, goes: the room's writes come with their changes.
+   * Whether another server indexes the room: one refused this server's slice less than a lease ago, or got
+   * further since. Once it stops getting further for that long, this server indexes the room again.
    */
-  private liveState(room: string, work: RoomWork, seq: number): LiveRoom {
+  private indexedElsewhere(work: RoomWork, indexed: number): boolean {
+    if (work.leasedUntil === 0) return false;
+    if (indexed > work.leasedAt) {
+      work.leasedAt = indexed;
+      work.leasedUntil = Date.now() + this.leaseMs;
+    }
+    if (Date.now() < work.leasedUntil) return true;
+    work.leasedUntil = 0;
+    return false;
+  }
+
+  /**
+   * The room's plain state at `seq`, kept from the last slice or read from the index. Its document, needed
+   * only to take updates in from the log, goes, unless the log fills gaps between the room's writes now and
+   * then (see RoomWork.mixedUntil): the room's writes come with their changes.
+   */
+  private async liveState(room: string, work: RoomWork, seq: number): Promise<LiveRoom> {
     if (work.live?.seq !== seq) {
       work.live?.doc?.destroy();
-      work.live = this.liveAt(room, seq, null);
+      work.live = await this.liveAt(room, seq, null);
     }
-    work.live.doc?.destroy();
-    work.live.doc = null;
+    if (Date.now() >= work.mixedUntil) {
+      work.live.doc?.destroy();
+      work.live.doc = null;
+    }
     return work.live;
   }
 
-  /** Indexes and stores a first part of `updates`, as many as fit in a slice; returns how many. */
-  private indexSlice<T>(room: string, updates: readonly T[], index: (update: T) => IndexedUpdate): number {
+  /**
+   * Indexes and stores a first part of `updates`, as many as fit in a slice, after position `after`; returns
+   * how many. None when the store refused them: another server stored first, and what this one holds of the
+   * room is behind.
+   */
+  private async indexSlice<T>(
+    room: string,
+    work: RoomWork,
+    after: number,
+    updates: readonly T[],
+    index: (update: T) => IndexedWrite,
+  ): Promise<number> {
     const started = performance.now();
-    const indexed: IndexedUpdate[] = [];
+    const indexed: IndexedWrite[] = [];
     for (const update of updates) {
       indexed.push(index(update));
       if (indexed.length >= SLICE || performance.now() - started >= SLICE_MS) break;
     }
-    this.store(room, indexed);
+    if (!(await this.store.store(room, after, indexed))) {
+      work.live?.doc?.destroy();
+      work.live = null;
+      work.leasedAt = after;
+      work.leasedUntil = Date.now() + this.leaseMs;
+      return 0;
+    }
+    const meta = indexed.findLast((update) => update.meta)?.meta;
+    if (meta) this.options.onMeta?.(room, meta);
     return indexed.length;
   }
 
@@ -410,39 +530,43 @@ export class ReplayIndex {
       for (const entry of entries) Y.applyUpdate(doc, entry.update);
       at = entries.at(-1)?.seq ?? seq;
     }
-    return { ...this.liveAt(room, seq, doc), doc };
-  }
-
-  private store(room: string, indexed: readonly IndexedUpdate[]): void {
-    const { insertFrame, insertEvent, insertKeyframe, addActivity } = this.statements;
-    this.db.transaction(() => {
-      for (const { seq, at, actor, changes, events, activity, keyframe } of indexed) {
-        insertFrame.run(room, seq, at, actor, changes);
-        for (const event of events) insertEvent.run(room, seq, event);
-        if (activity && (activity.edits > 0 || activity.moves > 0)) {
-          addActivity.run(room, activity.writer, activity.edits, activity.moves);
-        }
-        if (keyframe !== null) insertKeyframe.run(room, seq, keyframe);
-      }
-    })();
-    const meta = indexed.findLast((update) => update.meta)?.meta;
-    if (meta) this.options.onMeta?.(room, meta);
+    return { ...(await this.liveAt(room, seq, doc)), doc };
   }
 }
 
-/** One logged update as the index stores it: what it changed and its events as JSON. */
-interface IndexedUpdate {
-  seq: number;
-  at: number;
-  actor: string;
-  /** The frame without its position, time and actor. */
-  changes: string;
-  events: string[];
-  activity: WriterActivity | null;
-  /** The state after the update, at a keyframe position. */
-  keyframe: string | null;
-  /** The board's title and task, when the update changed them. */
-  meta: BoardMeta | null;
+/**
+ * The position of the room's last logged update, `from` or later: galloping from `from`, then halving, in
+ * about 2·log2 of the distance single-entry reads.
+ */
+async function logEnd(storage: Storage, room: string, from: number): Promise<number> {
+  const logged = async (seq: number) =>
+    (await storage.readLog(room, { after: seq - 1, limit: 1 })).length > 0;
+  let low = from;
+  let step = 1;
+  while (await logged(low + step)) {
+    low += step;
+    step *= 2;
+  }
+  let high = low + step;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await logged(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function frameFromRow(row: StoredFrame): BoardFrame {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    ...(JSON.parse(row.changes) as Omit<BoardFrame, 'seq' | 'at' | 'actor'>),
+  };
 }
 
 /** What one update changed, taken in and serialised, but not yet applied to the room's plain state. */
@@ -466,7 +590,7 @@ function indexUpdate(
   read: () => FrameChanges,
   logger: Logger,
   room: string,
-): IndexedUpdate {
+): IndexedWrite {
   const { seq, at, actor } = entry;
   let taken: TakenUpdate;
   try {
@@ -570,97 +694,4 @@ function mainWriter(update: Uint8Array): number | null {
   let best: number | null = null;
   for (const [client, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = client;
   return best;
-}
-
-interface FrameRow {
-  seq: number;
-  at: number;
-  actor: string;
-  changes: string;
-}
-
-function frameFromRow(row: FrameRow): BoardFrame {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    ...(JSON.parse(row.changes) as Omit<BoardFrame, 'seq' | 'at' | 'actor'>),
-  };
-}
-
-function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS replay_index_version (version INTEGER NOT NULL) STRICT');
-  const stored = db.prepare<[], { version: number }>('SELECT version FROM replay_index_version').get();
-  if (stored?.version === INDEX_VERSION) return;
-  db.transaction(() => {
-    db.exec(`
-      DROP TABLE IF EXISTS replay_frames;
-      DROP TABLE IF EXISTS replay_keyframes;
-      DROP TABLE IF EXISTS replay_events;
-      DROP TABLE IF EXISTS replay_activity;
-      CREATE TABLE replay_frames (
-        room TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL, changes TEXT NOT NULL,
-        PRIMARY KEY (room, seq)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX replay_frames_at ON replay_frames (room, at, seq);
-      CREATE TABLE replay_keyframes (
-        room TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL, PRIMARY KEY (room, seq)
-      ) STRICT, WITHOUT ROWID;
-      CREATE TABLE replay_events (room TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL) STRICT;
-      CREATE INDEX replay_events_room ON replay_events (room, seq);
-      CREATE TABLE replay_activity (
-        room TEXT NOT NULL, writer TEXT NOT NULL, edits INTEGER NOT NULL, moves INTEGER NOT NULL,
-        PRIMARY KEY (room, writer)
-      ) STRICT, WITHOUT ROWID;
-      DELETE FROM replay_index_version;
-    `);
-    db.prepare('INSERT INTO replay_index_version (version) VALUES (?)').run(INDEX_VERSION);
-  })();
-}
-
-function prepare(db: Database.Database) {
-  return {
-    firstFrame: db.prepare<[string], { at: number }>(
-      'SELECT at FROM replay_frames WHERE room = ? ORDER BY seq LIMIT 1',
-    ),
-    lastFrame: db.prepare<[string], { seq: number; at: number }>(
-      'SELECT seq, at FROM replay_frames WHERE room = ? ORDER BY seq DESC LIMIT 1',
-    ),
-    frameAt: db.prepare<[string, number], { seq: number }>(
-      'SELECT seq FROM replay_frames WHERE room = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1',
-    ),
-    framesAfter: db.prepare<[string, number, number], FrameRow>(
-      'SELECT seq, at, actor, changes FROM replay_frames WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?',
-    ),
-    framesBetween: db.prepare<[string, number, number], FrameRow>(
-      'SELECT seq, at, actor, changes FROM replay_frames WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq',
-    ),
-    keyframeSeqAtOrBefore: db
-      .prepare<[string, number], number>(
-        'SELECT seq FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
-      )
-      .pluck(),
-    keyframeAtOrBefore: db.prepare<[string, number], { seq: number; state: string }>(
-      'SELECT seq, state FROM replay_keyframes WHERE room = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
-    ),
-    events: db.prepare<[string], { event: string }>(
-      'SELECT event FROM replay_events WHERE room = ? ORDER BY seq, rowid',
-    ),
-    activity: db.prepare<[string], WriterActivity>(
-      'SELECT writer, edits, moves FROM replay_activity WHERE room = ? ORDER BY writer',
-    ),
-    insertFrame: db.prepare<[string, number, number, string, string]>(
-      'INSERT INTO replay_frames (room, seq, at, actor, changes) VALUES (?, ?, ?, ?, ?)',
-    ),
-    insertEvent: db.prepare<[string, number, string]>(
-      'INSERT INTO replay_events (room, seq, event) VALUES (?, ?, ?)',
-    ),
-    insertKeyframe: db.prepare<[string, number, string]>(
-      'INSERT INTO replay_keyframes (room, seq, state) VALUES (?, ?, ?)',
-    ),
-    addActivity: db.prepare<[string, string, number, number]>(
-      `INSERT INTO replay_activity (room, writer, edits, moves) VALUES (?, ?, ?, ?)
-       ON CONFLICT (room, writer) DO UPDATE SET edits = edits + excluded.edits, moves = moves + excluded.moves`,
-    ),
-  };
 }

@@ -142,14 +142,14 @@ async function recordedPeople(storage: Storage, room: string): Promise<RecordedP
  * Each person's edits and moves on the board, from the replay index: by the person the server stamped on each
  * update, or, in logs from before people existed, by the presence of the browser that wrote it.
  */
-function activityOf(
+async function activityOf(
   replay: ReplayIndex,
   room: string,
   personOfClient: ReadonlyMap<number, string>,
-): { id: string; edits: number; moves: number }[] {
+): Promise<{ id: string; edits: number; moves: number }[]> {
   const byClient = new Map([...personOfClient].map(([client, person]) => [clientWriter(client), person]));
   const byPerson = new Map<string, { id: string; edits: number; moves: number }>();
-  for (const { writer, edits, moves } of replay.activity(room)) {
+  for (const { writer, edits, moves } of await replay.activity(room)) {
     const id = writer.startsWith('client:') ? byClient.get(writer) : writer;
     if (id === undefined) continue;
     const person = byPerson.get(id) ?? { id, edits: 0, moves: 0 };
@@ -179,7 +179,7 @@ export async function sendReport(
     loadDoc(storage, roomName(board.id, 'control')),
     recordedPeople(storage, board.id),
   ]);
-  const state = replay.latestState(board.id);
+  const state = await replay.latestState(board.id);
   const content = boardDocFromState(state);
   // The title and task as the board has them now: a facilitator may have changed them since it was created.
   const titled = state.meta ? { ...board, title: state.meta.title, task: state.meta.task } : board;
@@ -196,7 +196,7 @@ export async function sendReport(
     const scoped = meeting === undefined ? undefined : listMeetings(control).find(({ id }) => id === meeting);
     if (meeting !== undefined && !scoped) throw new ReportQueryError(UNKNOWN_REPORT_MEETING);
     // Edits and moves are known for the whole recording only: a meeting's report leaves them out.
-    const activity = scoped ? undefined : activityOf(replay, board.id, personOfClient);
+    const activity = scoped ? undefined : await activityOf(replay, board.id, personOfClient);
     const report = buildReport({
       content,
       control,

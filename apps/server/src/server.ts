@@ -10,11 +10,13 @@ import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './co
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { renderMetrics } from './metrics.ts';
 import { People } from './people.ts';
 import { roomPresenceCheck } from './presence-check.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReplayIndex } from './replay-index.ts';
 import { boardRooms, companionRoom, parseRoom, roomPrecheck, roomValidator } from './rooms.ts';
+import { SqliteReplayStore } from './sqlite-replay-store.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -67,7 +69,7 @@ export async function startServer(
   const replayDb = new Database(storage.file);
   replayDb.pragma('synchronous = NORMAL');
   replayDb.pragma('wal_autocheckpoint = 0');
-  const replay = new ReplayIndex(replayDb, storage, {
+  const replay = new ReplayIndex(new SqliteReplayStore(replayDb), storage, {
     logger,
     idleMs: config.replayIdleMs,
     // The relay holds a room while anyone has it open.
@@ -114,6 +116,9 @@ export async function startServer(
       replay,
       logger,
       isClosing: () => closing,
+      // Metrics: rendered per scrape from the relay's and the storage's counts.
+      metrics: () => renderMetrics(stats(), storage.storeStats?.()),
+      metricsToken: config.metricsToken,
     }),
   );
   server.on(

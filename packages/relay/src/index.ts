@@ -4,6 +4,7 @@ export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';
 export { mergeState } from './merge-state.ts';
 export { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN, type StorageOrigin } from './origins.ts';
+export { migratePg } from './pg-migrations.ts';
 export { DEFAULT_RETRY_FOR_MS, PgStorage, type PgStorageOptions } from './pg-storage.ts';
 export type { PresenceCheck } from './presence-entries.ts';
 export {
