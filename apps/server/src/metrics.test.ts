@@ -89,12 +89,25 @@ describe('renderMetrics', () => {
     expect(text).not.toContain('kompas_updates_stored_total');
   });
 
-  it('shows the cluster figures the relay reports, and only those', () => {
-    const cluster = { roomsOwned: 3, busLagMs: 250, busConnected: false };
+  it('shows the cluster figures when the relay is one of several servers', () => {
+    const cluster = {
+      busConnected: false,
+      roomsOwned: 3,
+      roomsFollowed: 2,
+      writesForwarded: 7,
+      updatesReceived: 11,
+      gapsFilled: 1,
+      republished: 0,
+      leaseChanges: 4,
+      busLagMs: 250,
+      busLagMaxMs: 900,
+    };
     const text = renderMetrics({ ...STATS, cluster }, STORE);
     expect(sample(text, 'kompas_cluster_rooms_owned')).toBe(3);
     expect(sample(text, 'kompas_cluster_bus_lag_seconds')).toBe(0.25);
+    expect(sample(text, 'kompas_cluster_bus_lag_max_seconds')).toBe(0.9);
     expect(sample(text, 'kompas_cluster_bus_connected')).toBe(0);
-    expect(text).not.toContain('kompas_cluster_rooms_followed');
+    expect(sample(text, 'kompas_cluster_rooms_followed')).toBe(2);
+    expect(sample(text, 'kompas_cluster_writes_forwarded_total')).toBe(7);
   });
 });

@@ -1,24 +1,9 @@
-import type { RelayStats, StoreStats } from '@kompas/relay';
-
-/**
- * What a relay that is one of several servers may report beside its own counts. Each figure is optional:
- * only what the relay reports is shown.
- */
-export interface ClusterFigures {
-  /** Rooms this server holds the lease of: it compacts, snapshots and indexes them. */
-  roomsOwned?: number;
-  /** Rooms this server has open whose lease another server holds. */
-  roomsFollowed?: number;
-  /** How far this server's reading of the shared bus is behind, in milliseconds. */
-  busLagMs?: number;
-  busConnected?: boolean;
-}
+import type { ClusterStats, RelayStats, StoreStats } from '@kompas/relay';
 
 /** The figures /metrics shows, read when it is asked. */
 export interface MetricsStats extends RelayStats {
   /** Boards whose replay index holds a copy of their document. */
   replayDocuments: number;
-  cluster?: ClusterFigures;
 }
 
 type MetricType = 'counter' | 'gauge' | 'histogram';
@@ -117,26 +102,47 @@ function storeFamilies({ appends, appendMs }: StoreStats): MetricFamily[] {
   ];
 }
 
-function clusterFamilies(cluster: ClusterFigures | undefined): MetricFamily[] {
+function clusterFamilies(cluster: ClusterStats | undefined): MetricFamily[] {
   if (!cluster) return [];
-  const families: MetricFamily[] = [];
-  const { roomsOwned, roomsFollowed, busLagMs, busConnected } = cluster;
-  if (roomsOwned !== undefined) {
-    families.push(gauge('kompas_cluster_rooms_owned', 'Rooms whose lease this server holds.', roomsOwned));
-  }
-  if (roomsFollowed !== undefined) {
-    const help = 'Rooms open here whose lease another server holds.';
-    families.push(gauge('kompas_cluster_rooms_followed', help, roomsFollowed));
-  }
-  if (busLagMs !== undefined) {
-    const help = "How far this server's reading of the Redis bus is behind.";
-    families.push(gauge('kompas_cluster_bus_lag_seconds', help, busLagMs / 1000));
-  }
-  if (busConnected !== undefined) {
-    const help = '1 while this server is connected to the Redis bus, else 0.';
-    families.push(gauge('kompas_cluster_bus_connected', help, busConnected ? 1 : 0));
-  }
-  return families;
+  return [
+    gauge(
+      'kompas_cluster_bus_connected',
+      '1 while this server is connected to Redis, else 0.',
+      cluster.busConnected ? 1 : 0,
+    ),
+    gauge('kompas_cluster_rooms_owned', 'Rooms whose lease this server holds.', cluster.roomsOwned),
+    gauge(
+      'kompas_cluster_rooms_followed',
+      'Rooms open here whose lease another server holds.',
+      cluster.roomsFollowed,
+    ),
+    gauge(
+      'kompas_cluster_bus_lag_seconds',
+      'From publishing a logged update on Redis to its arrival here: the last one.',
+      cluster.busLagMs / 1000,
+    ),
+    gauge(
+      'kompas_cluster_bus_lag_max_seconds',
+      'The same, the most over the last 10 to 20 seconds.',
+      cluster.busLagMaxMs / 1000,
+    ),
+    counter(
+      'kompas_cluster_writes_forwarded_total',
+      "Writes sent to another server's room.",
+      cluster.writesForwarded,
+    ),
+    counter(
+      'kompas_cluster_updates_received_total',
+      'Logged updates applied from Redis.',
+      cluster.updatesReceived,
+    ),
+    counter(
+      'kompas_cluster_gaps_filled_total',
+      'Gaps in what Redis delivered, filled from the log.',
+      cluster.gapsFilled,
+    ),
+    counter('kompas_cluster_lease_changes_total', 'Rooms taken over or given up.', cluster.leaseChanges),
+  ];
 }
 
 /** The standard process figures every Prometheus client library exports, under their usual names. */

@@ -6,7 +6,7 @@ import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-pr
 import { BUDGET_REASONS, type Budget } from './budgets.ts';
 import { watchFrameDeadline } from './frame-deadline.ts';
 import type { RelayLogger } from './logger.ts';
-import type { ClientOrigin } from './origins.ts';
+import type { WriteOrigin } from './origins.ts';
 import { cleanPresenceEntry, decodePresenceEntries, type PresenceEntry } from './presence-entries.ts';
 import { PresenceThrottle } from './presence-throttle.ts';
 import {
@@ -21,7 +21,7 @@ import {
 import type { Room } from './room.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { atTurnEnd } from './turn-end.ts';
-import type { Writer } from './write-check.ts';
+import type { Refusal, Writer } from './write-check.ts';
 import { frameableSocket, underlyingSocket, writeBinaryFrame } from './ws-frames.ts';
 
 export interface ConnectionSettings {
@@ -57,7 +57,7 @@ export interface ConnectionSettings {
  *
  * The connection is its own transaction origin, so the room relays its changes to everyone but itself.
  */
-export class Connection implements ClientOrigin {
+export class Connection implements WriteOrigin {
   readonly kind = 'client';
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
@@ -278,13 +278,17 @@ export class Connection implements ClientOrigin {
       this.room.countDroppedWrite();
       return;
     }
-    let problem: ReturnType<Room['applyWrite']>;
+    let problem: ReturnType<Room['write']>;
     try {
-      problem = this.room.applyWrite(update, this);
+      problem = this.room.write(update, this);
     } catch (cause) {
       throw new ProtocolError('invalid update', { cause });
     }
-    if (problem === null) return;
+    if (problem !== null) this.refuse(problem);
+  }
+
+  /** The room's checks refused a write of the client's (here, or on the server that owns the room). */
+  refuse(problem: string | Refusal): void {
     // Each refusal the validator makes may have cost the room a rebuild of its document: it counts against the address.
     this.settings.onRefused?.();
     if (typeof problem === 'string') {

@@ -1,4 +1,13 @@
 export { BUDGET_REASONS, BUDGETS, type Budget } from './budgets.ts';
+export { type BusEntry, type Claim, type ClusterBus, STREAM_START } from './cluster/bus.ts';
+export {
+  type ClusterOptions,
+  type ClusterStats,
+  DEFAULT_CLUSTER_TICK_MS,
+  DEFAULT_LEASE_TTL_MS,
+} from './cluster/cluster.ts';
+export { MemoryBus, MemoryBusServer } from './cluster/memory-bus.ts';
+export { createRedisBus, RedisBus, type RedisBusOptions } from './cluster/redis-bus.ts';
 export type { LatencyBucket, LatencySummary, StoreStats } from './latency-histogram.ts';
 export type { RelayLogger } from './logger.ts';
 export { MemoryStorage } from './memory-storage.ts';

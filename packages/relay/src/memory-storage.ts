@@ -1,5 +1,6 @@
 import { mergeState } from './merge-state.ts';
 import {
+  LogConflictError,
   type LogEntry,
   type LogRange,
   type PresenceCounts,
@@ -43,6 +44,18 @@ export class MemoryStorage implements Storage {
     const stored = this.roomFor(room);
     const seq = lastSeq(stored) + 1;
     // Copied: the caller may reuse its buffer (ws hands out slices of its receive buffer).
+    stored.log.push({ seq, actor: meta.actor, at: meta.at, update: update.slice() });
+    return seq;
+  }
+
+  /**
+   * Appends at log position `seq` only, as servers sharing a storage do (each where it believes the log
+   * ends): rejects with LogConflictError when the log does not end right before it (another server wrote).
+   */
+  async appendAt(room: string, seq: number, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+    this.assertOpen();
+    const stored = this.roomFor(room);
+    if (lastSeq(stored) !== seq - 1) throw new LogConflictError(room, seq);
     stored.log.push({ seq, actor: meta.actor, at: meta.at, update: update.slice() });
     return seq;
   }

@@ -2,6 +2,7 @@ import { CloseCode } from '@kompas/protocol';
 import { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { BUDGET_REASONS, type Budget, budgetCounts } from './budgets.ts';
+import { Cluster, type ClusterOptions, type ClusterStats } from './cluster/cluster.ts';
 import { Connection, type ConnectionSettings } from './connection.ts';
 import { ConnectionLimits } from './connection-limits.ts';
 import { defaultLogger, type RelayLogger } from './logger.ts';
@@ -116,6 +117,12 @@ export interface RelayOptions {
    * the rules on its notes), or undefined. It is loaded first and stays loaded while the room is.
    */
   companion?: (room: string) => string | undefined;
+  /**
+   * Makes the relay one of several servers sharing the storage and a bus (Redis): each room is owned by one
+   * server at a time, which checks, stores and snapshots its writes; the others pass their clients' writes on
+   * to it and relay what it logged (see cluster/). Without it, the relay is the only server of its rooms.
+   */
+  cluster?: ClusterOptions;
 }
 
 /** Decided by the server at the upgrade (token, role); the relay only enforces it. */
@@ -147,6 +154,8 @@ export interface RelayStats {
   overBudget: Record<Budget, number>;
   /** Presence updates dropped since the relay started: for another client, too large, or refused by the check. */
   droppedPresence: number;
+  /** When the relay is a server of a cluster. */
+  cluster?: ClusterStats;
 }
 
 /** Where a connection comes from, to count it against the connection budgets before it is handed over. */
@@ -237,6 +246,7 @@ export class Relay {
   private readonly presenceCheckFor: RelayOptions['presenceCheck'];
   private readonly presenceIntervalMs: number;
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly cluster: Cluster | null;
   private closing: Promise<void> | null = null;
 
   constructor(options: RelayOptions) {
@@ -283,6 +293,7 @@ export class Relay {
     this.storedBytes = Number.isFinite(maxStoredBytes)
       ? new StoredBytes(this.storage, maxStoredBytes, budgetGroup)
       : null;
+    this.cluster = options.cluster ? new Cluster(options.cluster, this.storage, this.logger) : null;
     const pingInterval = options.pingInterval ?? DEFAULT_PING_INTERVAL;
     this.pingTimer = setInterval(() => {
       for (const connection of Array.from(this.connections)) connection.heartbeat();
@@ -356,6 +367,7 @@ export class Relay {
       connections: this.connections.size,
       ...this.counters,
       overBudget: { ...this.overBudget },
+      ...(this.cluster && { cluster: this.cluster.stats() }),
     };
   }
 
@@ -395,6 +407,7 @@ export class Relay {
     await Promise.all(Array.from(this.rooms.values(), (room) => this.unloadWhenEmpty(room)));
     // Companions whose holders unloaded meanwhile.
     await Promise.all(Array.from(this.rooms.values(), (room) => this.unloadWhenEmpty(room)));
+    await this.cluster?.close();
     await this.storage.close();
   }
 
@@ -404,6 +417,7 @@ export class Relay {
       const companionName = this.companionOf?.(name);
       const companion = companionName && companionName !== name ? this.openRoom(companionName) : undefined;
       if (companion) companion.holders += 1;
+      const { cluster } = this;
       room = new Room(name, {
         companion,
         storage: this.storage,
@@ -419,6 +433,7 @@ export class Relay {
         maxPendingBytes: this.maxPendingBytes,
         ...(this.storedBytes && { storedBytes: this.storedBytes.share(name) }),
         onFailed: (failed) => this.forget(failed),
+        ...(cluster && { cluster: (linked: Room) => cluster.link(linked) }),
       });
       this.rooms.set(name, room);
     }

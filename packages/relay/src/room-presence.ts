@@ -48,6 +48,10 @@ export class RoomPresence {
   private tick: NodeJS.Timeout | null = null;
   /** Whether passing the changes on is asked for at the end of this turn. */
   private composing = false;
+  /** In a cluster: the client ids whose states other servers publish, and which server publishes each. */
+  private readonly remote = new Map<number, string>();
+  /** In a cluster: tells the other servers of a change of this server's connections' presence. */
+  private publish: ((entry: PresenceEntry) => void) | null = null;
   private readonly outdatedCheck: NodeJS.Timeout;
 
   constructor(
@@ -96,6 +100,8 @@ export class RoomPresence {
     if (mine !== null && own === undefined) {
       this.clients.set(connection, mine.client);
       this.holders.set(mine.client, connection);
+      // A tab that moved here from another server: its state is ours to publish now.
+      this.remote.delete(mine.client);
     }
     return mine;
   }
@@ -117,7 +123,41 @@ export class RoomPresence {
       entry.state === 'null' ? null : entry.state,
       connection.writer.person,
     );
+    this.publish?.(relayed);
     this.passOn({ relayed, owner: connection, echo: entry });
+  }
+
+  /** In a cluster: `publish` is told of every change of this server's connections' presence. */
+  share(publish: (entry: PresenceEntry) => void): void {
+    this.publish = publish;
+  }
+
+  /**
+   * A presence change another server published (checked there) for one of its connections: passed on to this
+   * server's connections, not recorded (its server records it). A client id one of this server's connections
+   * holds stays theirs, and a removal counts only from the server that published the state.
+   */
+  applyRemote(server: string, entry: PresenceEntry): void {
+    if (this.holders.has(entry.client)) return;
+    if (entry.state === 'null') {
+      if (this.remote.get(entry.client) === server) this.remove(entry.client);
+      return;
+    }
+    this.remote.set(entry.client, server);
+    const relayed = this.table.set(entry);
+    if (relayed !== null) this.passOn({ relayed, owner: null, echo: null });
+  }
+
+  /** The servers whose connections' presence this room shows. */
+  remoteServers(): Set<string> {
+    return new Set(this.remote.values());
+  }
+
+  /** A server stopped: the presence of its connections goes with it. */
+  dropServer(server: string): void {
+    for (const [client, publisher] of Array.from(this.remote)) {
+      if (publisher === server) this.remove(client);
+    }
   }
 
   /** The connection's presence goes with it; its client id is free again, for the same tab reconnecting. */
@@ -147,7 +187,10 @@ export class RoomPresence {
   private remove(client: number): void {
     const removal = this.table.remove(client);
     if (removal === null) return;
-    this.recorder?.record(client, null, this.holders.get(client)?.writer.person);
+    if (!this.remote.delete(client)) {
+      this.recorder?.record(client, null, this.holders.get(client)?.writer.person);
+      this.publish?.(removal);
+    }
     this.passOn({ relayed: removal, owner: null, echo: null });
   }
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { AcceptedWrites } from './accepted-writes.ts';
 import type { Connection } from './connection.ts';
 import type { RelayLogger } from './logger.ts';
-import { type ClientOrigin, type RelayOrigin, STORAGE_ORIGIN } from './origins.ts';
+import { LOGGED_ORIGIN, type RelayOrigin, STORAGE_ORIGIN, type WriteOrigin } from './origins.ts';
 import { dropPending, pendingBytes } from './pending.ts';
 import type { PresenceCheck } from './presence-entries.ts';
 import { PresenceRecorder } from './presence-recorder.ts';
@@ -79,6 +79,28 @@ export interface RoomOptions {
   onFailed: (room: Room) => void;
   /** A room whose document the validator reads beside this one's; it is loaded before this room is ready. */
   companion?: Room;
+  /** When the relay is one server of a cluster: links the room to the others (see RoomLink). */
+  cluster?: (room: Room) => RoomLink;
+}
+
+/**
+ * What a room of a cluster asks of, and tells, the other servers (see cluster/). One server owns the room and
+ * applies, checks, stores and snapshots its writes as a single server does; the others pass their clients'
+ * writes on to it and apply what it logged.
+ */
+export interface RoomLink {
+  /** Whether this server owns the room: otherwise its clients' writes go to the owner. */
+  readonly owning: boolean;
+  /** The room's document holds the log up to `seq`. */
+  loaded(seq: number): void;
+  /** A client's write, on a server that does not own the room: for the owner. */
+  forward(update: Uint8Array, writer: Connection): void;
+  /** The owner's write is durable at `seq`: for the other servers. */
+  logged(seq: number, update: Uint8Array, origin: WriteOrigin): void;
+  /** A connection left the room. */
+  left(connection: Connection): void;
+  /** The room is unloaded, or failed. */
+  close(): void;
 }
 
 /**
@@ -127,6 +149,7 @@ export class Room {
   private pendingSince: number | null = null;
   private readonly presenceRecorder: PresenceRecorder | null;
   private followWrite: WriteFollower | undefined;
+  private readonly link: RoomLink | undefined;
 
   constructor(
     readonly name: string,
@@ -145,6 +168,7 @@ export class Room {
     this.current = this.newDoc();
     this.syncAnswers = new SyncAnswers(this.current);
     this.companion = options.companion;
+    this.link = options.cluster?.(this);
     this.ready = Promise.all([this.load(), this.companion?.ready, this.presenceRecorder?.ready]).then(
       () => {},
     );
@@ -176,6 +200,7 @@ export class Room {
   leave(connection: Connection): void {
     this.connections.delete(connection);
     this.presence.leave(connection);
+    this.link?.left(connection);
   }
 
   /** The presence check of the room, if it has one. */
@@ -194,6 +219,16 @@ export class Room {
   }
 
   /**
+   * A client's update: applied here (see applyWrite), or on a server of a cluster that does not own the room,
+   * passed on to the owner, which applies it the same way; its verdict comes back later (then null now).
+   */
+  write(update: Uint8Array, writer: Connection): string | Refusal | null {
+    if (!this.link || this.link.owning) return this.applyWrite(update, writer);
+    this.link.forward(update, writer);
+    return null;
+  }
+
+  /**
    * Applies a writer's update, once, to the document; when the room has a validator, the change is checked
    * there before anything else sees it. Returns why it was refused (then nothing of it is stored or relayed,
    * and the document is rebuilt without it), or null once applied. Throws when Yjs cannot read the update.
@@ -203,7 +238,7 @@ export class Room {
    * document of a room without a validator holding more than its pending budget keeps the part that
    * integrated (stored and relayed as usual) and the room drops everything pending.
    */
-  applyWrite(update: Uint8Array, writer: Connection): string | Refusal | null {
+  applyWrite(update: Uint8Array, writer: WriteOrigin): string | Refusal | null {
     if (this.options.storedBytes?.wouldPass(update.byteLength)) {
       writer.closeOverBudget('storedBytes');
       return null;
@@ -225,7 +260,7 @@ export class Room {
    * reached the document makes the room rebuild it, what the update left waiting for missing parts is
    * dropped. One nested too deeply to read is refused as invalid data.
    */
-  private applyChecked(update: Uint8Array, writer: Connection): string | Refusal | null {
+  private applyChecked(update: Uint8Array, writer: WriteOrigin): string | Refusal | null {
     const validate = this.options.validator;
     if (!validate || !this.accepted) {
       Y.applyUpdate(this.doc, update, writer);
@@ -298,7 +333,7 @@ export class Room {
     if (this.pendingSince !== null && performance.now() - this.pendingSince >= ms) this.dropPending();
   }
 
-  private checkPending(writer: Connection): void {
+  private checkPending(writer: WriteOrigin): void {
     const pending = pendingBytes(this.doc);
     if (pending > this.options.maxPendingBytes) {
       this.dropPending();
@@ -316,7 +351,7 @@ export class Room {
   }
 
   /** The room's check of an update alone; an update nested too deeply for Yjs to read is refused as invalid. */
-  private precheck(update: Uint8Array, writer: Connection): string | Refusal | null {
+  private precheck(update: Uint8Array, writer: WriteOrigin): string | Refusal | null {
     try {
       return this.options.precheck?.(update, writer.writer, this.doc, this.companion?.doc ?? null) ?? null;
     } catch (error) {
@@ -330,6 +365,53 @@ export class Room {
     this.options.counters.droppedWrites += 1;
   }
 
+  /** Runs `task` once every update applied before it is durable (and relayed), in order. */
+  inOrder(task: () => void): void {
+    this.enqueue(task);
+  }
+
+  /**
+   * An update another server of the cluster logged, applied in log order: it is stored and was checked, so it
+   * is only relayed, to every connection but `except` (the one that wrote it). It still counts towards the
+   * room's stored bytes and its next snapshot, for when this server comes to own the room.
+   */
+  applyLogged(update: Uint8Array, except: Connection | undefined): void {
+    Y.applyUpdate(this.doc, update, LOGGED_ORIGIN);
+    this.options.storedBytes?.add(update.byteLength);
+    this.sinceSnapshot += 1;
+    this.bytesSinceSnapshot += update.byteLength;
+    const message = encodeUpdate(update);
+    this.enqueue(() => {
+      for (const connection of this.connections) {
+        if (connection !== except && !connection.writeOnly) connection.send(message);
+      }
+    });
+  }
+
+  /**
+   * This server now owns the room, its document holding the log up to `seq`, `sinceSnapshot` of it after the
+   * latest snapshot: writes are applied here from now on, and refused ones taken out by rebuilding from it.
+   */
+  own(seq: number, sinceSnapshot: number): void {
+    this.lastStored = Promise.resolve(seq);
+    this.sinceSnapshot = sinceSnapshot;
+    if (this.options.validator) this.accepted = new AcceptedWrites(Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /**
+   * Another server owns the room now: it takes the snapshots, and what this one kept to rebuild its document
+   * is not needed.
+   */
+  disown(): void {
+    this.accepted = null;
+    if (this.quietSnapshot) clearTimeout(this.quietSnapshot);
+    this.quietSnapshot = null;
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
   /** Waits until everything queued so far is durable and delivered; true when nothing was queued meanwhile. */
   async flush(): Promise<boolean> {
     await this.ready;
@@ -339,6 +421,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.link?.close();
     this.presenceRecorder?.close();
     if (this.quietSnapshot) clearTimeout(this.quietSnapshot);
     this.options.storedBytes?.release();
@@ -356,6 +439,7 @@ export class Room {
       this.snapshotBytes = stored.state?.byteLength ?? 0;
       if (this.options.validator) this.accepted = new AcceptedWrites(stored.state);
       this.options.logger.info('room loaded', { room: this.name, seq: stored.seq });
+      this.link?.loaded(stored.seq);
     } catch (error) {
       this.fail(error);
     }
@@ -369,7 +453,7 @@ export class Room {
     transaction: Y.Transaction,
   ): void => {
     this.syncAnswers.changed();
-    if (origin.kind === 'storage') return;
+    if (origin.kind !== 'client') return;
     const { checking } = this;
     if (checking) {
       checking.changed = true;
@@ -378,7 +462,7 @@ export class Room {
     }
     const meta = { actor: origin.actor, at: Date.now() };
     const logged = this.followWrite?.({ doc, transaction, update, ...meta });
-    const write = { update, origin, meta, logged };
+    const write = { update, origin: origin as WriteOrigin, meta, logged };
     if (checking) checking.held.push(write);
     else this.store(write);
   };
@@ -397,6 +481,7 @@ export class Room {
     this.enqueue(async () => {
       const seq = await stored;
       logged?.(seq);
+      this.link?.logged(seq, update, origin);
       for (const connection of this.connections) {
         if (connection !== origin && !connection.writeOnly) connection.send(message);
       }
@@ -494,6 +579,7 @@ export class Room {
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
+    this.link?.close();
     this.options.logger.error('room storage failed, closing its connections', {
       room: this.name,
       error: String(error),
@@ -508,7 +594,7 @@ export class Room {
 /** A client's update as the document applied it, with what its follower read of it. */
 interface AppliedUpdate {
   readonly update: Uint8Array;
-  readonly origin: ClientOrigin;
+  readonly origin: WriteOrigin;
   readonly meta: { actor: string; at: number };
   readonly logged: ((seq: number) => void) | undefined;
 }

@@ -18,6 +18,8 @@ export interface TestServer {
   /** Swaps in a new relay (after closing the old one yourself): clients reconnect to it on the same port. */
   replaceRelay(options: RelayOptions): Relay;
   close(): Promise<void>;
+  /** Plays the process dying: every socket is cut without a close handshake, and the relay is never closed. */
+  kill(): Promise<void>;
 }
 
 export const silentLogger: RelayLogger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -57,6 +59,10 @@ export async function startTestServer(options: RelayOptions): Promise<TestServer
       await relay.close();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+    async kill() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }
