@@ -28,8 +28,11 @@ const BOARD: LoadScenario = {
   durationMs: 1_500,
 };
 
-/** Three servers starting, their schema migrations, the clients, the drain: ample on a busy machine. */
-const RUN_TIMEOUT_MS = 120_000;
+/**
+ * Three servers starting, their schema migrations, the clients, the drain: ample on a busy machine, and longer
+ * than the run's own bounds (connecting, draining, stopping), so that a failing run still stops its servers.
+ */
+const RUN_TIMEOUT_MS = 240_000;
 
 describeStores('the cluster benchmark', () => {
   let pool: LoadProcess[] = [];
