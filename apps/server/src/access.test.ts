@@ -6,7 +6,7 @@ import { signToken } from './tokens.ts';
 
 const SECRET = 'access-test-secret-0123';
 const BOARD = newBoardId();
-const known = (id: string) => (id === BOARD ? { id } : undefined);
+const known = async (id: string) => (id === BOARD ? { id } : undefined);
 const token = (boardId: string, expiresAt = 2e9) =>
   signToken(SECRET, { boardId, role: 'participant', expiresAt });
 
@@ -27,8 +27,8 @@ describe('roomAccess', () => {
 });
 
 describe('checkAccess', () => {
-  it('grants the role of a valid token for an existing board', () => {
-    expect(checkAccess(SECRET, known, BOARD, token(BOARD))).toEqual({
+  it('grants the role of a valid token for an existing board', async () => {
+    expect(await checkAccess(SECRET, known, BOARD, token(BOARD))).toEqual({
       ok: true,
       role: 'participant',
       board: { id: BOARD },
@@ -36,19 +36,25 @@ describe('checkAccess', () => {
     });
   });
 
-  it('checks the token before the board, so a board’s existence never leaks', () => {
+  it('checks the token before the board, so a board’s existence never leaks', async () => {
     const unknown = newBoardId();
-    expect(checkAccess(SECRET, known, unknown, undefined)).toEqual({ ok: false, denial: 'missing token' });
-    expect(checkAccess(SECRET, known, unknown, 'x.y')).toEqual({ ok: false, denial: 'invalid token' });
-    expect(checkAccess(SECRET, known, unknown, token(BOARD))).toEqual({ ok: false, denial: 'invalid token' });
-    expect(checkAccess(SECRET, known, unknown, token(unknown))).toEqual({
+    expect(await checkAccess(SECRET, known, unknown, undefined)).toEqual({
+      ok: false,
+      denial: 'missing token',
+    });
+    expect(await checkAccess(SECRET, known, unknown, 'x.y')).toEqual({ ok: false, denial: 'invalid token' });
+    expect(await checkAccess(SECRET, known, unknown, token(BOARD))).toEqual({
+      ok: false,
+      denial: 'invalid token',
+    });
+    expect(await checkAccess(SECRET, known, unknown, token(unknown))).toEqual({
       ok: false,
       denial: 'unknown board',
     });
   });
 
-  it('reports an expired token', () => {
-    expect(checkAccess(SECRET, known, BOARD, token(BOARD, 1))).toEqual({
+  it('reports an expired token', async () => {
+    expect(await checkAccess(SECRET, known, BOARD, token(BOARD, 1))).toEqual({
       ok: false,
       denial: 'token expired',
     });

@@ -27,22 +27,25 @@ export type Access<Board> =
   | { ok: true; role: Role; board: Board; expiresAt: number; person?: string }
   | { ok: false; denial: Denial };
 
+/** What a token was found to grant. */
+export type Granted<Board> = Extract<Access<Board>, { ok: true }>;
+
 /**
  * Decides what a token grants on a board. The token is checked before the board is looked up, so
  * without a valid token for a board nobody can learn whether it exists.
  */
-export function checkAccess<Board>(
+export async function checkAccess<Board>(
   secret: string,
-  findBoard: (id: string) => Board | undefined,
+  findBoard: (id: string) => Promise<Board | undefined>,
   boardId: string,
   token: string | undefined,
   now = Date.now(),
-): Access<Board> {
+): Promise<Access<Board>> {
   if (!token) return { ok: false, denial: 'missing token' };
   const check = verifyToken(secret, token, now);
   if (!check.ok) return { ok: false, denial: check.reason === 'expired' ? 'token expired' : 'invalid token' };
   if (check.claims.boardId !== boardId) return { ok: false, denial: 'invalid token' };
-  const board = findBoard(boardId);
+  const board = await findBoard(boardId);
   if (board === undefined) return { ok: false, denial: 'unknown board' };
   const { role, expiresAt, person } = check.claims;
   return person === undefined

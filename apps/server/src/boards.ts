@@ -1,5 +1,4 @@
 import { getBoardMeta, initBoard } from '@kompas/model';
-import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { newBoardId } from './board-id.ts';
 
@@ -22,42 +21,39 @@ export type AppendUpdate = (
 const SERVER_ACTOR = 'server';
 
 /**
+ * Where the registry keeps its boards: a table in the server's SQLite file (SqliteBoardStore) or in PostgreSQL,
+ * shared by every server of a cluster (PgBoardStore). Nothing else knows which.
+ */
+export interface BoardStore {
+  insert(board: BoardRecord): Promise<void>;
+  get(id: string): Promise<BoardRecord | undefined>;
+  /** Every board's id, newest first. */
+  ids(): Promise<string[]>;
+  /** Sets a board's title and task; nothing for a board it does not hold. */
+  retitle(id: string, meta: { title: string; task: string }): Promise<void>;
+}
+
+/**
  * The boards this server created. The registry answers "does this board exist" on every upgrade and API
  * call without loading its document; the document itself stays the truth for what clients see.
  */
 export class Boards {
-  private readonly insert: Database.Statement<[string, string, string, number]>;
-  private readonly select: Database.Statement<[string], BoardRecord>;
-  private readonly selectIds: Database.Statement<[], { id: string }>;
-  private readonly updateTitleAndTask: Database.Statement<[string, string, string]>;
-
   constructor(
-    db: Database.Database,
+    private readonly store: BoardStore,
     private readonly appendUpdate: AppendUpdate,
-  ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS boards (
-      id TEXT PRIMARY KEY,
-      title TEXT NOT NULL,
-      task TEXT NOT NULL,
-      created_at INTEGER NOT NULL
-    ) STRICT`);
-    this.insert = db.prepare('INSERT INTO boards (id, title, task, created_at) VALUES (?, ?, ?, ?)');
-    this.select = db.prepare('SELECT id, title, task, created_at AS createdAt FROM boards WHERE id = ?');
-    this.selectIds = db.prepare('SELECT id FROM boards ORDER BY created_at DESC');
-    this.updateTitleAndTask = db.prepare('UPDATE boards SET title = ?, task = ? WHERE id = ?');
-  }
+  ) {}
 
   /**
    * Keeps the registry's title and task as the board's document has them after a facilitator changed them, so
    * what the API tells (to someone about to join, in a report's file name) is not the title it was created with.
    */
-  retitle(id: string, meta: { title: string; task: string }): void {
-    this.updateTitleAndTask.run(meta.title, meta.task, id);
+  retitle(id: string, meta: { title: string; task: string }): Promise<void> {
+    return this.store.retitle(id, meta);
   }
 
   /** Every board's id, newest first. */
-  ids(): string[] {
-    return this.selectIds.all().map((row) => row.id);
+  ids(): Promise<string[]> {
+    return this.store.ids();
   }
 
   /**
@@ -78,14 +74,14 @@ export class Boards {
         createdAt: meta.createdAt,
       };
       await this.appendUpdate(board.id, Y.encodeStateAsUpdate(doc), { actor: SERVER_ACTOR, at: now });
-      this.insert.run(board.id, board.title, board.task, board.createdAt);
+      await this.store.insert(board);
       return board;
     } finally {
       doc.destroy();
     }
   }
 
-  get(id: string): BoardRecord | undefined {
-    return this.select.get(id);
+  get(id: string): Promise<BoardRecord | undefined> {
+    return this.store.get(id);
   }
 }

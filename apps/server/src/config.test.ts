@@ -238,7 +238,7 @@ describe('loadConfig', () => {
 
 describe('generated secret', () => {
   it('is created once with mode 0600 and reused', async () => {
-    const first = loadConfig([], { DATA_DIR: dataDir }).secret;
+    const first = loadConfig([], { DATA_DIR: dataDir }).secret ?? '';
     const file = join(dataDir, 'secret');
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -259,6 +259,72 @@ describe('generated secret', () => {
   it('refuses an unusable secret file', async () => {
     await writeFile(join(dataDir, 'secret'), '\n');
     expect(() => loadConfig([], { DATA_DIR: dataDir })).toThrow(/no usable secret/);
+  });
+});
+
+describe('several servers', () => {
+  const DATABASE_URL = 'postgres://kompas:pass@db.example.org:5432/kompas';
+
+  it('use PostgreSQL with DATABASE_URL, with a pool of 10 connections unless told', () => {
+    expect(loadConfig([], { DATA_DIR: dataDir, DATABASE_URL }).database).toEqual({
+      url: DATABASE_URL,
+      poolSize: 10,
+    });
+    const flagged = loadConfig(
+      ['--database-url', 'postgresql:///kompas?host=/run/postgresql', '--database-pool-size', '25'],
+      { DATA_DIR: dataDir, DATABASE_URL },
+    );
+    expect(flagged.database).toEqual({ url: 'postgresql:///kompas?host=/run/postgresql', poolSize: 25 });
+    expect(loadConfig([], { DATA_DIR: dataDir }).database).toBeUndefined();
+  });
+
+  it('share the secret through the database: none is generated into the data folder', async () => {
+    expect(loadConfig([], { DATA_DIR: dataDir, DATABASE_URL }).secret).toBeUndefined();
+    await expect(stat(join(dataDir, 'secret'))).rejects.toThrow(/ENOENT/);
+    const configured = loadConfig([], {
+      DATA_DIR: dataDir,
+      DATABASE_URL,
+      KOMPAS_SECRET: 'configured-secret-0123',
+    });
+    expect(configured.secret).toBe('configured-secret-0123');
+  });
+
+  it('read REDIS_URL', () => {
+    expect(loadConfig([], { DATA_DIR: dataDir, REDIS_URL: 'rediss://:pw@cache:6380/2' }).redisUrl).toBe(
+      'rediss://:pw@cache:6380/2',
+    );
+    expect(loadConfig(['--redis-url', 'redis://127.0.0.1:6379'], { DATA_DIR: dataDir }).redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(loadConfig([], { DATA_DIR: dataDir }).redisUrl).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { DATABASE_URL: 'mysql://kompas:secret-pw@db/kompas' },
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL, not a mysql:\/\/ one/,
+    ],
+    [
+      { DATABASE_URL: 'db.example.org:secret-pw' },
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/,
+    ],
+    [{ DATABASE_URL: 'not a url secret-pw' }, /DATABASE_URL must be .* and what is set is not a URL/],
+    [{ DATABASE_URL, DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE must be a whole number from 1 to 1000/],
+    [{ DATABASE_POOL_SIZE: '5' }, /DATABASE_POOL_SIZE is only used with --database-url \/ DATABASE_URL/],
+    [
+      { REDIS_URL: 'http://cache:6379' },
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL, not a http:\/\/ one/,
+    ],
+  ])('refuse %j, without repeating a password', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig([], { DATA_DIR: dataDir, ...env });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('secret-pw');
   });
 });
 

@@ -19,9 +19,17 @@ import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './secret.ts';
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Absolute path of the folder holding the database and the generated secret. */
+  /** Absolute path of the folder holding the database and the generated secret; unused with `database`. */
   dataDir: string;
-  secret: string;
+  /**
+   * What signs tokens. Absent only with `database` and no secret configured: the servers sharing the database
+   * then share one generated into it (see sharedSecret), so a link made by one works on all.
+   */
+  secret?: string;
+  /** PostgreSQL for everything the server stores, shared by several servers; without it, SQLite in dataDir. */
+  database?: DatabaseConfig;
+  /** Redis, through which several servers relay the rooms they share (redis:// or rediss://). */
+  redisUrl?: string;
   /** Base of invite links, without a trailing slash; when absent it is derived from the bound address. */
   publicUrl?: string;
   /** Folder of the built web app (index.html and assets). */
@@ -40,6 +48,13 @@ export interface ServerConfig {
   // Operations
   /** When set, /metrics needs it as a bearer token; when not, /metrics is served to this machine only. */
   metricsToken?: string;
+}
+
+export interface DatabaseConfig {
+  /** postgres:// or postgresql://, as libpq and pg read it. */
+  url: string;
+  /** Connections this server keeps open at most. */
+  poolSize: number;
 }
 
 /** See RelayOptions for each; the server keys addresses and groups a board's rooms. */
@@ -64,6 +79,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_TOKEN_TTL_DAYS = 90;
 export const DEFAULT_BOARD_LIMIT = 30;
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 export const DEFAULT_MAX_NOTES = 5000;
 /** No page may frame the app, so no other site can overlay it to trick people into clicks. */
 export const DEFAULT_FRAME_ANCESTORS = "'none'";
@@ -85,6 +101,7 @@ const MAX_BUDGET_BYTES = 1024 * GIB;
 const MAX_CONNECTIONS = 1_000_000;
 const MAX_FRAME_DEADLINE_SECONDS = 3600;
 const MAX_REPLAY_IDLE_SECONDS = 24 * 3600;
+const MAX_DATABASE_POOL_SIZE = 1000;
 const MIN_METRICS_TOKEN_LENGTH = 16;
 
 /** Each setting with its flag and environment variable; a flag wins over the environment. */
@@ -109,6 +126,9 @@ const SETTINGS = {
   pendingBytesPerRoom: { flag: 'pending-bytes-per-room', env: 'PENDING_BYTES_PER_ROOM' },
   storedBytesPerBoard: { flag: 'stored-bytes-per-board', env: 'STORED_BYTES_PER_BOARD' },
   replayIdleSeconds: { flag: 'replay-idle-seconds', env: 'REPLAY_IDLE_SECONDS' },
+  databaseUrl: { flag: 'database-url', env: 'DATABASE_URL' },
+  databasePoolSize: { flag: 'database-pool-size', env: 'DATABASE_POOL_SIZE' },
+  redisUrl: { flag: 'redis-url', env: 'REDIS_URL' },
   // Operations
   metricsToken: { flag: 'metrics-token', env: 'METRICS_TOKEN' },
 } as const;
@@ -119,7 +139,8 @@ export const USAGE = `Usage: kompas-server [options]
   --port <n>            PORT            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --host <addr>         HOST            address to listen on (default ${DEFAULT_HOST})
   --data-dir <path>     DATA_DIR        database and generated secret (default ${DEFAULT_DATA_DIR})
-  --secret <s>          KOMPAS_SECRET   token signing secret (default: generated into DATA_DIR/secret)
+  --secret <s>          KOMPAS_SECRET   token signing secret (default: generated into DATA_DIR/secret, or
+                                        with DATABASE_URL into the database, shared by its servers)
   --public-url <url>    PUBLIC_URL      base of invite links (default http://HOST:PORT)
   --web-dir <path>      WEB_DIR         built web app (default apps/web/dist)
   --token-ttl-days <n>  TOKEN_TTL_DAYS  lifetime of invite links in days (default ${DEFAULT_TOKEN_TTL_DAYS})
@@ -138,12 +159,16 @@ Budgets per client (bytes as a number, or with KiB, MiB or GiB; 0 = no limit, ex
   --stored-bytes-per-board <b>    STORED_BYTES_PER_BOARD   logged updates per board (default ${bytes(DEFAULT_MAX_STORED_BYTES)})
 Memory:
   --replay-idle-seconds <s>       REPLAY_IDLE_SECONDS      how long a board nobody has open keeps its replay copy (default ${REPLAY_IDLE_MS / 1000})
+Several servers behind one address:
+  --database-url <url>            DATABASE_URL             PostgreSQL (postgres://...) for everything stored, instead of SQLite in DATA_DIR
+  --database-pool-size <n>        DATABASE_POOL_SIZE       connections to PostgreSQL per server (default ${DEFAULT_DATABASE_POOL_SIZE})
+  --redis-url <url>               REDIS_URL                Redis (redis:// or rediss://) between the servers
 Operations:
   --metrics-token <s>             METRICS_TOKEN            bearer token for /metrics (default: /metrics only from this machine)`;
 
 /**
- * Reads flags and environment into a checked configuration. Creates the data folder and, unless a
- * secret is given, the secret file in it. Throws ConfigError with a message naming the bad setting.
+ * Reads flags and environment into a checked configuration. Without a database, creates the data folder and,
+ * unless a secret is given, the secret file in it. Throws ConfigError with a message naming the bad setting.
  */
 export function loadConfig(
   argv: readonly string[] = process.argv.slice(2),
@@ -159,11 +184,12 @@ export function loadConfig(
 
   const dataDir = resolve(raw('dataDir') ?? DEFAULT_DATA_DIR);
   const webDirValue = raw('webDir');
+  const database = parseDatabase(raw('databaseUrl'), raw('databasePoolSize'));
+  const secret = parseSecret(raw('secret')) ?? (database ? undefined : loadOrCreateSecret(dataDir));
   const config: ServerConfig = {
     port: parsePort(raw('port')),
     host: raw('host') ?? DEFAULT_HOST,
     dataDir,
-    secret: parseSecret(raw('secret')) ?? loadOrCreateSecret(dataDir),
     webDir: webDirValue === undefined ? DEFAULT_WEB_DIR : resolve(webDirValue),
     tokenTtlDays: parseTokenTtlDays(raw('tokenTtlDays')),
     boardLimit: parseBoardLimit(raw('boardLimit')),
@@ -176,6 +202,10 @@ export function loadConfig(
         zero: 'at once',
       }) * 1000,
   };
+  if (secret !== undefined) config.secret = secret;
+  if (database) config.database = database;
+  const redisUrl = raw('redisUrl');
+  if (redisUrl !== undefined) config.redisUrl = parseServiceUrl('redisUrl', redisUrl, ['redis:', 'rediss:']);
   const publicUrl = raw('publicUrl');
   if (publicUrl !== undefined) config.publicUrl = parsePublicUrl(publicUrl);
   // Operations
@@ -238,6 +268,39 @@ function parsePublicUrl(value: string): string {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function parseDatabase(url: string | undefined, poolSize: string | undefined): DatabaseConfig | undefined {
+  if (url === undefined) {
+    if (poolSize !== undefined) {
+      throw new ConfigError(`${describe('databasePoolSize')} is only used with ${describe('databaseUrl')}`);
+    }
+    return undefined;
+  }
+  return {
+    url: parseServiceUrl('databaseUrl', url, ['postgres:', 'postgresql:']),
+    poolSize: parseCount('databasePoolSize', poolSize, DEFAULT_DATABASE_POOL_SIZE, 1, MAX_DATABASE_POOL_SIZE),
+  };
+}
+
+/**
+ * The URL of a service (PostgreSQL, Redis) with one of `protocols`. The error never repeats the value: such a
+ * URL often holds a password, and the error goes to the console and the logs.
+ */
+function parseServiceUrl(setting: Setting, value: string, protocols: readonly string[]): string {
+  const schemes = protocols.map((protocol) => `${protocol}//`).join(' or ');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${describe(setting)} must be a ${schemes} URL, and what is set is not a URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    // Named only when it is one, as in `mysql://`: in `user:password@host` it would be the user.
+    const named = value.startsWith(`${url.protocol}//`) ? `, not a ${url.protocol}// one` : '';
+    throw new ConfigError(`${describe(setting)} must be a ${schemes} URL${named}`);
+  }
+  return value;
 }
 
 function parseTokenTtlDays(value: string | undefined): number {

@@ -55,6 +55,17 @@ describe('GET /healthz', () => {
   });
 });
 
+describe('GET /readyz', () => {
+  it('answers ready once the database answers, with each check by name', async () => {
+    const response = await fetch(`${server.url}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ready: true,
+      checks: { database: 'ok', redis: 'not configured' },
+    });
+  });
+});
+
 describe('GET /api/time', () => {
   it("tells the server's clock, never from a cache", async () => {
     const before = Date.now();

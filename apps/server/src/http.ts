@@ -2,15 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ModelError } from '@kompas/model';
 import { type BoardInfo, type CreatedBoard, type ErrorAnswer, isReportFormat } from '@kompas/protocol';
 import type { Storage } from '@kompas/relay';
-import { checkAccess, DENIAL_CODES } from './access.ts';
-import type { Boards } from './boards.ts';
+import { checkAccess, DENIAL_CODES, type Granted } from './access.ts';
+import type { BoardRecord, Boards } from './boards.ts';
 import { createInvites, invitesFor } from './invites.ts';
 import type { Logger } from './logger.ts';
 import { METRICS_CONTENT_TYPE } from './metrics.ts';
 import { METRICS_PATH, metricsDenial } from './metrics-route.ts';
 import { type People, personView } from './people.ts';
 import { joinBoard, PEOPLE_PATH, renamePerson } from './people-route.ts';
-import { addressKey, type RateLimiter } from './rate-limit.ts';
+import { addressKey, type Limiter } from './rate-limit.ts';
+import type { Readiness } from './readiness.ts';
 import { RECORDING_PATH, type RecordingPart, RecordingQueryError, readRecording } from './recording-route.ts';
 import type { ReplayIndex } from './replay-index.ts';
 import {
@@ -39,12 +40,14 @@ export interface HttpContext {
   /** Who joined which board: person ids, roles and names. */
   people: People;
   /** Board creations per client address (see addressKey, and RateLimiter for proxies). */
-  boardLimiter: RateLimiter;
+  boardLimiter: Limiter;
   /** The rooms' logs, snapshots and recorded presence, for reports and replays. */
   storage: Storage;
   /** The board rooms' recordings as frames, for replays. */
   replay: ReplayIndex;
   logger: Logger;
+  /** Whether what the server stores in is reachable: `GET /readyz`. */
+  readiness: () => Promise<Readiness>;
   /** True once shutdown began: the database may already be closed. */
   isClosing: () => boolean;
   /** The Prometheus text for /metrics, rendered per scrape. */
@@ -68,6 +71,9 @@ const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
 const INVITES_PATH = /^\/api\/boards\/([^/]+)\/invites$/;
 const READ_METHODS = ['GET', 'HEAD'];
 
+/** Asked every few seconds by a load balancer, an orchestrator or Prometheus: not worth a log line each. */
+const PROBE_PATHS = ['/healthz', '/readyz', METRICS_PATH];
+
 /** The request handler for node:http: health, the JSON API, and the web app. */
 export function createRequestHandler(context: HttpContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -79,7 +85,7 @@ export function createRequestHandler(context: HttpContext) {
     });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // Probes and scrapers ask every few seconds: their answers would drown the log.
-    if (path !== '/healthz' && path !== METRICS_PATH) {
+    if (!PROBE_PATHS.includes(path)) {
       res.on('finish', () => {
         const ms = Math.round(performance.now() - started);
         context.logger.info('http', { method: req.method, path, status: res.statusCode, ms });
@@ -114,6 +120,13 @@ async function route(
     sendJson(res, 200, { status: 'ok' });
     return;
   }
+  if (path === '/readyz') {
+    // Liveness is /healthz; this tells a load balancer whether to send people here now.
+    allowMethods(req, READ_METHODS);
+    const readiness = await context.readiness();
+    sendJson(res, readiness.ready ? 200 : 503, readiness);
+    return;
+  }
   if (path === METRICS_PATH) {
     allowMethods(req, READ_METHODS);
     const denial = metricsDenial(req, context.metricsToken);
@@ -138,22 +151,22 @@ async function route(
   const boardPath = BOARD_PATH.exec(path);
   if (boardPath) {
     allowMethods(req, READ_METHODS);
-    readBoard(context, req, res, boardPath[1] ?? '', query);
+    await readBoard(context, req, res, boardPath[1] ?? '', query);
     return;
   }
   const invitesPath = INVITES_PATH.exec(path);
   if (invitesPath) {
     allowMethods(req, READ_METHODS);
-    sendInvites(context, res, requireAccess(context, req, invitesPath[1] ?? '', query));
+    sendInvites(context, res, await requireAccess(context, req, invitesPath[1] ?? '', query));
     return;
   }
   const peoplePath = PEOPLE_PATH.exec(path);
   if (peoplePath) {
     const rename = peoplePath[2] !== undefined;
     allowMethods(req, [rename ? 'PATCH' : 'POST']);
-    const access = requireAccess(context, req, peoplePath[1] ?? '', query);
+    const access = await requireAccess(context, req, peoplePath[1] ?? '', query);
     const body = await readJsonBody(req);
-    const { status, body: reply } = (rename ? renamePerson : joinBoard)(
+    const { status, body: reply } = await (rename ? renamePerson : joinBoard)(
       context.secret,
       context.people,
       access,
@@ -165,11 +178,13 @@ async function route(
   const reportPath = REPORT_PATH.exec(path);
   if (reportPath) {
     allowMethods(req, READ_METHODS);
-    const { board } = requireAccess(context, req, reportPath[1] ?? '', query);
+    const { board } = await requireAccess(context, req, reportPath[1] ?? '', query);
     const format = query.get('format');
     if (!isReportFormat(format)) throw new HttpError(400, UNKNOWN_REPORT_FORMAT);
     const reader = readReportReader(query, req);
     const meeting = query.get('meeting') ?? undefined;
+    // The report names everyone who joined, through this server or another.
+    await context.people.loadBoard(board.id);
     await sendReport(context, board, format, reader, res, meeting).catch((error: unknown) => {
       throw error instanceof ReportQueryError ? new HttpError(400, error.message) : error;
     });
@@ -178,7 +193,7 @@ async function route(
   const recordingPath = RECORDING_PATH.exec(path);
   if (recordingPath) {
     allowMethods(req, READ_METHODS);
-    const { board } = requireAccess(context, req, recordingPath[1] ?? '', query);
+    const { board } = await requireAccess(context, req, recordingPath[1] ?? '', query);
     const part = recordingPath[2] as RecordingPart;
     const answer = await readRecording(context, board.id, part, query).catch((error: unknown) => {
       throw error instanceof RecordingQueryError ? new HttpError(400, error.message) : error;
@@ -220,8 +235,8 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
   if (typeof title !== 'string') throw new HttpError(400, '"title" must be a string');
   if (typeof task !== 'string') throw new HttpError(400, '"task" must be a string');
   // Counted here, just before creating: malformed bodies (which create nothing) and refused requests do
-  // not count, a title or task the model refuses does. Nothing awaits between counting and creating.
-  limitBoardCreation(context, req);
+  // not count, a title or task the model refuses does. Nothing but the count awaits before creating.
+  await limitBoardCreation(context, req);
 
   let board: Awaited<ReturnType<Boards['create']>>;
   try {
@@ -242,9 +257,9 @@ async function createBoard(context: HttpContext, req: IncomingMessage, res: Serv
   sendJson(res, 201, created, { Location: `/api/boards/${board.id}` });
 }
 
-function limitBoardCreation(context: HttpContext, req: IncomingMessage): void {
+async function limitBoardCreation(context: HttpContext, req: IncomingMessage): Promise<void> {
   // A socket already closed has no address; such requests share one key rather than escape the limit.
-  const answer = context.boardLimiter.take(addressKey(req.socket.remoteAddress ?? 'unknown'));
+  const answer = await context.boardLimiter.take(addressKey(req.socket.remoteAddress ?? 'unknown'));
   if (!answer.allowed) {
     const seconds = answer.retryAfterSeconds;
     throw new HttpError(429, `too many boards created from this address; try again in ${seconds} s`, {
@@ -253,16 +268,16 @@ function limitBoardCreation(context: HttpContext, req: IncomingMessage): void {
   }
 }
 
-function readBoard(
+async function readBoard(
   context: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   query: URLSearchParams,
-): void {
-  const access = requireAccess(context, req, boardId, query);
+): Promise<void> {
+  const access = await requireAccess(context, req, boardId, query);
   const { id, title, task, createdAt } = access.board;
-  const person = access.person === undefined ? undefined : context.people.get(id, access.person);
+  const person = access.person === undefined ? undefined : await context.people.load(id, access.person);
   const info: BoardInfo = {
     id,
     title,
@@ -278,11 +293,7 @@ function readBoard(
  * Someone on the board asks for links to invite others: only a person who joined (an invite link's token is
  * already a link of its own), and only the links their role may hand out.
  */
-function sendInvites(
-  context: HttpContext,
-  res: ServerResponse,
-  access: ReturnType<typeof requireAccess>,
-): void {
+function sendInvites(context: HttpContext, res: ServerResponse, access: Granted<BoardRecord>): void {
   if (access.person === undefined) throw new HttpError(401, 'join the board first');
   const { board } = access;
   const { links } = createInvites(
@@ -298,8 +309,13 @@ function sendInvites(
 }
 
 /** The board and role a request's token grants (any role may read); 401, 403 or 404 otherwise. */
-function requireAccess(context: HttpContext, req: IncomingMessage, boardId: string, query: URLSearchParams) {
-  const access = checkAccess(
+async function requireAccess(
+  context: HttpContext,
+  req: IncomingMessage,
+  boardId: string,
+  query: URLSearchParams,
+): Promise<Granted<BoardRecord>> {
+  const access = await checkAccess(
     context.secret,
     (id) => context.boards.get(id),
     boardId,

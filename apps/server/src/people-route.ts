@@ -1,6 +1,6 @@
 import { ModelError } from '@kompas/model';
 import type { ErrorAnswer, JoinedPerson } from '@kompas/protocol';
-import type { Access } from './access.ts';
+import type { Granted } from './access.ts';
 import type { BoardRecord } from './boards.ts';
 import { type People, PeopleLimitError, type Person, personView } from './people.ts';
 import { signToken } from './tokens.ts';
@@ -13,38 +13,46 @@ export interface PersonAnswer {
   body: JoinedPerson | ErrorAnswer;
 }
 
-type Granted = Extract<Access<BoardRecord>, { ok: true }>;
-
 /**
  * Joining: an invite link's token and a name make a new person of the board, answered with their person token
  * (valid as long as the invite). Joining again with a person token answers that same person.
  */
-export function joinBoard(secret: string, people: People, access: Granted, body: unknown): PersonAnswer {
+export async function joinBoard(
+  secret: string,
+  people: People,
+  access: Granted<BoardRecord>,
+  body: unknown,
+): Promise<PersonAnswer> {
   if (access.person !== undefined) {
-    const known = people.get(access.board.id, access.person);
+    const known = await people.load(access.board.id, access.person);
     if (!known) return { status: 403, body: { error: 'unknown person' } };
     return { status: 200, body: answer(secret, known, access.expiresAt) };
   }
-  return withName(body, (name) => {
-    const person = people.join(access.board.id, access.role, name);
+  return withName(body, async (name) => {
+    const person = await people.join(access.board.id, access.role, name);
     return { status: 201, body: answer(secret, person, access.expiresAt) };
   });
 }
 
 /** Renaming: the person of a person token takes another name; the board shows it from then on. */
-export function renamePerson(secret: string, people: People, access: Granted, body: unknown): PersonAnswer {
+export async function renamePerson(
+  secret: string,
+  people: People,
+  access: Granted<BoardRecord>,
+  body: unknown,
+): Promise<PersonAnswer> {
   if (access.person === undefined) return { status: 401, body: { error: 'join the board first' } };
-  return withName(body, (name) => {
-    const person = people.rename(access.board.id, access.person ?? '', name);
+  return withName(body, async (name) => {
+    const person = await people.rename(access.board.id, access.person ?? '', name);
     if (!person) return { status: 403, body: { error: 'unknown person' } };
     return { status: 200, body: answer(secret, person, access.expiresAt) };
   });
 }
 
-function withName(body: unknown, act: (name: unknown) => PersonAnswer): PersonAnswer {
+async function withName(body: unknown, act: (name: unknown) => Promise<PersonAnswer>): Promise<PersonAnswer> {
   const name = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).name : undefined;
   try {
-    return act(name);
+    return await act(name);
   } catch (error) {
     if (error instanceof ModelError) return { status: 400, body: { error: error.message } };
     if (error instanceof PeopleLimitError) return { status: 429, body: { error: error.message } };

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { normaliseAuthorName } from '@kompas/model';
 import type { BoardPerson, Role } from '@kompas/protocol';
-import type Database from 'better-sqlite3';
 
 /** Someone who joined a board with one of its invite links. */
 export interface Person {
@@ -27,46 +26,49 @@ export class PeopleLimitError extends Error {
 }
 
 /**
+ * Where the people of each board are kept: a table in the server's SQLite file (SqlitePeopleStore) or in
+ * PostgreSQL, shared by every server of a cluster (PgPeopleStore).
+ */
+export interface PeopleStore {
+  /**
+   * Adds `person` unless their board has `max` people already, counted in the same transaction as the
+   * insert, so servers joining people at once cannot pass it together. Resolves false when the board is full.
+   */
+  insert(person: Person, max: number): Promise<boolean>;
+  find(boardId: string, id: string): Promise<Person | undefined>;
+  /** Everyone who joined the board, in the order they joined. */
+  list(boardId: string): Promise<Person[]>;
+  /** Gives a person another name; undefined for nobody. */
+  rename(boardId: string, id: string, name: string): Promise<Person | undefined>;
+}
+
+/**
  * The people of each board. There are no accounts: joining with an invite link makes a person, whose id the
  * server issues and signs into a person token the browser keeps, so the same browser is the same person next
  * time. Authorship is checked against this id on every write, and names are read from here, never from what a
- * client claims. Lookups are served from memory; the table is the truth across restarts.
+ * client claims.
+ *
+ * The write rules and the presence check ask for a person's name and role on every write, synchronously, so
+ * they are served from memory: each board's people as this server last read them from the store. A person is
+ * read again (`load`) whenever they open a room or call the API with their person token, before anything asks
+ * for them, so someone who joined through another server of a cluster is known here by then. A rename made
+ * through another server is seen here from that person's next connection or API call here: until then the
+ * connections they have open here keep the old name, and a note they write there under the new one is refused
+ * (4422). The store stays the truth across restarts and servers.
  */
 export class People {
-  private readonly insert: Database.Statement<[string, string, string, string, number]>;
-  private readonly updateName: Database.Statement<[string, string, string]>;
-  private readonly select: Database.Statement<[string, string], Person>;
-  private readonly count: Database.Statement<[string], { n: number }>;
-  private readonly selectBoard: Database.Statement<[string], Person>;
-  private readonly cache = new Map<string, Person>();
+  private readonly boards = new Map<string, Map<string, Person>>();
 
-  constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS people (
-      board_id TEXT NOT NULL,
-      id TEXT NOT NULL,
-      role TEXT NOT NULL,
-      name TEXT NOT NULL,
-      joined_at INTEGER NOT NULL,
-      PRIMARY KEY (board_id, id)
-    ) STRICT`);
-    this.insert = db.prepare(
-      'INSERT INTO people (board_id, id, role, name, joined_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.updateName = db.prepare('UPDATE people SET name = ? WHERE board_id = ? AND id = ?');
-    this.select = db.prepare(
-      'SELECT id, board_id AS boardId, role, name, joined_at AS joinedAt FROM people WHERE board_id = ? AND id = ?',
-    );
-    this.count = db.prepare('SELECT count(*) AS n FROM people WHERE board_id = ?');
-    this.selectBoard = db.prepare(
-      'SELECT id, board_id AS boardId, role, name, joined_at AS joinedAt FROM people WHERE board_id = ? ORDER BY joined_at',
-    );
-  }
+  constructor(
+    private readonly store: PeopleStore,
+    private readonly maxPerBoard = MAX_PEOPLE_PER_BOARD,
+  ) {}
 
   /**
    * A new person of `boardId` in `role`, named `name` (checked and cleaned by the model; throws ModelError).
-   * Throws PeopleLimitError past MAX_PEOPLE_PER_BOARD.
+   * Rejects with PeopleLimitError past the board's most people.
    */
-  join(boardId: string, role: Role, name: unknown, now = Date.now()): Person {
+  async join(boardId: string, role: Role, name: unknown, now = Date.now()): Promise<Person> {
     const person: Person = {
       id: randomBytes(16).toString('base64url'),
       boardId,
@@ -74,39 +76,52 @@ export class People {
       name: normaliseAuthorName(name),
       joinedAt: now,
     };
-    if ((this.count.get(boardId)?.n ?? 0) >= MAX_PEOPLE_PER_BOARD) {
-      throw new PeopleLimitError(`this board already has ${MAX_PEOPLE_PER_BOARD} people`);
+    if (!(await this.store.insert(person, this.maxPerBoard))) {
+      throw new PeopleLimitError(`this board already has ${this.maxPerBoard} people`);
     }
-    this.insert.run(boardId, person.id, role, person.name, now);
-    this.cache.set(cacheKey(boardId, person.id), person);
+    this.remember(person);
     return person;
   }
 
-  get(boardId: string, id: string): Person | undefined {
-    const key = cacheKey(boardId, id);
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const row = this.select.get(boardId, id);
-    if (row) this.cache.set(key, row);
-    return row;
+  /** Reads one person afresh from the store into memory; undefined for nobody. */
+  async load(boardId: string, id: string): Promise<Person | undefined> {
+    const person = await this.store.find(boardId, id);
+    if (person) this.remember(person);
+    else this.boards.get(boardId)?.delete(id);
+    return person;
   }
 
-  /** Everyone who joined the board, in the order they joined. */
+  /** Reads everyone of the board afresh from the store into memory, for `list`. */
+  async loadBoard(boardId: string): Promise<Person[]> {
+    const everyone = await this.store.list(boardId);
+    this.boards.set(boardId, new Map(everyone.map((person) => [person.id, person])));
+    return everyone;
+  }
+
+  /** The person as last read or written here (see `load`). */
+  get(boardId: string, id: string): Person | undefined {
+    return this.boards.get(boardId)?.get(id);
+  }
+
+  /** Everyone of the board known here, in the order they joined: all of them after `loadBoard`. */
   list(boardId: string): Person[] {
-    return this.selectBoard.all(boardId);
+    const known = [...(this.boards.get(boardId)?.values() ?? [])];
+    return known.sort((a, b) => a.joinedAt - b.joinedAt);
   }
 
   /** Gives a person another name (checked by the model; throws ModelError); undefined for nobody. */
-  rename(boardId: string, id: string, name: unknown): Person | undefined {
-    const person = this.get(boardId, id);
-    if (!person) return undefined;
-    const renamed = { ...person, name: normaliseAuthorName(name) };
-    this.updateName.run(renamed.name, boardId, id);
-    this.cache.set(cacheKey(boardId, id), renamed);
+  async rename(boardId: string, id: string, name: unknown): Promise<Person | undefined> {
+    const renamed = await this.store.rename(boardId, id, normaliseAuthorName(name));
+    if (renamed) this.remember(renamed);
     return renamed;
   }
-}
 
-function cacheKey(boardId: string, id: string): string {
-  return `${boardId}/${id}`;
+  private remember(person: Person): void {
+    let board = this.boards.get(person.boardId);
+    if (!board) {
+      board = new Map();
+      this.boards.set(person.boardId, board);
+    }
+    board.set(person.id, person);
+  }
 }

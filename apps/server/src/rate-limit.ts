@@ -13,6 +13,12 @@ export interface RateLimitOptions {
 
 export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** What counts actions per key: RateLimiter in this process, PgRateLimiter across the servers of a cluster. */
+export interface Limiter {
+  /** Counts one action for `key` if its window has room; a refused action is not counted. */
+  take(key: string): RateLimitAnswer | Promise<RateLimitAnswer>;
+}
+
 interface Window {
   startedAt: number;
   count: number;
@@ -32,7 +38,7 @@ interface Window {
  * behind a reverse proxy all clients share the proxy's address, so the limit should then be raised or set
  * to 0 (and enforced by the proxy instead).
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly windows = new Map<string, Window>();
   private readonly limit: number;
   private readonly windowMs: number;
@@ -44,10 +50,7 @@ export class RateLimiter {
     this.windowMs = options.windowMs;
     this.maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
     this.now = options.now ?? (() => performance.now());
-    if (!(Number.isSafeInteger(this.limit) && this.limit >= 0)) {
-      throw new RangeError(`limit must be a whole number of at least 0, got ${this.limit}`);
-    }
-    if (!(this.windowMs > 0)) throw new RangeError(`windowMs must be above 0, got ${this.windowMs}`);
+    checkWindow(options);
     if (!(Number.isSafeInteger(this.maxKeys) && this.maxKeys >= 1)) {
       throw new RangeError(`maxKeys must be a whole number of at least 1, got ${this.maxKeys}`);
     }
@@ -88,6 +91,14 @@ export class RateLimiter {
     const oldest = this.windows.keys().next();
     if (!oldest.done) this.windows.delete(oldest.value);
   }
+}
+
+/** Throws RangeError for a limit or window no limiter can count with. */
+export function checkWindow({ limit, windowMs }: { limit: number; windowMs: number }): void {
+  if (!(Number.isSafeInteger(limit) && limit >= 0)) {
+    throw new RangeError(`limit must be a whole number of at least 0, got ${limit}`);
+  }
+  if (!(windowMs > 0)) throw new RangeError(`windowMs must be above 0, got ${windowMs}`);
 }
 
 /**

@@ -100,12 +100,27 @@ export function acceptedLanguage(header: string | undefined): Language {
   return preferred.map((range) => range.base).find(isReportLanguage) ?? DEFAULT_LANGUAGE;
 }
 
-/** The room's current state as the relay stored it. */
+/** Log entries read at a time when the report rebuilds a room. */
+const REPORT_READ_PAGE = 1000;
+
+/**
+ * The room's current state as the relay stored it: its latest snapshot and the log after it. Read rather than
+ * loaded: on a database shared by several servers, loading a room also tells the storage where this server
+ * appends to it next, which is for the room's owner alone to decide.
+ */
 async function loadDoc(storage: Storage, room: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const { state } = await storage.load(room);
-  if (state) Y.applyUpdate(doc, state);
-  return doc;
+  const snapshot = await storage.readSnapshotAt(room, Number.MAX_SAFE_INTEGER);
+  if (snapshot) Y.applyUpdate(doc, snapshot.state);
+  let after = snapshot?.seq ?? 0;
+  for (;;) {
+    const entries = await storage.readLog(room, { after, limit: REPORT_READ_PAGE });
+    if (entries.length === 0) return doc;
+    doc.transact(() => {
+      for (const entry of entries) Y.applyUpdate(doc, entry.update);
+    });
+    after = (entries.at(-1) as { seq: number }).seq;
+  }
 }
 
 interface RecordedPeople {

@@ -2,21 +2,19 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createRelay, type RelayStats, SqliteStorage } from '@kompas/relay';
-import Database from 'better-sqlite3';
+import { createRedisBus, createRelay, type RelayStats } from '@kompas/relay';
 import { WebSocketServer } from 'ws';
 import { Boards } from './boards.ts';
-import { BOARD_LIMIT_WINDOW_MS, defaultPublicUrl, type ServerConfig } from './config.ts';
-import { lockDataDir } from './data-dir-lock.ts';
+import { defaultPublicUrl, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { renderMetrics } from './metrics.ts';
 import { People } from './people.ts';
 import { roomPresenceCheck } from './presence-check.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { checkReadiness } from './readiness.ts';
 import { ReplayIndex } from './replay-index.ts';
 import { boardRooms, companionRoom, parseRoom, roomPrecheck, roomValidator } from './rooms.ts';
-import { SqliteReplayStore } from './sqlite-replay-store.ts';
+import { openServerData } from './server-data.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** How long clients get to finish the closing handshake on shutdown before their sockets are cut. */
@@ -41,6 +39,8 @@ export interface ServerStats extends RelayStats {
 
 /** A server started in this process, whose counters can be read as well. */
 export interface InProcessServer extends RunningServer {
+  /** What it signs tokens with: configured, or generated into the data folder or the database. */
+  secret: string;
   /** Connections, writes dropped from read-only connections and refused by the rules, budgets passed. */
   stats(): ServerStats;
 }
@@ -54,33 +54,29 @@ export async function startServer(
   options: { logger?: Logger } = {},
 ): Promise<InProcessServer> {
   const logger = options.logger ?? createConsoleLogger();
-  // Before the database is opened: a refused server must not have touched it.
-  const dataDirLock = lockDataDir(config.dataDir);
-  const storage = new SqliteStorage(config.dataDir);
-  // The board registry lives in the relay's database file, so one file holds all of a server's data.
-  const db = new Database(storage.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  // The relay's storage checkpoints the shared log when it is quiet; a commit here must not do it meanwhile.
-  db.pragma('wal_autocheckpoint = 0');
-  const boards = new Boards(db, (room, update, meta) => storage.append(room, update, meta));
-  // The replay index is derived from the logs: its commits need not wait for a sync of the disk on the event
-  // loop. Ones a power loss takes are indexed again from the logs at the next start.
-  const replayDb = new Database(storage.file);
-  replayDb.pragma('synchronous = NORMAL');
-  replayDb.pragma('wal_autocheckpoint = 0');
-  const replay = new ReplayIndex(new SqliteReplayStore(replayDb), storage, {
+  const data = await openServerData(config, logger);
+  const { storage, secret } = data;
+  const boards = new Boards(data.boards, (room, update, meta) => storage.append(room, update, meta));
+  const people = new People(data.people);
+  const replay = new ReplayIndex(data.replayStore, storage, {
     logger,
     idleMs: config.replayIdleMs,
     // The relay holds a room while anyone has it open.
     isOpen: (room) => relay.roomStats(room) !== undefined,
-    onMeta: (room, meta) => boards.retitle(parseRoom(room)?.boardId ?? room, meta),
+    onMeta: (room, meta) => {
+      boards.retitle(parseRoom(room)?.boardId ?? room, meta).catch((error: unknown) => {
+        logger.warn('board retitle failed', { room, error: String(error) });
+      });
+    },
   });
-  const people = new People(db);
   const isBoardRoom = (room: string) => parseRoom(room)?.kind === 'content';
+  // With REDIS_URL this server is one of several: each room has one owner that checks, stores and indexes its
+  // writes, and the others pass their clients' writes to it and relay what it logged.
+  const bus = config.redisUrl ? createRedisBus({ url: config.redisUrl, logger }) : null;
   const relay = createRelay({
     storage,
     logger,
+    ...(bus && { cluster: { bus } }),
     validator: roomValidator({ people, maxNotes: config.maxNotes }),
     precheck: roomPrecheck(config.maxNotes),
     // The rules for notes read the board's facilitation state (the lock, the open voting round).
@@ -104,17 +100,29 @@ export async function startServer(
   let publicUrl = config.publicUrl ?? '';
   const server = createServer(
     createRequestHandler({
-      secret: config.secret,
+      secret,
       tokenTtlDays: config.tokenTtlDays,
       webDir: config.webDir,
       frameAncestors: config.frameAncestors,
       publicUrl: () => publicUrl,
       boards,
       people,
-      boardLimiter: new RateLimiter({ limit: config.boardLimit, windowMs: BOARD_LIMIT_WINDOW_MS }),
+      boardLimiter: data.boardLimiter,
       storage,
       replay,
       logger,
+      readiness: () =>
+        checkReadiness(
+          {
+            ...data.checks,
+            redis:
+              bus &&
+              (async () => {
+                if (!bus.connected) throw new Error('not connected to Redis');
+              }),
+          },
+          logger,
+        ),
       isClosing: () => closing,
       // Metrics: rendered per scrape from the relay's and the storage's counts.
       metrics: () => renderMetrics(stats(), storage.storeStats?.()),
@@ -124,7 +132,7 @@ export async function startServer(
   server.on(
     'upgrade',
     createUpgradeHandler({
-      secret: config.secret,
+      secret,
       findBoard: (id) => boards.get(id),
       people,
       wss,
@@ -138,9 +146,7 @@ export async function startServer(
   const releaseData = async () => {
     await replay.close();
     await relay.close();
-    replayDb.close();
-    db.close();
-    dataDirLock.release();
+    await data.close();
   };
 
   try {
@@ -153,9 +159,12 @@ export async function startServer(
   const url = defaultPublicUrl(config.host, port);
   publicUrl ||= url;
   // Boards logged before their index existed (an older database) are indexed in the background.
-  replay.catchUpAll(boards.ids()).catch((error: unknown) => {
-    if (!closing) logger.warn('replay indexing failed', { error: String(error) });
-  });
+  boards
+    .ids()
+    .then((ids) => replay.catchUpAll(ids))
+    .catch((error: unknown) => {
+      if (!closing) logger.warn('replay indexing failed', { error: String(error) });
+    });
   if (!existsSync(join(config.webDir, 'index.html'))) {
     logger.warn('web app not built: only the API and WebSocket are served', { webDir: config.webDir });
   }
@@ -180,7 +189,7 @@ export async function startServer(
   };
 
   const stats = () => ({ ...relay.stats(), replayDocuments: replay.heldDocuments });
-  return { url, port, stats, close };
+  return { url, port, secret, stats, close };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNote, listNotes, type StepId } from '@kompas/model';
 import { type JoinedPerson, parseCreatedBoard, parseJoinedPerson, ROLES, type Role } from '@kompas/protocol';
+import { describe } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { describePg, freshDatabase } from '../../../packages/relay/src/pg-test-support.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { formatLogLine, type Logger } from './logger.ts';
 import { type InProcessServer, type RunningServer, startServer } from './server.ts';
@@ -21,7 +23,8 @@ export function removeDir(path: string): Promise<void> {
 }
 
 export interface TestServer extends InProcessServer {
-  config: ServerConfig;
+  /** With the secret it signs with, so tests can sign tokens of their own. */
+  config: ServerConfig & { secret: string };
   /** Every line the server logged, to check that no token ever reaches a log. */
   logs: string[];
 }
@@ -34,8 +37,35 @@ export async function startTestServer(dataDir: string, argv: readonly string[] =
     logs.push(formatLogLine(message, fields));
   const logger: Logger = { info: capture, warn: capture, error: capture };
   const server = await startServer(config, { logger });
-  return Object.assign(server, { config, logs });
+  return Object.assign(server, { config: { ...config, secret: server.secret }, logs });
 }
+
+/** Where a test's servers store: what they are started with, and how to remove it after. */
+export interface ServerDatabase {
+  /** Flags for startTestServer. */
+  argv: string[];
+  drop(): Promise<void>;
+}
+
+/**
+ * The engines a server stores in, for tests that should hold on both: SQLite in its data folder, and with a
+ * test database (see describePg) PostgreSQL, a new database per `open`.
+ */
+export const SERVER_ENGINES: readonly {
+  name: string;
+  describe: typeof describe;
+  open(): Promise<ServerDatabase>;
+}[] = [
+  { name: 'SQLite', describe, open: async () => ({ argv: [], drop: async () => {} }) },
+  {
+    name: 'PostgreSQL',
+    describe: describePg,
+    async open() {
+      const database = await freshDatabase();
+      return { argv: ['--database-url', database.url], drop: () => database.drop() };
+    },
+  },
+];
 
 export interface CreatedBoard {
   id: string;

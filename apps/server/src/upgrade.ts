@@ -3,11 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@kompas/protocol';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
+import { type Access, checkAccess, DENIAL_CODES, roomAccess } from './access.ts';
 import { actorOf } from './actors.ts';
 import type { BoardRecord } from './boards.ts';
 import type { Logger } from './logger.ts';
-import type { People } from './people.ts';
+import type { People, Person } from './people.ts';
 import { addressKey } from './rate-limit.ts';
 import { splitTarget } from './request-target.ts';
 import { parseRoom } from './rooms.ts';
@@ -33,8 +33,11 @@ export interface ConnectionHandler {
 
 export interface UpgradeContext {
   secret: string;
-  findBoard: (id: string) => BoardRecord | undefined;
-  /** The people who joined boards: a room is opened by a person, not by an invite link. */
+  findBoard: (id: string) => Promise<BoardRecord | undefined>;
+  /**
+   * The people who joined boards: a room is opened by a person, not by an invite link. The person is read
+   * afresh before the relay takes the connection, so the write rules know them by their current name.
+   */
   people: People;
   wss: WebSocketServer;
   relay: ConnectionHandler;
@@ -67,47 +70,70 @@ export function createUpgradeHandler(context: UpgradeContext) {
     }
     const room = parseRoom(path.slice(WS_PREFIX.length));
     const token = query.get('token') ?? undefined;
-    const access = room ? checkAccess(context.secret, context.findBoard, room.boardId, token) : undefined;
+    decide().then(
+      ({ access, person }) => {
+        // Shutdown may have begun, or the client left, while the board and person were read.
+        if (context.isClosing()) rejectUpgrade(socket, 503, 'Service Unavailable');
+        else if (!socket.destroyed) accept(access, person);
+      },
+      (error: unknown) => {
+        // The database could not be read: the client tries again, perhaps on another server.
+        context.logger.warn('ws upgrade failed', { room: room?.name, error: String(error) });
+        rejectUpgrade(socket, 503, 'Service Unavailable');
+      },
+    );
 
-    context.wss.handleUpgrade(req, socket, head, (ws) => {
-      if (!room || !access) {
-        refuse(ws, UNKNOWN_ROOM.code, UNKNOWN_ROOM.reason);
-        return;
-      }
-      if (!access.ok) {
-        refuse(ws, DENIAL_CODES[access.denial].closeCode, access.denial);
-        return;
-      }
-      if (access.person === undefined) {
-        refuse(ws, DENIAL_CODES['join the board first'].closeCode, 'join the board first');
-        return;
-      }
-      const person = context.people.get(room.boardId, access.person);
-      if (!person || person.role !== access.role) {
-        refuse(ws, DENIAL_CODES['unknown person'].closeCode, 'unknown person');
-        return;
-      }
-      const use = roomAccess(access.role, room.kind);
-      if (use === 'none') {
-        refuse(ws, DENIAL_CODES['not for this role'].closeCode, 'not for this role');
-        return;
-      }
-      // Keyed as the board limit is, so an IPv6 client cannot walk its /64 network to get around it.
-      const address = addressKey(req.socket.remoteAddress ?? '');
-      if (!context.relay.admit(ws, { room: room.name, address })) return;
-      // The connection id tells one browser tab's connection apart in the server's log lines.
-      const connection = randomBytes(6).toString('base64url');
-      context.logger.info('ws open', { room: room.name, role: access.role, connection, access: use });
-      ws.once('close', (code) => context.logger.info('ws close', { room: room.name, connection, code }));
-      context.relay.handleConnection(ws, {
-        room: room.name,
-        readOnly: use === 'read',
-        writeOnly: use === 'write',
-        // The room log names the person, so replays and reports count people, whatever their clients claim.
-        actor: actorOf(access.role, person.id),
-        writer: { person: person.id, role: access.role },
+    async function decide() {
+      const access = room
+        ? await checkAccess(context.secret, context.findBoard, room.boardId, token)
+        : undefined;
+      const person =
+        room && access?.ok && access.person !== undefined
+          ? await context.people.load(room.boardId, access.person)
+          : undefined;
+      return { access, person };
+    }
+
+    function accept(access: Access<BoardRecord> | undefined, person: Person | undefined): void {
+      context.wss.handleUpgrade(req, socket, head, (ws) => {
+        if (!room || !access) {
+          refuse(ws, UNKNOWN_ROOM.code, UNKNOWN_ROOM.reason);
+          return;
+        }
+        if (!access.ok) {
+          refuse(ws, DENIAL_CODES[access.denial].closeCode, access.denial);
+          return;
+        }
+        if (access.person === undefined) {
+          refuse(ws, DENIAL_CODES['join the board first'].closeCode, 'join the board first');
+          return;
+        }
+        if (!person || person.role !== access.role) {
+          refuse(ws, DENIAL_CODES['unknown person'].closeCode, 'unknown person');
+          return;
+        }
+        const use = roomAccess(access.role, room.kind);
+        if (use === 'none') {
+          refuse(ws, DENIAL_CODES['not for this role'].closeCode, 'not for this role');
+          return;
+        }
+        // Keyed as the board limit is, so an IPv6 client cannot walk its /64 network to get around it.
+        const address = addressKey(req.socket.remoteAddress ?? '');
+        if (!context.relay.admit(ws, { room: room.name, address })) return;
+        // The connection id tells one browser tab's connection apart in the server's log lines.
+        const connection = randomBytes(6).toString('base64url');
+        context.logger.info('ws open', { room: room.name, role: access.role, connection, access: use });
+        ws.once('close', (code) => context.logger.info('ws close', { room: room.name, connection, code }));
+        context.relay.handleConnection(ws, {
+          room: room.name,
+          readOnly: use === 'read',
+          writeOnly: use === 'write',
+          // The room log names the person, so replays and reports count people, whatever their clients claim.
+          actor: actorOf(access.role, person.id),
+          writer: { person: person.id, role: access.role },
+        });
       });
-    });
+    }
 
     function refuse(ws: WebSocket, code: number, reason: string): void {
       context.logger.info('ws refused', { room: room?.name, code, reason });

@@ -7,7 +7,11 @@ import type { StoreStats } from './latency-histogram.ts';
  * Nothing outside a storage adapter knows which engine is in use; the relay only talks to this interface.
  */
 export interface Storage {
-  /** The room's state: the latest snapshot merged with every logged update after it. */
+  /**
+   * The room's state: the latest snapshot merged with every logged update after it. On a storage shared by
+   * several servers (PgStorage) it also sets where this instance appends to the room next, so only the room
+   * itself loads it; whoever only reads a room's state uses readSnapshotAt and readLog.
+   */
   load(room: string): Promise<StoredRoom>;
   /**
    * Appends one update to the room's log. Resolves with its log position once it is durable: the relay
