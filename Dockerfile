@@ -1,6 +1,6 @@
 # Kompas in one image: the server bundled into plain JavaScript, and the web app it serves.
 #   docker build -t kompas .        (docker-compose.yml builds it for its three servers)
-# Configuration comes from the environment; see deploy/OPERATIONS.md.
+# Configuration comes from the environment; see the README's Operations section.
 
 FROM node:20-bookworm-slim AS build
 # better-sqlite3 compiles its native part when no prebuilt binary fits the platform.
