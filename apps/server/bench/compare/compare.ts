@@ -16,13 +16,14 @@
  *                         KOMPAS_BENCH_ENTRY), e.g. a compiled main.js
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLoadProcesses } from './load-pool.ts';
+import { count, describeMachine, pickByNumber } from './options.ts';
 import { type RunResult, runScenario } from './runs.ts';
 import { DEFAULT_DURATION_MS, quickScenarios, scenarios } from './scenarios.ts';
-import { kompasEntry, SERVER_NAMES, type ServerName } from './servers.ts';
+import { SERVER_NAMES, type ServerName } from './servers.ts';
 import { rawTable, summaryTable } from './table.ts';
 
 const { values } = parseArgs({
@@ -39,12 +40,6 @@ const { values } = parseArgs({
   },
 });
 
-function count(value: string | undefined, fallback: number): number {
-  const parsed = value === undefined ? fallback : Number(value);
-  if (!(parsed > 0)) throw new Error(`expected a positive number, got ${value}`);
-  return parsed;
-}
-
 function isServerName(name: string): name is ServerName {
   return (SERVER_NAMES as readonly string[]).includes(name);
 }
@@ -54,30 +49,13 @@ const quick = values.quick === true;
 const repeats = count(values.repeats, quick ? 1 : 2);
 const durationMs = count(values.duration, DEFAULT_DURATION_MS / 1000) * 1000;
 const all = quick ? quickScenarios() : scenarios(durationMs);
-const chosen = values.scenarios
-  ? values.scenarios.split(',').map((n) => {
-      const scenario = all[Number(n) - 1];
-      if (!scenario) throw new Error(`no scenario ${n} (1 to ${all.length})`);
-      return scenario;
-    })
-  : all;
+const chosen = pickByNumber(all, values.scenarios, 'scenario');
 const servers = (values.servers ?? SERVER_NAMES.join(',')).split(',').map((name) => {
   if (!isServerName(name)) throw new Error(`unknown server ${name} (${SERVER_NAMES.join(', ')})`);
   return name;
 });
 
-const machine = {
-  date: new Date().toISOString(),
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGb: Math.round(totalmem() / 1e9),
-  node: process.version,
-  loadAverageAtStart: loadavg(),
-  kompasEntry: kompasEntry(),
-};
-console.log(
-  `${machine.cores} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')}`,
-);
+const machine = describeMachine();
 
 const pool = startLoadProcesses(count(values['load-processes'], 2));
 const results: RunResult[] = [];

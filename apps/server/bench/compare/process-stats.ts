@@ -23,3 +23,13 @@ export function peakRssMb(pid: number): number {
   const kib = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
   return kib / 1024;
 }
+
+/** The whole machine's CPU time so far, all cores together, in clock ticks: busy and in all. */
+export function machineCpuTicks(): { busy: number; total: number } {
+  // The first line of /proc/stat: "cpu  user nice system idle iowait irq softirq steal ...".
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? [];
+  const ticks = fields.slice(0, 8).map(Number);
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
+}

@@ -1,10 +1,10 @@
 import { now } from './clock.ts';
-import { type Received, sumReceived } from './load-client.ts';
+import { type Received, sumReceived, type Target } from './load-client.ts';
 import type { ClientSpec, Expected, LoadReport } from './load-messages.ts';
 import type { LoadProcess } from './load-pool.ts';
 import { cpuSeconds, peakRssMb } from './process-stats.ts';
 import type { JoinScenario, LoadScenario, Scenario } from './scenarios.ts';
-import { prepareSeats } from './seats.ts';
+import { prepareSeats, type Seat } from './seats.ts';
 import { FRAMING, type RunningServer, type ServerName, startServer } from './servers.ts';
 import { cursorLatencies, noteLatencies, type Spread, spread } from './stats.ts';
 
@@ -50,7 +50,7 @@ const SETTLE_MS = 1_000;
 /** Notes per update while seeding a board. */
 const SEED_BATCH = 100;
 
-const NO_SPREAD: Spread = { p50: Number.NaN, p99: Number.NaN, max: Number.NaN, count: 0 };
+export const NO_SPREAD: Spread = { p50: Number.NaN, p99: Number.NaN, max: Number.NaN, count: 0 };
 
 export async function runScenario(
   name: ServerName,
@@ -91,17 +91,10 @@ function percentOfCore(cpuMs: number, windowMs: number): number {
   return (cpuMs / windowMs) * 100;
 }
 
-async function runLoad(
-  server: RunningServer,
-  scenario: LoadScenario,
-  pool: readonly LoadProcess[],
-): Promise<Measured> {
+/** The clients of `rooms` as `scenario` has them write, move and measure; client `index` is its place in `rooms.flat()`. */
+export function loadClients(rooms: readonly (readonly Seat[])[], scenario: LoadScenario): ClientSpec[] {
   const size = scenario.clientsPerRoom;
-  const rooms = await prepareSeats(
-    server,
-    Array.from({ length: scenario.rooms }, () => size),
-  );
-  const specs = rooms.flat().map((seat, index): ClientSpec => {
+  return rooms.flat().map((seat, index): ClientSpec => {
     const place = index % size;
     return {
       index,
@@ -111,22 +104,42 @@ async function runLoad(
       probe: isProbe(place, size, scenario.probesPerRoom),
     };
   });
-  const target = { wsUrl: server.wsUrl, framing: FRAMING[server.name] };
-  await Promise.all(
-    pool.map((load, i) =>
-      load.ask(
-        { kind: 'connect', target, clients: share(specs, pool, i), timeoutMs: CONNECT_TIMEOUT_MS },
-        'connected',
+}
+
+/** Clients that connect to one address. */
+export interface Connection {
+  target: Target;
+  clients: readonly ClientSpec[];
+}
+
+/** Reads something over a load's measured window: started as the load starts, read once the drain ends. */
+export type Meter<T> = () => Promise<() => Promise<T>>;
+
+/**
+ * Connects the clients (each load process takes its share of every connection), lets the servers settle, runs
+ * the load for `durationMs` and waits until every probe holds everything; `meter` spans the load and its drain.
+ */
+export async function driveLoad<T>(
+  pool: readonly LoadProcess[],
+  connections: readonly Connection[],
+  durationMs: number,
+  meter: Meter<T>,
+): Promise<{ reports: LoadReport[]; windowMs: number; metered: T }> {
+  for (const { target, clients } of connections) {
+    await Promise.all(
+      pool.map((load, i) =>
+        load.ask(
+          { kind: 'connect', target, clients: share(clients, pool, i), timeoutMs: CONNECT_TIMEOUT_MS },
+          'connected',
+        ),
       ),
-    ),
-  );
+    );
+  }
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
-  const cpuBefore = cpuSeconds(server.pid);
+  const read = await meter();
   const startAt = now() + 200;
-  const ran = await Promise.all(
-    pool.map((load) => load.ask({ kind: 'run', startAt, durationMs: scenario.durationMs }, 'ran')),
-  );
+  const ran = await Promise.all(pool.map((load) => load.ask({ kind: 'run', startAt, durationMs }, 'ran')));
   const expected: Expected = { notes: {}, lastMoves: ran.flatMap((share) => share.expected.lastMoves) };
   for (const share of ran) {
     for (const [room, count] of Object.entries(share.expected.notes)) {
@@ -139,30 +152,72 @@ async function runLoad(
     )
   ).map(({ report }) => report);
   const windowMs = now() - startAt;
-  const serverCpuSeconds = cpuSeconds(server.pid) - cpuBefore;
+  return { reports, windowMs, metered: await read() };
+}
 
+/** What the clients of a load saw, in rooms of `roomSize`. */
+export type LoadFigures = Pick<
+  RunResult,
+  | 'notesWritten'
+  | 'cursorMoves'
+  | 'deliveries'
+  | 'note'
+  | 'cursor'
+  | 'lost'
+  | 'cursorsUnseen'
+  | 'loadCpuPercent'
+  | 'received'
+  | 'windowSeconds'
+>;
+
+export function loadFigures(reports: readonly LoadReport[], roomSize: number, windowMs: number): LoadFigures {
   const notesWritten = reports.reduce((total, report) => total + report.sent.length, 0);
   const cursorMoves = reports.reduce((total, report) => total + report.moves.length, 0);
-  const deliveries = (notesWritten + cursorMoves) * (size - 1);
   const notes = noteLatencies(reports);
   const cursors = cursorLatencies(reports);
   return {
-    clients: specs.length,
     notesWritten,
     cursorMoves,
-    deliveries,
+    deliveries: (notesWritten + cursorMoves) * (roomSize - 1),
     note: spread(notes.latencies),
     cursor: cursorMoves > 0 ? spread(cursors.latencies) : NO_SPREAD,
     lost: notes.lost,
     cursorsUnseen: cursors.unseen,
-    join: NO_SPREAD,
-    joinFailures: [],
-    serverCpuSeconds,
-    cpuMsPerUnit: (serverCpuSeconds * 1000 * 1000) / deliveries,
-    peakRssMb: peakRssMb(server.pid),
     loadCpuPercent: Math.max(...reports.map((report) => percentOfCore(report.cpuMs, windowMs))),
     received: sumReceived(reports.map((report) => report.received)),
     windowSeconds: windowMs / 1000,
+  };
+}
+
+async function runLoad(
+  server: RunningServer,
+  scenario: LoadScenario,
+  pool: readonly LoadProcess[],
+): Promise<Measured> {
+  const rooms = await prepareSeats(
+    server,
+    Array.from({ length: scenario.rooms }, () => scenario.clientsPerRoom),
+  );
+  const clients = loadClients(rooms, scenario);
+  const target = { wsUrl: server.wsUrl, framing: FRAMING[server.name] };
+  const { reports, windowMs, metered } = await driveLoad(
+    pool,
+    [{ target, clients }],
+    scenario.durationMs,
+    async () => {
+      const before = cpuSeconds(server.pid);
+      return async () => cpuSeconds(server.pid) - before;
+    },
+  );
+  const figures = loadFigures(reports, scenario.clientsPerRoom, windowMs);
+  return {
+    clients: clients.length,
+    ...figures,
+    join: NO_SPREAD,
+    joinFailures: [],
+    serverCpuSeconds: metered,
+    cpuMsPerUnit: (metered * 1000 * 1000) / figures.deliveries,
+    peakRssMb: peakRssMb(server.pid),
   };
 }
 

@@ -115,12 +115,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(name: ServerName): Promise<RunningServer> {
+/** Starts `name` on a free port; `extraEnv` goes to its environment, e.g. where Kompas keeps its data. */
+export async function startServer(
+  name: ServerName,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const { args, env, ready, dataDir } = launch(name, port);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -5,17 +5,17 @@ import { SERVER_NAMES, type ServerName } from './servers.ts';
 
 const REFERENCES = SERVER_NAMES.filter((name) => name !== 'kompas');
 
-function markdown(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function markdown(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function figure(value: number, digits = 0): string {
+export function figure(value: number, digits = 0): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '–';
 }
 
 /** "40–42" over the repeats, or one figure when they agree at this precision. */
-function range(values: readonly number[], digits = 0): string {
+export function range(values: readonly number[], digits = 0): string {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return '–';
   const low = figure(Math.min(...finite), digits);
@@ -23,7 +23,7 @@ function range(values: readonly number[], digits = 0): string {
   return low === high ? low : `${low}–${high}`;
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
 }
@@ -93,11 +93,14 @@ export function summaryTable(results: readonly RunResult[]): string {
   );
 }
 
+/** "p50 / p99 / max" in ms. */
+export function spreadText(spread: RunResult['note']): string {
+  return spread.count === 0
+    ? '–'
+    : `${figure(spread.p50, 1)} / ${figure(spread.p99, 1)} / ${figure(spread.max, 1)}`;
+}
+
 export function rawTable(results: readonly RunResult[]): string {
-  const spreadText = (spread: RunResult['note']) =>
-    spread.count === 0
-      ? '–'
-      : `${figure(spread.p50, 1)} / ${figure(spread.p99, 1)} / ${figure(spread.max, 1)}`;
   const rows = results.map((run) => [
     run.scenario,
     run.server,
