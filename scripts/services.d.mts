@@ -14,3 +14,14 @@ export interface TestServices {
 
 export declare function findServices(): { postgresBin: string | null; redisServer: string | null };
 export declare function start(): Promise<TestServices>;
+
+export interface TestRedis {
+  redisUrl: string;
+  /** Stops it, as a crash would; startRedis() brings it back on the same port, empty. */
+  stopRedis(): Promise<void>;
+  startRedis(): Promise<void>;
+  /** Stops it and removes its folder. */
+  stop(): Promise<void>;
+}
+
+export declare function startRedis(): Promise<TestRedis>;

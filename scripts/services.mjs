@@ -236,3 +236,30 @@ export async function start() {
     stopSync,
   };
 }
+
+/**
+ * A Redis of its own, on a free loopback port, for a test that stops and starts it again (stopRedis, then
+ * startRedis: the same port, empty) without touching the run's shared one. stop() also removes its folder.
+ */
+export async function startRedis() {
+  const { redisServer } = findServices();
+  if (!redisServer) throw new Error('redis-server not found on PATH');
+  const dir = mkdtempSync(join(tmpdir(), 'kompas-redis-'));
+  const redis = new Redis(redisServer, await freePort(), dir);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    await redis.start();
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return {
+    redisUrl: `redis://${HOST}:${redis.port}`,
+    stopRedis: () => redis.stop(),
+    startRedis: () => redis.start(),
+    async stop() {
+      await redis.stop();
+      remove();
+    },
+  };
+}

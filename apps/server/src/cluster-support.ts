@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { serverCommand } from '../../../scripts/server-command.mjs';
+import { findServices } from '../../../scripts/services.mjs';
 import { removeDir, tempDir } from './test-support.ts';
 
 /**
@@ -9,10 +9,8 @@ import { removeDir, tempDir } from './test-support.ts';
  * database and one Redis, behind a load balancer that sends each new connection to the next server that is up.
  */
 
-/** Where Debian puts redis-server; the cluster tests run where it is (CI installs it). */
-export const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) =>
-  existsSync(path),
-);
+/** Whether redis-server is installed: the cluster tests run where it is (CI installs it). */
+export const HAS_REDIS = findServices().redisServer !== null;
 
 /** One Kompas server process. */
 export interface Node {
@@ -159,70 +157,4 @@ export class Balancer {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
-}
-
-/** A Redis server of the test's own, so that a test can restart it. */
-export class TestRedis {
-  private child: ChildProcess | null = null;
-
-  private constructor(readonly port: number) {}
-
-  static async start(): Promise<TestRedis> {
-    const redis = new TestRedis(await freePort());
-    await redis.restart();
-    return redis;
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  /** Starts it (again) on the same port, with nothing kept from before, as a Redis without persistence. */
-  async restart(): Promise<void> {
-    if (!REDIS_SERVER) throw new Error('redis-server is not installed');
-    await this.stop();
-    const child = spawn(
-      REDIS_SERVER,
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    this.child = child;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`redis did not start:\n${output}`)), 10_000);
-      child.stdout?.on('data', (chunk) => {
-        output += chunk;
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis exited with ${code}:\n${output}`));
-      });
-    });
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }

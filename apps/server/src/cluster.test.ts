@@ -3,8 +3,9 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describePg, freshDatabase, type TestDatabase } from '../../../packages/relay/src/pg-test-support.ts';
 import { buildServerWhenStale } from '../../../scripts/server-command.mjs';
+import { startRedis, type TestRedis } from '../../../scripts/services.mjs';
 import { refused } from './adversary-arena.ts';
-import { Balancer, type Node, REDIS_SERVER, startNode, TestRedis } from './cluster-support.ts';
+import { Balancer, HAS_REDIS, type Node, startNode } from './cluster-support.ts';
 import { HostileClient } from './hostile-client.ts';
 import type { RunningServer } from './server.ts';
 import {
@@ -21,7 +22,7 @@ import {
  * Three Kompas servers on one PostgreSQL database and one Redis, behind a load balancer: what an operator runs
  * to serve more workshops than one machine can, and to survive losing a machine.
  */
-const describeCluster = REDIS_SERVER || process.env.CI ? describePg : describe.skip;
+const describeCluster = HAS_REDIS || process.env.CI ? describePg : describe.skip;
 
 const STEP = 'verkennen.eigen-situatie';
 
@@ -37,8 +38,8 @@ describeCluster('three servers behind one address', () => {
 
   beforeEach(async () => {
     database = await freshDatabase();
-    redis = await TestRedis.start();
-    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url };
+    redis = await startRedis();
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis.redisUrl };
     // All at once, as after a deploy: their schema migrations take turns.
     nodes = await Promise.all(['a', 'b', 'c'].map((name) => startNode(name, env)));
     balancer = await Balancer.start(() => nodes);
@@ -64,7 +65,7 @@ describeCluster('three servers behind one address', () => {
 
   /** The server holding the room's lease, by the process id in the holder's name. */
   async function ownerOf(room: string): Promise<Node> {
-    const redisClient = new Redis(redis.url);
+    const redisClient = new Redis(redis.redisUrl);
     try {
       const holder = await redisClient.get(`kompas:lease:${room}`);
       const owner = nodes.find((node) => holder?.includes(`-${node.child.pid}-`));
@@ -238,10 +239,10 @@ describeCluster('three servers behind one address', () => {
 
     for (let round = 0; round < 5; round += 1) write(round);
     await waitFor(() => listNotes(otto.doc).length === 10, 'the first notes on b');
-    await redis.stop();
+    await redis.stopRedis();
     for (let round = 5; round < 10; round += 1) write(round);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await redis.restart();
+    await redis.startRedis();
     for (let round = 10; round < 15; round += 1) write(round);
 
     const everyone = [fenna, bramOnC, otto];
