@@ -33,8 +33,8 @@ export interface ServerData {
   secret: string;
   /** Where the replay index keeps what it derived from the logs. */
   replayStore: ReplayStore;
-  /** What `GET /readyz` asks, by name; null for a part this server does not use. */
-  checks: Record<string, ReadinessCheck | null>;
+  /** What `GET /readyz` asks of the stores, by name (the server adds Redis). */
+  checks: Record<string, ReadinessCheck>;
   /** Closes the databases and lets go of the data folder; after the relay closed the storage. */
   close(): Promise<void>;
 }
@@ -78,7 +78,6 @@ async function openSqliteData(config: ServerConfig): Promise<ServerData> {
       database: async () => {
         probe.get();
       },
-      redis: null,
     },
     async close() {
       replayDb.close();
@@ -129,7 +128,6 @@ async function openPgData(
         database: async () => {
           await pool.query('SELECT 1');
         },
-        redis: null,
       },
       async close() {
         await pool.end();

@@ -93,6 +93,15 @@ export async function startServer(
       return { id: boardId, rooms: boardRooms(boardId) };
     },
   });
+  // What GET /readyz asks: the stores, and Redis when this server is one of several ("not configured" else).
+  const readinessChecks = {
+    ...data.checks,
+    redis:
+      bus &&
+      (async () => {
+        if (!bus.connected) throw new Error('not connected to Redis');
+      }),
+  };
   // ws closes a larger frame with 1009 as soon as its header says so, before buffering any of it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.budgets.maxFrameBytes });
 
@@ -111,18 +120,7 @@ export async function startServer(
       storage,
       replay,
       logger,
-      readiness: () =>
-        checkReadiness(
-          {
-            ...data.checks,
-            redis:
-              bus &&
-              (async () => {
-                if (!bus.connected) throw new Error('not connected to Redis');
-              }),
-          },
-          logger,
-        ),
+      readiness: () => checkReadiness(readinessChecks, logger),
       isClosing: () => closing,
       // Metrics: rendered per scrape from the relay's and the storage's counts.
       metrics: () => renderMetrics(stats(), storage.storeStats?.()),
